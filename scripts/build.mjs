@@ -1,0 +1,81 @@
+// Bundles every action entry (and the CLI) with ncc into dist/. Entries are found from each
+// actions/<name>/action.yml: runs.main ../../dist/<name>/index.js <- src/<name>/main.ts, and
+// runs.pre/post ../../dist/<name>/<phase>/index.js <- src/<name>/<phase>.ts.
+// Usage: node scripts/build.mjs [--out DIR] [name…]   (DIR defaults to dist; names filter actions)
+import { execFile } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { parse } from 'yaml';
+
+const run = promisify(execFile);
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+export function entries() {
+  const list = [{ name: 'cli', entry: 'src/cli.ts', out: 'cli' }];
+  for (const action of readdirSync(join(root, 'actions')).sort()) {
+    const file = join(root, 'actions', action, 'action.yml');
+    if (!existsSync(file)) continue;
+    const runs = parse(readFileSync(file, 'utf8')).runs ?? {};
+    if (!String(runs.using ?? '').startsWith('node')) continue;
+    for (const phase of ['pre', 'main', 'post']) {
+      if (!runs[phase]) continue;
+      const target = relative(root, resolve(root, 'actions', action, runs[phase]));
+      const expected = phase === 'main' ? `dist/${action}/index.js` : `dist/${action}/${phase}/index.js`;
+      if (target !== expected) throw new Error(`${file}: runs.${phase} must be ${relative(join(root, 'actions', action), join(root, expected))}`);
+      list.push({ name: action, entry: `src/${action}/${phase}.ts`, out: dirname(expected).slice('dist/'.length) });
+    }
+  }
+  return list;
+}
+
+async function bundle({ entry, out }, outRoot) {
+  const work = mkdtempSync(join(tmpdir(), 'gantry-ncc-'));
+  try {
+    await run(process.execPath, [join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', entry, '-o', work, '--license', 'licenses.txt', '--no-cache', '-q'], { cwd: root, maxBuffer: 64 << 20 });
+    const dest = join(outRoot, out);
+    // A post bundle lives inside its main bundle's folder: replace files, not the folder.
+    for (const file of readdirSync(work)) {
+      rmSync(join(dest, file), { recursive: true, force: true });
+    }
+    mkdirSync(dest, { recursive: true });
+    cpSync(work, dest, { recursive: true });
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  let outRoot = join(root, 'dist');
+  const outIndex = args.indexOf('--out');
+  if (outIndex !== -1) {
+    outRoot = resolve(args[outIndex + 1]);
+    args.splice(outIndex, 2);
+  }
+  const selected = entries().filter((e) => args.length === 0 || args.includes(e.name));
+  if (args.length === 0) rmSync(outRoot, { recursive: true, force: true });
+  mkdirSync(outRoot, { recursive: true });
+  const queue = [...selected];
+  const failures = [];
+  const worker = async () => {
+    for (let e = queue.shift(); e; e = queue.shift()) {
+      try {
+        await bundle(e, outRoot);
+        console.log(`built ${e.entry} -> ${relative(root, join(outRoot, e.out))}/index.js`);
+      } catch (error) {
+        failures.push(`${e.entry}: ${error.stderr || error.message}`);
+      }
+    }
+  };
+  await Promise.all([worker(), worker()]);
+  if (failures.length) {
+    console.error(failures.join('\n'));
+    process.exit(1);
+  }
+  writeFileSync(join(outRoot, '.gitattributes'), '* -diff linguist-generated=true\n');
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await main();

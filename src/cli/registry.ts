@@ -1,0 +1,20 @@
+import type { ActionFn } from '../runtime/run.js';
+
+/** An action as the CLI runs it: the same functions the bundles' main.ts and post.ts call. */
+export interface CliAction {
+  name: string;
+  main: () => Promise<ActionFn>;
+  post?: () => Promise<ActionFn>;
+}
+
+/** A suite command that is not an action (`gantry pins …`, `gantry templates …`, `gantry demo`). */
+export interface SuiteCommand {
+  name: string;
+  summary: string;
+  run: (args: string[]) => Promise<number>;
+}
+
+// Imported lazily so `gantry changes` does not load the registry or Vault code.
+export const CLI_ACTIONS: CliAction[] = [];
+
+export const SUITE_COMMANDS: SuiteCommand[] = [];

@@ -1,0 +1,47 @@
+/**
+ * Text that came from outside (file names, test names, server messages) must not be able to form a
+ * workflow command: the runner treats any log line starting with `::` as one. A zero-width space
+ * in front defuses it (the runner trims whitespace, and U+200B is not whitespace).
+ */
+export function defuseCommands(text: string): string {
+  return text.replace(/(^|\r?\n|\r)(\s*)::/g, '$1$2\u200b::');
+}
+
+/** One line: newlines and other control characters shown as escapes. */
+export function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => {
+    if (c === '\n') return '\\n';
+    if (c === '\r') return '\\r';
+    if (c === '\t') return '\\t';
+    return `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
+  });
+}
+
+/** Escape text for a Markdown table cell or inline position in the job summary. */
+export function escapeMarkdown(text: string): string {
+  return oneLine(text)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\|/g, '\\|')
+    .replace(/([\\`*_[\]#])/g, '\\$1');
+}
+
+export function markdownTable(header: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n') + '\n';
+}
+
+/** A collapsed block, for long lists (changed files, evidence) that should not dominate the page. */
+export function details(summaryText: string, body: string): string {
+  return `<details><summary>${summaryText}</summary>\n\n${body}\n</details>\n`;
+}
+
+/** Cut a string to at most maxBytes of UTF-8 without splitting a character. */
+export function truncateUtf8(text: string, maxBytes: number, marker = '\n\n_…truncated to fit the summary limit._\n'): string {
+  if (Buffer.byteLength(text) <= maxBytes) return text;
+  const budget = Math.max(0, maxBytes - Buffer.byteLength(marker));
+  let cut = Buffer.from(text).subarray(0, budget).toString('utf8');
+  if (cut.endsWith('\ufffd')) cut = cut.slice(0, -1);
+  return cut + marker;
+}
