@@ -1,0 +1,240 @@
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CircuitOpenError, type Clock, HttpClient, HttpTimeoutError, NetworkError, parseRetryAfter } from '../../src/net/index.js';
+
+/** A clock that never waits: it records each requested sleep and moves time forward by it. */
+function recordingClock(start = 1_700_000_000_000): Clock & { sleeps: number[]; advance(ms: number): void } {
+  let now = start;
+  const sleeps: number[] = [];
+  return {
+    sleeps,
+    now: () => now,
+    sleep: async (ms) => {
+      sleeps.push(ms);
+      now += ms;
+    },
+    advance: (ms) => {
+      now += ms;
+    },
+  };
+}
+
+type Handler = (req: IncomingMessage, res: ServerResponse, n: number) => void;
+
+/** A real local HTTP server that misbehaves on purpose, one scripted behaviour per request number. */
+async function misbehavingServer(handler: Handler): Promise<{ url: string; hits: () => number; server: Server }> {
+  let hits = 0;
+  const server = createServer((req, res) => {
+    hits += 1;
+    handler(req, res, hits);
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  servers.push(server);
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, hits: () => hits, server };
+}
+
+const servers: Server[] = [];
+afterEach(async () => {
+  for (const server of servers.splice(0)) {
+    server.closeAllConnections();
+    server.close();
+  }
+});
+
+const client = (clock: Clock, overrides: ConstructorParameters<typeof HttpClient>[0] = {}) =>
+  new HttpClient({ clock, random: () => 1, backoffBaseMs: 100, retries: 3, ...overrides });
+
+describe('HttpClient against a misbehaving server', () => {
+  it('times out a request whose headers never come, then succeeds on retry', async () => {
+    const { url, hits } = await misbehavingServer((_req, res, n) => {
+      if (n === 1) return; // never answers
+      res.end('ok');
+    });
+    const clock = recordingClock();
+    const http = client(clock, { timeoutMs: 200 });
+    const res = await http.request({ url });
+    expect(await res.text()).toBe('ok');
+    expect(hits()).toBe(2);
+    expect(http.stats()).toMatchObject({ requests: 2, retries: 1, exhausted: 0 });
+  });
+
+  it('throws HttpTimeoutError naming the URL without its query once retries are spent', async () => {
+    const { url } = await misbehavingServer(() => undefined);
+    const http = client(recordingClock(), { timeoutMs: 100, retries: 1 });
+    const error = await http.request({ url: `${url}/v2/x?token=secret` }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HttpTimeoutError);
+    expect((error as Error).message).toContain('/v2/x');
+    expect((error as Error).message).not.toContain('secret');
+    expect(http.stats().exhausted).toBe(1);
+  });
+
+  it('honours Retry-After (seconds) on 429 and HTTP dates on 503', async () => {
+    const { url } = await misbehavingServer((_req, res, n) => {
+      if (n === 1) return res.writeHead(429, { 'retry-after': '7' }).end();
+      if (n === 2) return res.writeHead(503, { 'retry-after': new Date(1_700_000_000_000 + 7_000 + 20_000).toUTCString() }).end();
+      res.end('done');
+    });
+    const clock = recordingClock();
+    const res = await client(clock).request({ url });
+    expect(res.status).toBe(200);
+    expect(clock.sleeps[0]).toBe(7000);
+    // the date is 27 s after the start; 7 s have passed; HTTP dates have 1 s resolution
+    expect(clock.sleeps[1]).toBeGreaterThanOrEqual(19_000);
+    expect(clock.sleeps[1]).toBeLessThanOrEqual(20_000);
+  });
+
+  it('backs off exponentially with full jitter, capped', async () => {
+    const { url } = await misbehavingServer((_req, res) => res.writeHead(502).end());
+    const clock = recordingClock();
+    const http = new HttpClient({ clock, random: () => 0.5, backoffBaseMs: 100, backoffMaxMs: 300, retries: 3, breakerThreshold: 100 });
+    const res = await http.request({ url });
+    expect(res.status).toBe(502);
+    expect(clock.sleeps).toEqual([50, 100, 150]);
+  });
+
+  it('returns the last response when retries are exhausted and counts it', async () => {
+    const { url, hits } = await misbehavingServer((_req, res) => res.writeHead(503).end('down'));
+    const http = client(recordingClock(), { retries: 2, breakerThreshold: 100 });
+    const res = await http.request({ url });
+    expect(res.status).toBe(503);
+    expect(hits()).toBe(3);
+    expect(http.stats()).toEqual({ requests: 3, retries: 2, exhausted: 1, breakerTrips: 0 });
+  });
+
+  it('gives up at once when Retry-After asks for longer than the cap', async () => {
+    const { url, hits } = await misbehavingServer((_req, res) => res.writeHead(429, { 'retry-after': '3600' }).end());
+    const res = await client(recordingClock(), { retryAfterMaxMs: 60_000 }).request({ url });
+    expect(res.status).toBe(429);
+    expect(hits()).toBe(1);
+  });
+
+  it('does not retry a POST unless the caller marks it safe', async () => {
+    const first = await misbehavingServer((_req, res) => res.writeHead(503).end());
+    const plain = client(recordingClock());
+    expect((await plain.request({ url: first.url, method: 'POST', body: 'x' })).status).toBe(503);
+    expect(first.hits()).toBe(1);
+
+    const second = await misbehavingServer((_req, res, n) => (n < 3 ? res.writeHead(503).end() : res.end('created')));
+    const safe = client(recordingClock());
+    const res = await safe.request({ url: second.url, method: 'POST', body: 'x', retrySafe: true });
+    expect(await res.text()).toBe('created');
+    expect(second.hits()).toBe(3);
+  });
+
+  it('retries a connection reset mid-body only where a fresh body can be made, and re-sends it', async () => {
+    const bodies: string[] = [];
+    const { url } = await misbehavingServer((req, res, n) => {
+      let data = '';
+      req.on('data', (c) => {
+        data += c;
+      });
+      req.on('end', () => {
+        bodies.push(data);
+        if (n === 1) return req.socket.destroy();
+        res.end('stored');
+      });
+    });
+    const http = client(recordingClock());
+    const res = await http.request({
+      url,
+      method: 'PUT',
+      body: () =>
+        (async function* () {
+          yield new TextEncoder().encode('chunk-1,');
+          yield new TextEncoder().encode('chunk-2');
+        })(),
+    });
+    expect(await res.text()).toBe('stored');
+    expect(bodies).toEqual(['chunk-1,chunk-2', 'chunk-1,chunk-2']);
+  });
+
+  it('reports a refused connection as a NetworkError with its code', async () => {
+    const { url, server } = await misbehavingServer(() => undefined);
+    server.close();
+    await once(server, 'close');
+    const error = await client(recordingClock(), { retries: 1 })
+      .request({ url })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NetworkError);
+    expect((error as NetworkError).causeCode).toBe('ECONNREFUSED');
+  });
+
+  it('streams response bodies instead of buffering them', async () => {
+    const { url } = await misbehavingServer((_req, res) => {
+      res.writeHead(200);
+      res.write('first ');
+      setTimeout(() => res.end('second'), 50);
+    });
+    const res = await client(recordingClock()).request({ url });
+    const reader = res.body!.getReader();
+    const first = await reader.read();
+    expect(new TextDecoder().decode(first.value)).toBe('first ');
+    let rest = '';
+    for (let r = await reader.read(); !r.done; r = await reader.read()) rest += new TextDecoder().decode(r.value);
+    expect(rest).toBe('second');
+  });
+});
+
+describe('circuit breaker', () => {
+  it('opens after consecutive failures and stops calling the host', async () => {
+    const { url, hits } = await misbehavingServer((_req, res) => res.writeHead(500).end());
+    const clock = recordingClock();
+    const http = client(clock, { retries: 0, breakerThreshold: 3, breakerCooldownMs: 30_000 });
+    for (let i = 0; i < 3; i++) expect((await http.request({ url })).status).toBe(500);
+    await expect(http.request({ url })).rejects.toBeInstanceOf(CircuitOpenError);
+    expect(hits()).toBe(3);
+    expect(http.stats().breakerTrips).toBe(1);
+    expect(http.breakerState(new URL(url).host)).toBe('open');
+  });
+
+  it('half-opens after the cooldown: a failing probe reopens, a good probe closes', async () => {
+    let healthy = false;
+    const { url, hits } = await misbehavingServer((_req, res) => (healthy ? res.end('ok') : res.writeHead(503).end()));
+    const clock = recordingClock();
+    const http = client(clock, { retries: 0, breakerThreshold: 2, breakerCooldownMs: 10_000 });
+    const host = new URL(url).host;
+    await http.request({ url });
+    await http.request({ url });
+    expect(http.breakerState(host)).toBe('open');
+
+    clock.advance(10_000);
+    expect((await http.request({ url })).status).toBe(503); // the probe
+    expect(http.breakerState(host)).toBe('open');
+    expect(http.stats().breakerTrips).toBe(2);
+    await expect(http.request({ url })).rejects.toBeInstanceOf(CircuitOpenError);
+
+    clock.advance(10_000);
+    healthy = true;
+    expect((await http.request({ url })).status).toBe(200);
+    expect(http.breakerState(host)).toBe('closed');
+    expect(hits()).toBe(4);
+  });
+
+  it('stops retrying a request as soon as the breaker opens under it', async () => {
+    const { url, hits } = await misbehavingServer((_req, res) => res.writeHead(503).end());
+    const http = client(recordingClock(), { retries: 10, breakerThreshold: 3 });
+    expect((await http.request({ url })).status).toBe(503);
+    expect(hits()).toBe(3);
+  });
+
+  it('keeps hosts apart', async () => {
+    const bad = await misbehavingServer((_req, res) => res.writeHead(500).end());
+    const good = await misbehavingServer((_req, res) => res.end('fine'));
+    const http = client(recordingClock(), { retries: 0, breakerThreshold: 1 });
+    await http.request({ url: bad.url });
+    await expect(http.request({ url: bad.url })).rejects.toBeInstanceOf(CircuitOpenError);
+    expect(await (await http.request({ url: good.url })).text()).toBe('fine');
+  });
+});
+
+describe('parseRetryAfter', () => {
+  it('reads seconds and dates and ignores garbage', () => {
+    expect(parseRetryAfter('3', 0)).toBe(3000);
+    expect(parseRetryAfter('Thu, 01 Jan 1970 00:00:10 GMT', 4000)).toBe(6000);
+    expect(parseRetryAfter('soon', 0)).toBeUndefined();
+    expect(parseRetryAfter(null, 0)).toBeUndefined();
+  });
+});
