@@ -19,12 +19,11 @@ export function oneLine(text: string): string {
 
 /** Escape text for a Markdown table cell or inline position in the job summary. */
 export function escapeMarkdown(text: string): string {
-  return oneLine(text)
+  return oneLine(text.replace(/([\\`*_[\]#])/g, '\\$1'))
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/\|/g, '\\|')
-    .replace(/([\\`*_[\]#])/g, '\\$1');
+    .replace(/\|/g, '\\|');
 }
 
 export function markdownTable(header: string[], rows: string[][]): string {
