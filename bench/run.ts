@@ -10,7 +10,8 @@ const available = readdirSync(here)
   .map((f) => f.slice(0, -3))
   .sort();
 const wanted = process.argv.slice(2);
-for (const name of wanted) if (!available.includes(name)) throw new Error(`no benchmark '${name}'; have: ${available.join(', ')}`);
+for (const name of wanted)
+  if (!available.includes(name)) throw new Error(`no benchmark '${name}'; have: ${available.join(', ')}`);
 for (const name of wanted.length ? wanted : available) {
   console.log(`\n=== bench/${name} (node ${process.version}) ===`);
   await import(pathToFileURL(`${here}/${name}.ts`).href);

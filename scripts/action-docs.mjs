@@ -20,13 +20,19 @@ const cell = (text) =>
 
 export function reference(actionYml) {
   const doc = parse(actionYml);
-  const lines = ['### Inputs', '', '| input | required | default | description |', '| --- | --- | --- | --- |'];
+  const lines = [
+    '### Inputs',
+    '',
+    '| input | required | default | description |',
+    '| --- | --- | --- | --- |',
+  ];
   for (const [name, spec] of Object.entries(doc.inputs ?? {})) {
     const def = spec?.default === undefined || spec?.default === '' ? '' : `\`${cell(spec.default)}\``;
     lines.push(`| \`${name}\` | ${spec?.required ? 'yes' : 'no'} | ${def} | ${cell(spec?.description)} |`);
   }
   lines.push('', '### Outputs', '', '| output | description |', '| --- | --- |');
-  for (const [name, spec] of Object.entries(doc.outputs ?? {})) lines.push(`| \`${name}\` | ${cell(spec?.description)} |`);
+  for (const [name, spec] of Object.entries(doc.outputs ?? {}))
+    lines.push(`| \`${name}\` | ${cell(spec?.description)} |`);
   return `${START}\n<!-- generated from action.yml by scripts/action-docs.mjs; do not edit by hand -->\n\n${lines.join('\n')}\n\n${END}`;
 }
 
@@ -58,7 +64,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const { readmePath, readme, next } = render(dir);
     if (next === undefined) problems.push(`${readmePath}: missing the ${START} … ${END} markers`);
     else if (next !== readme) {
-      if (check) problems.push(`${readmePath}: out of date with action.yml (run node scripts/action-docs.mjs)`);
+      if (check)
+        problems.push(`${readmePath}: out of date with action.yml (run node scripts/action-docs.mjs)`);
       else writeFileSync(readmePath, next);
     }
   }

@@ -3,7 +3,16 @@
 // runs.pre/post ../../dist/<name>/<phase>/index.js <- src/<name>/<phase>.ts.
 // Usage: node scripts/build.mjs [--out DIR] [name…]   (DIR defaults to dist; names filter actions)
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,8 +33,15 @@ export function entries() {
       if (!runs[phase]) continue;
       const target = relative(root, resolve(root, 'actions', action, runs[phase]));
       const expected = phase === 'main' ? `dist/${action}/index.js` : `dist/${action}/${phase}/index.js`;
-      if (target !== expected) throw new Error(`${file}: runs.${phase} must be ${relative(join(root, 'actions', action), join(root, expected))}`);
-      list.push({ name: action, entry: `src/${action}/${phase}.ts`, out: dirname(expected).slice('dist/'.length) });
+      if (target !== expected)
+        throw new Error(
+          `${file}: runs.${phase} must be ${relative(join(root, 'actions', action), join(root, expected))}`,
+        );
+      list.push({
+        name: action,
+        entry: `src/${action}/${phase}.ts`,
+        out: dirname(expected).slice('dist/'.length),
+      });
     }
   }
   return list;
@@ -34,7 +50,21 @@ export function entries() {
 async function bundle({ entry, out }, outRoot) {
   const work = mkdtempSync(join(tmpdir(), 'gantry-ncc-'));
   try {
-    await run(process.execPath, [join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', entry, '-o', work, '--license', 'licenses.txt', '--no-cache', '-q'], { cwd: root, maxBuffer: 64 << 20 });
+    await run(
+      process.execPath,
+      [
+        join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'),
+        'build',
+        entry,
+        '-o',
+        work,
+        '--license',
+        'licenses.txt',
+        '--no-cache',
+        '-q',
+      ],
+      { cwd: root, maxBuffer: 64 << 20 },
+    );
     const dest = join(outRoot, out);
     // A post bundle lives inside its main bundle's folder: replace files, not the folder.
     for (const file of readdirSync(work)) {

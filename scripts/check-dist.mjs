@@ -20,10 +20,13 @@ try {
   for (const file of new Set([...a, ...b])) {
     if (!a.has(file)) problems.push(`missing from dist/: ${file}`);
     else if (!b.has(file)) problems.push(`stale file in dist/: ${file}`);
-    else if (!readFileSync(join(root, 'dist', file)).equals(readFileSync(join(fresh, file)))) problems.push(`differs: dist/${file}`);
+    else if (!readFileSync(join(root, 'dist', file)).equals(readFileSync(join(fresh, file))))
+      problems.push(`differs: dist/${file}`);
   }
   if (problems.length) {
-    console.error(`dist/ is not what the source builds. Run 'npm run build' and commit dist/.\n${problems.join('\n')}`);
+    console.error(
+      `dist/ is not what the source builds. Run 'npm run build' and commit dist/.\n${problems.join('\n')}`,
+    );
     process.exit(1);
   }
   console.log('dist/ is up to date.');

@@ -5,7 +5,10 @@ import { loadActionMetadata } from '../runtime/metadata.js';
 import { runStep } from '../runtime/run.js';
 
 /** `gantry <action> --<input> value …`: the runner's contract, reproduced on a laptop. */
-export async function cli(argv: string[], env: Readonly<Record<string, string | undefined>> = process.env): Promise<number> {
+export async function cli(
+  argv: string[],
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(usage());
@@ -33,7 +36,11 @@ export async function cli(argv: string[], env: Readonly<Record<string, string | 
   let ok = await runStep(action.name, 'main', await action.main(), { runtime });
   if (action.post) {
     const postIf = metadata.runs['post-if'] ?? 'always()';
-    if (postIf.includes('always()') || (ok && postIf.includes('success()')) || (!ok && postIf.includes('failure()'))) {
+    if (
+      postIf.includes('always()') ||
+      (ok && postIf.includes('success()')) ||
+      (!ok && postIf.includes('failure()'))
+    ) {
       ok = (await runStep(action.name, 'post', await action.post(), { runtime })) && ok;
     }
   }
@@ -47,7 +54,10 @@ export function parseInputArgs(args: string[]): Record<string, string> {
   const inputs: Record<string, string> = {};
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    if (!arg.startsWith('--')) throw new ConfigurationError(`Unexpected argument ${JSON.stringify(arg)}: inputs are given as --<input> <value>.`);
+    if (!arg.startsWith('--'))
+      throw new ConfigurationError(
+        `Unexpected argument ${JSON.stringify(arg)}: inputs are given as --<input> <value>.`,
+      );
     let name = arg.slice(2);
     let value: string;
     const eq = name.indexOf('=');
@@ -65,7 +75,12 @@ export function parseInputArgs(args: string[]): Record<string, string> {
 }
 
 function usage(): string {
-  const lines = ['Usage: gantry <action> [--<input> <value> …]', '       gantry <action> --help', '', 'Actions:'];
+  const lines = [
+    'Usage: gantry <action> [--<input> <value> …]',
+    '       gantry <action> --help',
+    '',
+    'Actions:',
+  ];
   for (const action of CLI_ACTIONS) {
     let description = '';
     try {
@@ -85,13 +100,23 @@ function usage(): string {
 function actionHelp(name: string, metadata: ReturnType<typeof loadActionMetadata>): string {
   const lines = [`gantry ${name}: ${metadata.description.trim()}`, '', 'Inputs:'];
   for (const [input, spec] of Object.entries(metadata.inputs)) {
-    const extra = [spec.required ? 'required' : '', spec.default !== undefined && spec.default !== '' ? `default: ${spec.default}` : '']
+    const extra = [
+      spec.required ? 'required' : '',
+      spec.default !== undefined && spec.default !== '' ? `default: ${spec.default}` : '',
+    ]
       .filter(Boolean)
       .join('; ');
     lines.push(`  --${input}${extra ? ` (${extra})` : ''}`);
     for (const line of spec.description.trim().split('\n')) lines.push(`      ${line}`);
   }
   lines.push('', 'Outputs (printed as JSON):');
-  for (const [output, spec] of Object.entries(metadata.outputs)) lines.push(`  ${output}: ${String(spec.description ?? '').trim().split('\n')[0]}`);
+  for (const [output, spec] of Object.entries(metadata.outputs))
+    lines.push(
+      `  ${output}: ${
+        String(spec.description ?? '')
+          .trim()
+          .split('\n')[0]
+      }`,
+    );
   return `${lines.join('\n')}\n`;
 }

@@ -19,7 +19,9 @@ export class GitError extends Error {
     readonly code: number,
     readonly stderr: string,
   ) {
-    super(`git ${args.join(' ')} failed (exit ${code}): ${stderr.trim().split('\n').slice(-3).join(' / ') || 'no message'}`);
+    super(
+      `git ${args.join(' ')} failed (exit ${code}): ${stderr.trim().split('\n').slice(-3).join(' / ') || 'no message'}`,
+    );
   }
 }
 
@@ -52,14 +54,22 @@ export class Git {
     this.stats.processes += 1;
     if (args[0] === 'fetch') this.stats.fetches += 1;
     const result = await new Promise<GitResult>((resolve, reject) => {
-      const child = spawn(this.binary, fullArgs, { cwd: this.cwd, env: this.env, stdio: ['pipe', 'pipe', 'pipe'] });
+      const child = spawn(this.binary, fullArgs, {
+        cwd: this.cwd,
+        env: this.env,
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
       const out: Buffer[] = [];
       const err: Buffer[] = [];
       child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
       child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
       child.on('error', reject);
       child.on('close', (code) =>
-        resolve({ code: code ?? 128, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8') }),
+        resolve({
+          code: code ?? 128,
+          stdout: Buffer.concat(out),
+          stderr: Buffer.concat(err).toString('utf8'),
+        }),
       );
       child.stdin.end(options.input);
     });

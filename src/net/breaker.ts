@@ -11,8 +11,13 @@ type State = { kind: 'closed'; failures: number } | { kind: 'open'; since: numbe
 
 export class CircuitOpenError extends Error {
   override name = 'CircuitOpenError';
-  constructor(readonly host: string, retryInMs: number) {
-    super(`${host} failed repeatedly; not calling it again for ${Math.ceil(retryInMs / 1000)} s (circuit breaker open).`);
+  constructor(
+    readonly host: string,
+    retryInMs: number,
+  ) {
+    super(
+      `${host} failed repeatedly; not calling it again for ${Math.ceil(retryInMs / 1000)} s (circuit breaker open).`,
+    );
   }
 }
 
@@ -45,8 +50,9 @@ export class CircuitBreakers {
 
   failed(host: string): void {
     const state = this.hosts.get(host) ?? { kind: 'closed', failures: 0 };
-    if (state.kind === 'half-open') return this.open(host);
-    if (state.kind === 'closed') {
+    if (state.kind === 'half-open') {
+      this.open(host);
+    } else if (state.kind === 'closed') {
       const failures = state.failures + 1;
       if (failures >= this.options.failureThreshold) this.open(host);
       else this.hosts.set(host, { kind: 'closed', failures });

@@ -130,19 +130,26 @@ export class HttpClient {
       if (hostFailed) this.breakers.failed(host);
       else this.breakers.succeeded(host);
 
-      const retryable = failure !== undefined || (response !== undefined && RETRYABLE_STATUS.has(response.status));
+      const retryable =
+        failure !== undefined || (response !== undefined && RETRYABLE_STATUS.has(response.status));
       if (!retryable) return response!;
 
-      const retryAfter = response ? parseRetryAfter(response.headers.get('retry-after'), this.options.clock.now()) : undefined;
+      const retryAfter = response
+        ? parseRetryAfter(response.headers.get('retry-after'), this.options.clock.now())
+        : undefined;
       const giveUp =
-        attempt >= maxRetries || (retryAfter !== undefined && retryAfter > this.options.retryAfterMaxMs) || this.breakers.stateOf(host) === 'open';
+        attempt >= maxRetries ||
+        (retryAfter !== undefined && retryAfter > this.options.retryAfterMaxMs) ||
+        this.breakers.stateOf(host) === 'open';
       if (giveUp) {
         if (maxRetries > 0) this.counters.exhausted += 1;
         if (failure) throw failure;
         return response!;
       }
 
-      const backoff = this.options.random() * Math.min(this.options.backoffMaxMs, this.options.backoffBaseMs * 2 ** attempt);
+      const backoff =
+        this.options.random() *
+        Math.min(this.options.backoffMaxMs, this.options.backoffBaseMs * 2 ** attempt);
       const delay = Math.max(backoff, retryAfter ?? 0);
       this.counters.retries += 1;
       this.options.onRetry?.(
@@ -156,7 +163,10 @@ export class HttpClient {
   private async attempt(url: URL, method: string, req: HttpRequest): Promise<Response> {
     const timeoutMs = req.timeoutMs ?? this.options.timeoutMs;
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(new HttpTimeoutError(`no response within ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(
+      () => controller.abort(new HttpTimeoutError(`no response within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
     const signal = req.signal ? AbortSignal.any([req.signal, controller.signal]) : controller.signal;
     const body = typeof req.body === 'function' ? req.body() : req.body;
     const init: RequestInit & { duplex?: 'half'; dispatcher?: Dispatcher } = {
@@ -192,10 +202,15 @@ function describeFailure(error: unknown, url: URL, timeoutMs: number): Error {
   if (error instanceof HttpTimeoutError || (error instanceof Error && error.name === 'AbortError')) {
     return new HttpTimeoutError(`${safeUrl(url)}: no response within ${timeoutMs} ms`);
   }
-  if (error instanceof Error && error.name === 'HttpTimeoutError') return new HttpTimeoutError(`${safeUrl(url)}: ${error.message}`);
+  if (error instanceof Error && error.name === 'HttpTimeoutError')
+    return new HttpTimeoutError(`${safeUrl(url)}: ${error.message}`);
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
   const code = cause?.code;
-  return new NetworkError(`${safeUrl(url)}: ${code ?? cause?.message ?? (error as Error).message}`, url.host, code);
+  return new NetworkError(
+    `${safeUrl(url)}: ${code ?? cause?.message ?? (error as Error).message}`,
+    url.host,
+    code,
+  );
 }
 
 /** Retry-After as delta-seconds or an HTTP date; milliseconds from now. */

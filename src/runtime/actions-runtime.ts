@@ -32,7 +32,8 @@ export class ActionsRuntime implements Runtime {
   }
   redact(text: string): string {
     let out = text;
-    for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) out = out.split(secret).join('***');
+    for (const secret of [...this.secrets].sort((a, b) => b.length - a.length))
+      out = out.split(secret).join('***');
     return out;
   }
   exportVariable(name: string, value: string): void {

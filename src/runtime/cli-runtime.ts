@@ -35,7 +35,7 @@ export class CliRuntime implements Runtime {
   private readonly write: (text: string) => void;
   private readonly inputs: Record<string, string>;
 
-  constructor(private readonly options: CliRuntimeOptions) {
+  constructor(options: CliRuntimeOptions) {
     this.env = options.env;
     this.write = options.write ?? ((text) => process.stderr.write(text));
     this.state = options.state ?? new Map();
@@ -52,7 +52,9 @@ export class CliRuntime implements Runtime {
       const given = options.inputs[name];
       const value = given ?? this.evaluateDefault(spec.default ?? '');
       if (spec.required && value.trim() === '') {
-        throw new ConfigurationError(`Input '${name}' is required: pass --${name} <value> (${spec.description.trim()}).`);
+        throw new ConfigurationError(
+          `Input '${name}' is required: pass --${name} <value> (${spec.description.trim()}).`,
+        );
       }
       this.inputs[name] = value;
     }
@@ -67,7 +69,8 @@ export class CliRuntime implements Runtime {
 
   redact(text: string): string {
     let out = text;
-    for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) out = out.split(secret).join('***');
+    for (const secret of [...this.secrets].sort((a, b) => b.length - a.length))
+      out = out.split(secret).join('***');
     return out;
   }
 
@@ -103,7 +106,9 @@ export class CliRuntime implements Runtime {
   }
   annotate(annotation: Annotation): void {
     if (!this.budget.admit(annotation)) return;
-    const where = annotation.file ? ` (${annotation.file}${annotation.line ? `:${annotation.line}` : ''})` : '';
+    const where = annotation.file
+      ? ` (${annotation.file}${annotation.line ? `:${annotation.line}` : ''})`
+      : '';
     this.write(`${annotation.level}${where}: ${this.redact(annotation.message)}\n`);
   }
   async appendSummary(markdown: string): Promise<void> {

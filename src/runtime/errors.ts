@@ -17,7 +17,9 @@ export class ConfigurationError extends Error {
 }
 
 export function isConfigurationError(error: unknown): error is ConfigurationError {
-  return error instanceof ConfigurationError || (error instanceof Error && error.name === 'ConfigurationError');
+  return (
+    error instanceof ConfigurationError || (error instanceof Error && error.name === 'ConfigurationError')
+  );
 }
 
 /** Quote what the user gave, shortened and with control characters made visible. */

@@ -1,6 +1,19 @@
 export { ConfigurationError, errorMessage, isConfigurationError, quoteGiven } from './errors.js';
-export { exactlyOneOf, type InputReader, inputReader, parseBoolean, parseDuration, parseSize } from './inputs.js';
+export {
+  exactlyOneOf,
+  type InputReader,
+  inputReader,
+  parseBoolean,
+  parseDuration,
+  parseSize,
+} from './inputs.js';
 export { correlationFrom, type StageFields, StructuredLog } from './log.js';
 export { type ActionContext, type ActionFn, runStep } from './run.js';
-export { type Annotation, type AnnotationLevel, ANNOTATION_LIMIT_PER_LEVEL, type Runtime, SUMMARY_LIMIT_BYTES } from './runtime.js';
+export {
+  type Annotation,
+  type AnnotationLevel,
+  ANNOTATION_LIMIT_PER_LEVEL,
+  type Runtime,
+  SUMMARY_LIMIT_BYTES,
+} from './runtime.js';
 export { defuseCommands, details, escapeMarkdown, markdownTable, oneLine, truncateUtf8 } from './text.js';

@@ -51,7 +51,11 @@ export function inputReader(runtime: Runtime): InputReader {
       const range = `an integer${opts.min !== undefined ? ` >= ${opts.min}` : ''}${opts.max !== undefined ? ` <= ${opts.max}` : ''}`;
       if (!/^-?\d+$/.test(value)) throw ConfigurationError.forInput(name, value, range);
       const n = Number(value);
-      if (!Number.isSafeInteger(n) || (opts.min !== undefined && n < opts.min) || (opts.max !== undefined && n > opts.max)) {
+      if (
+        !Number.isSafeInteger(n) ||
+        (opts.min !== undefined && n < opts.min) ||
+        (opts.max !== undefined && n > opts.max)
+      ) {
         throw ConfigurationError.forInput(name, value, range);
       }
       return n;
@@ -67,14 +71,16 @@ export function inputReader(runtime: Runtime): InputReader {
       const value = raw(name);
       if (value === '') return fallback;
       const ms = parseDuration(value);
-      if (ms === undefined) throw ConfigurationError.forInput(name, value, 'a duration such as 90s, 15m, 12h or 7d');
+      if (ms === undefined)
+        throw ConfigurationError.forInput(name, value, 'a duration such as 90s, 15m, 12h or 7d');
       return ms;
     },
     size(name, fallback) {
       const value = raw(name);
       if (value === '' && fallback !== undefined) return fallback;
       const bytes = parseSize(value);
-      if (bytes === undefined) throw ConfigurationError.forInput(name, value, 'a size such as 512MB, 1GiB or 1048576');
+      if (bytes === undefined)
+        throw ConfigurationError.forInput(name, value, 'a size such as 512MB, 1GiB or 1048576');
       return bytes;
     },
   };
@@ -87,7 +93,14 @@ export function parseBoolean(name: string, value: string): boolean {
   throw ConfigurationError.forInput(name, value, "'true' or 'false'");
 }
 
-const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+const DURATION_UNITS: Record<string, number> = {
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+  w: 604_800_000,
+};
 
 export function parseDuration(value: string): number | undefined {
   const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d|w)?$/.exec(value.trim());

@@ -51,7 +51,12 @@ export class StructuredLog {
   }
 
   /** A stage whose work happened elsewhere (or a point event, with duration 0). */
-  record(stage: string, start: number, outcome: 'success' | 'failure' | 'skipped', fields?: StageFields): void {
+  record(
+    stage: string,
+    start: number,
+    outcome: 'success' | 'failure' | 'skipped',
+    fields?: StageFields,
+  ): void {
     this.write(stage, start, outcome, fields);
   }
 

@@ -19,7 +19,8 @@ export interface ActionMetadata {
 
 export function parseActionMetadata(text: string, source: string): ActionMetadata {
   const doc = parse(text) as Partial<ActionMetadata> | null;
-  if (!doc || typeof doc !== 'object' || !doc.runs) throw new Error(`${source} is not an action.yml (no runs:)`);
+  if (!doc || typeof doc !== 'object' || !doc.runs)
+    throw new Error(`${source} is not an action.yml (no runs:)`);
   const inputs: Record<string, InputMetadata> = {};
   for (const [name, raw] of Object.entries(doc.inputs ?? {})) {
     const spec = (raw ?? {}) as Partial<InputMetadata> & { default?: unknown };
@@ -47,7 +48,8 @@ export function findSuiteRoot(from = dirname(fileURLToPath(import.meta.url))): s
   for (;;) {
     if (existsSync(join(dir, 'actions')) && existsSync(join(dir, 'package.json'))) return dir;
     const parent = dirname(dir);
-    if (parent === dir) throw new Error(`Cannot find the Gantry suite root (a directory with actions/) above ${from}`);
+    if (parent === dir)
+      throw new Error(`Cannot find the Gantry suite root (a directory with actions/) above ${from}`);
     dir = parent;
   }
 }

@@ -33,7 +33,12 @@ export interface StepOptions {
  * line: a ConfigurationError as its message, anything else with its stack only in the debug log.
  * Returns true when the step succeeded.
  */
-export async function runStep(action: string, phase: 'main' | 'post', fn: ActionFn, options: StepOptions = {}): Promise<boolean> {
+export async function runStep(
+  action: string,
+  phase: 'main' | 'post',
+  fn: ActionFn,
+  options: StepOptions = {},
+): Promise<boolean> {
   const runtime = options.runtime ?? new ActionsRuntime();
   const clock = options.clock ?? systemClock;
   const clients: HttpClient[] = [];
@@ -64,7 +69,8 @@ export async function runStep(action: string, phase: 'main' | 'post', fn: Action
     await fn(ctx);
   } catch (error) {
     ok = false;
-    if (!isConfigurationError(error) && error instanceof Error && error.stack) runtime.debug(runtime.redact(error.stack));
+    if (!isConfigurationError(error) && error instanceof Error && error.stack)
+      runtime.debug(runtime.redact(error.stack));
     runtime.setFailed(runtime.redact(errorMessage(error)));
   }
   const stats = sumStats(clients.map((client) => client.stats()));

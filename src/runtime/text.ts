@@ -37,7 +37,11 @@ export function details(summaryText: string, body: string): string {
 }
 
 /** Cut a string to at most maxBytes of UTF-8 without splitting a character. */
-export function truncateUtf8(text: string, maxBytes: number, marker = '\n\n_…truncated to fit the summary limit._\n'): string {
+export function truncateUtf8(
+  text: string,
+  maxBytes: number,
+  marker = '\n\n_…truncated to fit the summary limit._\n',
+): string {
   if (Buffer.byteLength(text) <= maxBytes) return text;
   const budget = Math.max(0, maxBytes - Buffer.byteLength(marker));
   let cut = Buffer.from(text).subarray(0, budget).toString('utf8');

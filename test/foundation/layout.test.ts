@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { SUITE_ROOT } from '../harness/index.js';
 
-const actions = readdirSync(join(SUITE_ROOT, 'actions')).filter((name) => existsSync(join(SUITE_ROOT, 'actions', name, 'action.yml')));
+const actions = readdirSync(join(SUITE_ROOT, 'actions')).filter((name) =>
+  existsSync(join(SUITE_ROOT, 'actions', name, 'action.yml')),
+);
 
 // Which SDKs each bundle may carry: only what its action imports (the GitHub cache client pulls in Azure).
 const MAY_CARRY_CACHE_SDK = new Set(['layer-cache', 'quarantine', 'cli']);
@@ -20,35 +22,43 @@ describe('suite layout', () => {
     expect(readFileSync(join(SUITE_ROOT, 'README.md'), 'utf8')).toContain('npm ci && npm run ci');
   });
 
-  it.each(actions)('actions/%s runs its own node24 bundle, documents every input and output, and ships licences', (name) => {
-    const doc = parse(readFileSync(join(SUITE_ROOT, 'actions', name, 'action.yml'), 'utf8'));
-    expect(doc.runs.using).toBe('node24');
-    expect(doc.runs.main).toBe(`../../dist/${name}/index.js`);
-    if (doc.runs.post) {
-      expect(doc.runs.post).toBe(`../../dist/${name}/post/index.js`);
-      expect(doc.runs['post-if'], 'post-if is chosen deliberately').toBeTruthy();
-    }
-    for (const target of [doc.runs.main, doc.runs.post].filter(Boolean)) {
-      const bundle = join(SUITE_ROOT, 'actions', name, target);
-      expect(existsSync(bundle), `${bundle} is built`).toBe(true);
-      expect(existsSync(join(bundle, '..', 'licenses.txt'))).toBe(true);
-    }
-    for (const [input, spec] of Object.entries<{ description?: string }>(doc.inputs ?? {})) {
-      expect(input).toMatch(/^[a-z][a-z0-9-]*$/);
-      expect(spec?.description, `input ${input} has a description`).toBeTruthy();
-    }
-    for (const [output, spec] of Object.entries<{ description?: string }>(doc.outputs ?? {})) {
-      expect(output).toMatch(/^[a-z][a-z0-9-]*$/);
-      expect(spec?.description, `output ${output} has a description`).toBeTruthy();
-    }
-  });
+  it.each(actions)(
+    'actions/%s runs its own node24 bundle, documents every input and output, and ships licences',
+    (name) => {
+      const doc = parse(readFileSync(join(SUITE_ROOT, 'actions', name, 'action.yml'), 'utf8'));
+      expect(doc.runs.using).toBe('node24');
+      expect(doc.runs.main).toBe(`../../dist/${name}/index.js`);
+      if (doc.runs.post) {
+        expect(doc.runs.post).toBe(`../../dist/${name}/post/index.js`);
+        expect(doc.runs['post-if'], 'post-if is chosen deliberately').toBeTruthy();
+      }
+      for (const target of [doc.runs.main, doc.runs.post].filter(Boolean)) {
+        const bundle = join(SUITE_ROOT, 'actions', name, target);
+        expect(existsSync(bundle), `${bundle} is built`).toBe(true);
+        expect(existsSync(join(bundle, '..', 'licenses.txt'))).toBe(true);
+      }
+      for (const [input, spec] of Object.entries<{ description?: string }>(doc.inputs ?? {})) {
+        expect(input).toMatch(/^[a-z][a-z0-9-]*$/);
+        expect(spec?.description, `input ${input} has a description`).toBeTruthy();
+      }
+      for (const [output, spec] of Object.entries<{ description?: string }>(doc.outputs ?? {})) {
+        expect(output).toMatch(/^[a-z][a-z0-9-]*$/);
+        expect(spec?.description, `output ${output} has a description`).toBeTruthy();
+      }
+    },
+  );
 
-  it.each(actions.filter((name) => !MAY_CARRY_CACHE_SDK.has(name)))('dist/%s carries only what its action imports', (name) => {
-    const bundle = readFileSync(join(SUITE_ROOT, 'dist', name, 'index.js'), 'utf8');
-    expect(bundle).not.toMatch(/@azure\/storage-blob|@actions\/cache/);
-  });
+  it.each(actions.filter((name) => !MAY_CARRY_CACHE_SDK.has(name)))(
+    'dist/%s carries only what its action imports',
+    (name) => {
+      const bundle = readFileSync(join(SUITE_ROOT, 'dist', name, 'index.js'), 'utf8');
+      expect(bundle).not.toMatch(/@azure\/storage-blob|@actions\/cache/);
+    },
+  );
 
   it('keeps every action README reference in sync with its action.yml', () => {
-    execFileSync(process.execPath, [join(SUITE_ROOT, 'scripts/action-docs.mjs'), '--check'], { stdio: 'pipe' });
+    execFileSync(process.execPath, [join(SUITE_ROOT, 'scripts/action-docs.mjs'), '--check'], {
+      stdio: 'pipe',
+    });
   });
 });

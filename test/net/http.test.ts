@@ -2,7 +2,14 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CircuitOpenError, type Clock, HttpClient, HttpTimeoutError, NetworkError, parseRetryAfter } from '../../src/net/index.js';
+import {
+  CircuitOpenError,
+  type Clock,
+  HttpClient,
+  HttpTimeoutError,
+  NetworkError,
+  parseRetryAfter,
+} from '../../src/net/index.js';
 
 /** A clock that never waits: it records each requested sleep and moves time forward by it. */
 function recordingClock(start = 1_700_000_000_000): Clock & { sleeps: number[]; advance(ms: number): void } {
@@ -24,7 +31,9 @@ function recordingClock(start = 1_700_000_000_000): Clock & { sleeps: number[]; 
 type Handler = (req: IncomingMessage, res: ServerResponse, n: number) => void;
 
 /** A real local HTTP server that misbehaves on purpose, one scripted behaviour per request number. */
-async function misbehavingServer(handler: Handler): Promise<{ url: string; hits: () => number; server: Server }> {
+async function misbehavingServer(
+  handler: Handler,
+): Promise<{ url: string; hits: () => number; server: Server }> {
   let hits = 0;
   const server = createServer((req, res) => {
     hits += 1;
@@ -74,7 +83,10 @@ describe('HttpClient against a misbehaving server', () => {
   it('honours Retry-After (seconds) on 429 and HTTP dates on 503', async () => {
     const { url } = await misbehavingServer((_req, res, n) => {
       if (n === 1) return res.writeHead(429, { 'retry-after': '7' }).end();
-      if (n === 2) return res.writeHead(503, { 'retry-after': new Date(1_700_000_000_000 + 7_000 + 20_000).toUTCString() }).end();
+      if (n === 2)
+        return res
+          .writeHead(503, { 'retry-after': new Date(1_700_000_000_000 + 7_000 + 20_000).toUTCString() })
+          .end();
       res.end('done');
     });
     const clock = recordingClock();
@@ -89,7 +101,14 @@ describe('HttpClient against a misbehaving server', () => {
   it('backs off exponentially with full jitter, capped', async () => {
     const { url } = await misbehavingServer((_req, res) => res.writeHead(502).end());
     const clock = recordingClock();
-    const http = new HttpClient({ clock, random: () => 0.5, backoffBaseMs: 100, backoffMaxMs: 300, retries: 3, breakerThreshold: 100 });
+    const http = new HttpClient({
+      clock,
+      random: () => 0.5,
+      backoffBaseMs: 100,
+      backoffMaxMs: 300,
+      retries: 3,
+      breakerThreshold: 100,
+    });
     const res = await http.request({ url });
     expect(res.status).toBe(502);
     expect(clock.sleeps).toEqual([50, 100, 150]);
@@ -105,7 +124,9 @@ describe('HttpClient against a misbehaving server', () => {
   });
 
   it('gives up at once when Retry-After asks for longer than the cap', async () => {
-    const { url, hits } = await misbehavingServer((_req, res) => res.writeHead(429, { 'retry-after': '3600' }).end());
+    const { url, hits } = await misbehavingServer((_req, res) =>
+      res.writeHead(429, { 'retry-after': '3600' }).end(),
+    );
     const res = await client(recordingClock(), { retryAfterMaxMs: 60_000 }).request({ url });
     expect(res.status).toBe(429);
     expect(hits()).toBe(1);
@@ -117,7 +138,9 @@ describe('HttpClient against a misbehaving server', () => {
     expect((await plain.request({ url: first.url, method: 'POST', body: 'x' })).status).toBe(503);
     expect(first.hits()).toBe(1);
 
-    const second = await misbehavingServer((_req, res, n) => (n < 3 ? res.writeHead(503).end() : res.end('created')));
+    const second = await misbehavingServer((_req, res, n) =>
+      n < 3 ? res.writeHead(503).end() : res.end('created'),
+    );
     const safe = client(recordingClock());
     const res = await safe.request({ url: second.url, method: 'POST', body: 'x', retrySafe: true });
     expect(await res.text()).toBe('created');
@@ -173,7 +196,8 @@ describe('HttpClient against a misbehaving server', () => {
     const first = await reader.read();
     expect(new TextDecoder().decode(first.value)).toBe('first ');
     let rest = '';
-    for (let r = await reader.read(); !r.done; r = await reader.read()) rest += new TextDecoder().decode(r.value);
+    for (let r = await reader.read(); !r.done; r = await reader.read())
+      rest += new TextDecoder().decode(r.value);
     expect(rest).toBe('second');
   });
 });
@@ -192,7 +216,9 @@ describe('circuit breaker', () => {
 
   it('half-opens after the cooldown: a failing probe reopens, a good probe closes', async () => {
     let healthy = false;
-    const { url, hits } = await misbehavingServer((_req, res) => (healthy ? res.end('ok') : res.writeHead(503).end()));
+    const { url, hits } = await misbehavingServer((_req, res) =>
+      healthy ? res.end('ok') : res.writeHead(503).end(),
+    );
     const clock = recordingClock();
     const http = client(clock, { retries: 0, breakerThreshold: 2, breakerCooldownMs: 10_000 });
     const host = new URL(url).host;

@@ -40,7 +40,9 @@ describe('CliRuntime', () => {
   });
 
   it('refuses unknown inputs and missing required ones with the fix in the message', () => {
-    expect(() => cli({ need: 'x', mdoe: 'slow' })).toThrow(/Unknown input '--mdoe'.*Known inputs: mode, count/);
+    expect(() => cli({ need: 'x', mdoe: 'slow' })).toThrow(
+      /Unknown input '--mdoe'.*Known inputs: mode, count/,
+    );
     expect(() => cli({})).toThrow(/Input 'need' is required: pass --need <value>/);
   });
 
@@ -69,11 +71,15 @@ describe('inputReader', () => {
   it('parses typed inputs and names the input, the value and the expectation on error', () => {
     expect(reader({ count: '12' }).integer('count', { min: 1 })).toBe(12);
     expect(() => reader({ count: '1e3' }).integer('count', { min: 1 })).toThrow(
-      "Input 'count': got \"1e3\"; expected an integer >= 1.",
+      'Input \'count\': got "1e3"; expected an integer >= 1.',
     );
     expect(reader({ flag: 'True' }).boolean('flag')).toBe(true);
-    expect(() => reader({ flag: 'yes' }).boolean('flag')).toThrow(/Input 'flag': got "yes"; expected 'true' or 'false'/);
-    expect(() => reader({ mode: 'slow' }).oneOf('mode', ['fast', 'safe'])).toThrow(/expected one of fast, safe/);
+    expect(() => reader({ flag: 'yes' }).boolean('flag')).toThrow(
+      /Input 'flag': got "yes"; expected 'true' or 'false'/,
+    );
+    expect(() => reader({ mode: 'slow' }).oneOf('mode', ['fast', 'safe'])).toThrow(
+      /expected one of fast, safe/,
+    );
   });
 
   it('parses durations and sizes', () => {
@@ -86,13 +92,20 @@ describe('inputReader', () => {
 describe('runStep', () => {
   it('ends a ConfigurationError as one line without a stack, and logs one JSON line per stage to GANTRY_LOG_FILE without secrets', async () => {
     const logFile = join(mkdtempSync(join(tmpdir(), 'gantry-log-')), 'log.jsonl');
-    const { runtime, printed } = cli({ need: 'x' }, { GANTRY_LOG_FILE: logFile, GITHUB_REPOSITORY: 'acme/app', GITHUB_SHA: 'abc' });
+    const { runtime, printed } = cli(
+      { need: 'x' },
+      { GANTRY_LOG_FILE: logFile, GITHUB_REPOSITORY: 'acme/app', GITHUB_SHA: 'abc' },
+    );
     const ok = await runStep(
       'demo',
       'main',
       async (ctx) => {
         ctx.runtime.setSecret('hunter2-password');
-        await ctx.log.stage('resolve', async () => 'hunter2-password', (v) => ({ value: v }));
+        await ctx.log.stage(
+          'resolve',
+          async () => 'hunter2-password',
+          (v) => ({ value: v }),
+        );
         await ctx.log.stage('fail', async () => {
           throw ConfigurationError.forInput('mode', 'slow', 'fast or safe');
         });
@@ -101,9 +114,12 @@ describe('runStep', () => {
     );
     expect(ok).toBe(false);
     const errors = printed.filter((p) => p.startsWith('error:'));
-    expect(errors).toEqual(["error: Input 'mode': got \"slow\"; expected fast or safe.\n"]);
+    expect(errors).toEqual(['error: Input \'mode\': got "slow"; expected fast or safe.\n']);
     expect(printed.join('')).not.toContain('    at ');
-    const lines = readFileSync(logFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const lines = readFileSync(logFile, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => [l.stage, l.outcome])).toEqual([
       ['resolve', 'success'],
       ['fail', 'failure'],
@@ -116,7 +132,9 @@ describe('runStep', () => {
 
 describe('text safety', () => {
   it('defuses workflow commands at any line start', () => {
-    expect(defuseCommands('ok\n::set-output name=x::y\n  ::error::boom')).toBe('ok\n\u200b::set-output name=x::y\n  \u200b::error::boom');
+    expect(defuseCommands('ok\n::set-output name=x::y\n  ::error::boom')).toBe(
+      'ok\n\u200b::set-output name=x::y\n  \u200b::error::boom',
+    );
   });
   it('escapes Markdown and truncates on a character boundary', () => {
     expect(escapeMarkdown('a|b<script>\n`x`')).toBe('a\\|b&lt;script&gt;\\n\\`x\\`');
@@ -127,7 +145,12 @@ describe('text safety', () => {
 
 describe('parseInputArgs', () => {
   it('reads --name value, --name=value, bare flags and repeated inputs as lines', () => {
-    expect(parseInputArgs(['--a', '1', '--b=2', '--c', '--d', 'x', '--d', 'y'])).toEqual({ a: '1', b: '2', c: 'true', d: 'x\ny' });
+    expect(parseInputArgs(['--a', '1', '--b=2', '--c', '--d', 'x', '--d', 'y'])).toEqual({
+      a: '1',
+      b: '2',
+      c: 'true',
+      d: 'x\ny',
+    });
     expect(() => parseInputArgs(['stray'])).toThrow(/Unexpected argument "stray"/);
   });
 });
