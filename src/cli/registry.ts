@@ -17,4 +17,10 @@ export interface SuiteCommand {
 // Imported lazily so `gantry changes` does not load the registry or Vault code.
 export const CLI_ACTIONS: CliAction[] = [];
 
-export const SUITE_COMMANDS: SuiteCommand[] = [];
+export const SUITE_COMMANDS: SuiteCommand[] = [
+  {
+    name: 'templates',
+    summary: 'templates run <dir> --input k=v …: run a composite template locally, step by step',
+    run: async (args) => (await import('./templates.js')).templatesCommand(args),
+  },
+];

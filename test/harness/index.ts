@@ -6,11 +6,11 @@
  * payload file. It reports any masked value printed before its mask was registered.
  * The step mechanics live in src/runner, shared with `gantry templates run`.
  */
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { evaluateStatusCondition, runNodePhase, type StepResult } from '../../src/runner/index.js';
+import { evaluateStatusCondition, runNodePhase, runnerEnvironment, type StepResult } from '../../src/runner/index.js';
 import { type ActionMetadata, loadActionMetadata } from '../../src/runtime/metadata.js';
 
 export {
@@ -49,50 +49,8 @@ export interface ActionRun {
   masks: string[];
 }
 
-const DEFAULT_REPOSITORY = 'acme/service';
-
 export function actionMetadata(action: string): ActionMetadata {
   return loadActionMetadata(action, SUITE_ROOT);
-}
-
-/** The environment the runner gives every step of a job (no variables leak in from the host's own CI). */
-export function runnerEnvironment(options: {
-  runnerTemp: string;
-  workspace: string;
-  event?: HarnessOptions['event'];
-  debug?: boolean;
-  env?: Record<string, string>;
-}): Record<string, string> {
-  const eventPath = join(options.runnerTemp, '_github_workflow', 'event.json');
-  mkdirSync(dirname(eventPath), { recursive: true });
-  writeFileSync(eventPath, JSON.stringify(options.event?.payload ?? {}));
-  return {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    HOME: process.env.HOME ?? options.runnerTemp,
-    TMPDIR: process.env.TMPDIR ?? tmpdir(),
-    LANG: 'C.UTF-8',
-    CI: 'true',
-    GITHUB_ACTIONS: 'true',
-    RUNNER_OS: 'Linux',
-    RUNNER_ARCH: 'X64',
-    RUNNER_TEMP: options.runnerTemp,
-    RUNNER_TOOL_CACHE: join(options.runnerTemp, '_tool'),
-    GITHUB_WORKSPACE: options.workspace,
-    GITHUB_EVENT_NAME: options.event?.name ?? 'push',
-    GITHUB_EVENT_PATH: eventPath,
-    GITHUB_REPOSITORY: DEFAULT_REPOSITORY,
-    GITHUB_REPOSITORY_OWNER: DEFAULT_REPOSITORY.split('/')[0]!,
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_API_URL: 'https://api.github.com',
-    GITHUB_RUN_ID: '1000',
-    GITHUB_RUN_NUMBER: '1',
-    GITHUB_RUN_ATTEMPT: '1',
-    GITHUB_WORKFLOW: 'ci',
-    GITHUB_JOB: 'build',
-    GITHUB_ACTOR: 'octocat',
-    ...(options.debug ? { RUNNER_DEBUG: '1' } : {}),
-    ...options.env,
-  };
 }
 
 export async function runAction(options: HarnessOptions): Promise<ActionRun> {

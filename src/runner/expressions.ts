@@ -1,0 +1,86 @@
+import { data, Evaluator, Lexer, Parser } from '@actions/expressions';
+
+type ExpressionData = data.ExpressionData;
+
+/**
+ * `${{ … }}` evaluated with GitHub's own expression implementation (@actions/expressions), over the
+ * contexts a composite action sees. Status functions (success, failure, always, cancelled) are
+ * supplied here because they depend on the job's state, which only the runner knows.
+ */
+export interface JobStatus {
+  failed: boolean;
+  cancelled: boolean;
+}
+
+export type Contexts = Record<string, unknown>;
+
+const STATUS_FUNCTIONS = ['success', 'failure', 'always', 'cancelled'] as const;
+
+function toData(value: unknown): ExpressionData {
+  return JSON.parse(JSON.stringify(value ?? null), data.reviver) as ExpressionData;
+}
+
+function statusFunctions(status: JobStatus) {
+  const result: Record<(typeof STATUS_FUNCTIONS)[number], boolean> = {
+    success: !status.failed && !status.cancelled,
+    failure: status.failed && !status.cancelled,
+    always: true,
+    cancelled: status.cancelled,
+  };
+  return new Map(
+    STATUS_FUNCTIONS.map((name) => [name, { name, minArgs: 0, maxArgs: 0, call: () => new data.BooleanData(result[name]) }]),
+  );
+}
+
+export function evaluateExpression(expression: string, contexts: Contexts, status: JobStatus): ExpressionData {
+  const lexed = new Lexer(expression).lex();
+  const functions = statusFunctions(status);
+  const parser = new Parser(lexed.tokens, Object.keys(contexts), [...functions.values()]);
+  const tree = parser.parse();
+  const dictionary = new data.Dictionary(...Object.entries(contexts).map(([key, value]) => ({ key, value: toData(value) })));
+  return new Evaluator(tree, dictionary, functions).evaluate();
+}
+
+export function isTruthy(value: ExpressionData): boolean {
+  switch (value.kind) {
+    case data.Kind.Null:
+      return false;
+    case data.Kind.Boolean:
+      return (value as data.BooleanData).value;
+    case data.Kind.Number: {
+      const n = value.number();
+      return n !== 0 && !Number.isNaN(n);
+    }
+    case data.Kind.String:
+      return value.coerceString() !== '';
+    default:
+      return true;
+  }
+}
+
+/** Values as the runner renders them into strings: objects and arrays as JSON. */
+function render(value: ExpressionData): string {
+  if (!value.primitive) {
+    return JSON.stringify(value, data.replacer, 2);
+  }
+  return value.coerceString();
+}
+
+const EXPRESSION = /\$\{\{([\s\S]*?)\}\}/g;
+
+/** A string with `${{ }}` parts replaced by their values. */
+export function interpolate(text: string, contexts: Contexts, status: JobStatus): string {
+  return text.replace(EXPRESSION, (_, expr: string) => render(evaluateExpression(expr.trim(), contexts, status)));
+}
+
+/** An `if:` condition: with or without `${{ }}`; a condition without a status function implies success(). */
+export function evaluateCondition(condition: string | boolean | undefined, contexts: Contexts, status: JobStatus): boolean {
+  if (condition === undefined || condition === '') return !status.failed && !status.cancelled;
+  if (typeof condition === 'boolean') return condition && !status.failed;
+  let expr = condition.trim();
+  const whole = /^\$\{\{([\s\S]*)\}\}$/.exec(expr);
+  if (whole) expr = whole[1]!.trim();
+  const usesStatus = /\b(success|failure|always|cancelled)\s*\(/.test(expr);
+  const value = isTruthy(evaluateExpression(expr, contexts, status));
+  return usesStatus ? value : value && !status.failed && !status.cancelled;
+}
