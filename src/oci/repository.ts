@@ -1,0 +1,30 @@
+import type { Descriptor, Manifest } from './media-types.js';
+
+/**
+ * One repository of images: a repository in a registry (RegistryRepository) or an OCI image layout
+ * directory (LayoutRepository). `ref` arguments are a tag or a digest.
+ */
+export interface OciRepository {
+  readonly kind: 'registry' | 'layout';
+  /** For messages: `host/name` or `oci-layout:<dir>`. */
+  readonly display: string;
+  /** Descriptor of the manifest a tag or digest points at, or undefined when there is none. */
+  resolve(ref: string): Promise<Descriptor | undefined>;
+  /** The manifest's exact bytes, verified against its digest. Throws when it does not exist. */
+  getManifest(ref: string): Promise<Manifest>;
+  /**
+   * Store manifest bytes unchanged under a tag or its digest, with its own media type. A manifest
+   * with a `subject` is also listed in the referrers tag index (`sha256-<hex>`) where the store has
+   * no referrers API.
+   */
+  putManifest(bytes: Uint8Array, mediaType: string, ref: string): Promise<Descriptor>;
+  deleteManifest(digest: string): Promise<void>;
+  hasBlob(digest: string): Promise<boolean>;
+  /** A stream of the blob that errors at its end when the content does not match the descriptor. */
+  openBlob(descriptor: Descriptor): Promise<ReadableStream<Uint8Array>>;
+  /** Upload a blob from a stream (never held whole in memory); the digest is verified by the store. */
+  pushBlob(descriptor: Descriptor, body: ReadableStream<Uint8Array> | Uint8Array): Promise<void>;
+  tags(): Promise<string[]>;
+  /** Manifests whose `subject` is the digest (referrers API, else the referrers tag schema). */
+  referrers(digest: string, artifactType?: string): Promise<Descriptor[]>;
+}
