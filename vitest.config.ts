@@ -7,6 +7,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // GitHub's workflow parser imports JSON without an import attribute; inlining lets vite load it.
-    server: { deps: { inline: ['@actions/workflow-parser', '@actions/expressions'] } },
+    server: { deps: { inline: ['@actions/workflow-parser'] } },
   },
 });

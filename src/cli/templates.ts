@@ -25,10 +25,19 @@ export interface TemplatesRunArgs {
 }
 
 export function parseTemplatesRunArgs(args: string[], cwd = process.cwd()): TemplatesRunArgs {
-  const parsed: TemplatesRunArgs = { templateDir: '', inputs: {}, eventName: 'push', stubs: {}, workspace: cwd, env: {}, json: false };
+  const parsed: TemplatesRunArgs = {
+    templateDir: '',
+    inputs: {},
+    eventName: 'push',
+    stubs: {},
+    workspace: cwd,
+    env: {},
+    json: false,
+  };
   const pair = (flag: string, value: string | undefined): [string, string] => {
     const eq = value?.indexOf('=') ?? -1;
-    if (!value || eq <= 0) throw new ConfigurationError(`${flag} expects name=value; got ${JSON.stringify(value ?? '')}.`);
+    if (!value || eq <= 0)
+      throw new ConfigurationError(`${flag} expects name=value; got ${JSON.stringify(value ?? '')}.`);
     return [value.slice(0, eq), value.slice(eq + 1)];
   };
   for (let i = 0; i < args.length; i++) {
@@ -48,8 +57,14 @@ export function parseTemplatesRunArgs(args: string[], cwd = process.cwd()): Temp
       } catch (error) {
         throw new ConfigurationError(`--stub ${k}: cannot read ${file} as JSON (${errorMessage(error)}).`);
       }
-      if (!outputs || typeof outputs !== 'object' || Array.isArray(outputs)) throw new ConfigurationError(`--stub ${k}: ${file} must hold a JSON object of outputs.`);
-      parsed.stubs[k] = Object.fromEntries(Object.entries(outputs).map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)]));
+      if (!outputs || typeof outputs !== 'object' || Array.isArray(outputs))
+        throw new ConfigurationError(`--stub ${k}: ${file} must hold a JSON object of outputs.`);
+      parsed.stubs[k] = Object.fromEntries(
+        Object.entries(outputs).map(([key, value]) => [
+          key,
+          typeof value === 'string' ? value : JSON.stringify(value),
+        ]),
+      );
     } else if (arg === '--event') parsed.eventFile = resolve(cwd, next() ?? '');
     else if (arg === '--event-name') parsed.eventName = next() ?? '';
     else if (arg === '--workspace') parsed.workspace = resolve(cwd, next() ?? '');
@@ -62,10 +77,16 @@ export function parseTemplatesRunArgs(args: string[], cwd = process.cwd()): Temp
 }
 
 /** A push event for the workspace's HEAD when the user gives none. */
-function generatedEvent(workspace: string): { payload: Record<string, unknown>; env: Record<string, string> } {
+function generatedEvent(workspace: string): {
+  payload: Record<string, unknown>;
+  env: Record<string, string>;
+} {
   const git = (...a: string[]) => {
     try {
-      return execFileSync('git', ['-C', workspace, ...a], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+      return execFileSync('git', ['-C', workspace, ...a], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim();
     } catch {
       return '';
     }
@@ -74,8 +95,23 @@ function generatedEvent(workspace: string): { payload: Record<string, unknown>; 
   const before = git('rev-parse', 'HEAD^') || '0'.repeat(40);
   const branch = git('rev-parse', '--abbrev-ref', 'HEAD') || 'main';
   return {
-    payload: { ref: `refs/heads/${branch}`, before, after, repository: { default_branch: 'main', full_name: 'acme/service' }, created: false, deleted: false, forced: false },
-    env: after ? { GITHUB_SHA: after, GITHUB_REF: `refs/heads/${branch}`, GITHUB_REF_NAME: branch, GITHUB_REF_TYPE: 'branch' } : {},
+    payload: {
+      ref: `refs/heads/${branch}`,
+      before,
+      after,
+      repository: { default_branch: 'main', full_name: 'acme/service' },
+      created: false,
+      deleted: false,
+      forced: false,
+    },
+    env: after
+      ? {
+          GITHUB_SHA: after,
+          GITHUB_REF: `refs/heads/${branch}`,
+          GITHUB_REF_NAME: branch,
+          GITHUB_REF_TYPE: 'branch',
+        }
+      : {},
   };
 }
 
@@ -87,16 +123,24 @@ export async function templatesCommand(args: string[]): Promise<number> {
   let options: TemplatesRunArgs;
   try {
     options = parseTemplatesRunArgs(args.slice(1));
-    if (!existsSync(options.workspace)) throw new ConfigurationError(`--workspace ${options.workspace} does not exist.`);
+    if (!existsSync(options.workspace))
+      throw new ConfigurationError(`--workspace ${options.workspace} does not exist.`);
   } catch (error) {
     process.stderr.write(`error: ${errorMessage(error)}\n`);
     return 2;
   }
   const generated = generatedEvent(options.workspace);
-  const payload = options.eventFile ? (JSON.parse(readFileSync(options.eventFile, 'utf8')) as Record<string, unknown>) : generated.payload;
+  const payload = options.eventFile
+    ? (JSON.parse(readFileSync(options.eventFile, 'utf8')) as Record<string, unknown>)
+    : generated.payload;
   const runnerTemp = mkdtempSync(join(tmpdir(), 'gantry-template-'));
   const event = { name: options.eventName, payload };
-  const env = runnerEnvironment({ runnerTemp, workspace: options.workspace, event, env: { ...generated.env, ...options.env } });
+  const env = runnerEnvironment({
+    runnerTemp,
+    workspace: options.workspace,
+    event,
+    env: { ...generated.env, ...options.env },
+  });
   const log = (line: string) => process.stderr.write(`${line}\n`);
   try {
     log(`▸ ${options.templateDir}`);
@@ -112,7 +156,9 @@ export async function templatesCommand(args: string[]): Promise<number> {
       log,
     });
     if (options.json) {
-      process.stdout.write(`${JSON.stringify({ ok: report.ok, outputs: report.outputs, stubbed: report.stubbed, steps: report.steps.map(({ summary: _s, ...rest }) => rest) }, null, 2)}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ ok: report.ok, outputs: report.outputs, stubbed: report.stubbed, steps: report.steps.map(({ summary: _s, ...rest }) => rest) }, null, 2)}\n`,
+      );
     } else {
       const rows = report.steps.map((s) => [s.name, s.kind, s.outcome, `${s.durationMs} ms`]);
       process.stdout.write(`\n${markdownTable(['step', 'kind', 'outcome', 'duration'], rows)}`);

@@ -87,7 +87,8 @@ type Resolved =
 
 export function loadTemplate(dir: string): ActionMetadata & { steps: StepSpec[] } {
   const file = ['action.yml', 'action.yaml'].map((name) => join(dir, name)).find((path) => existsSync(path));
-  if (!file) throw new ConfigurationError(`No action.yml in ${dir}: give the directory of a composite template.`);
+  if (!file)
+    throw new ConfigurationError(`No action.yml in ${dir}: give the directory of a composite template.`);
   const text = readFileSync(file, 'utf8');
   const metadata = parseActionMetadata(text, file);
   const steps = ((parse(text) as { runs?: { steps?: StepSpec[] } }).runs?.steps ?? []) as StepSpec[];
@@ -119,11 +120,22 @@ export async function runComposite(options: CompositeRunOptions): Promise<Compos
   };
 }
 
-async function runTemplate(job: Job, dir: string, givenInputs: Record<string, string>, prefix: string): Promise<Record<string, string>> {
+async function runTemplate(
+  job: Job,
+  dir: string,
+  givenInputs: Record<string, string>,
+  prefix: string,
+): Promise<Record<string, string>> {
   const template = loadTemplate(dir);
-  if (template.runs.using !== 'composite') throw new ConfigurationError(`${dir}/action.yml is not a composite action (runs.using: ${template.runs.using}).`);
+  if (template.runs.using !== 'composite')
+    throw new ConfigurationError(
+      `${dir}/action.yml is not a composite action (runs.using: ${template.runs.using}).`,
+    );
   for (const name of Object.keys(givenInputs)) {
-    if (!(name in template.inputs)) throw new ConfigurationError(`Unknown input '${name}' for ${dir}; its inputs: ${Object.keys(template.inputs).join(', ')}.`);
+    if (!(name in template.inputs))
+      throw new ConfigurationError(
+        `Unknown input '${name}' for ${dir}; its inputs: ${Object.keys(template.inputs).join(', ')}.`,
+      );
   }
   const steps: Record<string, { outputs: Record<string, string>; outcome: string; conclusion: string }> = {};
   const baseContexts = (): Contexts => ({
@@ -152,25 +164,54 @@ async function runTemplate(job: Job, dir: string, givenInputs: Record<string, st
     const kind: StepReport['kind'] = spec.run !== undefined ? 'run' : 'suite-action';
     if (!evaluateCondition(spec.if, contexts(), job.status)) {
       if (spec.id) steps[spec.id] = { outputs: {}, outcome: 'skipped', conclusion: 'skipped' };
-      job.reports.push({ name: label, id: spec.id, kind, uses: spec.uses, outcome: 'skipped', conclusion: 'skipped', durationMs: 0, outputs: {}, summary: '', leaks: [] });
+      job.reports.push({
+        name: label,
+        id: spec.id,
+        kind,
+        uses: spec.uses,
+        outcome: 'skipped',
+        conclusion: 'skipped',
+        durationMs: 0,
+        outputs: {},
+        summary: '',
+        leaks: [],
+      });
       job.options.log?.(`- ${label}: skipped`);
       continue;
     }
     const started = Date.now();
-    const continueOnError = spec['continue-on-error'] === true || interpolate(String(spec['continue-on-error'] ?? 'false'), contexts(), job.status) === 'true';
+    const continueOnError =
+      spec['continue-on-error'] === true ||
+      interpolate(String(spec['continue-on-error'] ?? 'false'), contexts(), job.status) === 'true';
     let report: StepReport;
     try {
       report = await runOneStep(job, dir, spec, label, contexts);
     } catch (error) {
       if (error instanceof ConfigurationError) throw error;
-      report = { name: label, id: spec.id, kind, uses: spec.uses, outcome: 'failure', conclusion: 'failure', durationMs: Date.now() - started, outputs: {}, summary: '', leaks: [], error: (error as Error).message };
+      report = {
+        name: label,
+        id: spec.id,
+        kind,
+        uses: spec.uses,
+        outcome: 'failure',
+        conclusion: 'failure',
+        durationMs: Date.now() - started,
+        outputs: {},
+        summary: '',
+        leaks: [],
+        error: (error as Error).message,
+      };
     }
     if (report.outcome === 'failure' && continueOnError) report.conclusion = 'success';
     if (report.conclusion === 'failure') job.status.failed = true;
-    if (spec.id) steps[spec.id] = { outputs: report.outputs, outcome: report.outcome, conclusion: report.conclusion };
+    if (spec.id)
+      steps[spec.id] = { outputs: report.outputs, outcome: report.outcome, conclusion: report.conclusion };
     job.reports.push(report);
-    job.options.log?.(`- ${label}: ${report.outcome}${report.outcome !== report.conclusion ? ' (continue-on-error)' : ''} in ${report.durationMs} ms${report.error ? ` — ${applyMasks(report.error, job.masks)}` : ''}`);
-    for (const [key, value] of Object.entries(report.outputs)) job.options.log?.(`    ${key} = ${applyMasks(value, job.masks)}`);
+    job.options.log?.(
+      `- ${label}: ${report.outcome}${report.outcome !== report.conclusion ? ' (continue-on-error)' : ''} in ${report.durationMs} ms${report.error ? ` — ${applyMasks(report.error, job.masks)}` : ''}`,
+    );
+    for (const [key, value] of Object.entries(report.outputs))
+      job.options.log?.(`    ${key} = ${applyMasks(value, job.masks)}`);
   }
 
   const outputs: Record<string, string> = {};
@@ -180,22 +221,45 @@ async function runTemplate(job: Job, dir: string, givenInputs: Record<string, st
   return outputs;
 }
 
-async function runOneStep(job: Job, templateDir: string, spec: StepSpec, label: string, contexts: () => Contexts): Promise<StepReport> {
+async function runOneStep(
+  job: Job,
+  templateDir: string,
+  spec: StepSpec,
+  label: string,
+  contexts: () => Contexts,
+): Promise<StepReport> {
   const { options } = job;
   const ctx = contexts();
   const stepEnv: Record<string, string> = { ...job.env };
-  for (const [key, value] of Object.entries(spec.env ?? {})) stepEnv[key] = interpolate(String(value), ctx, job.status);
+  for (const [key, value] of Object.entries(spec.env ?? {}))
+    stepEnv[key] = interpolate(String(value), ctx, job.status);
   if (job.path.length) stepEnv.PATH = [...job.path, job.env.PATH ?? ''].join(':');
   const base = { name: label, id: spec.id, uses: spec.uses };
 
   if (spec.run !== undefined) {
-    if (!spec.shell) throw new ConfigurationError(`${templateDir}: step '${label}' needs a shell: composite run steps must name one.`);
+    if (!spec.shell)
+      throw new ConfigurationError(
+        `${templateDir}: step '${label}' needs a shell: composite run steps must name one.`,
+      );
     const script = interpolate(spec.run, ctx, job.status);
-    const cwd = spec['working-directory'] ? resolve(options.workspace, interpolate(spec['working-directory'], ctx, job.status)) : options.workspace;
+    const cwd = spec['working-directory']
+      ? resolve(options.workspace, interpolate(spec['working-directory'], ctx, job.status))
+      : options.workspace;
     const file = join(mkdtempSync(join(options.runnerTemp, 'run-')), 'script');
     writeFileSync(file, script);
     const [command, ...args] = shellCommand(spec.shell, file);
-    const result = await runProcessStep('run', { command: command!, args, env: { ...stepEnv, GITHUB_ACTION_PATH: templateDir }, cwd, timeoutMs: options.timeoutMs ?? 600_000 }, options.runnerTemp, job.masks);
+    const result = await runProcessStep(
+      'run',
+      {
+        command: command!,
+        args,
+        env: { ...stepEnv, GITHUB_ACTION_PATH: templateDir },
+        cwd,
+        timeoutMs: options.timeoutMs ?? 600_000,
+      },
+      options.runnerTemp,
+      job.masks,
+    );
     absorb(job, result);
     return { ...base, kind: 'run', ...fromStep(result) };
   }
@@ -203,11 +267,21 @@ async function runOneStep(job: Job, templateDir: string, spec: StepSpec, label: 
   if (!spec.uses) throw new ConfigurationError(`${templateDir}: step '${label}' has neither run nor uses.`);
   const resolved = resolveUses(spec.uses, options);
   const withInputs: Record<string, string> = {};
-  for (const [key, value] of Object.entries(spec.with ?? {})) withInputs[key] = interpolate(String(value), ctx, job.status);
+  for (const [key, value] of Object.entries(spec.with ?? {}))
+    withInputs[key] = interpolate(String(value), ctx, job.status);
 
   if (resolved.kind === 'stub') {
     job.stubbed.add(resolved.key);
-    return { ...base, kind: 'stub', outcome: 'success', conclusion: 'success', durationMs: 0, outputs: resolved.outputs, summary: '', leaks: [] };
+    return {
+      ...base,
+      kind: 'stub',
+      outcome: 'success',
+      conclusion: 'success',
+      durationMs: 0,
+      outputs: resolved.outputs,
+      summary: '',
+      leaks: [],
+    };
   }
   if (resolved.kind === 'template') {
     const started = Date.now();
@@ -219,7 +293,16 @@ async function runOneStep(job: Job, templateDir: string, spec: StepSpec, label: 
     try {
       const outputs = await runTemplate(job, resolved.dir, withInputs, `${label} / `);
       const failed = job.status.failed && !failedBefore;
-      return { ...base, kind: 'template', outcome: failed ? 'failure' : 'success', conclusion: failed ? 'failure' : 'success', durationMs: Date.now() - started, outputs, summary: '', leaks: [] };
+      return {
+        ...base,
+        kind: 'template',
+        outcome: failed ? 'failure' : 'success',
+        conclusion: failed ? 'failure' : 'success',
+        durationMs: Date.now() - started,
+        outputs,
+        summary: '',
+        leaks: [],
+      };
     } finally {
       job.env = { ...saved, ...Object.fromEntries(job.exports.slice(mark)) };
     }
@@ -254,10 +337,23 @@ async function runOneStep(job: Job, templateDir: string, spec: StepSpec, label: 
   return { ...base, kind: resolved.kind, ...fromStep(result) };
 }
 
-function fromStep(result: StepResult): Pick<StepReport, 'outcome' | 'conclusion' | 'durationMs' | 'outputs' | 'summary' | 'leaks' | 'error'> {
+function fromStep(
+  result: StepResult,
+): Pick<StepReport, 'outcome' | 'conclusion' | 'durationMs' | 'outputs' | 'summary' | 'leaks' | 'error'> {
   const ok = result.exitCode === 0;
-  const error = ok ? undefined : (result.errors[0] ?? (result.stderr.trim().split('\n').slice(-3).join(' / ') || `exit code ${result.exitCode}`));
-  return { outcome: ok ? 'success' : 'failure', conclusion: ok ? 'success' : 'failure', durationMs: result.durationMs, outputs: result.outputs, summary: result.summary, leaks: result.leaks, error };
+  const error = ok
+    ? undefined
+    : (result.errors[0] ??
+      (result.stderr.trim().split('\n').slice(-3).join(' / ') || `exit code ${result.exitCode}`));
+  return {
+    outcome: ok ? 'success' : 'failure',
+    conclusion: ok ? 'success' : 'failure',
+    durationMs: result.durationMs,
+    outputs: result.outputs,
+    summary: result.summary,
+    leaks: result.leaks,
+    error,
+  };
 }
 
 function absorb(job: Job, result: StepResult): void {
@@ -276,7 +372,10 @@ function shellCommand(shell: string, file: string): string[] {
     case 'python':
       return ['python3', file];
     default: {
-      if (!shell.includes('{0}')) throw new ConfigurationError(`Unsupported shell '${shell}': use bash, sh, python, or a command with {0}.`);
+      if (!shell.includes('{0}'))
+        throw new ConfigurationError(
+          `Unsupported shell '${shell}': use bash, sh, python, or a command with {0}.`,
+        );
       return shell.split(/\s+/).map((part) => part.replace('{0}', file));
     }
   }
@@ -295,14 +394,18 @@ function resolveUses(uses: string, options: CompositeRunOptions): Resolved {
     const metadata = loadTemplate(dir);
     if (metadata.runs.using === 'composite') return { kind: 'template', dir, metadata };
     if (metadata.runs.using.startsWith('node')) return { kind: 'local-action', dir, metadata };
-    throw new ConfigurationError(`${uses}: runs.using ${metadata.runs.using} cannot run locally; stub it with --stub.`);
+    throw new ConfigurationError(
+      `${uses}: runs.using ${metadata.runs.using} cannot run locally; stub it with --stub.`,
+    );
   }
   const key = uses.replace(/@.*$/, '');
   for (const candidate of [key, key.split('/').slice(0, 2).join('/')]) {
     const outputs = options.stubs?.[candidate];
     if (outputs) return { kind: 'stub', key: candidate, outputs };
   }
-  throw new ConfigurationError(`The template uses ${uses}, which cannot run here. Stub it: --stub ${key}=outputs.json (a JSON object of its outputs).`);
+  throw new ConfigurationError(
+    `The template uses ${uses}, which cannot run here. Stub it: --stub ${key}=outputs.json (a JSON object of its outputs).`,
+  );
 }
 
 function githubContext(job: Job): Record<string, unknown> {

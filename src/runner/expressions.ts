@@ -28,16 +28,25 @@ function statusFunctions(status: JobStatus) {
     cancelled: status.cancelled,
   };
   return new Map(
-    STATUS_FUNCTIONS.map((name) => [name, { name, minArgs: 0, maxArgs: 0, call: () => new data.BooleanData(result[name]) }]),
+    STATUS_FUNCTIONS.map((name) => [
+      name,
+      { name, minArgs: 0, maxArgs: 0, call: () => new data.BooleanData(result[name]) },
+    ]),
   );
 }
 
-export function evaluateExpression(expression: string, contexts: Contexts, status: JobStatus): ExpressionData {
+export function evaluateExpression(
+  expression: string,
+  contexts: Contexts,
+  status: JobStatus,
+): ExpressionData {
   const lexed = new Lexer(expression).lex();
   const functions = statusFunctions(status);
   const parser = new Parser(lexed.tokens, Object.keys(contexts), [...functions.values()]);
   const tree = parser.parse();
-  const dictionary = new data.Dictionary(...Object.entries(contexts).map(([key, value]) => ({ key, value: toData(value) })));
+  const dictionary = new data.Dictionary(
+    ...Object.entries(contexts).map(([key, value]) => ({ key, value: toData(value) })),
+  );
   return new Evaluator(tree, dictionary, functions).evaluate();
 }
 
@@ -70,11 +79,17 @@ const EXPRESSION = /\$\{\{([\s\S]*?)\}\}/g;
 
 /** A string with `${{ }}` parts replaced by their values. */
 export function interpolate(text: string, contexts: Contexts, status: JobStatus): string {
-  return text.replace(EXPRESSION, (_, expr: string) => render(evaluateExpression(expr.trim(), contexts, status)));
+  return text.replace(EXPRESSION, (_, expr: string) =>
+    render(evaluateExpression(expr.trim(), contexts, status)),
+  );
 }
 
 /** An `if:` condition: with or without `${{ }}`; a condition without a status function implies success(). */
-export function evaluateCondition(condition: string | boolean | undefined, contexts: Contexts, status: JobStatus): boolean {
+export function evaluateCondition(
+  condition: string | boolean | undefined,
+  contexts: Contexts,
+  status: JobStatus,
+): boolean {
   if (condition === undefined || condition === '') return !status.failed && !status.cancelled;
   if (typeof condition === 'boolean') return condition && !status.failed;
   let expr = condition.trim();
