@@ -19,6 +19,11 @@ export const CLI_ACTIONS: CliAction[] = [];
 
 export const SUITE_COMMANDS: SuiteCommand[] = [
   {
+    name: 'pins',
+    summary: 'pins audit [dir…] | pins set --version vX.Y.Z dir: how uses: and base images are pinned',
+    run: async (args) => (await import('../pins/cli.js')).runPins(args),
+  },
+  {
     name: 'templates',
     summary: 'templates run <dir> --input k=v …: run a composite template locally, step by step',
     run: async (args) => (await import('./templates.js')).templatesCommand(args),
