@@ -24,13 +24,13 @@ interface LogicalLine {
 }
 
 export function baseImages(text: string): BaseImage[] {
-  const { escape, lines } = logicalLines(text);
+  const { escapeChar, lines } = logicalLines(text);
   const globalArgs = new Map<string, string | undefined>();
   const stages = new Set<string>();
   const images: BaseImage[] = [];
   let seenFrom = false;
   for (const { line, text: instruction } of lines) {
-    const [keyword = '', ...rest] = splitWords(instruction, escape);
+    const [keyword = '', ...rest] = splitWords(instruction, escapeChar);
     const upper = keyword.toUpperCase();
     if (upper === 'ARG' && !seenFrom) {
       for (const word of rest) {
@@ -99,10 +99,10 @@ function substitute(value: string, args: Map<string, string | undefined>): strin
   return unresolved ? undefined : result;
 }
 
-/** Joins continuation lines (escape char at line end), drops comments, reads the escape directive. */
-function logicalLines(text: string): { escape: string; lines: LogicalLine[] } {
+/** Joins continuation lines (escape character at line end), drops comments, reads the escape directive. */
+function logicalLines(text: string): { escapeChar: string; lines: LogicalLine[] } {
   const raw = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  let escape = '\\';
+  let escapeChar = '\\';
   let directives = true;
   const lines: LogicalLine[] = [];
   let current: LogicalLine | undefined;
@@ -111,7 +111,7 @@ function logicalLines(text: string): { escape: string; lines: LogicalLine[] } {
       const directive = /^#\s*([a-zA-Z]+)\s*=\s*(\S+)\s*$/.exec(source);
       if (directive) {
         if (directive[1]!.toLowerCase() === 'escape' && (directive[2] === '`' || directive[2] === '\\'))
-          escape = directive[2];
+          escapeChar = directive[2];
         return;
       }
       directives = false;
@@ -119,7 +119,7 @@ function logicalLines(text: string): { escape: string; lines: LogicalLine[] } {
     const trimmed = source.trim();
     if (trimmed.startsWith('#')) return;
     if (!current && !trimmed) return;
-    const continued = trimmed.endsWith(escape);
+    const continued = trimmed.endsWith(escapeChar);
     const piece = continued ? trimmed.slice(0, -1) : trimmed;
     if (current) current.text += ` ${piece}`;
     else current = { line: index + 1, text: piece };
@@ -129,16 +129,16 @@ function logicalLines(text: string): { escape: string; lines: LogicalLine[] } {
     }
   });
   if (current) lines.push(current);
-  return { escape, lines };
+  return { escapeChar, lines };
 }
 
-function splitWords(text: string, escape: string): string[] {
+function splitWords(text: string, escapeChar: string): string[] {
   const words: string[] = [];
   let word = '';
   let quote: string | undefined;
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
-    if (c === escape && i + 1 < text.length) {
+    if (c === escapeChar && i + 1 < text.length) {
       word += c + text[++i];
     } else if (quote) {
       word += c;
