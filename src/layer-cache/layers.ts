@@ -1,0 +1,134 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { constants, createGunzip, createGzip, createZstdCompress, createZstdDecompress } from 'node:zlib';
+import type { Compression } from './constants.js';
+import type { TreeEntry } from './paths.js';
+import { END_OF_ARCHIVE, encodeHeader, padding } from './tar.js';
+
+/**
+ * The tree is cut into layers so that a small change re-uploads little. Cuts fall where the
+ * content does not decide them: before a new top-level entry (a package in node_modules) once a
+ * layer holds MIN_LAYER bytes, and inside a large entry after files whose name hashes to a marker,
+ * so adding or changing one file moves at most the cuts next to it. MAX_LAYER bounds a layer.
+ */
+export const MIN_LAYER = 256 * 1024;
+export const MAX_LAYER = 16 * 1024 * 1024;
+const NAME_CUT_ONE_IN = 32;
+
+export interface LayerPlan {
+  entries: TreeEntry[];
+  /** Uncompressed bytes of file content. */
+  size: number;
+}
+
+export function planLayers(entries: TreeEntry[]): LayerPlan[] {
+  const layers: LayerPlan[] = [];
+  let current: LayerPlan | undefined;
+  let lastTop = '';
+  for (const entry of entries) {
+    const parts = entry.name.split('/');
+    const top = parts.slice(0, 2).join('/');
+    const newRoot = current !== undefined && current.entries[0]!.name.split('/')[0] !== parts[0];
+    const cut =
+      current === undefined ||
+      newRoot ||
+      (current.size >= MIN_LAYER && (top !== lastTop || nameHash(entry.name) % NAME_CUT_ONE_IN === 0)) ||
+      (current.size > 0 && current.size + entry.size > MAX_LAYER);
+    if (cut) {
+      current = { entries: [], size: 0 };
+      layers.push(current);
+    }
+    current!.entries.push(entry);
+    current!.size += entry.size;
+    lastTop = top;
+  }
+  return layers;
+}
+
+function nameHash(name: string): number {
+  // FNV-1a: stable across runs and platforms.
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) {
+    hash ^= name.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}
+
+/** The deterministic tar of one layer, streamed from disk. */
+export async function* tarStream(entries: TreeEntry[]): AsyncGenerator<Buffer> {
+  for (const entry of entries) {
+    yield encodeHeader({
+      name: entry.name,
+      type: entry.type,
+      mode: entry.mode,
+      mtime: entry.mtime,
+      size: entry.size,
+      linkname: entry.linkname,
+    });
+    if (entry.type !== 'file') continue;
+    let read = 0;
+    // Read exactly the size in the header: a file that grows while we read must not corrupt the tar.
+    if (entry.size > 0) {
+      for await (const chunk of createReadStream(entry.abs, { end: entry.size - 1 })) {
+        read += (chunk as Buffer).length;
+        yield chunk as Buffer;
+      }
+    }
+    if (read < entry.size) throw new Error(`${entry.abs} shrank while it was being cached; save it again`);
+    yield Buffer.alloc(padding(entry.size));
+  }
+  yield END_OF_ARCHIVE;
+}
+
+export function compressor(compression: Compression) {
+  return compression === 'zstd'
+    ? createZstdCompress({ params: { [constants.ZSTD_c_compressionLevel]: 3 } })
+    : createGzip({ level: 6 });
+}
+
+export function decompressor(compression: Compression) {
+  return compression === 'zstd' ? createZstdDecompress() : createGunzip();
+}
+
+export interface BuiltLayer {
+  /** sha256 of the compressed blob. */
+  digest: string;
+  size: number;
+  /** sha256 of the uncompressed tar (the OCI diff id). */
+  diffId: string;
+  blob: Buffer;
+  files: number;
+}
+
+export async function buildLayer(plan: LayerPlan, compression: Compression): Promise<BuiltLayer> {
+  const diff = createHash('sha256');
+  const blobHash = createHash('sha256');
+  const chunks: Buffer[] = [];
+  await pipeline(
+    Readable.from(tarStream(plan.entries)),
+    async function* (source: AsyncIterable<Buffer>) {
+      for await (const chunk of source) {
+        diff.update(chunk);
+        yield chunk;
+      }
+    },
+    compressor(compression),
+    async (source: AsyncIterable<Buffer>) => {
+      for await (const chunk of source) {
+        blobHash.update(chunk);
+        chunks.push(chunk);
+      }
+    },
+  );
+  const blob = Buffer.concat(chunks);
+  return {
+    digest: `sha256:${blobHash.digest('hex')}`,
+    size: blob.length,
+    diffId: `sha256:${diff.digest('hex')}`,
+    blob,
+    files: plan.entries.filter((e) => e.type === 'file').length,
+  };
+}

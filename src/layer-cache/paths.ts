@@ -1,0 +1,143 @@
+import { createHash } from 'node:crypto';
+import { lstat, readdir, readlink } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
+import type { Compression } from './constants.js';
+
+/**
+ * The `path` input: literal paths (relative to the workspace, or `~/…`), globs matched in the
+ * workspace, and `!glob` exclusions, as actions/cache takes them.
+ */
+export interface PathSpec {
+  lines: string[];
+  literals: { line: string; abs: string }[];
+  globs: string[];
+  excludes: string[];
+  workspace: string;
+}
+
+const GLOB_CHARS = /[*?[\]{}]/;
+
+export function parsePathSpec(lines: string[], workspace: string, home: string): PathSpec {
+  const spec: PathSpec = { lines, literals: [], globs: [], excludes: [], workspace };
+  for (const line of lines) {
+    if (line.startsWith('!')) spec.excludes.push(line.slice(1));
+    else if (GLOB_CHARS.test(line)) spec.globs.push(line);
+    else spec.literals.push({ line, abs: expandPath(line, workspace, home) });
+  }
+  return spec;
+}
+
+export function expandPath(line: string, workspace: string, home: string): string {
+  if (line === '~') return home;
+  if (line.startsWith('~/')) return join(home, line.slice(2));
+  return resolve(workspace, line);
+}
+
+/**
+ * The key's version, as actions/cache versions it: a different path set or compression is a
+ * different cache, so two jobs caching different directories under one key never collide.
+ */
+export function cacheVersion(lines: string[], compression: Compression): string {
+  return createHash('sha256')
+    .update(JSON.stringify({ paths: lines, compression, format: 'gantry-layer-cache/1' }))
+    .digest('hex')
+    .slice(0, 12);
+}
+
+/** One directory or file that the cache holds; entries inside it are named `<index>/<relative>`. */
+export interface CacheRoot {
+  /** A literal `path` line, or a glob match relative to the workspace. */
+  path: string;
+  kind: 'literal' | 'glob';
+  abs: string;
+}
+
+export interface TreeEntry {
+  /** The name in the archive: `<root index>` or `<root index>/<relative path>`. */
+  name: string;
+  abs: string;
+  type: 'file' | 'directory' | 'symlink';
+  mode: number;
+  mtime: number;
+  size: number;
+  linkname?: string;
+}
+
+/** The roots a save covers now: literal paths that exist and glob matches in the workspace. */
+export async function findRoots(spec: PathSpec): Promise<CacheRoot[]> {
+  const roots: CacheRoot[] = [];
+  for (const literal of spec.literals) {
+    if (await exists(literal.abs)) roots.push({ path: literal.line, kind: 'literal', abs: literal.abs });
+  }
+  if (spec.globs.length) {
+    const include = picomatch(spec.globs, { dot: true });
+    const exclude = spec.excludes.length ? picomatch(spec.excludes, { dot: true }) : () => false;
+    const walk = async (dir: string): Promise<void> => {
+      for (const name of (await readdir(dir)).sort()) {
+        if (name === '.git') continue;
+        const abs = join(dir, name);
+        const rel = relative(spec.workspace, abs).split(sep).join('/');
+        if (exclude(rel)) continue;
+        if (include(rel)) {
+          roots.push({ path: rel, kind: 'glob', abs });
+          continue;
+        }
+        if ((await lstat(abs)).isDirectory()) await walk(abs);
+      }
+    };
+    await walk(spec.workspace);
+  }
+  return roots;
+}
+
+/**
+ * Where a root recorded in a cache manifest goes now. Literal roots must be one of the current
+ * `path` lines; glob roots must match a current glob and stay inside the workspace. Anything else
+ * (a manifest written by someone else) is refused.
+ */
+export function targetOf(spec: PathSpec, root: { path: string; kind: string }): string | undefined {
+  if (root.kind === 'literal') return spec.literals.find((l) => l.line === root.path)?.abs;
+  if (root.kind !== 'glob' || !isSafeRelative(root.path)) return undefined;
+  if (!picomatch(spec.globs, { dot: true })(root.path)) return undefined;
+  return join(spec.workspace, root.path);
+}
+
+export function isSafeRelative(path: string): boolean {
+  if (path === '' || isAbsolute(path) || path.includes('\0') || path.includes('\\')) return false;
+  return path.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
+}
+
+/** Every entry under the roots in archive order (depth first, names sorted), exclusions applied. */
+export async function walkTree(
+  spec: PathSpec,
+  roots: CacheRoot[],
+  onSkip: (abs: string, why: string) => void,
+): Promise<TreeEntry[]> {
+  const entries: TreeEntry[] = [];
+  const exclude = spec.excludes.length ? picomatch(spec.excludes, { dot: true }) : () => false;
+  const visit = async (abs: string, name: string): Promise<void> => {
+    const rel = relative(spec.workspace, abs).split(sep).join('/');
+    if (!rel.startsWith('..') && exclude(rel)) return;
+    const stat = await lstat(abs);
+    const base = { name, abs, mode: stat.mode & 0o7777, mtime: Math.floor(stat.mtimeMs / 1000) };
+    if (stat.isSymbolicLink())
+      entries.push({ ...base, type: 'symlink', size: 0, linkname: await readlink(abs) });
+    else if (stat.isFile()) entries.push({ ...base, type: 'file', size: stat.size });
+    else if (stat.isDirectory()) {
+      entries.push({ ...base, type: 'directory', size: 0 });
+      for (const child of (await readdir(abs)).sort()) await visit(join(abs, child), `${name}/${child}`);
+    } else onSkip(abs, 'not a file, directory or symlink');
+  };
+  for (const [index, root] of roots.entries()) await visit(root.abs, String(index));
+  return entries;
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await lstat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
