@@ -84,7 +84,7 @@ export async function audit(dirs: string[], options: AuditOptions = {}): Promise
         } else {
           for (const image of baseImages(text)) {
             const name = image.image ?? image.written;
-            const allowed = !image.pinned && allow(name, name.replace(/[@:][^/]*$/, ''));
+            const allowed = !image.pinned && allow(name, withoutTag(name));
             result.images.push({
               file: file.path,
               line: image.line,
@@ -148,7 +148,7 @@ function judgeUses(
     bad = true;
     reason = 'mutable: pin by full commit SHA with a # vX.Y.Z comment';
   }
-  const allowed = bad && ref.kind !== 'invalid' && allow(ref.name, ref.raw);
+  const allowed = bad && ref.kind !== 'invalid' && allow(ref.name, ref.raw, withoutTag(ref.name));
   return {
     file,
     line,
@@ -162,6 +162,11 @@ function judgeUses(
     failing: bad && !allowed,
     reason: allowed ? `${reason} (allowed by --allow)` : reason,
   };
+}
+
+/** An image name without its tag or digest (a registry port stays). */
+function withoutTag(image: string): string {
+  return image.replace(/@.*$/, '').replace(/:[^/]*$/, '');
 }
 
 function compileAllow(patterns: string[]): (...candidates: string[]) => boolean {

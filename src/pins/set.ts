@@ -153,13 +153,15 @@ function versionComment(located: LocatedUses, valueEnd: number, target: PinTarge
   const commentStart = valueEnd + match[1]!.length + 1; // after '#'
   const commentEnd = valueEnd + located.trailing.length;
   const body = match[2]!;
+  const token = COMMENT_VERSION.exec(body);
   if (target.sha) {
-    const rest = body.replace(COMMENT_VERSION, '').trim();
-    return { start: commentStart, end: commentEnd, text: ` ${target.version}${rest ? ` ${rest}` : ''}` };
+    const next = token
+      ? body.slice(0, token[0].length - token[1]!.length) + target.version + body.slice(token[0].length)
+      : ` ${target.version} ${body.trimStart()}`;
+    return { start: commentStart, end: commentEnd, text: next };
   }
   if (VERSION_ONLY_COMMENT.test(body)) return { start: valueEnd, end: commentEnd, text: '' };
-  if (COMMENT_VERSION.test(body))
-    return { start: commentStart, end: commentEnd, text: ` ${body.replace(COMMENT_VERSION, '').trim()}` };
+  if (token) return { start: commentStart, end: commentEnd, text: body.replace(/^(\s*)\S+\s*/, '$1') };
   return undefined;
 }
 
