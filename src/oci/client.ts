@@ -38,7 +38,7 @@ export interface RegistryClientOptions {
 type Challenge =
   | { scheme: 'none' }
   | { scheme: 'basic'; realm?: string }
-  | { scheme: 'bearer'; realm: string; service?: string; scope?: string };
+  | { scheme: 'bearer'; realm: string; service?: string; scope?: string; error?: string };
 
 interface Token {
   value: string;
@@ -111,8 +111,15 @@ export class RegistryClient {
     header = await this.authorization(registry, auth, [...scopes, ...extra], true);
     response = await this.options.http.request(withAuth(req, header));
     if (response.status === 401) {
+      const again = parseChallenge(response.headers.get('www-authenticate'));
       await response.body?.cancel().catch(() => undefined);
-      throw this.refused(registry, auth, `${req.method ?? 'GET'} ${safeUrl(req.url)}`);
+      const what = `${req.method ?? 'GET'} ${safeUrl(req.url)}`;
+      if (again?.scheme === 'bearer' && again.error === 'insufficient_scope' && auth.credentials) {
+        throw new RegistryAuthError(
+          `Registry ${registry} denied user '${auth.credentials.username}' the access ${again.scope ?? scopes.join(' ')} (${what}). Grant that user push rights, or use other credentials.`,
+        );
+      }
+      throw this.refused(registry, auth, what);
     }
     return response;
   }
@@ -215,8 +222,15 @@ export function parseChallenge(header: string | null): Challenge | undefined {
     params[p[1]!.toLowerCase()] = p[2] ?? p[3] ?? '';
   const scheme = match[1]!.toLowerCase();
   if (scheme === 'basic') return { scheme: 'basic', realm: params.realm };
-  if (scheme === 'bearer' && params.realm)
-    return { scheme: 'bearer', realm: params.realm, service: params.service, scope: params.scope };
+  if (scheme === 'bearer' && params.realm) {
+    return {
+      scheme: 'bearer',
+      realm: params.realm,
+      service: params.service,
+      scope: params.scope,
+      error: params.error,
+    };
+  }
   return undefined;
 }
 

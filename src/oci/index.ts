@@ -32,6 +32,10 @@
  *   RegistryRepository only: mountBlob(descriptor, fromRepo) → boolean (201 mounted; false = not
  *   mounted, copy instead), cosignTags(digest) → cosign's `sha256-<hex>.sig/.att/.sbom` tags present.
  *
+ * Copying (used by promote): readTree(repo, ref) → ManifestTree { top, children, blobs } (all
+ * verified); copyTree(src, dst, tree, { concurrency, stats }) → blobs (present: skipped; same registry:
+ * mounted; else streamed, verified, `concurrency` at once), then child manifests, then the top, by digest.
+ *
  * Errors: RegistryError (status, code from the registry's error body), RegistryAuthError (a
  * ConfigurationError naming the registry and user), DigestMismatchError, InvalidReferenceError,
  * LayoutError; network failures are src/net's NetworkError / HttpTimeoutError / CircuitOpenError.
@@ -52,6 +56,16 @@ export {
   referrersFromTag,
   type UploadOptions,
 } from './client.js';
+export {
+  type CopyOptions,
+  type CopyStats,
+  copyBlobs,
+  copyTree,
+  emptyStats,
+  forEachLimit,
+  type ManifestTree,
+  readTree,
+} from './copy.js';
 export {
   type CredentialHelperRunner,
   type CredentialSource,
