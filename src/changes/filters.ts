@@ -1,0 +1,134 @@
+import { Document, isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, YAMLParseError } from 'yaml';
+import { ConfigurationError } from '../runtime/errors.js';
+import { CHANGE_TYPES, type ChangeType, COUNT_SUFFIX, FILES_SUFFIX, OUTPUT } from './constants.js';
+import { normalizePattern, compilePattern } from './matcher.js';
+
+/** One pattern of a filter: `!` excludes; `types` limits it to those change types (all when absent). */
+export interface Rule {
+  pattern: string;
+  negated: boolean;
+  types?: ReadonlySet<ChangeType>;
+  line: number;
+}
+
+export interface FilterDef {
+  name: string;
+  rules: Rule[];
+  line: number;
+}
+
+export interface ParsedFilters {
+  filters: FilterDef[];
+  /** Patterns that can never match a file (a bare `dir/`), worth a warning. */
+  warnings: string[];
+}
+
+const RESERVED = new Set<string>(Object.values(OUTPUT));
+const NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
+
+/**
+ * The `filters` YAML, as dorny/paths-filter reads it: a map of filter name to a pattern, a list of
+ * patterns (nested lists from aliases are flattened), or `type|type: patterns` rules. Every mistake
+ * is a ConfigurationError naming the filter and the line.
+ */
+export function parseFilters(text: string, source: string): ParsedFilters {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
+  const lineOf = (node: Node | null | undefined) => (node?.range ? lineCounter.linePos(node.range[0]).line : 1);
+  const where = (line: number) => `${source}, line ${line}`;
+  if (doc.errors.length > 0) {
+    const error = doc.errors[0]!;
+    const line = error instanceof YAMLParseError && error.linePos ? error.linePos[0].line : 1;
+    throw new ConfigurationError(`Invalid YAML in filters (${where(line)}): ${error.message.split('\n')[0]}`);
+  }
+  if (!isMap(doc.contents)) {
+    throw new ConfigurationError(
+      `Filters (${source}) must be a YAML map of filter name to patterns, e.g. "backend: ['api/**']"; got ${doc.contents === null ? 'nothing' : 'another kind of value'}.`,
+    );
+  }
+  const filters: FilterDef[] = [];
+  const warnings: string[] = [];
+  for (const pair of doc.contents.items) {
+    const keyNode = pair.key as Node | null;
+    const line = lineOf(keyNode);
+    const name = isScalar(keyNode) ? String(keyNode.value) : '';
+    const fail = (problem: string, at = line): never => {
+      throw new ConfigurationError(`Filter '${name}' (${where(at)}): ${problem}`);
+    };
+    if (!NAME.test(name)) fail('a filter name may hold only letters, digits, and _ . - (it becomes an output name).');
+    if (RESERVED.has(name)) fail(`'${name}' is one of this action's own outputs; rename the filter.`);
+    if (filters.some((f) => f.name === name)) fail('defined twice.');
+    const rules: Rule[] = [];
+    const addPattern = (node: Node, types: ReadonlySet<ChangeType> | undefined) => {
+      const at = lineOf(node);
+      if (!isScalar(node) || typeof node.value !== 'string') {
+        fail(`expected a glob pattern (a string), got ${describe(node)}.`, at);
+      }
+      const raw = String((node as { value: unknown }).value);
+      const negated = raw.startsWith('!');
+      const pattern = normalizePattern(negated ? raw.slice(1) : raw);
+      if (pattern === '') fail(`empty pattern ${JSON.stringify(raw)}.`, at);
+      try {
+        compilePattern(pattern);
+      } catch (error) {
+        fail(`cannot parse the glob ${JSON.stringify(raw)}: ${(error as Error).message}.`, at);
+      }
+      if (pattern.endsWith('/')) {
+        warnings.push(
+          `Filter '${name}' (${where(at)}): the pattern ${JSON.stringify(raw)} names a directory and matches no file; write '${pattern}**'.`,
+        );
+      }
+      rules.push({ pattern, negated, types, line: at });
+    };
+    const addItems = (node: Node | null | undefined, types: ReadonlySet<ChangeType> | undefined, depth = 0): void => {
+      const resolved = resolveAlias(doc, node);
+      if (resolved === undefined || resolved === null || (isScalar(resolved) && resolved.value === null)) {
+        fail(
+          types ? 'a change-type rule has no patterns.' : 'has no patterns (a null value); give a pattern or a list of patterns.',
+          lineOf(node ?? keyNode),
+        );
+      }
+      const value = resolved as Node;
+      if (isSeq(value)) {
+        for (const item of value.items) addItems(item as Node, types, depth + 1);
+      } else if (isMap(value) && types === undefined) {
+        for (const rule of value.items) {
+          const typeNode = rule.key as Node;
+          const spec = isScalar(typeNode) ? String(typeNode.value) : '';
+          const names = spec.split('|').map((t) => t.trim());
+          const unknown = names.filter((t) => !(CHANGE_TYPES as readonly string[]).includes(t));
+          if (unknown.length > 0) {
+            fail(`unknown change type ${JSON.stringify(unknown[0])} in '${spec}'; expected ${CHANGE_TYPES.join(', ')}, joined with '|'.`, lineOf(typeNode));
+          }
+          addItems(rule.value as Node, new Set(names as ChangeType[]), depth + 1);
+        }
+      } else {
+        addPattern(value, types);
+      }
+    };
+    addItems(pair.value as Node | null, undefined);
+    filters.push({ name, rules, line });
+  }
+  const names = new Set(filters.map((f) => f.name));
+  for (const filter of filters) {
+    for (const suffix of [COUNT_SUFFIX, FILES_SUFFIX]) {
+      if (filter.name.endsWith(suffix) && names.has(filter.name.slice(0, -suffix.length))) {
+        throw new ConfigurationError(
+          `Filter '${filter.name}' (${where(filter.line)}): collides with the '${suffix}' output of filter '${filter.name.slice(0, -suffix.length)}'; rename it.`,
+        );
+      }
+    }
+  }
+  return { filters, warnings };
+}
+
+function resolveAlias(doc: Document, node: Node | null | undefined): Node | null | undefined {
+  return isAlias(node) ? (node.resolve(doc) as Node | undefined) : node;
+}
+
+function describe(node: Node): string {
+  if (isMap(node)) return 'a map';
+  if (isSeq(node)) return 'a list';
+  if (isScalar(node)) return node.value === null ? 'null' : `${typeof node.value} ${JSON.stringify(node.value)}`;
+  return 'something else';
+}
