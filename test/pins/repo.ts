@@ -43,7 +43,14 @@ export function writeFiles(dir: string, files: Record<string, string | Buffer>):
 export async function pins(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const io: PinsIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) };
+  const io: PinsIo = {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+  };
   const code = await runPins(args, io);
   return { code, stdout, stderr };
 }

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: Dockerfile ARGs and GitHub expressions are the test data
 import { describe, expect, it } from 'vitest';
 import { baseImages } from '../../src/pins/dockerfile.js';
 import { isMutable, parseUses } from '../../src/pins/uses.js';
