@@ -15,7 +15,14 @@ export interface SuiteCommand {
 }
 
 // Imported lazily so `gantry changes` does not load the registry or Vault code.
-export const CLI_ACTIONS: CliAction[] = [];
+export const CLI_ACTIONS: CliAction[] = [
+  { name: 'quarantine', main: async () => (await import('../quarantine/run.js')).main },
+  {
+    name: 'vault-secrets',
+    main: async () => (await import('../vault-secrets/run.js')).main,
+    post: async () => (await import('../vault-secrets/run.js')).post,
+  },
+];
 
 export const SUITE_COMMANDS: SuiteCommand[] = [
   {

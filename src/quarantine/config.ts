@@ -1,0 +1,88 @@
+import { isAbsolute, resolve } from 'node:path';
+import { ConfigurationError, type InputReader } from '../runtime/index.js';
+import {
+  DEFAULT_FLAKE_THRESHOLD,
+  DEFAULT_MAX_REPORT_SIZE,
+  DEFAULT_WINDOW,
+  HISTORY_STORES,
+  INPUTS,
+  MODES,
+  ON_EXPIRED,
+} from './constants.js';
+
+export interface QuarantineConfig {
+  reports: string[];
+  mode: (typeof MODES)[number];
+  allowEmpty: boolean;
+  maxReportSize: number;
+  quarantineFile: string;
+  quarantineFileGiven: boolean;
+  onExpired: (typeof ON_EXPIRED)[number];
+  history: (typeof HISTORY_STORES)[number];
+  historyDir?: string;
+  historyBranch: string;
+  window: number;
+  flakeThreshold: number;
+  createIssues: boolean;
+  githubToken?: string;
+}
+
+const DEFAULT_QUARANTINE_FILE = '.github/quarantine.yml';
+
+export function readConfig(inputs: InputReader, workspace: string): QuarantineConfig {
+  const reports = inputs.lines(INPUTS.reports);
+  if (reports.length === 0) {
+    throw new ConfigurationError(`Input '${INPUTS.reports}' is required: one or more globs of JUnit XML files, one per line (e.g. test-results/**/*.xml).`);
+  }
+  const history = inputs.oneOf(INPUTS.history, HISTORY_STORES, 'cache');
+  const historyDirInput = inputs.optional(INPUTS.historyDir);
+  if (history === 'dir' && historyDirInput === undefined) {
+    throw new ConfigurationError(`Input '${INPUTS.historyDir}' is required with history: dir; give the directory that keeps the run records.`);
+  }
+  const historyBranch = inputs.optional(INPUTS.historyBranch) ?? 'gantry/quarantine-history';
+  if (!/^(?!.*\.\.)(?!\/)(?!.*\/$)[A-Za-z0-9._/-]+$/.test(historyBranch) || historyBranch.endsWith('.lock')) {
+    throw ConfigurationError.forInput(INPUTS.historyBranch, historyBranch, 'a branch name such as gantry/quarantine-history');
+  }
+  const createIssues = inputs.boolean(INPUTS.createIssues, false);
+  const githubToken = inputs.optional(INPUTS.githubToken);
+  if (createIssues && githubToken === undefined) {
+    throw new ConfigurationError(`Input '${INPUTS.createIssues}' is true but '${INPUTS.githubToken}' is empty; pass a token with issues: write.`);
+  }
+  const quarantineFileInput = inputs.optional(INPUTS.quarantineFile);
+  const quarantineFile = quarantineFileInput ?? DEFAULT_QUARANTINE_FILE;
+  return {
+    reports,
+    mode: inputs.oneOf(INPUTS.mode, MODES, 'enforce'),
+    allowEmpty: inputs.boolean(INPUTS.allowEmpty, false),
+    maxReportSize: positiveSize(inputs),
+    quarantineFile: inWorkspace(workspace, quarantineFile),
+    quarantineFileGiven: quarantineFileInput !== undefined && quarantineFileInput !== DEFAULT_QUARANTINE_FILE,
+    onExpired: inputs.oneOf(INPUTS.onExpired, ON_EXPIRED, 'fail'),
+    history,
+    historyDir: historyDirInput === undefined ? undefined : inWorkspace(workspace, historyDirInput),
+    historyBranch,
+    window: inputs.integer(INPUTS.window, { min: 1, max: 10_000, fallback: DEFAULT_WINDOW }),
+    flakeThreshold: parseThreshold(inputs.string(INPUTS.flakeThreshold)),
+    createIssues,
+    githubToken,
+  };
+}
+
+function positiveSize(inputs: InputReader): number {
+  const bytes = inputs.size(INPUTS.maxReportSize, DEFAULT_MAX_REPORT_SIZE);
+  if (bytes <= 0) throw ConfigurationError.forInput(INPUTS.maxReportSize, String(bytes), 'a size above zero such as 512MB');
+  return bytes;
+}
+
+/** A rate as a fraction (0.05) or a percentage (5%). */
+export function parseThreshold(value: string): number {
+  if (value === '') return DEFAULT_FLAKE_THRESHOLD;
+  const match = /^(\d+(?:\.\d+)?)\s*(%?)$/.exec(value);
+  const rate = match ? Number(match[1]) / (match[2] ? 100 : 1) : Number.NaN;
+  if (!(rate >= 0 && rate < 1)) throw ConfigurationError.forInput(INPUTS.flakeThreshold, value, 'a rate from 0 up to 1 (0.05) or a percentage (5%)');
+  return rate;
+}
+
+function inWorkspace(workspace: string, path: string): string {
+  return isAbsolute(path) ? path : resolve(workspace, path);
+}

@@ -1,0 +1,94 @@
+import { stringify } from 'yaml';
+import type { FlakeStat } from './flakes.js';
+import { isExpired, type QuarantineEntry } from './quarantine-file.js';
+import type { TestResult } from './results.js';
+
+export type Verdict = 'passed' | 'passed-with-quarantined' | 'failed';
+
+export interface Totals {
+  total: number;
+  passed: number;
+  failed: number;
+  skipped: number;
+  flaky: number;
+}
+
+export interface Evaluation {
+  totals: Totals;
+  /** Failed and not quarantined: these fail the step. */
+  failures: TestResult[];
+  quarantined: { test: TestResult; entry: QuarantineEntry }[];
+  /** Failed then passed within this run. */
+  flakyInRun: TestResult[];
+  expired: QuarantineEntry[];
+  /** Entries in force that matched no test in this run. */
+  dead: QuarantineEntry[];
+  verdict: Verdict;
+  /** Why the verdict is `failed`, one line each. */
+  reasons: string[];
+}
+
+export function evaluate(results: TestResult[], entries: QuarantineEntry[], now: number, onExpired: 'warn' | 'fail'): Evaluation {
+  const expired = entries.filter((entry) => isExpired(entry, now));
+  const active = entries.filter((entry) => !isExpired(entry, now));
+  const used = new Set<QuarantineEntry>();
+  const totals: Totals = { total: results.length, passed: 0, failed: 0, skipped: 0, flaky: 0 };
+  const failures: TestResult[] = [];
+  const quarantined: Evaluation['quarantined'] = [];
+  const flakyInRun: TestResult[] = [];
+  for (const test of results) {
+    totals[test.outcome] += 1;
+    const entry = active.find((candidate) => candidate.matches(test.id));
+    if (entry) used.add(entry);
+    if (test.outcome === 'flaky') flakyInRun.push(test);
+    if (test.outcome !== 'failed') continue;
+    if (entry) quarantined.push({ test, entry });
+    else failures.push(test);
+  }
+  const reasons: string[] = [];
+  if (failures.length > 0) reasons.push(`${failures.length} test${failures.length === 1 ? '' : 's'} failed and ${failures.length === 1 ? 'is' : 'are'} not quarantined`);
+  if (expired.length > 0 && onExpired === 'fail') {
+    reasons.push(`${expired.length} quarantine entr${expired.length === 1 ? 'y has' : 'ies have'} expired (on-expired: fail): renew or remove ${expired.map((e) => `'${e.id}'`).join(', ')}`);
+  }
+  const verdict: Verdict = reasons.length > 0 ? 'failed' : quarantined.length > 0 ? 'passed-with-quarantined' : 'passed';
+  return {
+    totals,
+    failures,
+    quarantined,
+    flakyInRun,
+    expired,
+    dead: active.filter((entry) => !used.has(entry)),
+    verdict,
+    reasons,
+  };
+}
+
+export interface Proposal {
+  stat: FlakeStat;
+  issue?: string;
+}
+
+/** Flaky tests above the threshold that no entry in force covers yet. */
+export function proposals(stats: FlakeStat[], entries: QuarantineEntry[], now: number, threshold: number): Proposal[] {
+  const active = entries.filter((entry) => !isExpired(entry, now));
+  return stats.filter((stat) => stat.rate > threshold && !active.some((entry) => entry.matches(stat.id))).map((stat) => ({ stat }));
+}
+
+const PROPOSED_DAYS = 30;
+
+/** A block to paste under `quarantine:` in the quarantine file. */
+export function proposalSnippet(list: Proposal[], now: number): string {
+  const expires = new Date(now + PROPOSED_DAYS * 86_400_000).toISOString().slice(0, 10);
+  const entries = list.map(({ stat, issue }) => ({
+    id: stat.id,
+    reason: `flaky: ${stat.flakyRuns} of ${stat.runs} runs (${percent(stat.rate)}) failed without a code change`,
+    owner: 'unassigned',
+    ...(issue ? { issue } : {}),
+    expires,
+  }));
+  return stringify({ quarantine: entries }, { lineWidth: 0 });
+}
+
+export function percent(rate: number): string {
+  return `${(rate * 100).toFixed(rate < 0.1 ? 1 : 0)}%`;
+}

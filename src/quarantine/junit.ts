@@ -1,0 +1,246 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { ConfigurationError, errorMessage } from '../runtime/errors.js';
+import { familyId, normaliseFile, testId } from './identity.js';
+
+/**
+ * One streaming reader for every JUnit XML dialect in the wild (see ../shared/reference/junit-xml.md).
+ * It never builds a document: memory stays flat whatever the report size, and each <testcase> is
+ * handed to the caller as soon as it closes.
+ */
+export type Outcome = 'passed' | 'failed' | 'skipped' | 'flaky';
+
+export interface TestCaseElement {
+  id: string;
+  family: string;
+  file?: string;
+  classname: string;
+  name: string;
+  line?: number;
+  outcome: Outcome;
+  /** `failure` (an assertion) or `error` (an unexpected exception), when the case failed. */
+  failureKind?: 'failure' | 'error';
+  message?: string;
+  /** Failed attempts recorded in this element: failure/error, rerun*, flaky*. */
+  failedAttempts: number;
+  /** The report and the line the <testcase> starts on. */
+  report: string;
+  reportLine: number;
+}
+
+export interface ParseOptions {
+  /** Refuse files larger than this (bytes). */
+  maxBytes: number;
+  /** Relative paths in ids for files inside this directory. */
+  workspace?: string;
+  /** How the report is named in messages (defaults to its path). */
+  displayName?: string;
+  onCase: (testCase: TestCaseElement) => void;
+}
+
+export interface ParseSummary {
+  cases: number;
+  bytes: number;
+}
+
+const ROOTS = new Set(['testsuites', 'testsuite']);
+const SKIPPED_STATUS = new Set(['disabled', 'ignored', 'skipped', 'notrun', 'not_run']);
+const MESSAGE_LIMIT = 2000;
+// XML 1.0 forbids these; test output (ANSI colour codes, binary junk) puts them in reports anyway.
+const ILLEGAL_XML_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+
+interface OpenCase {
+  attributes: Record<string, string>;
+  line: number;
+  file?: string;
+  failures: number;
+  reruns: number;
+  flakes: number;
+  skipped: boolean;
+  failureKind?: 'failure' | 'error';
+  message?: string;
+}
+
+export async function parseJUnitFile(path: string, options: ParseOptions): Promise<ParseSummary> {
+  const shown = options.displayName ?? path;
+  const size = (await stat(path)).size;
+  if (size > options.maxBytes) {
+    throw new ConfigurationError(
+      `Report ${shown} is ${size} bytes, over the limit of ${options.maxBytes} set by input 'max-report-size'; raise the input or split the report.`,
+    );
+  }
+  const reader = new JUnitReader(shown, options);
+  const decoder = new TextDecoder('utf-8');
+  let bytes = 0;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    bytes += chunk.length;
+    if (bytes > options.maxBytes) {
+      throw new ConfigurationError(`Report ${shown} grew past the limit of ${options.maxBytes} bytes set by input 'max-report-size' while it was read.`);
+    }
+    reader.write(decoder.decode(chunk, { stream: true }));
+  }
+  reader.write(decoder.decode());
+  return { cases: reader.close(), bytes };
+}
+
+/** The same reader over a string (tests, and reports that arrive in memory). */
+export function parseJUnitString(xml: string, options: Omit<ParseOptions, 'maxBytes'> & { displayName: string }): number {
+  const reader = new JUnitReader(options.displayName, options);
+  reader.write(xml);
+  return reader.close();
+}
+
+class JUnitReader {
+  private readonly parser = new SaxesParser({ position: true });
+  private readonly suites: { name: string; file?: string }[] = [];
+  private depth = 0;
+  private current: OpenCase | undefined;
+  private captureDepth = 0;
+  private captured = '';
+  private cases = 0;
+
+  constructor(
+    private readonly shown: string,
+    private readonly options: Pick<ParseOptions, 'workspace' | 'onCase'>,
+  ) {
+    this.parser.on('doctype', () => {
+      throw this.fail('a DOCTYPE is not allowed in a test report (entity expansion and external entities are refused)');
+    });
+    this.parser.on('opentag', (tag) => this.open(tag as SaxesTagPlain));
+    this.parser.on('closetag', (tag) => this.closeTag(tag.name));
+    this.parser.on('text', (text) => this.capture(text));
+    this.parser.on('cdata', (text) => this.capture(text));
+  }
+
+  write(text: string): void {
+    ILLEGAL_XML_CHARS.lastIndex = 0;
+    const clean = ILLEGAL_XML_CHARS.test(text) ? text.replace(ILLEGAL_XML_CHARS, '\ufffd') : text;
+    this.guard(() => this.parser.write(clean));
+  }
+
+  close(): number {
+    this.guard(() => this.parser.close());
+    return this.cases;
+  }
+
+  private guard(fn: () => void): void {
+    try {
+      fn();
+    } catch (error) {
+      if (error instanceof ConfigurationError) throw error;
+      // saxes prefixes its messages with line:column; ours name the file and the line instead.
+      throw this.fail(errorMessage(error).replace(/^\d+:\d+:\s*/, ''));
+    }
+  }
+
+  private fail(reason: string): ConfigurationError {
+    return new ConfigurationError(`Report ${this.shown}, line ${this.parser.line}: not valid JUnit XML: ${reason}.`.replace(/\.\.$/, '.'));
+  }
+
+  private open(tag: SaxesTagPlain): void {
+    this.depth += 1;
+    const name = tag.name;
+    const attributes = tag.attributes as Record<string, string>;
+    if (this.depth === 1) {
+      if (!ROOTS.has(name)) throw this.fail(`the root element is <${name}>, expected <testsuites> or <testsuite>`);
+    }
+    if (this.captureDepth > 0) return;
+    const open = this.current;
+    if (open === undefined) {
+      if (name === 'testsuite') this.suites.push({ name: (attributes.name ?? '').trim(), file: attributes.file ?? this.suites.at(-1)?.file });
+      else if (name === 'testcase') {
+        this.current = { attributes, line: this.parser.line, failures: 0, reruns: 0, flakes: 0, skipped: false };
+      }
+      return;
+    }
+    switch (name) {
+      case 'failure':
+      case 'error':
+        open.failures += 1;
+        if (open.failureKind === undefined) {
+          open.failureKind = name;
+          this.startCapture(open, attributes);
+        }
+        break;
+      case 'rerunFailure':
+      case 'rerunError':
+        open.reruns += 1;
+        break;
+      case 'flakyFailure':
+      case 'flakyError':
+        open.flakes += 1;
+        if (open.message === undefined && open.failureKind === undefined) this.startCapture(open, attributes);
+        break;
+      case 'skipped':
+        open.skipped = true;
+        break;
+    }
+  }
+
+  private startCapture(open: OpenCase, attributes: Record<string, string>): void {
+    open.message = attributes.message?.trim() || undefined;
+    if (open.message === undefined) {
+      this.captureDepth = this.depth;
+      this.captured = '';
+    }
+  }
+
+  private capture(text: string): void {
+    if (this.captureDepth > 0 && this.captured.length < MESSAGE_LIMIT) this.captured += text;
+  }
+
+  private closeTag(name: string): void {
+    if (this.captureDepth === this.depth) {
+      this.captureDepth = 0;
+      if (this.current) this.current.message = firstLines(this.captured);
+    }
+    this.depth -= 1;
+    if (this.captureDepth > 0) return;
+    if (name === 'testsuite' && this.current === undefined) this.suites.pop();
+    else if (name === 'testcase' && this.current !== undefined) {
+      this.finish(this.current);
+      this.current = undefined;
+    }
+  }
+
+  private finish(open: OpenCase): void {
+    const a = open.attributes;
+    const identity = {
+      file: normaliseFile(a.file ?? a.filepath ?? this.suites.at(-1)?.file, this.options.workspace),
+      // Without a classname, the enclosing suite tells same-named cases in sibling suites apart.
+      classname: (a.classname ?? a.class ?? '').trim() || (this.suites.at(-1)?.name ?? ''),
+      name: (a.name ?? '').trim(),
+    };
+    const line = Number.parseInt(a.line ?? '', 10);
+    const disabled = SKIPPED_STATUS.has((a.status ?? '').toLowerCase());
+    let outcome: Outcome = 'passed';
+    if (disabled) outcome = 'skipped';
+    else if (open.failures > 0) outcome = 'failed';
+    else if (open.skipped) outcome = 'skipped';
+    else if (open.flakes > 0) outcome = 'flaky';
+    this.cases += 1;
+    this.options.onCase({
+      id: testId(identity),
+      family: familyId(identity),
+      ...identity,
+      line: Number.isSafeInteger(line) && line > 0 ? line : undefined,
+      outcome,
+      failureKind: outcome === 'failed' ? open.failureKind : undefined,
+      message: outcome === 'failed' || outcome === 'flaky' ? open.message : undefined,
+      failedAttempts: disabled ? 0 : open.failures + open.reruns + open.flakes,
+      report: this.shown,
+      reportLine: open.line,
+    });
+  }
+}
+
+function firstLines(text: string): string | undefined {
+  const trimmed = text
+    .replace(/\ufffd\[[\d;]*[A-Za-z]/g, '')
+    .trim()
+    .split(/\r?\n/)
+    .slice(0, 3)
+    .join('\n');
+  return trimmed === '' ? undefined : trimmed.slice(0, MESSAGE_LIMIT);
+}

@@ -1,0 +1,229 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { glob, readFile, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative } from 'node:path';
+import picomatch from 'picomatch';
+import { Git } from '../git/index.js';
+import { ANNOTATION_LIMIT_PER_LEVEL, type ActionContext, type ActionFn, ConfigurationError, errorMessage, isConfigurationError, oneLine } from '../runtime/index.js';
+import { type QuarantineConfig, readConfig } from './config.js';
+import { MAX_ISSUES_PER_RUN, OUTPUTS } from './constants.js';
+import { type Evaluation, evaluate, percent, type Proposal, proposals as findProposals } from './evaluate.js';
+import { detectFlakes, type FlakeStat } from './flakes.js';
+import { BranchHistory, CacheHistory, type CacheClient, DirHistory, type HistoryStore, makeRecord, type RunInfo, type RunRecord } from './history.js';
+import { GitHubIssues } from './issues.js';
+import { parseJUnitFile } from './junit.js';
+import { parseQuarantineFile, type QuarantineEntry } from './quarantine-file.js';
+import { RunResults, type TestResult } from './results.js';
+import { renderSummary } from './summary.js';
+
+export const main: ActionFn = async (ctx) => {
+  const config = readConfig(ctx.inputs, ctx.workspace);
+  const info = await runInfo(ctx);
+  const files = await ctx.log.stage('find-reports', () => findReports(config.reports, ctx.workspace), (found) => ({ reports: found.length }));
+  if (files.length === 0 && !config.allowEmpty) {
+    throw new ConfigurationError(
+      `Input 'reports': no file matched ${config.reports.map((r) => `'${r}'`).join(', ')} in ${ctx.workspace}. A test stage that wrote no report must not pass; set allow-empty: true if that is expected.`,
+    );
+  }
+  const results = new RunResults();
+  await ctx.log.stage(
+    'parse',
+    async () => {
+      for (const file of files) {
+        await parseJUnitFile(file, { maxBytes: config.maxReportSize, workspace: ctx.workspace, displayName: shown(file, ctx.workspace), onCase: (c) => results.add(c) });
+      }
+    },
+    () => ({ tests: results.size }),
+  );
+  if (results.size === 0 && !config.allowEmpty) {
+    throw new ConfigurationError(`Input 'reports': the ${files.length} report(s) found hold no test cases. Set allow-empty: true if that is expected.`);
+  }
+  const tests = results.list();
+  const entries = await loadQuarantine(config);
+  const evaluation = evaluate(tests, entries, ctx.clock.now(), config.onExpired);
+
+  const { flakes, history } = await ctx.log.stage('history', () => updateHistory(ctx, config, info, tests), (h) => ({ flaky: h.flakes.length }));
+  const proposals = findProposals(flakes, entries, ctx.clock.now(), config.flakeThreshold);
+  if (config.createIssues && proposals.length > 0) await ctx.log.stage('issues', () => openIssues(ctx, config, proposals), () => ({ proposals: proposals.length }));
+
+  writeOutputs(ctx, evaluation, proposals);
+  annotate(ctx, evaluation, config.mode);
+  await ctx.runtime.appendSummary(renderSummary({ evaluation, mode: config.mode, flakes, proposals, now: ctx.clock.now(), history }));
+  ctx.runtime.info(`Tests: ${evaluation.totals.total}, failed ${evaluation.failures.length}, quarantined failures ${evaluation.quarantined.length}, flaky ${evaluation.totals.flaky}; verdict ${evaluation.verdict}.`);
+  if (evaluation.verdict === 'failed') {
+    const message = `Tests failed: ${evaluation.reasons.join('; ')}.`;
+    if (config.mode === 'enforce') ctx.runtime.setFailed(message);
+    else ctx.runtime.info(`${message} (mode: report, the step passes)`);
+  }
+};
+
+async function runInfo(ctx: ActionContext): Promise<RunInfo> {
+  const env = ctx.runtime.env;
+  let sha = env.GITHUB_SHA;
+  let branch = env.GITHUB_HEAD_REF || env.GITHUB_REF_NAME;
+  if (!sha || !branch) {
+    const git = new Git(ctx.workspace, env);
+    sha ||= (await git.run(['rev-parse', 'HEAD'], { okCodes: [128] })).stdout.toString().trim() || 'unknown';
+    branch ||= (await git.run(['rev-parse', '--abbrev-ref', 'HEAD'], { okCodes: [128] })).stdout.toString().trim() || 'local';
+  }
+  const attempt = Number.parseInt(env.GITHUB_RUN_ATTEMPT ?? '1', 10);
+  return { run: env.GITHUB_RUN_ID || `local-${ctx.clock.now()}`, attempt: attempt > 0 ? attempt : 1, sha, branch, time: ctx.clock.now() };
+}
+
+/** Globs relative to the workspace; a line starting with '!' excludes. */
+export async function findReports(patterns: string[], workspace: string): Promise<string[]> {
+  const include = patterns.filter((p) => !p.startsWith('!'));
+  const exclude = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
+  const excluded = exclude.length ? picomatch(exclude, { dot: true }) : () => false;
+  const found = new Set<string>();
+  for (const pattern of include) {
+    for await (const path of glob(pattern, { cwd: workspace })) {
+      const absolute = isAbsolute(path) ? path : join(workspace, path);
+      if (!excluded(relative(workspace, absolute)) && !found.has(absolute)) found.add(absolute);
+    }
+  }
+  const files: string[] = [];
+  for (const path of [...found].sort()) {
+    if ((await stat(path)).isFile()) files.push(path);
+  }
+  return files;
+}
+
+function shown(file: string, workspace: string): string {
+  const rel = relative(workspace, file);
+  return rel.startsWith('..') || isAbsolute(rel) ? file : rel;
+}
+
+async function loadQuarantine(config: QuarantineConfig): Promise<QuarantineEntry[]> {
+  if (!existsSync(config.quarantineFile)) {
+    if (config.quarantineFileGiven) {
+      throw new ConfigurationError(`Input 'quarantine-file': ${config.quarantineFile} does not exist; create it or fix the path.`);
+    }
+    return [];
+  }
+  return parseQuarantineFile(await readFile(config.quarantineFile, 'utf8'), config.quarantineFile);
+}
+
+async function updateHistory(
+  ctx: ActionContext,
+  config: QuarantineConfig,
+  info: RunInfo,
+  tests: TestResult[],
+): Promise<{ flakes: FlakeStat[]; history: string }> {
+  const store = await historyStore(ctx, config, info);
+  const record = makeRecord(info, tests, await hashTestFiles(ctx.workspace, tests));
+  if (store === undefined) return { flakes: detectFlakes([record]), history: 'not kept (the cache service is not available)' };
+  let loaded: RunRecord[] = [];
+  try {
+    loaded = await store.load(info.branch, config.window);
+    // A re-run of the same attempt (a re-triggered step) replaces its own earlier record.
+    loaded = loaded.filter((r) => !(r.run === info.run && r.attempt === info.attempt));
+    loaded = loaded.slice(Math.max(0, loaded.length - (config.window - 1)));
+    await store.append(record, config.window);
+  } catch (error) {
+    if (isConfigurationError(error)) throw error;
+    ctx.runtime.annotate({ level: 'warning', title: 'Test history not updated', message: oneLine(`history: ${store.kind}: ${errorMessage(error)}`) });
+  }
+  const window = [...loaded, record];
+  return { flakes: detectFlakes(window), history: `${store.kind}, ${window.length} run(s) of branch ${info.branch}` };
+}
+
+async function historyStore(ctx: ActionContext, config: QuarantineConfig, info: RunInfo): Promise<HistoryStore | undefined> {
+  if (config.history === 'dir') return new DirHistory(config.historyDir!);
+  if (config.history === 'branch') return new BranchHistory(new Git(ctx.workspace, ctx.runtime.env), config.historyBranch, ctx.clock);
+  const cache = await import('@actions/cache');
+  if (!cache.isFeatureAvailable()) {
+    ctx.runtime.annotate({
+      level: 'warning',
+      title: 'Test history not kept',
+      message: "history: cache needs GitHub's cache service, which this job does not have; use history: branch or history: dir.",
+    });
+    return undefined;
+  }
+  const client: CacheClient = { restoreCache: (p, k, r) => cache.restoreCache(p, k, r), saveCache: (p, k) => cache.saveCache(p, k) };
+  const dir = join(ctx.runtime.env.RUNNER_TEMP || ctx.workspace, 'gantry-quarantine-history');
+  return new CacheHistory(dir, client, info);
+}
+
+/** Content hashes of the files the tests live in, so history can tell "nothing changed" from a fix. */
+async function hashTestFiles(workspace: string, tests: TestResult[]): Promise<Map<string, string>> {
+  const hashes = new Map<string, string>();
+  for (const file of new Set(tests.map((t) => t.file).filter((f) => f !== undefined))) {
+    const path = isAbsolute(file) ? file : join(workspace, file);
+    const content = await readFile(path).catch(() => undefined);
+    if (content) hashes.set(file, createHash('sha256').update(content).digest('hex').slice(0, 16));
+  }
+  return hashes;
+}
+
+async function openIssues(ctx: ActionContext, config: QuarantineConfig, list: Proposal[]): Promise<void> {
+  const env = ctx.runtime.env;
+  const repository = env.GITHUB_REPOSITORY;
+  if (!repository) throw new ConfigurationError(`Input 'create-issues': GITHUB_REPOSITORY is not set; issues need a repository (owner/name).`);
+  ctx.runtime.setSecret(config.githubToken!);
+  const issues = new GitHubIssues(ctx.http(), env.GITHUB_API_URL || 'https://api.github.com', repository, config.githubToken!);
+  const server = env.GITHUB_SERVER_URL || 'https://github.com';
+  for (const proposal of list.slice(0, MAX_ISSUES_PER_RUN)) {
+    const { stat } = proposal;
+    const evidence = stat.evidence
+      .slice(-10)
+      .map((e) => `- ${e.kind}: run [${e.run}](${server}/${repository}/actions/runs/${e.run}/attempts/${e.attempt}) attempt ${e.attempt}, commit ${e.sha}`)
+      .join('\n');
+    const ref = await issues.findOrCreate({
+      testId: stat.id,
+      body: `\`${stat.id.replace(/`/g, "'")}\` is flaky: ${stat.flakyRuns} of its last ${stat.runs} runs failed without a code change (${percent(stat.rate)}).\n\nEvidence:\n${evidence}\n\nQuarantine it in the quarantine file with an owner and an expiry date, fix it, then remove the entry.\n`,
+    });
+    proposal.issue = ref.url;
+    ctx.runtime.info(`${ref.created ? 'Opened' : 'Found'} issue #${ref.number} for flaky test ${oneLine(stat.id)}: ${ref.url}`);
+  }
+}
+
+function writeOutputs(ctx: ActionContext, e: Evaluation, proposals: Proposal[]): void {
+  const out = ctx.runtime;
+  out.setOutput(OUTPUTS.total, String(e.totals.total));
+  out.setOutput(OUTPUTS.passed, String(e.totals.passed));
+  out.setOutput(OUTPUTS.failed, String(e.totals.failed));
+  out.setOutput(OUTPUTS.skipped, String(e.totals.skipped));
+  out.setOutput(OUTPUTS.flaky, String(e.totals.flaky));
+  out.setOutput(OUTPUTS.quarantinedFailures, String(e.quarantined.length));
+  out.setOutput(OUTPUTS.verdict, e.verdict);
+  out.setOutput(
+    OUTPUTS.newFlaky,
+    JSON.stringify(
+      proposals.slice(0, 100).map(({ stat, issue }) => ({ id: stat.id, rate: stat.rate, runs: stat.runs, flakyRuns: stat.flakyRuns, evidence: stat.evidence.slice(-5), issue })),
+    ),
+  );
+}
+
+/** Errors for blocking failures, warnings for quarantined ones and expired entries, notices for the rest. */
+function annotate(ctx: ActionContext, e: Evaluation, mode: 'enforce' | 'report'): void {
+  // The step's own failure line is an error annotation too: leave room for it.
+  const errorRoom = e.verdict === 'failed' && mode === 'enforce' ? ANNOTATION_LIMIT_PER_LEVEL - 1 : ANNOTATION_LIMIT_PER_LEVEL;
+  const level = mode === 'enforce' ? 'error' : 'warning';
+  for (const test of e.failures.slice(0, errorRoom)) {
+    ctx.runtime.annotate({ level, title: `Test ${test.failureKind === 'error' ? 'errored' : 'failed'}: ${test.name}`, message: text(test), ...location(test) });
+  }
+  for (const { test, entry } of e.quarantined) {
+    ctx.runtime.annotate({
+      level: 'warning',
+      title: `Quarantined test failed: ${test.name}`,
+      message: `${text(test)}\nQuarantined until ${entry.expires} (owner ${entry.owner}): ${entry.reason}`,
+      ...location(test),
+    });
+  }
+  for (const entry of e.expired) {
+    ctx.runtime.annotate({ level: 'warning', title: 'Quarantine expired', message: `'${entry.id}' expired on ${entry.expires} (owner ${entry.owner}); renew or remove it (quarantine file line ${entry.line}).` });
+  }
+  for (const test of e.flakyInRun) ctx.runtime.annotate({ level: 'notice', title: `Flaky test: ${test.name}`, message: `${test.id} failed, then passed on retry.`, ...location(test) });
+  for (const entry of e.dead) ctx.runtime.annotate({ level: 'notice', title: 'Quarantine matched no test', message: `'${entry.id}' (line ${entry.line}) matched no test in this run; remove it if the test is gone.` });
+}
+
+function text(test: TestResult): string {
+  return `${test.id}${test.message ? `: ${test.message}` : ''}`.slice(0, 4000);
+}
+
+function location(test: TestResult): { file?: string; line?: number } {
+  // The runner maps annotations to repository-relative paths only.
+  if (test.file === undefined || isAbsolute(test.file) || /^[A-Za-z]:\\/.test(test.file)) return {};
+  return { file: test.file, line: test.line };
+}
