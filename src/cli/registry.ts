@@ -16,6 +16,7 @@ export interface SuiteCommand {
 
 // Imported lazily so `gantry changes` does not load the registry or Vault code.
 export const CLI_ACTIONS: CliAction[] = [
+  { name: 'changes', main: async () => (await import('../changes/run.js')).main },
   { name: 'quarantine', main: async () => (await import('../quarantine/run.js')).main },
   {
     name: 'vault-secrets',
