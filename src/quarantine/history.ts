@@ -190,6 +190,8 @@ function cacheSafe(text: string): string {
  */
 export class BranchHistory implements HistoryStore {
   readonly kind = 'branch' as const;
+  /** Pushes tried, and those rejected because another job pushed first. */
+  readonly stats = { pushes: 0, rejected: 0 };
   private readonly localRef = 'refs/gantry/quarantine-history';
   private head: string | undefined;
   private loaded = false;
@@ -271,12 +273,14 @@ export class BranchHistory implements HistoryStore {
           `quarantine history: ${record.branch} run ${record.run} attempt ${record.attempt}`,
         ],
       );
+      this.stats.pushes += 1;
       try {
         await this.git.run(['push', '--quiet', this.remote, `${commit}:refs/heads/${this.branchName}`]);
         this.head = commit;
         return;
       } catch (error) {
         if (!(error instanceof GitError)) throw error;
+        this.stats.rejected += 1;
         if (/permission|denied|403|not allowed|authentication/i.test(error.stderr)) {
           throw new ConfigurationError(
             `Input 'history': cannot push the history branch '${this.branchName}' (${error.stderr.trim().split('\n').at(-1)}); give the job 'permissions: contents: write' or use history: cache.`,
