@@ -18,6 +18,7 @@ export interface SuiteCommand {
 export const CLI_ACTIONS: CliAction[] = [
   { name: 'changes', main: async () => (await import('../changes/run.js')).main },
   { name: 'quarantine', main: async () => (await import('../quarantine/run.js')).main },
+  { name: 'layer-cache', main: async () => (await import('../layer-cache/run.js')).main, post: async () => (await import('../layer-cache/run.js')).post },
   {
     name: 'vault-secrets',
     main: async () => (await import('../vault-secrets/run.js')).main,

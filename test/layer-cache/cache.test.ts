@@ -176,7 +176,8 @@ describe('paths cache: layers, keys and immutability', () => {
     const file = blobFile(victim);
     const original = await import('node:fs').then((fs) => fs.readFileSync(file));
     const flipped = Buffer.from(original);
-    flipped[Math.floor(flipped.length / 2)] ^= 0xff;
+    const middle = Math.floor(flipped.length / 2);
+    flipped[middle] = flipped[middle]! ^ 0xff;
     writeFileSync(file, flipped);
     await expect(
       restoreCache({ ...t.make(target), manifest: match.manifest, tempDir: t.temp }),

@@ -1,0 +1,276 @@
+import { tmpdir } from 'node:os';
+import {
+  credentialChain,
+  dockerConfigCredentials,
+  type OciRepository,
+  openRepository,
+  RegistryClient,
+  type Reference,
+} from '../oci/index.js';
+import { errorMessage } from '../runtime/errors.js';
+import type { ActionContext, ActionFn } from '../runtime/run.js';
+import { escapeMarkdown, markdownTable } from '../runtime/text.js';
+import { planBuildx, resolveBuildx } from './buildx.js';
+import { CacheMissError, type CacheOptions, findCache, restoreCache, saveCache } from './cache.js';
+import {
+  type BuildxConfig,
+  type Credentials,
+  type PathsConfig,
+  type PruneConfig,
+  readConfig,
+} from './config.js';
+import { OUTPUT, STATE } from './constants.js';
+import { restoreFromGitHub, saveToGitHub } from './github-cache.js';
+import { prune } from './prune.js';
+
+export const main: ActionFn = async (ctx) => {
+  const config = readConfig(ctx.inputs, ctx.runtime, ctx.workspace);
+  if (config.mode === 'buildx') return buildx(ctx, config);
+  if (config.mode === 'prune') return pruneMode(ctx, config);
+  return restore(ctx, config);
+};
+
+export const post: ActionFn = async (ctx) => {
+  const config = readConfig(ctx.inputs, ctx.runtime, ctx.workspace);
+  if (config.mode !== 'paths') return;
+  return save(ctx, config);
+};
+
+function openStore(
+  ctx: ActionContext,
+  repository: Reference,
+  credentials: Credentials | undefined,
+): OciRepository {
+  const explicit: Record<string, Credentials> =
+    credentials && repository.kind === 'registry' ? { [repository.registry]: credentials } : {};
+  const client = new RegistryClient({
+    http: ctx.http(),
+    credentials: credentialChain(explicit, dockerConfigCredentials(ctx.runtime.env)),
+    onSecret: (secret) => ctx.runtime.setSecret(secret),
+  });
+  return openRepository(repository, client, { createLayout: true });
+}
+
+function cacheOptions(ctx: ActionContext, config: PathsConfig, store: OciRepository): CacheOptions {
+  return {
+    store,
+    spec: config.spec,
+    compression: config.compression,
+    warn: (message) => ctx.runtime.annotate({ level: 'warning', message }),
+    info: (message) => ctx.runtime.info(message),
+    now: () => ctx.clock.now(),
+  };
+}
+
+const INFRASTRUCTURE_ERRORS = new Set([
+  'RegistryError',
+  'NetworkError',
+  'HttpTimeoutError',
+  'CircuitOpenError',
+  'DigestMismatchError',
+  'LayoutError',
+]);
+
+/** Network and registry failures make a restore a miss and a save a skip, as with actions/cache. */
+function isInfrastructureFailure(error: unknown): boolean {
+  return error instanceof Error && INFRASTRUCTURE_ERRORS.has(error.name);
+}
+
+async function buildx(ctx: ActionContext, config: BuildxConfig): Promise<void> {
+  const store = openStore(ctx, config.repository, config.credentials);
+  const display = `${config.repository.registry}/${config.repository.repository}`;
+  const plan = planBuildx(display, config.scope, config.build, config.readOnly);
+  const result = await ctx.log.stage(
+    'lookup',
+    () => resolveBuildx(plan, store),
+    (r) => ({
+      candidates: r.plan.candidates.length,
+      found: r.found.length,
+      writes: r.plan.writeRef !== undefined,
+    }),
+  );
+  ctx.runtime.setOutput(OUTPUT.cacheFrom, result.cacheFrom.join('\n'));
+  ctx.runtime.setOutput(OUTPUT.cacheTo, result.cacheTo.join('\n'));
+  const rows = plan.candidates.map((c) => [
+    `\`${escapeMarkdown(c.ref)}\``,
+    escapeMarkdown(c.why),
+    result.found.includes(c.ref) ? 'found' : 'not found',
+    c.ref === plan.writeRef ? 'written' : '',
+  ]);
+  await ctx.runtime.appendSummary(
+    `### layer-cache (buildx)\n\n${markdownTable(['ref', 'why', 'cache-from', 'cache-to'], rows)}\n${
+      plan.writeRef
+        ? `Writes \`${escapeMarkdown(plan.writeRef)}\`: ${escapeMarkdown(plan.writeReason)}.`
+        : `No cache-to: ${escapeMarkdown(plan.writeReason)}.`
+    }\n`,
+  );
+}
+
+async function restore(ctx: ActionContext, config: PathsConfig): Promise<void> {
+  const { runtime } = ctx;
+  runtime.saveState(STATE.primaryKey, config.key);
+  runtime.setOutput(OUTPUT.cachePrimaryKey, config.key);
+  let matchedKey: string | undefined;
+  let detail: string;
+  if (!config.repository) {
+    const result = await ctx.log.stage('restore', () =>
+      restoreFromGitHub(config.spec.lines, config.key, config.restoreKeys, config.lookupOnly).catch(
+        (error: unknown) => {
+          runtime.annotate({
+            level: 'warning',
+            message: `GitHub's cache service failed; continuing without a cache: ${errorMessage(error)}`,
+          });
+          return { available: true, matchedKey: undefined };
+        },
+      ),
+    );
+    if (!result.available) {
+      runtime.annotate({
+        level: 'warning',
+        message:
+          "GitHub's cache service is not available to this step (no ACTIONS_RESULTS_URL / ACTIONS_RUNTIME_TOKEN); set 'cache-repository' to cache in a registry.",
+      });
+    }
+    matchedKey = result.matchedKey;
+    detail = "GitHub's cache service (no cache-repository given)";
+  } else {
+    const store = openStore(ctx, config.repository, config.credentials);
+    const options = cacheOptions(ctx, config, store);
+    detail = escapeMarkdown(store.display);
+    try {
+      const match = await ctx.log.stage(
+        'lookup',
+        () => findCache({ ...options, key: config.key, restoreKeys: config.restoreKeys }),
+        (m) => ({ matched: m?.manifest.key ?? null, exact: m?.exact ?? false }),
+      );
+      if (match && !config.lookupOnly) {
+        const restored = await ctx.log.stage(
+          'restore',
+          () =>
+            restoreCache({
+              ...options,
+              manifest: match.manifest,
+              tempDir: runtime.env.RUNNER_TEMP || tmpdir(),
+            }),
+          (r) => ({ layers: r.layers, bytes: r.bytes, files: r.files }),
+        );
+        detail += ` — ${restored.layers} layers, ${restored.files} files, ${restored.bytes} bytes`;
+      }
+      if (match) {
+        matchedKey = match.manifest.key;
+        runtime.saveState(STATE.matchedDigest, match.manifest.digest);
+      }
+    } catch (error) {
+      if (!(error instanceof CacheMissError) && !isInfrastructureFailure(error)) throw error;
+      runtime.annotate({
+        level: 'warning',
+        message: `Cache not restored (treated as a miss): ${errorMessage(error)}`,
+      });
+    }
+  }
+  const hit = matchedKey === config.key;
+  runtime.setOutput(OUTPUT.cacheHit, String(hit));
+  runtime.setOutput(OUTPUT.cacheMatchedKey, matchedKey ?? '');
+  if (matchedKey) runtime.saveState(STATE.matchedKey, matchedKey);
+  const outcome = matchedKey ? (hit ? 'hit' : `restored from \`${escapeMarkdown(matchedKey)}\``) : 'miss';
+  await runtime.appendSummary(
+    `### layer-cache (paths)\n\n${markdownTable(['key', 'result', 'where'], [[`\`${escapeMarkdown(config.key)}\``, config.lookupOnly && matchedKey ? `${outcome} (lookup only)` : outcome, detail]])}`,
+  );
+  if (!matchedKey && config.failOnCacheMiss) {
+    throw new Error(
+      `No cache for key ${config.key}${config.restoreKeys.length ? ' or its restore-keys' : ''}, and 'fail-on-cache-miss' is true.`,
+    );
+  }
+}
+
+async function save(ctx: ActionContext, config: PathsConfig): Promise<void> {
+  const { runtime } = ctx;
+  const key = runtime.getState(STATE.primaryKey) || config.key;
+  if (config.save === 'never') return runtime.info("Not saving: 'save' is 'never'.");
+  if (runtime.getState(STATE.matchedKey) === key)
+    return runtime.info(`Cache hit on ${key}: not saved again (caches are immutable by key).`);
+  if (!config.repository) {
+    try {
+      const result = await ctx.log.stage('save', () => saveToGitHub(config.spec.lines, key));
+      if (!result.available)
+        runtime.annotate({
+          level: 'warning',
+          message: "Not saved: GitHub's cache service is not available to this step.",
+        });
+    } catch (error) {
+      runtime.annotate({
+        level: 'warning',
+        message: `Not saved to GitHub's cache service: ${errorMessage(error)}`,
+      });
+    }
+    return;
+  }
+  const store = openStore(ctx, config.repository, config.credentials);
+  try {
+    const result = await ctx.log.stage(
+      'save',
+      () => saveCache({ ...cacheOptions(ctx, config, store), key, runId: runtime.env.GITHUB_RUN_ID ?? '' }),
+      (r) => ({
+        saved: r.saved,
+        layers: r.layers,
+        uploaded_layers: r.uploadedLayers,
+        uploaded_bytes: r.uploadedBytes,
+        total_bytes: r.totalBytes,
+        files: r.files,
+      }),
+    );
+    if (!result.saved) {
+      runtime.info(`Not saved: ${result.reason}.`);
+      return;
+    }
+    await runtime.appendSummary(
+      `### layer-cache (paths): saved\n\n${markdownTable(
+        ['key', 'layers', 'uploaded', 'files'],
+        [
+          [
+            `\`${escapeMarkdown(key)}\``,
+            `${result.uploadedLayers} new of ${result.layers}`,
+            `${result.uploadedBytes} of ${result.totalBytes} bytes`,
+            String(result.files),
+          ],
+        ],
+      )}`,
+    );
+  } catch (error) {
+    if (!isInfrastructureFailure(error)) throw error;
+    runtime.annotate({ level: 'warning', message: `Cache not saved: ${errorMessage(error)}` });
+  }
+}
+
+async function pruneMode(ctx: ActionContext, config: PruneConfig): Promise<void> {
+  const store = openStore(ctx, config.repository, config.credentials);
+  const result = await ctx.log.stage(
+    'prune',
+    () =>
+      prune({
+        store,
+        keepLast: config.keepLast,
+        maxAgeMs: config.maxAgeMs,
+        keyPrefixes: config.keyPrefixes,
+        dryRun: config.dryRun,
+        runId: ctx.runtime.env.GITHUB_RUN_ID ?? '',
+        now: ctx.clock.now(),
+      }),
+    (r) => ({ deleted: r.deleted.length, kept: r.kept.length, ignored: r.ignored, dry_run: config.dryRun }),
+  );
+  ctx.runtime.setOutput(OUTPUT.deleted, result.deleted.map((d) => d.key).join('\n'));
+  ctx.runtime.setOutput(OUTPUT.kept, result.kept.map((d) => d.key).join('\n'));
+  const rows = [
+    ...result.deleted.map((d) => ({ ...d, action: config.dryRun ? 'would delete' : 'deleted' })),
+    ...result.kept.map((d) => ({ ...d, action: 'kept' })),
+  ].map((d) => [
+    `\`${escapeMarkdown(d.key)}\``,
+    escapeMarkdown(d.group),
+    d.created,
+    d.action,
+    escapeMarkdown(d.reason),
+  ]);
+  await ctx.runtime.appendSummary(
+    `### layer-cache (prune${config.dryRun ? ', dry run' : ''})\n\n${markdownTable(['key', 'group', 'created', 'action', 'why'], rows)}\n${result.ignored} other tags (BuildKit caches, images) left alone.\n`,
+  );
+}
