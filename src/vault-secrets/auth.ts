@@ -1,0 +1,142 @@
+import type { HttpClient } from '../net/index.js';
+import { ConfigurationError } from '../runtime/errors.js';
+import type { Method } from './constants.js';
+import { type VaultClient, VaultError, vaultError } from './vault-client.js';
+
+export type AuthConfig =
+  | { method: 'token'; token: string }
+  | { method: 'jwt'; mount: string; role: string; audience: string }
+  | { method: 'approle'; mount: string; roleId: string; secretId: string }
+  | { method: 'kubernetes'; mount: string; role: string; tokenPath: string }
+  | { method: 'userpass'; mount: string; username: string; password: string };
+
+export interface LoginResult {
+  token: string;
+  /** True when this step created the token (so post revokes it); false for a token given to us. */
+  issued: boolean;
+  ttlSeconds: number;
+  policies: string[];
+}
+
+export interface CredentialSources {
+  /** Registers a value as a mask before anything else happens to it. */
+  mask: (value: string) => void;
+  /** GitHub's OIDC ID token for an audience (the runner's ACTIONS_ID_TOKEN_REQUEST_URL). */
+  githubIdToken: (audience: string) => Promise<string>;
+  /** The Kubernetes service-account token (read from a file by the adapter). */
+  kubernetesToken: (path: string) => Promise<string>;
+}
+
+export async function login(
+  client: VaultClient,
+  auth: AuthConfig,
+  sources: CredentialSources,
+): Promise<LoginResult> {
+  if (auth.method === 'token') {
+    const body = await client.expect(
+      { method: 'GET', path: 'auth/token/lookup-self', token: auth.token },
+      "Input 'token': looking the token up (auth/token/lookup-self) failed",
+    );
+    const data = body?.data ?? {};
+    return {
+      token: auth.token,
+      issued: false,
+      ttlSeconds: Number(data.ttl ?? 0),
+      policies: asStrings(data.policies),
+    };
+  }
+  const { path, body } = await loginRequest(auth, sources);
+  const response = await client.call({ method: 'POST', path, body, retrySafe: true });
+  const clientToken = response.body?.auth?.client_token;
+  // The token is masked before anything else can see it, even when the status says failure.
+  if (typeof clientToken === 'string' && clientToken !== '') sources.mask(clientToken);
+  if (response.status !== 200 || typeof clientToken !== 'string' || clientToken === '') {
+    if (response.status === 200)
+      throw new VaultError(`Login with method ${auth.method} at ${path}: Vault returned no token.`, 200);
+    throw vaultError(`Login with method ${auth.method} at ${path} (role ${describeRole(auth)})`, response);
+  }
+  const authBlock = response.body!.auth!;
+  return {
+    token: clientToken,
+    issued: true,
+    ttlSeconds: Number(authBlock.lease_duration ?? 0),
+    policies: asStrings(authBlock.policies),
+  };
+}
+
+async function loginRequest(
+  auth: Exclude<AuthConfig, { method: 'token' }>,
+  sources: CredentialSources,
+): Promise<{ path: string; body: unknown }> {
+  switch (auth.method) {
+    case 'jwt': {
+      const jwt = await sources.githubIdToken(auth.audience);
+      sources.mask(jwt);
+      return { path: `auth/${auth.mount}/login`, body: { role: auth.role, jwt } };
+    }
+    case 'kubernetes': {
+      const jwt = (await sources.kubernetesToken(auth.tokenPath)).trim();
+      sources.mask(jwt);
+      return { path: `auth/${auth.mount}/login`, body: { role: auth.role, jwt } };
+    }
+    case 'approle':
+      return { path: `auth/${auth.mount}/login`, body: { role_id: auth.roleId, secret_id: auth.secretId } };
+    case 'userpass':
+      return { path: `auth/${auth.mount}/login/${auth.username}`, body: { password: auth.password } };
+  }
+}
+
+function describeRole(auth: Exclude<AuthConfig, { method: 'token' }>): string {
+  switch (auth.method) {
+    case 'jwt':
+    case 'kubernetes':
+      return `'${auth.role}'`;
+    case 'approle':
+      return 'from role-id';
+    case 'userpass':
+      return `user '${auth.username}'`;
+  }
+}
+
+/**
+ * Asks the runner for a GitHub OIDC ID token for `audience`, exactly as @actions/core does:
+ * GET ACTIONS_ID_TOKEN_REQUEST_URL&audience=… with the request token as a bearer.
+ */
+export async function requestGithubIdToken(
+  http: HttpClient,
+  requestUrl: string,
+  requestToken: string,
+  audience: string,
+): Promise<string> {
+  const url = new URL(requestUrl);
+  url.searchParams.set('audience', audience);
+  let response: Response;
+  try {
+    response = await http.request({
+      url,
+      headers: { authorization: `Bearer ${requestToken}`, accept: 'application/json' },
+    });
+  } catch (error) {
+    throw new ConfigurationError(
+      `Input 'method': the runner's ID-token endpoint could not be reached (${(error as Error).message}).`,
+    );
+  }
+  const body = (await response.json().catch(() => undefined)) as { value?: unknown } | undefined;
+  if (response.status === 401 || response.status === 403) {
+    throw new ConfigurationError(
+      `Input 'method': jwt needs an ID token, and the runner refused one (HTTP ${response.status}); give the job 'permissions: id-token: write'.`,
+    );
+  }
+  if (!response.ok || typeof body?.value !== 'string' || body.value === '') {
+    throw new Error(`The runner's ID-token endpoint answered HTTP ${response.status} without a token.`);
+  }
+  return body.value;
+}
+
+function asStrings(value: unknown): string[] {
+  return Array.isArray(value) ? value.map(String) : [];
+}
+
+export function defaultMount(method: Method): string {
+  return method;
+}

@@ -1,0 +1,56 @@
+/** Input, output and state names of vault-secrets, in one place. */
+export const INPUT = {
+  url: 'url',
+  namespace: 'namespace',
+  caCertificate: 'ca-certificate',
+  clientCertificate: 'client-certificate',
+  clientKey: 'client-key',
+  tlsSkipVerify: 'tls-skip-verify',
+  method: 'method',
+  role: 'role',
+  authPath: 'auth-path',
+  jwtAudience: 'jwt-audience',
+  roleId: 'role-id',
+  secretId: 'secret-id',
+  username: 'username',
+  password: 'password',
+  token: 'token',
+  kubernetesTokenPath: 'kubernetes-token-path',
+  secrets: 'secrets',
+  exportEnv: 'export-env',
+  run: 'run',
+  revoke: 'revoke',
+  exportToken: 'export-token',
+  ignoreNotFound: 'ignore-not-found',
+  retries: 'retries',
+  timeout: 'timeout',
+} as const;
+
+export const OUTPUT = {
+  secretNames: 'secret-names',
+  leaseCount: 'lease-count',
+  vaultToken: 'vault-token',
+} as const;
+
+/** What main hands to post: never a secret value; the token only when post must revoke it. */
+export const STATE = {
+  token: 'vault-token',
+  leases: 'vault-leases',
+} as const;
+
+export const METHODS = ['jwt', 'approle', 'kubernetes', 'userpass', 'token'] as const;
+export type Method = (typeof METHODS)[number];
+
+/** The inputs only one method uses: giving one with another method is a mistake worth naming. */
+export const METHOD_INPUTS: Record<Method, string[]> = {
+  jwt: [INPUT.role, INPUT.jwtAudience],
+  approle: [INPUT.roleId, INPUT.secretId],
+  kubernetes: [INPUT.role, INPUT.kubernetesTokenPath],
+  userpass: [INPUT.username, INPUT.password],
+  token: [INPUT.token],
+};
+
+export const DEFAULT_KUBERNETES_TOKEN_PATH = '/var/run/secrets/kubernetes.io/serviceaccount/token';
+
+/** Values shorter than this are masked anyway, with a warning (masking them garbles the log). */
+export const SHORT_SECRET_LENGTH = 4;

@@ -1,0 +1,264 @@
+import { readFile } from 'node:fs/promises';
+import { secretParts } from '../runtime/annotations.js';
+import { ConfigurationError } from '../runtime/errors.js';
+import type { ActionContext, ActionFn } from '../runtime/run.js';
+import { escapeMarkdown, markdownTable } from '../runtime/text.js';
+import { type CredentialSources, login, requestGithubIdToken } from './auth.js';
+import { runWithSecrets } from './command.js';
+import { CREDENTIAL_INPUTS, parseConfig, parseConnection, type VaultConfig } from './config.js';
+import { INPUT, OUTPUT, STATE } from './constants.js';
+import { type FetchResult, fetchSecrets, type Secret } from './fetch-secrets.js';
+import { isShort, maskParts, valueText } from './masking.js';
+import { tlsDispatcher } from './tls.js';
+import { VaultClient, vaultError } from './vault-client.js';
+
+const masked = new WeakMap<ActionContext, Set<string>>();
+
+/** Registers each part of a value once (a value's lines and JSON leaves overlap). */
+function maskValue(ctx: ActionContext, value: unknown): void {
+  const seen = masked.get(ctx) ?? new Set<string>();
+  masked.set(ctx, seen);
+  for (const part of maskParts(value)) {
+    if (seen.has(part)) continue;
+    ctx.runtime.setSecret(part);
+    // setSecret registers the part's lines too.
+    for (const registered of secretParts(part)) seen.add(registered);
+  }
+}
+
+function vaultClient(
+  ctx: ActionContext,
+  connection: Pick<VaultConfig, 'url' | 'namespace' | 'tls' | 'retries' | 'timeoutMs'>,
+): VaultClient {
+  const http = ctx.http({
+    retries: connection.retries,
+    timeoutMs: connection.timeoutMs,
+    dispatcher: tlsDispatcher(connection.tls),
+  });
+  return new VaultClient(http, connection.url, connection.namespace, (message) => ctx.runtime.debug(message));
+}
+
+export const main: ActionFn = async (ctx) => {
+  const { runtime } = ctx;
+  // Credentials are masks before anything is parsed or printed.
+  for (const name of CREDENTIAL_INPUTS) maskValue(ctx, runtime.getInput(name).trim());
+  if (runtime.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN)
+    runtime.setSecret(runtime.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
+  const config = parseConfig(ctx.inputs);
+  if (config.tls.skipVerify) {
+    runtime.annotate({
+      level: 'warning',
+      message: `${INPUT.tlsSkipVerify} is true: Vault's certificate is not checked, so anyone on the path can read the secrets. Give ca-certificate instead.`,
+    });
+  }
+  if (config.url.protocol === 'http:' && !['127.0.0.1', 'localhost', '[::1]'].includes(config.url.hostname)) {
+    runtime.annotate({
+      level: 'warning',
+      message: `${INPUT.url} uses plain http: tokens and secrets cross the network unencrypted.`,
+    });
+  }
+  const client = vaultClient(ctx, config);
+  const sources: CredentialSources = {
+    mask: (value) => maskValue(ctx, value),
+    githubIdToken: (audience) => {
+      const url = runtime.env.ACTIONS_ID_TOKEN_REQUEST_URL;
+      const token = runtime.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+      if (!url || !token) {
+        throw new ConfigurationError(
+          `Input '${INPUT.method}': jwt needs GitHub's OIDC token, and this job cannot request one; add 'permissions: id-token: write' to the job (or choose another method).`,
+        );
+      }
+      return requestGithubIdToken(
+        ctx.http({ retries: config.retries, timeoutMs: config.timeoutMs }),
+        url,
+        token,
+        audience,
+      );
+    },
+    kubernetesToken: async (path) => {
+      try {
+        return await readFile(path, 'utf8');
+      } catch {
+        throw new ConfigurationError(
+          `Input '${INPUT.kubernetesTokenPath}': cannot read the service-account token at ${path}; set the path or run inside the pod.`,
+        );
+      }
+    },
+  };
+
+  const session = await ctx.log.stage(
+    'login',
+    () => login(client, config.auth, sources),
+    (s) => ({
+      method: config.auth.method,
+      issued: s.issued,
+      ttl_seconds: s.ttlSeconds,
+      policies: s.policies,
+    }),
+  );
+  // Post needs the token to revoke it (revoke-self also revokes its leases); saved now so a failing
+  // fetch is still cleaned up. A token the user gave us is theirs: post re-reads it from the input and
+  // revokes only the leases this step created.
+  if (config.revoke && session.issued) runtime.saveState(STATE.token, session.token);
+  const leaseIds: string[] = [];
+  let result: FetchResult = { secrets: [], paths: [], leases: [] };
+  try {
+    if (config.secrets.length) {
+      result = await ctx.log.stage(
+        'fetch',
+        () =>
+          fetchSecrets(client, config.secrets, {
+            token: session.token,
+            ignoreNotFound: config.ignoreNotFound,
+            mask: (value) => maskValue(ctx, value),
+            onLease: (lease) => leaseIds.push(lease.id),
+            warn: (message) => runtime.annotate({ level: 'warning', message }),
+          }),
+        (r) => ({ paths: r.paths.length, secrets: r.secrets.length, leases: r.leases.length }),
+      );
+    }
+  } finally {
+    if (config.revoke && !session.issued && leaseIds.length)
+      runtime.saveState(STATE.leases, JSON.stringify(leaseIds));
+  }
+  warnShort(ctx, result.secrets);
+  await deliver(ctx, config, result.secrets, session.token);
+  runtime.setOutput(OUTPUT.secretNames, JSON.stringify(result.secrets.map((s) => s.outputName)));
+  runtime.setOutput(OUTPUT.leaseCount, String(result.leases.length));
+  await runtime.appendSummary(summary(config, client.address, session, result));
+};
+
+function warnShort(ctx: ActionContext, secrets: Secret[]): void {
+  for (const secret of secrets) {
+    if (maskParts(secret.value).some(isShort)) {
+      ctx.runtime.annotate({
+        level: 'warning',
+        message: `Secret '${secret.outputName}' (${secret.path}) is, or contains, a value shorter than 4 characters. It is masked, so those characters show as *** wherever they appear in this job's log.`,
+      });
+    }
+  }
+}
+
+async function deliver(
+  ctx: ActionContext,
+  config: VaultConfig,
+  secrets: Secret[],
+  token: string,
+): Promise<void> {
+  const { runtime } = ctx;
+  if (config.run !== undefined) {
+    const env = Object.fromEntries(secrets.map((s) => [s.envName, valueText(s.value)]));
+    if (config.exportToken) env.VAULT_TOKEN = token;
+    const code = await ctx.log.stage(
+      'run',
+      () => runWithSecrets(runtime, config.run!, env, ctx.workspace),
+      (c) => ({ exit_code: c }),
+    );
+    if (code !== 0)
+      throw new ConfigurationError(`Input '${INPUT.run}': the command exited with code ${code}.`);
+    return;
+  }
+  for (const secret of secrets) {
+    runtime.setOutput(secret.outputName, valueText(secret.value));
+    if (config.exportEnv) runtime.exportVariable(secret.envName, valueText(secret.value));
+  }
+  if (config.exportToken) {
+    runtime.setOutput(OUTPUT.vaultToken, token);
+    if (config.exportEnv) runtime.exportVariable('VAULT_TOKEN', token);
+  }
+}
+
+function summary(
+  config: VaultConfig,
+  address: string,
+  session: { issued: boolean; ttlSeconds: number },
+  result: FetchResult,
+): string {
+  const where =
+    config.run !== undefined
+      ? "the 'run' command's environment only"
+      : config.exportEnv
+        ? 'step outputs and the environment of later steps'
+        : 'step outputs';
+  const revoke = !config.revoke
+    ? 'not revoked (revoke: false): it lives until its TTL'
+    : session.issued
+      ? 'revoked with its leases by the post step'
+      : 'not revoked (it was given to this step); leases issued here are revoked by the post step';
+  const rows = result.paths.map((p) => [
+    `\`${escapeMarkdown(p.path)}\``,
+    escapeMarkdown(p.engine),
+    String(p.keys),
+    p.leaseSeconds === undefined ? '—' : `${p.leaseSeconds} s`,
+    p.outcome,
+  ]);
+  return [
+    '### Vault secrets',
+    '',
+    `Vault ${escapeMarkdown(address)}${config.namespace ? ` (namespace \`${escapeMarkdown(config.namespace)}\`)` : ''}, method \`${config.auth.method}\`; token TTL ${session.ttlSeconds} s, ${revoke}.`,
+    `${result.secrets.length} secret(s) from ${result.paths.length} path(s) delivered to ${where}.`,
+    '',
+    rows.length ? markdownTable(['path', 'engine', 'keys', 'lease', 'outcome'], rows) : '',
+  ].join('\n');
+}
+
+export const post: ActionFn = async (ctx) => {
+  const { runtime } = ctx;
+  const token = runtime.getState(STATE.token);
+  if (token) runtime.setSecret(token);
+  const leases = parseLeases(runtime.getState(STATE.leases));
+  if (!token && leases.length === 0) {
+    runtime.info('vault-secrets: nothing to revoke.');
+    return;
+  }
+  const connection = parseConnection(ctx.inputs);
+  const client = vaultClient(ctx, connection);
+  if (token) {
+    await ctx.log.stage('revoke', async () => {
+      const response = await client.call({
+        method: 'POST',
+        path: 'auth/token/revoke-self',
+        token,
+        retrySafe: true,
+      });
+      // 403: the token is already revoked or expired, which is what post wants.
+      if (response.status === 403) runtime.info('vault-secrets: the token was already revoked or expired.');
+      else if (response.status >= 300)
+        throw vaultError('Revoking the token (auth/token/revoke-self)', response);
+      else runtime.info('vault-secrets: revoked the token and the leases it created.');
+    });
+    return;
+  }
+  // A token the user gave: it is theirs to keep; revoke only the leases this job created.
+  const userToken = runtime.getInput(INPUT.token).trim();
+  if (!userToken)
+    throw new ConfigurationError(
+      `Input '${INPUT.token}' is empty in the post step; leases ${leases.length} cannot be revoked.`,
+    );
+  runtime.setSecret(userToken);
+  await ctx.log.stage(
+    'revoke',
+    async () => {
+      await Promise.all(
+        leases.map(async (lease) => {
+          const response = await client.call({
+            method: 'PUT',
+            path: 'sys/leases/revoke',
+            body: { lease_id: lease },
+            token: userToken,
+          });
+          if (response.status >= 300)
+            throw vaultError(`Revoking lease ${lease} (sys/leases/revoke)`, response);
+        }),
+      );
+      runtime.info(`vault-secrets: revoked ${leases.length} lease(s).`);
+    },
+    () => ({ leases: leases.length }),
+  );
+};
+
+function parseLeases(text: string): string[] {
+  if (!text) return [];
+  const parsed = JSON.parse(text) as unknown;
+  return Array.isArray(parsed) ? parsed.filter((id): id is string => typeof id === 'string') : [];
+}
