@@ -26,7 +26,11 @@ export function readConfig(inputs: InputReader, runtime: Runtime, workspace: str
   const dir = inputs.optional(INPUT.workingDirectory);
   const workingDirectory = dir ? resolve(workspace, dir) : workspace;
   if (!existsSync(workingDirectory) || !statSync(workingDirectory).isDirectory()) {
-    throw ConfigurationError.forInput(INPUT.workingDirectory, dir ?? workingDirectory, 'an existing directory (relative to the workspace)');
+    throw ConfigurationError.forInput(
+      INPUT.workingDirectory,
+      dir ?? workingDirectory,
+      'an existing directory (relative to the workspace)',
+    );
   }
   const filters = inputs.required(INPUT.filters);
   let filtersText = filters;
@@ -35,7 +39,11 @@ export function readConfig(inputs: InputReader, runtime: Runtime, workspace: str
   if (!filters.includes('\n') && !filters.includes(':')) {
     const file = isAbsolute(filters) ? filters : join(workingDirectory, filters);
     if (!existsSync(file) || !statSync(file).isFile()) {
-      throw ConfigurationError.forInput(INPUT.filters, filters, 'inline YAML, or the path of a YAML file in the repository (no such file)');
+      throw ConfigurationError.forInput(
+        INPUT.filters,
+        filters,
+        'inline YAML, or the path of a YAML file in the repository (no such file)',
+      );
     }
     filtersText = readFileSync(file, 'utf8');
     filtersSource = filters;

@@ -31,7 +31,15 @@ export const QUANTIFIERS = ['some', 'every'] as const;
 export type Quantifier = (typeof QUANTIFIERS)[number];
 
 /** Change types a filter rule may name (dorny/paths-filter's set). */
-export const CHANGE_TYPES = ['added', 'copied', 'deleted', 'modified', 'renamed', 'unmerged', 'unknown'] as const;
+export const CHANGE_TYPES = [
+  'added',
+  'copied',
+  'deleted',
+  'modified',
+  'renamed',
+  'unmerged',
+  'unknown',
+] as const;
 export type ChangeType = (typeof CHANGE_TYPES)[number];
 
 /** `base: last-success`: the head of the last successful run of this workflow on this branch. */

@@ -40,7 +40,9 @@ export function readEventContext(env: Readonly<Record<string, string | undefined
     try {
       payload = JSON.parse(readFileSync(path, 'utf8')) as Payload;
     } catch (error) {
-      throw new ConfigurationError(`Cannot read the event payload GITHUB_EVENT_PATH=${path}: ${(error as Error).message}`);
+      throw new ConfigurationError(
+        `Cannot read the event payload GITHUB_EVENT_PATH=${path}: ${(error as Error).message}`,
+      );
     }
   }
   const workflowRef = env.GITHUB_WORKFLOW_REF ?? '';
@@ -64,4 +66,9 @@ export function tagOf(ref: string): string | undefined {
   return ref.startsWith('refs/tags/') ? ref.slice('refs/tags/'.length) : undefined;
 }
 
-export const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target', 'pull_request_review', 'pull_request_review_comment']);
+export const PULL_REQUEST_EVENTS = new Set([
+  'pull_request',
+  'pull_request_target',
+  'pull_request_review',
+  'pull_request_review_comment',
+]);

@@ -1,4 +1,14 @@
-import { Document, isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, YAMLParseError } from 'yaml';
+import {
+  type Document,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseDocument,
+  YAMLParseError,
+} from 'yaml';
 import { ConfigurationError } from '../runtime/errors.js';
 import { CHANGE_TYPES, type ChangeType, COUNT_SUFFIX, FILES_SUFFIX, OUTPUT } from './constants.js';
 import { normalizePattern, compilePattern } from './matcher.js';
@@ -34,7 +44,8 @@ const NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
 export function parseFilters(text: string, source: string): ParsedFilters {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
-  const lineOf = (node: Node | null | undefined) => (node?.range ? lineCounter.linePos(node.range[0]).line : 1);
+  const lineOf = (node: Node | null | undefined) =>
+    node?.range ? lineCounter.linePos(node.range[0]).line : 1;
   const where = (line: number) => `${source}, line ${line}`;
   if (doc.errors.length > 0) {
     const error = doc.errors[0]!;
@@ -55,7 +66,8 @@ export function parseFilters(text: string, source: string): ParsedFilters {
     const fail = (problem: string, at = line): never => {
       throw new ConfigurationError(`Filter '${name}' (${where(at)}): ${problem}`);
     };
-    if (!NAME.test(name)) fail('a filter name may hold only letters, digits, and _ . - (it becomes an output name).');
+    if (!NAME.test(name))
+      fail('a filter name may hold only letters, digits, and _ . - (it becomes an output name).');
     if (RESERVED.has(name)) fail(`'${name}' is one of this action's own outputs; rename the filter.`);
     if (filters.some((f) => f.name === name)) fail('defined twice.');
     const rules: Rule[] = [];
@@ -80,11 +92,17 @@ export function parseFilters(text: string, source: string): ParsedFilters {
       }
       rules.push({ pattern, negated, types, line: at });
     };
-    const addItems = (node: Node | null | undefined, types: ReadonlySet<ChangeType> | undefined, depth = 0): void => {
+    const addItems = (
+      node: Node | null | undefined,
+      types: ReadonlySet<ChangeType> | undefined,
+      depth = 0,
+    ): void => {
       const resolved = resolveAlias(doc, node);
       if (resolved === undefined || resolved === null || (isScalar(resolved) && resolved.value === null)) {
         fail(
-          types ? 'a change-type rule has no patterns.' : 'has no patterns (a null value); give a pattern or a list of patterns.',
+          types
+            ? 'a change-type rule has no patterns.'
+            : 'has no patterns (a null value); give a pattern or a list of patterns.',
           lineOf(node ?? keyNode),
         );
       }
@@ -98,7 +116,10 @@ export function parseFilters(text: string, source: string): ParsedFilters {
           const names = spec.split('|').map((t) => t.trim());
           const unknown = names.filter((t) => !(CHANGE_TYPES as readonly string[]).includes(t));
           if (unknown.length > 0) {
-            fail(`unknown change type ${JSON.stringify(unknown[0])} in '${spec}'; expected ${CHANGE_TYPES.join(', ')}, joined with '|'.`, lineOf(typeNode));
+            fail(
+              `unknown change type ${JSON.stringify(unknown[0])} in '${spec}'; expected ${CHANGE_TYPES.join(', ')}, joined with '|'.`,
+              lineOf(typeNode),
+            );
           }
           addItems(rule.value as Node, new Set(names as ChangeType[]), depth + 1);
         }
@@ -129,6 +150,7 @@ function resolveAlias(doc: Document, node: Node | null | undefined): Node | null
 function describe(node: Node): string {
   if (isMap(node)) return 'a map';
   if (isSeq(node)) return 'a list';
-  if (isScalar(node)) return node.value === null ? 'null' : `${typeof node.value} ${JSON.stringify(node.value)}`;
+  if (isScalar(node))
+    return node.value === null ? 'null' : `${typeof node.value} ${JSON.stringify(node.value)}`;
   return 'something else';
 }

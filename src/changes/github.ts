@@ -57,7 +57,11 @@ export interface PullFiles {
 }
 
 /** The files of a pull request, every page; truncated when the API returned fewer than the PR holds. */
-export async function pullRequestFiles(api: GitHubApi, number: number, changedFiles?: number): Promise<PullFiles> {
+export async function pullRequestFiles(
+  api: GitHubApi,
+  number: number,
+  changedFiles?: number,
+): Promise<PullFiles> {
   const base = `/repos/${api.repository}/pulls/${number}`;
   const expected = changedFiles ?? (await getJson<{ changed_files: number }>(api, base)).changed_files;
   const files: ChangedFile[] = [];
@@ -76,7 +80,11 @@ function fromPullFile(file: PullFile): ChangedFile {
     case 'removed':
       return { status: 'deleted', path: file.filename };
     case 'renamed':
-      return { status: 'renamed', path: file.filename, previousPath: file.previous_filename ?? file.filename };
+      return {
+        status: 'renamed',
+        path: file.filename,
+        previousPath: file.previous_filename ?? file.filename,
+      };
     case 'copied':
       return { status: 'copied', path: file.filename, previousPath: file.previous_filename };
     default:
@@ -89,8 +97,15 @@ interface WorkflowRuns {
 }
 
 /** The head SHA of the newest successful run of a workflow on a branch. */
-export async function lastSuccessfulRun(api: GitHubApi, workflowFile: string, branch: string): Promise<string | undefined> {
+export async function lastSuccessfulRun(
+  api: GitHubApi,
+  workflowFile: string,
+  branch: string,
+): Promise<string | undefined> {
   const query = `branch=${encodeURIComponent(branch)}&status=success&per_page=1&exclude_pull_requests=true`;
-  const runs = await getJson<WorkflowRuns>(api, `/repos/${api.repository}/actions/workflows/${encodeURIComponent(workflowFile)}/runs?${query}`);
+  const runs = await getJson<WorkflowRuns>(
+    api,
+    `/repos/${api.repository}/actions/workflows/${encodeURIComponent(workflowFile)}/runs?${query}`,
+  );
   return runs.workflow_runs[0]?.head_sha;
 }

@@ -34,9 +34,12 @@ export class History {
 
   /** The commit a name resolves to locally, or undefined. */
   async resolve(name: string): Promise<string | undefined> {
-    const result = await this.git.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${name}^{commit}`], {
-      okCodes: [1, 128],
-    });
+    const result = await this.git.run(
+      ['rev-parse', '--verify', '--quiet', '--end-of-options', `${name}^{commit}`],
+      {
+        okCodes: [1, 128],
+      },
+    );
     return result.code === 0 ? result.stdout.toString('utf8').trim() : undefined;
   }
 
@@ -46,7 +49,14 @@ export class History {
 
   /** One fetch without tags or file contents; returns false when the remote refused (e.g. unknown SHA). */
   async fetch(wants: string[], depth: { depth?: number; deepen?: number } = {}): Promise<boolean> {
-    const args = ['fetch', '--no-tags', '--no-write-fetch-head', '--no-recurse-submodules', '--filter=blob:none', '--quiet'];
+    const args = [
+      'fetch',
+      '--no-tags',
+      '--no-write-fetch-head',
+      '--no-recurse-submodules',
+      '--filter=blob:none',
+      '--quiet',
+    ];
     if (depth.depth) args.push(`--depth=${depth.depth}`);
     if (depth.deepen) args.push(`--deepen=${depth.deepen}`);
     const result = await this.git.run([...args, this.remote, ...wants], { okCodes: [1, 128] });
@@ -76,14 +86,25 @@ export class History {
       if (this.depth > 0 && !(await this.isShallow())) return undefined;
       const next = this.depth === 0 ? this.initialDepth : this.depth * DEEPEN_FACTOR;
       const ok =
-        this.depth === 0 ? await this.fetch(wants, { depth: next }) : await this.fetch(wants, { deepen: next - this.depth });
+        this.depth === 0
+          ? await this.fetch(wants, { depth: next })
+          : await this.fetch(wants, { deepen: next - this.depth });
       if (!ok) throw new GitError(['fetch', this.remote, ...wants], 128, 'the remote refused the fetch');
       this.depth = next;
       const found = await answer();
       if (found !== undefined) return found;
     }
     if (await this.isShallow()) {
-      await this.git.run(['fetch', '--no-tags', '--no-write-fetch-head', '--filter=blob:none', '--quiet', '--unshallow', this.remote, ...wants]);
+      await this.git.run([
+        'fetch',
+        '--no-tags',
+        '--no-write-fetch-head',
+        '--filter=blob:none',
+        '--quiet',
+        '--unshallow',
+        this.remote,
+        ...wants,
+      ]);
     }
     return answer();
   }
@@ -95,7 +116,9 @@ export class History {
 
   /** The merge-base of base and head, fetching history from the remote as needed. */
   async findMergeBase(base: string, head: string, wants = [base, head]): Promise<string | undefined> {
-    return this.deepenUntil(wants, async () => ((await this.hasCommit(base)) && (await this.hasCommit(head)) ? this.mergeBase(base, head) : undefined));
+    return this.deepenUntil(wants, async () =>
+      (await this.hasCommit(base)) && (await this.hasCommit(head)) ? this.mergeBase(base, head) : undefined,
+    );
   }
 
   /** A commit's parents as its object records them (shallow grafts hide them from rev-list). */
@@ -111,7 +134,9 @@ export class History {
 
   /** The remote's default branch (for payloads that do not name it, such as schedule). */
   async remoteDefaultBranch(): Promise<string | undefined> {
-    const result = await this.git.run(['ls-remote', '--symref', this.remote, 'HEAD'], { okCodes: [1, 2, 128] });
+    const result = await this.git.run(['ls-remote', '--symref', this.remote, 'HEAD'], {
+      okCodes: [1, 2, 128],
+    });
     const match = /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(result.stdout.toString('utf8'));
     return match?.[1];
   }

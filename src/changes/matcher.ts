@@ -95,7 +95,10 @@ export class FilterSet {
 
   private index(pattern: string, id: number): void {
     const scan = picomatch.scan(pattern);
-    if (pattern.includes('\\')) return this.add('', undefined, id);
+    if (pattern.includes('\\')) {
+      this.add('', undefined, id);
+      return;
+    }
     if (!scan.isGlob) {
       const list = this.exact.get(pattern) ?? [];
       list.push(id);

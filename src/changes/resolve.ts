@@ -25,7 +25,11 @@ export interface ResolveOptions {
 const REF_NAME = /^(?!-)(?!.*\.\.)[^\s~^:?*[\\\u0000-\u001f\u007f]+$/;
 
 /** Decide base and head from the inputs, or from the event when no base is given. */
-export async function resolveComparison(event: EventContext, history: History, options: ResolveOptions): Promise<Comparison> {
+export async function resolveComparison(
+  event: EventContext,
+  history: History,
+  options: ResolveOptions,
+): Promise<Comparison> {
   const head = options.ref
     ? await resolveName(history, options.ref, options.refInput)
     : ((await history.resolve('HEAD')) ?? (await resolveName(history, event.sha, options.refInput)));
@@ -33,14 +37,24 @@ export async function resolveComparison(event: EventContext, history: History, o
   const mergeBaseWith = async (base: string, why: string): Promise<Comparison> => {
     const mergeBase = await history.findMergeBase(base, head);
     if (!mergeBase) {
-      options.warn(`${why}: ${short(base)} and ${short(head)} share no history; comparing the two commits directly.`);
+      options.warn(
+        `${why}: ${short(base)} and ${short(head)} share no history; comparing the two commits directly.`,
+      );
       return { base, head, mode: 'commits', reason: `${why} (no common history)` };
     }
-    return { base: mergeBase, head, mode: 'commits', reason: `${why}: merge-base of ${short(base)} and ${short(head)}` };
+    return {
+      base: mergeBase,
+      head,
+      mode: 'commits',
+      reason: `${why}: merge-base of ${short(base)} and ${short(head)}`,
+    };
   };
   const defaultBranch = async () => {
     const name = event.payload.repository?.default_branch ?? (await history.remoteDefaultBranch());
-    if (!name) throw new ConfigurationError(`Cannot tell the repository's default branch (event ${event.name}); give the 'base' input.`);
+    if (!name)
+      throw new ConfigurationError(
+        `Cannot tell the repository's default branch (event ${event.name}); give the 'base' input.`,
+      );
     return name;
   };
   const defaultBranchTip = async (name: string) => {
@@ -51,22 +65,42 @@ export async function resolveComparison(event: EventContext, history: History, o
     const main = await defaultBranch();
     if (branch === main) {
       const parent = (await history.parents(head))[0];
-      if (!parent) return { base: history.emptyTree(head), head, mode: 'all-files', reason: `${why}: first commit, every file is added` };
+      if (!parent)
+        return {
+          base: history.emptyTree(head),
+          head,
+          mode: 'all-files',
+          reason: `${why}: first commit, every file is added`,
+        };
       await history.ensureCommits([parent]);
-      return { base: parent, head, mode: 'commits', reason: `${why}: first parent on the default branch ${main}` };
+      return {
+        base: parent,
+        head,
+        mode: 'commits',
+        reason: `${why}: first parent on the default branch ${main}`,
+      };
     }
     return mergeBaseWith(await defaultBranchTip(main), `${why}, compared with the default branch ${main}`);
   };
 
   const base = options.base;
-  if (base === 'HEAD') return { base: head, head, mode: 'working-tree', reason: 'base HEAD: uncommitted changes' };
+  if (base === 'HEAD')
+    return { base: head, head, mode: 'working-tree', reason: 'base HEAD: uncommitted changes' };
   if (base === LAST_SUCCESS) {
     const branch = branchOf(event.ref) ?? event.payload.workflow_run?.head_branch ?? '';
     const sha = await options.lastSuccess(branch);
     if (sha) {
       const gone = await history.ensureCommits([sha]);
-      if (gone.length === 0) return { base: sha, head, mode: 'commits', reason: `last successful run on ${branch} (${short(sha)})` };
-      options.warn(`The last successful run's commit ${short(sha)} is gone from the remote; using the event's default base.`);
+      if (gone.length === 0)
+        return {
+          base: sha,
+          head,
+          mode: 'commits',
+          reason: `last successful run on ${branch} (${short(sha)})`,
+        };
+      options.warn(
+        `The last successful run's commit ${short(sha)} is gone from the remote; using the event's default base.`,
+      );
     } else {
       options.warn(`No successful run of this workflow on '${branch}' yet; using the event's default base.`);
     }
@@ -90,8 +124,14 @@ export async function resolveComparison(event: EventContext, history: History, o
     if (event.name === 'merge_group' && payload.merge_group) {
       const group = payload.merge_group;
       const gone = await history.ensureCommits([group.base_sha]);
-      if (gone.length) throw new Error(`merge group base ${group.base_sha} cannot be fetched from the remote`);
-      return { base: group.base_sha, head, mode: 'commits', reason: `merge group: ${short(group.base_sha)}..${short(head)}` };
+      if (gone.length)
+        throw new Error(`merge group base ${group.base_sha} cannot be fetched from the remote`);
+      return {
+        base: group.base_sha,
+        head,
+        mode: 'commits',
+        reason: `merge group: ${short(group.base_sha)}..${short(head)}`,
+      };
     }
     if (event.name === 'push') return fromPush();
     const branch = branchOf(event.ref) ?? payload.workflow_run?.head_branch;
@@ -103,17 +143,27 @@ export async function resolveComparison(event: EventContext, history: History, o
     const payload = event.payload;
     if (tagOf(payload.ref ?? event.ref)) return sinceTag();
     const branch = branchOf(payload.ref ?? event.ref);
-    if (payload.deleted) return { base: head, head, mode: 'nothing', reason: `push deleted ${branch ?? 'the ref'}` };
+    if (payload.deleted)
+      return { base: head, head, mode: 'nothing', reason: `push deleted ${branch ?? 'the ref'}` };
     const before = payload.before ?? '';
     if (before === '' || ZERO_SHA.test(before)) {
       const main = await defaultBranch();
       if (branch === main) {
-        return { base: history.emptyTree(head), head, mode: 'all-files', reason: `initial push to ${main}: every file is added` };
+        return {
+          base: history.emptyTree(head),
+          head,
+          mode: 'all-files',
+          reason: `initial push to ${main}: every file is added`,
+        };
       }
-      return mergeBaseWith(await defaultBranchTip(main), `new branch ${branch ?? ''}, compared with the default branch ${main}`);
+      return mergeBaseWith(
+        await defaultBranchTip(main),
+        `new branch ${branch ?? ''}, compared with the default branch ${main}`,
+      );
     }
     const gone = await history.ensureCommits([before]);
-    if (gone.length === 0) return { base: before, head, mode: 'commits', reason: `push: ${short(before)}..${short(head)}` };
+    if (gone.length === 0)
+      return { base: before, head, mode: 'commits', reason: `push: ${short(before)}..${short(head)}` };
     options.warn(
       `The push's 'before' commit ${short(before)} is gone from the remote (force push); comparing with the default branch instead.`,
     );
@@ -124,9 +174,19 @@ export async function resolveComparison(event: EventContext, history: History, o
     const tag = tagOf(event.payload.ref ?? event.ref) ?? '';
     const previous = await history.previousTag(head);
     if (!previous) {
-      return { base: history.emptyTree(head), head, mode: 'all-files', reason: `tag ${tag}: no earlier tag, every file is added` };
+      return {
+        base: history.emptyTree(head),
+        head,
+        mode: 'all-files',
+        reason: `tag ${tag}: no earlier tag, every file is added`,
+      };
     }
-    return { base: previous.sha, head, mode: 'commits', reason: `tag ${tag}: since the previous tag ${previous.tag}` };
+    return {
+      base: previous.sha,
+      head,
+      mode: 'commits',
+      reason: `tag ${tag}: since the previous tag ${previous.tag}`,
+    };
   }
 }
 
@@ -136,7 +196,11 @@ async function resolveName(history: History, name: string, input: string): Promi
   if (HEX_SHA.test(name)) {
     const sha = name.toLowerCase();
     if ((await history.hasCommit(sha)) || (await history.ensureCommits([sha])).length === 0) return sha;
-    throw ConfigurationError.forInput(input, name, 'a commit that exists in the repository (it is not on the remote)');
+    throw ConfigurationError.forInput(
+      input,
+      name,
+      'a commit that exists in the repository (it is not on the remote)',
+    );
   }
   const local = await history.resolve(name);
   if (local) return local;
@@ -156,5 +220,9 @@ async function resolveName(history: History, name: string, input: string): Promi
       }
     }
   }
-  throw ConfigurationError.forInput(input, name, 'a branch, tag or commit SHA that exists locally or on the remote');
+  throw ConfigurationError.forInput(
+    input,
+    name,
+    'a branch, tag or commit SHA that exists locally or on the remote',
+  );
 }

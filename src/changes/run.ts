@@ -1,6 +1,6 @@
 import { Git } from '../git/index.js';
 import { ConfigurationError } from '../runtime/errors.js';
-import type { ActionContext, ActionFn } from '../runtime/run.js';
+import type { ActionFn } from '../runtime/run.js';
 import { COUNT_SUFFIX, FILES_SUFFIX, INPUT, OUTPUT } from './constants.js';
 import { readConfig } from './config.js';
 import { type ChangedFile, matchEntries } from './diff.js';
@@ -24,7 +24,10 @@ export const main: ActionFn = async (ctx) => {
   const git = new Git(config.workingDirectory, runtime.env);
   const warn = (message: string) => runtime.annotate({ level: 'warning', message });
   const api = (): GitHubApi => {
-    if (!config.token) throw new ConfigurationError(`Input '${INPUT.token}' is required here: no local checkout can answer this question.`);
+    if (!config.token)
+      throw new ConfigurationError(
+        `Input '${INPUT.token}' is required here: no local checkout can answer this question.`,
+      );
     return { http: ctx.http(), apiUrl: event.apiUrl, repository: event.repository, token: config.token };
   };
 
@@ -44,13 +47,22 @@ export const main: ActionFn = async (ctx) => {
           warn,
           lastSuccess: async (branch) => {
             if (!event.workflowFile) {
-              warn('GITHUB_WORKFLOW_REF does not name a workflow file, so the last successful run cannot be found.');
+              warn(
+                'GITHUB_WORKFLOW_REF does not name a workflow file, so the last successful run cannot be found.',
+              );
               return undefined;
             }
             return lastSuccessfulRun(api(), event.workflowFile, branch);
           },
         }),
-      (c) => ({ mode: c.mode, base: c.base, head: c.head, reason: c.reason, git_processes: git.stats.processes, git_fetches: git.stats.fetches }),
+      (c) => ({
+        mode: c.mode,
+        base: c.base,
+        head: c.head,
+        reason: c.reason,
+        git_processes: git.stats.processes,
+        git_fetches: git.stats.fetches,
+      }),
     );
     changes = await log.stage(
       'diff',
@@ -62,7 +74,11 @@ export const main: ActionFn = async (ctx) => {
       (c) => ({ files: c.length, git_processes: git.stats.processes, git_fetches: git.stats.fetches }),
     );
   } else {
-    ({ comparison, changes } = await log.stage('api', () => fromApi(), (r) => ({ files: r.changes.length, truncated: r.truncated })));
+    ({ comparison, changes } = await log.stage(
+      'api',
+      () => fromApi(),
+      (r) => ({ files: r.changes.length, truncated: r.truncated }),
+    ));
   }
 
   const entries = matchEntries(changes);
@@ -72,15 +88,27 @@ export const main: ActionFn = async (ctx) => {
       const selected = filterSet.match(entries);
       return parsed.filters.map((filter, i) => ({ name: filter.name, files: selected[i]! }));
     },
-    (r) => ({ files: entries.length, filters: r.length, patterns: filterSet.patternCount, matched: r.filter((f) => f.files.length > 0).length }),
+    (r) => ({
+      files: entries.length,
+      filters: r.length,
+      patterns: filterSet.patternCount,
+      matched: r.filter((f) => f.files.length > 0).length,
+    }),
   );
 
   let affected: AffectedPackage[] | undefined;
   if (config.workspaces) {
-    if (!isCheckout) throw new ConfigurationError(`Input '${INPUT.workspaces}: true' needs a checkout of the repository (add actions/checkout).`);
+    if (!isCheckout)
+      throw new ConfigurationError(
+        `Input '${INPUT.workspaces}: true' needs a checkout of the repository (add actions/checkout).`,
+      );
     affected = await log.stage(
       'workspaces',
-      async () => affectedPackages(await readWorkspaces(git, comparison.head), entries.map((e) => e.path)),
+      async () =>
+        affectedPackages(
+          await readWorkspaces(git, comparison.head),
+          entries.map((e) => e.path),
+        ),
       (a) => ({ affected: a.length }),
     );
   }
@@ -88,21 +116,34 @@ export const main: ActionFn = async (ctx) => {
   for (const result of results) {
     runtime.setOutput(result.name, String(result.files.length > 0));
     runtime.setOutput(`${result.name}${COUNT_SUFFIX}`, String(result.files.length));
-    if (config.listFiles !== 'none') runtime.setOutput(`${result.name}${FILES_SUFFIX}`, formatFiles(result.files, config.listFiles));
+    if (config.listFiles !== 'none')
+      runtime.setOutput(`${result.name}${FILES_SUFFIX}`, formatFiles(result.files, config.listFiles));
   }
-  runtime.setOutput(OUTPUT.changes, JSON.stringify(results.filter((r) => r.files.length > 0).map((r) => r.name)));
+  runtime.setOutput(
+    OUTPUT.changes,
+    JSON.stringify(results.filter((r) => r.files.length > 0).map((r) => r.name)),
+  );
   runtime.setOutput(OUTPUT.baseSha, comparison.base);
   runtime.setOutput(OUTPUT.headSha, comparison.head);
   runtime.setOutput(
     OUTPUT.files,
-    JSON.stringify(changes.map((c) => (c.previousPath === undefined ? { status: c.status, path: c.path } : { status: c.status, path: c.path, previous_path: c.previousPath }))),
+    JSON.stringify(
+      changes.map((c) =>
+        c.previousPath === undefined
+          ? { status: c.status, path: c.path }
+          : { status: c.status, path: c.path, previous_path: c.previousPath },
+      ),
+    ),
   );
   if (affected) runtime.setOutput(OUTPUT.affectedPackages, JSON.stringify(affected));
 
-  runtime.info(`${comparison.reason}: ${changes.length} changed files; ${results.filter((r) => r.files.length > 0).length} of ${results.length} filters matched.`);
+  runtime.info(
+    `${comparison.reason}: ${changes.length} changed files; ${results.filter((r) => r.files.length > 0).length} of ${results.length} filters matched.`,
+  );
   await runtime.group('Filter results', async () => {
     // File names go out JSON-quoted: one line each, nothing in a name can start a workflow command.
-    for (const result of results) runtime.info(`${result.name}: ${result.files.length} ${JSON.stringify(result.files.slice(0, 50))}`);
+    for (const result of results)
+      runtime.info(`${result.name}: ${result.files.length} ${JSON.stringify(result.files.slice(0, 50))}`);
   });
   await runtime.appendSummary(renderSummary(comparison, results, changes, affected));
 
@@ -113,7 +154,10 @@ export const main: ActionFn = async (ctx) => {
         `${config.workingDirectory} is not a git checkout, and a '${event.name || 'non-pull-request'}' event can only be answered from one: add actions/checkout before this step (or set '${INPUT.workingDirectory}').`,
       );
     }
-    if (config.base || config.ref) warn(`Without a checkout the pull request's own files are used; '${INPUT.base}' and '${INPUT.ref}' are ignored.`);
+    if (config.base || config.ref)
+      warn(
+        `Without a checkout the pull request's own files are used; '${INPUT.base}' and '${INPUT.ref}' are ignored.`,
+      );
     const files = await pullRequestFiles(api(), pr.number, pr.changed_files);
     if (files.truncated) {
       const message = `The pull request changes ${files.expected} files but the GitHub API returns only ${files.files.length}: filters may miss changes. Check out the repository (actions/checkout) for an exact answer, or set '${INPUT.allowTruncated}: true' to accept a partial list.`;
@@ -121,7 +165,12 @@ export const main: ActionFn = async (ctx) => {
       warn(message);
     }
     return {
-      comparison: { base: pr.base.sha, head: pr.head.sha, mode: 'commits', reason: `pull request #${pr.number} files from the GitHub API` },
+      comparison: {
+        base: pr.base.sha,
+        head: pr.head.sha,
+        mode: 'commits',
+        reason: `pull request #${pr.number} files from the GitHub API`,
+      },
       changes: files.files,
       truncated: files.truncated,
     };

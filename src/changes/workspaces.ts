@@ -28,7 +28,12 @@ const ROOT_FILES = new Set([
   'bun.lockb',
 ]);
 
-const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'] as const;
+const DEPENDENCY_FIELDS = [
+  'dependencies',
+  'devDependencies',
+  'peerDependencies',
+  'optionalDependencies',
+] as const;
 
 interface PackageJson {
   name?: string;
@@ -38,7 +43,9 @@ interface PackageJson {
 
 /** Read the workspace packages at a commit: npm/yarn `workspaces` and pnpm-workspace.yaml. */
 export async function readWorkspaces(git: Git, commit: string): Promise<WorkspacePackage[]> {
-  const tree = splitNul((await git.run(['ls-tree', '-r', '-z', '--name-only', commit])).stdout).map(decodePath);
+  const tree = splitNul((await git.run(['ls-tree', '-r', '-z', '--name-only', commit])).stdout).map(
+    decodePath,
+  );
   const manifests = tree.filter((path) => path === 'package.json' || path.endsWith('/package.json'));
   const [rootJson, pnpmYaml] = await readBlobs(git, commit, ['package.json', 'pnpm-workspace.yaml']);
   const patterns: string[] = [];
@@ -52,17 +59,27 @@ export async function readWorkspaces(git: Git, commit: string): Promise<Workspac
     try {
       doc = parseYaml(pnpmYaml) as { packages?: string[] } | null;
     } catch (error) {
-      throw new ConfigurationError(`pnpm-workspace.yaml at ${commit.slice(0, 12)} is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+      throw new ConfigurationError(
+        `pnpm-workspace.yaml at ${commit.slice(0, 12)} is not valid YAML: ${(error as Error).message.split('\n')[0]}`,
+      );
     }
     patterns.push(...(doc?.packages ?? []));
   }
-  const include = patterns.filter((p) => !p.startsWith('!')).map((p) => picomatch(trimSlash(p), { dot: true }));
-  const exclude = patterns.filter((p) => p.startsWith('!')).map((p) => picomatch(trimSlash(p.slice(1)), { dot: true }));
+  const include = patterns
+    .filter((p) => !p.startsWith('!'))
+    .map((p) => picomatch(trimSlash(p), { dot: true }));
+  const exclude = patterns
+    .filter((p) => p.startsWith('!'))
+    .map((p) => picomatch(trimSlash(p.slice(1)), { dot: true }));
   const dirs = manifests
     .map((path) => path.slice(0, -'/package.json'.length))
     .filter((dir) => dir !== 'package.json' && !dir.split('/').includes('node_modules'))
     .filter((dir) => include.some((m) => m(dir)) && !exclude.some((m) => m(dir)));
-  const texts = await readBlobs(git, commit, dirs.map((dir) => `${dir}/package.json`));
+  const texts = await readBlobs(
+    git,
+    commit,
+    dirs.map((dir) => `${dir}/package.json`),
+  );
   const packages = dirs.map((dir, i) => {
     const json = parseJson<PackageJson>(texts[i] ?? '{}', `${dir}/package.json`);
     const dependencies = new Set<string>();
@@ -79,7 +96,10 @@ export async function readWorkspaces(git: Git, commit: string): Promise<Workspac
  * Packages owning a changed file, then every package that depends on one of those (transitively),
  * or all packages when a root manifest or lockfile changed. Each comes with the reason it is in.
  */
-export function affectedPackages(packages: readonly WorkspacePackage[], changedPaths: readonly string[]): AffectedPackage[] {
+export function affectedPackages(
+  packages: readonly WorkspacePackage[],
+  changedPaths: readonly string[],
+): AffectedPackage[] {
   const reasons = new Map<string, string>();
   const rootChange = changedPaths.find((path) => ROOT_FILES.has(path));
   if (rootChange) {
@@ -106,7 +126,9 @@ export function affectedPackages(packages: readonly WorkspacePackage[], changedP
       }
     }
   }
-  return packages.filter((pkg) => reasons.has(pkg.name)).map((pkg) => ({ name: pkg.name, path: pkg.path, reason: reasons.get(pkg.name)! }));
+  return packages
+    .filter((pkg) => reasons.has(pkg.name))
+    .map((pkg) => ({ name: pkg.name, path: pkg.path, reason: reasons.get(pkg.name)! }));
 }
 
 function trimSlash(pattern: string): string {
@@ -122,7 +144,11 @@ function parseJson<T>(text: string, file: string): T {
 }
 
 /** Blob contents at a commit in one `git cat-file --batch` process; undefined where a path is missing. */
-async function readBlobs(git: Git, commit: string, paths: readonly string[]): Promise<(string | undefined)[]> {
+async function readBlobs(
+  git: Git,
+  commit: string,
+  paths: readonly string[],
+): Promise<(string | undefined)[]> {
   if (paths.length === 0) return [];
   const input = paths.map((path) => `${commit}:${path}\n`).join('');
   const out = (await git.run(['cat-file', '--batch'], { input })).stdout;

@@ -11,7 +11,9 @@ import { ConfigurationError } from '../../src/runtime/errors.js';
 import { events, GIT_ENV, Scenario, traceCounts, ZERO_SHA } from '../support/git-scenarios.js';
 
 const scenarios: Scenario[] = [];
-afterAll(() => scenarios.forEach((s) => s.cleanup()));
+afterAll(() => {
+  for (const s of scenarios) s.cleanup();
+});
 function scenario(options?: ConstructorParameters<typeof Scenario>[0]): Scenario {
   const s = new Scenario(options);
   scenarios.push(s);
@@ -31,7 +33,13 @@ interface Detected {
 async function detect(
   dir: string,
   event: { name: string; payload: unknown },
-  options: { ref?: string; base?: string; githubRef?: string; lastSuccess?: string; initialDepth?: number } = {},
+  options: {
+    ref?: string;
+    base?: string;
+    githubRef?: string;
+    lastSuccess?: string;
+    initialDepth?: number;
+  } = {},
 ): Promise<Detected> {
   const trace = join(mkdtempSync(join(tmpdir(), 'gantry-trace-')), 'trace.json');
   const git = new Git(dir, { ...process.env, ...GIT_ENV, GIT_TRACE2_EVENT: trace });
@@ -55,8 +63,19 @@ async function detect(
     lastSuccess: async () => options.lastSuccess,
   });
   const changes =
-    comparison.mode === 'nothing' ? [] : comparison.mode === 'working-tree' ? await history.diffWorkingTree() : await history.diff(comparison.base, comparison.head);
-  return { comparison, changes, paths: changes.map((c) => c.path).sort(), warnings, git, networkFetches: traceCounts(trace).networkFetches };
+    comparison.mode === 'nothing'
+      ? []
+      : comparison.mode === 'working-tree'
+        ? await history.diffWorkingTree()
+        : await history.diff(comparison.base, comparison.head);
+  return {
+    comparison,
+    changes,
+    paths: changes.map((c) => c.path).sort(),
+    warnings,
+    git,
+    networkFetches: traceCounts(trace).networkFetches,
+  };
 }
 
 /** main: two commits; feature forks from the second and adds two; main moves on by one more. */
@@ -73,16 +92,22 @@ function forkedHistory(s = scenario()) {
 }
 
 describe('pull_request and pull_request_target', () => {
-  it.each(['pull_request', 'pull_request_target'])('%s: merge-base of the PR base and the checked-out merge commit', async (name) => {
-    const { s, forkPoint, featureTip, mainTip } = forkedHistory();
-    const pr = s.pullRequest(7, 'feature', 'main');
-    const dir = s.checkout(pr.merge, 'refs/pull/7/merge');
-    const found = await detect(dir, events.pullRequest({ number: 7, base: mainTip, head: featureTip, name }));
-    expect(found.paths).toEqual(['feature/a.ts', 'src/app.ts']);
-    expect(found.comparison.base).toBe(mainTip);
-    expect(found.comparison.head).toBe(pr.merge);
-    expect(forkPoint).not.toBe(mainTip);
-  });
+  it.each(['pull_request', 'pull_request_target'])(
+    '%s: merge-base of the PR base and the checked-out merge commit',
+    async (name) => {
+      const { s, forkPoint, featureTip, mainTip } = forkedHistory();
+      const pr = s.pullRequest(7, 'feature', 'main');
+      const dir = s.checkout(pr.merge, 'refs/pull/7/merge');
+      const found = await detect(
+        dir,
+        events.pullRequest({ number: 7, base: mainTip, head: featureTip, name }),
+      );
+      expect(found.paths).toEqual(['feature/a.ts', 'src/app.ts']);
+      expect(found.comparison.base).toBe(mainTip);
+      expect(found.comparison.head).toBe(pr.merge);
+      expect(forkPoint).not.toBe(mainTip);
+    },
+  );
 
   it('pull_request with the head SHA checked out: three-dot from the fork point, main-only changes excluded', async () => {
     const { s, forkPoint, featureTip, mainTip } = forkedHistory();
@@ -119,7 +144,10 @@ describe('push', () => {
   it('a new branch (before is zeros): merge-base with the default branch', async () => {
     const { s, forkPoint, featureTip } = forkedHistory();
     const dir = s.checkout(featureTip, 'refs/heads/feature');
-    const found = await detect(dir, events.push({ before: ZERO_SHA, after: featureTip, ref: 'refs/heads/feature' }));
+    const found = await detect(
+      dir,
+      events.push({ before: ZERO_SHA, after: featureTip, ref: 'refs/heads/feature' }),
+    );
     expect(found.comparison.base).toBe(forkPoint);
     expect(found.paths).toEqual(['feature/a.ts', 'src/app.ts']);
   });
@@ -145,7 +173,10 @@ describe('push', () => {
     const rewritten = s.commit('rewritten', { 'feature/new.ts': 'new\n' });
     expect(() => s.git(['cat-file', '-e', old])).toThrow();
     const dir = s.checkout(rewritten, 'refs/heads/feature');
-    const found = await detect(dir, events.push({ before: old, after: rewritten, ref: 'refs/heads/feature', forced: true }));
+    const found = await detect(
+      dir,
+      events.push({ before: old, after: rewritten, ref: 'refs/heads/feature', forced: true }),
+    );
     expect(found.warnings.join('\n')).toContain('gone from the remote');
     expect(found.comparison.base).toBe(forkPoint);
     expect(found.paths).toEqual(['feature/new.ts']);
@@ -155,7 +186,10 @@ describe('push', () => {
     const s = scenario();
     const head = s.commit('one', { 'a.txt': 'a\n' });
     const dir = s.checkout(head);
-    const found = await detect(dir, events.push({ before: head, after: ZERO_SHA, ref: 'refs/heads/gone', deleted: true }));
+    const found = await detect(
+      dir,
+      events.push({ before: head, after: ZERO_SHA, ref: 'refs/heads/gone', deleted: true }),
+    );
     expect(found.comparison.mode).toBe('nothing');
     expect(found.changes).toEqual([]);
   });
@@ -232,7 +266,10 @@ describe('workflow_dispatch, schedule, workflow_run', () => {
     s.commit('three', { 'c.txt': 'c\n' });
     const head = s.commit('four', { 'd.txt': 'd\n' });
     const dir = s.checkout(head);
-    const found = await detect(dir, events.other('workflow_dispatch'), { base: 'last-success', lastSuccess: green });
+    const found = await detect(dir, events.other('workflow_dispatch'), {
+      base: 'last-success',
+      lastSuccess: green,
+    });
     expect(found.comparison.base).toBe(green);
     expect(found.paths).toEqual(['c.txt', 'd.txt']);
   });
@@ -310,7 +347,10 @@ describe('explicit base and ref', () => {
     expect(found.paths).toEqual(['c.txt']);
     const short = await detect(dir, events.other('workflow_dispatch'), { base: parent.slice(0, 10) });
     expect(short.comparison.base).toBe(parent);
-    const initial = await detect(dir, events.push({ before: '0'.repeat(64), after: head, ref: 'refs/heads/main' }));
+    const initial = await detect(
+      dir,
+      events.push({ before: '0'.repeat(64), after: head, ref: 'refs/heads/main' }),
+    );
     expect(initial.paths).toEqual(['a.txt', 'b.txt', 'c.txt']);
   });
 });
@@ -350,12 +390,22 @@ describe('change types from git', () => {
     const s = scenario();
     const sub = s.submoduleRepo('lib');
     scenarios.push(sub);
-    s.commit('one', { 'old/name.txt': 'a long enough line of text for rename detection\n'.repeat(5), 'link': 'plain\n', 'run.sh': 'echo\n', 'gone.txt': 'x\n' });
+    s.commit('one', {
+      'old/name.txt': 'a long enough line of text for rename detection\n'.repeat(5),
+      link: 'plain\n',
+      'run.sh': 'echo\n',
+      'gone.txt': 'x\n',
+    });
     s.addSubmodule('vendor/lib', sub);
     const before = s.head();
     const subNext = sub.commit('lib moves', { 'lib.txt': 'two\n' });
     s.moveSubmodule('vendor/lib', subNext);
-    s.write({ 'old/name.txt': null, 'new/name.txt': 'a long enough line of text for rename detection\n'.repeat(5), link: { symlink: 'run.sh' }, 'gone.txt': null });
+    s.write({
+      'old/name.txt': null,
+      'new/name.txt': 'a long enough line of text for rename detection\n'.repeat(5),
+      link: { symlink: 'run.sh' },
+      'gone.txt': null,
+    });
     chmodSync(join(s.origin, 'run.sh'), 0o755);
     const head = s.commit('everything');
     const dir = s.checkout(head);

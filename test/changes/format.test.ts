@@ -2,29 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { formatFiles } from '../../src/changes/format.js';
 import { decodePath, encodePath } from '../../src/changes/paths.js';
-
-/** The hostile names: spaces, quotes, $(), backticks, tabs, newlines, a non-UTF-8 byte, a leading dash. */
-export const HOSTILE_NAMES = [
-  'plain/file.ts',
-  'with space.txt',
-  "it's \"quoted\".txt",
-  '$(touch pwned).txt',
-  '`touch pwned`.txt',
-  'tab\there.txt',
-  'new\nline.txt',
-  'x\n::error::injected.txt',
-  decodePath(Buffer.from([0x62, 0x61, 0x64, 0xff, 0x2e, 0x74, 0x78, 0x74])),
-  '-rf',
-  'ünï©ødé.txt',
-  'semi;colon|pipe&amp.txt',
-  'back\\slash.txt',
-  "'",
-];
+import { HOSTILE_NAMES } from './hostile-names.js';
 
 /** What bash makes of the output: each word as exact bytes. */
 function bashWords(output: string): Buffer[] {
   const dir = execFileSync('mktemp', ['-d']).toString().trim();
-  const printed = execFileSync('bash', ['-c', `cd "$1" && eval "printf '%s\\0' $2"`, 'bash', dir, output], { env: { PATH: process.env.PATH } });
+  const printed = execFileSync('bash', ['-c', `cd "$1" && eval "printf '%s\\0' $2"`, 'bash', dir, output], {
+    env: { PATH: process.env.PATH },
+  });
   const created = execFileSync('ls', ['-A', dir]).toString();
   expect(created, 'a file name ran a command').toBe('');
   return printed
@@ -45,11 +30,14 @@ describe('list-files formats', () => {
     expect(json).toContain('\\udcff');
   });
 
-  it.each(['shell', 'escape'] as const)('%s output gives bash back every name as its exact bytes, runs nothing, on one line', (format) => {
-    const output = formatFiles(HOSTILE_NAMES, format);
-    expect(output).not.toContain('\n');
-    expect(bashWords(output)).toEqual(HOSTILE_NAMES.map((name) => encodePath(optionSafe(name))));
-  });
+  it.each(['shell', 'escape'] as const)(
+    '%s output gives bash back every name as its exact bytes, runs nothing, on one line',
+    (format) => {
+      const output = formatFiles(HOSTILE_NAMES, format);
+      expect(output).not.toContain('\n');
+      expect(bashWords(output)).toEqual(HOSTILE_NAMES.map((name) => encodePath(optionSafe(name))));
+    },
+  );
 
   it('shell output leaves plain names bare like dorny/paths-filter', () => {
     expect(formatFiles(['src/a.ts', 'b c'], 'shell')).toBe("src/a.ts 'b c'");

@@ -5,9 +5,15 @@ import { type ChangedFile, matchEntries } from '../../src/changes/diff.js';
 import { parseFilters } from '../../src/changes/filters.js';
 import { FilterSet, type MatchEntry } from '../../src/changes/matcher.js';
 
-function select(filtersYaml: string, changes: ChangedFile[] | string[], quantifier: Quantifier = 'some'): Record<string, string[]> {
+function select(
+  filtersYaml: string,
+  changes: ChangedFile[] | string[],
+  quantifier: Quantifier = 'some',
+): Record<string, string[]> {
   const { filters } = parseFilters(filtersYaml, 'test');
-  const list: ChangedFile[] = changes.map((c) => (typeof c === 'string' ? { status: 'modified', path: c } : c));
+  const list: ChangedFile[] = changes.map((c) =>
+    typeof c === 'string' ? { status: 'modified', path: c } : c,
+  );
   const selected = new FilterSet(filters, quantifier).match(matchEntries(list));
   return Object.fromEntries(filters.map((f, i) => [f.name, selected[i]!]));
 }
@@ -16,24 +22,35 @@ describe('filter semantics', () => {
   it('removes ! matches from the positive set whatever their order (a docs-only change does not match)', () => {
     const yaml = "code: ['**', '!docs/**']\nreordered: ['!docs/**', '**']";
     expect(select(yaml, ['docs/guide.md'])).toEqual({ code: [], reordered: [] });
-    expect(select(yaml, ['docs/guide.md', 'src/a.ts'])).toEqual({ code: ['src/a.ts'], reordered: ['src/a.ts'] });
+    expect(select(yaml, ['docs/guide.md', 'src/a.ts'])).toEqual({
+      code: ['src/a.ts'],
+      reordered: ['src/a.ts'],
+    });
   });
 
   it('selects every file minus exclusions when a filter has only ! patterns, and nothing for an empty list', () => {
-    expect(select("notdocs: ['!docs/**']\nempty: []", ['docs/a.md', 'src/b.ts'])).toEqual({ notdocs: ['src/b.ts'], empty: [] });
+    expect(select("notdocs: ['!docs/**']\nempty: []", ['docs/a.md', 'src/b.ts'])).toEqual({
+      notdocs: ['src/b.ts'],
+      empty: [],
+    });
   });
 
   it("keeps 'every' as dorny documents it: all positive patterns must match, then exclusions apply", () => {
     const yaml = "ts_in_src: ['src/**', '**/*.ts', '!**/*.test.ts']";
-    expect(select(yaml, ['src/a.ts', 'src/a.js', 'lib/b.ts', 'src/a.test.ts'], 'every')).toEqual({ ts_in_src: ['src/a.ts'] });
+    expect(select(yaml, ['src/a.ts', 'src/a.js', 'lib/b.ts', 'src/a.test.ts'], 'every')).toEqual({
+      ts_in_src: ['src/a.ts'],
+    });
     expect(select(yaml, ['src/a.ts', 'src/a.js', 'lib/b.ts', 'src/a.test.ts'], 'some')).toEqual({
       ts_in_src: ['src/a.ts', 'src/a.js', 'lib/b.ts'],
     });
   });
 
   it('matches dot files with **, is case-sensitive, and supports braces and extglobs', () => {
-    const yaml = "all: '**'\nci: '.github/**'\nupper: 'SRC/**'\nbraces: '{api,web}/*.{ts,tsx}'\next: 'lib/+(a|b).js'";
-    expect(select(yaml, ['.github/workflows/ci.yml', 'src/x.ts', 'web/app.tsx', 'lib/a.js', 'lib/c.js'])).toEqual({
+    const yaml =
+      "all: '**'\nci: '.github/**'\nupper: 'SRC/**'\nbraces: '{api,web}/*.{ts,tsx}'\next: 'lib/+(a|b).js'";
+    expect(
+      select(yaml, ['.github/workflows/ci.yml', 'src/x.ts', 'web/app.tsx', 'lib/a.js', 'lib/c.js']),
+    ).toEqual({
       all: ['.github/workflows/ci.yml', 'src/x.ts', 'web/app.tsx', 'lib/a.js', 'lib/c.js'],
       ci: ['.github/workflows/ci.yml'],
       upper: [],
@@ -43,7 +60,11 @@ describe('filter semantics', () => {
   });
 
   it('treats ./src/** as src/** and a bare directory name as matching nothing', () => {
-    expect(select("dotslash: './src/**'\nbare: 'src'\nslash: 'src/'", ['src/a.ts'])).toEqual({ dotslash: ['src/a.ts'], bare: [], slash: [] });
+    expect(select("dotslash: './src/**'\nbare: 'src'\nslash: 'src/'", ['src/a.ts'])).toEqual({
+      dotslash: ['src/a.ts'],
+      bare: [],
+      slash: [],
+    });
   });
 
   it('matches names holding newlines, tabs and non-UTF-8 bytes with ** and *', () => {
@@ -82,7 +103,12 @@ old_renamed: [{renamed: 'old/**'}]
 
   it('applies a typed exclusion only to changes of that type', () => {
     const yaml = "src: ['src/**', {deleted: '!src/**'}]";
-    expect(select(yaml, [{ status: 'deleted', path: 'src/a.ts' }, { status: 'modified', path: 'src/b.ts' }])).toEqual({ src: ['src/b.ts'] });
+    expect(
+      select(yaml, [
+        { status: 'deleted', path: 'src/a.ts' },
+        { status: 'modified', path: 'src/b.ts' },
+      ]),
+    ).toEqual({ src: ['src/b.ts'] });
   });
 });
 
@@ -91,11 +117,50 @@ describe('the index', () => {
   // testing every path against every pattern directly with picomatch.
   it('gives the same answer as testing every file with every pattern', () => {
     const patterns = [
-      '**', 'src/**', 'src/**/*.ts', '**/*.md', 'src/app/*.tsx', 'docs', 'docs/**', '*.json', 'a/b/c.txt', '**/test/**',
-      'src/{a,b}/**', 'lib/+(x|y)/*.js', '.github/**', '**/.*', 'packages/*/package.json', '**/*.d.ts', 'src', 'src/*',
+      '**',
+      'src/**',
+      'src/**/*.ts',
+      '**/*.md',
+      'src/app/*.tsx',
+      'docs',
+      'docs/**',
+      '*.json',
+      'a/b/c.txt',
+      '**/test/**',
+      'src/{a,b}/**',
+      'lib/+(x|y)/*.js',
+      '.github/**',
+      '**/.*',
+      'packages/*/package.json',
+      '**/*.d.ts',
+      'src',
+      'src/*',
     ];
-    const dirs = ['', 'src/', 'src/app/', 'src/a/', 'src/b/test/', 'docs/', 'a/b/', 'lib/x/', 'lib/z/', '.github/workflows/', 'packages/p1/'];
-    const files = ['index.ts', 'README.md', 'c.txt', 'package.json', 'x.js', 'types.d.ts', '.env', 'App.tsx', 'noext', 'a\nb.ts'];
+    const dirs = [
+      '',
+      'src/',
+      'src/app/',
+      'src/a/',
+      'src/b/test/',
+      'docs/',
+      'a/b/',
+      'lib/x/',
+      'lib/z/',
+      '.github/workflows/',
+      'packages/p1/',
+    ];
+    const files = [
+      'index.ts',
+      'README.md',
+      'c.txt',
+      'package.json',
+      'x.js',
+      'types.d.ts',
+      '.env',
+      'App.tsx',
+      'noext',
+      'a\nb.ts',
+    ];
     const paths = dirs.flatMap((d) => files.map((f) => d + f)).concat(['src', 'docs']);
     const yaml = patterns.map((p, i) => `f${i}: ${JSON.stringify(p)}`).join('\n');
     const { filters } = parseFilters(yaml, 'test');

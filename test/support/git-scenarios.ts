@@ -21,7 +21,11 @@ export const GIT_ENV: Record<string, string> = {
 
 export const ZERO_SHA = '0'.repeat(40);
 
-export function git(cwd: string, args: string[], options: { input?: string | Buffer; env?: Record<string, string> } = {}): string {
+export function git(
+  cwd: string,
+  args: string[],
+  options: { input?: string | Buffer; env?: Record<string, string> } = {},
+): string {
   return execFileSync('git', args, {
     cwd,
     input: options.input,
@@ -159,9 +163,13 @@ export class Scenario {
     const baseSha = this.head(base);
     const tree = this.git(['merge-tree', '--write-tree', baseSha, headSha]).split('\n')[0]!;
     this.time += 60;
-    const merge = git(this.origin, ['commit-tree', tree, '-p', baseSha, '-p', headSha, '-m', `Merge ${headSha} into ${baseSha}`], {
-      env: this.dates(),
-    });
+    const merge = git(
+      this.origin,
+      ['commit-tree', tree, '-p', baseSha, '-p', headSha, '-m', `Merge ${headSha} into ${baseSha}`],
+      {
+        env: this.dates(),
+      },
+    );
     this.git(['update-ref', `refs/pull/${number}/head`, headSha]);
     this.git(['update-ref', `refs/pull/${number}/merge`, merge]);
     return { head: headSha, merge, base: baseSha };
@@ -172,7 +180,11 @@ export class Scenario {
    * with --depth=1, checkout. `ref` is the ref it was fetched as: refs/heads/X, refs/tags/X or
    * refs/pull/N/merge.
    */
-  checkout(sha: string, ref = `refs/heads/${this.defaultBranch}`, options: { fetchDepth?: number } = {}): string {
+  checkout(
+    sha: string,
+    ref = `refs/heads/${this.defaultBranch}`,
+    options: { fetchDepth?: number } = {},
+  ): string {
     const dir = join(this.root, `workspace-${++this.clones}`);
     mkdirSync(dir);
     git(dir, ['init', '-q', `--object-format=${this.objectFormat}`]);
@@ -181,14 +193,38 @@ export class Scenario {
     const fetchDepth = depth > 0 ? [`--depth=${depth}`] : [];
     if (ref.startsWith('refs/heads/')) {
       const branch = ref.slice('refs/heads/'.length);
-      git(dir, ['fetch', '--no-tags', '--prune', '--no-recurse-submodules', ...fetchDepth, 'origin', `+${sha}:refs/remotes/origin/${branch}`]);
+      git(dir, [
+        'fetch',
+        '--no-tags',
+        '--prune',
+        '--no-recurse-submodules',
+        ...fetchDepth,
+        'origin',
+        `+${sha}:refs/remotes/origin/${branch}`,
+      ]);
       git(dir, ['checkout', '-q', '--force', '-B', branch, `refs/remotes/origin/${branch}`]);
     } else if (ref.startsWith('refs/tags/')) {
-      git(dir, ['fetch', '--no-tags', '--prune', '--no-recurse-submodules', ...fetchDepth, 'origin', `+${sha}:${ref}`]);
+      git(dir, [
+        'fetch',
+        '--no-tags',
+        '--prune',
+        '--no-recurse-submodules',
+        ...fetchDepth,
+        'origin',
+        `+${sha}:${ref}`,
+      ]);
       git(dir, ['checkout', '-q', '--force', ref]);
     } else {
       const remoteRef = ref.replace(/^refs\//, 'refs/remotes/');
-      git(dir, ['fetch', '--no-tags', '--prune', '--no-recurse-submodules', ...fetchDepth, 'origin', `+${sha}:${remoteRef}`]);
+      git(dir, [
+        'fetch',
+        '--no-tags',
+        '--prune',
+        '--no-recurse-submodules',
+        ...fetchDepth,
+        'origin',
+        `+${sha}:${remoteRef}`,
+      ]);
       git(dir, ['checkout', '-q', '--force', remoteRef]);
     }
     return dir;
@@ -220,7 +256,15 @@ export class Scenario {
 
 /** Event payloads shaped like GitHub's (only the fields the action reads, plus a few around them). */
 export const events = {
-  push(options: { before: string; after: string; ref: string; defaultBranch?: string; created?: boolean; deleted?: boolean; forced?: boolean }) {
+  push(options: {
+    before: string;
+    after: string;
+    ref: string;
+    defaultBranch?: string;
+    created?: boolean;
+    deleted?: boolean;
+    forced?: boolean;
+  }) {
     return {
       name: 'push',
       payload: {
@@ -237,7 +281,15 @@ export const events = {
       },
     };
   },
-  pullRequest(options: { number: number; base: string; baseRef?: string; head: string; headRef?: string; changedFiles?: number; name?: string }) {
+  pullRequest(options: {
+    number: number;
+    base: string;
+    baseRef?: string;
+    head: string;
+    headRef?: string;
+    changedFiles?: number;
+    name?: string;
+  }) {
     return {
       name: options.name ?? 'pull_request',
       payload: {
@@ -248,7 +300,11 @@ export const events = {
           state: 'open',
           changed_files: options.changedFiles,
           base: { sha: options.base, ref: options.baseRef ?? 'main', repo: { full_name: 'acme/service' } },
-          head: { sha: options.head, ref: options.headRef ?? 'feature', repo: { full_name: 'acme/service', fork: false } },
+          head: {
+            sha: options.head,
+            ref: options.headRef ?? 'feature',
+            repo: { full_name: 'acme/service', fork: false },
+          },
         },
         repository: { full_name: 'acme/service', default_branch: 'main' },
       },
@@ -259,7 +315,12 @@ export const events = {
       name: 'merge_group',
       payload: {
         action: 'checks_requested',
-        merge_group: { base_sha: options.baseSha, head_sha: options.headSha, base_ref: 'refs/heads/main', head_ref: 'refs/heads/gh-readonly-queue/main/pr-1' },
+        merge_group: {
+          base_sha: options.baseSha,
+          head_sha: options.headSha,
+          base_ref: 'refs/heads/main',
+          head_ref: 'refs/heads/gh-readonly-queue/main/pr-1',
+        },
         repository: { full_name: 'acme/service', default_branch: 'main' },
       },
     };
@@ -267,7 +328,13 @@ export const events = {
   /** workflow_dispatch, schedule (no default_branch in its payload) or workflow_run. */
   other(name: 'workflow_dispatch' | 'schedule' | 'workflow_run', options: { defaultBranch?: string } = {}) {
     if (name === 'schedule') return { name, payload: { schedule: '0 3 * * *' } };
-    return { name, payload: { ref: undefined, repository: { full_name: 'acme/service', default_branch: options.defaultBranch ?? 'main' } } };
+    return {
+      name,
+      payload: {
+        ref: undefined,
+        repository: { full_name: 'acme/service', default_branch: options.defaultBranch ?? 'main' },
+      },
+    };
   },
 };
 
@@ -286,7 +353,8 @@ export function traceCounts(traceFile: string): { processes: number; networkFetc
     const event = JSON.parse(line) as { event: string; argv?: string[] };
     if (event.event !== 'start') continue;
     processes += 1;
-    if (event.argv?.some((arg) => arg === 'upload-pack' || arg.endsWith('git-upload-pack'))) networkFetches += 1;
+    if (event.argv?.some((arg) => arg === 'upload-pack' || arg.endsWith('git-upload-pack')))
+      networkFetches += 1;
   }
   return { processes, networkFetches };
 }
