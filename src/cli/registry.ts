@@ -16,6 +16,7 @@ export interface SuiteCommand {
 
 // Imported lazily so `gantry changes` does not load the registry or Vault code.
 export const CLI_ACTIONS: CliAction[] = [
+  { name: 'promote', main: async () => (await import('../promote/run.js')).main },
   { name: 'changes', main: async () => (await import('../changes/run.js')).main },
   { name: 'quarantine', main: async () => (await import('../quarantine/run.js')).main },
   { name: 'layer-cache', main: async () => (await import('../layer-cache/run.js')).main, post: async () => (await import('../layer-cache/run.js')).post },

@@ -1,0 +1,81 @@
+import {
+  formatReference,
+  openRepository,
+  RegistryClient,
+  credentialChain,
+  dockerConfigCredentials,
+  type Reference,
+} from '../oci/index.js';
+import type { ActionFn } from '../runtime/run.js';
+import { readConfig } from './config.js';
+import { INPUT, OUTPUT } from './constants.js';
+import { type PromoteDeps, type PromoteResult, promote, rollback } from './promote.js';
+import { renderSummary } from './summary.js';
+
+export const main: ActionFn = async (ctx) => {
+  const { runtime, log } = ctx;
+  // Masked before anything can print it, even a parse error about another input.
+  const password = runtime.getInput(INPUT.password).trim();
+  if (password) runtime.setSecret(password);
+  const config = readConfig(ctx.inputs);
+
+  // username/password serve the destination registries; everything else uses the Docker config file.
+  const explicit = Object.fromEntries(
+    config.credentials
+      ? config.destinations
+          .filter((d) => d.ref.kind === 'registry')
+          .map((d) => [(d.ref as Reference & { registry: string }).registry, config.credentials!])
+      : [],
+  );
+  const client = new RegistryClient({
+    http: ctx.http(),
+    credentials: credentialChain(explicit, dockerConfigCredentials(runtime.env)),
+    insecureRegistries: config.insecureRegistries,
+    onSecret: (secret) => runtime.setSecret(secret),
+  });
+  const env = runtime.env;
+  const deps: PromoteDeps = {
+    open: (ref, role) => openRepository(ref, client, { createLayout: role === 'destination' }),
+    now: () => ctx.clock.now(),
+    info: (message) => runtime.info(message),
+    run: {
+      repository: env.GITHUB_REPOSITORY ?? '',
+      commit: env.GITHUB_SHA ?? '',
+      workflowRun: env.GITHUB_RUN_ID
+        ? `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+        : '',
+      actor: env.GITHUB_ACTOR ?? '',
+    },
+  };
+
+  const result: PromoteResult = await log.stage(
+    config.rollback ? 'rollback' : 'promote',
+    () =>
+      runtime.group(config.rollback ? 'Roll back' : `Promote ${config.source!.text}`, () =>
+        config.rollback ? rollback(config, deps) : promote(config, deps),
+      ),
+    (r) => ({
+      digest: r.digest,
+      dry_run: r.dryRun,
+      tags_moved: r.tags.filter((t) => t.outcome !== 'unchanged' && t.outcome !== 'planned').length,
+      blobs_mounted: r.stats.blobsMounted,
+      blobs_copied: r.stats.blobsCopied,
+      bytes_copied: r.stats.bytesCopied,
+    }),
+  );
+
+  runtime.setOutput(OUTPUT.digest, result.digest);
+  runtime.setOutput(OUTPUT.promoted, JSON.stringify(result.tags));
+  runtime.setOutput(
+    OUTPUT.record,
+    result.record ? JSON.stringify({ ...result.record, recordDigest: result.recordDigest }) : '',
+  );
+  runtime.setOutput(OUTPUT.blobsMounted, String(result.stats.blobsMounted));
+  runtime.setOutput(OUTPUT.blobsCopied, String(result.stats.blobsCopied));
+  runtime.setOutput(OUTPUT.bytesCopied, String(result.stats.bytesCopied));
+  for (const tag of result.tags)
+    runtime.info(`${tag.reference}: ${tag.outcome} (${tag.previous ?? 'new'} → ${tag.digest})`);
+  await runtime.appendSummary(
+    renderSummary(result, config.source ? formatReference(config.source.ref) : undefined),
+  );
+};
