@@ -230,7 +230,20 @@ export async function restoreCache(
   }
 }
 
+const DOWNLOAD_ATTEMPTS = 3;
+
+/** A blob to a file, verified; a body cut off mid-way (the HTTP client retries only until headers) is fetched again. */
 async function download(store: OciRepository, digest: string, size: number, file: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await downloadOnce(store, digest, size, file);
+    } catch (error) {
+      if (attempt >= DOWNLOAD_ATTEMPTS) throw error;
+    }
+  }
+}
+
+async function downloadOnce(store: OciRepository, digest: string, size: number, file: string): Promise<void> {
   let stream: AsyncIterable<Uint8Array>;
   try {
     stream = await store.openBlob({ mediaType: 'application/octet-stream', digest, size });
