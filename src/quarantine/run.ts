@@ -44,7 +44,13 @@ export const main: ActionFn = async (ctx) => {
 
   const { flakes, history } = await ctx.log.stage('history', () => updateHistory(ctx, config, info, tests), (h) => ({ flaky: h.flakes.length }));
   const proposals = findProposals(flakes, entries, ctx.clock.now(), config.flakeThreshold);
-  if (config.createIssues && proposals.length > 0) await ctx.log.stage('issues', () => openIssues(ctx, config, proposals), () => ({ proposals: proposals.length }));
+  // An issue that cannot be opened fails the step, but only after the verdict is written.
+  let issueError: unknown;
+  if (config.createIssues && proposals.length > 0) {
+    await ctx.log.stage('issues', () => openIssues(ctx, config, proposals), () => ({ proposals: proposals.length })).catch((error: unknown) => {
+      issueError = error;
+    });
+  }
 
   writeOutputs(ctx, evaluation, proposals);
   annotate(ctx, evaluation, config.mode);
@@ -55,6 +61,7 @@ export const main: ActionFn = async (ctx) => {
     if (config.mode === 'enforce') ctx.runtime.setFailed(message);
     else ctx.runtime.info(`${message} (mode: report, the step passes)`);
   }
+  if (issueError !== undefined) throw issueError;
 };
 
 async function runInfo(ctx: ActionContext): Promise<RunInfo> {
