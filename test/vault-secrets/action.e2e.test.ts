@@ -14,6 +14,7 @@ import { STATE } from '../../src/vault-secrets/constants.js';
 import { type ActionRun, runAction } from '../harness/index.js';
 import { allValues, type Fixture, fixture, startBackend, type VaultBackend } from './backend.js';
 import { scanRun } from './leaks.js';
+import { runVaultAction } from './run-action.js';
 
 let vault: VaultBackend;
 let f: Fixture;
@@ -28,22 +29,8 @@ afterAll(async () => {
   await vault?.stop();
 });
 
-interface RunOptions {
-  inputs: Record<string, string>;
-  env?: Record<string, string>;
-}
-
-async function run(options: RunOptions): Promise<ActionRun & { logFile: string }> {
-  const runnerTemp = mkdtempSync(join(tmpdir(), 'gantry-runner-vault-'));
-  const logFile = join(runnerTemp, 'gantry-log.jsonl');
-  const result = await runAction({
-    action: 'vault-secrets',
-    debug: true,
-    runnerTemp,
-    inputs: { url: vault.addr, ...options.inputs },
-    env: { GANTRY_LOG_FILE: logFile, ...f.issuer.runnerEnv(), ...options.env },
-  });
-  return { ...result, logFile };
+async function run(options: { inputs: Record<string, string>; env?: Record<string, string> }) {
+  return runVaultAction(vault, f, options.inputs, options.env);
 }
 
 function jwtInputs(secrets: string, extra: Record<string, string> = {}): Record<string, string> {
