@@ -113,8 +113,7 @@ export interface StepUse {
 export function stepUses(content: string, role: Role, name: string): StepUse[] {
   const doc = parseDocument(content);
   const found: StepUse[] = [];
-  const comment = (node: unknown) =>
-    isScalar(node) && node.comment !== undefined ? node.comment : undefined;
+  const comment = (node: unknown) => (isScalar(node) && node.comment) || undefined;
   const steps = (seq: unknown, where: string) => {
     if (!isSeq(seq)) return;
     seq.items.forEach((step, index) => {

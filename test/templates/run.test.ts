@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runComposite, runnerEnvironment } from '../../src/runner/index.js';
 import { SUITE_ROOT } from '../harness/index.js';
+import { testClient } from '../promote/support.js';
+import { ArtifactType, buildImage, buildReferrer, pushImage } from '../support/oci-images.js';
+import { startRegistry } from '../support/registry.js';
 import { VaultServer } from '../support/vault-server.js';
 
 const TESTS = `import { test } from 'node:test';
@@ -30,7 +33,8 @@ function workspace(files: Record<string, string>): string {
   return dir;
 }
 
-async function testWithQuarantine(
+async function runTemplate(
+  name: string,
   ws: string,
   inputs: Record<string, string>,
   env: Record<string, string> = {},
@@ -38,15 +42,8 @@ async function testWithQuarantine(
   const runnerTemp = mkdtempSync(join(tmpdir(), 'gantry-runner-'));
   const event = { name: 'push', payload: { ref: 'refs/heads/main' } };
   return runComposite({
-    templateDir: join(SUITE_ROOT, 'action-templates/test-with-quarantine'),
-    inputs: {
-      command:
-        'mkdir -p reports && node --test --test-reporter=junit --test-reporter-destination=reports/junit.xml tests/*.test.mjs',
-      reports: 'reports/*.xml',
-      history: 'dir',
-      'history-dir': '.history',
-      ...inputs,
-    },
+    templateDir: join(SUITE_ROOT, 'action-templates', name),
+    inputs,
     env: runnerEnvironment({ runnerTemp, workspace: ws, event, env: { GITHUB_SHA: 'a'.repeat(40), ...env } }),
     event,
     workspace: ws,
@@ -55,6 +52,68 @@ async function testWithQuarantine(
     log: () => {},
   });
 }
+
+function testWithQuarantine(ws: string, inputs: Record<string, string>, env: Record<string, string> = {}) {
+  return runTemplate(
+    'test-with-quarantine',
+    ws,
+    {
+      command:
+        'mkdir -p reports && node --test --test-reporter=junit --test-reporter-destination=reports/junit.xml tests/*.test.mjs',
+      reports: 'reports/*.xml',
+      history: 'dir',
+      'history-dir': '.history',
+      ...inputs,
+    },
+    env,
+  );
+}
+
+describe('action-templates/promote-environment, run step by step against registry 2.8', () => {
+  it('promotes the build digest with its required SBOM and moves the stable tag; a wrong digest moves nothing', async () => {
+    const password = 'promote-Registry-pw';
+    const registry = await startRegistry({ kind: 'htpasswd', users: { deployer: password } });
+    try {
+      const client = testClient(() => ({ username: 'deployer', password }));
+      const image = buildImage({
+        platforms: [
+          { os: 'linux', architecture: 'amd64' },
+          { os: 'linux', architecture: 'arm64' },
+        ],
+        label: 'template',
+      });
+      const builds = client.repository(registry.host, 'builds/api');
+      const subject = await pushImage(builds, image, `sha-${'a'.repeat(40)}`);
+      await pushImage(builds, buildReferrer(subject, ArtifactType.Spdx, { spdxVersion: 'SPDX-2.3' }));
+      const digest = image.top.descriptor.digest;
+      const inputs = {
+        source: `${registry.host}/builds/api@${digest}`,
+        'expected-digest': digest,
+        destinations: `${registry.host}/staging/api:sha-${'a'.repeat(40)}`,
+        require: 'sbom',
+        'stable-tag': 'stable',
+        username: 'deployer',
+        password,
+      };
+      const wrong = await runTemplate('promote-environment', workspace({}), {
+        ...inputs,
+        'expected-digest': `sha256:${'0'.repeat(64)}`,
+      });
+      expect(wrong.ok).toBe(false);
+      const staging = client.repository(registry.host, 'staging/api');
+      expect(await staging.resolve('stable')).toBeUndefined();
+
+      const promoted = await runTemplate('promote-environment', workspace({}), inputs);
+      expect(promoted.ok).toBe(true);
+      expect(promoted.outputs.digest).toBe(digest);
+      expect(JSON.parse(promoted.outputs.record!)).toMatchObject({ kind: 'promotion', digest });
+      expect((await staging.resolve('stable'))!.digest).toBe(digest);
+      expect(promoted.masks).toContain(password);
+    } finally {
+      await registry.stop();
+    }
+  });
+});
 
 describe('action-templates/deploy-with-secrets, run step by step against the Vault API server', () => {
   const SECRET = 'db-pa55word-only-for-the-deploy';
@@ -71,29 +130,18 @@ describe('action-templates/deploy-with-secrets, run step by step against the Vau
         writes: [{ path: 'secret/api', data: { db_password: SECRET } }],
       });
       const ws = workspace({ 'deploy.sh': '' });
-      const runnerTemp = mkdtempSync(join(tmpdir(), 'gantry-runner-'));
-      const event = { name: 'push', payload: { ref: 'refs/heads/main' } };
-      const report = await runComposite({
-        templateDir: join(SUITE_ROOT, 'action-templates/deploy-with-secrets'),
-        inputs: {
-          'vault-url': vault.address,
-          method: 'token',
-          token: vault.rootToken,
-          secrets: 'secret/api db_password | DB_PASSWORD ;\ndatabase/creds/deploy username | DB_USER',
-          image: 'registry.local/api-staging',
-          digest: DIGEST,
-          // Proves it saw the secret without printing it; DEPLOY_* come from the template.
-          command:
-            'test "$DB_PASSWORD" = "' +
-            SECRET +
-            '" && test -n "$DB_USER" && echo "$DEPLOY_IMAGE@$DEPLOY_DIGEST" > deployed.txt',
-        },
-        env: runnerEnvironment({ runnerTemp, workspace: ws, event, env: { GITHUB_SHA: 'a'.repeat(40) } }),
-        event,
-        workspace: ws,
-        runnerTemp,
-        suiteRoot: SUITE_ROOT,
-        log: () => {},
+      const report = await runTemplate('deploy-with-secrets', ws, {
+        'vault-url': vault.address,
+        method: 'token',
+        token: vault.rootToken,
+        secrets: 'secret/api db_password | DB_PASSWORD ;\ndatabase/creds/deploy username | DB_USER',
+        image: 'registry.local/api-staging',
+        digest: DIGEST,
+        // Proves it saw the secret without printing it; DEPLOY_* come from the template.
+        command:
+          'test "$DB_PASSWORD" = "' +
+          SECRET +
+          '" && test -n "$DB_USER" && echo "$DEPLOY_IMAGE@$DEPLOY_DIGEST" > deployed.txt',
       });
       expect(report.steps.map((s) => [s.kind, s.outcome, s.error])).toEqual([
         ['suite-action', 'success', undefined],

@@ -1,7 +1,7 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: GitHub expressions are the test data
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { audit } from '../../src/pins/audit.js';
 import { parseUses } from '../../src/pins/uses.js';
@@ -90,7 +90,7 @@ describe('every workflow, template and action.yml', () => {
     async (name) => {
       const dir = join(root, 'action-templates', name);
       expect(existsSync(join(dir, 'README.md'))).toBe(true);
-      const { render } = (await import('../../scripts/action-docs.mjs')) as {
+      const { render } = (await import(pathToFileURL(join(root, 'scripts/action-docs.mjs')).href)) as {
         render: (dir: string) => { readme: string; next?: string };
       };
       const { readme, next } = render(dir);
