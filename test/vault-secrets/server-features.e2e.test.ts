@@ -5,6 +5,7 @@
  * test/support/vault-server.ts, through the bundled action and the harness.
  */
 import { execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -390,6 +391,47 @@ describe('TLS', () => {
     } finally {
       await tlsBackend.stop();
     }
+  });
+});
+
+describe('gantry vault-secrets (CLI)', () => {
+  it('runs main and post in one process: the command gets the secret, output is redacted, the token is revoked', async () => {
+    const before = server.liveLoginTokens().length;
+    const dir = mkdtempSync(join(tmpdir(), 'gantry-cli-vault-'));
+    const args = [
+      'src/cli.ts',
+      'vault-secrets',
+      '--url',
+      server.address,
+      '--method',
+      'approle',
+      '--auth-path',
+      f.names.approle,
+    ];
+    args.push(
+      '--role-id',
+      f.approle.roleId,
+      '--secret-id',
+      f.approle.secretId,
+      '--secrets',
+      `${f.names.kv2}/app password | PW`,
+    );
+    args.push('--run', `printf %s "$PW" | sha256sum > ${join(dir, 'digest')}; echo "pw is $PW"`);
+    const child = spawn(join('node_modules', '.bin', 'tsx'), args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({ 'secret-names': '["PW"]', 'lease-count': '0' });
+    expect(stderr).toContain('pw is ***');
+    expect(stderr).toContain('revoked the token');
+    expect(readFileSync(join(dir, 'digest'), 'utf8')).toContain(
+      createHash('sha256').update(f.values.password).digest('hex'),
+    );
+    for (const text of [stdout, stderr]) expect(text).not.toContain(f.values.password);
+    expect(server.liveLoginTokens().length).toBe(before);
   });
 });
 
