@@ -10,6 +10,7 @@ import { testClient } from '../promote/support.js';
 import { ArtifactType, buildImage, buildReferrer, pushImage } from '../support/oci-images.js';
 import { startRegistry } from '../support/registry.js';
 import { VaultServer } from '../support/vault-server.js';
+import { git, makeRepo, writeFiles } from '../pins/repo.js';
 
 const TESTS = `import { test } from 'node:test';
 import assert from 'node:assert';
@@ -38,10 +39,15 @@ async function runTemplate(
   ws: string,
   inputs: Record<string, string>,
   env: Record<string, string> = {},
+  extra: {
+    event?: { name: string; payload: Record<string, unknown> };
+    stubs?: Record<string, Record<string, string>>;
+  } = {},
 ) {
   const runnerTemp = mkdtempSync(join(tmpdir(), 'gantry-runner-'));
-  const event = { name: 'push', payload: { ref: 'refs/heads/main' } };
+  const event = extra.event ?? { name: 'push', payload: { ref: 'refs/heads/main' } };
   return runComposite({
+    stubs: extra.stubs,
     templateDir: join(SUITE_ROOT, 'action-templates', name),
     inputs,
     env: runnerEnvironment({ runnerTemp, workspace: ws, event, env: { GITHUB_SHA: 'a'.repeat(40), ...env } }),
@@ -68,6 +74,86 @@ function testWithQuarantine(ws: string, inputs: Record<string, string>, env: Rec
     env,
   );
 }
+
+describe('action-templates/build-once, run step by step on a real repository', () => {
+  // Docker builds cannot run here: the three docker/* actions are stubbed (and reported so).
+  const BUILT = `sha256:${'b'.repeat(64)}`;
+  const stubs = {
+    'docker/login-action': {},
+    'docker/setup-buildx-action': {},
+    'docker/build-push-action': { digest: BUILT },
+  };
+  const filters = 'api:\n  - services/api/**\nweb:\n  - services/web/**\n';
+
+  function pushedRepo() {
+    const ws = makeRepo({
+      'services/api/main.go': 'package main\n',
+      'services/web/index.html': '<p>hi</p>\n',
+    });
+    const before = git(ws, 'rev-parse', 'HEAD');
+    writeFiles(ws, { 'services/api/main.go': 'package main // v2\n' });
+    git(ws, 'commit', '-qam', 'api change');
+    const after = git(ws, 'rev-parse', 'HEAD');
+    const event = {
+      name: 'push',
+      payload: { ref: 'refs/heads/main', before, after, repository: { default_branch: 'main' } },
+    };
+    return { ws, after, event };
+  }
+
+  it('builds when the filter changed, outputs the digest, image and sha- tag', async () => {
+    const { ws, after, event } = pushedRepo();
+    const report = await runTemplate(
+      'build-once',
+      ws,
+      { image: 'registry.local/api', filters, filter: 'api' },
+      { GITHUB_SHA: after, GITHUB_REF: 'refs/heads/main' },
+      { event, stubs },
+    );
+    expect(report.steps.map((s) => `${s.name}: ${s.outcome}`)).toEqual([
+      'Detect changes: success',
+      'Decide whether to build: success',
+      'Log in to the registry: skipped', // no registry-username
+      'Set up Buildx: success',
+      'Restore the registry build cache refs: skipped', // no cache-repository
+      'Build and push the sha-<commit> tag: success',
+      'Record the digest: success',
+    ]);
+    expect(report.ok).toBe(true);
+    expect(report.outputs).toMatchObject({
+      changed: 'true',
+      digest: BUILT,
+      image: `registry.local/api@${BUILT}`,
+      tag: `registry.local/api:sha-${after}`,
+    });
+    expect(report.stubbed.sort()).toEqual(['docker/build-push-action', 'docker/setup-buildx-action']);
+    expect(report.summary).toContain(BUILT);
+  });
+
+  it('builds nothing when the filter did not change, and refuses a filter that does not exist', async () => {
+    const { ws, after, event } = pushedRepo();
+    const env = { GITHUB_SHA: after, GITHUB_REF: 'refs/heads/main' };
+    const unchanged = await runTemplate(
+      'build-once',
+      ws,
+      { image: 'registry.local/web', filters, filter: 'web' },
+      env,
+      { event, stubs },
+    );
+    expect(unchanged.ok).toBe(true);
+    expect([unchanged.outputs.changed, unchanged.outputs.digest]).toEqual(['false', '']);
+    expect(unchanged.stubbed).toEqual([]);
+    const typo = await runTemplate(
+      'build-once',
+      ws,
+      { image: 'registry.local/api', filters, filter: 'apii' },
+      env,
+      { event, stubs },
+    );
+    expect(typo.ok).toBe(false);
+    expect(JSON.stringify(typo.steps)).toContain("no filter named 'apii'");
+  });
+});
 
 describe('action-templates/promote-environment, run step by step against registry 2.8', () => {
   it('promotes the build digest with its required SBOM and moves the stable tag; a wrong digest moves nothing', async () => {
