@@ -32,21 +32,31 @@ const DEFAULT_QUARANTINE_FILE = '.github/quarantine.yml';
 export function readConfig(inputs: InputReader, workspace: string): QuarantineConfig {
   const reports = inputs.lines(INPUTS.reports);
   if (reports.length === 0) {
-    throw new ConfigurationError(`Input '${INPUTS.reports}' is required: one or more globs of JUnit XML files, one per line (e.g. test-results/**/*.xml).`);
+    throw new ConfigurationError(
+      `Input '${INPUTS.reports}' is required: one or more globs of JUnit XML files, one per line (e.g. test-results/**/*.xml).`,
+    );
   }
   const history = inputs.oneOf(INPUTS.history, HISTORY_STORES, 'cache');
   const historyDirInput = inputs.optional(INPUTS.historyDir);
   if (history === 'dir' && historyDirInput === undefined) {
-    throw new ConfigurationError(`Input '${INPUTS.historyDir}' is required with history: dir; give the directory that keeps the run records.`);
+    throw new ConfigurationError(
+      `Input '${INPUTS.historyDir}' is required with history: dir; give the directory that keeps the run records.`,
+    );
   }
   const historyBranch = inputs.optional(INPUTS.historyBranch) ?? 'gantry/quarantine-history';
   if (!/^(?!.*\.\.)(?!\/)(?!.*\/$)[A-Za-z0-9._/-]+$/.test(historyBranch) || historyBranch.endsWith('.lock')) {
-    throw ConfigurationError.forInput(INPUTS.historyBranch, historyBranch, 'a branch name such as gantry/quarantine-history');
+    throw ConfigurationError.forInput(
+      INPUTS.historyBranch,
+      historyBranch,
+      'a branch name such as gantry/quarantine-history',
+    );
   }
   const createIssues = inputs.boolean(INPUTS.createIssues, false);
   const githubToken = inputs.optional(INPUTS.githubToken);
   if (createIssues && githubToken === undefined) {
-    throw new ConfigurationError(`Input '${INPUTS.createIssues}' is true but '${INPUTS.githubToken}' is empty; pass a token with issues: write.`);
+    throw new ConfigurationError(
+      `Input '${INPUTS.createIssues}' is true but '${INPUTS.githubToken}' is empty; pass a token with issues: write.`,
+    );
   }
   const quarantineFileInput = inputs.optional(INPUTS.quarantineFile);
   const quarantineFile = quarantineFileInput ?? DEFAULT_QUARANTINE_FILE;
@@ -70,7 +80,8 @@ export function readConfig(inputs: InputReader, workspace: string): QuarantineCo
 
 function positiveSize(inputs: InputReader): number {
   const bytes = inputs.size(INPUTS.maxReportSize, DEFAULT_MAX_REPORT_SIZE);
-  if (bytes <= 0) throw ConfigurationError.forInput(INPUTS.maxReportSize, String(bytes), 'a size above zero such as 512MB');
+  if (bytes <= 0)
+    throw ConfigurationError.forInput(INPUTS.maxReportSize, String(bytes), 'a size above zero such as 512MB');
   return bytes;
 }
 
@@ -79,7 +90,12 @@ export function parseThreshold(value: string): number {
   if (value === '') return DEFAULT_FLAKE_THRESHOLD;
   const match = /^(\d+(?:\.\d+)?)\s*(%?)$/.exec(value);
   const rate = match ? Number(match[1]) / (match[2] ? 100 : 1) : Number.NaN;
-  if (!(rate >= 0 && rate < 1)) throw ConfigurationError.forInput(INPUTS.flakeThreshold, value, 'a rate from 0 up to 1 (0.05) or a percentage (5%)');
+  if (!(rate >= 0 && rate < 1))
+    throw ConfigurationError.forInput(
+      INPUTS.flakeThreshold,
+      value,
+      'a rate from 0 up to 1 (0.05) or a percentage (5%)',
+    );
   return rate;
 }
 

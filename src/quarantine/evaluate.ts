@@ -28,7 +28,12 @@ export interface Evaluation {
   reasons: string[];
 }
 
-export function evaluate(results: TestResult[], entries: QuarantineEntry[], now: number, onExpired: 'warn' | 'fail'): Evaluation {
+export function evaluate(
+  results: TestResult[],
+  entries: QuarantineEntry[],
+  now: number,
+  onExpired: 'warn' | 'fail',
+): Evaluation {
   const expired = entries.filter((entry) => isExpired(entry, now));
   const active = entries.filter((entry) => !isExpired(entry, now));
   const used = new Set<QuarantineEntry>();
@@ -46,11 +51,17 @@ export function evaluate(results: TestResult[], entries: QuarantineEntry[], now:
     else failures.push(test);
   }
   const reasons: string[] = [];
-  if (failures.length > 0) reasons.push(`${failures.length} test${failures.length === 1 ? '' : 's'} failed and ${failures.length === 1 ? 'is' : 'are'} not quarantined`);
+  if (failures.length > 0)
+    reasons.push(
+      `${failures.length} test${failures.length === 1 ? '' : 's'} failed and ${failures.length === 1 ? 'is' : 'are'} not quarantined`,
+    );
   if (expired.length > 0 && onExpired === 'fail') {
-    reasons.push(`${expired.length} quarantine entr${expired.length === 1 ? 'y has' : 'ies have'} expired (on-expired: fail): renew or remove ${expired.map((e) => `'${e.id}'`).join(', ')}`);
+    reasons.push(
+      `${expired.length} quarantine entr${expired.length === 1 ? 'y has' : 'ies have'} expired (on-expired: fail): renew or remove ${expired.map((e) => `'${e.id}'`).join(', ')}`,
+    );
   }
-  const verdict: Verdict = reasons.length > 0 ? 'failed' : quarantined.length > 0 ? 'passed-with-quarantined' : 'passed';
+  const verdict: Verdict =
+    reasons.length > 0 ? 'failed' : quarantined.length > 0 ? 'passed-with-quarantined' : 'passed';
   return {
     totals,
     failures,
@@ -69,9 +80,16 @@ export interface Proposal {
 }
 
 /** Flaky tests above the threshold that no entry in force covers yet. */
-export function proposals(stats: FlakeStat[], entries: QuarantineEntry[], now: number, threshold: number): Proposal[] {
+export function proposals(
+  stats: FlakeStat[],
+  entries: QuarantineEntry[],
+  now: number,
+  threshold: number,
+): Proposal[] {
   const active = entries.filter((entry) => !isExpired(entry, now));
-  return stats.filter((stat) => stat.rate > threshold && !active.some((entry) => entry.matches(stat.id))).map((stat) => ({ stat }));
+  return stats
+    .filter((stat) => stat.rate > threshold && !active.some((entry) => entry.matches(stat.id)))
+    .map((stat) => ({ stat }));
 }
 
 const PROPOSED_DAYS = 30;

@@ -39,16 +39,17 @@ interface Observation {
 }
 
 export function detectFlakes(records: RunRecord[], options: DetectOptions = {}): FlakeStat[] {
-  const keyOf = (record: RunRecord, id: string) => (options.by === 'family' ? (record.families?.[id] ?? id) : id);
+  const keyOf = (record: RunRecord, id: string) =>
+    options.by === 'family' ? (record.families?.[id] ?? id) : id;
   // Only tests that failed somewhere can be flaky: collect those first, then their observations.
   const suspects = new Map<string, Set<string>>();
   for (const record of records) {
     for (const [id, value] of Object.entries(record.tests)) {
       if (value[0] === 'P') continue;
       const key = keyOf(record, id);
-      let ids = suspects.get(key);
-      if (!ids) suspects.set(key, (ids = new Set()));
+      const ids = suspects.get(key) ?? new Set<string>();
       ids.add(id);
+      suspects.set(key, ids);
     }
   }
   const stats: FlakeStat[] = [];
@@ -57,7 +58,11 @@ export function detectFlakes(records: RunRecord[], options: DetectOptions = {}):
     for (const record of records) {
       const seen = [...ids].map((id) => observe(record, id)).filter((o) => o !== undefined);
       if (seen.length === 0) continue;
-      observations.push({ record, code: worst(seen.map((o) => o.code)), fileHash: seen.length === 1 ? seen[0]!.fileHash : undefined });
+      observations.push({
+        record,
+        code: worst(seen.map((o) => o.code)),
+        fileHash: seen.length === 1 ? seen[0]!.fileHash : undefined,
+      });
     }
     const stat = analyse(key, observations);
     if (stat.flakyRuns > 0) stats.push(stat);

@@ -92,7 +92,9 @@ function branchOfFileName(name: string): string | undefined {
 export function parseRecord(text: string): RunRecord | undefined {
   try {
     const value = JSON.parse(text) as RunRecord;
-    return value && value.v === 1 && typeof value.tests === 'object' && Array.isArray(value.files) ? value : undefined;
+    return value && value.v === 1 && typeof value.tests === 'object' && Array.isArray(value.files)
+      ? value
+      : undefined;
   } catch {
     return undefined;
   }
@@ -136,7 +138,8 @@ export class DirHistory implements HistoryStore {
     const temp = join(this.dir, `.${name}.tmp`);
     await writeFile(temp, JSON.stringify(record));
     await rename(temp, join(this.dir, name));
-    for (const old of overflow(await readdir(this.dir), record.branch, window)) await rm(join(this.dir, old), { force: true });
+    for (const old of overflow(await readdir(this.dir), record.branch, window))
+      await rm(join(this.dir, old), { force: true });
   }
 }
 
@@ -169,7 +172,10 @@ export class CacheHistory extends DirHistory {
   }
 
   override async load(branch: string, window: number): Promise<RunRecord[]> {
-    this.restoredKey = await this.cache.restoreCache([this.dir], this.keyFor(branch), [`${this.prefix}${cacheSafe(branch)}-`, this.prefix]);
+    this.restoredKey = await this.cache.restoreCache([this.dir], this.keyFor(branch), [
+      `${this.prefix}${cacheSafe(branch)}-`,
+      this.prefix,
+    ]);
     return super.load(branch, window);
   }
 
@@ -209,11 +215,22 @@ export class BranchHistory implements HistoryStore {
 
   /** Fetch the data branch; undefined head when it does not exist yet. */
   private async fetch(): Promise<void> {
-    const listed = await this.git.text(['ls-remote', '--heads', this.remote, `refs/heads/${this.branchName}`]);
+    const listed = await this.git.text([
+      'ls-remote',
+      '--heads',
+      this.remote,
+      `refs/heads/${this.branchName}`,
+    ]);
     if (listed === '') {
       this.head = undefined;
     } else {
-      await this.git.run(['fetch', '--no-tags', '--depth=1', this.remote, `+refs/heads/${this.branchName}:${this.localRef}`]);
+      await this.git.run([
+        'fetch',
+        '--no-tags',
+        '--depth=1',
+        this.remote,
+        `+refs/heads/${this.branchName}:${this.localRef}`,
+      ]);
       this.head = await this.git.text(['rev-parse', '--verify', `${this.localRef}^{commit}`]);
     }
     this.loaded = true;
@@ -235,11 +252,13 @@ export class BranchHistory implements HistoryStore {
     const entries = await this.entries();
     const names = newest([...entries.keys()], branch, window);
     if (names.length === 0) return [];
-    const batch = await this.git.run(['cat-file', '--batch'], { input: `${names.map((n) => entries.get(n)).join('\n')}\n` });
+    const batch = await this.git.run(['cat-file', '--batch'], {
+      input: `${names.map((n) => entries.get(n)).join('\n')}\n`,
+    });
     const records: RunRecord[] = [];
     let offset = 0;
     const out = batch.stdout;
-    for (const name of names) {
+    while (offset < out.length) {
       const headerEnd = out.indexOf(10, offset);
       const size = Number(out.subarray(offset, headerEnd).toString().split(' ')[2]);
       const record = parseRecord(out.subarray(headerEnd + 1, headerEnd + 1 + size).toString('utf8'));
@@ -260,19 +279,17 @@ export class BranchHistory implements HistoryStore {
       const tree = await this.git.text(['mktree', '-z'], {
         input: [...entries].map(([name, oid]) => `100644 blob ${oid}\t${name}\0`).join(''),
       });
-      const commit = await this.git.text(
-        [
-          '-c',
-          'user.name=gantry-quarantine',
-          '-c',
-          'user.email=gantry-quarantine@users.noreply.github.com',
-          'commit-tree',
-          tree,
-          ...(this.head ? ['-p', this.head] : []),
-          '-m',
-          `quarantine history: ${record.branch} run ${record.run} attempt ${record.attempt}`,
-        ],
-      );
+      const commit = await this.git.text([
+        '-c',
+        'user.name=gantry-quarantine',
+        '-c',
+        'user.email=gantry-quarantine@users.noreply.github.com',
+        'commit-tree',
+        tree,
+        ...(this.head ? ['-p', this.head] : []),
+        '-m',
+        `quarantine history: ${record.branch} run ${record.run} attempt ${record.attempt}`,
+      ]);
       this.stats.pushes += 1;
       try {
         await this.git.run(['push', '--quiet', this.remote, `${commit}:refs/heads/${this.branchName}`]);

@@ -12,7 +12,9 @@ export interface TestIdentity {
  * pytest node id. Parameterised names are kept whole, so each parameter set is its own test.
  */
 export function testId(test: TestIdentity): string {
-  return [test.file, test.classname, test.name].filter((part) => part !== undefined && part !== '').join('::');
+  return [test.file, test.classname, test.name]
+    .filter((part) => part !== undefined && part !== '')
+    .join('::');
 }
 
 /**

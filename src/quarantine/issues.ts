@@ -44,7 +44,10 @@ export class GitHubIssues {
     const title = issueTitle(request.testId);
     const found = await this.find(title);
     if (found) return { testId: request.testId, number: found.number, url: found.html_url, created: false };
-    const response = await this.call('POST', `/repos/${this.repository}/issues`, { title, body: request.body });
+    const response = await this.call('POST', `/repos/${this.repository}/issues`, {
+      title,
+      body: request.body,
+    });
     const issue = (await response.json()) as GitHubIssue;
     return { testId: request.testId, number: issue.number, url: issue.html_url, created: true };
   }

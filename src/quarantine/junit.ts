@@ -1,5 +1,4 @@
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { ConfigurationError, errorMessage } from '../runtime/errors.js';
 import { familyId, normaliseFile, testId } from './identity.js';
@@ -47,6 +46,7 @@ export interface ParseSummary {
 const ROOTS = new Set(['testsuites', 'testsuite']);
 const SKIPPED_STATUS = new Set(['disabled', 'ignored', 'skipped', 'notrun', 'not_run']);
 const MESSAGE_LIMIT = 2000;
+const READ_CHUNK = 256 * 1024;
 // XML 1.0 forbids these; test output (ANSI colour codes, binary junk) puts them in reports anyway.
 const ILLEGAL_XML_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 
@@ -72,20 +72,34 @@ export async function parseJUnitFile(path: string, options: ParseOptions): Promi
   }
   const reader = new JUnitReader(shown, options);
   const decoder = new TextDecoder('utf-8');
+  // One buffer, reused for every read: memory stays flat and nothing waits for the GC.
+  const buffer = Buffer.allocUnsafe(READ_CHUNK);
+  const handle = await open(path, 'r');
   let bytes = 0;
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
-    bytes += chunk.length;
-    if (bytes > options.maxBytes) {
-      throw new ConfigurationError(`Report ${shown} grew past the limit of ${options.maxBytes} bytes set by input 'max-report-size' while it was read.`);
+  try {
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, READ_CHUNK, null);
+      if (bytesRead === 0) break;
+      bytes += bytesRead;
+      if (bytes > options.maxBytes) {
+        throw new ConfigurationError(
+          `Report ${shown} grew past the limit of ${options.maxBytes} bytes set by input 'max-report-size' while it was read.`,
+        );
+      }
+      reader.write(decoder.decode(buffer.subarray(0, bytesRead), { stream: true }));
     }
-    reader.write(decoder.decode(chunk, { stream: true }));
+  } finally {
+    await handle.close();
   }
   reader.write(decoder.decode());
   return { cases: reader.close(), bytes };
 }
 
 /** The same reader over a string (tests, and reports that arrive in memory). */
-export function parseJUnitString(xml: string, options: Omit<ParseOptions, 'maxBytes'> & { displayName: string }): number {
+export function parseJUnitString(
+  xml: string,
+  options: Omit<ParseOptions, 'maxBytes'> & { displayName: string },
+): number {
   const reader = new JUnitReader(options.displayName, options);
   reader.write(xml);
   return reader.close();
@@ -105,7 +119,9 @@ class JUnitReader {
     private readonly options: Pick<ParseOptions, 'workspace' | 'onCase'>,
   ) {
     this.parser.on('doctype', () => {
-      throw this.fail('a DOCTYPE is not allowed in a test report (entity expansion and external entities are refused)');
+      throw this.fail(
+        'a DOCTYPE is not allowed in a test report (entity expansion and external entities are refused)',
+      );
     });
     this.parser.on('opentag', (tag) => this.open(tag as SaxesTagPlain));
     this.parser.on('closetag', (tag) => this.closeTag(tag.name));
@@ -135,7 +151,9 @@ class JUnitReader {
   }
 
   private fail(reason: string): ConfigurationError {
-    return new ConfigurationError(`Report ${this.shown}, line ${this.parser.line}: not valid JUnit XML: ${reason}.`.replace(/\.\.$/, '.'));
+    return new ConfigurationError(
+      `Report ${this.shown}, line ${this.parser.line}: not valid JUnit XML: ${reason}.`.replace(/\.\.$/, '.'),
+    );
   }
 
   private open(tag: SaxesTagPlain): void {
@@ -143,14 +161,26 @@ class JUnitReader {
     const name = tag.name;
     const attributes = tag.attributes as Record<string, string>;
     if (this.depth === 1) {
-      if (!ROOTS.has(name)) throw this.fail(`the root element is <${name}>, expected <testsuites> or <testsuite>`);
+      if (!ROOTS.has(name))
+        throw this.fail(`the root element is <${name}>, expected <testsuites> or <testsuite>`);
     }
     if (this.captureDepth > 0) return;
     const open = this.current;
     if (open === undefined) {
-      if (name === 'testsuite') this.suites.push({ name: (attributes.name ?? '').trim(), file: attributes.file ?? this.suites.at(-1)?.file });
+      if (name === 'testsuite')
+        this.suites.push({
+          name: (attributes.name ?? '').trim(),
+          file: attributes.file ?? this.suites.at(-1)?.file,
+        });
       else if (name === 'testcase') {
-        this.current = { attributes, line: this.parser.line, failures: 0, reruns: 0, flakes: 0, skipped: false };
+        this.current = {
+          attributes,
+          line: this.parser.line,
+          failures: 0,
+          reruns: 0,
+          flakes: 0,
+          skipped: false,
+        };
       }
       return;
     }

@@ -31,29 +31,45 @@ const EXAMPLE = 'see actions/quarantine/README.md for the format';
 export function parseQuarantineFile(text: string, fileName: string): QuarantineEntry[] {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const lineOf = (offset: number | undefined) => (offset === undefined ? 1 : lineCounter.linePos(offset).line);
-  const fail = (offset: number | undefined, message: string) => new ConfigurationError(`${fileName}, line ${lineOf(offset)}: ${message}`);
+  const lineOf = (offset: number | undefined) =>
+    offset === undefined ? 1 : lineCounter.linePos(offset).line;
+  const fail = (offset: number | undefined, message: string) =>
+    new ConfigurationError(`${fileName}, line ${lineOf(offset)}: ${message}`);
   if (doc.errors.length > 0) {
     const first = doc.errors[0]!;
     throw fail(first.pos[0], `not valid YAML: ${first.message.split('\n')[0]}`);
   }
   if (doc.contents === null) return [];
-  if (!isMap(doc.contents)) throw fail(doc.contents.range?.[0], `expected a mapping with a 'quarantine:' list; ${EXAMPLE}`);
+  if (!isMap(doc.contents))
+    throw fail(doc.contents.range?.[0], `expected a mapping with a 'quarantine:' list; ${EXAMPLE}`);
   for (const pair of doc.contents.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
-    if (key !== 'quarantine') throw fail(isScalar(pair.key) ? pair.key.range?.[0] : undefined, `unknown key '${key}'; the file has one key, 'quarantine'`);
+    if (key !== 'quarantine')
+      throw fail(
+        isScalar(pair.key) ? pair.key.range?.[0] : undefined,
+        `unknown key '${key}'; the file has one key, 'quarantine'`,
+      );
   }
   const list = doc.contents.get('quarantine', true);
   if (list === undefined || (isScalar(list) && list.value === null)) return [];
-  if (!isSeq(list)) throw fail((list as { range?: number[] }).range?.[0], `'quarantine' must be a list of entries; ${EXAMPLE}`);
+  if (!isSeq(list))
+    throw fail(
+      (list as { range?: number[] }).range?.[0],
+      `'quarantine' must be a list of entries; ${EXAMPLE}`,
+    );
   return list.items.map((item) => {
     const at = (item as { range?: number[] }).range?.[0];
-    if (!isMap(item)) throw fail(at, `each quarantine entry must be a mapping with id, reason, owner, expires; ${EXAMPLE}`);
+    if (!isMap(item))
+      throw fail(at, `each quarantine entry must be a mapping with id, reason, owner, expires; ${EXAMPLE}`);
     return readEntry(item, lineOf(at), (offset, message) => fail(offset ?? at, message));
   });
 }
 
-function readEntry(map: YAMLMap, line: number, fail: (offset: number | undefined, message: string) => ConfigurationError): QuarantineEntry {
+function readEntry(
+  map: YAMLMap,
+  line: number,
+  fail: (offset: number | undefined, message: string) => ConfigurationError,
+): QuarantineEntry {
   const values: Partial<Record<(typeof FIELDS)[number], string>> = {};
   for (const pair of map.items) {
     const keyOffset = isScalar(pair.key) ? pair.key.range?.[0] : undefined;
@@ -67,13 +83,16 @@ function readEntry(map: YAMLMap, line: number, fail: (offset: number | undefined
   }
   for (const field of ['id', 'reason', 'owner', 'expires'] as const) {
     if (values[field] === undefined) {
-      const why = field === 'expires' ? ' (a date such as 2026-12-31: a quarantine without an end never ends)' : '';
+      const why =
+        field === 'expires' ? ' (a date such as 2026-12-31: a quarantine without an end never ends)' : '';
       throw fail(undefined, `entry ${values.id ? `'${values.id}' ` : ''}is missing '${field}'${why}`);
     }
   }
   const expires = values.expires!;
-  if (!isCalendarDate(expires)) throw fail(undefined, `'expires' is '${expires}'; expected a date as YYYY-MM-DD`);
-  if (values.issue !== undefined && !/^https?:\/\/\S+$/.test(values.issue)) throw fail(undefined, `'issue' is '${values.issue}'; expected a URL`);
+  if (!isCalendarDate(expires))
+    throw fail(undefined, `'expires' is '${expires}'; expected a date as YYYY-MM-DD`);
+  if (values.issue !== undefined && !/^https?:\/\/\S+$/.test(values.issue))
+    throw fail(undefined, `'issue' is '${values.issue}'; expected a URL`);
   const id = values.id!;
   const glob = picomatch(id, { bash: true, dot: true });
   return {

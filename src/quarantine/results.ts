@@ -35,7 +35,13 @@ function merge(seen: TestResult, next: TestCaseElement): TestResult {
   const failedBefore = seen.outcome === 'failed' ? seen : next.outcome === 'failed' ? next : undefined;
   const outcome = combine(seen.outcome, next.outcome);
   const carrier = failedBefore ?? (seen.message !== undefined ? seen : next);
-  return { ...carrier, outcome, elements, failedAttempts, failureKind: outcome === 'failed' ? carrier.failureKind : undefined };
+  return {
+    ...carrier,
+    outcome,
+    elements,
+    failedAttempts,
+    failureKind: outcome === 'failed' ? carrier.failureKind : undefined,
+  };
 }
 
 function combine(a: Outcome, b: Outcome): Outcome {

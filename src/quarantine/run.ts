@@ -4,12 +4,29 @@ import { glob, readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
 import picomatch from 'picomatch';
 import { Git } from '../git/index.js';
-import { ANNOTATION_LIMIT_PER_LEVEL, type ActionContext, type ActionFn, ConfigurationError, errorMessage, isConfigurationError, oneLine } from '../runtime/index.js';
+import {
+  ANNOTATION_LIMIT_PER_LEVEL,
+  type ActionContext,
+  type ActionFn,
+  ConfigurationError,
+  errorMessage,
+  isConfigurationError,
+  oneLine,
+} from '../runtime/index.js';
 import { type QuarantineConfig, readConfig } from './config.js';
 import { MAX_ISSUES_PER_RUN, OUTPUTS } from './constants.js';
 import { type Evaluation, evaluate, percent, type Proposal, proposals as findProposals } from './evaluate.js';
 import { detectFlakes, type FlakeStat } from './flakes.js';
-import { BranchHistory, CacheHistory, type CacheClient, DirHistory, type HistoryStore, makeRecord, type RunInfo, type RunRecord } from './history.js';
+import {
+  BranchHistory,
+  CacheHistory,
+  type CacheClient,
+  DirHistory,
+  type HistoryStore,
+  makeRecord,
+  type RunInfo,
+  type RunRecord,
+} from './history.js';
 import { GitHubIssues } from './issues.js';
 import { parseJUnitFile } from './junit.js';
 import { parseQuarantineFile, type QuarantineEntry } from './quarantine-file.js';
@@ -19,7 +36,11 @@ import { renderSummary } from './summary.js';
 export const main: ActionFn = async (ctx) => {
   const config = readConfig(ctx.inputs, ctx.workspace);
   const info = await runInfo(ctx);
-  const files = await ctx.log.stage('find-reports', () => findReports(config.reports, ctx.workspace), (found) => ({ reports: found.length }));
+  const files = await ctx.log.stage(
+    'find-reports',
+    () => findReports(config.reports, ctx.workspace),
+    (found) => ({ reports: found.length }),
+  );
   if (files.length === 0 && !config.allowEmpty) {
     throw new ConfigurationError(
       `Input 'reports': no file matched ${config.reports.map((r) => `'${r}'`).join(', ')} in ${ctx.workspace}. A test stage that wrote no report must not pass; set allow-empty: true if that is expected.`,
@@ -30,32 +51,53 @@ export const main: ActionFn = async (ctx) => {
     'parse',
     async () => {
       for (const file of files) {
-        await parseJUnitFile(file, { maxBytes: config.maxReportSize, workspace: ctx.workspace, displayName: shown(file, ctx.workspace), onCase: (c) => results.add(c) });
+        await parseJUnitFile(file, {
+          maxBytes: config.maxReportSize,
+          workspace: ctx.workspace,
+          displayName: shown(file, ctx.workspace),
+          onCase: (c) => results.add(c),
+        });
       }
     },
     () => ({ tests: results.size }),
   );
   if (results.size === 0 && !config.allowEmpty) {
-    throw new ConfigurationError(`Input 'reports': the ${files.length} report(s) found hold no test cases. Set allow-empty: true if that is expected.`);
+    throw new ConfigurationError(
+      `Input 'reports': the ${files.length} report(s) found hold no test cases. Set allow-empty: true if that is expected.`,
+    );
   }
   const tests = results.list();
   const entries = await loadQuarantine(config);
   const evaluation = evaluate(tests, entries, ctx.clock.now(), config.onExpired);
 
-  const { flakes, history } = await ctx.log.stage('history', () => updateHistory(ctx, config, info, tests), (h) => ({ flaky: h.flakes.length }));
+  const { flakes, history } = await ctx.log.stage(
+    'history',
+    () => updateHistory(ctx, config, info, tests),
+    (h) => ({ flaky: h.flakes.length }),
+  );
   const proposals = findProposals(flakes, entries, ctx.clock.now(), config.flakeThreshold);
   // An issue that cannot be opened fails the step, but only after the verdict is written.
   let issueError: unknown;
   if (config.createIssues && proposals.length > 0) {
-    await ctx.log.stage('issues', () => openIssues(ctx, config, proposals), () => ({ proposals: proposals.length })).catch((error: unknown) => {
-      issueError = error;
-    });
+    await ctx.log
+      .stage(
+        'issues',
+        () => openIssues(ctx, config, proposals),
+        () => ({ proposals: proposals.length }),
+      )
+      .catch((error: unknown) => {
+        issueError = error;
+      });
   }
 
   writeOutputs(ctx, evaluation, proposals);
   annotate(ctx, evaluation, config.mode);
-  await ctx.runtime.appendSummary(renderSummary({ evaluation, mode: config.mode, flakes, proposals, now: ctx.clock.now(), history }));
-  ctx.runtime.info(`Tests: ${evaluation.totals.total}, failed ${evaluation.failures.length}, quarantined failures ${evaluation.quarantined.length}, flaky ${evaluation.totals.flaky}; verdict ${evaluation.verdict}.`);
+  await ctx.runtime.appendSummary(
+    renderSummary({ evaluation, mode: config.mode, flakes, proposals, now: ctx.clock.now(), history }),
+  );
+  ctx.runtime.info(
+    `Tests: ${evaluation.totals.total}, failed ${evaluation.failures.length}, quarantined failures ${evaluation.quarantined.length}, flaky ${evaluation.totals.flaky}; verdict ${evaluation.verdict}.`,
+  );
   if (evaluation.verdict === 'failed') {
     const message = `Tests failed: ${evaluation.reasons.join('; ')}.`;
     if (config.mode === 'enforce') ctx.runtime.setFailed(message);
@@ -71,10 +113,18 @@ async function runInfo(ctx: ActionContext): Promise<RunInfo> {
   if (!sha || !branch) {
     const git = new Git(ctx.workspace, env);
     sha ||= (await git.run(['rev-parse', 'HEAD'], { okCodes: [128] })).stdout.toString().trim() || 'unknown';
-    branch ||= (await git.run(['rev-parse', '--abbrev-ref', 'HEAD'], { okCodes: [128] })).stdout.toString().trim() || 'local';
+    branch ||=
+      (await git.run(['rev-parse', '--abbrev-ref', 'HEAD'], { okCodes: [128] })).stdout.toString().trim() ||
+      'local';
   }
   const attempt = Number.parseInt(env.GITHUB_RUN_ATTEMPT ?? '1', 10);
-  return { run: env.GITHUB_RUN_ID || `local-${ctx.clock.now()}`, attempt: attempt > 0 ? attempt : 1, sha, branch, time: ctx.clock.now() };
+  return {
+    run: env.GITHUB_RUN_ID || `local-${ctx.clock.now()}`,
+    attempt: attempt > 0 ? attempt : 1,
+    sha,
+    branch,
+    time: ctx.clock.now(),
+  };
 }
 
 /** Globs relative to the workspace; a line starting with '!' excludes. */
@@ -104,7 +154,9 @@ function shown(file: string, workspace: string): string {
 async function loadQuarantine(config: QuarantineConfig): Promise<QuarantineEntry[]> {
   if (!existsSync(config.quarantineFile)) {
     if (config.quarantineFileGiven) {
-      throw new ConfigurationError(`Input 'quarantine-file': ${config.quarantineFile} does not exist; create it or fix the path.`);
+      throw new ConfigurationError(
+        `Input 'quarantine-file': ${config.quarantineFile} does not exist; create it or fix the path.`,
+      );
     }
     return [];
   }
@@ -119,7 +171,8 @@ async function updateHistory(
 ): Promise<{ flakes: FlakeStat[]; history: string }> {
   const store = await historyStore(ctx, config, info);
   const record = makeRecord(info, tests, await hashTestFiles(ctx.workspace, tests));
-  if (store === undefined) return { flakes: detectFlakes([record]), history: 'not kept (the cache service is not available)' };
+  if (store === undefined)
+    return { flakes: detectFlakes([record]), history: 'not kept (the cache service is not available)' };
   let loaded: RunRecord[] = [];
   try {
     loaded = await store.load(info.branch, config.window);
@@ -129,25 +182,41 @@ async function updateHistory(
     await store.append(record, config.window);
   } catch (error) {
     if (isConfigurationError(error)) throw error;
-    ctx.runtime.annotate({ level: 'warning', title: 'Test history not updated', message: oneLine(`history: ${store.kind}: ${errorMessage(error)}`) });
+    ctx.runtime.annotate({
+      level: 'warning',
+      title: 'Test history not updated',
+      message: oneLine(`history: ${store.kind}: ${errorMessage(error)}`),
+    });
   }
   const window = [...loaded, record];
-  return { flakes: detectFlakes(window), history: `${store.kind}, ${window.length} run(s) of branch ${info.branch}` };
+  return {
+    flakes: detectFlakes(window),
+    history: `${store.kind}, ${window.length} run(s) of branch ${info.branch}`,
+  };
 }
 
-async function historyStore(ctx: ActionContext, config: QuarantineConfig, info: RunInfo): Promise<HistoryStore | undefined> {
+async function historyStore(
+  ctx: ActionContext,
+  config: QuarantineConfig,
+  info: RunInfo,
+): Promise<HistoryStore | undefined> {
   if (config.history === 'dir') return new DirHistory(config.historyDir!);
-  if (config.history === 'branch') return new BranchHistory(new Git(ctx.workspace, ctx.runtime.env), config.historyBranch, ctx.clock);
+  if (config.history === 'branch')
+    return new BranchHistory(new Git(ctx.workspace, ctx.runtime.env), config.historyBranch, ctx.clock);
   const cache = await import('@actions/cache');
   if (!cache.isFeatureAvailable()) {
     ctx.runtime.annotate({
       level: 'warning',
       title: 'Test history not kept',
-      message: "history: cache needs GitHub's cache service, which this job does not have; use history: branch or history: dir.",
+      message:
+        "history: cache needs GitHub's cache service, which this job does not have; use history: branch or history: dir.",
     });
     return undefined;
   }
-  const client: CacheClient = { restoreCache: (p, k, r) => cache.restoreCache(p, k, r), saveCache: (p, k) => cache.saveCache(p, k) };
+  const client: CacheClient = {
+    restoreCache: (p, k, r) => cache.restoreCache(p, k, r),
+    saveCache: (p, k) => cache.saveCache(p, k),
+  };
   const dir = join(ctx.runtime.env.RUNNER_TEMP || ctx.workspace, 'gantry-quarantine-history');
   return new CacheHistory(dir, client, info);
 }
@@ -166,22 +235,35 @@ async function hashTestFiles(workspace: string, tests: TestResult[]): Promise<Ma
 async function openIssues(ctx: ActionContext, config: QuarantineConfig, list: Proposal[]): Promise<void> {
   const env = ctx.runtime.env;
   const repository = env.GITHUB_REPOSITORY;
-  if (!repository) throw new ConfigurationError(`Input 'create-issues': GITHUB_REPOSITORY is not set; issues need a repository (owner/name).`);
+  if (!repository)
+    throw new ConfigurationError(
+      `Input 'create-issues': GITHUB_REPOSITORY is not set; issues need a repository (owner/name).`,
+    );
   ctx.runtime.setSecret(config.githubToken!);
-  const issues = new GitHubIssues(ctx.http(), env.GITHUB_API_URL || 'https://api.github.com', repository, config.githubToken!);
+  const issues = new GitHubIssues(
+    ctx.http(),
+    env.GITHUB_API_URL || 'https://api.github.com',
+    repository,
+    config.githubToken!,
+  );
   const server = env.GITHUB_SERVER_URL || 'https://github.com';
   for (const proposal of list.slice(0, MAX_ISSUES_PER_RUN)) {
     const { stat } = proposal;
     const evidence = stat.evidence
       .slice(-10)
-      .map((e) => `- ${e.kind}: run [${e.run}](${server}/${repository}/actions/runs/${e.run}/attempts/${e.attempt}) attempt ${e.attempt}, commit ${e.sha}`)
+      .map(
+        (e) =>
+          `- ${e.kind}: run [${e.run}](${server}/${repository}/actions/runs/${e.run}/attempts/${e.attempt}) attempt ${e.attempt}, commit ${e.sha}`,
+      )
       .join('\n');
     const ref = await issues.findOrCreate({
       testId: stat.id,
       body: `\`${stat.id.replace(/`/g, "'")}\` is flaky: ${stat.flakyRuns} of its last ${stat.runs} runs failed without a code change (${percent(stat.rate)}).\n\nEvidence:\n${evidence}\n\nQuarantine it in the quarantine file with an owner and an expiry date, fix it, then remove the entry.\n`,
     });
     proposal.issue = ref.url;
-    ctx.runtime.info(`${ref.created ? 'Opened' : 'Found'} issue #${ref.number} for flaky test ${oneLine(stat.id)}: ${ref.url}`);
+    ctx.runtime.info(
+      `${ref.created ? 'Opened' : 'Found'} issue #${ref.number} for flaky test ${oneLine(stat.id)}: ${ref.url}`,
+    );
   }
 }
 
@@ -197,7 +279,14 @@ function writeOutputs(ctx: ActionContext, e: Evaluation, proposals: Proposal[]):
   out.setOutput(
     OUTPUTS.newFlaky,
     JSON.stringify(
-      proposals.slice(0, 100).map(({ stat, issue }) => ({ id: stat.id, rate: stat.rate, runs: stat.runs, flakyRuns: stat.flakyRuns, evidence: stat.evidence.slice(-5), issue })),
+      proposals.slice(0, 100).map(({ stat, issue }) => ({
+        id: stat.id,
+        rate: stat.rate,
+        runs: stat.runs,
+        flakyRuns: stat.flakyRuns,
+        evidence: stat.evidence.slice(-5),
+        issue,
+      })),
     ),
   );
 }
@@ -205,10 +294,18 @@ function writeOutputs(ctx: ActionContext, e: Evaluation, proposals: Proposal[]):
 /** Errors for blocking failures, warnings for quarantined ones and expired entries, notices for the rest. */
 function annotate(ctx: ActionContext, e: Evaluation, mode: 'enforce' | 'report'): void {
   // The step's own failure line is an error annotation too: leave room for it.
-  const errorRoom = e.verdict === 'failed' && mode === 'enforce' ? ANNOTATION_LIMIT_PER_LEVEL - 1 : ANNOTATION_LIMIT_PER_LEVEL;
+  const errorRoom =
+    e.verdict === 'failed' && mode === 'enforce'
+      ? ANNOTATION_LIMIT_PER_LEVEL - 1
+      : ANNOTATION_LIMIT_PER_LEVEL;
   const level = mode === 'enforce' ? 'error' : 'warning';
   for (const test of e.failures.slice(0, errorRoom)) {
-    ctx.runtime.annotate({ level, title: `Test ${test.failureKind === 'error' ? 'errored' : 'failed'}: ${test.name}`, message: text(test), ...location(test) });
+    ctx.runtime.annotate({
+      level,
+      title: `Test ${test.failureKind === 'error' ? 'errored' : 'failed'}: ${test.name}`,
+      message: text(test),
+      ...location(test),
+    });
   }
   for (const { test, entry } of e.quarantined) {
     ctx.runtime.annotate({
@@ -219,10 +316,25 @@ function annotate(ctx: ActionContext, e: Evaluation, mode: 'enforce' | 'report')
     });
   }
   for (const entry of e.expired) {
-    ctx.runtime.annotate({ level: 'warning', title: 'Quarantine expired', message: `'${entry.id}' expired on ${entry.expires} (owner ${entry.owner}); renew or remove it (quarantine file line ${entry.line}).` });
+    ctx.runtime.annotate({
+      level: 'warning',
+      title: 'Quarantine expired',
+      message: `'${entry.id}' expired on ${entry.expires} (owner ${entry.owner}); renew or remove it (quarantine file line ${entry.line}).`,
+    });
   }
-  for (const test of e.flakyInRun) ctx.runtime.annotate({ level: 'notice', title: `Flaky test: ${test.name}`, message: `${test.id} failed, then passed on retry.`, ...location(test) });
-  for (const entry of e.dead) ctx.runtime.annotate({ level: 'notice', title: 'Quarantine matched no test', message: `'${entry.id}' (line ${entry.line}) matched no test in this run; remove it if the test is gone.` });
+  for (const test of e.flakyInRun)
+    ctx.runtime.annotate({
+      level: 'notice',
+      title: `Flaky test: ${test.name}`,
+      message: `${test.id} failed, then passed on retry.`,
+      ...location(test),
+    });
+  for (const entry of e.dead)
+    ctx.runtime.annotate({
+      level: 'notice',
+      title: 'Quarantine matched no test',
+      message: `'${entry.id}' (line ${entry.line}) matched no test in this run; remove it if the test is gone.`,
+    });
 }
 
 function text(test: TestResult): string {

@@ -23,18 +23,35 @@ export interface SummaryInput {
 export function renderSummary(input: SummaryInput): string {
   const { evaluation: e } = input;
   const parts: string[] = [];
-  const modeNote = input.mode === 'report' && e.verdict === 'failed' ? ' (mode: report, the step does not fail)' : '';
+  const modeNote =
+    input.mode === 'report' && e.verdict === 'failed' ? ' (mode: report, the step does not fail)' : '';
   parts.push(`## Tests: ${HEADLINE[e.verdict]}${modeNote}\n`);
   parts.push(
     markdownTable(
       ['total', 'passed', 'failed', 'quarantined failures', 'flaky', 'skipped'],
-      [[e.totals.total, e.totals.passed, e.failures.length, e.quarantined.length, e.totals.flaky, e.totals.skipped].map(String)],
+      [
+        [
+          e.totals.total,
+          e.totals.passed,
+          e.failures.length,
+          e.quarantined.length,
+          e.totals.flaky,
+          e.totals.skipped,
+        ].map(String),
+      ],
     ),
   );
   for (const reason of e.reasons) parts.push(`- ${escapeMarkdown(reason)}\n`);
   if (e.failures.length > 0) {
     parts.push(`\n### Failed\n\n`);
-    parts.push(capped(['test', 'kind', 'message', 'where'], e.failures, (t) => [code(t.id), t.failureKind ?? 'failure', message(t), where(t)]));
+    parts.push(
+      capped(['test', 'kind', 'message', 'where'], e.failures, (t) => [
+        code(t.id),
+        t.failureKind ?? 'failure',
+        message(t),
+        where(t),
+      ]),
+    );
   }
   if (e.quarantined.length > 0) {
     parts.push(`\n### Failed, quarantined (not blocking)\n\n`);
@@ -56,15 +73,31 @@ export function renderSummary(input: SummaryInput): string {
   if (input.proposals.length > 0) {
     const snippet = proposalSnippet(input.proposals, input.now);
     const fence = '`'.repeat(Math.max(3, longestBacktickRun(snippet) + 1));
-    parts.push(`\n### Proposed quarantines\n\n${input.proposals.length} flaky test(s) above the threshold are not quarantined. Paste into the quarantine file:\n\n${fence}yaml\n${snippet}${fence}\n`);
+    parts.push(
+      `\n### Proposed quarantines\n\n${input.proposals.length} flaky test(s) above the threshold are not quarantined. Paste into the quarantine file:\n\n${fence}yaml\n${snippet}${fence}\n`,
+    );
   }
   if (e.expired.length > 0) {
     parts.push(`\n### Expired quarantines (no longer applied)\n\n`);
-    parts.push(capped(['entry', 'owner', 'expired', 'line'], e.expired, (entry) => [code(entry.id), escapeMarkdown(entry.owner), entry.expires, String(entry.line)]));
+    parts.push(
+      capped(['entry', 'owner', 'expired', 'line'], e.expired, (entry) => [
+        code(entry.id),
+        escapeMarkdown(entry.owner),
+        entry.expires,
+        String(entry.line),
+      ]),
+    );
   }
   if (e.dead.length > 0) {
     parts.push(`\n### Quarantines that matched no test in this run\n\n`);
-    parts.push(capped(['entry', 'owner', 'expires', 'line'], e.dead, (entry) => [code(entry.id), escapeMarkdown(entry.owner), entry.expires, String(entry.line)]));
+    parts.push(
+      capped(['entry', 'owner', 'expires', 'line'], e.dead, (entry) => [
+        code(entry.id),
+        escapeMarkdown(entry.owner),
+        entry.expires,
+        String(entry.line),
+      ]),
+    );
   }
   parts.push(`\n<sub>History: ${escapeMarkdown(input.history)}.</sub>\n`);
   return parts.join('');
@@ -76,11 +109,14 @@ function flakyRows(stats: FlakeStat[], inRun: TestResult[]): string[][] {
     `${percent(s.rate)} (${s.flakyRuns}/${s.runs})`,
     s.evidence
       .slice(-5)
-      .map((ev) => `${ev.kind} ${escapeMarkdown(ev.run)}/${ev.attempt} @ ${escapeMarkdown(ev.sha.slice(0, 7))}`)
+      .map(
+        (ev) => `${ev.kind} ${escapeMarkdown(ev.run)}/${ev.attempt} @ ${escapeMarkdown(ev.sha.slice(0, 7))}`,
+      )
       .join('; '),
   ]);
   const known = new Set(stats.map((s) => s.id));
-  for (const test of inRun) if (!known.has(test.id)) rows.push([code(test.id), 'failed then passed in this run', '']);
+  for (const test of inRun)
+    if (!known.has(test.id)) rows.push([code(test.id), 'failed then passed in this run', '']);
   return rows;
 }
 
@@ -88,7 +124,16 @@ function capped<T>(header: string[], items: T[], row: (item: T) => string[]): st
   const table = markdownTable(header, items.slice(0, ROWS).map(row));
   if (items.length <= ROWS) return table;
   const rest = items.slice(ROWS);
-  return table + details(`${rest.length} more`, rest.slice(0, 2000).map((item) => `- ${row(item)[0]}`).join('\n'));
+  return (
+    table +
+    details(
+      `${rest.length} more`,
+      rest
+        .slice(0, 2000)
+        .map((item) => `- ${row(item)[0]}`)
+        .join('\n'),
+    )
+  );
 }
 
 function code(text: string): string {
@@ -100,7 +145,9 @@ function message(test: TestResult): string {
 }
 
 function where(test: TestResult): string {
-  const file = test.file ? `${test.file}${test.line ? `:${test.line}` : ''}` : `${test.report}:${test.reportLine}`;
+  const file = test.file
+    ? `${test.file}${test.line ? `:${test.line}` : ''}`
+    : `${test.report}:${test.reportLine}`;
   return escapeMarkdown(file);
 }
 

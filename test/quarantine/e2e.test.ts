@@ -23,12 +23,18 @@ function withCorpus(...paths: string[]): string {
   return dir;
 }
 
-const report = (cases: string) => `<?xml version="1.0"?><testsuites><testsuite name="s">${cases}</testsuite></testsuites>`;
+const report = (cases: string) =>
+  `<?xml version="1.0"?><testsuites><testsuite name="s">${cases}</testsuite></testsuites>`;
 const QUARANTINE = (id: string, expires = '2099-01-01') =>
   `quarantine:\n  - id: "${id}"\n    reason: flaky on shared runners\n    owner: "@acme/qa"\n    issue: https://github.com/acme/service/issues/9\n    expires: ${expires}\n`;
 
 async function run(ws: string, inputs: Record<string, string>, env: Record<string, string> = {}) {
-  return runAction({ action: 'quarantine', workspace: ws, inputs: { history: 'dir', 'history-dir': '.history', ...inputs }, env: { GITHUB_SHA: 'c0ffee', GITHUB_REF_NAME: 'main', ...env } });
+  return runAction({
+    action: 'quarantine',
+    workspace: ws,
+    inputs: { history: 'dir', 'history-dir': '.history', ...inputs },
+    env: { GITHUB_SHA: 'c0ffee', GITHUB_REF_NAME: 'main', ...env },
+  });
 }
 
 describe('verdict end to end (dist/quarantine through the runner harness)', () => {
@@ -36,9 +42,22 @@ describe('verdict end to end (dist/quarantine through the runner harness)', () =
     const ws = withCorpus('action-junit-report/xunit/report.xml');
     const { main } = await run(ws, { reports: 'reports/**/*.xml' });
     expect(main.exitCode).toBe(1);
-    expect(main.outputs).toMatchObject({ total: '4', passed: '3', failed: '1', skipped: '0', flaky: '0', 'quarantined-failures': '0', verdict: 'failed' });
-    const failure = main.annotations.find((a) => a.command === 'error' && a.properties.title?.startsWith('Test failed'));
-    expect(failure).toMatchObject({ properties: { file: 'main.c', line: '38' }, value: 'main.c::CI basic test::test_my_sum_fail: Expected 2 Was 0' });
+    expect(main.outputs).toMatchObject({
+      total: '4',
+      passed: '3',
+      failed: '1',
+      skipped: '0',
+      flaky: '0',
+      'quarantined-failures': '0',
+      verdict: 'failed',
+    });
+    const failure = main.annotations.find(
+      (a) => a.command === 'error' && a.properties.title?.startsWith('Test failed'),
+    );
+    expect(failure).toMatchObject({
+      properties: { file: 'main.c', line: '38' },
+      value: 'main.c::CI basic test::test_my_sum_fail: Expected 2 Was 0',
+    });
     expect(main.errors.at(-1)).toBe('Tests failed: 1 test failed and is not quarantined.');
     expect(main.summary).toContain('## Tests: ❌ failed');
   });
@@ -49,10 +68,18 @@ describe('verdict end to end (dist/quarantine through the runner harness)', () =
     writeFileSync(join(ws, '.github/quarantine.yml'), QUARANTINE('main.c::*::test_my_sum_*'));
     const { main } = await run(ws, { reports: 'reports/**/*.xml' });
     expect(main.exitCode).toBe(0);
-    expect(main.outputs).toMatchObject({ failed: '1', 'quarantined-failures': '1', verdict: 'passed-with-quarantined' });
+    expect(main.outputs).toMatchObject({
+      failed: '1',
+      'quarantined-failures': '1',
+      verdict: 'passed-with-quarantined',
+    });
     expect(main.errors).toEqual([]);
     const warning = main.annotations.find((a) => a.command === 'warning')!;
-    expect(warning.properties).toMatchObject({ title: 'Quarantined test failed: test_my_sum_fail', file: 'main.c', line: '38' });
+    expect(warning.properties).toMatchObject({
+      title: 'Quarantined test failed: test_my_sum_fail',
+      file: 'main.c',
+      line: '38',
+    });
     expect(warning.value).toContain('Quarantined until 2099-01-01 (owner @acme/qa)');
     expect(main.summary).toContain('### Failed, quarantined (not blocking)');
   });
@@ -60,13 +87,20 @@ describe('verdict end to end (dist/quarantine through the runner harness)', () =
   it('stops quarantining at expiry and fails by default; on-expired: warn keeps only the failure rule', async () => {
     const ws = withCorpus('action-junit-report/xunit/report.xml');
     mkdirSync(join(ws, '.github'));
-    writeFileSync(join(ws, '.github/quarantine.yml'), `${QUARANTINE('main.c::CI basic test::test_my_sum_fail', '2020-01-01')}  - id: gone::test\n    reason: r\n    owner: o\n    expires: 2099-01-01\n`);
+    writeFileSync(
+      join(ws, '.github/quarantine.yml'),
+      `${QUARANTINE('main.c::CI basic test::test_my_sum_fail', '2020-01-01')}  - id: gone::test\n    reason: r\n    owner: o\n    expires: 2099-01-01\n`,
+    );
     const { main } = await run(ws, { reports: 'reports/**/*.xml' });
     expect(main.outputs.verdict).toBe('failed');
-    expect(main.errors.at(-1)).toMatch(/1 test failed and is not quarantined; 1 quarantine entry has expired \(on-expired: fail\)/);
+    expect(main.errors.at(-1)).toMatch(
+      /1 test failed and is not quarantined; 1 quarantine entry has expired \(on-expired: fail\)/,
+    );
     expect(main.summary).toContain('### Expired quarantines');
     expect(main.summary).toContain('### Quarantines that matched no test in this run');
-    expect(main.annotations.find((a) => a.properties.title === 'Quarantine matched no test')?.value).toContain("'gone::test' (line 7)");
+    expect(
+      main.annotations.find((a) => a.properties.title === 'Quarantine matched no test')?.value,
+    ).toContain("'gone::test' (line 7)");
   });
 
   it('mode: report never fails the step', async () => {
@@ -75,23 +109,35 @@ describe('verdict end to end (dist/quarantine through the runner harness)', () =
     expect(main.exitCode).toBe(0);
     expect(main.outputs.verdict).toBe('failed');
     expect(main.errors).toEqual([]);
-    expect(main.annotations.filter((a) => a.command === 'warning').map((a) => a.properties.title)).toContain('Test failed: test_my_sum_fail');
+    expect(main.annotations.filter((a) => a.command === 'warning').map((a) => a.properties.title)).toContain(
+      'Test failed: test_my_sum_fail',
+    );
     expect(main.summary).toContain('(mode: report, the step does not fail)');
   });
 
   it('passes a test that failed then passed in the run (Surefire flakyFailure, repeated test cases)', async () => {
-    const ws = withCorpus('action-junit-report/maven_surefire_flaky/surefire-report.xml', 'action-junit-report/flaky_retries/flaky_with_classname_file.xml');
+    const ws = withCorpus(
+      'action-junit-report/maven_surefire_flaky/surefire-report.xml',
+      'action-junit-report/flaky_retries/flaky_with_classname_file.xml',
+    );
     const { main } = await run(ws, { reports: 'reports/**/*.xml' });
     expect(main.exitCode).toBe(0);
     expect(main.outputs).toMatchObject({ total: '4', flaky: '2', failed: '0', verdict: 'passed' });
     expect(main.summary).toContain('### Flaky');
-    expect(main.annotations.filter((a) => a.command === 'notice').map((a) => a.properties.title)).toEqual(['Flaky test: test_foo', 'Flaky test: createWebhook']);
+    expect(main.annotations.filter((a) => a.command === 'notice').map((a) => a.properties.title)).toEqual([
+      'Flaky test: test_foo',
+      'Flaky test: createWebhook',
+    ]);
   });
 
   it('fails when no report matched or the reports hold no tests, unless allow-empty', async () => {
     const empty = await run(workspace(), { reports: 'test-results/*.xml' });
     expect(empty.main.exitCode).toBe(1);
-    expect(empty.main.errors).toEqual([expect.stringMatching(/^Input 'reports': no file matched 'test-results\/\*\.xml' in .*set allow-empty: true/)]);
+    expect(empty.main.errors).toEqual([
+      expect.stringMatching(
+        /^Input 'reports': no file matched 'test-results\/\*\.xml' in .*set allow-empty: true/,
+      ),
+    ]);
     const zero = await run(withCorpus('test-reporter/empty/jest-junit.xml'), { reports: 'reports/**/*.xml' });
     expect(zero.main.errors).toEqual([expect.stringMatching(/the 1 report\(s\) found hold no test cases/)]);
     const allowed = await run(workspace(), { reports: 'test-results/*.xml', 'allow-empty': 'true' });
@@ -100,10 +146,14 @@ describe('verdict end to end (dist/quarantine through the runner harness)', () =
   });
 
   it('ends with one error line naming the file and line of a malformed report', async () => {
-    const ws = withCorpus('action-junit-report/corrupt-junit/e2e-tests/corrupt/target/sf-reports/TEST-test.CorruptTest.xml');
+    const ws = withCorpus(
+      'action-junit-report/corrupt-junit/e2e-tests/corrupt/target/sf-reports/TEST-test.CorruptTest.xml',
+    );
     const { main } = await run(ws, { reports: 'reports/**/*.xml' });
     expect(main.exitCode).toBe(1);
-    expect(main.errors).toEqual(['Report reports/action-junit-report/corrupt-junit/e2e-tests/corrupt/target/sf-reports/TEST-test.CorruptTest.xml, line 18: not valid JUnit XML: unclosed tag: system-out.']);
+    expect(main.errors).toEqual([
+      'Report reports/action-junit-report/corrupt-junit/e2e-tests/corrupt/target/sf-reports/TEST-test.CorruptTest.xml, line 18: not valid JUnit XML: unclosed tag: system-out.',
+    ]);
     expect(main.stdout).not.toContain('    at ');
   });
 
@@ -118,7 +168,10 @@ describe('verdict end to end (dist/quarantine through the runner harness)', () =
     [{ 'quarantine-file': 'ci/missing.yml' }, /^Input 'quarantine-file': .*ci\/missing\.yml does not exist/],
     [{ 'create-issues': 'yes' }, /^Input 'create-issues': got "yes"; expected 'true' or 'false'\.$/],
   ])('refuses bad input %j with one clear line', async (inputs, message) => {
-    const { main } = await run(withCorpus('action-junit-report/xunit/report.xml'), { reports: 'reports/**/*.xml', ...inputs });
+    const { main } = await run(withCorpus('action-junit-report/xunit/report.xml'), {
+      reports: 'reports/**/*.xml',
+      ...inputs,
+    });
     expect(main.exitCode).toBe(1);
     expect(main.errors).toEqual([expect.stringMatching(message)]);
   });
@@ -126,31 +179,61 @@ describe('verdict end to end (dist/quarantine through the runner harness)', () =
   it('names the line of a malformed quarantine file', async () => {
     const ws = withCorpus('action-junit-report/xunit/report.xml');
     mkdirSync(join(ws, '.github'));
-    writeFileSync(join(ws, '.github/quarantine.yml'), 'quarantine:\n  - id: a\n    reason: r\n    owner: o\n');
+    writeFileSync(
+      join(ws, '.github/quarantine.yml'),
+      'quarantine:\n  - id: a\n    reason: r\n    owner: o\n',
+    );
     const { main } = await run(ws, { reports: 'reports/**/*.xml' });
-    expect(main.errors).toEqual([expect.stringMatching(/\.github\/quarantine\.yml, line 2: entry 'a' is missing 'expires'/)]);
+    expect(main.errors).toEqual([
+      expect.stringMatching(/\.github\/quarantine\.yml, line 2: entry 'a' is missing 'expires'/),
+    ]);
   });
 
   it('keeps annotations within 10 per type, blocking failures first, and the summary under 1 MiB with failures first', async () => {
-    const cases = Array.from({ length: 30_000 }, (_, i) => `<testcase classname="big.Suite" name="t${i}" file="src/t.ts" line="${i + 1}"><failure message="${'m'.repeat(60)} ${i}"/></testcase>`).join('');
-    const quarantined = Array.from({ length: 15 }, (_, i) => `<testcase classname="q.Suite" name="q${i}"><failure message="q"/></testcase>`).join('');
-    const ws = workspace({ 'reports/big.xml': report(cases + quarantined), '.github/quarantine.yml': QUARANTINE('q.Suite::*') });
+    const cases = Array.from(
+      { length: 30_000 },
+      (_, i) =>
+        `<testcase classname="big.Suite" name="t${i}" file="src/t.ts" line="${i + 1}"><failure message="${'m'.repeat(60)} ${i}"/></testcase>`,
+    ).join('');
+    const quarantined = Array.from(
+      { length: 15 },
+      (_, i) => `<testcase classname="q.Suite" name="q${i}"><failure message="q"/></testcase>`,
+    ).join('');
+    const ws = workspace({
+      'reports/big.xml': report(cases + quarantined),
+      '.github/quarantine.yml': QUARANTINE('q.Suite::*'),
+    });
     const { main } = await run(ws, { reports: 'reports/big.xml' });
     const count = (level: string) => main.annotations.filter((a) => a.command === level).length;
     expect(count('error')).toBe(10);
     expect(count('warning')).toBe(10);
-    expect(main.annotations.filter((a) => a.command === 'error').slice(0, 9).map((a) => a.properties.line)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9']);
+    expect(
+      main.annotations
+        .filter((a) => a.command === 'error')
+        .slice(0, 9)
+        .map((a) => a.properties.line),
+    ).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9']);
     expect(Buffer.byteLength(main.summary)).toBeLessThan(1024 * 1024);
-    expect(main.summary.indexOf('### Failed\n')).toBeLessThan(main.summary.indexOf('### Failed, quarantined'));
+    expect(main.summary.indexOf('### Failed\n')).toBeLessThan(
+      main.summary.indexOf('### Failed, quarantined'),
+    );
     expect(main.outputs).toMatchObject({ failed: '30015', 'quarantined-failures': '15' });
   });
 
   it('tolerates control characters and refuses a DOCTYPE', async () => {
-    const ws = workspace({ 'r/ansi.xml': report('<testcase classname="c" name="t"><failure>\u001b[31mred\u001b[0m</failure></testcase>'), 'r/xxe.xml': '<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><testsuite><testcase name="&e;"/></testsuite>' });
+    const ws = workspace({
+      'r/ansi.xml': report(
+        '<testcase classname="c" name="t"><failure>\u001b[31mred\u001b[0m</failure></testcase>',
+      ),
+      'r/xxe.xml':
+        '<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><testsuite><testcase name="&e;"/></testsuite>',
+    });
     const ansi = await run(ws, { reports: 'r/ansi.xml' });
     expect(ansi.main.outputs.failed).toBe('1');
     const xxe = await run(ws, { reports: 'r/xxe.xml' });
-    expect(xxe.main.errors).toEqual(['Report r/xxe.xml, line 1: not valid JUnit XML: a DOCTYPE is not allowed in a test report (entity expansion and external entities are refused).']);
+    expect(xxe.main.errors).toEqual([
+      'Report r/xxe.xml, line 1: not valid JUnit XML: a DOCTYPE is not allowed in a test report (entity expansion and external entities are refused).',
+    ]);
   });
 });
 
@@ -183,7 +266,11 @@ test.describe('params', () => { for (const p of [1, 2]) test.it(\`works [p=\${p}
 function runNodeTests(ws: string, out: string): void {
   mkdirSync(join(out, '..'), { recursive: true });
   try {
-    execFileSync(NODE, ['--test', '--test-reporter=junit', `--test-reporter-destination=${out}`, 'test/math.test.mjs'], { cwd: ws, env: { ...process.env, FLAKY_COUNTER: join(ws, '.counter') }, stdio: 'ignore' });
+    execFileSync(
+      NODE,
+      ['--test', '--test-reporter=junit', `--test-reporter-destination=${out}`, 'test/math.test.mjs'],
+      { cwd: ws, env: { ...process.env, FLAKY_COUNTER: join(ws, '.counter') }, stdio: 'ignore' },
+    );
   } catch {
     // The test run fails (that is the point); the report is what matters.
   }
@@ -194,16 +281,34 @@ describe('reports from real runners, with flaky tests detected across runs', () 
     const ws = nodeTestProject();
     runNodeTests(ws, join(ws, 'results/run1.xml'));
     const first = await run(ws, { reports: 'results/run1.xml' }, { GITHUB_RUN_ID: '100', GITHUB_SHA: 'a1' });
-    expect(first.main.outputs).toMatchObject({ total: '5', passed: '3', failed: '2', verdict: 'failed', 'new-flaky': '[]' });
-    expect(first.main.annotations.find((a) => a.properties.title === 'Test failed: reconnects')?.properties).toMatchObject({ file: 'test/math.test.mjs' });
+    expect(first.main.outputs).toMatchObject({
+      total: '5',
+      passed: '3',
+      failed: '2',
+      verdict: 'failed',
+      'new-flaky': '[]',
+    });
+    expect(
+      first.main.annotations.find((a) => a.properties.title === 'Test failed: reconnects')?.properties,
+    ).toMatchObject({ file: 'test/math.test.mjs' });
 
     runNodeTests(ws, join(ws, 'results/run2.xml'));
     const second = await run(ws, { reports: 'results/run2.xml' }, { GITHUB_RUN_ID: '101', GITHUB_SHA: 'a2' });
     expect(second.main.outputs).toMatchObject({ passed: '4', failed: '1', verdict: 'failed' });
     const flaky = JSON.parse(second.main.outputs['new-flaky']!);
-    expect(flaky).toEqual([{ id: 'test/math.test.mjs::test::reconnects', rate: 0.5, runs: 2, flakyRuns: 1, evidence: [{ kind: 'flip', run: '100', attempt: 1, sha: 'a1' }] }]);
+    expect(flaky).toEqual([
+      {
+        id: 'test/math.test.mjs::test::reconnects',
+        rate: 0.5,
+        runs: 2,
+        flakyRuns: 1,
+        evidence: [{ kind: 'flip', run: '100', attempt: 1, sha: 'a1' }],
+      },
+    ]);
     expect(second.main.summary).toContain('### Proposed quarantines');
-    expect(second.main.summary).toMatch(/```yaml\nquarantine:\n {2}- id: test\/math\.test\.mjs::test::reconnects\n/);
+    expect(second.main.summary).toMatch(
+      /```yaml\nquarantine:\n {2}- id: test\/math\.test\.mjs::test::reconnects\n/,
+    );
     expect(readdirSync(join(ws, '.history'))).toHaveLength(2);
   });
 
@@ -226,17 +331,35 @@ describe('api', () => {
     });
     const vitest = (out: string) => {
       try {
-        execFileSync(NODE, [VITEST, 'run', '--root', ws, '--reporter=junit', `--outputFile=${out}`], { cwd: ws, env: { ...process.env, FLAKY_COUNTER: join(ws, '.counter') }, stdio: 'ignore' });
+        execFileSync(NODE, [VITEST, 'run', '--root', ws, '--reporter=junit', `--outputFile=${out}`], {
+          cwd: ws,
+          env: { ...process.env, FLAKY_COUNTER: join(ws, '.counter') },
+          stdio: 'ignore',
+        });
       } catch {}
     };
     vitest(join(ws, 'out/attempt1.xml'));
-    const attempt1 = await run(ws, { reports: 'out/attempt1.xml' }, { GITHUB_RUN_ID: '7', GITHUB_RUN_ATTEMPT: '1', GITHUB_SHA: 'same' });
+    const attempt1 = await run(
+      ws,
+      { reports: 'out/attempt1.xml' },
+      { GITHUB_RUN_ID: '7', GITHUB_RUN_ATTEMPT: '1', GITHUB_SHA: 'same' },
+    );
     expect(attempt1.main.outputs).toMatchObject({ total: '5', failed: '1', skipped: '1', verdict: 'failed' });
     vitest(join(ws, 'out/attempt2.xml'));
-    const attempt2 = await run(ws, { reports: 'out/attempt2.xml', 'flake-threshold': '10%' }, { GITHUB_RUN_ID: '7', GITHUB_RUN_ATTEMPT: '2', GITHUB_SHA: 'same' });
+    const attempt2 = await run(
+      ws,
+      { reports: 'out/attempt2.xml', 'flake-threshold': '10%' },
+      { GITHUB_RUN_ID: '7', GITHUB_RUN_ATTEMPT: '2', GITHUB_SHA: 'same' },
+    );
     expect(attempt2.main.outputs).toMatchObject({ failed: '0', verdict: 'passed' });
     expect(JSON.parse(attempt2.main.outputs['new-flaky']!)).toEqual([
-      { id: 'flaky.test.ts::api > times out sometimes', rate: 0.5, runs: 2, flakyRuns: 1, evidence: [{ kind: 'same-commit', run: '7', attempt: 1, sha: 'same' }] },
+      {
+        id: 'flaky.test.ts::api > times out sometimes',
+        rate: 0.5,
+        runs: 2,
+        flakyRuns: 1,
+        evidence: [{ kind: 'same-commit', run: '7', attempt: 1, sha: 'same' }],
+      },
     ]);
   });
 
@@ -257,25 +380,61 @@ def test_sizes(size):
     });
     const pytest = (out: string) => {
       try {
-        execFileSync('python3', ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', '-o', 'junit_family=xunit1', `--junitxml=${out}`, 'tests'], { cwd: ws, env: { ...process.env, FLAKY_COUNTER: join(ws, '.counter') }, stdio: 'ignore' });
+        execFileSync(
+          'python3',
+          [
+            '-m',
+            'pytest',
+            '-q',
+            '-p',
+            'no:cacheprovider',
+            '-o',
+            'junit_family=xunit1',
+            `--junitxml=${out}`,
+            'tests',
+          ],
+          { cwd: ws, env: { ...process.env, FLAKY_COUNTER: join(ws, '.counter') }, stdio: 'ignore' },
+        );
       } catch {}
     };
     for (let i = 1; i <= 3; i++) pytest(join(ws, `out/run${i}.xml`));
     const results = [];
-    for (let i = 1; i <= 3; i++) results.push(await run(ws, { reports: `out/run${i}.xml` }, { GITHUB_RUN_ID: String(200 + i), GITHUB_SHA: `s${i}` }));
+    for (let i = 1; i <= 3; i++)
+      results.push(
+        await run(
+          ws,
+          { reports: `out/run${i}.xml` },
+          { GITHUB_RUN_ID: String(200 + i), GITHUB_SHA: `s${i}` },
+        ),
+      );
     expect(results.map((r) => r.main.outputs.verdict)).toEqual(['failed', 'passed', 'failed']);
-    const failure = results[0]!.main.annotations.find((a) => a.command === 'error' && a.properties.title?.includes('test_flaky_network'));
+    const failure = results[0]!.main.annotations.find(
+      (a) => a.command === 'error' && a.properties.title?.includes('test_flaky_network'),
+    );
     expect(failure?.properties).toMatchObject({ file: 'tests/test_service.py', line: '4' });
     const flaky = JSON.parse(results[2]!.main.outputs['new-flaky']!);
-    expect(flaky.map((f: { id: string; flakyRuns: number; runs: number }) => [f.id, f.flakyRuns, f.runs])).toEqual([['tests/test_service.py::tests.test_service::test_flaky_network', 2, 3]]);
+    expect(
+      flaky.map((f: { id: string; flakyRuns: number; runs: number }) => [f.id, f.flakyRuns, f.runs]),
+    ).toEqual([['tests/test_service.py::tests.test_service::test_flaky_network', 2, 3]]);
 
     // The team pastes the proposal; the next failure of that test no longer blocks.
     mkdirSync(join(ws, '.github'));
-    writeFileSync(join(ws, '.github/quarantine.yml'), QUARANTINE('tests/test_service.py::tests.test_service::test_flaky_network'));
+    writeFileSync(
+      join(ws, '.github/quarantine.yml'),
+      QUARANTINE('tests/test_service.py::tests.test_service::test_flaky_network'),
+    );
     pytest(join(ws, 'out/run4.xml'));
     pytest(join(ws, 'out/run5.xml'));
-    const quarantined = await run(ws, { reports: 'out/run5.xml' }, { GITHUB_RUN_ID: '205', GITHUB_SHA: 's5' });
-    expect(quarantined.main.outputs).toMatchObject({ verdict: 'passed-with-quarantined', 'quarantined-failures': '1', 'new-flaky': '[]' });
+    const quarantined = await run(
+      ws,
+      { reports: 'out/run5.xml' },
+      { GITHUB_RUN_ID: '205', GITHUB_SHA: 's5' },
+    );
+    expect(quarantined.main.outputs).toMatchObject({
+      verdict: 'passed-with-quarantined',
+      'quarantined-failures': '1',
+      'new-flaky': '[]',
+    });
     expect(quarantined.main.exitCode).toBe(0);
   });
 });
@@ -283,29 +442,57 @@ def test_sizes(size):
 describe('history stores end to end', () => {
   it('history: branch keeps records on a data branch of the checkout', async () => {
     const root = mkdtempSync(join(tmpdir(), 'q-e2e-git-'));
-    const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' } }).trim();
+    const git = (cwd: string, ...args: string[]) =>
+      execFileSync('git', args, {
+        cwd,
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          GIT_AUTHOR_NAME: 't',
+          GIT_AUTHOR_EMAIL: 't@e',
+          GIT_COMMITTER_NAME: 't',
+          GIT_COMMITTER_EMAIL: 't@e',
+        },
+      }).trim();
     git(root, 'init', '--quiet', '--bare', '-b', 'main', 'origin.git');
     git(root, 'init', '--quiet', '-b', 'main', 'seed');
-    cpSync(join(CORPUS, 'action-junit-report/flaky_retries/flaky_with_classname_file.xml'), join(root, 'seed/report.xml'));
+    cpSync(
+      join(CORPUS, 'action-junit-report/flaky_retries/flaky_with_classname_file.xml'),
+      join(root, 'seed/report.xml'),
+    );
     git(join(root, 'seed'), 'add', '.');
     git(join(root, 'seed'), 'commit', '--quiet', '-m', 'seed');
     git(join(root, 'seed'), 'push', '--quiet', join(root, 'origin.git'), 'main');
     git(root, 'clone', '--quiet', '--depth=1', `file://${join(root, 'origin.git')}`, 'ws');
     const ws = join(root, 'ws');
     for (const id of ['1', '2']) {
-      const { main } = await runAction({ action: 'quarantine', workspace: ws, inputs: { reports: 'report.xml', history: 'branch' }, env: { GITHUB_RUN_ID: id, GITHUB_SHA: 'abc', GITHUB_REF_NAME: 'main' } });
+      const { main } = await runAction({
+        action: 'quarantine',
+        workspace: ws,
+        inputs: { reports: 'report.xml', history: 'branch' },
+        env: { GITHUB_RUN_ID: id, GITHUB_SHA: 'abc', GITHUB_REF_NAME: 'main' },
+      });
       expect(main.exitCode).toBe(0);
       expect(main.summary).toContain(`History: branch, ${id} run(s) of branch main`);
     }
-    expect(git(join(root, 'origin.git'), 'ls-tree', '--name-only', 'gantry/quarantine-history').split('\n')).toHaveLength(2);
+    expect(
+      git(join(root, 'origin.git'), 'ls-tree', '--name-only', 'gantry/quarantine-history').split('\n'),
+    ).toHaveLength(2);
     expect(git(ws, 'status', '--porcelain')).toBe('');
   });
 
   it('history: cache (the default) without the cache service warns and still judges the run', async () => {
     const ws = withCorpus('action-junit-report/xunit/report.xml');
-    const { main } = await runAction({ action: 'quarantine', workspace: ws, inputs: { reports: 'reports/**/*.xml' }, env: { GITHUB_SHA: 'x', GITHUB_REF_NAME: 'main' } });
+    const { main } = await runAction({
+      action: 'quarantine',
+      workspace: ws,
+      inputs: { reports: 'reports/**/*.xml' },
+      env: { GITHUB_SHA: 'x', GITHUB_REF_NAME: 'main' },
+    });
     expect(main.outputs.verdict).toBe('failed');
-    expect(main.annotations.find((a) => a.properties.title === 'Test history not kept')?.value).toMatch(/history: cache needs GitHub's cache service/);
+    expect(main.annotations.find((a) => a.properties.title === 'Test history not kept')?.value).toMatch(
+      /history: cache needs GitHub's cache service/,
+    );
   });
 });
 
@@ -316,27 +503,47 @@ describe('create-issues against a server shaped like the GitHub REST API', () =>
   it('opens one issue per proposed flaky test and finds it again on the next run', async () => {
     server = await startGitHubApi({ tokens: { 'ghs_e2e-token': { write: true } } });
     const ws = withCorpus('action-junit-report/maven_surefire_flaky/surefire-report.xml');
-    const env = { GITHUB_API_URL: server.url, GITHUB_TOKEN: 'ghs_e2e-token', GITHUB_SHA: 'abc', GITHUB_REF_NAME: 'main' };
+    const env = {
+      GITHUB_API_URL: server.url,
+      GITHUB_TOKEN: 'ghs_e2e-token',
+      GITHUB_SHA: 'abc',
+      GITHUB_REF_NAME: 'main',
+    };
     const inputs = { reports: 'reports/**/*.xml', 'create-issues': 'true' };
     const first = await run(ws, inputs, { ...env, GITHUB_RUN_ID: '1' });
     expect(first.main.exitCode).toBe(0);
     const [flaky] = JSON.parse(first.main.outputs['new-flaky']!);
-    expect(flaky).toMatchObject({ id: 'io.sodadata.dependson.soda.integrations.msteams.MicrosoftTeamsCrudTest::createWebhook', issue: 'https://github.com/acme/service/issues/1' });
+    expect(flaky).toMatchObject({
+      id: 'io.sodadata.dependson.soda.integrations.msteams.MicrosoftTeamsCrudTest::createWebhook',
+      issue: 'https://github.com/acme/service/issues/1',
+    });
     expect(first.main.summary).toContain('issue: https://github.com/acme/service/issues/1');
     expect(first.main.masks).toContain('ghs_e2e-token');
     const second = await run(ws, inputs, { ...env, GITHUB_RUN_ID: '2' });
-    expect(JSON.parse(second.main.outputs['new-flaky']!)[0].issue).toBe('https://github.com/acme/service/issues/1');
+    expect(JSON.parse(second.main.outputs['new-flaky']!)[0].issue).toBe(
+      'https://github.com/acme/service/issues/1',
+    );
     expect(server.issues('acme/service')).toHaveLength(1);
-    expect(server.issues('acme/service')[0]!.body).toContain('Evidence:\n- retry: run [1](https://github.com/acme/service/actions/runs/1/attempts/1) attempt 1, commit abc');
+    expect(server.issues('acme/service')[0]!.body).toContain(
+      'Evidence:\n- retry: run [1](https://github.com/acme/service/actions/runs/1/attempts/1) attempt 1, commit abc',
+    );
   });
 
   it('fails with a clear line when the token cannot create issues', async () => {
-    const readOnly = await startGitHubApi({ tokens: { 'ghs_ro': { write: false } } });
+    const readOnly = await startGitHubApi({ tokens: { ghs_ro: { write: false } } });
     try {
       const ws = withCorpus('action-junit-report/maven_surefire_flaky/surefire-report.xml');
-      const { main } = await run(ws, { reports: 'reports/**/*.xml', 'create-issues': 'true', 'github-token': 'ghs_ro' }, { GITHUB_API_URL: readOnly.url });
+      const { main } = await run(
+        ws,
+        { reports: 'reports/**/*.xml', 'create-issues': 'true', 'github-token': 'ghs_ro' },
+        { GITHUB_API_URL: readOnly.url },
+      );
       expect(main.exitCode).toBe(1);
-      expect(main.errors).toEqual([expect.stringMatching(/^Input 'create-issues': POST \/repos\/acme\/service\/issues: HTTP 403 Resource not accessible by integration/)]);
+      expect(main.errors).toEqual([
+        expect.stringMatching(
+          /^Input 'create-issues': POST \/repos\/acme\/service\/issues: HTTP 403 Resource not accessible by integration/,
+        ),
+      ]);
       expect(main.outputs.verdict).toBe('passed');
     } finally {
       await readOnly.close();

@@ -6,17 +6,41 @@ import { describe, expect, it } from 'vitest';
 import { Git } from '../../src/git/index.js';
 import { systemClock } from '../../src/net/clock.js';
 import { detectFlakes } from '../../src/quarantine/flakes.js';
-import { BranchHistory, CacheHistory, type CacheClient, DirHistory, type HistoryStore, makeRecord, type RunRecord } from '../../src/quarantine/history.js';
+import {
+  BranchHistory,
+  CacheHistory,
+  type CacheClient,
+  DirHistory,
+  type HistoryStore,
+  makeRecord,
+  type RunRecord,
+} from '../../src/quarantine/history.js';
 import type { TestResult } from '../../src/quarantine/results.js';
 
 const noWait = { now: () => Date.now(), sleep: async () => undefined };
 
 function result(id: string, outcome: TestResult['outcome'], file?: string): TestResult {
-  return { id, family: id.replace(/\[.*\]$/, ''), file, classname: '', name: id, outcome, failedAttempts: 0, report: 'r.xml', reportLine: 1, elements: 1 };
+  return {
+    id,
+    family: id.replace(/\[.*\]$/, ''),
+    file,
+    classname: '',
+    name: id,
+    outcome,
+    failedAttempts: 0,
+    report: 'r.xml',
+    reportLine: 1,
+    elements: 1,
+  };
 }
 
 let clock = 1_700_000_000_000;
-function record(run: number, sha: string, outcomes: Record<string, TestResult['outcome']>, options: { attempt?: number; branch?: string; hashes?: Record<string, string> } = {}): RunRecord {
+function record(
+  run: number,
+  sha: string,
+  outcomes: Record<string, TestResult['outcome']>,
+  options: { attempt?: number; branch?: string; hashes?: Record<string, string> } = {},
+): RunRecord {
   const hashes = new Map(Object.entries(options.hashes ?? { 'a.test.ts': 'h1' }));
   clock += 60_000;
   return makeRecord(
@@ -29,12 +53,29 @@ function record(run: number, sha: string, outcomes: Record<string, TestResult['o
 describe('flake detection', () => {
   it('flags a retry that passed within the run', () => {
     const stats = detectFlakes([record(1, 's1', { 't::a': 'flaky', 't::b': 'passed' })]);
-    expect(stats).toEqual([{ id: 't::a', runs: 1, flakyRuns: 1, rate: 1, evidence: [{ kind: 'retry', run: '1', attempt: 1, sha: 's1' }] }]);
+    expect(stats).toEqual([
+      {
+        id: 't::a',
+        runs: 1,
+        flakyRuns: 1,
+        rate: 1,
+        evidence: [{ kind: 'retry', run: '1', attempt: 1, sha: 's1' }],
+      },
+    ]);
   });
 
   it('flags a failure when a re-run attempt of the same commit passed (GITHUB_RUN_ATTEMPT)', () => {
-    const stats = detectFlakes([record(7, 'same', { 't::a': 'failed' }), record(7, 'same', { 't::a': 'passed' }, { attempt: 2 })]);
-    expect(stats[0]).toMatchObject({ id: 't::a', runs: 2, flakyRuns: 1, rate: 0.5, evidence: [{ kind: 'same-commit', run: '7', attempt: 1, sha: 'same' }] });
+    const stats = detectFlakes([
+      record(7, 'same', { 't::a': 'failed' }),
+      record(7, 'same', { 't::a': 'passed' }, { attempt: 2 }),
+    ]);
+    expect(stats[0]).toMatchObject({
+      id: 't::a',
+      runs: 2,
+      flakyRuns: 1,
+      rate: 0.5,
+      evidence: [{ kind: 'same-commit', run: '7', attempt: 1, sha: 'same' }],
+    });
   });
 
   it('flags outcome flips while the file did not change, and not after the file changed', () => {
@@ -44,7 +85,12 @@ describe('flake detection', () => {
       record(3, 'c3', { 't::a': 'passed' }),
       record(4, 'c4', { 't::a': 'passed' }),
     ]);
-    expect(unchanged[0]).toMatchObject({ runs: 4, flakyRuns: 1, rate: 0.25, evidence: [{ kind: 'flip', run: '2', sha: 'c2' }] });
+    expect(unchanged[0]).toMatchObject({
+      runs: 4,
+      flakyRuns: 1,
+      rate: 0.25,
+      evidence: [{ kind: 'flip', run: '2', sha: 'c2' }],
+    });
     // Broken by an edit, fixed by the next edit: a regression and its fix, not a flake.
     const edited = detectFlakes([
       record(1, 'c1', { 't::a': 'passed' }, { hashes: { 'a.test.ts': 'v1' } }),
@@ -55,17 +101,28 @@ describe('flake detection', () => {
   });
 
   it('does not call a test that always fails flaky', () => {
-    expect(detectFlakes([record(1, 'c1', { 't::a': 'failed' }), record(2, 'c2', { 't::a': 'failed' })])).toEqual([]);
+    expect(
+      detectFlakes([record(1, 'c1', { 't::a': 'failed' }), record(2, 'c2', { 't::a': 'failed' })]),
+    ).toEqual([]);
   });
 
   it('aggregates parameterised tests by family when asked', () => {
-    const records = [record(1, 'c1', { 't::p[1]': 'failed', 't::p[2]': 'passed' }), record(2, 'c1', { 't::p[1]': 'passed', 't::p[2]': 'passed' })];
+    const records = [
+      record(1, 'c1', { 't::p[1]': 'failed', 't::p[2]': 'passed' }),
+      record(2, 'c1', { 't::p[1]': 'passed', 't::p[2]': 'passed' }),
+    ];
     expect(detectFlakes(records).map((s) => s.id)).toEqual(['t::p[1]']);
-    expect(detectFlakes(records, { by: 'family' }).map((s) => [s.id, s.runs, s.flakyRuns])).toEqual([['t::p', 2, 1]]);
+    expect(detectFlakes(records, { by: 'family' }).map((s) => [s.id, s.runs, s.flakyRuns])).toEqual([
+      ['t::p', 2, 1],
+    ]);
   });
 
   it('keeps records compact: skipped tests out, one letter per outcome, files by index', () => {
-    const r = makeRecord({ run: '1', attempt: 1, sha: 's', branch: 'main', time: 1 }, [result('a', 'passed', 'f.ts'), result('b', 'skipped', 'f.ts'), result('c', 'failed')], new Map([['f.ts', 'abc']]));
+    const r = makeRecord(
+      { run: '1', attempt: 1, sha: 's', branch: 'main', time: 1 },
+      [result('a', 'passed', 'f.ts'), result('b', 'skipped', 'f.ts'), result('c', 'failed')],
+      new Map([['f.ts', 'abc']]),
+    );
     expect(r.tests).toEqual({ a: 'P0', c: 'F' });
     expect(r.files).toEqual([['f.ts', 'abc']]);
   });
@@ -101,7 +158,8 @@ describe('history stores', () => {
     const client: CacheClient = {
       async restoreCache(paths, primaryKey, restoreKeys = []) {
         for (const key of [primaryKey, ...restoreKeys]) {
-          const hit = key === primaryKey ? saved.filter((k) => k === key) : saved.filter((k) => k.startsWith(key));
+          const hit =
+            key === primaryKey ? saved.filter((k) => k === key) : saved.filter((k) => k.startsWith(key));
           const newest = hit.at(-1);
           if (newest) {
             rmSync(paths[0]!, { recursive: true, force: true });
@@ -112,20 +170,30 @@ describe('history stores', () => {
         return undefined;
       },
       async saveCache(paths, key) {
-        if (saved.includes(key)) throw new Error(`Unable to reserve cache with key ${key}, another job may be creating this cache.`);
+        if (saved.includes(key))
+          throw new Error(`Unable to reserve cache with key ${key}, another job may be creating this cache.`);
         cpSync(paths[0]!, join(service, key), { recursive: true });
         saved.push(key);
         return 1;
       },
     };
-    const runner = (run: number, attempt = 1) => new CacheHistory(join(mkdtempSync(join(tmpdir(), 'q-runner-')), 'history'), client, { run: String(run), attempt });
+    const runner = (run: number, attempt = 1) =>
+      new CacheHistory(join(mkdtempSync(join(tmpdir(), 'q-runner-')), 'history'), client, {
+        run: String(run),
+        attempt,
+      });
     for (let run = 1; run <= 4; run++) {
       const store = runner(run);
       const before = await store.load('main', 3);
       expect(before).toHaveLength(Math.min(run - 1, 3));
       await store.append(record(run, `c${run}`, { 't::a': run === 2 ? 'failed' : 'passed' }), 3);
     }
-    expect(saved).toEqual(['gantry-quarantine-v1-main-1-1', 'gantry-quarantine-v1-main-2-1', 'gantry-quarantine-v1-main-3-1', 'gantry-quarantine-v1-main-4-1']);
+    expect(saved).toEqual([
+      'gantry-quarantine-v1-main-1-1',
+      'gantry-quarantine-v1-main-2-1',
+      'gantry-quarantine-v1-main-3-1',
+      'gantry-quarantine-v1-main-4-1',
+    ]);
     // A re-run attempt restores the first attempt's entry; a new branch starts from another branch's.
     const rerun = runner(4, 2);
     expect((await rerun.load('main', 3)).map((r) => r.run)).toEqual(['2', '3', '4']);
@@ -137,7 +205,17 @@ describe('history stores', () => {
 });
 
 function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' } }).trim();
+  return execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 't',
+      GIT_AUTHOR_EMAIL: 't@e',
+      GIT_COMMITTER_NAME: 't',
+      GIT_COMMITTER_EMAIL: 't@e',
+    },
+  }).trim();
 }
 
 /** A bare origin and a depth-1 clone of it, as actions/checkout leaves the workspace. */
@@ -194,8 +272,12 @@ describe('history: branch (real git repositories)', () => {
   it('gives up after the attempts when the push keeps failing', async () => {
     const bare = origin();
     // A pre-receive hook that refuses every push to the data branch.
-    writeFileSync(join(bare, 'hooks', 'pre-receive'), '#!/bin/sh\necho "declined by policy" >&2\nexit 1\n', { mode: 0o755 });
+    writeFileSync(join(bare, 'hooks', 'pre-receive'), '#!/bin/sh\necho "declined by policy" >&2\nexit 1\n', {
+      mode: 0o755,
+    });
     const store = new BranchHistory(new Git(checkout(bare)), 'history', noWait, { attempts: 2 });
-    await expect(store.append(record(1, 'c1', { 't::a': 'passed' }), 10)).rejects.toThrow(/git push .* failed/);
+    await expect(store.append(record(1, 'c1', { 't::a': 'passed' }), 10)).rejects.toThrow(
+      /git push .* failed/,
+    );
   });
 });

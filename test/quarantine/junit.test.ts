@@ -10,7 +10,11 @@ const CORPUS = join(import.meta.dirname, 'fixtures/corpus');
 
 async function parse(relativePath: string, workspace?: string) {
   const cases: TestCaseElement[] = [];
-  await parseJUnitFile(join(CORPUS, relativePath), { maxBytes: 1 << 20, workspace, onCase: (c) => cases.push(c) });
+  await parseJUnitFile(join(CORPUS, relativePath), {
+    maxBytes: 1 << 20,
+    workspace,
+    onCase: (c) => cases.push(c),
+  });
   return cases;
 }
 
@@ -35,12 +39,21 @@ const count = (cases: { outcome: string }[]) => {
 describe('the corpus of real reports', () => {
   // Expected counts derived by reading each file and the framework's rules.
   it.each([
-    ['action-junit-report/tests/email/target/surefire-reports/TEST-action.surefire.report.email.EmailAddressTest.xml', { failed: 7, passed: 2 }],
-    ['action-junit-report/tests/utils/target/surefire-reports/TEST-action.surefire.report.calc.StringUtilsTest.xml', { passed: 2, failed: 2, skipped: 1 }],
+    [
+      'action-junit-report/tests/email/target/surefire-reports/TEST-action.surefire.report.email.EmailAddressTest.xml',
+      { failed: 7, passed: 2 },
+    ],
+    [
+      'action-junit-report/tests/utils/target/surefire-reports/TEST-action.surefire.report.calc.StringUtilsTest.xml',
+      { passed: 2, failed: 2, skipped: 1 },
+    ],
     ['action-junit-report/python/report.xml', { passed: 1, failed: 2 }],
     ['action-junit-report/nextest/basic.xml', { passed: 2, failed: 1 }],
     ['action-junit-report/catch2/report.xml', { failed: 1 }],
-    ['action-junit-report/multiple_failures/test_multiple_failures.xml', { failed: 2, skipped: 1, passed: 1 }],
+    [
+      'action-junit-report/multiple_failures/test_multiple_failures.xml',
+      { failed: 2, skipped: 1, passed: 1 },
+    ],
     ['action-junit-report/issues/testDisabled.xml', { skipped: 10, failed: 6, passed: 6 }],
     ['test-reporter/jest-junit.xml', { passed: 1, failed: 4, skipped: 1 }],
     ['test-reporter/python-xunit-pytest.xml', { passed: 6, skipped: 2, failed: 2 }],
@@ -52,10 +65,19 @@ describe('the corpus of real reports', () => {
 
   it('tells failure from error and keeps the first message', async () => {
     const cases = await parse('action-junit-report/python/report.xml');
-    expect(cases.find((c) => c.name === 'test_with_error')).toMatchObject({ failureKind: 'failure', message: "AttributeError: 'dict' object has no attribute 'attr'" });
+    expect(cases.find((c) => c.name === 'test_with_error')).toMatchObject({
+      failureKind: 'failure',
+      message: "AttributeError: 'dict' object has no attribute 'attr'",
+    });
     const unittest = await parse('test-reporter/python-xunit-unittest.xml');
-    expect(unittest.find((c) => c.name === 'test_always_fail')).toMatchObject({ failureKind: 'failure', message: 'failed' });
-    expect(unittest.find((c) => c.name === 'test_error')).toMatchObject({ failureKind: 'error', message: 'error' });
+    expect(unittest.find((c) => c.name === 'test_always_fail')).toMatchObject({
+      failureKind: 'failure',
+      message: 'failed',
+    });
+    expect(unittest.find((c) => c.name === 'test_error')).toMatchObject({
+      failureKind: 'error',
+      message: 'error',
+    });
   });
 
   it('counts several failure elements in one case as one failed test with several failed attempts', async () => {
@@ -66,9 +88,16 @@ describe('the corpus of real reports', () => {
 
   it('reads Surefire flakyFailure as flaky (failed, then passed) with the stack trace as message', async () => {
     const [c] = await parse('action-junit-report/maven_surefire_flaky/surefire-report.xml');
-    expect(c).toMatchObject({ outcome: 'flaky', failedAttempts: 1, id: 'io.sodadata.dependson.soda.integrations.msteams.MicrosoftTeamsCrudTest::createWebhook' });
+    expect(c).toMatchObject({
+      outcome: 'flaky',
+      failedAttempts: 1,
+      id: 'io.sodadata.dependson.soda.integrations.msteams.MicrosoftTeamsCrudTest::createWebhook',
+    });
     expect(c!.message).toContain('Expected: <false>');
-    expect(count(await parse('action-junit-report/junit_flaky_failure/mixed_flaky_and_passed.xml'))).toEqual({ flaky: 1, passed: 2 });
+    expect(count(await parse('action-junit-report/junit_flaky_failure/mixed_flaky_and_passed.xml'))).toEqual({
+      flaky: 1,
+      passed: 2,
+    });
   });
 
   it('reads rerunFailure beside failure as a test that failed every attempt', () => {
@@ -77,7 +106,12 @@ describe('the corpus of real reports', () => {
       <rerunFailure message="boom again" type="AssertionError"><stackTrace>x</stackTrace></rerunFailure>
       <rerunError message="broke" type="IOException"/>
     </testcase></testsuite>`);
-    expect(c).toMatchObject({ outcome: 'failed', failureKind: 'failure', failedAttempts: 3, message: 'boom' });
+    expect(c).toMatchObject({
+      outcome: 'failed',
+      failureKind: 'failure',
+      failedAttempts: 3,
+      message: 'boom',
+    });
   });
 
   it('merges retries written as repeated test cases: failed then passed is flaky', async () => {
@@ -87,30 +121,52 @@ describe('the corpus of real reports', () => {
       ['test_foo', 'test_bar.TestBar', 'passed', 1],
       ['test_baz', 'test_baz.TestBaz', 'passed', 1],
     ]);
-    expect(results[0]).toMatchObject({ message: 'it failed', line: 42, file: '/home/runner/work/foo/bar/test_foo.py', failedAttempts: 2 });
+    expect(results[0]).toMatchObject({
+      message: 'it failed',
+      line: 42,
+      file: '/home/runner/work/foo/bar/test_foo.py',
+      failedAttempts: 2,
+    });
   });
 
   it('merges retries that never passed as failed, and a pass followed by failures as flaky', async () => {
-    expect((await merged('action-junit-report/flaky_retries/flaky_all_failures.xml')).map((r) => [r.outcome, r.elements])).toEqual([['failed', 3]]);
-    expect((await merged('action-junit-report/flaky_retries/flaky_success_first.xml')).map((r) => r.outcome)).toEqual(['flaky']);
+    expect(
+      (await merged('action-junit-report/flaky_retries/flaky_all_failures.xml')).map((r) => [
+        r.outcome,
+        r.elements,
+      ]),
+    ).toEqual([['failed', 3]]);
+    expect(
+      (await merged('action-junit-report/flaky_retries/flaky_success_first.xml')).map((r) => r.outcome),
+    ).toEqual(['flaky']);
     const go = await merged('action-junit-report/junit-server-test/report.xml');
     expect(go.find((r) => r.name === 'TestWebSocketReconnectRace')?.outcome).toBe('flaky');
   });
 
   it('treats status="disabled" as skipped even when the case carries a failure', async () => {
-    expect((await parse('action-junit-report/issues/testFailedDisabled.xml')).map((c) => c.outcome)).toEqual(['skipped']);
+    expect((await parse('action-junit-report/issues/testFailedDisabled.xml')).map((c) => c.outcome)).toEqual([
+      'skipped',
+    ]);
   });
 
   it('keeps nested suites apart: same-named cases without classname take their suite name', async () => {
     const results = await merged('action-junit-report/nested/junit.xml');
-    expect(results.map((r) => `${r.id}=${r.outcome}`).sort()).toEqual(['TestA::A=failed', 'TestA::B=passed', 'TestB::A=passed', 'TestB::B=failed', 'packet::A=failed']);
+    expect(results.map((r) => `${r.id}=${r.outcome}`).sort()).toEqual([
+      'TestA::A=failed',
+      'TestA::B=passed',
+      'TestB::A=passed',
+      'TestB::B=failed',
+      'packet::A=failed',
+    ]);
     expect(count(await parse('action-junit-report/nested/multi-level.xml'))).toEqual({ passed: 3 });
   });
 
   it('reads file and line attributes, and the suite file for cases without one', async () => {
     const [c] = await parse('action-junit-report/xunit/report.xml');
     expect(c).toMatchObject({ file: 'main.c', line: 44 });
-    const [inherited] = parseText('<testsuites><testsuite name="s" file="spec/a.spec.ts"><testcase name="x"/></testsuite></testsuites>');
+    const [inherited] = parseText(
+      '<testsuites><testsuite name="s" file="spec/a.spec.ts"><testcase name="x"/></testsuite></testsuites>',
+    );
     expect(inherited!.file).toBe('spec/a.spec.ts');
   });
 
@@ -130,7 +186,12 @@ describe('the corpus of real reports', () => {
   });
 
   it('accepts empty reports as zero tests', async () => {
-    for (const file of ['test-reporter/empty/java-junit.xml', 'test-reporter/empty/jest-junit.xml', 'test-reporter/empty/phpunit-empty.xml', 'action-junit-report/cunit/testEmpty.xml']) {
+    for (const file of [
+      'test-reporter/empty/java-junit.xml',
+      'test-reporter/empty/jest-junit.xml',
+      'test-reporter/empty/phpunit-empty.xml',
+      'action-junit-report/cunit/testEmpty.xml',
+    ]) {
       expect(await parse(file)).toEqual([]);
     }
   });
@@ -139,45 +200,70 @@ describe('the corpus of real reports', () => {
 describe('safety', () => {
   it('refuses a DOCTYPE (billion laughs) naming the file and line', () => {
     const lol = `<?xml version="1.0"?>\n<!DOCTYPE lolz [\n <!ENTITY lol "lol">\n <!ENTITY lol2 "&lol;&lol;&lol;&lol;">\n]>\n<testsuite><testcase name="&lol2;"/></testsuite>`;
-    expect(() => parseText(lol)).toThrow(/^Report inline\.xml, line \d+: not valid JUnit XML: a DOCTYPE is not allowed/);
+    expect(() => parseText(lol)).toThrow(
+      /^Report inline\.xml, line \d+: not valid JUnit XML: a DOCTYPE is not allowed/,
+    );
   });
 
   it('refuses external entities and undefined entities', () => {
-    expect(() => parseText('<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><testsuite><testcase name="&xxe;"/></testsuite>')).toThrow(/DOCTYPE is not allowed/);
-    expect(() => parseText('<testsuite><testcase name="&xxe;"/></testsuite>')).toThrow(/line 1: not valid JUnit XML: .*entity/i);
+    expect(() =>
+      parseText(
+        '<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><testsuite><testcase name="&xxe;"/></testsuite>',
+      ),
+    ).toThrow(/DOCTYPE is not allowed/);
+    expect(() => parseText('<testsuite><testcase name="&xxe;"/></testsuite>')).toThrow(
+      /line 1: not valid JUnit XML: .*entity/i,
+    );
   });
 
   it('tolerates control characters (ANSI colours) in messages', () => {
-    const [c] = parseText('<testsuite><testcase classname="c" name="t"><failure>\u001b[31mexpected 1\u001b[0m to be 2\u0000</failure></testcase></testsuite>');
+    const [c] = parseText(
+      '<testsuite><testcase classname="c" name="t"><failure>\u001b[31mexpected 1\u001b[0m to be 2\u0000</failure></testcase></testsuite>',
+    );
     expect(c).toMatchObject({ outcome: 'failed' });
     expect(c!.message).toBe('expected 1 to be 2\ufffd');
   });
 
   it('names the file and the line of a malformed report', async () => {
-    await expect(parse('action-junit-report/corrupt-junit/e2e-tests/corrupt/target/sf-reports/TEST-test.CorruptTest.xml')).rejects.toThrow(
-      /TEST-test\.CorruptTest\.xml, line 18: not valid JUnit XML: unclosed tag: system-out/,
+    await expect(
+      parse(
+        'action-junit-report/corrupt-junit/e2e-tests/corrupt/target/sf-reports/TEST-test.CorruptTest.xml',
+      ),
+    ).rejects.toThrow(/TEST-test\.CorruptTest\.xml, line 18: not valid JUnit XML: unclosed tag: system-out/);
+    expect(() => parseText('<testsuite>\n<testcase name="a">\n</testsuite>')).toThrow(
+      /^Report inline\.xml, line 3: not valid JUnit XML/,
     );
-    expect(() => parseText('<testsuite>\n<testcase name="a">\n</testsuite>')).toThrow(/^Report inline\.xml, line 3: not valid JUnit XML/);
   });
 
   it('refuses a file that is not JUnit, and an empty file', async () => {
-    await expect(parse('test-reporter/dotnet-nunit.xml')).rejects.toThrow(/the root element is <test-run>, expected <testsuites> or <testsuite>/);
-    expect(() => parseText('')).toThrow(/^Report inline\.xml, line 1: not valid JUnit XML: document must contain a root element/);
+    await expect(parse('test-reporter/dotnet-nunit.xml')).rejects.toThrow(
+      /the root element is <test-run>, expected <testsuites> or <testsuite>/,
+    );
+    expect(() => parseText('')).toThrow(
+      /^Report inline\.xml, line 1: not valid JUnit XML: document must contain a root element/,
+    );
   });
 
   it('refuses a report over max-report-size before reading it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'q-size-'));
     const file = join(dir, 'big.xml');
     writeFileSync(file, `<testsuite>${'<testcase name="x"/>'.repeat(100)}</testsuite>`);
-    await expect(parseJUnitFile(file, { maxBytes: 1000, onCase: () => undefined })).rejects.toThrow(/over the limit of 1000 set by input 'max-report-size'/);
-    await expect(parseJUnitFile(file, { maxBytes: 1 << 20, onCase: () => undefined })).resolves.toMatchObject({ cases: 100 });
+    await expect(parseJUnitFile(file, { maxBytes: 1000, onCase: () => undefined })).rejects.toThrow(
+      /over the limit of 1000 set by input 'max-report-size'/,
+    );
+    await expect(parseJUnitFile(file, { maxBytes: 1 << 20, onCase: () => undefined })).resolves.toMatchObject(
+      { cases: 100 },
+    );
   });
 
   it('decodes UTF-8 split across chunk boundaries', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'q-utf8-'));
     const file = join(dir, 'utf8.xml');
     const names = Array.from({ length: 40_000 }, (_, i) => `ñandú-😋-${i}`);
-    writeFileSync(file, `\ufeff<testsuite>${names.map((n) => `<testcase classname="é" name="${n}"/>`).join('')}</testsuite>`);
+    writeFileSync(
+      file,
+      `\ufeff<testsuite>${names.map((n) => `<testcase classname="é" name="${n}"/>`).join('')}</testsuite>`,
+    );
     const seen: string[] = [];
     await parseJUnitFile(file, { maxBytes: 1 << 30, onCase: (c) => seen.push(c.name) });
     expect(seen).toEqual(names);
@@ -186,7 +272,9 @@ describe('safety', () => {
 
 describe('test identity', () => {
   it('joins file, classname and name, leaving out empty parts', () => {
-    expect(testId({ file: 'tests/a.py', classname: 'tests.a', name: 'test_x' })).toBe('tests/a.py::tests.a::test_x');
+    expect(testId({ file: 'tests/a.py', classname: 'tests.a', name: 'test_x' })).toBe(
+      'tests/a.py::tests.a::test_x',
+    );
     expect(testId({ classname: '', name: 'alone' })).toBe('alone');
   });
 

@@ -25,14 +25,30 @@ quarantine:
 
 function test(id: string, outcome: TestResult['outcome']): TestResult {
   const name = id.split('::').at(-1)!;
-  return { id, family: id, classname: '', name, outcome, failedAttempts: outcome === 'failed' ? 1 : 0, report: 'r.xml', reportLine: 1, elements: 1 };
+  return {
+    id,
+    family: id,
+    classname: '',
+    name,
+    outcome,
+    failedAttempts: outcome === 'failed' ? 1 : 0,
+    report: 'r.xml',
+    reportLine: 1,
+    elements: 1,
+  };
 }
 
 describe('quarantine file', () => {
   it('reads entries with their lines', () => {
     const entries = parseQuarantineFile(good, FILE);
     expect(entries.map((e) => [e.id, e.owner, e.expires, e.line, e.issue])).toEqual([
-      ['tests/test_net.py::tests.test_net::test_reconnect', '@acme/platform', '2026-12-31', 3, 'https://github.com/acme/service/issues/42'],
+      [
+        'tests/test_net.py::tests.test_net::test_reconnect',
+        '@acme/platform',
+        '2026-12-31',
+        3,
+        'https://github.com/acme/service/issues/42',
+      ],
       ['*::test_param[*', 'alice', '2026-11-26', 8, undefined],
       ['legacy::*', 'bob', '2026-11-25', 12, undefined],
     ]);
@@ -44,7 +60,10 @@ describe('quarantine file', () => {
     expect(exact!.matches('tests/test_net.py::tests.test_net::test_reconnect2')).toBe(false);
     expect(legacy!.matches('legacy::a/b::c')).toBe(true);
     expect(glob!.matches('tests/x.py::T::test_param[arm-1]')).toBe(true);
-    const literal = parseQuarantineFile('quarantine:\n  - {id: "t::test_x[a-1]", reason: r, owner: o, expires: 2030-01-01}\n', FILE)[0]!;
+    const literal = parseQuarantineFile(
+      'quarantine:\n  - {id: "t::test_x[a-1]", reason: r, owner: o, expires: 2030-01-01}\n',
+      FILE,
+    )[0]!;
     expect(literal.matches('t::test_x[a-1]')).toBe(true);
     expect(literal.matches('t::test_xa')).toBe(false);
   });
@@ -61,12 +80,30 @@ describe('quarantine file', () => {
   });
 
   it.each([
-    ['quarantine:\n  - id: a\n    reason: r\n    owner: o\n', /line 2: entry 'a' is missing 'expires' \(a date such as 2026-12-31/],
-    ['quarantine:\n  - id: a\n    reason: r\n    owner: o\n    expires: 31/12/2026\n', /line 2: 'expires' is '31\/12\/2026'; expected a date as YYYY-MM-DD/],
-    ['quarantine:\n  - id: a\n    reason: r\n    owner: o\n    expires: 2026-02-30\n', /'expires' is '2026-02-30'/],
-    ['quarantine:\n  - id: a\n    owner: o\n    expires: 2026-12-01\n', /line 2: entry 'a' is missing 'reason'/],
-    ['quarantine:\n  - id: a\n    reason: r\n    owner: o\n    expires: 2026-12-01\n    ownr: x\n', /line 6: unknown field 'ownr'/],
-    ['quarantine:\n  - id: a\n    reason: r\n    owner: o\n    issue: not a url\n    expires: 2026-12-01\n', /'issue' is 'not a url'; expected a URL/],
+    [
+      'quarantine:\n  - id: a\n    reason: r\n    owner: o\n',
+      /line 2: entry 'a' is missing 'expires' \(a date such as 2026-12-31/,
+    ],
+    [
+      'quarantine:\n  - id: a\n    reason: r\n    owner: o\n    expires: 31/12/2026\n',
+      /line 2: 'expires' is '31\/12\/2026'; expected a date as YYYY-MM-DD/,
+    ],
+    [
+      'quarantine:\n  - id: a\n    reason: r\n    owner: o\n    expires: 2026-02-30\n',
+      /'expires' is '2026-02-30'/,
+    ],
+    [
+      'quarantine:\n  - id: a\n    owner: o\n    expires: 2026-12-01\n',
+      /line 2: entry 'a' is missing 'reason'/,
+    ],
+    [
+      'quarantine:\n  - id: a\n    reason: r\n    owner: o\n    expires: 2026-12-01\n    ownr: x\n',
+      /line 6: unknown field 'ownr'/,
+    ],
+    [
+      'quarantine:\n  - id: a\n    reason: r\n    owner: o\n    issue: not a url\n    expires: 2026-12-01\n',
+      /'issue' is 'not a url'; expected a URL/,
+    ],
     ['quarantine:\n  - id: a\n    reason: [x]\n', /line 3: 'reason' must be a non-empty text value/],
     ['quarantine:\n  - just-a-string\n', /line 2: each quarantine entry must be a mapping/],
     ['quarantine: {}\n', /line 1: 'quarantine' must be a list/],
@@ -94,9 +131,16 @@ describe('verdict', () => {
   });
 
   it('passes with quarantined failures only, and lists expired and dead entries', () => {
-    const e = evaluate([test('x.py::T::test_param[1]', 'failed'), test('a::c', 'passed')], entries, NOW, 'warn');
+    const e = evaluate(
+      [test('x.py::T::test_param[1]', 'failed'), test('a::c', 'passed')],
+      entries,
+      NOW,
+      'warn',
+    );
     expect(e.verdict).toBe('passed-with-quarantined');
-    expect(e.quarantined.map((q) => [q.test.id, q.entry.owner])).toEqual([['x.py::T::test_param[1]', 'alice']]);
+    expect(e.quarantined.map((q) => [q.test.id, q.entry.owner])).toEqual([
+      ['x.py::T::test_param[1]', 'alice'],
+    ]);
     expect(e.expired.map((x) => x.id)).toEqual(['legacy::*']);
     expect(e.dead.map((x) => x.id)).toEqual(['tests/test_net.py::tests.test_net::test_reconnect']);
   });
@@ -106,7 +150,9 @@ describe('verdict', () => {
     expect(warn.failures.map((t) => t.id)).toEqual(['legacy::old']);
     const fail = evaluate([test('a::ok', 'passed')], entries, NOW, 'fail');
     expect(fail.verdict).toBe('failed');
-    expect(fail.reasons.join()).toMatch(/1 quarantine entry has expired \(on-expired: fail\): renew or remove 'legacy::\*'/);
+    expect(fail.reasons.join()).toMatch(
+      /1 quarantine entry has expired \(on-expired: fail\): renew or remove 'legacy::\*'/,
+    );
   });
 
   it('passes a test that failed then passed (flaky), counting it', () => {
@@ -118,12 +164,25 @@ describe('verdict', () => {
 
   it('proposes flaky tests above the threshold that no entry covers, as a snippet the parser accepts', () => {
     const stat = (id: string, rate: number) => ({ id, runs: 10, flakyRuns: rate * 10, rate, evidence: [] });
-    const list = proposals([stat('a::hot', 0.3), stat('a::cold', 0.05), stat('x::T::test_param[2]', 0.5)], entries, NOW, 0.05);
+    const list = proposals(
+      [stat('a::hot', 0.3), stat('a::cold', 0.05), stat('x::T::test_param[2]', 0.5)],
+      entries,
+      NOW,
+      0.05,
+    );
     expect(list.map((p) => p.stat.id)).toEqual(['a::hot']);
-    const snippet = proposalSnippet([{ ...list[0]!, issue: 'https://github.com/acme/service/issues/7' }], NOW);
+    const snippet = proposalSnippet(
+      [{ ...list[0]!, issue: 'https://github.com/acme/service/issues/7' }],
+      NOW,
+    );
     const parsed = parseQuarantineFile(snippet, 'snippet');
     expect(parsed.map((e) => [e.id, e.expires, e.issue, e.reason])).toEqual([
-      ['a::hot', '2026-12-26', 'https://github.com/acme/service/issues/7', 'flaky: 3 of 10 runs (30%) failed without a code change'],
+      [
+        'a::hot',
+        '2026-12-26',
+        'https://github.com/acme/service/issues/7',
+        'flaky: 3 of 10 runs (30%) failed without a code change',
+      ],
     ]);
   });
 });

@@ -68,7 +68,10 @@ export interface GitHubApiOptions {
 export interface GitHubApi {
   url: string;
   issues(repository: string): GitHubIssue[];
-  addIssue(repository: string, fields: { title: string; body?: string; state?: 'open' | 'closed'; pullRequest?: boolean }): GitHubIssue;
+  addIssue(
+    repository: string,
+    fields: { title: string; body?: string; state?: 'open' | 'closed'; pullRequest?: boolean },
+  ): GitHubIssue;
   /** Make every issue visible to search (with searchLag). */
   index(): void;
   fail(fault: Omit<Fault, 'times'> & { times?: number }): void;
@@ -88,7 +91,10 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
   let nextId = 1000;
   let base = '';
 
-  const makeIssue = (repository: string, fields: { title: string; body?: string; state?: 'open' | 'closed'; pullRequest?: boolean }) => {
+  const makeIssue = (
+    repository: string,
+    fields: { title: string; body?: string; state?: 'open' | 'closed'; pullRequest?: boolean },
+  ) => {
     const list = store.get(repository) ?? [];
     store.set(repository, list);
     const number = list.length + 1;
@@ -120,7 +126,14 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
       updated_at: now,
       closed_at: fields.state === 'closed' ? now : null,
       author_association: 'NONE',
-      ...(fields.pullRequest ? { pull_request: { url: `${apiRepo}/pulls/${number}`, html_url: `https://github.com/${repository}/pull/${number}` } } : {}),
+      ...(fields.pullRequest
+        ? {
+            pull_request: {
+              url: `${apiRepo}/pulls/${number}`,
+              html_url: `https://github.com/${repository}/pull/${number}`,
+            },
+          }
+        : {}),
     };
     list.push(issue);
     if (!options.searchLag) searchable.add(id);
@@ -153,7 +166,12 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
     const fault = faults.find((f) => f.method === method && url.pathname.startsWith(f.path) && f.times > 0);
     if (fault) {
       fault.times -= 1;
-      return send(res, fault.status, { message: fault.status === 503 ? 'Service Unavailable' : 'Server Error', documentation_url: DOCS }, fault.headers);
+      return send(
+        res,
+        fault.status,
+        { message: fault.status === 503 ? 'Service Unavailable' : 'Server Error', documentation_url: DOCS },
+        fault.headers,
+      );
     }
 
     const auth = req.headers.authorization ?? '';
@@ -180,7 +198,10 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
       return send(res, 200, matching.slice((page - 1) * perPage, page * perPage));
     }
     if (method === 'POST') {
-      if (!grant.write) return error(res, 403, 'Resource not accessible by integration', { documentation_url: `${DOCS}/issues/issues#create-an-issue` });
+      if (!grant.write)
+        return error(res, 403, 'Resource not accessible by integration', {
+          documentation_url: `${DOCS}/issues/issues#create-an-issue`,
+        });
       let payload: { title?: unknown; body?: unknown };
       try {
         payload = JSON.parse(body) as typeof payload;
@@ -188,9 +209,14 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
         return error(res, 400, 'Problems parsing JSON');
       }
       if (typeof payload.title !== 'string' || payload.title === '') {
-        return error(res, 422, 'Validation Failed', { errors: [{ resource: 'Issue', code: 'missing_field', field: 'title' }] });
+        return error(res, 422, 'Validation Failed', {
+          errors: [{ resource: 'Issue', code: 'missing_field', field: 'title' }],
+        });
       }
-      const issue = makeIssue(repository, { title: payload.title, body: typeof payload.body === 'string' ? payload.body : undefined });
+      const issue = makeIssue(repository, {
+        title: payload.title,
+        body: typeof payload.body === 'string' ? payload.body : undefined,
+      });
       return send(res, 201, issue, { location: issue.url });
     }
     return error(res, 404, 'Not Found');
@@ -199,10 +225,21 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
   const search = (res: ServerResponse, params: URLSearchParams) => {
     const q = params.get('q') ?? '';
     if (q.trim() === '') {
-      return error(res, 422, 'Validation Failed', { errors: [{ resource: 'Search', field: 'q', code: 'missing' }] });
+      return error(res, 422, 'Validation Failed', {
+        errors: [{ resource: 'Search', field: 'q', code: 'missing' }],
+      });
     }
     if (q.length > 256) {
-      return error(res, 422, 'Validation Failed', { errors: [{ message: 'The search is longer than 256 characters.', resource: 'Search', field: 'q', code: 'invalid' }] });
+      return error(res, 422, 'Validation Failed', {
+        errors: [
+          {
+            message: 'The search is longer than 256 characters.',
+            resource: 'Search',
+            field: 'q',
+            code: 'invalid',
+          },
+        ],
+      });
     }
     const terms: string[] = [];
     const qualifiers: [string, string][] = [];
@@ -217,20 +254,46 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
       if (!searchable.has(issue.id)) return false;
       if (repos.length && !repos.includes(repo)) return false;
       for (const [key, value] of qualifiers) {
-        if ((key === 'is' || key === 'type') && (value === 'issue' ? issue.pull_request !== undefined : value === 'pr' ? issue.pull_request === undefined : false)) return false;
-        if ((key === 'is' || key === 'state') && (value === 'open' || value === 'closed') && issue.state !== value) return false;
+        if (
+          (key === 'is' || key === 'type') &&
+          (value === 'issue'
+            ? issue.pull_request !== undefined
+            : value === 'pr'
+              ? issue.pull_request === undefined
+              : false)
+        )
+          return false;
+        if (
+          (key === 'is' || key === 'state') &&
+          (value === 'open' || value === 'closed') &&
+          issue.state !== value
+        )
+          return false;
         if (key === 'label' && !issue.labels.some((l) => l.name === value)) return false;
       }
-      const haystacks = (fields.length ? fields : ['title', 'body']).map((f) => normalise(f === 'title' ? issue.title : f === 'body' ? (issue.body ?? '') : ''));
+      const haystacks = (fields.length ? fields : ['title', 'body']).map((f) =>
+        normalise(f === 'title' ? issue.title : f === 'body' ? (issue.body ?? '') : ''),
+      );
       return terms.every((term) => haystacks.some((h) => h.includes(normalise(term))));
     };
-    const items = [...store].flatMap(([repo, list]) => list.filter((issue) => wanted(issue, repo))).map((issue) => ({ ...issue, score: 1 }));
+    const items = [...store]
+      .flatMap(([repo, list]) => list.filter((issue) => wanted(issue, repo)))
+      .map((issue) => ({ ...issue, score: 1 }));
     const perPage = Math.min(100, Number(params.get('per_page') ?? 30));
     const page = Number(params.get('page') ?? 1);
-    send(res, 200, { total_count: items.length, incomplete_results: false, items: items.slice((page - 1) * perPage, page * perPage) }, {
-      'x-ratelimit-limit': '30',
-      'x-ratelimit-resource': 'search',
-    });
+    send(
+      res,
+      200,
+      {
+        total_count: items.length,
+        incomplete_results: false,
+        items: items.slice((page - 1) * perPage, page * perPage),
+      },
+      {
+        'x-ratelimit-limit': '30',
+        'x-ratelimit-resource': 'search',
+      },
+    );
   };
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -259,5 +322,8 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
 
 /** GitHub's search ignores case and punctuation between words; compare on words. */
 function normalise(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
