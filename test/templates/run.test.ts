@@ -9,6 +9,7 @@ import { SUITE_ROOT } from '../harness/index.js';
 import { testClient } from '../promote/support.js';
 import { ArtifactType, buildImage, buildReferrer, pushImage } from '../support/oci-images.js';
 import { startRegistry } from '../support/registry.js';
+import { GITHUB_ISSUER, OidcIssuer } from '../support/oidc-issuer.js';
 import { VaultServer } from '../support/vault-server.js';
 import { git, makeRepo, writeFiles } from '../pins/repo.js';
 
@@ -152,6 +153,98 @@ describe('action-templates/build-once, run step by step on a real repository', (
     );
     expect(typo.ok).toBe(false);
     expect(JSON.stringify(typo.steps)).toContain("no filter named 'apii'");
+  });
+});
+
+describe('action-templates/service-pipeline, the whole chain run step by step', () => {
+  it('gates, builds (stubbed), tests with quarantine, promotes with the SBOM required and deploys with Vault secrets', async () => {
+    const password = 'pipeline-Registry-pw';
+    const registry = await startRegistry({ kind: 'htpasswd', users: { ci: password } });
+    const vault = await new VaultServer().start();
+    const issuer = await new OidcIssuer(GITHUB_ISSUER).start();
+    try {
+      // What the (stubbed) docker build pushed: a real image with an SBOM, in the real registry.
+      const client = testClient(() => ({ username: 'ci', password }));
+      const image = buildImage({ label: 'pipeline' });
+      const builds = client.repository(registry.host, 'builds/api');
+      const subject = await pushImage(builds, image);
+      await pushImage(builds, buildReferrer(subject, ArtifactType.Spdx, { spdxVersion: 'SPDX-2.3' }));
+      const digest = image.top.descriptor.digest;
+      // GitHub OIDC login, the deploy's role bound to this repository's main branch.
+      vault.applySeed('', {
+        mounts: { secret: { type: 'kv', version: 2 } },
+        writes: [{ path: 'secret/api', data: { token: 'deploy-token-for-staging' } }],
+        policies: { deploy: 'path "secret/data/api" { capabilities = ["read"] }' },
+        auth: {
+          jwt: {
+            type: 'jwt',
+            jwt_validation_pubkeys: [issuer.publicKeyPem],
+            bound_issuer: GITHUB_ISSUER,
+            roles: {
+              'api-staging': {
+                bound_audiences: ['127.0.0.1'],
+                bound_subject: 'repo:acme/service:ref:refs/heads/main',
+                policies: ['deploy'],
+              },
+            },
+          },
+        },
+      });
+      const ws = makeRepo({
+        'services/api/main.go': 'package main\n',
+        'tests/a.test.mjs': TESTS,
+        '.github/quarantine.yml': QUARANTINE,
+      });
+      const before = git(ws, 'rev-parse', 'HEAD');
+      writeFiles(ws, { 'services/api/main.go': 'package main // v2\n' });
+      git(ws, 'commit', '-qam', 'api change');
+      const after = git(ws, 'rev-parse', 'HEAD');
+      const event = {
+        name: 'push',
+        payload: { ref: 'refs/heads/main', before, after, repository: { default_branch: 'main' } },
+      };
+      const report = await runTemplate(
+        'service-pipeline',
+        ws,
+        {
+          image: `${registry.host}/builds/api`,
+          filters: 'service:\n  - services/api/**\n',
+          'registry-username': 'ci',
+          'registry-password': password,
+          'test-command':
+            'mkdir -p reports && node --test --test-reporter=junit --test-reporter-destination=reports/junit.xml tests/*.test.mjs',
+          'test-reports': 'reports/*.xml',
+          destinations: `${registry.host}/staging/api:sha-${after}`,
+          require: 'sbom',
+          'stable-tag': 'stable',
+          'vault-url': vault.address,
+          'vault-role': 'api-staging',
+          'deploy-command': 'test -n "$DEPLOY_TOKEN" && echo "$DEPLOY_IMAGE@$DEPLOY_DIGEST" > deployed.txt',
+          'vault-secrets': 'secret/api token | DEPLOY_TOKEN',
+        },
+        { GITHUB_SHA: after, GITHUB_REF: 'refs/heads/main', ...issuer.runnerEnv() },
+        {
+          event,
+          stubs: {
+            'docker/login-action': {},
+            'docker/setup-buildx-action': {},
+            'docker/build-push-action': { digest },
+          },
+        },
+      );
+      const failed = report.steps.filter((s) => s.outcome === 'failure').map((s) => `${s.name}: ${s.error}`);
+      expect(failed).toEqual([]);
+      expect(report.outputs).toMatchObject({ changed: 'true', digest, verdict: 'passed-with-quarantined' });
+      expect(JSON.parse(report.outputs.record!)).toMatchObject({ kind: 'promotion', digest });
+      expect((await client.repository(registry.host, 'staging/api').resolve('stable'))!.digest).toBe(digest);
+      expect(readFileSync(join(ws, 'deployed.txt'), 'utf8')).toBe(
+        `${registry.host}/staging/api:sha-${after}@${digest}\n`,
+      );
+    } finally {
+      await issuer.stop();
+      await vault.stop();
+      await registry.stop();
+    }
   });
 });
 
