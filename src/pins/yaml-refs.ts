@@ -1,5 +1,6 @@
 import {
   type Document,
+  isAlias,
   isMap,
   isScalar,
   isSeq,
@@ -21,7 +22,7 @@ export interface LocatedUses {
   column: number;
   /** [start, end) of the scalar in the source, quotes included. */
   range: [number, number];
-  /** Inside a flow collection (`{uses: x@v1}`), where a trailing comment would not belong to it. */
+  /** More YAML follows on its line (`{uses: x@v1, with: …}`), so no comment can be added after it. */
   flow: boolean;
   /** The source text after the value up to the end of its line (spaces and comment). */
   trailing: string;
@@ -53,8 +54,12 @@ export function scanYaml(text: string, file: string, role: YamlRole): ScannedYam
       `${file}: not a ${role === 'workflow' ? 'workflow' : 'action.yml'}: the top level is not a mapping.`,
     );
   const found: LocatedUses[] = [];
-  const take = (value: unknown, flow: boolean) => {
-    if (value === null || value === undefined) return;
+  const seen = new Set<number>();
+  const take = (written: unknown) => {
+    if (written === null || written === undefined) return;
+    // `uses: *ref` is the anchored scalar, wherever it is written; it is listed (and rewritten) once.
+    const value = isAlias(written) ? written.resolve(doc) : written;
+    if (isScalar(value) && value.range && seen.has(value.range[0])) return;
     const [start, end] = isScalar(value) && value.range ? [value.range[0], value.range[1]] : [0, 0];
     const { line, col } = lines.linePos(start);
     if (!isScalar(value) || typeof value.value !== 'string')
@@ -63,7 +68,9 @@ export function scanYaml(text: string, file: string, role: YamlRole): ScannedYam
       );
     const lineEnd = text.slice(end).search(/\r|\n|$/);
     const trailing = text.slice(end, end + lineEnd);
+    const flow = !/^(?:[ \t]*|[ \t]+#.*)$/.test(trailing);
     const comment = flow ? undefined : /^[ \t]+#(.*)$/.exec(trailing)?.[1];
+    seen.add(start);
     found.push({
       ref: parseUses(value.value, comment),
       node: value,
@@ -76,7 +83,7 @@ export function scanYaml(text: string, file: string, role: YamlRole): ScannedYam
   };
   const steps = (seq: unknown) => {
     if (!isSeq(seq)) return;
-    for (const step of seq.items) if (isMap(step)) take(step.get('uses', true), Boolean(step.flow));
+    for (const step of seq.items) if (isMap(step)) take(step.get('uses', true));
   };
   const root = doc.contents as YAMLMap;
   if (role === 'workflow') {
@@ -84,7 +91,7 @@ export function scanYaml(text: string, file: string, role: YamlRole): ScannedYam
     if (isMap(jobs)) {
       for (const job of jobs.items) {
         if (!isMap(job.value)) continue;
-        take(job.value.get('uses', true), Boolean(job.value.flow));
+        take(job.value.get('uses', true));
         steps(job.value.get('steps', true));
       }
     }
@@ -94,7 +101,7 @@ export function scanYaml(text: string, file: string, role: YamlRole): ScannedYam
       steps(runs.get('steps', true));
       const image = runs.get('image', true);
       if (isScalar(image) && typeof image.value === 'string' && image.value.startsWith('docker://'))
-        take(image, false);
+        take(image);
     }
   }
   return { doc, uses: found };

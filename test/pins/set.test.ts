@@ -246,6 +246,40 @@ describe('gantry pins set', () => {
   });
 });
 
+describe('pins set with YAML anchors and flow collections', () => {
+  it('rewrites an anchored reference once, where it is written, and every alias follows', async () => {
+    const text = [
+      'x-gantry: &changes acme/gantry/actions/changes@v1 # v1',
+      'jobs:',
+      '  a:',
+      '    steps:',
+      '      - uses: *changes',
+      '  b:',
+      '    steps:',
+      '      - uses: *changes',
+      '      - {uses: acme/gantry/actions/promote@v1,',
+      '         with: {source: x}}',
+      '      - {',
+      '          uses: acme/gantry/actions/quarantine@v1',
+      '        }',
+      '',
+    ].join('\n');
+    const dir = makeRepo({ '.github/workflows/a.yml': text });
+    const { code, stdout } = await pins('set', '--version', 'v1.4.2', '--sha', SHA_A, dir);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Rewrote 3 references in 1 files');
+    expect(readFileSync(join(dir, '.github/workflows/a.yml'), 'utf8')).toBe(
+      text
+        .replace('changes@v1 # v1', `changes@${SHA_A} # v1.4.2`)
+        .replace('promote@v1,', `promote@${SHA_A},`)
+        .replace('quarantine@v1', `quarantine@${SHA_A} # v1.4.2`),
+    );
+    const audited = await pins('audit', '--json', dir);
+    const uses = (JSON.parse(audited.stdout) as { uses: { line: number; kind: string }[] }).uses;
+    expect(uses.map((u) => `${u.line} ${u.kind}`)).toEqual(['1 sha+comment', '9 sha', '12 sha+comment']);
+  });
+});
+
 describe('writeFileAtomic', () => {
   it('leaves the target and the directory as they were when the rename fails', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gantry-atomic-'));
