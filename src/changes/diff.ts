@@ -1,5 +1,5 @@
 import { splitNul } from '../git/index.js';
-import type { ChangeType } from './constants.js';
+import { type ChangeType, typeMask } from './constants.js';
 import type { MatchEntry } from './matcher.js';
 import { decodePath } from './paths.js';
 
@@ -45,15 +45,9 @@ export function parseNameStatus(output: Buffer): ChangedFile[] {
  * paths count as renamed; a copy's new path is added and copied. One entry per path.
  */
 export function matchEntries(changes: readonly ChangedFile[]): MatchEntry[] {
-  const byPath = new Map<string, Set<ChangeType>>();
-  const add = (path: string, ...types: ChangeType[]) => {
-    let set = byPath.get(path);
-    if (!set) {
-      set = new Set();
-      byPath.set(path, set);
-    }
-    for (const type of types) set.add(type);
-  };
+  const byPath = new Map<string, number>();
+  const add = (path: string, ...types: ChangeType[]) =>
+    byPath.set(path, (byPath.get(path) ?? 0) | typeMask(...types));
   for (const change of changes) {
     if (change.status === 'renamed') {
       add(change.previousPath!, 'deleted', 'renamed');

@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
 import { describe, expect, it } from 'vitest';
-import type { ChangeType, Quantifier } from '../../src/changes/constants.js';
+import { type Quantifier, typeMask } from '../../src/changes/constants.js';
 import { type ChangedFile, matchEntries } from '../../src/changes/diff.js';
 import { parseFilters } from '../../src/changes/filters.js';
 import { FilterSet, type MatchEntry } from '../../src/changes/matcher.js';
@@ -161,10 +161,24 @@ describe('the index', () => {
       'noext',
       'a\nb.ts',
     ];
-    const paths = dirs.flatMap((d) => files.map((f) => d + f)).concat(['src', 'docs']);
+    const odd = [
+      'src/./a.ts',
+      'src/../a.ts',
+      'src/.../a.ts',
+      'src/..a/b.md',
+      '.',
+      '..',
+      'src/.',
+      'a/./b',
+      '..md',
+      '.md',
+      'src/.ts',
+      'x\n/./y.ts',
+    ];
+    const paths = dirs.flatMap((d) => files.map((f) => d + f)).concat(['src', 'docs', ...odd]);
     const yaml = patterns.map((p, i) => `f${i}: ${JSON.stringify(p)}`).join('\n');
     const { filters } = parseFilters(yaml, 'test');
-    const entries: MatchEntry[] = paths.map((path) => ({ path, types: new Set<ChangeType>(['modified']) }));
+    const entries: MatchEntry[] = paths.map((path) => ({ path, types: typeMask('modified') }));
     const selected = new FilterSet(filters, 'some').match(entries);
     patterns.forEach((pattern, i) => {
       const re = picomatch.makeRe(pattern, { dot: true, flags: 's' });
