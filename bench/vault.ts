@@ -50,7 +50,8 @@ async function oneSecretAtATime(): Promise<number> {
       path: request.path.replace(/^secret\//, 'secret/data/'),
       token,
     });
-    if ((response.body?.data?.data as Record<string, unknown>)[request.selector] !== undefined) count += 1;
+    const data = (response.body?.data?.data ?? {}) as Record<string, unknown>;
+    if (data[request.selector] !== undefined) count += 1;
   }
   return count;
 }

@@ -9,7 +9,7 @@ import { CREDENTIAL_INPUTS, parseConfig, parseConnection, type VaultConfig } fro
 import { INPUT, OUTPUT, STATE } from './constants.js';
 import { type FetchResult, fetchSecrets, type Secret } from './fetch-secrets.js';
 import { isShort, maskParts, valueText } from './masking.js';
-import { tlsDispatcher } from './tls.js';
+import { proxyFromEnv, vaultDispatcher } from './tls.js';
 import { VaultClient, vaultError } from './vault-client.js';
 
 const masked = new WeakMap<ActionContext, Set<string>>();
@@ -33,7 +33,7 @@ function vaultClient(
   const http = ctx.http({
     retries: connection.retries,
     timeoutMs: connection.timeoutMs,
-    dispatcher: tlsDispatcher(connection.tls),
+    dispatcher: vaultDispatcher(connection.tls, proxyFromEnv(ctx.runtime.env)),
   });
   return new VaultClient(http, connection.url, connection.namespace, (message) => ctx.runtime.debug(message));
 }
@@ -68,8 +68,10 @@ export const main: ActionFn = async (ctx) => {
           `Input '${INPUT.method}': jwt needs GitHub's OIDC token, and this job cannot request one; add 'permissions: id-token: write' to the job (or choose another method).`,
         );
       }
+      // The runner's endpoint is not Vault: the proxy applies, Vault's CA and client certificate do not.
+      const dispatcher = vaultDispatcher({ skipVerify: false }, proxyFromEnv(runtime.env));
       return requestGithubIdToken(
-        ctx.http({ retries: config.retries, timeoutMs: config.timeoutMs }),
+        ctx.http({ retries: config.retries, timeoutMs: config.timeoutMs, dispatcher }),
         url,
         token,
         audience,

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STATE } from '../../src/vault-secrets/constants.js';
-import { type ActionRun, runAction } from '../harness/index.js';
+import { type ActionRun, parseCommand, runAction } from '../harness/index.js';
 import { allValues, type Fixture, fixture, startBackend, type VaultBackend } from './backend.js';
 import { scanRun } from './leaks.js';
 import { runVaultAction } from './run-action.js';
@@ -437,5 +437,43 @@ describe('vault-secrets bad input', () => {
       (await failure(jwtInputs(`${f.names.kv2}/app password`, { 'ca-certificate': 'not a certificate' })))
         .error,
     ).toContain("Input 'ca-certificate': expected PEM text");
+  });
+});
+
+describe('foundation contract (issue 2), proven through vault-secrets', () => {
+  it('masks are registered before the value can print: a command echoing the secret shows *** in the runner log', async () => {
+    const result = await run({
+      inputs: jwtInputs(`${f.names.kv2}/app password | DB_PASSWORD`, { run: 'echo "value: $DB_PASSWORD"' }),
+    });
+    expect(result.main.errors).toEqual([]);
+    const lines = result.main.stdout.split('\n');
+    const maskAt = lines.findIndex(
+      (line) => parseCommand(line)?.command === 'add-mask' && parseCommand(line)?.value === f.values.password,
+    );
+    const printedAt = lines.findIndex((line) => line.startsWith('value: '));
+    expect(maskAt).toBeGreaterThanOrEqual(0);
+    expect(printedAt).toBeGreaterThan(maskAt);
+    expect(result.main.leaks).toEqual([]);
+    expect(result.main.log).toContain('value: ***');
+    expect(result.main.log).not.toContain(f.values.password);
+  });
+
+  it('state saved by main reaches post as STATE_*: with post the token is revoked, without post it is not', async () => {
+    const inputs = { url: vault.addr, ...jwtInputs(`${f.names.kv2}/app password`) };
+    const withoutPost = await runAction({
+      action: 'vault-secrets',
+      inputs,
+      env: f.issuer.runnerEnv(),
+      post: false,
+    });
+    const orphan = withoutPost.main.state[STATE.token]!;
+    expect(withoutPost.post).toBeUndefined();
+    expect(await tokenIsRevoked(orphan)).toBe(false);
+    await vault.api('POST', 'auth/token/revoke-self', undefined, orphan);
+
+    const withPost = await runAction({ action: 'vault-secrets', inputs, env: f.issuer.runnerEnv() });
+    expect(withPost.main.state).toEqual({ [STATE.token]: expect.any(String) });
+    expect(withPost.post?.log).toContain('revoked the token');
+    expect(await tokenIsRevoked(withPost.main.state[STATE.token]!)).toBe(true);
   });
 });

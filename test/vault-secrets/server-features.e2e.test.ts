@@ -7,6 +7,8 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer, type IncomingMessage, request as httpRequest } from 'node:http';
+import { type AddressInfo, connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -390,6 +392,69 @@ describe('TLS', () => {
       expect(refused.main.errors).toHaveLength(1);
     } finally {
       await tlsBackend.stop();
+    }
+  });
+});
+
+describe('proxies', () => {
+  /** A forward proxy: CONNECT tunnels and absolute-form requests, each one recorded. */
+  async function startProxy(): Promise<{ url: string; seen: string[]; stop: () => Promise<void> }> {
+    const seen: string[] = [];
+    const proxy = createHttpServer((req, res) => {
+      seen.push(`${req.method} ${req.url}`);
+      const upstream = httpRequest(req.url!, { method: req.method, headers: req.headers }, (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      });
+      req.pipe(upstream);
+    });
+    proxy.on('connect', (req: IncomingMessage, socket: Socket, head: Buffer) => {
+      seen.push(`CONNECT ${req.url}`);
+      const [host, port] = String(req.url).split(':');
+      const upstream = connect(Number(port), host!, () => {
+        socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        upstream.write(head);
+        upstream.pipe(socket);
+        socket.pipe(upstream);
+      });
+      upstream.on('error', () => socket.destroy());
+      socket.on('error', () => upstream.destroy());
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    return {
+      url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
+      seen,
+      stop: async () => {
+        proxy.closeAllConnections();
+        await new Promise<void>((resolve) => proxy.close(() => resolve()));
+      },
+    };
+  }
+
+  it('HTTPS_PROXY / HTTP_PROXY carry the Vault calls and the ID-token request; NO_PROXY bypasses them', async () => {
+    const proxy = await startProxy();
+    try {
+      const vaultHost = new URL(server.address).host;
+      const through = await runVaultAction(vault, f, jwt(`${f.names.kv2}/app password`), {
+        HTTP_PROXY: proxy.url,
+        HTTPS_PROXY: proxy.url,
+      });
+      expect(through.main.errors).toEqual([]);
+      expect(through.main.outputs.password).toBe(f.values.password);
+      expect(through.post?.exitCode).toBe(0);
+      expect(proxy.seen.filter((line) => line.includes(vaultHost)).length).toBeGreaterThanOrEqual(1);
+      expect(proxy.seen.some((line) => line.includes(new URL(f.issuer.url).host))).toBe(true);
+
+      proxy.seen.length = 0;
+      const bypassed = await runVaultAction(vault, f, jwt(`${f.names.kv2}/app password`), {
+        HTTP_PROXY: proxy.url,
+        HTTPS_PROXY: proxy.url,
+        NO_PROXY: '127.0.0.1',
+      });
+      expect(bypassed.main.errors).toEqual([]);
+      expect(proxy.seen).toEqual([]);
+    } finally {
+      await proxy.stop();
     }
   });
 });

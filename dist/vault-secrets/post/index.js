@@ -28413,7 +28413,7 @@ __webpack_unused_export__ = RoundRobinPool
 module.exports.g6 = Agent
 __webpack_unused_export__ = ProxyAgent
 __webpack_unused_export__ = Socks5ProxyAgent
-__webpack_unused_export__ = EnvHttpProxyAgent
+module.exports.J2 = EnvHttpProxyAgent
 __webpack_unused_export__ = RetryAgent
 __webpack_unused_export__ = H2CClient
 __webpack_unused_export__ = RetryHandler
@@ -71869,21 +71869,29 @@ function parseJsonContainer(text) {
 var undici = __nccwpck_require__(576);
 ;// CONCATENATED MODULE: ./src/vault-secrets/tls.ts
 
+/** HTTP(S)_PROXY and NO_PROXY (either case) as the runner and most tools read them. */
+function tls_proxyFromEnv(env) {
+    const pick = (name) => env[name.toLowerCase()] || env[name] || undefined;
+    return { httpProxy: pick('HTTP_PROXY'), httpsProxy: pick('HTTPS_PROXY'), noProxy: pick('NO_PROXY') };
+}
 /**
- * Node's fetch trusts only the system CAs and sends no client certificate; a custom CA, a client
- * certificate or tls-skip-verify need an undici Agent handed to src/net as its dispatcher.
+ * Node's fetch trusts only the system CAs, sends no client certificate and ignores proxy variables;
+ * a custom CA, a client certificate, tls-skip-verify or a proxy need an undici dispatcher handed to
+ * src/net. Undefined when none of them applies (plain fetch).
  */
-function tlsDispatcher(tls) {
-    if (!tls.ca && !tls.cert && !tls.skipVerify)
-        return undefined;
-    return new undici/* Agent */.g6({
-        connect: {
-            ca: tls.ca,
-            cert: tls.cert,
-            key: tls.key,
-            rejectUnauthorized: !tls.skipVerify,
-        },
-    });
+function tls_vaultDispatcher(tls, proxy) {
+    const custom = Boolean(tls.ca || tls.cert || tls.skipVerify);
+    const tlsOptions = { ca: tls.ca, cert: tls.cert, key: tls.key, rejectUnauthorized: !tls.skipVerify };
+    if (proxy.httpProxy || proxy.httpsProxy) {
+        // Through a proxy the TLS session to Vault runs inside the tunnel: requestTls; direct (NO_PROXY): connect.
+        return new undici/* EnvHttpProxyAgent */.J2({
+            ...proxy,
+            noProxy: proxy.noProxy ?? '',
+            connect: tlsOptions,
+            requestTls: tlsOptions,
+        });
+    }
+    return custom ? new undici/* Agent */.g6({ connect: tlsOptions }) : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/vault-secrets/run.ts
@@ -71917,7 +71925,7 @@ function vaultClient(ctx, connection) {
     const http = ctx.http({
         retries: connection.retries,
         timeoutMs: connection.timeoutMs,
-        dispatcher: tlsDispatcher(connection.tls),
+        dispatcher: tls_vaultDispatcher(connection.tls, tls_proxyFromEnv(ctx.runtime.env)),
     });
     return new VaultClient(http, connection.url, connection.namespace, (message) => ctx.runtime.debug(message));
 }
@@ -71950,7 +71958,9 @@ const main = async (ctx) => {
             if (!url || !token) {
                 throw new ConfigurationError(`Input '${INPUT.method}': jwt needs GitHub's OIDC token, and this job cannot request one; add 'permissions: id-token: write' to the job (or choose another method).`);
             }
-            return requestGithubIdToken(ctx.http({ retries: config.retries, timeoutMs: config.timeoutMs }), url, token, audience);
+            // The runner's endpoint is not Vault: the proxy applies, Vault's CA and client certificate do not.
+            const dispatcher = vaultDispatcher({ skipVerify: false }, proxyFromEnv(runtime.env));
+            return requestGithubIdToken(ctx.http({ retries: config.retries, timeoutMs: config.timeoutMs, dispatcher }), url, token, audience);
         },
         kubernetesToken: async (path) => {
             try {
