@@ -150,6 +150,19 @@ export function stepUses(content: string, role: Role, name: string): StepUse[] {
   return found;
 }
 
+/** `run:` scripts of steps whose text contains `${{`: GitHub pastes the value into the script. */
+export function injectableRuns(content: string, role: Role, name: string): string[] {
+  const doc = parse(content) as {
+    runs?: { steps?: { run?: unknown }[] };
+    jobs?: Record<string, { steps?: { run?: unknown }[] }>;
+  };
+  const steps =
+    role === 'action' ? (doc.runs?.steps ?? []) : Object.values(doc.jobs ?? {}).flatMap((j) => j.steps ?? []);
+  return steps
+    .filter((step) => typeof step.run === 'string' && step.run.includes('${{'))
+    .map((step) => `${name}: ${String(step.run).split('\n')[0]}`);
+}
+
 export interface ActionSpec {
   inputs: Record<string, { required?: boolean; default?: unknown }>;
   outputs: Record<string, unknown>;

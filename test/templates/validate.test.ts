@@ -9,6 +9,7 @@ import { TEMPLATE_NAMES } from '../../src/templates/names.js';
 import {
   allExpressions,
   expressionError,
+  injectableRuns,
   interfaceProblems,
   SUITE,
   schemaErrors,
@@ -71,6 +72,13 @@ describe('every workflow, template and action.yml', () => {
     '$path: inputs given to and outputs read from suite actions exist in their action.yml',
     ({ path, role }) => {
       expect(interfaceProblems(root, read(path), role, path)).toEqual([]);
+    },
+  );
+
+  it.each(files)(
+    '$path: run scripts take expressions through env:, never pasted into the script',
+    ({ path, role }) => {
+      expect(injectableRuns(read(path), role, path)).toEqual([]);
     },
   );
 
@@ -148,6 +156,9 @@ ${step}`;
     expect(expressionError("inputs.a == 'b", 'action')).toBeDefined();
     expect(expressionError('secrets.token', 'action')).toMatch(/secrets/);
     expect(expressionError("always() && needs.build.outputs.changed == 'true'", 'workflow')).toBeUndefined();
+    expect(
+      injectableRuns(template('    - run: echo ${{ inputs.x }}\n      shell: bash\n'), 'action', 't'),
+    ).toHaveLength(1);
     expect(allExpressions("a: ${{ x }} and ${{ 'y}}' }}\nif: success()\n")).toEqual([
       ' x ',
       " 'y}}' ",
