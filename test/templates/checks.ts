@@ -214,6 +214,46 @@ export function interfaceProblems(root: string, content: string, role: Role, nam
   return problems;
 }
 
+/**
+ * In a workflow: `needs.<job>.outputs.<name>` names a job listed in `needs:` and an output it
+ * declares; `jobs.<job>.outputs.<name>` (workflow_call outputs) names a declared output too.
+ */
+export function jobOutputProblems(content: string, name: string): string[] {
+  const doc = parse(content) as {
+    on?: { workflow_call?: { outputs?: Record<string, { value?: string }> } };
+    jobs?: Record<
+      string,
+      { needs?: string | string[]; outputs?: Record<string, string> } & Record<string, unknown>
+    >;
+  };
+  const jobs = doc.jobs ?? {};
+  const problems: string[] = [];
+  const check = (text: string, where: string, needs: string[] | undefined) => {
+    for (const expression of embeddedExpressions(text).concat(where.endsWith('.if') ? [text] : [])) {
+      for (const m of expression.matchAll(/\b(needs|jobs)\.([A-Za-z_][\w-]*)\.outputs\.([A-Za-z_][\w-]*)/g)) {
+        const [, kind, job, output] = m as unknown as [string, string, string, string];
+        if (kind === 'needs' && needs && !needs.includes(job))
+          problems.push(`${where}: needs.${job} but ${job} is not in needs`);
+        if (!(output in (jobs[job]?.outputs ?? {})))
+          problems.push(`${where}: ${kind}.${job}.outputs.${output} is not an output of job ${job}`);
+      }
+    }
+  };
+  const walk = (node: unknown, where: string, needs: string[] | undefined) => {
+    if (typeof node === 'string') check(node, where, needs);
+    else if (Array.isArray(node)) {
+      for (const [i, item] of node.entries()) walk(item, `${where}[${i}]`, needs);
+    } else if (node && typeof node === 'object')
+      for (const [key, value] of Object.entries(node)) walk(value, `${where}.${key}`, needs);
+  };
+  for (const [id, job] of Object.entries(jobs)) {
+    const needs = job.needs === undefined ? [] : ([] as string[]).concat(job.needs);
+    walk(job, `${name} jobs.${id}`, needs);
+  }
+  walk(doc.on?.workflow_call?.outputs ?? {}, `${name} on.workflow_call.outputs`, undefined);
+  return problems;
+}
+
 /** Outputs named like `<filter>` or `<filter>_count` stand for every name of that shape. */
 function declaresOutput(spec: ActionSpec, name: string): boolean {
   return Object.keys(spec.outputs).some((declared) => {

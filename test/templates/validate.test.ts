@@ -10,6 +10,7 @@ import {
   allExpressions,
   expressionError,
   injectableRuns,
+  jobOutputProblems,
   interfaceProblems,
   SUITE,
   schemaErrors,
@@ -72,6 +73,13 @@ describe('every workflow, template and action.yml', () => {
     '$path: inputs given to and outputs read from suite actions exist in their action.yml',
     ({ path, role }) => {
       expect(interfaceProblems(root, read(path), role, path)).toEqual([]);
+    },
+  );
+
+  it.each(files.filter((f) => f.role === 'workflow'))(
+    '$path: needs.<job>.outputs read declared job outputs',
+    ({ path }) => {
+      expect(jobOutputProblems(read(path), path)).toEqual([]);
     },
   );
 
@@ -145,6 +153,26 @@ ${step}`;
       't',
     );
     expect(problems).toEqual([expect.stringContaining('does not exist')]);
+  });
+
+  it('a job output that is not declared, or a job that is not needed', () => {
+    const workflow = `on: push
+jobs:
+  build:
+    runs-on: x
+    outputs: { digest: x }
+    steps: [{ run: echo }]
+  deploy:
+    needs: build
+    if: needs.build.outputs.changed == 'true'
+    runs-on: x
+    steps: [{ run: 'echo \${{ needs.build.outputs.digest }} \${{ needs.test.outputs.verdict }}' }]
+`;
+    expect(jobOutputProblems(workflow, 'w')).toEqual([
+      'w jobs.deploy.if: needs.build.outputs.changed is not an output of job build',
+      'w jobs.deploy.steps[0].run: needs.test but test is not in needs',
+      'w jobs.deploy.steps[0].run: needs.test.outputs.verdict is not an output of job test',
+    ]);
   });
 
   it('schema errors, bad expressions and unknown contexts', () => {
