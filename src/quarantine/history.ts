@@ -172,6 +172,8 @@ export class CacheHistory extends DirHistory {
   }
 
   override async load(branch: string, window: number): Promise<RunRecord[]> {
+    // The cache is the truth: leftovers of an earlier job on a persistent runner are not history.
+    await rm(this.dir, { recursive: true, force: true });
     this.restoredKey = await this.cache.restoreCache([this.dir], this.keyFor(branch), [
       `${this.prefix}${cacheSafe(branch)}-`,
       this.prefix,

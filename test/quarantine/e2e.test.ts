@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runAction } from '../harness/index.js';
 import { type GitHubApi, startGitHubApi } from '../support/github-api.js';
+import { startCacheService } from './cache-service.js';
 
 const CORPUS = join(import.meta.dirname, 'fixtures/corpus');
 
@@ -479,6 +480,48 @@ describe('history stores end to end', () => {
       git(join(root, 'origin.git'), 'ls-tree', '--name-only', 'gantry/quarantine-history').split('\n'),
     ).toHaveLength(2);
     expect(git(ws, 'status', '--porcelain')).toBe('');
+  });
+
+  it('history: cache (the default) keeps history in the cache service through @actions/cache, one key per run', async () => {
+    const service = await startCacheService();
+    try {
+      const ws = withCorpus('action-junit-report/flaky_retries/flaky_with_classname_file.xml');
+      // Hosted runners share one RUNNER_TEMP path (part of the cache version) with fresh content.
+      const runnerTemp = mkdtempSync(join(tmpdir(), 'q-runner-temp-'));
+      const outcomes = [];
+      for (const [id, attempt] of [
+        ['31', '1'],
+        ['32', '1'],
+        ['32', '2'],
+      ] as const) {
+        // Each run on a fresh machine: nothing survives between runs but the cache service.
+        rmSync(join(runnerTemp, 'gantry-quarantine-history'), { recursive: true, force: true });
+        const { main } = await runAction({
+          action: 'quarantine',
+          workspace: ws,
+          runnerTemp,
+          inputs: { reports: 'reports/**/*.xml' },
+          env: {
+            ACTIONS_CACHE_URL: service.url,
+            ACTIONS_RUNTIME_TOKEN: service.token,
+            GITHUB_RUN_ID: id,
+            GITHUB_RUN_ATTEMPT: attempt,
+            GITHUB_SHA: 'abc',
+            GITHUB_REF_NAME: 'main',
+          },
+        });
+        expect(main.exitCode).toBe(0);
+        outcomes.push(main.summary.match(/History: cache, (\d+) run\(s\)/)?.[1]);
+      }
+      expect(outcomes).toEqual(['1', '2', '3']);
+      expect(service.committedKeys()).toEqual([
+        'gantry-quarantine-v1-main-31-1',
+        'gantry-quarantine-v1-main-32-1',
+        'gantry-quarantine-v1-main-32-2',
+      ]);
+    } finally {
+      await service.close();
+    }
   });
 
   it('history: cache (the default) without the cache service warns and still judges the run', async () => {
