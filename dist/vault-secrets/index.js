@@ -71365,9 +71365,6 @@ async function requestGithubIdToken(http, requestUrl, requestToken, audience) {
 function asStrings(value) {
     return Array.isArray(value) ? value.map(String) : [];
 }
-function defaultMount(method) {
-    return method;
-}
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");

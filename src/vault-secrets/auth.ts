@@ -1,6 +1,5 @@
 import type { HttpClient } from '../net/index.js';
 import { ConfigurationError } from '../runtime/errors.js';
-import type { Method } from './constants.js';
 import { type VaultClient, VaultError, vaultError } from './vault-client.js';
 
 export type AuthConfig =
@@ -135,8 +134,4 @@ export async function requestGithubIdToken(
 
 function asStrings(value: unknown): string[] {
   return Array.isArray(value) ? value.map(String) : [];
-}
-
-export function defaultMount(method: Method): string {
-  return method;
 }

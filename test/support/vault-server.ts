@@ -107,6 +107,8 @@ export interface Fault {
   status: number;
   times: number;
   retryAfter?: string;
+  /** The `errors` array of the answer (Vault sometimes echoes request data in it). */
+  errors?: string[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -372,7 +374,9 @@ export class VaultServer {
       fault.times -= 1;
       return send(
         fault.status,
-        { errors: fault.status === 429 ? ['rate limit quota exceeded'] : ['injected fault'] },
+        {
+          errors: fault.errors ?? (fault.status === 429 ? ['rate limit quota exceeded'] : ['injected fault']),
+        },
         fault.retryAfter ? { 'retry-after': fault.retryAfter } : {},
       );
     }

@@ -416,6 +416,26 @@ describe('vault-secrets bad input', () => {
     expect(result.main.log).toContain('retry 1/1');
   });
 
+  it('a token Vault does not know', async () => {
+    const { error } = await failure({
+      method: 'token',
+      token: 'hvs.not-a-real-token-value',
+      secrets: `${f.names.kv2}/app password`,
+    });
+    expect(error).toBe(
+      "Input 'token': looking the token up (auth/token/lookup-self) failed: HTTP 403 (permission denied: the token's policies do not allow this, or the token is invalid or revoked).",
+    );
+  });
+
+  it('a url without a scheme, and retries that are not a number', async () => {
+    expect(
+      (await failure({ ...jwtInputs(`${f.names.kv2}/app password`), url: 'vault.example.com:8200' })).error,
+    ).toBe(`Input 'url': got "vault.example.com:8200"; expected an http:// or https:// address.`);
+    expect((await failure({ ...jwtInputs(`${f.names.kv2}/app password`), retries: 'many' })).error).toBe(
+      `Input 'retries': got "many"; expected an integer >= 0 <= 10.`,
+    );
+  });
+
   it('run and export-env together', async () => {
     const { error } = await failure(
       jwtInputs(`${f.names.kv2}/app password`, { run: 'true', 'export-env': 'true' }),

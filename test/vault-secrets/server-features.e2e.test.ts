@@ -138,6 +138,30 @@ describe('faults', () => {
     expect(server.tokens.get(result.main.state[STATE.token]!)?.revoked).toBe(true);
   });
 
+  it('an error body that echoes request data or values never reaches the log, the summary or the error', async () => {
+    const echoed = [`invalid secret_id ${f.approle.secretId}`, `value was ${f.values.password}`];
+    server.injectFault({ path: /\/login$/, status: 400, errors: echoed });
+    const login = await runVaultAction(vault, f, {
+      method: 'approle',
+      'auth-path': f.names.approle,
+      'role-id': f.approle.roleId,
+      'secret-id': f.approle.secretId,
+      secrets: `${f.names.kv2}/app password`,
+    });
+    expect(login.main.errors).toEqual([
+      expect.stringMatching(/^Login with method approle .*: HTTP 400 \(Vault rejected the request/),
+    ]);
+    server.injectFault({ path: /\/data\/app$/, status: 500, errors: echoed, times: 4 });
+    const read = await runVaultAction(vault, f, jwt(`${f.names.kv2}/app password`));
+    expect(read.main.errors).toEqual([
+      `Reading ${f.names.kv2}/app (line 1): HTTP 500 (Vault failed internally after the configured retries).`,
+    ]);
+    for (const result of [login, read]) {
+      expect(scanRun(result, [...echoed, f.approle.secretId, f.values.password])).toEqual([]);
+      expect(result.steps.flatMap((s) => s.leaks)).toEqual([]);
+    }
+  });
+
   it("the server's own rate limit quota answers 429 with Retry-After", async () => {
     const limited = await new VaultServer({ rateLimit: { requests: 1, windowMs: 60_000 } }).start();
     try {

@@ -71323,9 +71323,6 @@ async function auth_requestGithubIdToken(http, requestUrl, requestToken, audienc
 function asStrings(value) {
     return Array.isArray(value) ? value.map(String) : [];
 }
-function defaultMount(method) {
-    return method;
-}
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
