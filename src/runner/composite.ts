@@ -160,7 +160,7 @@ async function runTemplate(
   const contexts = (): Contexts => ({ ...baseContexts(), inputs });
 
   for (const [index, spec] of template.steps.entries()) {
-    const label = `${prefix}${spec.name ?? spec.id ?? spec.uses ?? `step ${index + 1}`}`;
+    const label = `${prefix}${spec.name ? interpolate(spec.name, contexts(), job.status) : (spec.id ?? spec.uses ?? `step ${index + 1}`)}`;
     const kind: StepReport['kind'] = spec.run !== undefined ? 'run' : 'suite-action';
     if (!evaluateCondition(spec.if, contexts(), job.status)) {
       if (spec.id) steps[spec.id] = { outputs: {}, outcome: 'skipped', conclusion: 'skipped' };
