@@ -118,6 +118,8 @@ describe('action-templates/build-once, run step by step on a real repository', (
       'Set up Buildx: success',
       'Restore the registry build cache refs: skipped', // no cache-repository
       'Build and push the sha-<commit> tag: success',
+      'Build the sha-<commit> image into an OCI layout: skipped', // builder is docker
+      'Push the layout as the sha-<commit> tag: skipped',
       'Record the digest: success',
     ]);
     expect(report.ok).toBe(true);
