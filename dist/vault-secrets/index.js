@@ -71528,6 +71528,41 @@ function normalizeName(key, upper) {
         name = `_${name}`;
     return upper ? name.toUpperCase() : name;
 }
+/**
+ * Variables a secret must never set: whoever can write a key into a Vault path read with `*` would
+ * otherwise choose what later steps execute (NODE_OPTIONS, BASH_ENV, LD_PRELOAD, PATH…) or forge
+ * the runner's own variables.
+ */
+const RESERVED_ENV = new Set([
+    'PATH',
+    'HOME',
+    'SHELL',
+    'ENV',
+    'BASH_ENV',
+    'IFS',
+    'CDPATH',
+    'PS4',
+    'NODE_OPTIONS',
+    'NODE_PATH',
+    'NODE_EXTRA_CA_CERTS',
+    'LD_PRELOAD',
+    'LD_LIBRARY_PATH',
+    'DYLD_INSERT_LIBRARIES',
+    'PYTHONPATH',
+    'PYTHONSTARTUP',
+    'PERL5OPT',
+    'RUBYOPT',
+    'JAVA_TOOL_OPTIONS',
+    'GIT_SSH_COMMAND',
+    'GIT_CONFIG_GLOBAL',
+    'CI',
+    'VAULT_TOKEN',
+]);
+const RESERVED_ENV_PREFIXES = ['GITHUB_', 'RUNNER_', 'ACTIONS_', 'INPUT_', 'STATE_', 'GIT_CONFIG_'];
+function isReservedEnvName(name) {
+    const upper = name.toUpperCase();
+    return RESERVED_ENV.has(upper) || RESERVED_ENV_PREFIXES.some((prefix) => upper.startsWith(prefix));
+}
 
 ;// CONCATENATED MODULE: ./src/vault-secrets/config.ts
 
@@ -71946,6 +71981,7 @@ function vaultDispatcher(tls, proxy) {
 
 
 
+
 const masked = new WeakMap();
 /** Registers each part of a value once (a value's lines and JSON leaves overlap). */
 function maskValue(ctx, value) {
@@ -71976,6 +72012,9 @@ const main = async (ctx) => {
     if (runtime.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN)
         runtime.setSecret(runtime.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
     const config = parseConfig(ctx.inputs);
+    // A base64 client-key input is masked above as given; its decoded PEM is masked too.
+    if (config.tls.key)
+        maskValue(ctx, config.tls.key);
     if (config.tls.skipVerify) {
         runtime.annotate({
             level: 'warning',
@@ -72056,6 +72095,12 @@ function warnShort(ctx, secrets) {
 }
 async function deliver(ctx, config, secrets, token) {
     const { runtime } = ctx;
+    if (config.run !== undefined || config.exportEnv) {
+        const reserved = secrets.find((s) => isReservedEnvName(s.envName));
+        if (reserved) {
+            throw new errors/* ConfigurationError */.j1(`Input '${constants_INPUT.secrets}', line ${reserved.line}: ${reserved.path} yields the variable ${reserved.envName}, which would change how later commands run; give it another name with '| NAME' or a prefix ('* | PREFIX_').`);
+        }
+    }
     if (config.run !== undefined) {
         const env = Object.fromEntries(secrets.map((s) => [s.envName, valueText(s.value)]));
         if (config.exportToken)

@@ -8,6 +8,7 @@ import { runWithSecrets } from './command.js';
 import { CREDENTIAL_INPUTS, parseConfig, parseConnection, type VaultConfig } from './config.js';
 import { INPUT, OUTPUT, STATE } from './constants.js';
 import { type FetchResult, fetchSecrets, type Secret } from './fetch-secrets.js';
+import { isReservedEnvName } from './secrets-spec.js';
 import { isShort, maskParts, valueText } from './masking.js';
 import { proxyFromEnv, vaultDispatcher } from './tls.js';
 import { VaultClient, vaultError } from './vault-client.js';
@@ -45,6 +46,8 @@ export const main: ActionFn = async (ctx) => {
   if (runtime.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN)
     runtime.setSecret(runtime.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
   const config = parseConfig(ctx.inputs);
+  // A base64 client-key input is masked above as given; its decoded PEM is masked too.
+  if (config.tls.key) maskValue(ctx, config.tls.key);
   if (config.tls.skipVerify) {
     runtime.annotate({
       level: 'warning',
@@ -148,6 +151,14 @@ async function deliver(
   token: string,
 ): Promise<void> {
   const { runtime } = ctx;
+  if (config.run !== undefined || config.exportEnv) {
+    const reserved = secrets.find((s) => isReservedEnvName(s.envName));
+    if (reserved) {
+      throw new ConfigurationError(
+        `Input '${INPUT.secrets}', line ${reserved.line}: ${reserved.path} yields the variable ${reserved.envName}, which would change how later commands run; give it another name with '| NAME' or a prefix ('* | PREFIX_').`,
+      );
+    }
+  }
   if (config.run !== undefined) {
     const env = Object.fromEntries(secrets.map((s) => [s.envName, valueText(s.value)]));
     if (config.exportToken) env.VAULT_TOKEN = token;

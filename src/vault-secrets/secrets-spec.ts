@@ -87,3 +87,40 @@ export function normalizeName(key: string, upper: boolean): string {
   if (/^\d/.test(name) || name === '') name = `_${name}`;
   return upper ? name.toUpperCase() : name;
 }
+
+/**
+ * Variables a secret must never set: whoever can write a key into a Vault path read with `*` would
+ * otherwise choose what later steps execute (NODE_OPTIONS, BASH_ENV, LD_PRELOAD, PATH…) or forge
+ * the runner's own variables.
+ */
+const RESERVED_ENV = new Set([
+  'PATH',
+  'HOME',
+  'SHELL',
+  'ENV',
+  'BASH_ENV',
+  'IFS',
+  'CDPATH',
+  'PS4',
+  'NODE_OPTIONS',
+  'NODE_PATH',
+  'NODE_EXTRA_CA_CERTS',
+  'LD_PRELOAD',
+  'LD_LIBRARY_PATH',
+  'DYLD_INSERT_LIBRARIES',
+  'PYTHONPATH',
+  'PYTHONSTARTUP',
+  'PERL5OPT',
+  'RUBYOPT',
+  'JAVA_TOOL_OPTIONS',
+  'GIT_SSH_COMMAND',
+  'GIT_CONFIG_GLOBAL',
+  'CI',
+  'VAULT_TOKEN',
+]);
+const RESERVED_ENV_PREFIXES = ['GITHUB_', 'RUNNER_', 'ACTIONS_', 'INPUT_', 'STATE_', 'GIT_CONFIG_'];
+
+export function isReservedEnvName(name: string): boolean {
+  const upper = name.toUpperCase();
+  return RESERVED_ENV.has(upper) || RESERVED_ENV_PREFIXES.some((prefix) => upper.startsWith(prefix));
+}

@@ -436,6 +436,24 @@ describe('vault-secrets bad input', () => {
     );
   });
 
+  it('a wildcard that would set NODE_OPTIONS (or PATH, BASH_ENV, GITHUB_*…) for later steps is refused; as outputs it is harmless', async () => {
+    const { error } = await failure(jwtInputs(`${f.names.kv2}/hostile *`, { 'export-env': 'true' }));
+    expect(error).toBe(
+      `Input 'secrets', line 1: ${f.names.kv2}/hostile yields the variable NODE_OPTIONS, which would change how later commands run; give it another name with '| NAME' or a prefix ('* | PREFIX_').`,
+    );
+    expect((await failure(jwtInputs(`${f.names.kv2}/hostile *`, { run: 'true' }))).error).toContain(
+      'yields the variable NODE_OPTIONS',
+    );
+    const prefixed = await run({
+      inputs: jwtInputs(`${f.names.kv2}/hostile * | APP_`, { 'export-env': 'true' }),
+    });
+    expect(prefixed.main.errors).toEqual([]);
+    expect(prefixed.main.env.APP_NODE_OPTIONS).toBe('--require=/tmp/payload.js');
+    const outputs = await run({ inputs: jwtInputs(`${f.names.kv2}/hostile *`) });
+    expect(outputs.main.errors).toEqual([]);
+    expect(outputs.main.env).toEqual({});
+  });
+
   it('run and export-env together', async () => {
     const { error } = await failure(
       jwtInputs(`${f.names.kv2}/app password`, { run: 'true', 'export-env': 'true' }),

@@ -214,6 +214,10 @@ export async function fixture(vaultHostname: string): Promise<Fixture> {
       { path: `${names.kv2}/forbidden`, data: { value: values.forbidden } },
       { path: `${names.kv1}/legacy`, data: { token: values.legacyToken, 'dotted.key': values.dotted } },
       { path: `${names.kv2}/short`, data: { pin: 'x7' } },
+      {
+        path: `${names.kv2}/hostile`,
+        data: { node_options: '--require=/tmp/payload.js', greeting: secretValue('greeting') },
+      },
     ],
     deletes: [{ path: `${names.kv2}/gone`, versions: [1] }],
     policies: {
@@ -223,6 +227,7 @@ export async function fixture(vaultHostname: string): Promise<Fixture> {
         `path "${names.kv2}/data/gone" { capabilities = ["read"] }`,
         `path "${names.kv2}/data/missing" { capabilities = ["read"] }`,
         `path "${names.kv2}/data/short" { capabilities = ["read"] }`,
+        `path "${names.kv2}/data/hostile" { capabilities = ["read"] }`,
         `path "${names.kv2}/data/bench/*" { capabilities = ["read"] }`,
         `path "${names.kv1}/*" { capabilities = ["read"] }`,
         `path "database/creds/*" { capabilities = ["read"] }`,
