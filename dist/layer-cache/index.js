@@ -41490,6 +41490,18 @@ class RegistryRepository {
         return { mediaType, digest, size };
     }
     async getManifest(ref) {
+        // A connection cut while the body streams surfaces after the HTTP client's retries: read again.
+        for (let attempt = 1;; attempt++) {
+            try {
+                return await this.fetchManifest(ref);
+            }
+            catch (error) {
+                if (attempt >= 3 || !(error instanceof TypeError))
+                    throw error;
+            }
+        }
+    }
+    async fetchManifest(ref) {
         const url = this.url(`manifests/${ref}`);
         const response = await this.send(this.pull(), {
             url,
@@ -41965,17 +41977,17 @@ function emptyStats() {
 async function copyBlobs(src, dst, blobs, options) {
     const attempts = options.attempts ?? 3;
     await forEachLimit(blobs, options.concurrency, async (blob) => {
-        if (await dst.hasBlob(blob.digest)) {
-            options.stats.blobsPresent += 1;
+        const sameRegistry = src.kind === 'registry' &&
+            dst.kind === 'registry' &&
+            src.registry === dst.registry;
+        // Within one registry a mount answers for a blob already present too: one request per blob.
+        if (sameRegistry && (await dst.mountBlob(blob, src))) {
+            options.stats.blobsMounted += 1;
             return;
         }
-        if (src.kind === 'registry' &&
-            dst.kind === 'registry' &&
-            src.registry === dst.registry) {
-            if (await dst.mountBlob(blob, src)) {
-                options.stats.blobsMounted += 1;
-                return;
-            }
+        if (!sameRegistry && (await dst.hasBlob(blob.digest))) {
+            options.stats.blobsPresent += 1;
+            return;
         }
         for (let attempt = 1;; attempt++) {
             try {
@@ -41998,10 +42010,11 @@ async function copyBlobs(src, dst, blobs, options) {
  * the top manifest. No tag is written; manifests already present are not pushed again.
  */
 async function copyTree(src, dst, tree, options) {
+    // A manifest is only ever stored after everything it references, so a present top means a complete tree.
+    if (await dst.resolve(tree.top.descriptor.digest))
+        return;
     await copyBlobs(src, dst, tree.blobs, options);
     for (const manifest of [...tree.children, tree.top]) {
-        if (await dst.resolve(manifest.descriptor.digest))
-            continue;
         await dst.putManifest(manifest.bytes, manifest.descriptor.mediaType, manifest.descriptor.digest);
         options.stats.manifestsPushed += 1;
     }
@@ -42301,6 +42314,8 @@ const constants_ANNOTATION = {
     runId: 'dev.gantry.run-id',
 };
 
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
 ;// CONCATENATED MODULE: ./src/layer-cache/tar.ts
@@ -42457,7 +42472,8 @@ class ByteReader {
     done = false;
     iterator;
     constructor(source) {
-        this.iterator = source[Symbol.asyncIterator]();
+        this.iterator =
+            Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : source[Symbol.iterator]();
     }
     async fill(n) {
         while (this.length < n && !this.done) {
@@ -42591,6 +42607,10 @@ function entryType(typeflag, name) {
 
 
 
+
+
+const zstd = (0,external_node_util_.promisify)(external_node_zlib_.zstdCompress);
+const gzip = (0,external_node_util_.promisify)(external_node_zlib_.gzip);
 /**
  * The tree is cut into layers so that a small change re-uploads little. Cuts fall where the
  * content does not decide them: before a new top-level entry (a package in node_modules) once a
@@ -42631,32 +42651,65 @@ function nameHash(name) {
     }
     return hash;
 }
-/** The deterministic tar of one layer, streamed from disk. */
+/** Layers up to this size are built in memory and compressed in one call on libuv's thread pool. */
+const IN_MEMORY_LAYER = (/* unused pure expression or super */ null && (32 * 1024 * 1024));
+/** The deterministic tar of one layer, read from disk in pieces of about a megabyte. */
 async function* tarStream(entries) {
+    let batch = [];
+    let batched = 0;
+    const take = (chunk) => {
+        batch.push(chunk);
+        batched += chunk.length;
+    };
+    const flush = () => {
+        const out = Buffer.concat(batch);
+        batch = [];
+        batched = 0;
+        return out;
+    };
     for (const entry of entries) {
-        yield encodeHeader({
+        take(encodeHeader({
             name: entry.name,
             type: entry.type,
             mode: entry.mode,
             mtime: entry.mtime,
             size: entry.size,
             linkname: entry.linkname,
-        });
-        if (entry.type !== 'file')
-            continue;
-        let read = 0;
-        // Read exactly the size in the header: a file that grows while we read must not corrupt the tar.
-        if (entry.size > 0) {
-            for await (const chunk of createReadStream(entry.abs, { end: entry.size - 1 })) {
-                read += chunk.length;
-                yield chunk;
+        }));
+        if (entry.type === 'file' && entry.size > 0) {
+            if (entry.size <= 1024 * 1024)
+                take(readExactly(entry));
+            else {
+                yield flush();
+                let read = 0;
+                for await (const chunk of createReadStream(entry.abs, {
+                    end: entry.size - 1,
+                    highWaterMark: 1024 * 1024,
+                })) {
+                    read += chunk.length;
+                    yield chunk;
+                }
+                if (read < entry.size)
+                    throw shrank(entry);
             }
+            take(Buffer.alloc(padding(entry.size)));
         }
-        if (read < entry.size)
-            throw new Error(`${entry.abs} shrank while it was being cached; save it again`);
-        yield Buffer.alloc(padding(entry.size));
+        if (batched >= 1024 * 1024)
+            yield flush();
     }
-    yield END_OF_ARCHIVE;
+    take(END_OF_ARCHIVE);
+    yield flush();
+}
+/** Exactly the size in the header: a file that changes while we read must not corrupt the tar. */
+function readExactly(entry) {
+    // Synchronous on purpose: for small files it is several times faster than a thread-pool round trip.
+    const data = readFileSync(entry.abs);
+    if (data.length < entry.size)
+        throw shrank(entry);
+    return data.length === entry.size ? data : data.subarray(0, entry.size);
+}
+function shrank(entry) {
+    return new Error(`${entry.abs} shrank while it was being cached; save it again`);
 }
 function compressor(compression) {
     return compression === 'zstd'
@@ -42667,6 +42720,17 @@ function decompressor(compression) {
     return compression === 'zstd' ? (0,external_node_zlib_.createZstdDecompress)() : (0,external_node_zlib_.createGunzip)();
 }
 async function layers_buildLayer(plan, compression) {
+    const files = plan.entries.filter((e) => e.type === 'file').length;
+    if (plan.size <= IN_MEMORY_LAYER) {
+        const chunks = [];
+        for await (const chunk of tarStream(plan.entries))
+            chunks.push(chunk);
+        const tar = Buffer.concat(chunks);
+        const blob = compression === 'zstd'
+            ? await zstd(tar, { params: { [constants.ZSTD_c_compressionLevel]: 3 } })
+            : await gzip(tar, { level: 6 });
+        return { digest: sha256(blob), size: blob.length, diffId: sha256(tar), blob, files };
+    }
     const diff = createHash('sha256');
     const blobHash = createHash('sha256');
     const chunks = [];
@@ -42687,8 +42751,18 @@ async function layers_buildLayer(plan, compression) {
         size: blob.length,
         diffId: `sha256:${diff.digest('hex')}`,
         blob,
-        files: plan.entries.filter((e) => e.type === 'file').length,
+        files,
     };
+}
+/**
+ * What the layer's entries look like on disk without reading them: names, types, modes, sizes,
+ * mtimes (seconds, as the tar keeps them) and link targets. When it equals a layer of the cache this
+ * tree was restored from, that layer is reused without reading or compressing anything — the quick
+ * check rsync makes by default; a file rewritten with the same size within the same second of its
+ * restored mtime is not noticed.
+ */
+function layers_layerStatId(plan) {
+    return sha256(JSON.stringify(plan.entries.map((e) => [e.name, e.type, e.mode, e.mtime, e.size, e.linkname ?? ''])));
 }
 
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
@@ -42780,29 +42854,28 @@ function isSafeRelative(path) {
 }
 /** Every entry under the roots in archive order (depth first, names sorted), exclusions applied. */
 async function paths_walkTree(spec, roots, onSkip) {
-    const entries = [];
     const exclude = spec.excludes.length ? picomatch(spec.excludes, { dot: true }) : () => false;
+    // Siblings are examined concurrently (the thread pool bounds it); the result keeps archive order.
     const visit = async (abs, name) => {
         const rel = relative(spec.workspace, abs).split(sep).join('/');
         if (!rel.startsWith('..') && exclude(rel))
-            return;
+            return [];
         const stat = await lstat(abs);
         const base = { name, abs, mode: stat.mode & 0o7777, mtime: Math.floor(stat.mtimeMs / 1000) };
         if (stat.isSymbolicLink())
-            entries.push({ ...base, type: 'symlink', size: 0, linkname: await readlink(abs) });
-        else if (stat.isFile())
-            entries.push({ ...base, type: 'file', size: stat.size });
-        else if (stat.isDirectory()) {
-            entries.push({ ...base, type: 'directory', size: 0 });
-            for (const child of (await readdir(abs)).sort())
-                await visit(join(abs, child), `${name}/${child}`);
+            return [{ ...base, type: 'symlink', size: 0, linkname: await readlink(abs) }];
+        if (stat.isFile())
+            return [{ ...base, type: 'file', size: stat.size }];
+        if (stat.isDirectory()) {
+            const children = (await readdir(abs)).sort();
+            const nested = await Promise.all(children.map((child) => visit(join(abs, child), `${name}/${child}`)));
+            return [{ ...base, type: 'directory', size: 0 }, ...nested.flat()];
         }
-        else
-            onSkip(abs, 'not a file, directory or symlink');
+        onSkip(abs, 'not a file, directory or symlink');
+        return [];
     };
-    for (const [index, root] of roots.entries())
-        await visit(root.abs, String(index));
-    return entries;
+    const perRoot = await Promise.all(roots.map((root, index) => visit(root.abs, String(index))));
+    return perRoot.flat();
 }
 async function exists(path) {
     try {
@@ -42815,6 +42888,8 @@ async function exists(path) {
 }
 
 ;// CONCATENATED MODULE: ./src/layer-cache/extract.ts
+
+
 
 
 
@@ -42837,10 +42912,8 @@ async function extractLayers(blobFiles, compression, targets) {
     const staging = targets.map((t) => (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(t.abs), `.gantry-restore-${tag}-${(0,external_node_path_namespaceObject.basename)(t.abs)}`));
     const state = new ExtractState(staging);
     try {
-        for (const file of blobFiles) {
-            const source = (0,external_node_fs_.createReadStream)(file).pipe(decompressor(compression));
-            await readTar(source, (entry, content) => state.add(entry, content));
-        }
+        for (const file of blobFiles)
+            await readTar(await layerSource(file, compression), (entry, content) => state.add(entry, content));
         state.checkSymlinks();
         await state.finish();
     }
@@ -42864,6 +42937,23 @@ async function extractLayers(blobFiles, compression, targets) {
     }
     return { files: state.files };
 }
+const SMALL_FILE = 1024 * 1024;
+const ONE_SHOT_OUTPUT = 64 * 1024 * 1024;
+const zstdOneShot = (0,external_node_util_.promisify)(external_node_zlib_.zstdDecompress);
+const gunzipOneShot = (0,external_node_util_.promisify)(external_node_zlib_.gunzip);
+/** A layer's tar: decompressed in one call when it is small, streamed otherwise (large files, bombs). */
+async function layerSource(file, compression) {
+    if ((0,external_node_fs_.statSync)(file).size <= ONE_SHOT_OUTPUT / 8) {
+        const blob = (0,external_node_fs_.readFileSync)(file);
+        const options = { maxOutputLength: ONE_SHOT_OUTPUT };
+        const tar = await (compression === 'zstd'
+            ? zstdOneShot(blob, options)
+            : gunzipOneShot(blob, options)).catch(() => undefined);
+        if (tar)
+            return [tar];
+    }
+    return (0,external_node_fs_.createReadStream)(file).pipe(decompressor(compression));
+}
 class ExtractState {
     staging;
     rootsSeen = new Set();
@@ -42871,6 +42961,7 @@ class ExtractState {
     names = new Map();
     symlinks = new Map();
     directories = [];
+    madeDirs = new Set();
     constructor(staging) {
         this.staging = staging;
     }
@@ -42913,22 +43004,37 @@ class ExtractState {
         if (rel === '' && entry.type !== 'directory' && entry.type !== 'file')
             this.unsafe(entry.name, 'a cached path itself must be a file or directory');
         this.rootsSeen.add(root);
-        await (0,external_node_fs_promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
+        const parent = (0,external_node_path_namespaceObject.dirname)(path);
+        if (!this.madeDirs.has(parent)) {
+            (0,external_node_fs_.mkdirSync)(parent, { recursive: true });
+            this.madeDirs.add(parent);
+        }
         switch (entry.type) {
             case 'directory':
-                await (0,external_node_fs_promises_namespaceObject.mkdir)(path, { recursive: rel === '' });
+                (0,external_node_fs_.mkdirSync)(path, { recursive: rel === '' });
+                this.madeDirs.add(path);
                 this.directories.push({ path, mode: entry.mode & 0o777, mtime: entry.mtime });
                 break;
             case 'file': {
-                const out = (0,external_node_fs_.createWriteStream)(path, { mode: 0o600, flags: 'wx' });
-                await content(async (chunk) => {
-                    if (!out.write(chunk))
-                        await new Promise((resolve) => out.once('drain', () => resolve()));
-                });
-                out.end();
-                await (0,promises_namespaceObject.finished)(out);
-                await (0,external_node_fs_promises_namespaceObject.chmod)(path, entry.mode & 0o777);
-                await (0,external_node_fs_promises_namespaceObject.utimes)(path, entry.mtime, entry.mtime);
+                if (entry.size <= SMALL_FILE) {
+                    // Synchronous for small files: many times faster than thread-pool round trips per file.
+                    const chunks = [];
+                    await content((chunk) => {
+                        chunks.push(chunk);
+                    });
+                    (0,external_node_fs_.writeFileSync)(path, Buffer.concat(chunks), { mode: 0o600, flag: 'wx' });
+                }
+                else {
+                    const out = (0,external_node_fs_.createWriteStream)(path, { mode: 0o600, flags: 'wx' });
+                    await content(async (chunk) => {
+                        if (!out.write(chunk))
+                            await new Promise((resolve) => out.once('drain', () => resolve()));
+                    });
+                    out.end();
+                    await (0,promises_namespaceObject.finished)(out);
+                }
+                (0,external_node_fs_.chmodSync)(path, entry.mode & 0o777);
+                (0,external_node_fs_.utimesSync)(path, entry.mtime, entry.mtime);
                 this.files += 1;
                 break;
             }
@@ -42942,6 +43048,7 @@ class ExtractState {
                 if (!this.resolvesInside(name, target))
                     this.unsafe(entry.name, `symlink ${JSON.stringify(target)} points outside the cached path`);
                 await (0,external_node_fs_promises_namespaceObject.symlink)(target, path);
+                (0,external_node_fs_.lutimesSync)(path, entry.mtime, entry.mtime);
                 break;
             }
             case 'hardlink': {
@@ -43024,7 +43131,7 @@ function manifest_renderManifest(config, configBytes, runId) {
     return Buffer.from(JSON.stringify(manifest));
 }
 /** A manifest from the registry as a cache manifest, or undefined when it is something else. */
-function parseCacheManifest(digest, bytes) {
+function manifest_parseCacheManifest(digest, bytes) {
     let doc;
     try {
         doc = JSON.parse(Buffer.from(bytes).toString('utf8'));
@@ -43064,7 +43171,7 @@ function isDescriptor(d) {
         x.size >= 0);
 }
 /** The config blob, checked against the manifest it came with. */
-function parseCacheConfig(bytes, manifest) {
+function manifest_parseCacheConfig(bytes, manifest) {
     const config = JSON.parse(Buffer.from(bytes).toString('utf8'));
     const ok = config &&
         config.key === manifest.key &&
@@ -43108,6 +43215,28 @@ async function parallel(items, fn) {
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker));
     return results;
 }
+/** The layers of the cache this tree was restored from, by stat id (none when it cannot be read). */
+async function previousLayers(store, digest) {
+    const byStat = new Map();
+    if (!digest)
+        return byStat;
+    try {
+        const stored = await store.getManifest(digest);
+        const manifest = parseCacheManifest(digest, stored.bytes);
+        if (!manifest)
+            return byStat;
+        const chunks = [];
+        for await (const chunk of await store.openBlob(manifest.config))
+            chunks.push(chunk);
+        for (const layer of parseCacheConfig(Buffer.concat(chunks), manifest).layers)
+            if (layer.statId)
+                byStat.set(layer.statId, layer);
+    }
+    catch {
+        // Only an optimisation: without it every layer is read and compressed.
+    }
+    return byStat;
+}
 async function cache_saveCache(opts) {
     const version = cacheVersion(opts.spec.lines, opts.compression);
     const tag = keyTag(version, opts.key);
@@ -43124,9 +43253,14 @@ async function cache_saveCache(opts) {
         return { ...empty, saved: false, reason: 'none of the paths exist, so there is nothing to save' };
     const entries = await walkTree(opts.spec, roots, (abs, why) => opts.info(`skipped ${abs}: ${why}`));
     const plans = planLayers(entries);
+    const previous = await previousLayers(opts.store, opts.previousDigest);
     let uploadedLayers = 0;
     let uploadedBytes = 0;
     const layers = await parallel(plans, async (plan) => {
+        const statId = layerStatId(plan);
+        const known = previous.get(statId);
+        if (known && (await opts.store.hasBlob(known.digest)))
+            return known;
         const built = await buildLayer(plan, opts.compression);
         // Content-addressed: a layer that is already in the repository is not sent again.
         if (!(await opts.store.hasBlob(built.digest))) {
@@ -43134,7 +43268,7 @@ async function cache_saveCache(opts) {
             uploadedLayers += 1;
             uploadedBytes += built.size;
         }
-        return { digest: built.digest, size: built.size, diffId: built.diffId, files: built.files };
+        return { digest: built.digest, size: built.size, diffId: built.diffId, statId, files: built.files };
     });
     const config = {
         key: opts.key,
@@ -43205,7 +43339,7 @@ async function loadManifest(store, tag) {
     if (!found)
         return undefined;
     const manifest = await store.getManifest(found.digest);
-    return parseCacheManifest(manifest.descriptor.digest, manifest.bytes);
+    return manifest_parseCacheManifest(manifest.descriptor.digest, manifest.bytes);
 }
 /**
  * Downloads every layer to a temporary file, verifying size and digest, and extracts only when
@@ -43219,7 +43353,7 @@ async function restoreCache(opts) {
         await download(store, manifest.config.digest, manifest.config.size, configFile);
         let config;
         try {
-            config = parseCacheConfig(await (0,external_node_fs_promises_namespaceObject.readFile)(configFile), manifest);
+            config = manifest_parseCacheConfig(await (0,external_node_fs_promises_namespaceObject.readFile)(configFile), manifest);
         }
         catch (error) {
             throw new CacheMissError(`cache ${manifest.key}: ${error.message}`);
@@ -43255,7 +43389,20 @@ async function restoreCache(opts) {
         await (0,external_node_fs_promises_namespaceObject.rm)(work, { recursive: true, force: true });
     }
 }
+const DOWNLOAD_ATTEMPTS = 3;
+/** A blob to a file, verified; a body cut off mid-way (the HTTP client retries only until headers) is fetched again. */
 async function download(store, digest, size, file) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await downloadOnce(store, digest, size, file);
+        }
+        catch (error) {
+            if (attempt >= DOWNLOAD_ATTEMPTS)
+                throw error;
+        }
+    }
+}
+async function downloadOnce(store, digest, size, file) {
     let stream;
     try {
         stream = await store.openBlob({ mediaType: 'application/octet-stream', digest, size });
@@ -43337,7 +43484,15 @@ function config_readConfig(inputs, runtime, workspace) {
         if (keepLast === undefined && maxAgeMs === undefined) {
             throw new errors/* ConfigurationError */.j1(`Mode 'prune' needs '${INPUT.keepLast}' (caches kept per key prefix), '${INPUT.maxAge}' (such as 7d), or both.`);
         }
-        return { mode, repository, credentials, keepLast, maxAgeMs, keyPrefixes: inputs.lines(INPUT.keyPrefix), dryRun: inputs.boolean(INPUT.dryRun, false) };
+        return {
+            mode,
+            repository,
+            credentials,
+            keepLast,
+            maxAgeMs,
+            keyPrefixes: inputs.lines(INPUT.keyPrefix),
+            dryRun: inputs.boolean(INPUT.dryRun, false),
+        };
     }
     const paths = inputs.lines(INPUT.path);
     if (paths.length === 0)
@@ -43346,7 +43501,7 @@ function config_readConfig(inputs, runtime, workspace) {
         throw errors/* ConfigurationError */.j1.forInput(INPUT.path, paths.join('\n'), 'at least one path that is not an !exclusion');
     const key = readKey(INPUT.key, inputs.optional(INPUT.key));
     if (!key)
-        throw requiredFor(INPUT.key, mode, 'the cache key, such as npm-${{ runner.os }}-${{ hashFiles(\'package-lock.json\') }}');
+        throw requiredFor(INPUT.key, mode, 'the cache key, such as npm-Linux- followed by a hash of package-lock.json');
     const save = inputs.oneOf(INPUT.save, SAVE_WHEN, 'on-success');
     if (save === 'always') {
         // GitHub evaluates a JavaScript action's post-if without the inputs and hands the post step no
@@ -47405,8 +47560,6 @@ class AbortError extends Error {
     }
 }
 //# sourceMappingURL=AbortError.js.map
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: external "node:process"
 const external_node_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/logger/log.js
@@ -100230,7 +100383,14 @@ function cacheOptions(ctx, config, store) {
         now: () => ctx.clock.now(),
     };
 }
-const INFRASTRUCTURE_ERRORS = new Set(['RegistryError', 'NetworkError', 'HttpTimeoutError', 'CircuitOpenError', 'DigestMismatchError', 'LayoutError']);
+const INFRASTRUCTURE_ERRORS = new Set([
+    'RegistryError',
+    'NetworkError',
+    'HttpTimeoutError',
+    'CircuitOpenError',
+    'DigestMismatchError',
+    'LayoutError',
+]);
 /** Network and registry failures make a restore a miss and a save a skip, as with actions/cache. */
 function isInfrastructureFailure(error) {
     return error instanceof Error && INFRASTRUCTURE_ERRORS.has(error.name);
@@ -100239,7 +100399,11 @@ async function buildx(ctx, config) {
     const store = openStore(ctx, config.repository, config.credentials);
     const display = `${config.repository.registry}/${config.repository.repository}`;
     const plan = planBuildx(display, config.scope, config.build, config.readOnly);
-    const result = await ctx.log.stage('lookup', () => resolveBuildx(plan, store), (r) => ({ candidates: r.plan.candidates.length, found: r.found.length, writes: r.plan.writeRef !== undefined }));
+    const result = await ctx.log.stage('lookup', () => resolveBuildx(plan, store), (r) => ({
+        candidates: r.plan.candidates.length,
+        found: r.found.length,
+        writes: r.plan.writeRef !== undefined,
+    }));
     ctx.runtime.setOutput(OUTPUT.cacheFrom, result.cacheFrom.join('\n'));
     ctx.runtime.setOutput(OUTPUT.cacheTo, result.cacheTo.join('\n'));
     const rows = plan.candidates.map((c) => [
@@ -100248,7 +100412,9 @@ async function buildx(ctx, config) {
         result.found.includes(c.ref) ? 'found' : 'not found',
         c.ref === plan.writeRef ? 'written' : '',
     ]);
-    await ctx.runtime.appendSummary(`### layer-cache (buildx)\n\n${(0,runtime_text/* markdownTable */.Qj)(['ref', 'why', 'cache-from', 'cache-to'], rows)}\n${plan.writeRef ? `Writes \`${(0,runtime_text/* escapeMarkdown */.FV)(plan.writeRef)}\`: ${(0,runtime_text/* escapeMarkdown */.FV)(plan.writeReason)}.` : `No cache-to: ${(0,runtime_text/* escapeMarkdown */.FV)(plan.writeReason)}.`}\n`);
+    await ctx.runtime.appendSummary(`### layer-cache (buildx)\n\n${(0,runtime_text/* markdownTable */.Qj)(['ref', 'why', 'cache-from', 'cache-to'], rows)}\n${plan.writeRef
+        ? `Writes \`${(0,runtime_text/* escapeMarkdown */.FV)(plan.writeRef)}\`: ${(0,runtime_text/* escapeMarkdown */.FV)(plan.writeReason)}.`
+        : `No cache-to: ${(0,runtime_text/* escapeMarkdown */.FV)(plan.writeReason)}.`}\n`);
 }
 async function restore(ctx, config) {
     const { runtime } = ctx;
@@ -100258,7 +100424,10 @@ async function restore(ctx, config) {
     let detail;
     if (!config.repository) {
         const result = await ctx.log.stage('restore', () => restoreFromGitHub(config.spec.lines, config.key, config.restoreKeys, config.lookupOnly).catch((error) => {
-            runtime.annotate({ level: 'warning', message: `GitHub's cache service failed; continuing without a cache: ${(0,errors/* errorMessage */.gJ)(error)}` });
+            runtime.annotate({
+                level: 'warning',
+                message: `GitHub's cache service failed; continuing without a cache: ${(0,errors/* errorMessage */.gJ)(error)}`,
+            });
             return { available: true, matchedKey: undefined };
         }));
         if (!result.available) {
@@ -100277,7 +100446,11 @@ async function restore(ctx, config) {
         try {
             const match = await ctx.log.stage('lookup', () => findCache({ ...options, key: config.key, restoreKeys: config.restoreKeys }), (m) => ({ matched: m?.manifest.key ?? null, exact: m?.exact ?? false }));
             if (match && !config.lookupOnly) {
-                const restored = await ctx.log.stage('restore', () => restoreCache({ ...options, manifest: match.manifest, tempDir: runtime.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)() }), (r) => ({ layers: r.layers, bytes: r.bytes, files: r.files }));
+                const restored = await ctx.log.stage('restore', () => restoreCache({
+                    ...options,
+                    manifest: match.manifest,
+                    tempDir: runtime.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(),
+                }), (r) => ({ layers: r.layers, bytes: r.bytes, files: r.files }));
                 detail += ` — ${restored.layers} layers, ${restored.files} files, ${restored.bytes} bytes`;
             }
             if (match) {
@@ -100288,7 +100461,10 @@ async function restore(ctx, config) {
         catch (error) {
             if (!(error instanceof CacheMissError) && !isInfrastructureFailure(error))
                 throw error;
-            runtime.annotate({ level: 'warning', message: `Cache not restored (treated as a miss): ${(0,errors/* errorMessage */.gJ)(error)}` });
+            runtime.annotate({
+                level: 'warning',
+                message: `Cache not restored (treated as a miss): ${(0,errors/* errorMessage */.gJ)(error)}`,
+            });
         }
     }
     const hit = matchedKey === config.key;
@@ -100313,16 +100489,34 @@ async function save(ctx, config) {
         try {
             const result = await ctx.log.stage('save', () => saveToGitHub(config.spec.lines, key));
             if (!result.available)
-                runtime.annotate({ level: 'warning', message: "Not saved: GitHub's cache service is not available to this step." });
+                runtime.annotate({
+                    level: 'warning',
+                    message: "Not saved: GitHub's cache service is not available to this step.",
+                });
         }
         catch (error) {
-            runtime.annotate({ level: 'warning', message: `Not saved to GitHub's cache service: ${errorMessage(error)}` });
+            runtime.annotate({
+                level: 'warning',
+                message: `Not saved to GitHub's cache service: ${errorMessage(error)}`,
+            });
         }
         return;
     }
     const store = openStore(ctx, config.repository, config.credentials);
     try {
-        const result = await ctx.log.stage('save', () => saveCache({ ...cacheOptions(ctx, config, store), key, runId: runtime.env.GITHUB_RUN_ID ?? '' }), (r) => ({ saved: r.saved, layers: r.layers, uploaded_layers: r.uploadedLayers, uploaded_bytes: r.uploadedBytes, total_bytes: r.totalBytes, files: r.files }));
+        const result = await ctx.log.stage('save', () => saveCache({
+            ...cacheOptions(ctx, config, store),
+            key,
+            runId: runtime.env.GITHUB_RUN_ID ?? '',
+            previousDigest: runtime.getState(STATE.matchedDigest) || undefined,
+        }), (r) => ({
+            saved: r.saved,
+            layers: r.layers,
+            uploaded_layers: r.uploadedLayers,
+            uploaded_bytes: r.uploadedBytes,
+            total_bytes: r.totalBytes,
+            files: r.files,
+        }));
         if (!result.saved) {
             runtime.info(`Not saved: ${result.reason}.`);
             return;
@@ -100355,7 +100549,16 @@ async function pruneMode(ctx, config) {
     }), (r) => ({ deleted: r.deleted.length, kept: r.kept.length, ignored: r.ignored, dry_run: config.dryRun }));
     ctx.runtime.setOutput(OUTPUT.deleted, result.deleted.map((d) => d.key).join('\n'));
     ctx.runtime.setOutput(OUTPUT.kept, result.kept.map((d) => d.key).join('\n'));
-    const rows = [...result.deleted.map((d) => ({ ...d, action: config.dryRun ? 'would delete' : 'deleted' })), ...result.kept.map((d) => ({ ...d, action: 'kept' }))].map((d) => [`\`${(0,runtime_text/* escapeMarkdown */.FV)(d.key)}\``, (0,runtime_text/* escapeMarkdown */.FV)(d.group), d.created, d.action, (0,runtime_text/* escapeMarkdown */.FV)(d.reason)]);
+    const rows = [
+        ...result.deleted.map((d) => ({ ...d, action: config.dryRun ? 'would delete' : 'deleted' })),
+        ...result.kept.map((d) => ({ ...d, action: 'kept' })),
+    ].map((d) => [
+        `\`${(0,runtime_text/* escapeMarkdown */.FV)(d.key)}\``,
+        (0,runtime_text/* escapeMarkdown */.FV)(d.group),
+        d.created,
+        d.action,
+        (0,runtime_text/* escapeMarkdown */.FV)(d.reason),
+    ]);
     await ctx.runtime.appendSummary(`### layer-cache (prune${config.dryRun ? ', dry run' : ''})\n\n${(0,runtime_text/* markdownTable */.Qj)(['key', 'group', 'created', 'action', 'why'], rows)}\n${result.ignored} other tags (BuildKit caches, images) left alone.\n`);
 }
 

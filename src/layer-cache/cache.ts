@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { CACHE_CONFIG_MEDIA_TYPE, type Compression, LAYER_MEDIA_TYPE } from './constants.js';
 import { extractLayers, UnsafeArchiveError } from './extract.js';
-import { buildLayer, planLayers } from './layers.js';
+import { buildLayer, layerStatId, planLayers } from './layers.js';
 import {
   type CacheConfig,
   type CacheManifest,
@@ -60,7 +60,30 @@ export interface SaveResult {
   files: number;
 }
 
-export async function saveCache(opts: CacheOptions & { key: string; runId: string }): Promise<SaveResult> {
+/** The layers of the cache this tree was restored from, by stat id (none when it cannot be read). */
+async function previousLayers(
+  store: OciRepository,
+  digest: string | undefined,
+): Promise<Map<string, LayerRecord>> {
+  const byStat = new Map<string, LayerRecord>();
+  if (!digest) return byStat;
+  try {
+    const stored = await store.getManifest(digest);
+    const manifest = parseCacheManifest(digest, stored.bytes);
+    if (!manifest) return byStat;
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of await store.openBlob(manifest.config)) chunks.push(chunk);
+    for (const layer of parseCacheConfig(Buffer.concat(chunks), manifest).layers)
+      if (layer.statId) byStat.set(layer.statId, layer);
+  } catch {
+    // Only an optimisation: without it every layer is read and compressed.
+  }
+  return byStat;
+}
+
+export async function saveCache(
+  opts: CacheOptions & { key: string; runId: string; previousDigest?: string },
+): Promise<SaveResult> {
   const version = cacheVersion(opts.spec.lines, opts.compression);
   const tag = keyTag(version, opts.key);
   const empty = { tag, layers: 0, uploadedLayers: 0, uploadedBytes: 0, totalBytes: 0, files: 0 };
@@ -76,9 +99,13 @@ export async function saveCache(opts: CacheOptions & { key: string; runId: strin
     return { ...empty, saved: false, reason: 'none of the paths exist, so there is nothing to save' };
   const entries = await walkTree(opts.spec, roots, (abs, why) => opts.info(`skipped ${abs}: ${why}`));
   const plans = planLayers(entries);
+  const previous = await previousLayers(opts.store, opts.previousDigest);
   let uploadedLayers = 0;
   let uploadedBytes = 0;
   const layers = await parallel(plans, async (plan): Promise<LayerRecord> => {
+    const statId = layerStatId(plan);
+    const known = previous.get(statId);
+    if (known && (await opts.store.hasBlob(known.digest))) return known;
     const built = await buildLayer(plan, opts.compression);
     // Content-addressed: a layer that is already in the repository is not sent again.
     if (!(await opts.store.hasBlob(built.digest))) {
@@ -89,7 +116,7 @@ export async function saveCache(opts: CacheOptions & { key: string; runId: strin
       uploadedLayers += 1;
       uploadedBytes += built.size;
     }
-    return { digest: built.digest, size: built.size, diffId: built.diffId, files: built.files };
+    return { digest: built.digest, size: built.size, diffId: built.diffId, statId, files: built.files };
   });
   const config: CacheConfig = {
     key: opts.key,

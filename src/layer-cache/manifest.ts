@@ -22,6 +22,8 @@ export interface LayerRecord {
   size: number;
   /** sha256 of the uncompressed tar: a later save reuses the blob when this matches. */
   diffId: string;
+  /** See layerStatId: lets a later save skip reading an unchanged layer. */
+  statId?: string;
   files: number;
 }
 

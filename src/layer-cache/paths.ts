@@ -114,23 +114,25 @@ export async function walkTree(
   roots: CacheRoot[],
   onSkip: (abs: string, why: string) => void,
 ): Promise<TreeEntry[]> {
-  const entries: TreeEntry[] = [];
   const exclude = spec.excludes.length ? picomatch(spec.excludes, { dot: true }) : () => false;
-  const visit = async (abs: string, name: string): Promise<void> => {
+  // Siblings are examined concurrently (the thread pool bounds it); the result keeps archive order.
+  const visit = async (abs: string, name: string): Promise<TreeEntry[]> => {
     const rel = relative(spec.workspace, abs).split(sep).join('/');
-    if (!rel.startsWith('..') && exclude(rel)) return;
+    if (!rel.startsWith('..') && exclude(rel)) return [];
     const stat = await lstat(abs);
     const base = { name, abs, mode: stat.mode & 0o7777, mtime: Math.floor(stat.mtimeMs / 1000) };
-    if (stat.isSymbolicLink())
-      entries.push({ ...base, type: 'symlink', size: 0, linkname: await readlink(abs) });
-    else if (stat.isFile()) entries.push({ ...base, type: 'file', size: stat.size });
-    else if (stat.isDirectory()) {
-      entries.push({ ...base, type: 'directory', size: 0 });
-      for (const child of (await readdir(abs)).sort()) await visit(join(abs, child), `${name}/${child}`);
-    } else onSkip(abs, 'not a file, directory or symlink');
+    if (stat.isSymbolicLink()) return [{ ...base, type: 'symlink', size: 0, linkname: await readlink(abs) }];
+    if (stat.isFile()) return [{ ...base, type: 'file', size: stat.size }];
+    if (stat.isDirectory()) {
+      const children = (await readdir(abs)).sort();
+      const nested = await Promise.all(children.map((child) => visit(join(abs, child), `${name}/${child}`)));
+      return [{ ...base, type: 'directory', size: 0 }, ...nested.flat()];
+    }
+    onSkip(abs, 'not a file, directory or symlink');
+    return [];
   };
-  for (const [index, root] of roots.entries()) await visit(root.abs, String(index));
-  return entries;
+  const perRoot = await Promise.all(roots.map((root, index) => visit(root.abs, String(index))));
+  return perRoot.flat();
 }
 
 async function exists(path: string): Promise<boolean> {

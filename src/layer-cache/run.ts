@@ -209,7 +209,13 @@ async function save(ctx: ActionContext, config: PathsConfig): Promise<void> {
   try {
     const result = await ctx.log.stage(
       'save',
-      () => saveCache({ ...cacheOptions(ctx, config, store), key, runId: runtime.env.GITHUB_RUN_ID ?? '' }),
+      () =>
+        saveCache({
+          ...cacheOptions(ctx, config, store),
+          key,
+          runId: runtime.env.GITHUB_RUN_ID ?? '',
+          previousDigest: runtime.getState(STATE.matchedDigest) || undefined,
+        }),
       (r) => ({
         saved: r.saved,
         layers: r.layers,

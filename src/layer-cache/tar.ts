@@ -177,10 +177,11 @@ class ByteReader {
   private buffered: Buffer[] = [];
   private length = 0;
   private done = false;
-  private readonly iterator: AsyncIterator<Uint8Array>;
+  private readonly iterator: AsyncIterator<Uint8Array> | Iterator<Uint8Array>;
 
-  constructor(source: AsyncIterable<Uint8Array>) {
-    this.iterator = source[Symbol.asyncIterator]();
+  constructor(source: Iterable<Uint8Array> | AsyncIterable<Uint8Array>) {
+    this.iterator =
+      Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : source[Symbol.iterator]();
   }
 
   private async fill(n: number): Promise<void> {
@@ -230,7 +231,7 @@ class ByteReader {
  * given `content` function (or not, to skip it). Throws TarFormatError on any damage.
  */
 export async function readTar(
-  source: AsyncIterable<Uint8Array>,
+  source: Iterable<Uint8Array> | AsyncIterable<Uint8Array>,
   onEntry: (
     entry: TarEntry,
     content: (sink: (chunk: Buffer) => void | Promise<void>) => Promise<void>,

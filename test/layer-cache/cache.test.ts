@@ -96,6 +96,26 @@ describe('paths cache: layers, keys and immutability', () => {
     expect(changed.uploadedBytes).toBeLessThan(first.uploadedBytes / 5);
   });
 
+  it('a save of a restored tree reuses unchanged layers from the cache it came from and rebuilds changed ones', async () => {
+    const t = setup();
+    makeTree(join(t.workspace, 'deps'));
+    for (let i = 0; i < 12; i++)
+      writeFileSync(join(t.workspace, 'deps/gamma', `big-${i}.txt`), randomBytes(200_000).toString('hex'));
+    const first = await saveCache({ ...t.make(t.workspace), key: 'r-1', runId: '1' });
+    const ws = mkdtempSync(join(tmpdir(), 'lc-ws4-'));
+    const match = (await findCache({ ...t.make(ws), key: 'r-1', restoreKeys: [] }))!;
+    await restoreCache({ ...t.make(ws), manifest: match.manifest, tempDir: t.temp });
+    appendFileSync(join(ws, 'deps/gamma/big-5.txt'), 'more');
+    const second = await saveCache({ ...t.make(ws), key: 'r-2', runId: '2', previousDigest: first.digest });
+    expect(second.uploadedLayers).toBe(1);
+    expect(second.layers).toBe(first.layers);
+
+    const again = mkdtempSync(join(tmpdir(), 'lc-ws5-'));
+    const match2 = (await findCache({ ...t.make(again), key: 'r-2', restoreKeys: [] }))!;
+    await restoreCache({ ...t.make(again), manifest: match2.manifest, tempDir: t.temp });
+    expect(snapshot(join(again, 'deps'))).toEqual(snapshot(join(ws, 'deps')));
+  });
+
   it('never overwrites an existing key', async () => {
     const t = setup();
     makeTree(join(t.workspace, 'deps'));

@@ -61,13 +61,14 @@ describe('branch names as tags', () => {
 
 describe('keys as tags', () => {
   it('the tag of a prefix is a prefix of the tag of the key', () => {
-    for (const [key, prefix] of [
+    const pairs: [string, string][] = [
       ['npm-Linux-abc', 'npm-Linux-'],
       ['a/b_c', 'a/b'],
       ['ü-1', 'ü'],
-    ]) {
-      expect(keyTag('v1', key).startsWith(`v1-${encodeTagPart(prefix!)}`)).toBe(true);
-      expect(tagMayMatchPrefix(keyTag('v1', key!), 'v1', prefix!)).toBe(true);
+    ];
+    for (const [key, prefix] of pairs) {
+      expect(keyTag('v1', key).startsWith(`v1-${encodeTagPart(prefix)}`)).toBe(true);
+      expect(tagMayMatchPrefix(keyTag('v1', key), 'v1', prefix)).toBe(true);
     }
     expect(tagMayMatchPrefix(keyTag('v1', 'npm-x'), 'v1', 'pip-')).toBe(false);
     expect(tagMayMatchPrefix(keyTag('v2', 'npm-x'), 'v1', 'npm-')).toBe(false);

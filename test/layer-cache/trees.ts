@@ -8,6 +8,7 @@ import {
   readFileSync,
   readlinkSync,
   symlinkSync,
+  lutimesSync,
   utimesSync,
   writeFileSync,
 } from 'node:fs';
@@ -32,6 +33,7 @@ export function makeTree(root: string): void {
   mkdirSync(join(root, '.bin'), { recursive: true });
   symlinkSync('../alpha/bin/run', join(root, '.bin/run'));
   symlinkSync('alpha', join(root, 'alpha-link'));
+  lutimesSync(join(root, 'alpha-link'), 1_500_000_000, 1_500_000_000);
 }
 
 /** Every entry: type, mode, content hash, link target, file mtime. */
@@ -41,7 +43,7 @@ export function snapshot(root: string): Record<string, string> {
     const path = rel ? join(root, rel) : root;
     const stat = lstatSync(path);
     const mode = (stat.mode & 0o777).toString(8);
-    if (stat.isSymbolicLink()) out[rel] = `link ${readlinkSync(path)}`;
+    if (stat.isSymbolicLink()) out[rel] = `link ${readlinkSync(path)} ${Math.floor(stat.mtimeMs / 1000)}`;
     else if (stat.isFile()) {
       out[rel] =
         `file ${mode} ${Math.floor(stat.mtimeMs / 1000)} ${createHash('sha256').update(readFileSync(path)).digest('hex').slice(0, 16)}`;
