@@ -30898,6 +30898,10 @@ __nccwpck_require__.d(__webpack_exports__, {
   i: () => (/* binding */ main)
 });
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/git/git.ts
@@ -31034,10 +31038,6 @@ const EMPTY_TREE_SHA1 = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
 const EMPTY_TREE_SHA256 = '6ef19b41225c5369f1c104d45d8d85efa9b057b53b14b4b9b939dd74decc5321';
 const ZERO_SHA = /^0+$/;
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/changes/config.ts
 
 
@@ -31518,6 +31518,7 @@ class FilterSet {
 
 
 
+
 const RESERVED = new Set(Object.values(OUTPUT));
 const NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
 /**
@@ -31627,6 +31628,21 @@ function describe(node) {
     if ((0,dist/* isScalar */.jn)(node))
         return node.value === null ? 'null' : `${typeof node.value} ${JSON.stringify(node.value)}`;
     return 'something else';
+}
+/**
+ * Literal patterns that name a directory of the checkout (`src`): they match only a file of that
+ * name, so never anything under the directory. Worth a warning, like `src/`.
+ */
+function directoryPatternWarnings(filters, source, isDirectory) {
+    const warnings = [];
+    for (const filter of filters) {
+        for (const rule of filter.rules) {
+            if (picomatch_default().scan(rule.pattern).isGlob || rule.pattern.endsWith('/') || !isDirectory(rule.pattern))
+                continue;
+            warnings.push(`Filter '${filter.name}' (${source}, line ${rule.line}): '${rule.pattern}' is a directory, and a pattern without a glob matches only a file of that name; write '${rule.pattern}/**'.`);
+        }
+    }
+    return warnings;
 }
 
 ;// CONCATENATED MODULE: ./src/changes/format.ts
@@ -31981,7 +31997,7 @@ class History {
 const REF_NAME = /^(?!-)(?!.*\.\.)[^\s~^:?*[\\\u0000-\u001f\u007f]+$/;
 /** Decide base and head from the inputs, or from the event when no base is given. */
 async function resolveComparison(event, history, options) {
-    const head = options.ref
+    let head = options.ref
         ? await resolveName(history, options.ref, options.refInput)
         : ((await history.resolve('HEAD')) ?? (await resolveName(history, event.sha, options.refInput)));
     const short = (sha) => sha.slice(0, 12);
@@ -32065,10 +32081,18 @@ async function resolveComparison(event, history, options) {
         const payload = event.payload;
         if (PULL_REQUEST_EVENTS.has(event.name) && payload.pull_request) {
             const pr = payload.pull_request;
-            return mergeBaseWith(pr.base.sha, `pull request #${pr.number} into ${pr.base.ref}`);
+            const prHead = payloadSha(pr.head.sha, 'pull_request.head.sha');
+            // pull_request_target (and some workflows) check out the base branch: then compare the PR's head.
+            if (!options.ref && head !== prHead && !(await history.parents(head)).includes(prHead)) {
+                if ((await history.ensureCommits([prHead])).length > 0)
+                    throw new Error(`the pull request head ${prHead} cannot be fetched`);
+                head = prHead;
+            }
+            return mergeBaseWith(payloadSha(pr.base.sha, 'pull_request.base.sha'), `pull request #${pr.number} into ${pr.base.ref}`);
         }
         if (event.name === 'merge_group' && payload.merge_group) {
             const group = payload.merge_group;
+            payloadSha(group.base_sha, 'merge_group.base_sha');
             const gone = await history.ensureCommits([group.base_sha]);
             if (gone.length)
                 throw new Error(`merge group base ${group.base_sha} cannot be fetched from the remote`);
@@ -32130,6 +32154,12 @@ async function resolveComparison(event, history, options) {
             reason: `tag ${tag}: since the previous tag ${previous.tag}`,
         };
     }
+}
+/** A SHA from the event payload; anything else means the payload is not GitHub's. */
+function payloadSha(value, field) {
+    if (!value || !HEX_SHA.test(value))
+        throw new Error(`The event payload's ${field} is not a commit SHA: ${JSON.stringify(value)}`);
+    return value.toLowerCase();
 }
 /** A branch, tag or SHA (short or long) as a commit, fetched from origin when it is not here. */
 async function resolveName(history, name, input) {
@@ -32371,12 +32401,19 @@ async function readBlobs(git, commit, paths) {
 
 
 
+
+
 const main = async (ctx) => {
     const { runtime, log } = ctx;
     const config = readConfig(ctx.inputs, runtime, ctx.workspace);
     const parsed = parseFilters(config.filtersText, config.filtersSource);
-    for (const warning of parsed.warnings)
+    const isDirectory = (path) => (0,external_node_fs_.statSync)((0,external_node_path_namespaceObject.join)(config.workingDirectory, path), { throwIfNoEntry: false })?.isDirectory() ?? false;
+    for (const warning of [
+        ...parsed.warnings,
+        ...directoryPatternWarnings(parsed.filters, config.filtersSource, isDirectory),
+    ]) {
         runtime.annotate({ level: 'warning', message: warning });
+    }
     const filterSet = new FilterSet(parsed.filters, config.quantifier);
     const event = readEventContext(runtime.env);
     const git = new Git(config.workingDirectory, runtime.env);

@@ -11,7 +11,8 @@ import {
 } from 'yaml';
 import { ConfigurationError } from '../runtime/errors.js';
 import { CHANGE_TYPES, type ChangeType, COUNT_SUFFIX, FILES_SUFFIX, OUTPUT } from './constants.js';
-import { normalizePattern, compilePattern } from './matcher.js';
+import { compilePattern, normalizePattern } from './matcher.js';
+import picomatch from 'picomatch';
 
 /** One pattern of a filter: `!` excludes; `types` limits it to those change types (all when absent). */
 export interface Rule {
@@ -153,4 +154,26 @@ function describe(node: Node): string {
   if (isScalar(node))
     return node.value === null ? 'null' : `${typeof node.value} ${JSON.stringify(node.value)}`;
   return 'something else';
+}
+
+/**
+ * Literal patterns that name a directory of the checkout (`src`): they match only a file of that
+ * name, so never anything under the directory. Worth a warning, like `src/`.
+ */
+export function directoryPatternWarnings(
+  filters: readonly FilterDef[],
+  source: string,
+  isDirectory: (path: string) => boolean,
+): string[] {
+  const warnings: string[] = [];
+  for (const filter of filters) {
+    for (const rule of filter.rules) {
+      if (picomatch.scan(rule.pattern).isGlob || rule.pattern.endsWith('/') || !isDirectory(rule.pattern))
+        continue;
+      warnings.push(
+        `Filter '${filter.name}' (${source}, line ${rule.line}): '${rule.pattern}' is a directory, and a pattern without a glob matches only a file of that name; write '${rule.pattern}/**'.`,
+      );
+    }
+  }
+  return warnings;
 }

@@ -30,7 +30,7 @@ export async function resolveComparison(
   history: History,
   options: ResolveOptions,
 ): Promise<Comparison> {
-  const head = options.ref
+  let head = options.ref
     ? await resolveName(history, options.ref, options.refInput)
     : ((await history.resolve('HEAD')) ?? (await resolveName(history, event.sha, options.refInput)));
   const short = (sha: string) => sha.slice(0, 12);
@@ -119,10 +119,21 @@ export async function resolveComparison(
     const payload = event.payload;
     if (PULL_REQUEST_EVENTS.has(event.name) && payload.pull_request) {
       const pr = payload.pull_request;
-      return mergeBaseWith(pr.base.sha, `pull request #${pr.number} into ${pr.base.ref}`);
+      const prHead = payloadSha(pr.head.sha, 'pull_request.head.sha');
+      // pull_request_target (and some workflows) check out the base branch: then compare the PR's head.
+      if (!options.ref && head !== prHead && !(await history.parents(head)).includes(prHead)) {
+        if ((await history.ensureCommits([prHead])).length > 0)
+          throw new Error(`the pull request head ${prHead} cannot be fetched`);
+        head = prHead;
+      }
+      return mergeBaseWith(
+        payloadSha(pr.base.sha, 'pull_request.base.sha'),
+        `pull request #${pr.number} into ${pr.base.ref}`,
+      );
     }
     if (event.name === 'merge_group' && payload.merge_group) {
       const group = payload.merge_group;
+      payloadSha(group.base_sha, 'merge_group.base_sha');
       const gone = await history.ensureCommits([group.base_sha]);
       if (gone.length)
         throw new Error(`merge group base ${group.base_sha} cannot be fetched from the remote`);
@@ -188,6 +199,13 @@ export async function resolveComparison(
       reason: `tag ${tag}: since the previous tag ${previous.tag}`,
     };
   }
+}
+
+/** A SHA from the event payload; anything else means the payload is not GitHub's. */
+function payloadSha(value: string | undefined, field: string): string {
+  if (!value || !HEX_SHA.test(value))
+    throw new Error(`The event payload's ${field} is not a commit SHA: ${JSON.stringify(value)}`);
+  return value.toLowerCase();
 }
 
 /** A branch, tag or SHA (short or long) as a commit, fetched from origin when it is not here. */

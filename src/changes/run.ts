@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { Git } from '../git/index.js';
 import { ConfigurationError } from '../runtime/errors.js';
 import type { ActionFn } from '../runtime/run.js';
@@ -5,7 +7,7 @@ import { COUNT_SUFFIX, FILES_SUFFIX, INPUT, OUTPUT } from './constants.js';
 import { readConfig } from './config.js';
 import { type ChangedFile, matchEntries } from './diff.js';
 import { readEventContext, PULL_REQUEST_EVENTS } from './event.js';
-import { parseFilters } from './filters.js';
+import { directoryPatternWarnings, parseFilters } from './filters.js';
 import { formatFiles } from './format.js';
 import { type GitHubApi, lastSuccessfulRun, pullRequestFiles } from './github.js';
 import { History } from './history.js';
@@ -18,7 +20,14 @@ export const main: ActionFn = async (ctx) => {
   const { runtime, log } = ctx;
   const config = readConfig(ctx.inputs, runtime, ctx.workspace);
   const parsed = parseFilters(config.filtersText, config.filtersSource);
-  for (const warning of parsed.warnings) runtime.annotate({ level: 'warning', message: warning });
+  const isDirectory = (path: string) =>
+    statSync(join(config.workingDirectory, path), { throwIfNoEntry: false })?.isDirectory() ?? false;
+  for (const warning of [
+    ...parsed.warnings,
+    ...directoryPatternWarnings(parsed.filters, config.filtersSource, isDirectory),
+  ]) {
+    runtime.annotate({ level: 'warning', message: warning });
+  }
   const filterSet = new FilterSet(parsed.filters, config.quantifier);
   const event = readEventContext(runtime.env);
   const git = new Git(config.workingDirectory, runtime.env);

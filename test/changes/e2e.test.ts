@@ -169,17 +169,18 @@ describe('changes action end to end', () => {
     }
   });
 
-  it('warns about a pattern that can never match', async () => {
+  it('warns about patterns that name a directory, which match no file under it', async () => {
     const { workspace, event } = pullRequestScenario();
     const run = await runAction({
       action: 'changes',
       workspace,
       event,
-      inputs: { filters: "docs: 'docs/'" },
+      inputs: { filters: "docs: 'docs/'\nsrc:\n  - 'src'\n  - 'README.md'" },
     });
     expect(run.main.exitCode).toBe(0);
     expect(run.main.annotations.filter((a) => a.command === 'warning').map((a) => a.value)).toEqual([
       expect.stringContaining('the pattern "docs/" names a directory and matches no file; write \'docs/**\''),
+      expect.stringContaining("Filter 'src' ('filters' input, line 3): 'src' is a directory"),
     ]);
   });
 });

@@ -119,6 +119,19 @@ describe('pull_request and pull_request_target', () => {
   });
 });
 
+describe('pull_request_target with the base branch checked out (its default)', () => {
+  it('compares the PR head, fetched by SHA, from its merge-base with the base', async () => {
+    const { s, forkPoint, featureTip, mainTip } = forkedHistory();
+    const dir = s.checkout(mainTip);
+    const found = await detect(
+      dir,
+      events.pullRequest({ number: 9, base: mainTip, head: featureTip, name: 'pull_request_target' }),
+    );
+    expect(found.comparison).toMatchObject({ base: forkPoint, head: featureTip });
+    expect(found.paths).toEqual(['feature/a.ts', 'src/app.ts']);
+  });
+});
+
 describe('merge_group', () => {
   it('compares base_sha..head_sha', async () => {
     const s = scenario();
@@ -420,5 +433,20 @@ describe('change types from git', () => {
       ]),
     );
     expect(found.changes).toHaveLength(5);
+  });
+
+  it('a copy of a file that was also modified is copied', async () => {
+    const s = scenario();
+    const text = 'shared text that is long enough for git to call it a copy\n'.repeat(6);
+    const before = s.commit('one', { 'lib/x.ts': text });
+    const head = s.commit('copy', { 'lib/x.ts': `${text}one more line\n`, 'lib/y.ts': text });
+    const found = await detect(
+      s.checkout(head),
+      events.push({ before, after: head, ref: 'refs/heads/main' }),
+    );
+    expect(found.changes).toEqual([
+      { status: 'modified', path: 'lib/x.ts' },
+      { status: 'copied', previousPath: 'lib/x.ts', path: 'lib/y.ts' },
+    ]);
   });
 });
