@@ -176,6 +176,18 @@ describe('vault-secrets end to end', () => {
     expect(scanRun(result, allValues(f))).toEqual([]);
   });
 
+  it('run with export-token: the command also gets VAULT_TOKEN, still nothing reaches outputs or later steps', async () => {
+    const result = await run({
+      inputs: jwtInputs(`${f.names.kv2}/app password | DB_PASSWORD`, {
+        run: 'test -n "$VAULT_TOKEN" && test -n "$DB_PASSWORD" || exit 3',
+        'export-token': 'true',
+      }),
+    });
+    expect(result.main.errors).toEqual([]);
+    expect(Object.keys(result.main.outputs).sort()).toEqual(['lease-count', 'secret-names']);
+    expect(result.main.env).toEqual({});
+  });
+
   it('run: a failing command fails the step, and post still revokes', async () => {
     const result = await run({
       inputs: jwtInputs(`${f.names.kv2}/app password | DB_PASSWORD`, {
