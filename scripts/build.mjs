@@ -1,4 +1,5 @@
-// Bundles every action entry (and the CLI) with ncc into dist/. Entries are found from each
+// Bundles every action entry (and the CLI) with ncc into dist/. Type checking is `npm run typecheck`'s
+// job (--transpile-only), so a type error in a test cannot break a bundle. Entries are found from each
 // actions/<name>/action.yml: runs.main ../../dist/<name>/index.js <- src/<name>/main.ts, and
 // runs.pre/post ../../dist/<name>/<phase>/index.js <- src/<name>/<phase>.ts.
 // Usage: node scripts/build.mjs [--out DIR] [name…]   (DIR defaults to dist; names filter actions)
