@@ -33275,7 +33275,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6580);
 
 
-await (0,_runtime_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runStep */ .e)('quarantine', 'main', _run_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
+await (0,_runtime_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runStep */ .e)('quarantine', 'main', _run_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .iW);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -33288,10 +33288,10 @@ __webpack_async_result__();
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  i: () => (/* binding */ main)
+  iW: () => (/* binding */ main)
 });
 
-// UNUSED EXPORTS: findReports
+// UNUSED EXPORTS: TestsFailedError, findReports
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
@@ -33659,7 +33659,10 @@ function percent(rate) {
     return `${(rate * 100).toFixed(rate < 0.1 ? 1 : 0)}%`;
 }
 
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
 ;// CONCATENATED MODULE: ./src/quarantine/history.ts
+
 
 
 
@@ -33669,8 +33672,8 @@ function makeRecord(info, results, fileHashes) {
     const files = [];
     const fileIndex = new Map();
     const tests = {};
-    const families = {};
-    for (const result of results) {
+    // Sorted ids share long prefixes (file, class), which is what makes the gzipped record small.
+    for (const result of [...results].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
         const code = CODES[result.outcome];
         if (code === undefined)
             continue;
@@ -33685,10 +33688,8 @@ function makeRecord(info, results, fileHashes) {
             suffix = String(index);
         }
         tests[result.id] = code + suffix;
-        if (result.family !== result.id)
-            families[result.id] = result.family;
     }
-    return { v: 1, ...info, files, tests, ...(Object.keys(families).length ? { families } : {}) };
+    return { v: 1, ...info, files, tests };
 }
 /** Outcome and file hash of one test in one record. */
 function observe(record, id) {
@@ -33701,16 +33702,21 @@ function observe(record, id) {
 // File names sort by time; the branch is encoded so that '@' and '/' cannot occur in it.
 function recordFileName(record) {
     const safeRun = record.run.replace(/[^A-Za-z0-9_.-]/g, '_');
-    return `${encodeURIComponent(record.branch)}@${String(record.time).padStart(15, '0')}-${safeRun}-${record.attempt}.json`;
+    return `${encodeURIComponent(record.branch)}@${String(record.time).padStart(15, '0')}-${safeRun}-${record.attempt}${RECORD_SUFFIX}`;
 }
 function branchOfFileName(name) {
     const at = name.indexOf('@');
-    return at > 0 && name.endsWith('.json') ? decodeURIComponent(name.slice(0, at)) : undefined;
+    return at > 0 && name.endsWith(RECORD_SUFFIX) ? decodeURIComponent(name.slice(0, at)) : undefined;
+}
+const RECORD_SUFFIX = '.json.gz';
+/** A record as stored: gzipped JSON. */
+function encodeRecord(record) {
+    return (0,external_node_zlib_.gzipSync)(JSON.stringify(record));
 }
 /** A damaged record is skipped, not fatal: history is advisory. */
-function parseRecord(text) {
+function parseRecord(bytes) {
     try {
-        const value = JSON.parse(text);
+        const value = JSON.parse((0,external_node_zlib_.gunzipSync)(bytes).toString('utf8'));
         return value && value.v === 1 && typeof value.tests === 'object' && Array.isArray(value.files)
             ? value
             : undefined;
@@ -33745,7 +33751,7 @@ class DirHistory {
         });
         const records = [];
         for (const name of newest(names, branch, window)) {
-            const record = parseRecord(await (0,promises_namespaceObject.readFile)((0,external_node_path_.join)(this.dir, name), 'utf8'));
+            const record = parseRecord(await (0,promises_namespaceObject.readFile)((0,external_node_path_.join)(this.dir, name)));
             if (record)
                 records.push(record);
         }
@@ -33756,7 +33762,7 @@ class DirHistory {
         const name = recordFileName(record);
         // Write then rename: a reader never sees half a record.
         const temp = (0,external_node_path_.join)(this.dir, `.${name}.tmp`);
-        await (0,promises_namespaceObject.writeFile)(temp, JSON.stringify(record));
+        await (0,promises_namespaceObject.writeFile)(temp, encodeRecord(record));
         await (0,promises_namespaceObject.rename)(temp, (0,external_node_path_.join)(this.dir, name));
         for (const old of overflow(await (0,promises_namespaceObject.readdir)(this.dir), record.branch, window))
             await (0,promises_namespaceObject.rm)((0,external_node_path_.join)(this.dir, old), { force: true });
@@ -33874,7 +33880,7 @@ class BranchHistory {
         while (offset < out.length) {
             const headerEnd = out.indexOf(10, offset);
             const size = Number(out.subarray(offset, headerEnd).toString().split(' ')[2]);
-            const record = parseRecord(out.subarray(headerEnd + 1, headerEnd + 1 + size).toString('utf8'));
+            const record = parseRecord(out.subarray(headerEnd + 1, headerEnd + 1 + size));
             if (record)
                 records.push(record);
             offset = headerEnd + 1 + size + 1;
@@ -33885,7 +33891,7 @@ class BranchHistory {
         if (!this.loaded)
             await this.fetch();
         const attempts = this.options.attempts ?? 5;
-        const blob = await this.git.text(['hash-object', '-w', '--stdin'], { input: JSON.stringify(record) });
+        const blob = await this.git.text(['hash-object', '-w', '--stdin'], { input: encodeRecord(record) });
         for (let attempt = 1;; attempt++) {
             const entries = await this.entries();
             entries.set(recordFileName(record), blob);
@@ -33929,17 +33935,64 @@ class BranchHistory {
     }
 }
 
+;// CONCATENATED MODULE: ./src/quarantine/identity.ts
+
+/**
+ * The id a quarantine entry names: `file::classname::name` with empty parts left out, the shape of a
+ * pytest node id. Parameterised names are kept whole, so each parameter set is its own test.
+ */
+function testId(test) {
+    return [test.file, test.classname, test.name]
+        .filter((part) => part !== undefined && part !== '')
+        .join('::');
+}
+/**
+ * The id with the parameters stripped from the name (`test_x[a-1]`, `test(int)[1]`, `add(1, 2)`),
+ * so history can aggregate a parameterised family as one test.
+ */
+function familyId(test) {
+    // The name comes last in the id, so stripping the id strips the name.
+    return stripParameters(testId(test));
+}
+function stripParameters(name) {
+    let stripped = name.trim();
+    for (;;) {
+        const next = stripped.replace(/\s*(\[[^[\]]*\]|\([^()]*\))$/, '');
+        if (next === stripped || next === '')
+            return stripped;
+        stripped = next;
+    }
+}
+/**
+ * Reports written on a runner carry absolute paths that change with the checkout directory; a path
+ * inside the workspace becomes relative (with forward slashes) so the id is the same on every machine.
+ */
+function normaliseFile(file, workspace) {
+    if (file === undefined || file.trim() === '')
+        return undefined;
+    let path = file.trim();
+    if (path.startsWith('file://'))
+        path = decodeURIComponent(path.slice('file://'.length));
+    if (workspace && (0,external_node_path_.isAbsolute)(path)) {
+        const rel = (0,external_node_path_.relative)(workspace, path);
+        if (rel !== '' && !rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel))
+            path = rel;
+    }
+    return external_node_path_.sep === '/' ? path : path.split(external_node_path_.sep).join('/');
+}
+
 ;// CONCATENATED MODULE: ./src/quarantine/flakes.ts
 
+
 function detectFlakes(records, options = {}) {
-    const keyOf = (record, id) => options.by === 'family' ? (record.families?.[id] ?? id) : id;
+    const keyOf = (id) => (options.by === 'family' ? stripParameters(id) : id);
     // Only tests that failed somewhere can be flaky: collect those first, then their observations.
     const suspects = new Map();
     for (const record of records) {
         for (const [id, value] of Object.entries(record.tests)) {
             if (value[0] === 'P')
                 continue;
-            const key = keyOf(record, id);
+            const key = keyOf(id);
             const ids = suspects.get(key) ?? new Set();
             ids.add(id);
             suspects.set(key, ids);
@@ -34070,51 +34123,6 @@ class GitHubIssues {
 
 // EXTERNAL MODULE: ./node_modules/saxes/saxes.js
 var saxes = __nccwpck_require__(9800);
-;// CONCATENATED MODULE: ./src/quarantine/identity.ts
-
-/**
- * The id a quarantine entry names: `file::classname::name` with empty parts left out, the shape of a
- * pytest node id. Parameterised names are kept whole, so each parameter set is its own test.
- */
-function testId(test) {
-    return [test.file, test.classname, test.name]
-        .filter((part) => part !== undefined && part !== '')
-        .join('::');
-}
-/**
- * The id with the parameters stripped from the name (`test_x[a-1]`, `test(int)[1]`, `add(1, 2)`),
- * so history can aggregate a parameterised family as one test.
- */
-function familyId(test) {
-    return testId({ ...test, name: stripParameters(test.name) });
-}
-function stripParameters(name) {
-    let stripped = name.trim();
-    for (;;) {
-        const next = stripped.replace(/\s*(\[[^[\]]*\]|\([^()]*\))$/, '');
-        if (next === stripped || next === '')
-            return stripped;
-        stripped = next;
-    }
-}
-/**
- * Reports written on a runner carry absolute paths that change with the checkout directory; a path
- * inside the workspace becomes relative (with forward slashes) so the id is the same on every machine.
- */
-function normaliseFile(file, workspace) {
-    if (file === undefined || file.trim() === '')
-        return undefined;
-    let path = file.trim();
-    if (path.startsWith('file://'))
-        path = decodeURIComponent(path.slice('file://'.length));
-    if (workspace && (0,external_node_path_.isAbsolute)(path)) {
-        const rel = (0,external_node_path_.relative)(workspace, path);
-        if (rel !== '' && !rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel))
-            path = rel;
-    }
-    return external_node_path_.sep === '/' ? path : path.split(external_node_path_.sep).join('/');
-}
-
 ;// CONCATENATED MODULE: ./src/quarantine/junit.ts
 
 
@@ -34549,19 +34557,28 @@ const main = async (ctx) => {
         });
     }
     writeOutputs(ctx, evaluation, proposals);
-    annotate(ctx, evaluation, config.mode);
+    annotate(ctx, evaluation, config.mode, issueError === undefined ? 0 : 1);
     await ctx.runtime.appendSummary(renderSummary({ evaluation, mode: config.mode, flakes, proposals, now: ctx.clock.now(), history }));
     ctx.runtime.info(`Tests: ${evaluation.totals.total}, failed ${evaluation.failures.length}, quarantined failures ${evaluation.quarantined.length}, flaky ${evaluation.totals.flaky}; verdict ${evaluation.verdict}.`);
-    if (evaluation.verdict === 'failed') {
-        const message = `Tests failed: ${evaluation.reasons.join('; ')}.`;
-        if (config.mode === 'enforce')
-            ctx.runtime.setFailed(message);
-        else
-            ctx.runtime.info(`${message} (mode: report, the step passes)`);
+    const failure = evaluation.verdict === 'failed' ? `Tests failed: ${evaluation.reasons.join('; ')}.` : undefined;
+    if (failure && config.mode === 'report')
+        ctx.runtime.info(`${failure} (mode: report, the step passes)`);
+    if (failure && config.mode === 'enforce') {
+        if (issueError !== undefined)
+            ctx.runtime.annotate({
+                level: 'error',
+                title: 'Flaky-test issues not opened',
+                message: (0,runtime_text/* oneLine */.TN)((0,errors/* errorMessage */.gJ)(issueError)),
+            });
+        throw new TestsFailedError(failure);
     }
     if (issueError !== undefined)
         throw issueError;
 };
+/** The verdict, not a fault: ends the step with its one error line like any other failure. */
+class TestsFailedError extends Error {
+    name = 'TestsFailedError';
+}
 async function runInfo(ctx) {
     const env = ctx.runtime.env;
     let sha = env.GITHUB_SHA;
@@ -34716,11 +34733,9 @@ function writeOutputs(ctx, e, proposals) {
     }))));
 }
 /** Errors for blocking failures, warnings for quarantined ones and expired entries, notices for the rest. */
-function annotate(ctx, e, mode) {
-    // The step's own failure line is an error annotation too: leave room for it.
-    const errorRoom = e.verdict === 'failed' && mode === 'enforce'
-        ? runtime/* ANNOTATION_LIMIT_PER_LEVEL */.N - 1
-        : runtime/* ANNOTATION_LIMIT_PER_LEVEL */.N;
+function annotate(ctx, e, mode, otherErrors) {
+    // The step's own failure line is an error annotation too: leave room for it and for other errors.
+    const errorRoom = runtime/* ANNOTATION_LIMIT_PER_LEVEL */.N - otherErrors - (e.verdict === 'failed' && mode === 'enforce' ? 1 : 0);
     const level = mode === 'enforce' ? 'error' : 'warning';
     for (const test of e.failures.slice(0, errorRoom)) {
         ctx.runtime.annotate({

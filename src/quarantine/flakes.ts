@@ -1,4 +1,5 @@
 import { type Code, observe, type RunRecord } from './history.js';
+import { stripParameters } from './identity.js';
 
 /**
  * Flake detection over a window of run records (oldest first, this run last). A failure counts as
@@ -39,14 +40,13 @@ interface Observation {
 }
 
 export function detectFlakes(records: RunRecord[], options: DetectOptions = {}): FlakeStat[] {
-  const keyOf = (record: RunRecord, id: string) =>
-    options.by === 'family' ? (record.families?.[id] ?? id) : id;
+  const keyOf = (id: string) => (options.by === 'family' ? stripParameters(id) : id);
   // Only tests that failed somewhere can be flaky: collect those first, then their observations.
   const suspects = new Map<string, Set<string>>();
   for (const record of records) {
     for (const [id, value] of Object.entries(record.tests)) {
       if (value[0] === 'P') continue;
-      const key = keyOf(record, id);
+      const key = keyOf(id);
       const ids = suspects.get(key) ?? new Set<string>();
       ids.add(id);
       suspects.set(key, ids);

@@ -1,5 +1,6 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Clock } from '../net/clock.js';
 import { ConfigurationError } from '../runtime/errors.js';
 import { GitError, type Git } from '../git/index.js';
@@ -22,8 +23,6 @@ export interface RunRecord {
   files: [string, string][];
   /** id -> outcome letter (P passed, F failed, K flaky: failed then passed) + optional file index. */
   tests: Record<string, string>;
-  /** id -> family id, for parameterised tests whose family differs from their id. */
-  families?: Record<string, string>;
 }
 
 export type Code = 'P' | 'F' | 'K';
@@ -41,8 +40,8 @@ export function makeRecord(info: RunInfo, results: TestResult[], fileHashes: Map
   const files: [string, string][] = [];
   const fileIndex = new Map<string, number>();
   const tests: Record<string, string> = {};
-  const families: Record<string, string> = {};
-  for (const result of results) {
+  // Sorted ids share long prefixes (file, class), which is what makes the gzipped record small.
+  for (const result of [...results].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
     const code = CODES[result.outcome];
     if (code === undefined) continue;
     let suffix = '';
@@ -56,9 +55,8 @@ export function makeRecord(info: RunInfo, results: TestResult[], fileHashes: Map
       suffix = String(index);
     }
     tests[result.id] = code + suffix;
-    if (result.family !== result.id) families[result.id] = result.family;
   }
-  return { v: 1, ...info, files, tests, ...(Object.keys(families).length ? { families } : {}) };
+  return { v: 1, ...info, files, tests };
 }
 
 /** Outcome and file hash of one test in one record. */
@@ -80,18 +78,25 @@ export interface HistoryStore {
 // File names sort by time; the branch is encoded so that '@' and '/' cannot occur in it.
 export function recordFileName(record: RunRecord): string {
   const safeRun = record.run.replace(/[^A-Za-z0-9_.-]/g, '_');
-  return `${encodeURIComponent(record.branch)}@${String(record.time).padStart(15, '0')}-${safeRun}-${record.attempt}.json`;
+  return `${encodeURIComponent(record.branch)}@${String(record.time).padStart(15, '0')}-${safeRun}-${record.attempt}${RECORD_SUFFIX}`;
 }
 
 function branchOfFileName(name: string): string | undefined {
   const at = name.indexOf('@');
-  return at > 0 && name.endsWith('.json') ? decodeURIComponent(name.slice(0, at)) : undefined;
+  return at > 0 && name.endsWith(RECORD_SUFFIX) ? decodeURIComponent(name.slice(0, at)) : undefined;
+}
+
+const RECORD_SUFFIX = '.json.gz';
+
+/** A record as stored: gzipped JSON. */
+export function encodeRecord(record: RunRecord): Buffer {
+  return gzipSync(JSON.stringify(record));
 }
 
 /** A damaged record is skipped, not fatal: history is advisory. */
-export function parseRecord(text: string): RunRecord | undefined {
+export function parseRecord(bytes: Buffer): RunRecord | undefined {
   try {
-    const value = JSON.parse(text) as RunRecord;
+    const value = JSON.parse(gunzipSync(bytes).toString('utf8')) as RunRecord;
     return value && value.v === 1 && typeof value.tests === 'object' && Array.isArray(value.files)
       ? value
       : undefined;
@@ -125,7 +130,7 @@ export class DirHistory implements HistoryStore {
     });
     const records: RunRecord[] = [];
     for (const name of newest(names, branch, window)) {
-      const record = parseRecord(await readFile(join(this.dir, name), 'utf8'));
+      const record = parseRecord(await readFile(join(this.dir, name)));
       if (record) records.push(record);
     }
     return records;
@@ -136,7 +141,7 @@ export class DirHistory implements HistoryStore {
     const name = recordFileName(record);
     // Write then rename: a reader never sees half a record.
     const temp = join(this.dir, `.${name}.tmp`);
-    await writeFile(temp, JSON.stringify(record));
+    await writeFile(temp, encodeRecord(record));
     await rename(temp, join(this.dir, name));
     for (const old of overflow(await readdir(this.dir), record.branch, window))
       await rm(join(this.dir, old), { force: true });
@@ -263,7 +268,7 @@ export class BranchHistory implements HistoryStore {
     while (offset < out.length) {
       const headerEnd = out.indexOf(10, offset);
       const size = Number(out.subarray(offset, headerEnd).toString().split(' ')[2]);
-      const record = parseRecord(out.subarray(headerEnd + 1, headerEnd + 1 + size).toString('utf8'));
+      const record = parseRecord(out.subarray(headerEnd + 1, headerEnd + 1 + size));
       if (record) records.push(record);
       offset = headerEnd + 1 + size + 1;
     }
@@ -273,7 +278,7 @@ export class BranchHistory implements HistoryStore {
   async append(record: RunRecord, window: number): Promise<void> {
     if (!this.loaded) await this.fetch();
     const attempts = this.options.attempts ?? 5;
-    const blob = await this.git.text(['hash-object', '-w', '--stdin'], { input: JSON.stringify(record) });
+    const blob = await this.git.text(['hash-object', '-w', '--stdin'], { input: encodeRecord(record) });
     for (let attempt = 1; ; attempt++) {
       const entries = await this.entries();
       entries.set(recordFileName(record), blob);

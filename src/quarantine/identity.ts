@@ -22,7 +22,8 @@ export function testId(test: TestIdentity): string {
  * so history can aggregate a parameterised family as one test.
  */
 export function familyId(test: TestIdentity): string {
-  return testId({ ...test, name: stripParameters(test.name) });
+  // The name comes last in the id, so stripping the id strips the name.
+  return stripParameters(testId(test));
 }
 
 export function stripParameters(name: string): string {

@@ -91,20 +91,32 @@ export const main: ActionFn = async (ctx) => {
   }
 
   writeOutputs(ctx, evaluation, proposals);
-  annotate(ctx, evaluation, config.mode);
+  annotate(ctx, evaluation, config.mode, issueError === undefined ? 0 : 1);
   await ctx.runtime.appendSummary(
     renderSummary({ evaluation, mode: config.mode, flakes, proposals, now: ctx.clock.now(), history }),
   );
   ctx.runtime.info(
     `Tests: ${evaluation.totals.total}, failed ${evaluation.failures.length}, quarantined failures ${evaluation.quarantined.length}, flaky ${evaluation.totals.flaky}; verdict ${evaluation.verdict}.`,
   );
-  if (evaluation.verdict === 'failed') {
-    const message = `Tests failed: ${evaluation.reasons.join('; ')}.`;
-    if (config.mode === 'enforce') ctx.runtime.setFailed(message);
-    else ctx.runtime.info(`${message} (mode: report, the step passes)`);
+  const failure =
+    evaluation.verdict === 'failed' ? `Tests failed: ${evaluation.reasons.join('; ')}.` : undefined;
+  if (failure && config.mode === 'report') ctx.runtime.info(`${failure} (mode: report, the step passes)`);
+  if (failure && config.mode === 'enforce') {
+    if (issueError !== undefined)
+      ctx.runtime.annotate({
+        level: 'error',
+        title: 'Flaky-test issues not opened',
+        message: oneLine(errorMessage(issueError)),
+      });
+    throw new TestsFailedError(failure);
   }
   if (issueError !== undefined) throw issueError;
 };
+
+/** The verdict, not a fault: ends the step with its one error line like any other failure. */
+export class TestsFailedError extends Error {
+  override name = 'TestsFailedError';
+}
 
 async function runInfo(ctx: ActionContext): Promise<RunInfo> {
   const env = ctx.runtime.env;
@@ -292,12 +304,10 @@ function writeOutputs(ctx: ActionContext, e: Evaluation, proposals: Proposal[]):
 }
 
 /** Errors for blocking failures, warnings for quarantined ones and expired entries, notices for the rest. */
-function annotate(ctx: ActionContext, e: Evaluation, mode: 'enforce' | 'report'): void {
-  // The step's own failure line is an error annotation too: leave room for it.
+function annotate(ctx: ActionContext, e: Evaluation, mode: 'enforce' | 'report', otherErrors: number): void {
+  // The step's own failure line is an error annotation too: leave room for it and for other errors.
   const errorRoom =
-    e.verdict === 'failed' && mode === 'enforce'
-      ? ANNOTATION_LIMIT_PER_LEVEL - 1
-      : ANNOTATION_LIMIT_PER_LEVEL;
+    ANNOTATION_LIMIT_PER_LEVEL - otherErrors - (e.verdict === 'failed' && mode === 'enforce' ? 1 : 0);
   const level = mode === 'enforce' ? 'error' : 'warning';
   for (const test of e.failures.slice(0, errorRoom)) {
     ctx.runtime.annotate({

@@ -11,8 +11,10 @@ import {
   CacheHistory,
   type CacheClient,
   DirHistory,
+  encodeRecord,
   type HistoryStore,
   makeRecord,
+  parseRecord,
   type RunRecord,
 } from '../../src/quarantine/history.js';
 import type { TestResult } from '../../src/quarantine/results.js';
@@ -117,6 +119,22 @@ describe('flake detection', () => {
     ]);
   });
 
+  it('stores a record of 20,000 tests in under 4 bytes per test (sorted ids, gzip)', () => {
+    const results = Array.from({ length: 20_000 }, (_, i) =>
+      result(
+        `src/module${i % 50}/feature.test.ts::Feature ${i % 50}::handles case ${i}`,
+        i % 97 ? 'passed' : 'failed',
+        `src/module${i % 50}/feature.test.ts`,
+      ),
+    );
+    const hashes = new Map(results.map((r) => [r.file!, 'abcdef0123456789']));
+    const stored = encodeRecord(
+      makeRecord({ run: '1', attempt: 1, sha: 's', branch: 'main', time: 1 }, results, hashes),
+    );
+    expect(stored.length).toBeLessThan(20_000 * 4);
+    expect(Object.keys(parseRecord(stored)!.tests)).toHaveLength(20_000);
+  });
+
   it('keeps records compact: skipped tests out, one letter per outcome, files by index', () => {
     const r = makeRecord(
       { run: '1', attempt: 1, sha: 's', branch: 'main', time: 1 },
@@ -146,8 +164,10 @@ describe('history stores', () => {
     const store = new DirHistory(join(dir, 'h'));
     expect(await store.load('main', 10)).toEqual([]);
     await roundTrip(store);
-    expect(readdirSync(join(dir, 'h')).filter((n) => n.startsWith('main@'))).toHaveLength(3);
-    writeFileSync(join(dir, 'h', `main@${'9'.repeat(15)}-x-1.json`), '{not json');
+    expect(
+      readdirSync(join(dir, 'h')).filter((n) => n.startsWith('main@') && n.endsWith('.json.gz')),
+    ).toHaveLength(3);
+    writeFileSync(join(dir, 'h', `main@${'9'.repeat(15)}-x-1.json.gz`), '{not gzip');
     expect((await store.load('main', 10)).map((r) => r.run)).toEqual(['3', '4', '5']);
   });
 
