@@ -31576,7 +31576,7 @@ function parseFilters(text, source) {
             }
             rules.push({ pattern, negated, types, line: at });
         };
-        const addItems = (node, types, depth = 0) => {
+        const addItems = (node, types) => {
             const resolved = resolveAlias(doc, node);
             if (resolved === undefined || resolved === null || ((0,dist/* isScalar */.jn)(resolved) && resolved.value === null)) {
                 fail(types
@@ -31586,7 +31586,7 @@ function parseFilters(text, source) {
             const value = resolved;
             if ((0,dist/* isSeq */.oP)(value)) {
                 for (const item of value.items)
-                    addItems(item, types, depth + 1);
+                    addItems(item, types);
             }
             else if ((0,dist/* isMap */.jh)(value) && types === undefined) {
                 for (const rule of value.items) {
@@ -31597,7 +31597,7 @@ function parseFilters(text, source) {
                     if (unknown.length > 0) {
                         fail(`unknown change type ${JSON.stringify(unknown[0])} in '${spec}'; expected ${CHANGE_TYPES.join(', ')}, joined with '|'.`, lineOf(typeNode));
                     }
-                    addItems(rule.value, new Set(names), depth + 1);
+                    addItems(rule.value, new Set(names));
                 }
             }
             else {
@@ -31834,20 +31834,20 @@ class History {
     async hasCommit(sha) {
         return (await this.resolve(sha)) === sha.toLowerCase();
     }
-    /** One fetch without tags or file contents; returns false when the remote refused (e.g. unknown SHA). */
+    /**
+     * One fetch without tags; returns false when the remote refused (e.g. an unknown SHA). In a
+     * shallow clone (CI) it is blob-less and depth-limited; a complete clone (a laptop) gets whole
+     * history, so the action never turns it shallow or partial.
+     */
     async fetch(wants, depth = {}) {
-        const args = [
-            'fetch',
-            '--no-tags',
-            '--no-write-fetch-head',
-            '--no-recurse-submodules',
-            '--filter=blob:none',
-            '--quiet',
-        ];
-        if (depth.depth)
-            args.push(`--depth=${depth.depth}`);
-        if (depth.deepen)
-            args.push(`--deepen=${depth.deepen}`);
+        const args = ['fetch', '--no-tags', '--no-write-fetch-head', '--no-recurse-submodules', '--quiet'];
+        if (await this.isShallow()) {
+            args.push('--filter=blob:none');
+            if (depth.depth)
+                args.push(`--depth=${depth.depth}`);
+            if (depth.deepen)
+                args.push(`--deepen=${depth.deepen}`);
+        }
         const result = await this.git.run([...args, this.remote, ...wants], { okCodes: [1, 128] });
         return result.code === 0;
     }
@@ -31876,6 +31876,12 @@ class History {
         const first = await answer();
         if (first !== undefined)
             return first;
+        if (!(await this.isShallow())) {
+            // Complete history: one fetch of whatever is missing, and the answer is final.
+            if (await this.hasRemote())
+                await this.fetch(wants);
+            return answer();
+        }
         for (let round = 0; round < MAX_ROUNDS; round++) {
             if (this.depth > 0 && !(await this.isShallow()))
                 return undefined;

@@ -93,11 +93,7 @@ export function parseFilters(text: string, source: string): ParsedFilters {
       }
       rules.push({ pattern, negated, types, line: at });
     };
-    const addItems = (
-      node: Node | null | undefined,
-      types: ReadonlySet<ChangeType> | undefined,
-      depth = 0,
-    ): void => {
+    const addItems = (node: Node | null | undefined, types: ReadonlySet<ChangeType> | undefined): void => {
       const resolved = resolveAlias(doc, node);
       if (resolved === undefined || resolved === null || (isScalar(resolved) && resolved.value === null)) {
         fail(
@@ -109,7 +105,7 @@ export function parseFilters(text: string, source: string): ParsedFilters {
       }
       const value = resolved as Node;
       if (isSeq(value)) {
-        for (const item of value.items) addItems(item as Node, types, depth + 1);
+        for (const item of value.items) addItems(item as Node, types);
       } else if (isMap(value) && types === undefined) {
         for (const rule of value.items) {
           const typeNode = rule.key as Node;
@@ -122,7 +118,7 @@ export function parseFilters(text: string, source: string): ParsedFilters {
               lineOf(typeNode),
             );
           }
-          addItems(rule.value as Node, new Set(names as ChangeType[]), depth + 1);
+          addItems(rule.value as Node, new Set(names as ChangeType[]));
         }
       } else {
         addPattern(value, types);

@@ -47,18 +47,18 @@ export class History {
     return (await this.resolve(sha)) === sha.toLowerCase();
   }
 
-  /** One fetch without tags or file contents; returns false when the remote refused (e.g. unknown SHA). */
+  /**
+   * One fetch without tags; returns false when the remote refused (e.g. an unknown SHA). In a
+   * shallow clone (CI) it is blob-less and depth-limited; a complete clone (a laptop) gets whole
+   * history, so the action never turns it shallow or partial.
+   */
   async fetch(wants: string[], depth: { depth?: number; deepen?: number } = {}): Promise<boolean> {
-    const args = [
-      'fetch',
-      '--no-tags',
-      '--no-write-fetch-head',
-      '--no-recurse-submodules',
-      '--filter=blob:none',
-      '--quiet',
-    ];
-    if (depth.depth) args.push(`--depth=${depth.depth}`);
-    if (depth.deepen) args.push(`--deepen=${depth.deepen}`);
+    const args = ['fetch', '--no-tags', '--no-write-fetch-head', '--no-recurse-submodules', '--quiet'];
+    if (await this.isShallow()) {
+      args.push('--filter=blob:none');
+      if (depth.depth) args.push(`--depth=${depth.depth}`);
+      if (depth.deepen) args.push(`--deepen=${depth.deepen}`);
+    }
     const result = await this.git.run([...args, this.remote, ...wants], { okCodes: [1, 128] });
     return result.code === 0;
   }
@@ -82,6 +82,11 @@ export class History {
   async deepenUntil<T>(wants: string[], answer: () => Promise<T | undefined>): Promise<T | undefined> {
     const first = await answer();
     if (first !== undefined) return first;
+    if (!(await this.isShallow())) {
+      // Complete history: one fetch of whatever is missing, and the answer is final.
+      if (await this.hasRemote()) await this.fetch(wants);
+      return answer();
+    }
     for (let round = 0; round < MAX_ROUNDS; round++) {
       if (this.depth > 0 && !(await this.isShallow())) return undefined;
       const next = this.depth === 0 ? this.initialDepth : this.depth * DEEPEN_FACTOR;

@@ -8,7 +8,7 @@ import { History } from '../../src/changes/history.js';
 import { type Comparison, resolveComparison } from '../../src/changes/resolve.js';
 import { Git } from '../../src/git/index.js';
 import { ConfigurationError } from '../../src/runtime/errors.js';
-import { events, GIT_ENV, Scenario, traceCounts, ZERO_SHA } from '../support/git-scenarios.js';
+import { events, GIT_ENV, git, Scenario, traceCounts, ZERO_SHA } from '../support/git-scenarios.js';
 
 const scenarios: Scenario[] = [];
 afterAll(() => {
@@ -395,6 +395,18 @@ describe('shallow checkouts', () => {
     const found = await detect(dir, events.push({ before: parent, after: head, ref: 'refs/heads/main' }));
     expect(found.networkFetches).toBe(0);
     expect(found.paths).toEqual(['c.txt']);
+  });
+});
+
+describe('complete clones (a laptop, fetch-depth 0)', () => {
+  it('fetch what is missing without making the clone shallow or partial', async () => {
+    const { s, forkPoint, featureTip, mainTip } = forkedHistory();
+    const dir = s.checkout(mainTip, 'refs/heads/main', { fetchDepth: 0 });
+    const found = await detect(dir, events.other('workflow_dispatch'), { base: 'main', ref: featureTip });
+    expect(found.comparison.base).toBe(forkPoint);
+    expect(found.paths).toEqual(['feature/a.ts', 'src/app.ts']);
+    expect(git(dir, ['rev-parse', '--is-shallow-repository'])).toBe('false');
+    expect(() => git(dir, ['config', 'remote.origin.promisor'])).toThrow();
   });
 });
 
