@@ -33437,7 +33437,8 @@ const OUTPUTS = {
 const MODES = ['enforce', 'report'];
 const ON_EXPIRED = ['warn', 'fail'];
 const HISTORY_STORES = ['cache', 'branch', 'dir'];
-const DEFAULT_MAX_REPORT_SIZE = 512 * 1024 * 1024;
+/** 512 MB, as the action.yml default reads. */
+const DEFAULT_MAX_REPORT_SIZE = 512_000_000;
 const DEFAULT_WINDOW = 200;
 const DEFAULT_FLAKE_THRESHOLD = 0.05;
 /** Issues opened per run at most: the search API allows 30 requests a minute. */
@@ -34316,7 +34317,6 @@ class JUnitReader {
         this.cases += 1;
         this.options.onCase({
             id: testId(identity),
-            family: familyId(identity),
             ...identity,
             line: Number.isSafeInteger(line) && line > 0 ? line : undefined,
             outcome,

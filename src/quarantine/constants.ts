@@ -28,7 +28,8 @@ export const OUTPUTS = {
 export const MODES = ['enforce', 'report'] as const;
 export const ON_EXPIRED = ['warn', 'fail'] as const;
 export const HISTORY_STORES = ['cache', 'branch', 'dir'] as const;
-export const DEFAULT_MAX_REPORT_SIZE = 512 * 1024 * 1024;
+/** 512 MB, as the action.yml default reads. */
+export const DEFAULT_MAX_REPORT_SIZE = 512_000_000;
 export const DEFAULT_WINDOW = 200;
 export const DEFAULT_FLAKE_THRESHOLD = 0.05;
 /** Issues opened per run at most: the search API allows 30 requests a minute. */

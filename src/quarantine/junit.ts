@@ -1,7 +1,7 @@
 import { open, stat } from 'node:fs/promises';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { ConfigurationError, errorMessage } from '../runtime/errors.js';
-import { familyId, normaliseFile, testId } from './identity.js';
+import { normaliseFile, testId } from './identity.js';
 
 /**
  * One streaming reader for every JUnit XML dialect in the wild (see ../shared/reference/junit-xml.md).
@@ -12,7 +12,6 @@ export type Outcome = 'passed' | 'failed' | 'skipped' | 'flaky';
 
 export interface TestCaseElement {
   id: string;
-  family: string;
   file?: string;
   classname: string;
   name: string;
@@ -252,7 +251,6 @@ class JUnitReader {
     this.cases += 1;
     this.options.onCase({
       id: testId(identity),
-      family: familyId(identity),
       ...identity,
       line: Number.isSafeInteger(line) && line > 0 ? line : undefined,
       outcome,

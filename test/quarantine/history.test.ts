@@ -24,7 +24,6 @@ const noWait = { now: () => Date.now(), sleep: async () => undefined };
 function result(id: string, outcome: TestResult['outcome'], file?: string): TestResult {
   return {
     id,
-    family: id.replace(/\[.*\]$/, ''),
     file,
     classname: '',
     name: id,

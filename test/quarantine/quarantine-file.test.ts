@@ -27,7 +27,6 @@ function test(id: string, outcome: TestResult['outcome']): TestResult {
   const name = id.split('::').at(-1)!;
   return {
     id,
-    family: id,
     classname: '',
     name,
     outcome,
