@@ -33800,7 +33800,11 @@ class CacheHistory extends DirHistory {
     }
     async append(record, window) {
         await super.append(record, window);
-        await this.cache.saveCache([this.dir], this.keyFor(record.branch));
+        const key = this.keyFor(record.branch);
+        // The toolkit reports a key that is already taken (or any save failure) as -1, not as an error.
+        if ((await this.cache.saveCache([this.dir], key)) === -1) {
+            throw new Error(`the cache entry ${key} was not saved (is a second quarantine step in this job using the same history?)`);
+        }
     }
 }
 function cacheSafe(text) {

@@ -489,10 +489,12 @@ describe('history stores end to end', () => {
       // Hosted runners share one RUNNER_TEMP path (part of the cache version) with fresh content.
       const runnerTemp = mkdtempSync(join(tmpdir(), 'q-runner-temp-'));
       const outcomes = [];
+      const warnings = [];
       for (const [id, attempt] of [
         ['31', '1'],
         ['32', '1'],
         ['32', '2'],
+        ['32', '2'], // a second quarantine step in the same job
       ] as const) {
         // Each run on a fresh machine: nothing survives between runs but the cache service.
         rmSync(join(runnerTemp, 'gantry-quarantine-history'), { recursive: true, force: true });
@@ -512,8 +514,12 @@ describe('history stores end to end', () => {
         });
         expect(main.exitCode).toBe(0);
         outcomes.push(main.summary.match(/History: cache, (\d+) run\(s\)/)?.[1]);
+        warnings.push(...main.annotations.filter((a) => a.command === 'warning').map((a) => a.value));
       }
-      expect(outcomes).toEqual(['1', '2', '3']);
+      expect(outcomes).toEqual(['1', '2', '3', '3']);
+      expect(warnings).toEqual([
+        'history: cache: the cache entry gantry-quarantine-v1-main-32-2 was not saved (is a second quarantine step in this job using the same history?)',
+      ]);
       expect(service.committedKeys()).toEqual([
         'gantry-quarantine-v1-main-31-1',
         'gantry-quarantine-v1-main-32-1',
