@@ -19,7 +19,11 @@ export const CLI_ACTIONS: CliAction[] = [
   { name: 'promote', main: async () => (await import('../promote/run.js')).main },
   { name: 'changes', main: async () => (await import('../changes/run.js')).main },
   { name: 'quarantine', main: async () => (await import('../quarantine/run.js')).main },
-  { name: 'layer-cache', main: async () => (await import('../layer-cache/run.js')).main, post: async () => (await import('../layer-cache/run.js')).post },
+  {
+    name: 'layer-cache',
+    main: async () => (await import('../layer-cache/run.js')).main,
+    post: async () => (await import('../layer-cache/run.js')).post,
+  },
   {
     name: 'vault-secrets',
     main: async () => (await import('../vault-secrets/run.js')).main,
@@ -32,6 +36,12 @@ export const SUITE_COMMANDS: SuiteCommand[] = [
     name: 'pins',
     summary: 'pins audit [dir…] | pins set --version vX.Y.Z dir: how uses: and base images are pinned',
     run: async (args) => (await import('../pins/cli.js')).runPins(args),
+  },
+  {
+    name: 'demo',
+    summary:
+      'the whole pipeline on a generated monorepo with a local registry and Vault (the README main job)',
+    run: async (args) => (await import('./demo.js')).demoCommand(args),
   },
   {
     name: 'templates',

@@ -46,7 +46,7 @@ function quarantineFile(today: Date): string {
   const expires = new Date(today.getTime() + 30 * 86_400_000).toISOString().slice(0, 10);
   return [
     'quarantine:',
-    "  - test: 'api reconnects to the queue'",
+    "  - id: '*api reconnects to the queue*'",
     '    reason: times out when the queue container starts slowly',
     "    owner: '@acme/api-team'",
     '    issue: https://github.com/acme/monorepo/issues/412',

@@ -27,6 +27,8 @@ export interface CompositeRunOptions {
   /** `owner/repo[/path]` → outputs for a third-party action the runner cannot run here. */
   stubs?: Record<string, Record<string, string>>;
   log?: (line: string) => void;
+  /** Print each step's outputs after its outcome (default true). */
+  showOutputs?: boolean;
   timeoutMs?: number;
 }
 
@@ -210,8 +212,10 @@ async function runTemplate(
     job.options.log?.(
       `- ${label}: ${report.outcome}${report.outcome !== report.conclusion ? ' (continue-on-error)' : ''} in ${report.durationMs} ms${report.error ? ` — ${applyMasks(report.error, job.masks)}` : ''}`,
     );
-    for (const [key, value] of Object.entries(report.outputs))
-      job.options.log?.(`    ${key} = ${applyMasks(value, job.masks)}`);
+    if (job.options.showOutputs !== false) {
+      for (const [key, value] of Object.entries(report.outputs))
+        job.options.log?.(`    ${key} = ${applyMasks(value, job.masks)}`);
+    }
   }
 
   const outputs: Record<string, string> = {};

@@ -1,0 +1,714 @@
+export const id = 227;
+export const ids = [227];
+export const modules = {
+
+/***/ 155:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ch: () => (/* reexport safe */ _breaker_js__WEBPACK_IMPORTED_MODULE_0__.C),
+/* harmony export */   Dr: () => (/* reexport safe */ _http_js__WEBPACK_IMPORTED_MODULE_2__.Dr),
+/* harmony export */   Iu: () => (/* reexport safe */ _http_js__WEBPACK_IMPORTED_MODULE_2__.Iu),
+/* harmony export */   Pl: () => (/* reexport safe */ _http_js__WEBPACK_IMPORTED_MODULE_2__.Pl),
+/* harmony export */   Qq: () => (/* reexport safe */ _http_js__WEBPACK_IMPORTED_MODULE_2__.Qq)
+/* harmony export */ });
+/* harmony import */ var _breaker_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9103);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2881);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9663);
+
+
+
+
+
+/***/ }),
+
+/***/ 8227:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  main: () => (/* binding */ main)
+});
+
+// EXTERNAL MODULE: ./src/oci/index.ts + 2 modules
+var oci = __webpack_require__(9109);
+// EXTERNAL MODULE: ./src/oci/reference.ts
+var reference = __webpack_require__(9767);
+// EXTERNAL MODULE: ./src/runtime/errors.ts
+var errors = __webpack_require__(9541);
+;// CONCATENATED MODULE: ./src/promote/constants.ts
+const INPUT = {
+    source: 'source',
+    destinations: 'destinations',
+    expectedDigest: 'expected-digest',
+    require: 'require',
+    copyReferrers: 'copy-referrers',
+    immutable: 'immutable',
+    stableTag: 'stable-tag',
+    rollback: 'rollback',
+    username: 'username',
+    password: 'password',
+    insecureRegistries: 'insecure-registries',
+    concurrency: 'concurrency',
+    dryRun: 'dry-run',
+};
+const OUTPUT = {
+    digest: 'digest',
+    promoted: 'promoted',
+    record: 'record',
+    blobsMounted: 'blobs-mounted',
+    blobsCopied: 'blobs-copied',
+    bytesCopied: 'bytes-copied',
+};
+/** The artifact type of Gantry's promotion records (an OCI artifact whose subject is the promoted digest). */
+const PROMOTION_ARTIFACT_TYPE = 'application/vnd.gantry.promotion.v1+json';
+/**
+ * Short names for `require`, each satisfied by any of its artifact types, or by one of cosign's
+ * legacy tags (`sha256-<hex>.sig` / `.sbom` / `.att`).
+ */
+const REQUIRE_ALIASES = {
+    signature: {
+        types: [
+            'application/vnd.dev.cosign.artifact.sig.v1+json',
+            'application/vnd.dev.sigstore.bundle.v0.3+json',
+            'application/vnd.dev.sigstore.bundle+json;version=0.3',
+        ],
+        cosign: 'sig',
+    },
+    sbom: {
+        types: [
+            'application/spdx+json',
+            'application/vnd.cyclonedx+json',
+            'text/spdx',
+            'application/vnd.syft+json',
+        ],
+        cosign: 'sbom',
+    },
+    spdx: { types: ['application/spdx+json', 'text/spdx'] },
+    cyclonedx: { types: ['application/vnd.cyclonedx+json', 'application/vnd.cyclonedx+xml'] },
+    attestation: {
+        types: ['application/vnd.in-toto+json', 'application/vnd.dev.sigstore.bundle.v0.3+json'],
+        cosign: 'att',
+    },
+    provenance: {
+        types: ['application/vnd.in-toto+json', 'application/vnd.dev.sigstore.bundle.v0.3+json'],
+        cosign: 'att',
+    },
+};
+
+;// CONCATENATED MODULE: ./src/promote/config.ts
+
+
+
+
+const REFERENCE_EXAMPLE = 'an image reference such as ghcr.io/acme/app:1.4.2, ghcr.io/acme/app@sha256:<64 hex>, or oci-layout:<dir>[:tag|@digest]';
+function config_reference(input, text) {
+    try {
+        return (0,oci/* parseReference */.F2)(text);
+    }
+    catch (error) {
+        if (error instanceof oci/* InvalidReferenceError */.x_)
+            throw errors/* ConfigurationError */.j1.forInput(input, text, `${REFERENCE_EXAMPLE} (${error.reason})`);
+        throw error;
+    }
+}
+/** Items given one per line or separated by commas. */
+function list(inputs, name) {
+    return inputs.lines(name).flatMap((line) => line
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean));
+}
+/**
+ * Every input parsed and checked against the others before anything touches a registry. `password`
+ * must already be registered as a secret by the caller.
+ */
+function readConfig(inputs) {
+    const rollback = inputs.boolean(INPUT.rollback, false);
+    const sourceText = inputs.optional(INPUT.source);
+    let source;
+    if (sourceText) {
+        const ref = config_reference(INPUT.source, sourceText);
+        if (!ref.tag && !ref.digest) {
+            throw errors/* ConfigurationError */.j1.forInput(INPUT.source, sourceText, 'a reference with a tag or a digest (…:1.4.2 or …@sha256:…): the image to promote must be named exactly');
+        }
+        source = { text: sourceText, ref };
+    }
+    else if (!rollback) {
+        throw new errors/* ConfigurationError */.j1(`Input '${INPUT.source}' is required (the image to promote, by digest or by tag), unless '${INPUT.rollback}' is true.`);
+    }
+    const destinationTexts = inputs.lines(INPUT.destinations);
+    if (destinationTexts.length === 0) {
+        throw new errors/* ConfigurationError */.j1(`Input '${INPUT.destinations}' is required: one destination reference per line, such as ghcr.io/acme/app:prod.`);
+    }
+    const destinations = [];
+    const seen = new Set();
+    for (const text of destinationTexts) {
+        const ref = config_reference(INPUT.destinations, text);
+        if (ref.digest) {
+            throw errors/* ConfigurationError */.j1.forInput(INPUT.destinations, text, 'a repository and tag (…/app:prod): a destination names the tag to point at the promoted digest, not a digest');
+        }
+        if (!ref.tag)
+            throw errors/* ConfigurationError */.j1.forInput(INPUT.destinations, text, 'a repository and tag such as ghcr.io/acme/app:prod');
+        const key = (0,oci/* formatReference */.FH)(ref);
+        if (seen.has(key))
+            throw errors/* ConfigurationError */.j1.forInput(INPUT.destinations, text, 'each destination once (this one is listed twice)');
+        seen.add(key);
+        destinations.push({ text, ref: ref });
+    }
+    const expected = inputs.optional(INPUT.expectedDigest);
+    if (expected !== undefined && !(0,oci/* isDigest */.Bc)(expected)) {
+        throw errors/* ConfigurationError */.j1.forInput(INPUT.expectedDigest, expected, 'a digest such as sha256:<64 lowercase hex> (the digest CI recorded at build time; a tag cannot pin what was built)');
+    }
+    const require = list(inputs, INPUT.require).map((name) => {
+        const alias = REQUIRE_ALIASES[name.toLowerCase()];
+        if (alias)
+            return { name, ...alias };
+        if (/^[a-z0-9][\w.+-]*\/[\w.+-]+(;.*)?$/i.test(name))
+            return { name, types: [name] };
+        throw errors/* ConfigurationError */.j1.forInput(INPUT.require, name, `one of ${Object.keys(REQUIRE_ALIASES).join(', ')}, or an artifact media type such as application/spdx+json`);
+    });
+    const stableTag = inputs.optional(INPUT.stableTag);
+    if (stableTag !== undefined) {
+        if (!(0,reference/* isValidTag */.r_)(stableTag))
+            throw errors/* ConfigurationError */.j1.forInput(INPUT.stableTag, stableTag, 'a tag name such as stable (letters, digits, _ . -; at most 128)');
+        const clash = destinations.find((d) => d.ref.tag === stableTag);
+        if (clash)
+            throw errors/* ConfigurationError */.j1.forInput(INPUT.stableTag, stableTag, `a tag other than the destination tag of ${clash.text}`);
+    }
+    const username = inputs.optional(INPUT.username);
+    const password = inputs.optional(INPUT.password);
+    if ((username === undefined) !== (password === undefined)) {
+        throw new errors/* ConfigurationError */.j1(`Inputs '${INPUT.username}' and '${INPUT.password}' go together: ${username === undefined ? `'${INPUT.password}' was given without '${INPUT.username}'` : `'${INPUT.username}' was given without '${INPUT.password}'`}.`);
+    }
+    const insecureRegistries = list(inputs, INPUT.insecureRegistries);
+    for (const host of insecureRegistries) {
+        if (!/^[A-Za-z0-9.-]+(:\d{1,5})?$/.test(host))
+            throw errors/* ConfigurationError */.j1.forInput(INPUT.insecureRegistries, host, 'registry hosts such as registry.internal:5000, one per line or comma-separated');
+    }
+    return {
+        source,
+        destinations,
+        expectedDigest: expected,
+        require,
+        copyReferrers: inputs.boolean(INPUT.copyReferrers, true),
+        immutable: inputs.boolean(INPUT.immutable, true),
+        stableTag,
+        rollback,
+        credentials: username !== undefined && password !== undefined ? { username, password } : undefined,
+        insecureRegistries,
+        concurrency: inputs.integer(INPUT.concurrency, { min: 1, max: 64, fallback: 4 }),
+        dryRun: inputs.boolean(INPUT.dryRun, false),
+    };
+}
+
+// EXTERNAL MODULE: ./src/net/index.ts
+var net = __webpack_require__(155);
+;// CONCATENATED MODULE: ./src/promote/promote.ts
+
+
+
+
+/** A registry that cannot be reached is a user mistake in the reference (or a missing insecure-registries entry). */
+async function reach(input, where, fn) {
+    try {
+        return await fn();
+    }
+    catch (error) {
+        if (error instanceof net/* NetworkError */.Dr ||
+            error instanceof net/* HttpTimeoutError */.Iu ||
+            error instanceof net/* CircuitOpenError */.Ch) {
+            throw new errors/* ConfigurationError */.j1(`Input '${input}': cannot reach ${where} (${error.message}). Check the registry name; a registry that speaks plain HTTP must be listed in '${INPUT.insecureRegistries}'.`);
+        }
+        if (error instanceof oci/* RegistryError */.gl && error.code === 'NAME_INVALID') {
+            throw new errors/* ConfigurationError */.j1(`Input '${input}': ${where} rejected the repository name (${error.message}).`);
+        }
+        throw error;
+    }
+}
+/**
+ * Promote one digest: resolve the source once, check it (expected digest, required referrers,
+ * immutable destination tags) before writing anything, then copy blobs → child manifests → the
+ * manifest → referrers → the promotion record → destination tags → the stable tag. A failure while
+ * tags move puts the tags already moved back where they were.
+ */
+async function promote(config, deps) {
+    const source = config.source;
+    const sourceRepo = deps.open(source.ref, 'source');
+    const ref = source.ref.digest ?? source.ref.tag;
+    // The source is read and the destinations are checked side by side; nothing is written before both end.
+    const [{ tree, referrers }, plan] = await Promise.all([
+        reach(INPUT.source, sourceRepo.display, async () => {
+            const tree = await readSource(sourceRepo, ref, source.text);
+            const wanted = config.copyReferrers || config.require.length > 0;
+            return { tree, referrers: wanted ? await findReferrers(sourceRepo, tree.top) : [] };
+        }),
+        planTags(config, deps),
+    ]);
+    // The tag was read once; from here on everything is addressed by this digest.
+    const digest = tree.top.descriptor.digest;
+    deps.info(`${source.text} is ${digest}`);
+    const checks = [];
+    if (config.expectedDigest) {
+        if (config.expectedDigest !== digest) {
+            throw new errors/* ConfigurationError */.j1(`Input '${INPUT.expectedDigest}': the source ${source.text} is ${digest}, but CI recorded ${config.expectedDigest}. Nothing was promoted.`);
+        }
+        checks.push(`expected digest ${digest} matched`);
+    }
+    checks.push(`source verified: ${1 + tree.children.length} manifest(s), ${tree.blobs.length} blob(s)`);
+    for (const required of config.require)
+        checks.push(`${required.name} attached: ${satisfying(required, referrers)}`);
+    const missing = config.require.filter((required) => satisfying(required, referrers) === undefined);
+    if (missing.length) {
+        throw new errors/* ConfigurationError */.j1(`Input '${INPUT.require}': ${digest} has no ${missing.map(describeRequirement).join('; no ')} attached in ${sourceRepo.display}. Nothing was promoted.`);
+    }
+    const toCopy = config.copyReferrers
+        ? referrers.filter((r) => r.artifactType !== PROMOTION_ARTIFACT_TYPE)
+        : [];
+    const repos = uniqueRepos(plan);
+    if (config.immutable) {
+        const taken = plan.filter((p) => p.role === 'destination' && p.previous !== null && p.previous !== digest);
+        if (taken.length) {
+            throw new errors/* ConfigurationError */.j1(`Input '${INPUT.destinations}': ${taken.map((t) => `${t.reference} already points at ${t.previous}`).join('; ')}, not the promoted ${digest}. With '${INPUT.immutable}: true' a taken tag is never moved: promote to a new tag, or set '${INPUT.immutable}: false'. Nothing was promoted.`);
+        }
+        checks.push('immutable: no destination tag points at another digest');
+    }
+    const stats = (0,oci/* emptyStats */.bD)();
+    const tags = (outcome) => plan.map((p) => ({
+        reference: p.reference,
+        repository: p.repo.display,
+        tag: p.tag,
+        role: p.role,
+        previous: p.previous,
+        digest,
+        outcome: outcome(p),
+    }));
+    const unchanged = (p) => p.previous === digest;
+    if (config.dryRun) {
+        return {
+            digest,
+            tags: tags((p) => (unchanged(p) ? 'unchanged' : 'planned')),
+            referrersCopied: 0,
+            stats,
+            dryRun: true,
+        };
+    }
+    const record = {
+        kind: 'promotion',
+        source: source.text,
+        digest,
+        mediaType: tree.top.descriptor.mediaType,
+        destinations: plan.map((p) => ({
+            reference: p.reference,
+            repository: p.repo.display,
+            tag: p.tag,
+            role: p.role,
+            previous: p.previous,
+        })),
+        checks: [...checks, 'every digest verified while copying'],
+        ...deps.run,
+        time: new Date(deps.now()).toISOString(),
+    };
+    let recordDigest;
+    const copyOptions = { concurrency: config.concurrency, stats, onRetry: deps.info };
+    const artifact = recordArtifact(tree.top.descriptor, record);
+    for (const repo of repos) {
+        // The record's blobs are small and independent of the image: they upload alongside it.
+        await Promise.all([(0,oci/* copyTree */.EL)(sourceRepo, repo, tree, copyOptions), pushRecordBlobs(repo, artifact)]);
+        for (const referrer of toCopy) {
+            await (0,oci/* copyTree */.EL)(sourceRepo, repo, referrer.tree, copyOptions);
+            if (referrer.cosignTag)
+                await putTagIfChanged(repo, referrer.tree.top, referrer.cosignTag);
+        }
+        recordDigest = (await repo.putManifest(artifact.bytes, oci/* MediaType */.zu.OciManifest, artifact.digest)).digest;
+    }
+    deps.info(`content in place in ${repos.length} repositories (${stats.blobsMounted} blobs mounted, ${stats.blobsCopied} copied)`);
+    const moved = [];
+    try {
+        for (const p of plan.filter((p) => p.role === 'destination')) {
+            if (unchanged(p))
+                continue;
+            await p.repo.putManifest(tree.top.bytes, tree.top.descriptor.mediaType, p.tag);
+            moved.push(p);
+        }
+        const stable = plan.filter((p) => p.role === 'stable');
+        for (const p of stable) {
+            // The last-known-good pointer moves only once every destination tag in its repository is verified.
+            for (const d of plan.filter((d) => d.role === 'destination' && d.repo === p.repo)) {
+                const now = await d.repo.resolve(d.tag);
+                if (now?.digest !== digest)
+                    throw new Error(`${d.reference} is ${now?.digest ?? 'missing'} after the promotion, not ${digest}`);
+            }
+            if (unchanged(p))
+                continue;
+            await p.repo.putManifest(tree.top.bytes, tree.top.descriptor.mediaType, p.tag);
+            moved.push(p);
+        }
+    }
+    catch (error) {
+        await restore(moved, deps);
+        throw error;
+    }
+    return {
+        digest,
+        tags: tags((p) => (unchanged(p) ? 'unchanged' : p.previous === null ? 'created' : 'moved')),
+        record,
+        recordDigest,
+        referrersCopied: toCopy.length,
+        stats,
+        dryRun: false,
+    };
+}
+/** The source's manifest tree, or a clear error when the reference names nothing. */
+async function readSource(repo, ref, text) {
+    try {
+        return await (0,oci/* readTree */.Zc)(repo, ref);
+    }
+    catch (error) {
+        if ((error instanceof oci/* RegistryError */.gl && error.notFound) || error instanceof oci/* LayoutError */.Rd) {
+            throw errors/* ConfigurationError */.j1.forInput(INPUT.source, text, `an image that exists (${repo.display} has no manifest ${ref}: ${error.message})`);
+        }
+        throw error;
+    }
+}
+async function planTags(config, deps) {
+    const plan = [];
+    const repos = new Map();
+    for (const destination of config.destinations) {
+        const repoRef = { ...destination.ref, tag: undefined, digest: undefined };
+        const key = (0,oci/* formatReference */.FH)(repoRef);
+        let repo = repos.get(key);
+        if (!repo) {
+            repo = deps.open(destination.ref, 'destination');
+            repos.set(key, repo);
+        }
+        const current = repo;
+        const previous = await reach(INPUT.destinations, current.display, () => current.resolve(destination.ref.tag));
+        plan.push({
+            repo,
+            reference: destination.text,
+            tag: destination.ref.tag,
+            role: 'destination',
+            previous: previous?.digest ?? null,
+        });
+    }
+    if (config.stableTag) {
+        for (const repo of repos.values()) {
+            const previous = await repo.resolve(config.stableTag);
+            plan.push({
+                repo,
+                reference: `${repo.display}:${config.stableTag}`,
+                tag: config.stableTag,
+                role: 'stable',
+                previous: previous?.digest ?? null,
+            });
+        }
+    }
+    return plan;
+}
+function uniqueRepos(plan) {
+    return [...new Set(plan.map((p) => p.repo))];
+}
+async function putTagIfChanged(repo, manifest, tag) {
+    const current = await repo.resolve(tag);
+    if (current?.digest !== manifest.descriptor.digest)
+        await repo.putManifest(manifest.bytes, manifest.descriptor.mediaType, tag);
+}
+/** Put tags that were moved back to the digest they held (a new tag cannot be removed on every registry; it is reported). */
+async function restore(moved, deps) {
+    for (const p of moved.reverse()) {
+        try {
+            if (p.previous === null) {
+                deps.info(`${p.reference} was created before the failure and cannot be untagged portably; it points at the promoted digest`);
+                continue;
+            }
+            const before = await p.repo.getManifest(p.previous);
+            await p.repo.putManifest(before.bytes, before.descriptor.mediaType, p.tag);
+            deps.info(`${p.reference} put back to ${p.previous}`);
+        }
+        catch (error) {
+            deps.info(`could not put ${p.reference} back to ${p.previous}: ${error.message}`);
+        }
+    }
+}
+/** Referrers of the digest (API or tag schema), their own referrers, and cosign's legacy tags. */
+async function findReferrers(repo, top) {
+    const found = [];
+    const seen = new Set();
+    const visit = async (subject, depth) => {
+        const [listed, cosign] = await Promise.all([
+            repo.referrers(subject),
+            Promise.all(oci/* COSIGN_SUFFIXES */.gG.map(async (suffix) => {
+                const tag = `${(0,oci/* digestTag */.t9)(subject)}.${suffix}`;
+                return { suffix, tag, descriptor: await repo.resolve(tag) };
+            })),
+        ]);
+        for (const descriptor of listed) {
+            if (seen.has(descriptor.digest))
+                continue;
+            seen.add(descriptor.digest);
+            const tree = await (0,oci/* readTree */.Zc)(repo, descriptor.digest);
+            found.push({ tree, artifactType: descriptor.artifactType ?? artifactTypeOfManifest(tree.top) });
+            if (depth < 2)
+                await visit(descriptor.digest, depth + 1);
+        }
+        for (const { suffix, tag, descriptor } of cosign) {
+            if (!descriptor || seen.has(descriptor.digest))
+                continue;
+            seen.add(descriptor.digest);
+            found.push({
+                tree: await (0,oci/* readTree */.Zc)(repo, descriptor.digest),
+                artifactType: `cosign:${suffix}`,
+                cosignTag: tag,
+            });
+        }
+    };
+    await visit(top.descriptor.digest, 0);
+    return found;
+}
+function artifactTypeOfManifest(manifest) {
+    return manifest.json.artifactType ?? manifest.json.config?.mediaType;
+}
+/** The referrer that satisfies a requirement, described, or undefined. */
+function satisfying(required, referrers) {
+    const hit = referrers.find((r) => (r.artifactType !== undefined && required.types.includes(r.artifactType)) ||
+        (required.cosign && r.artifactType === `cosign:${required.cosign}`));
+    return hit
+        ? `${hit.cosignTag ? `cosign tag ${hit.cosignTag}` : hit.artifactType} (${hit.tree.top.descriptor.digest})`
+        : undefined;
+}
+function describeRequirement(required) {
+    const ways = [
+        ...required.types,
+        ...(required.cosign ? [`cosign tag sha256-<hex>.${required.cosign}`] : []),
+    ];
+    return ways.length === 1 && ways[0] === required.name
+        ? required.name
+        : `${required.name} (${ways.join(', ')})`;
+}
+/** The promotion record as an OCI artifact whose subject is the promoted digest. */
+function recordArtifact(subject, record) {
+    const payload = new TextEncoder().encode(JSON.stringify(record, null, 2));
+    const empty = new TextEncoder().encode('{}');
+    const layer = {
+        mediaType: PROMOTION_ARTIFACT_TYPE,
+        digest: (0,oci/* sha256 */.sc)(payload),
+        size: payload.byteLength,
+    };
+    const config = { mediaType: oci/* MediaType */.zu.OciEmpty, digest: (0,oci/* sha256 */.sc)(empty), size: empty.byteLength };
+    const manifest = {
+        schemaVersion: 2,
+        mediaType: oci/* MediaType */.zu.OciManifest,
+        artifactType: PROMOTION_ARTIFACT_TYPE,
+        config,
+        layers: [layer],
+        subject: { mediaType: subject.mediaType, digest: subject.digest, size: subject.size },
+        annotations: {
+            'org.opencontainers.image.created': record.time,
+            'dev.gantry.promotion.kind': record.kind,
+        },
+    };
+    const bytes = new TextEncoder().encode(JSON.stringify(manifest));
+    return {
+        blobs: [
+            { descriptor: config, bytes: empty },
+            { descriptor: layer, bytes: payload },
+        ],
+        bytes,
+        digest: (0,oci/* sha256 */.sc)(bytes),
+    };
+}
+async function pushRecordBlobs(repo, artifact) {
+    await Promise.all(artifact.blobs.map(async ({ descriptor, bytes }) => {
+        if (!(await repo.hasBlob(descriptor.digest)))
+            await repo.pushBlob(descriptor, bytes);
+    }));
+}
+async function attachRecord(repo, subject, record) {
+    const artifact = recordArtifact(subject, record);
+    await pushRecordBlobs(repo, artifact);
+    return (await repo.putManifest(artifact.bytes, oci/* MediaType */.zu.OciManifest, artifact.digest)).digest;
+}
+/** Records attached to a digest in a repository, newest first. */
+async function readRecords(repo, digest) {
+    const records = [];
+    for (const descriptor of await repo.referrers(digest, PROMOTION_ARTIFACT_TYPE)) {
+        const manifest = await repo.getManifest(descriptor.digest);
+        const layer = manifest.json.layers?.[0];
+        if (!layer || layer.mediaType !== PROMOTION_ARTIFACT_TYPE || layer.size > 1024 * 1024)
+            continue;
+        const body = await new Response(await repo.openBlob(layer)).text();
+        records.push(JSON.parse(body));
+    }
+    return records.sort((a, b) => b.time.localeCompare(a.time));
+}
+/**
+ * Rollback: each destination tag (or, when a stable tag is set, the stable tag of each destination
+ * repository) goes back to the digest it held before the latest promotion recorded on its current
+ * digest. The rollback is itself recorded, on the digest the tag returns to.
+ */
+async function rollback(config, deps) {
+    const targets = (await planTags(config, deps)).filter((p) => config.stableTag ? p.role === 'stable' : p.role === 'destination');
+    const steps = [];
+    for (const p of targets) {
+        if (p.previous === null)
+            throw errors/* ConfigurationError */.j1.forInput(INPUT.destinations, p.reference, 'a tag that exists (there is nothing to roll back)');
+        const records = await readRecords(p.repo, p.previous);
+        const entry = records
+            .flatMap((r) => r.destinations)
+            .find((d) => d.repository === p.repo.display &&
+            d.tag === p.tag &&
+            d.previous !== null &&
+            d.previous !== p.previous);
+        if (!entry) {
+            throw new errors/* ConfigurationError */.j1(`Input '${INPUT.rollback}': no promotion record on ${p.reference} (${p.previous}) names an earlier digest for it, so there is nothing to roll back to.`);
+        }
+        const target = await p.repo.getManifest(entry.previous);
+        steps.push({ plan: p, target, current: p.previous });
+    }
+    const stats = (0,oci/* emptyStats */.bD)();
+    const results = steps.map(({ plan: p, target }) => ({
+        reference: p.reference,
+        repository: p.repo.display,
+        tag: p.tag,
+        role: p.role,
+        previous: p.previous,
+        digest: target.descriptor.digest,
+        outcome: config.dryRun ? 'planned' : 'rolled-back',
+    }));
+    if (config.dryRun || steps.length === 0)
+        return {
+            digest: steps[0]?.target.descriptor.digest ?? '',
+            tags: results,
+            referrersCopied: 0,
+            stats,
+            dryRun: config.dryRun,
+        };
+    let record;
+    let recordDigest;
+    for (const { plan: p, target, current } of steps) {
+        record = {
+            kind: 'rollback',
+            source: `${p.repo.display}@${current}`,
+            digest: target.descriptor.digest,
+            mediaType: target.descriptor.mediaType,
+            destinations: [
+                { reference: p.reference, repository: p.repo.display, tag: p.tag, role: p.role, previous: current },
+            ],
+            checks: [`promotion record on ${current} names ${target.descriptor.digest} as the previous digest`],
+            ...deps.run,
+            time: new Date(deps.now()).toISOString(),
+        };
+        recordDigest = await attachRecord(p.repo, target.descriptor, record);
+        await p.repo.putManifest(target.bytes, target.descriptor.mediaType, p.tag);
+    }
+    return {
+        digest: steps[0].target.descriptor.digest,
+        tags: results,
+        record,
+        recordDigest,
+        referrersCopied: 0,
+        stats,
+        dryRun: false,
+    };
+}
+
+// EXTERNAL MODULE: ./src/runtime/text.ts
+var runtime_text = __webpack_require__(5369);
+;// CONCATENATED MODULE: ./src/promote/summary.ts
+
+const summary_short = (digest) => (digest ? `\`${digest.slice(0, 19)}…\`` : '—');
+/** The job summary: what moved where, how the content travelled, and the promotion record. */
+function renderSummary(result, source) {
+    const title = result.record?.kind === 'rollback'
+        ? 'Rollback'
+        : result.dryRun
+            ? 'Promotion plan (dry run)'
+            : 'Promotion';
+    const lines = [`### ${title}: \`${result.digest}\`\n`];
+    if (source)
+        lines.push(`Source: ${(0,runtime_text/* escapeMarkdown */.FV)(source)}\n`);
+    lines.push((0,runtime_text/* markdownTable */.Qj)(['tag', 'role', 'before', 'after', 'outcome'], result.tags.map((t) => [
+        (0,runtime_text/* escapeMarkdown */.FV)(t.reference),
+        t.role,
+        summary_short(t.previous),
+        summary_short(t.digest),
+        t.outcome,
+    ])));
+    if (!result.dryRun && result.record?.kind !== 'rollback') {
+        const s = result.stats;
+        lines.push(`\nBlobs: ${s.blobsMounted} mounted, ${s.blobsCopied} copied (${s.bytesCopied} bytes), ${s.blobsPresent} already present; ${result.referrersCopied} referrers copied.\n`);
+    }
+    if (result.record) {
+        const checks = result.record.checks.map((c) => `- ${(0,runtime_text/* escapeMarkdown */.FV)(c)}`).join('\n');
+        lines.push(`\n**Record** \`${result.recordDigest}\` attached to \`${result.record.digest}\`:\n\n${checks}\n`);
+        lines.push((0,runtime_text/* details */.zH)('Promotion record', `\`\`\`json\n${JSON.stringify(result.record, null, 2).replace(/```/g, '`\u200b``')}\n\`\`\``));
+    }
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/promote/run.ts
+
+
+
+
+
+const main = async (ctx) => {
+    const { runtime, log } = ctx;
+    // Masked before anything can print it, even a parse error about another input.
+    const password = runtime.getInput(INPUT.password).trim();
+    if (password)
+        runtime.setSecret(password);
+    const config = readConfig(ctx.inputs);
+    // username/password serve the destination registries; everything else uses the Docker config file.
+    const explicit = Object.fromEntries(config.credentials
+        ? config.destinations
+            .filter((d) => d.ref.kind === 'registry')
+            .map((d) => [d.ref.registry, config.credentials])
+        : []);
+    const client = new oci/* RegistryClient */.bP({
+        http: ctx.http(),
+        credentials: (0,oci/* credentialChain */.VU)(explicit, (0,oci/* dockerConfigCredentials */.D)(runtime.env)),
+        insecureRegistries: config.insecureRegistries,
+        onSecret: (secret) => runtime.setSecret(secret),
+    });
+    const env = runtime.env;
+    const deps = {
+        open: (ref, role) => (0,oci/* openRepository */.h_)(ref, client, { createLayout: role === 'destination' }),
+        now: () => ctx.clock.now(),
+        info: (message) => runtime.info(message),
+        run: {
+            repository: env.GITHUB_REPOSITORY ?? '',
+            commit: env.GITHUB_SHA ?? '',
+            workflowRun: env.GITHUB_RUN_ID
+                ? `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+                : '',
+            actor: env.GITHUB_ACTOR ?? '',
+        },
+    };
+    const result = await log.stage(config.rollback ? 'rollback' : 'promote', () => runtime.group(config.rollback ? 'Roll back' : `Promote ${config.source.text}`, () => config.rollback ? rollback(config, deps) : promote(config, deps)), (r) => ({
+        digest: r.digest,
+        dry_run: r.dryRun,
+        tags_moved: r.tags.filter((t) => t.outcome !== 'unchanged' && t.outcome !== 'planned').length,
+        blobs_mounted: r.stats.blobsMounted,
+        blobs_copied: r.stats.blobsCopied,
+        bytes_copied: r.stats.bytesCopied,
+    }));
+    runtime.setOutput(OUTPUT.digest, result.digest);
+    runtime.setOutput(OUTPUT.promoted, JSON.stringify(result.tags));
+    runtime.setOutput(OUTPUT.record, result.record ? JSON.stringify({ ...result.record, recordDigest: result.recordDigest }) : '');
+    runtime.setOutput(OUTPUT.blobsMounted, String(result.stats.blobsMounted));
+    runtime.setOutput(OUTPUT.blobsCopied, String(result.stats.blobsCopied));
+    runtime.setOutput(OUTPUT.bytesCopied, String(result.stats.bytesCopied));
+    for (const tag of result.tags)
+        runtime.info(`${tag.reference}: ${tag.outcome} (${tag.previous ?? 'new'} → ${tag.digest})`);
+    await runtime.appendSummary(renderSummary(result, config.source ? (0,oci/* formatReference */.FH)(config.source.ref) : undefined));
+};
+
+
+/***/ })
+
+};

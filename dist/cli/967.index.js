@@ -1,0 +1,1028 @@
+export const id = 967;
+export const ids = [967];
+export const modules = {
+
+/***/ 1112:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  TU: () => (/* reexport */ Git),
+  XS: () => (/* reexport */ GitError),
+  K5: () => (/* reexport */ splitNul)
+});
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+;// CONCATENATED MODULE: ./src/git/git.ts
+
+class GitError extends Error {
+    args;
+    code;
+    stderr;
+    name = 'GitError';
+    constructor(args, code, stderr) {
+        super(`git ${args.join(' ')} failed (exit ${code}): ${stderr.trim().split('\n').slice(-3).join(' / ') || 'no message'}`);
+        this.args = args;
+        this.code = code;
+        this.stderr = stderr;
+    }
+}
+/**
+ * The only code in Gantry that spawns git. Output is read as bytes (names with any byte survive);
+ * prompts are off so a missing credential fails instead of hanging; the working directory is marked
+ * safe for this process only, since container jobs trip git's ownership check.
+ */
+class Git {
+    cwd;
+    binary;
+    stats = { processes: 0, fetches: 0 };
+    env;
+    constructor(cwd, env = process.env, binary = 'git') {
+        this.cwd = cwd;
+        this.binary = binary;
+        this.env = { ...env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', GIT_OPTIONAL_LOCKS: '0' };
+    }
+    async run(args, options = {}) {
+        const fullArgs = ['-c', `safe.directory=${this.cwd}`, '-c', 'core.quotePath=false', ...args];
+        this.stats.processes += 1;
+        if (args[0] === 'fetch')
+            this.stats.fetches += 1;
+        const result = await new Promise((resolve, reject) => {
+            const child = (0,external_node_child_process_.spawn)(this.binary, fullArgs, {
+                cwd: this.cwd,
+                env: this.env,
+                stdio: ['pipe', 'pipe', 'pipe'],
+            });
+            const out = [];
+            const err = [];
+            child.stdout.on('data', (chunk) => out.push(chunk));
+            child.stderr.on('data', (chunk) => err.push(chunk));
+            child.on('error', reject);
+            child.on('close', (code) => resolve({
+                code: code ?? 128,
+                stdout: Buffer.concat(out),
+                stderr: Buffer.concat(err).toString('utf8'),
+            }));
+            child.stdin.end(options.input);
+        });
+        const ok = result.code === 0 || options.okCodes?.includes(result.code);
+        if (!ok)
+            throw new GitError(args, result.code, result.stderr);
+        return result;
+    }
+    /** stdout as trimmed text. */
+    async text(args, options = {}) {
+        return (await this.run(args, options)).stdout.toString('utf8').trim();
+    }
+    /** Whether the command exits 0 (for questions such as "is this object here?"). */
+    async succeeds(args) {
+        return (await this.run(args, { okCodes: [1, 128, 129] })).code === 0;
+    }
+}
+/** Split NUL-terminated output (`-z`) into raw byte fields. */
+function splitNul(buffer) {
+    const fields = [];
+    let start = 0;
+    for (let i = buffer.indexOf(0, start); i !== -1; i = buffer.indexOf(0, start)) {
+        fields.push(buffer.subarray(start, i));
+        start = i + 1;
+    }
+    if (start < buffer.length)
+        fields.push(buffer.subarray(start));
+    return fields;
+}
+
+;// CONCATENATED MODULE: ./src/git/index.ts
+
+
+
+/***/ }),
+
+/***/ 2348:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  PINS_USAGE: () => (/* binding */ PINS_USAGE),
+  runPins: () => (/* binding */ runPins)
+});
+
+// EXTERNAL MODULE: ./src/runtime/errors.ts
+var errors = __webpack_require__(9541);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __webpack_require__(4006);
+var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
+;// CONCATENATED MODULE: ./src/pins/dockerfile.ts
+/**
+ * Every image a Dockerfile builds from (FROM, and COPY --from=<image>) and whether it is pinned by
+ * digest: an upstream tag can change a build without a line of ours changing.
+ */
+const DIGEST = /@[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-fA-F0-9]{32,}$/;
+function baseImages(text) {
+    const { escapeChar, lines } = logicalLines(text);
+    const globalArgs = new Map();
+    const stages = new Set();
+    const images = [];
+    let seenFrom = false;
+    for (const { line, text: instruction } of lines) {
+        const [keyword = '', ...rest] = splitWords(instruction, escapeChar);
+        const upper = keyword.toUpperCase();
+        if (upper === 'ARG' && !seenFrom) {
+            for (const word of rest) {
+                const eq = word.indexOf('=');
+                if (eq === -1)
+                    globalArgs.set(word, undefined);
+                else
+                    globalArgs.set(word.slice(0, eq), unquote(word.slice(eq + 1)));
+            }
+        }
+        else if (upper === 'FROM') {
+            seenFrom = true;
+            const flags = rest.filter((w) => w.startsWith('--'));
+            const words = rest.filter((w) => !w.startsWith('--'));
+            const written = words[0] ?? '';
+            const stage = words[1]?.toUpperCase() === 'AS' ? words[2] : undefined;
+            const platform = flags.find((f) => f.startsWith('--platform='))?.slice('--platform='.length);
+            const image = substitute(written, globalArgs);
+            if (image !== undefined && (stages.has(image.toLowerCase()) || image.toLowerCase() === 'scratch')) {
+                if (stage)
+                    stages.add(stage.toLowerCase());
+                continue;
+            }
+            images.push({ line, written, image, instruction: 'FROM', stage, platform, ...verdict(written, image) });
+            if (stage)
+                stages.add(stage.toLowerCase());
+        }
+        else if (upper === 'COPY' || upper === 'ADD') {
+            const from = rest.find((w) => w.startsWith('--from='))?.slice('--from='.length);
+            if (!from || /^\d+$/.test(from) || stages.has(from.toLowerCase()))
+                continue;
+            const image = substitute(from, globalArgs);
+            if (image !== undefined && stages.has(image.toLowerCase()))
+                continue;
+            images.push({ line, written: from, image, instruction: 'COPY --from', ...verdict(from, image) });
+        }
+    }
+    return images;
+}
+function verdict(written, image) {
+    if (!written)
+        return { pinned: false, reason: 'FROM without an image' };
+    if (image === undefined)
+        return { pinned: false, reason: 'built from an ARG without a default: cannot be verified' };
+    if (DIGEST.test(image)) {
+        const via = image === written ? '' : ' (through an ARG default; a --build-arg can override it)';
+        return { pinned: true, reason: `pinned by digest${via}` };
+    }
+    const lastSegment = image.slice(image.lastIndexOf('/') + 1);
+    if (!lastSegment.includes(':'))
+        return { pinned: false, reason: 'no tag or digest (means :latest)' };
+    return { pinned: false, reason: 'tag without a digest' };
+}
+/** `$VAR`, `${VAR}`, `${VAR:-default}`, `${VAR:+alt}` from the global ARGs; undefined when unknown. */
+function substitute(value, args) {
+    let unresolved = false;
+    const result = value.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced, op, word, plain) => {
+        const name = (braced ?? plain);
+        const current = args.get(name);
+        if (op === '-')
+            return current ? current : (word ?? '');
+        if (op === '+')
+            return current ? (word ?? '') : '';
+        if (current === undefined)
+            unresolved = true;
+        return current ?? '';
+    });
+    return unresolved ? undefined : result;
+}
+/** Joins continuation lines (escape character at line end), drops comments, reads the escape directive. */
+function logicalLines(text) {
+    const raw = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+    let escapeChar = '\\';
+    let directives = true;
+    const lines = [];
+    let current;
+    raw.forEach((source, index) => {
+        if (directives) {
+            const directive = /^#\s*([a-zA-Z]+)\s*=\s*(\S+)\s*$/.exec(source);
+            if (directive) {
+                if (directive[1].toLowerCase() === 'escape' && (directive[2] === '`' || directive[2] === '\\'))
+                    escapeChar = directive[2];
+                return;
+            }
+            directives = false;
+        }
+        const trimmed = source.trim();
+        if (trimmed.startsWith('#'))
+            return;
+        if (!current && !trimmed)
+            return;
+        const continued = trimmed.endsWith(escapeChar);
+        const piece = continued ? trimmed.slice(0, -1) : trimmed;
+        if (current)
+            current.text += ` ${piece}`;
+        else
+            current = { line: index + 1, text: piece };
+        if (!continued) {
+            lines.push(current);
+            current = undefined;
+        }
+    });
+    if (current)
+        lines.push(current);
+    return { escapeChar, lines };
+}
+function splitWords(text, escapeChar) {
+    const words = [];
+    let word = '';
+    let quote;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === escapeChar && i + 1 < text.length) {
+            word += c + text[++i];
+        }
+        else if (quote) {
+            word += c;
+            if (c === quote)
+                quote = undefined;
+        }
+        else if (c === '"' || c === "'") {
+            quote = c;
+            word += c;
+        }
+        else if (/\s/.test(c)) {
+            if (word)
+                words.push(word);
+            word = '';
+        }
+        else
+            word += c;
+    }
+    if (word)
+        words.push(word);
+    return words;
+}
+function unquote(value) {
+    return /^(["']).*\1$/.test(value) ? value.slice(1, -1) : value;
+}
+/** Dockerfile, Containerfile, Dockerfile.prod, api.Dockerfile, build.dockerfile. */
+function isDockerfile(path) {
+    const base = path.slice(path.lastIndexOf('/') + 1);
+    return (/^(?:Dockerfile|Containerfile)(?:\.[^/]+)?$/.test(base) ||
+        /\.(?:Dockerfile|dockerfile|Containerfile)$/.test(base));
+}
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/git/index.ts + 1 modules
+var src_git = __webpack_require__(1112);
+;// CONCATENATED MODULE: ./src/pins/repo-files.ts
+
+
+
+
+/**
+ * The files git knows under `dir` (tracked, plus untracked ones that are not ignored), so
+ * node_modules and build output stay out when .gitignore says so. A directory that is not in a git
+ * work tree is a ConfigurationError: pins are a repository's business.
+ */
+async function listRepoFiles(dir, env) {
+    const absDir = (0,external_node_path_.resolve)(dir);
+    if (!(0,external_node_fs_.existsSync)(absDir) || !(0,external_node_fs_.lstatSync)(absDir).isDirectory())
+        throw new errors/* ConfigurationError */.j1(`${JSON.stringify(dir)} is not a directory: give the path of a git repository.`);
+    const git = new src_git/* Git */.TU(absDir, env);
+    let root;
+    try {
+        root = await git.text(['rev-parse', '--show-toplevel']);
+    }
+    catch (error) {
+        if (error instanceof src_git/* GitError */.XS)
+            throw new errors/* ConfigurationError */.j1(`${JSON.stringify(dir)} is not inside a git repository (git rev-parse failed): run this in a checkout.`);
+        throw error;
+    }
+    const listing = await git.run([
+        'ls-files',
+        '-z',
+        '--full-name',
+        '--cached',
+        '--others',
+        '--exclude-standard',
+    ]);
+    const seen = new Set();
+    const files = [];
+    for (const raw of (0,src_git/* splitNul */.K5)(listing.stdout)) {
+        const path = raw.toString('utf8');
+        if (seen.has(path))
+            continue;
+        seen.add(path);
+        const abs = Buffer.concat([Buffer.from(`${root}/`), raw]);
+        if (!(0,external_node_fs_.existsSync)(abs))
+            continue; // deleted in the work tree but still in the index
+        files.push({ path, abs });
+    }
+    return { root, files };
+}
+
+;// CONCATENATED MODULE: ./src/pins/uses.ts
+/**
+ * What a `uses:` value says and how far it can be trusted to mean the same code tomorrow.
+ * Only a full commit SHA (or a digest for docker://) is immutable: tags, exact or not, can be moved,
+ * which is how the March 2025 tj-actions/changed-files compromise reached its users.
+ */
+const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+const SEMVER_TAG = /^v?(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
+const MAJOR_TAG = /^v?\d+(?:\.\d+)?$/;
+const SHORT_SHA = /^[0-9a-f]{7,39}$/;
+/** A version token at the start of a comment: `v1.2.3`, `v4`, `tag=v1.2.3`, `1.2.3`. */
+const COMMENT_VERSION = /^\s*(?:tag=)?(v?\d+(?:\.\d+){0,2}(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?)(?=\s|$)/;
+const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/;
+const REPO = /^[A-Za-z0-9._-]+$/;
+const PATH_SEGMENT = /^[A-Za-z0-9._-]+$/;
+const REF = /^[^\s~^:?*[\\]+$/;
+const IMAGE_DIGEST = /@[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-fA-F0-9]{32,}$/;
+function parseUses(raw, comment) {
+    const commentVersion = comment === undefined ? undefined : COMMENT_VERSION.exec(comment)?.[1];
+    const invalid = (problem) => ({ raw, kind: 'invalid', name: raw, problem });
+    if (raw.includes('${{'))
+        return invalid('expressions are not allowed in uses: (GitHub resolves it before the job runs)');
+    if (raw !== raw.trim() || /\s/.test(raw))
+        return invalid('contains whitespace');
+    if (raw.startsWith('./') || raw === '.')
+        return { raw, kind: 'local', name: raw };
+    if (raw.startsWith('docker://')) {
+        const image = raw.slice('docker://'.length);
+        if (!image)
+            return invalid('docker:// without an image');
+        return { raw, kind: IMAGE_DIGEST.test(image) ? 'docker-digest' : 'docker', name: image };
+    }
+    const at = raw.lastIndexOf('@');
+    if (at === -1)
+        return invalid("no '@<ref>': write owner/repo[/path]@<full commit SHA>");
+    const name = raw.slice(0, at);
+    const ref = raw.slice(at + 1);
+    const [owner = '', repo = '', ...path] = name.split('/');
+    if (!OWNER.test(owner) || !REPO.test(repo))
+        return invalid('expected owner/repo[/path]@ref');
+    if (path.some((segment) => !PATH_SEGMENT.test(segment) || segment === '..'))
+        return invalid('the path after owner/repo has an empty or unsafe segment');
+    if (!ref || !REF.test(ref))
+        return invalid('the ref after @ is empty or not a valid git ref');
+    const base = { raw, name, repository: `${owner}/${repo}`.toLowerCase(), path: path.join('/'), ref };
+    if (FULL_SHA.test(ref))
+        return { ...base, kind: commentVersion ? 'sha+comment' : 'sha', commentVersion };
+    if (SEMVER_TAG.test(ref))
+        return { ...base, kind: 'semver' };
+    if (MAJOR_TAG.test(ref))
+        return { ...base, kind: 'major' };
+    if (SHORT_SHA.test(ref))
+        return { ...base, kind: 'short-sha' };
+    return { ...base, kind: 'branch' };
+}
+/** Whether the code behind the reference can change without this line changing. */
+function isMutable(ref) {
+    return !['sha+comment', 'sha', 'local', 'docker-digest'].includes(ref.kind);
+}
+function isSuiteRef(ref, suite) {
+    return ref.repository !== undefined && ref.repository === suite.toLowerCase();
+}
+const KIND_LABEL = {
+    'sha+comment': 'full SHA with version comment',
+    sha: 'full SHA without version comment',
+    semver: 'exact semver tag',
+    major: 'major tag',
+    'short-sha': 'short SHA (resolved as a ref name)',
+    branch: 'branch',
+    local: 'local path',
+    docker: 'docker image by tag',
+    'docker-digest': 'docker image by digest',
+    invalid: 'unparsable',
+};
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./src/pins/yaml-refs.ts
+
+
+
+/**
+ * Parses a workflow or action.yml with the `yaml` document API (ranges into the source, nothing
+ * reformatted) and finds every step `uses:`, reusable-workflow `jobs.<id>.uses:` and docker
+ * `runs.image: docker://…`. A file that is not YAML, or not shaped like its role, is a
+ * ConfigurationError naming the file and line.
+ */
+function scanYaml(text, file, role) {
+    const lines = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+    const firstError = doc.errors[0];
+    if (firstError) {
+        const { line, col } = lines.linePos(firstError.pos[0]);
+        throw new errors/* ConfigurationError */.j1(`${file}:${line}:${col}: not valid YAML: ${firstError.message.split('\n')[0]}`);
+    }
+    if (!(0,dist/* isMap */.jh)(doc.contents))
+        throw new errors/* ConfigurationError */.j1(`${file}: not a ${role === 'workflow' ? 'workflow' : 'action.yml'}: the top level is not a mapping.`);
+    const found = [];
+    const seen = new Set();
+    const take = (written) => {
+        if (written === null || written === undefined)
+            return;
+        // `uses: *ref` is the anchored scalar, wherever it is written; it is listed (and rewritten) once.
+        const value = (0,dist/* isAlias */.Vj)(written) ? written.resolve(doc) : written;
+        if ((0,dist/* isScalar */.jn)(value) && value.range && seen.has(value.range[0]))
+            return;
+        const [start, end] = (0,dist/* isScalar */.jn)(value) && value.range ? [value.range[0], value.range[1]] : [0, 0];
+        const { line, col } = lines.linePos(start);
+        if (!(0,dist/* isScalar */.jn)(value) || typeof value.value !== 'string')
+            throw new errors/* ConfigurationError */.j1(`${file}:${line}:${col}: uses: must be a string such as owner/repo@<full SHA>.`);
+        const lineEnd = text.slice(end).search(/\r|\n|$/);
+        const trailing = text.slice(end, end + lineEnd);
+        const flow = !/^(?:[ \t]*|[ \t]+#.*)$/.test(trailing);
+        const comment = flow ? undefined : /^[ \t]+#(.*)$/.exec(trailing)?.[1];
+        seen.add(start);
+        found.push({
+            ref: parseUses(value.value, comment),
+            node: value,
+            line,
+            column: col,
+            range: [start, end],
+            flow,
+            trailing,
+        });
+    };
+    const steps = (seq) => {
+        if (!(0,dist/* isSeq */.oP)(seq))
+            return;
+        for (const step of seq.items)
+            if ((0,dist/* isMap */.jh)(step))
+                take(step.get('uses', true));
+    };
+    const root = doc.contents;
+    if (role === 'workflow') {
+        const jobs = root.get('jobs', true);
+        if ((0,dist/* isMap */.jh)(jobs)) {
+            for (const job of jobs.items) {
+                if (!(0,dist/* isMap */.jh)(job.value))
+                    continue;
+                take(job.value.get('uses', true));
+                steps(job.value.get('steps', true));
+            }
+        }
+    }
+    else {
+        const runs = root.get('runs', true);
+        if ((0,dist/* isMap */.jh)(runs)) {
+            steps(runs.get('steps', true));
+            const image = runs.get('image', true);
+            if ((0,dist/* isScalar */.jn)(image) && typeof image.value === 'string' && image.value.startsWith('docker://'))
+                take(image);
+        }
+    }
+    return { doc, uses: found };
+}
+/** Which role a repository path plays, or undefined when it holds no `uses:` we audit. */
+function yamlRole(path) {
+    if (/^\.github\/workflows\/[^/]+\.ya?ml$/.test(path))
+        return 'workflow';
+    if (/(^|\/)action\.ya?ml$/.test(path))
+        return 'action';
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/pins/audit.ts
+
+
+
+
+
+
+
+const DEFAULT_SUITE = 'acme/gantry';
+/**
+ * The policy: a third-party reference must be a full SHA (a version comment keeps it readable);
+ * a reference to the suite may also be an exact semver tag, because the suite never moves those
+ * (only its major tags move, after the suite passed); every image is pinned by digest. Local paths
+ * are this repository's own code.
+ */
+async function audit(dirs, options = {}) {
+    const suite = options.suite ?? DEFAULT_SUITE;
+    const allow = compileAllow(options.allow ?? []);
+    const result = { roots: [], uses: [], images: [], problems: [], failing: 0 };
+    const seen = new Set();
+    for (const dir of dirs.length ? dirs : ['.']) {
+        const { root, files } = await listRepoFiles(dir, options.env);
+        if (!result.roots.includes(root))
+            result.roots.push(root);
+        for (const file of files) {
+            const key = `${root}\0${file.path}`;
+            if (seen.has(key))
+                continue;
+            seen.add(key);
+            const role = yamlRole(file.path);
+            if (!role && !isDockerfile(file.path))
+                continue;
+            try {
+                const text = (0,external_node_fs_.readFileSync)(file.abs, 'utf8');
+                if (role) {
+                    for (const located of scanYaml(text, file.path, role).uses)
+                        result.uses.push(judgeUses(file.path, located.line, located.column, located.ref, suite, allow));
+                }
+                else {
+                    for (const image of baseImages(text)) {
+                        const name = image.image ?? image.written;
+                        const allowed = !image.pinned && allow(name, withoutTag(name));
+                        result.images.push({
+                            file: file.path,
+                            line: image.line,
+                            instruction: image.instruction,
+                            image: image.written === name ? name : `${image.written} (= ${image.image ?? '?'})`,
+                            stage: image.stage,
+                            platform: image.platform,
+                            pinned: image.pinned,
+                            allowed,
+                            failing: !image.pinned && !allowed,
+                            reason: image.reason,
+                        });
+                    }
+                }
+            }
+            catch (error) {
+                if (!(0,errors/* isConfigurationError */.p0)(error))
+                    throw error;
+                result.problems.push({ file: file.path, message: (0,errors/* errorMessage */.gJ)(error) });
+            }
+        }
+    }
+    result.failing =
+        result.uses.filter((u) => u.failing).length +
+            result.images.filter((i) => i.failing).length +
+            result.problems.length;
+    return result;
+}
+function judgeUses(file, line, column, ref, suite, allow) {
+    const mutable = isMutable(ref);
+    const isSuite = isSuiteRef(ref, suite);
+    let reason;
+    let bad;
+    if (ref.kind === 'invalid') {
+        bad = true;
+        reason = `cannot be parsed: ${ref.problem}`;
+    }
+    else if (!mutable) {
+        bad = false;
+        reason =
+            ref.kind === 'local'
+                ? "this repository's own code, at the same commit"
+                : ref.kind === 'sha'
+                    ? 'immutable; add a # vX.Y.Z comment so readers know the version'
+                    : 'immutable';
+    }
+    else if (isSuite && ref.kind === 'semver') {
+        bad = false;
+        reason = 'suite release tag (exact tags are never moved); pins set --version can pin it by SHA';
+    }
+    else if (isSuite) {
+        bad = true;
+        reason = `mutable: pin the suite with gantry pins set --version vX.Y.Z`;
+    }
+    else if (ref.kind === 'docker') {
+        bad = true;
+        reason = 'mutable: pin the image by digest (docker://image@sha256:…)';
+    }
+    else {
+        bad = true;
+        reason = 'mutable: pin by full commit SHA with a # vX.Y.Z comment';
+    }
+    const allowed = bad && ref.kind !== 'invalid' && allow(ref.name, ref.raw, withoutTag(ref.name));
+    return {
+        file,
+        line,
+        column,
+        uses: ref.raw,
+        kind: ref.kind,
+        version: ref.kind === 'semver' ? ref.ref : ref.commentVersion,
+        mutable,
+        suite: isSuite,
+        allowed,
+        failing: bad && !allowed,
+        reason: allowed ? `${reason} (allowed by --allow)` : reason,
+    };
+}
+/** An image name without its tag or digest (a registry port stays). */
+function withoutTag(image) {
+    return image.replace(/@.*$/, '').replace(/:[^/]*$/, '');
+}
+function compileAllow(patterns) {
+    for (const pattern of patterns)
+        if (!pattern.trim())
+            throw new errors/* ConfigurationError */.j1("--allow: got an empty pattern; expected a glob such as 'actions/*' or 'node:*'.");
+    const matchers = patterns.map((p) => picomatch_default()(p.trim(), { dot: true }));
+    return (...candidates) => candidates.some((c) => matchers.some((m) => m(c)));
+}
+
+// EXTERNAL MODULE: ./src/runtime/text.ts
+var runtime_text = __webpack_require__(5369);
+;// CONCATENATED MODULE: ./src/pins/report.ts
+
+
+/** Fixed-width columns for a terminal; every cell on one line whatever the file names hold. */
+function table(header, rows) {
+    const cells = [header, ...rows].map((row) => row.map((cell) => (0,runtime_text/* oneLine */.TN)(cell)));
+    const widths = header.map((_, i) => Math.max(...cells.map((row) => row[i].length)));
+    return cells
+        .map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]))).join('  '))
+        .join('\n');
+}
+const report_status = (failing, allowed) => (failing ? 'FAIL' : allowed ? 'allowed' : 'ok');
+function auditTable(result) {
+    const out = [];
+    if (result.uses.length) {
+        out.push(table(['status', 'where', 'pinning', 'mutable', 'suite', 'uses', 'why'], result.uses.map((u) => [
+            report_status(u.failing, u.allowed),
+            `${u.file}:${u.line}`,
+            KIND_LABEL[u.kind],
+            u.mutable ? 'yes' : 'no',
+            u.suite ? 'yes' : 'no',
+            u.version && u.kind === 'sha+comment' ? `${u.uses} # ${u.version}` : u.uses,
+            u.reason,
+        ])));
+    }
+    else
+        out.push('No uses: references found.');
+    out.push('');
+    if (result.images.length) {
+        out.push(table(['status', 'where', 'instruction', 'stage', 'image', 'why'], result.images.map((i) => [
+            report_status(i.failing, i.allowed),
+            `${i.file}:${i.line}`,
+            i.instruction + (i.platform ? ` --platform=${i.platform}` : ''),
+            i.stage ?? '',
+            i.image,
+            i.reason,
+        ])));
+    }
+    else
+        out.push('No Dockerfile base images found.');
+    for (const problem of result.problems)
+        out.push('', `FAIL  ${(0,runtime_text/* oneLine */.TN)(problem.message)}`);
+    const mutable = result.uses.filter((u) => u.failing).length;
+    const unpinned = result.images.filter((i) => i.failing).length;
+    out.push('', `${result.uses.length} uses: references (${mutable} failing), ${result.images.length} base images (${unpinned} not pinned by digest), ${result.problems.length} unreadable files.`);
+    return `${out.join('\n')}\n`;
+}
+function auditJson(result) {
+    return `${JSON.stringify(result, null, 2)}\n`;
+}
+function setReport(result, version) {
+    const lines = result.changes.map((c) => `${(0,runtime_text/* oneLine */.TN)(`${c.file}:${c.line}`)}\n  - ${(0,runtime_text/* oneLine */.TN)(c.from)}\n  + ${(0,runtime_text/* oneLine */.TN)(c.to)}`);
+    for (const note of result.notes)
+        lines.push(`note: ${(0,runtime_text/* oneLine */.TN)(note)}`);
+    const pin = result.sha ? `${result.sha} (${version})` : version;
+    lines.push(result.changes.length
+        ? `Rewrote ${result.changes.length} references in ${result.files.length} files to ${pin}; ${result.unchanged} already there.`
+        : `All ${result.unchanged} references already at ${pin}; nothing rewritten.`);
+    return `${lines.join('\n')}\n`;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
+;// CONCATENATED MODULE: ./src/templates/names.ts
+/** The suite's pipeline templates (action-templates/<name>), in pipeline order. */
+const TEMPLATE_NAMES = [
+    'build-once',
+    'test-with-quarantine',
+    'promote-environment',
+    'deploy-with-secrets',
+    'service-pipeline',
+];
+
+;// CONCATENATED MODULE: ./src/pins/set.ts
+
+
+
+
+
+
+
+
+
+
+const VERSION_ONLY_COMMENT = /^\s*(?:tag=)?v?\d+(?:\.\d+){0,2}(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?\s*$/;
+function validateTarget(target) {
+    if (!SEMVER_TAG.test(target.version) || !target.version.startsWith('v'))
+        throw errors/* ConfigurationError */.j1.forInput('--version', target.version, 'a release tag such as v1.4.2 (v, then MAJOR.MINOR.PATCH)');
+    if (target.sha !== undefined && !FULL_SHA.test(target.sha.toLowerCase()))
+        throw errors/* ConfigurationError */.j1.forInput('--sha', target.sha, 'a full commit SHA (40 hex digits, or 64 for SHA-256 repositories)');
+    if (target.only !== undefined && !TEMPLATE_NAMES.includes(target.only))
+        throw errors/* ConfigurationError */.j1.forInput('--only', target.only, `one of the suite's templates: ${TEMPLATE_NAMES.join(', ')}`);
+    if (!/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(target.suite))
+        throw errors/* ConfigurationError */.j1.forInput('--suite', target.suite, 'owner/repo, e.g. acme/gantry');
+    return { ...target, sha: target.sha?.toLowerCase() };
+}
+function selected(located, target) {
+    if (!isSuiteRef(located.ref, target.suite))
+        return false;
+    if (target.only === undefined)
+        return true;
+    const path = located.ref.path ?? '';
+    return (path === `action-templates/${target.only}` ||
+        /^\.github\/workflows\/(.+)\.ya?ml$/.exec(path)?.[1] === target.only);
+}
+/**
+ * Rewrites the suite's references in one workflow or action.yml, changing only the bytes of each
+ * value (inside its quotes) and its trailing version comment. The result is parsed again and must
+ * equal the original document with only those values replaced.
+ */
+function rewriteSuiteRefs(text, file, role, target) {
+    const { uses } = scanYaml(text, file, role);
+    const edits = [];
+    const changes = [];
+    const notes = [];
+    const expected = new Map();
+    let unchanged = 0;
+    for (const located of uses) {
+        if (!selected(located, target))
+            continue;
+        const { node, range, ref } = located;
+        const where = `${file}:${located.line}:${located.column}`;
+        const to = `${ref.name}@${target.sha ?? target.version}`;
+        const [start, end] = range;
+        const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+        if (node.type !== 'PLAIN' && !quoted)
+            throw new errors/* ConfigurationError */.j1(`${where}: uses: is written as a block scalar; write it on one line so it can be rewritten exactly.`);
+        const inner = quoted ? [start + 1, end - 1] : [start, end];
+        if (text.slice(inner[0], inner[1]) !== ref.raw)
+            throw new errors/* ConfigurationError */.j1(`${where}: uses: contains escape sequences; write it without escapes so it can be rewritten exactly.`);
+        const valueEdit = { start: inner[0], end: inner[1], text: to };
+        const commentEdit = located.flow ? undefined : versionComment(located, end, target);
+        if (located.flow && target.sha)
+            notes.push(`${where}: inside a flow mapping, so no # ${target.version} comment was added`);
+        if (to === ref.raw &&
+            (!commentEdit || text.slice(commentEdit.start, commentEdit.end) === commentEdit.text)) {
+            unchanged++;
+            continue;
+        }
+        edits.push(valueEdit);
+        if (commentEdit)
+            edits.push(commentEdit);
+        expected.set(start, to);
+        changes.push({
+            file,
+            line: located.line,
+            from: ref.raw + trailingComment(located),
+            to: to + (target.sha && !located.flow ? ` # ${target.version}` : ''),
+        });
+    }
+    if (!edits.length)
+        return { text, changes, unchanged, notes };
+    let next = text;
+    for (const edit of edits.sort((a, b) => b.start - a.start))
+        next = next.slice(0, edit.start) + edit.text + next.slice(edit.end);
+    verifyRewrite(text, next, file, role, expected);
+    return { text: next, changes, unchanged, notes };
+}
+function trailingComment(located) {
+    const comment = /^[ \t]+(#.*)$/.exec(located.trailing)?.[1];
+    return comment ? ` ${comment}` : '';
+}
+/** The edit that makes the trailing comment say the version (SHA) or drops a stale one (tag). */
+function versionComment(located, valueEnd, target) {
+    const match = /^([ \t]+)#(.*)$/.exec(located.trailing);
+    if (!match)
+        return target.sha ? { start: valueEnd, end: valueEnd, text: ` # ${target.version}` } : undefined;
+    const commentStart = valueEnd + match[1].length + 1; // after '#'
+    const commentEnd = valueEnd + located.trailing.length;
+    const body = match[2];
+    const token = COMMENT_VERSION.exec(body);
+    if (target.sha) {
+        const next = token
+            ? body.slice(0, token[0].length - token[1].length) + target.version + body.slice(token[0].length)
+            : ` ${target.version} ${body.trimStart()}`;
+        return { start: commentStart, end: commentEnd, text: next };
+    }
+    if (VERSION_ONLY_COMMENT.test(body))
+        return { start: valueEnd, end: commentEnd, text: '' };
+    if (token)
+        return { start: commentStart, end: commentEnd, text: body.replace(/^(\s*)\S+\s*/, '$1') };
+    return undefined;
+}
+function verifyRewrite(before, after, file, role, expected) {
+    const old = scanYaml(before, file, role);
+    for (const located of old.uses) {
+        const to = expected.get(located.range[0]);
+        if (to !== undefined)
+            located.node.value = to;
+    }
+    const fresh = scanYaml(after, file, role);
+    if (!(0,external_node_util_.isDeepStrictEqual)(fresh.doc.toJS(), old.doc.toJS()))
+        throw new Error(`internal error: rewriting ${file} would change more than its uses: values; nothing was written`);
+}
+/** Writes beside the target, flushes, then renames over it: readers see the old file or the new one. */
+function writeFileAtomic(path, data) {
+    const stat = (0,external_node_fs_.lstatSync)(path);
+    const tmp = Buffer.concat([
+        Buffer.from(path),
+        Buffer.from(`.gantry-${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`),
+    ]);
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(tmp, 'wx', stat.mode & 0o7777);
+        (0,external_node_fs_.writeSync)(fd, data);
+        (0,external_node_fs_.fsyncSync)(fd);
+        (0,external_node_fs_.closeSync)(fd);
+        fd = undefined;
+        (0,external_node_fs_.renameSync)(tmp, path);
+    }
+    catch (error) {
+        if (fd !== undefined)
+            (0,external_node_fs_.closeSync)(fd);
+        (0,external_node_fs_.rmSync)(tmp, { force: true });
+        throw error;
+    }
+}
+/**
+ * `gantry pins set`: every file is read, rewritten and verified in memory first; only then is each
+ * changed file replaced atomically. A bad file anywhere means nothing is written.
+ */
+async function setPins(dir, target, options = {}) {
+    let wanted = validateTarget(target);
+    const { root, files } = await listRepoFiles(dir, options.env);
+    if (!wanted.sha && !options.tagOnly)
+        wanted = { ...wanted, sha: await resolveTag(root, wanted, options) };
+    const pending = [];
+    const result = { root, sha: wanted.sha, changes: [], unchanged: 0, files: [], notes: [] };
+    for (const file of files) {
+        const role = yamlRole(file.path);
+        if (!role)
+            continue;
+        const stat = (0,external_node_fs_.lstatSync)(file.abs);
+        const bytes = (0,external_node_fs_.readFileSync)(file.abs);
+        let text;
+        try {
+            text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+        }
+        catch {
+            throw new errors/* ConfigurationError */.j1(`${file.path}: not UTF-8 text; GitHub reads workflows as UTF-8. Nothing was rewritten.`);
+        }
+        const rewritten = rewriteSuiteRefs(text, file.path, role, wanted);
+        result.unchanged += rewritten.unchanged;
+        result.notes.push(...rewritten.notes);
+        if (!rewritten.changes.length)
+            continue;
+        if (stat.isSymbolicLink())
+            throw new errors/* ConfigurationError */.j1(`${file.path} is a symbolic link: rewrite the file it points to instead. Nothing was rewritten.`);
+        result.changes.push(...rewritten.changes);
+        pending.push({ abs: file.abs, path: file.path, text: rewritten.text });
+    }
+    if (!result.changes.length && !result.unchanged)
+        throw new errors/* ConfigurationError */.j1(`no references to ${wanted.suite}${wanted.only ? ` (${wanted.only})` : ''} found in the workflows or action.yml files under ${JSON.stringify(dir)}.`);
+    for (const file of pending) {
+        writeFileAtomic(file.abs, file.text);
+        result.files.push(file.path);
+    }
+    return result;
+}
+async function resolveTag(root, target, options) {
+    const remote = options.remote ?? `https://github.com/${target.suite ?? DEFAULT_SUITE}.git`;
+    const tag = `refs/tags/${target.version}`;
+    let listing;
+    try {
+        listing = await new src_git/* Git */.TU(root, options.env).text(['ls-remote', '--tags', remote, tag, `${tag}^{}`]);
+    }
+    catch (error) {
+        if (error instanceof src_git/* GitError */.XS)
+            throw new errors/* ConfigurationError */.j1(`could not list tags of ${remote} (${error.stderr.trim().split('\n').pop()}); give --sha, or --tag-only.`);
+        throw error;
+    }
+    const refs = new Map(listing
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => [line.split('\t')[1], line.split('\t')[0]]));
+    const sha = refs.get(`${tag}^{}`) ?? refs.get(tag);
+    if (!sha)
+        throw new errors/* ConfigurationError */.j1(`tag ${target.version} not found in ${remote}: is it released? (or give --sha)`);
+    return sha;
+}
+
+;// CONCATENATED MODULE: ./src/pins/cli.ts
+
+
+
+
+const processIo = {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+};
+const PINS_USAGE = `Usage:
+  gantry pins audit [--json] [--allow <glob>]… [--suite owner/repo] [dir…]
+      Every uses: in workflows and action.yml files, how it is pinned, which are mutable and which
+      refer to the suite; every Dockerfile image not pinned by digest. Exit 1 when a third-party
+      reference is mutable, a suite reference is a branch or major tag, or an image is unpinned.
+  gantry pins set --version vX.Y.Z [--sha SHA | --tag-only] [--only <template>]
+                  [--suite owner/repo] [--suite-remote URL] dir
+      Rewrites only the suite's references to owner/repo/...@SHA # vX.Y.Z (the tag's commit,
+      resolved with git ls-remote unless --sha is given) or to @vX.Y.Z with --tag-only.
+      Everything else in the files is kept byte for byte; each file is replaced atomically.
+Exit codes: 0 ok, 1 audit findings, 2 usage or configuration error.
+`;
+function parseArgs(args, valued, switches) {
+    const flags = new Map();
+    const positional = [];
+    for (let i = 0; i < args.length; i++) {
+        const arg = args[i];
+        if (arg === '--') {
+            positional.push(...args.slice(i + 1));
+            break;
+        }
+        if (!arg.startsWith('--')) {
+            positional.push(arg);
+            continue;
+        }
+        const eq = arg.indexOf('=');
+        const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
+        let value;
+        if (switches.includes(name)) {
+            if (eq !== -1)
+                throw new errors/* ConfigurationError */.j1(`--${name} takes no value.`);
+            value = 'true';
+        }
+        else if (valued.includes(name)) {
+            if (eq !== -1)
+                value = arg.slice(eq + 1);
+            else if (i + 1 < args.length)
+                value = args[++i];
+            else
+                throw new errors/* ConfigurationError */.j1(`--${name} needs a value.`);
+        }
+        else
+            throw new errors/* ConfigurationError */.j1(`unknown option --${name}.\n\n${PINS_USAGE}`);
+        flags.set(name, [...(flags.get(name) ?? []), value]);
+    }
+    return { flags, positional };
+}
+function single(flags, name) {
+    const values = flags.get(name);
+    if (values && values.length > 1)
+        throw new errors/* ConfigurationError */.j1(`--${name} was given ${values.length} times; give it once.`);
+    return values?.[0];
+}
+/** `gantry pins <audit|set> …`. */
+async function runPins(args, io = processIo) {
+    const [sub, ...rest] = args;
+    try {
+        if (sub === 'audit') {
+            const { flags, positional } = parseArgs(rest, ['allow', 'suite'], ['json', 'help']);
+            if (flags.has('help'))
+                return help(io);
+            const result = await audit(positional, {
+                suite: single(flags, 'suite') ?? DEFAULT_SUITE,
+                allow: flags.get('allow') ?? [],
+                env: io.env,
+            });
+            io.stdout(flags.has('json') ? auditJson(result) : auditTable(result));
+            return result.failing ? 1 : 0;
+        }
+        if (sub === 'set') {
+            const { flags, positional } = parseArgs(rest, ['version', 'sha', 'only', 'suite', 'suite-remote'], ['tag-only', 'help']);
+            if (flags.has('help'))
+                return help(io);
+            const version = single(flags, 'version');
+            if (version === undefined)
+                throw new errors/* ConfigurationError */.j1('pins set needs --version vX.Y.Z.');
+            if (positional.length !== 1)
+                throw new errors/* ConfigurationError */.j1(`pins set takes exactly one directory (the service repository); got ${positional.length}.`);
+            const sha = single(flags, 'sha');
+            if (sha !== undefined && flags.has('tag-only'))
+                throw new errors/* ConfigurationError */.j1('give either --sha or --tag-only, not both.');
+            const result = await setPins(positional[0], { suite: single(flags, 'suite') ?? DEFAULT_SUITE, version, sha, only: single(flags, 'only') }, { remote: single(flags, 'suite-remote'), tagOnly: flags.has('tag-only'), env: io.env });
+            io.stdout(setReport(result, version));
+            return 0;
+        }
+        if (sub === undefined || sub === 'help' || sub === '--help' || sub === '-h') {
+            io.stdout(PINS_USAGE);
+            return sub === undefined ? 2 : 0;
+        }
+        throw new errors/* ConfigurationError */.j1(`unknown pins command ${JSON.stringify(sub)}.\n\n${PINS_USAGE}`);
+    }
+    catch (error) {
+        if (!(0,errors/* isConfigurationError */.p0)(error))
+            throw error;
+        io.stderr(`error: ${(0,errors/* errorMessage */.gJ)(error)}\n`);
+        return 2;
+    }
+}
+function help(io) {
+    io.stdout(PINS_USAGE);
+    return 0;
+}
+
+
+/***/ })
+
+};
