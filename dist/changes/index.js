@@ -32003,9 +32003,7 @@ class History {
 const REF_NAME = /^(?!-)(?!.*\.\.)[^\s~^:?*[\\\u0000-\u001f\u007f]+$/;
 /** Decide base and head from the inputs, or from the event when no base is given. */
 async function resolveComparison(event, history, options) {
-    let head = options.ref
-        ? await resolveName(history, options.ref, options.refInput)
-        : ((await history.resolve('HEAD')) ?? (await resolveName(history, event.sha, options.refInput)));
+    let head = options.ref ? await resolveName(history, options.ref, options.refInput) : await checkedOut();
     const short = (sha) => sha.slice(0, 12);
     const mergeBaseWith = async (base, why) => {
         const mergeBase = await history.findMergeBase(base, head);
@@ -32026,10 +32024,6 @@ async function resolveComparison(event, history, options) {
             throw new errors/* ConfigurationError */.j1(`Cannot tell the repository's default branch (event ${event.name}); give the 'base' input.`);
         return name;
     };
-    const defaultBranchTip = async (name) => {
-        const sha = await resolveName(history, name, options.baseInput);
-        return sha;
-    };
     const sinceDefaultBranch = async (branch, why) => {
         const main = await defaultBranch();
         if (branch === main) {
@@ -32049,15 +32043,18 @@ async function resolveComparison(event, history, options) {
                 reason: `${why}: first parent on the default branch ${main}`,
             };
         }
-        return mergeBaseWith(await defaultBranchTip(main), `${why}, compared with the default branch ${main}`);
+        return mergeBaseWith(await resolveName(history, main, options.baseInput), `${why}, compared with the default branch ${main}`);
     };
     const base = options.base;
     if (base === 'HEAD')
         return { base: head, head, mode: 'working-tree', reason: 'base HEAD: uncommitted changes' };
     if (base === LAST_SUCCESS) {
         const branch = branchOf(event.ref) ?? event.payload.workflow_run?.head_branch ?? '';
-        const sha = await options.lastSuccess(branch);
-        if (sha) {
+        const sha = branch ? await options.lastSuccess(branch) : undefined;
+        if (!branch) {
+            options.warn(`'${options.baseInput}: ${LAST_SUCCESS}' needs a branch, and ${event.ref || 'this event'} is none; using the event's default base.`);
+        }
+        else if (sha) {
             const gone = await history.ensureCommits([sha]);
             if (gone.length === 0)
                 return {
@@ -32083,6 +32080,14 @@ async function resolveComparison(event, history, options) {
         return mergeBaseWith(baseSha, `base ${base}`);
     }
     return fromEvent();
+    async function checkedOut() {
+        const local = await history.resolve('HEAD');
+        if (local)
+            return local;
+        if (!event.sha)
+            throw new errors/* ConfigurationError */.j1(`The checkout has no commit; give the '${options.refInput}' input or check out the repository first.`);
+        return resolveName(history, event.sha, options.refInput);
+    }
     async function fromEvent() {
         const payload = event.payload;
         if (PULL_REQUEST_EVENTS.has(event.name) && payload.pull_request) {
@@ -32134,7 +32139,7 @@ async function resolveComparison(event, history, options) {
                     reason: `initial push to ${main}: every file is added`,
                 };
             }
-            return mergeBaseWith(await defaultBranchTip(main), `new branch ${branch ?? ''}, compared with the default branch ${main}`);
+            return mergeBaseWith(await resolveName(history, main, options.baseInput), `new branch ${branch ?? ''}, compared with the default branch ${main}`);
         }
         const gone = await history.ensureCommits([before]);
         if (gone.length === 0)
@@ -32480,7 +32485,7 @@ const main = async (ctx) => {
     if (config.workspaces) {
         if (!isCheckout)
             throw new errors/* ConfigurationError */.j1(`Input '${INPUT.workspaces}: true' needs a checkout of the repository (add actions/checkout).`);
-        affected = await log.stage('workspaces', async () => affectedPackages(await readWorkspaces(git, comparison.head), entries.map((e) => e.path)), (a) => ({ affected: a.length }));
+        affected = await log.stage('workspaces', async () => affectedPackages(await readWorkspaces(git, comparison.head), entries.map((e) => e.path)), (a) => ({ affected: a.length, git_processes: git.stats.processes, git_fetches: git.stats.fetches }));
     }
     for (const result of results) {
         runtime.setOutput(result.name, String(result.files.length > 0));

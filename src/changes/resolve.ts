@@ -30,9 +30,7 @@ export async function resolveComparison(
   history: History,
   options: ResolveOptions,
 ): Promise<Comparison> {
-  let head = options.ref
-    ? await resolveName(history, options.ref, options.refInput)
-    : ((await history.resolve('HEAD')) ?? (await resolveName(history, event.sha, options.refInput)));
+  let head = options.ref ? await resolveName(history, options.ref, options.refInput) : await checkedOut();
   const short = (sha: string) => sha.slice(0, 12);
   const mergeBaseWith = async (base: string, why: string): Promise<Comparison> => {
     const mergeBase = await history.findMergeBase(base, head);
@@ -57,10 +55,6 @@ export async function resolveComparison(
       );
     return name;
   };
-  const defaultBranchTip = async (name: string) => {
-    const sha = await resolveName(history, name, options.baseInput);
-    return sha;
-  };
   const sinceDefaultBranch = async (branch: string | undefined, why: string): Promise<Comparison> => {
     const main = await defaultBranch();
     if (branch === main) {
@@ -80,7 +74,10 @@ export async function resolveComparison(
         reason: `${why}: first parent on the default branch ${main}`,
       };
     }
-    return mergeBaseWith(await defaultBranchTip(main), `${why}, compared with the default branch ${main}`);
+    return mergeBaseWith(
+      await resolveName(history, main, options.baseInput),
+      `${why}, compared with the default branch ${main}`,
+    );
   };
 
   const base = options.base;
@@ -88,8 +85,12 @@ export async function resolveComparison(
     return { base: head, head, mode: 'working-tree', reason: 'base HEAD: uncommitted changes' };
   if (base === LAST_SUCCESS) {
     const branch = branchOf(event.ref) ?? event.payload.workflow_run?.head_branch ?? '';
-    const sha = await options.lastSuccess(branch);
-    if (sha) {
+    const sha = branch ? await options.lastSuccess(branch) : undefined;
+    if (!branch) {
+      options.warn(
+        `'${options.baseInput}: ${LAST_SUCCESS}' needs a branch, and ${event.ref || 'this event'} is none; using the event's default base.`,
+      );
+    } else if (sha) {
       const gone = await history.ensureCommits([sha]);
       if (gone.length === 0)
         return {
@@ -114,6 +115,16 @@ export async function resolveComparison(
     return mergeBaseWith(baseSha, `base ${base}`);
   }
   return fromEvent();
+
+  async function checkedOut(): Promise<string> {
+    const local = await history.resolve('HEAD');
+    if (local) return local;
+    if (!event.sha)
+      throw new ConfigurationError(
+        `The checkout has no commit; give the '${options.refInput}' input or check out the repository first.`,
+      );
+    return resolveName(history, event.sha, options.refInput);
+  }
 
   async function fromEvent(): Promise<Comparison> {
     const payload = event.payload;
@@ -168,7 +179,7 @@ export async function resolveComparison(
         };
       }
       return mergeBaseWith(
-        await defaultBranchTip(main),
+        await resolveName(history, main, options.baseInput),
         `new branch ${branch ?? ''}, compared with the default branch ${main}`,
       );
     }

@@ -118,7 +118,7 @@ export const main: ActionFn = async (ctx) => {
           await readWorkspaces(git, comparison.head),
           entries.map((e) => e.path),
         ),
-      (a) => ({ affected: a.length }),
+      (a) => ({ affected: a.length, git_processes: git.stats.processes, git_fetches: git.stats.fetches }),
     );
   }
 
