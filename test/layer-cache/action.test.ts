@@ -155,6 +155,45 @@ describe('paths mode through the runner', () => {
   });
 });
 
+describe('the CLI (gantry layer-cache)', () => {
+  it('lookup-only then save: the way to save after a failed job, as the save: always error advises', async () => {
+    const { cli } = await import('../../src/cli/cli.js');
+    const ws = workspace();
+    makeTree(join(ws, 'deps'));
+    const repo = `${registry.host}/cache/cli`;
+    const args = [
+      'layer-cache',
+      '--cache-repository',
+      repo,
+      '--path',
+      'deps',
+      '--key',
+      'after-failure',
+      '--lookup-only',
+      'true',
+    ];
+    const env = { ...process.env, GITHUB_WORKSPACE: ws, GITHUB_RUN_ID: '77' };
+    const written: string[] = [];
+    const stdout = process.stdout.write.bind(process.stdout);
+    const stderr = process.stderr.write.bind(process.stderr);
+    process.stdout.write = ((chunk: string) =>
+      written.push(String(chunk)) > 0) as typeof process.stdout.write;
+    process.stderr.write = ((chunk: string) =>
+      written.push(String(chunk)) > 0) as typeof process.stderr.write;
+    try {
+      expect(await cli(args, env)).toBe(0);
+    } finally {
+      process.stdout.write = stdout;
+      process.stderr.write = stderr;
+    }
+    expect(written.join('')).toMatch(/"cache-hit": "false"/);
+    const store = new RegistryClient({ http: new HttpClient() }).repository(registry.host, 'cache/cli');
+    const tags = await store.tags();
+    expect(tags).toHaveLength(1);
+    expect(tags[0]).toMatch(/-after-failure$/);
+  });
+});
+
 describe('buildx mode through the runner', () => {
   async function seedRef(repository: string, tag: string): Promise<void> {
     const repo = new RegistryClient({ http: new HttpClient() }).repository(registry.host, repository);

@@ -183,6 +183,50 @@ describe('paths cache: layers, keys and immutability', () => {
     ).toBe(long);
   });
 
+  it('globs and exclusions: matched directories are cached and restored where they were, excluded ones are not', async () => {
+    const t = setup({ paths: ['packages/*/node_modules', '!packages/skip/node_modules', '~/.tool-cache'] });
+    for (const pkg of ['a', 'b', 'skip']) makeTree(join(t.workspace, 'packages', pkg, 'node_modules'));
+    mkdirSync(join(t.workspace, 'home/.tool-cache'), { recursive: true });
+    writeFileSync(join(t.workspace, 'home/.tool-cache/tool'), 'tool');
+    expect((await saveCache({ ...t.make(t.workspace), key: 'g-1', runId: '1' })).saved).toBe(true);
+
+    const other = mkdtempSync(join(tmpdir(), 'lc-glob-'));
+    const match = (await findCache({ ...t.make(other), key: 'g-1', restoreKeys: [] }))!;
+    await restoreCache({ ...t.make(other), manifest: match.manifest, tempDir: t.temp });
+    expect(readdirSync(join(other, 'packages')).sort()).toEqual(['a', 'b']);
+    expect(snapshot(join(other, 'packages/b/node_modules'))).toEqual(
+      snapshot(join(t.workspace, 'packages/b/node_modules')),
+    );
+    expect(readdirSync(join(other, 'home/.tool-cache'))).toEqual(['tool']);
+  });
+
+  it('a cache whose manifest names paths outside the ones given is refused (a miss), whatever its key says', async () => {
+    const t = setup({ paths: ['packages/*/node_modules'] });
+    makeTree(join(t.workspace, 'packages/a/node_modules'));
+    await saveCache({ ...t.make(t.workspace), key: 'h-1', runId: '1' });
+    const match = (await findCache({ ...t.make(t.workspace), key: 'h-1', restoreKeys: [] }))!;
+    // Rewrite the config as someone with push access could: a root outside the glob.
+    const configBytes = Buffer.concat(
+      await Array.fromAsync(await t.store.openBlob(match.manifest.config)),
+    ).toString();
+    const forged = Buffer.from(configBytes.replace('packages/a/node_modules', 'src'));
+    const { sha256 } = await import('../../src/oci/index.js');
+    const forgedDigest = sha256(forged);
+    await t.store.pushBlob(
+      { mediaType: 'application/json', digest: forgedDigest, size: forged.length },
+      forged,
+    );
+    const manifest = {
+      ...match.manifest,
+      config: { ...match.manifest.config, digest: forgedDigest, size: forged.length },
+    };
+    const other = mkdtempSync(join(tmpdir(), 'lc-forged-'));
+    await expect(restoreCache({ ...t.make(other), manifest, tempDir: t.temp })).rejects.toThrow(
+      /"src", which is not one of the paths given/,
+    );
+    expect(readdirSync(other)).toEqual([]);
+  });
+
   it('a corrupt layer or a missing layer is a miss, and leaves the target untouched', async () => {
     const t = setup();
     makeTree(join(t.workspace, 'deps'));
