@@ -21,7 +21,7 @@ import {
 import type { Compression } from '../../src/layer-cache/constants.js';
 import { parsePathSpec } from '../../src/layer-cache/paths.js';
 import { HttpClient } from '../../src/net/index.js';
-import { RegistryClient } from '../../src/oci/index.js';
+import { RegistryClient, sha256 } from '../../src/oci/index.js';
 import { startRegistry, type TestRegistry } from '../support/registry.js';
 import { makeTree, snapshot } from './trees.js';
 
@@ -206,11 +206,10 @@ describe('paths cache: layers, keys and immutability', () => {
     await saveCache({ ...t.make(t.workspace), key: 'h-1', runId: '1' });
     const match = (await findCache({ ...t.make(t.workspace), key: 'h-1', restoreKeys: [] }))!;
     // Rewrite the config as someone with push access could: a root outside the glob.
-    const configBytes = Buffer.concat(
-      await Array.fromAsync(await t.store.openBlob(match.manifest.config)),
-    ).toString();
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of await t.store.openBlob(match.manifest.config)) chunks.push(chunk);
+    const configBytes = Buffer.concat(chunks).toString();
     const forged = Buffer.from(configBytes.replace('packages/a/node_modules', 'src'));
-    const { sha256 } = await import('../../src/oci/index.js');
     const forgedDigest = sha256(forged);
     await t.store.pushBlob(
       { mediaType: 'application/json', digest: forgedDigest, size: forged.length },
