@@ -29002,12 +29002,12 @@ class RegistryClient {
      * can be sent again; a second 401 is a RegistryAuthError.
      */
     async send(registry, scopes, req) {
-        const auth = await this.authFor(registry);
-        let header = await this.authorization(registry, auth, scopes, false);
         const resendable = req.body === undefined ||
             typeof req.body === 'function' ||
             typeof req.body === 'string' ||
             req.body instanceof Uint8Array;
+        const auth = await this.authFor(registry, !resendable);
+        let header = await this.authorization(registry, auth, scopes, false);
         let response = await this.options.http.request(withAuth(req, header));
         if (response.status !== 401)
             return response;
@@ -29039,7 +29039,8 @@ class RegistryClient {
             ? `Registry ${registry} refused the credentials of user '${user}' (${what}). Check the username and password or token for ${registry}.`
             : `Registry ${registry} requires credentials (${what}). Give username and password, or log in with docker/login-action first.`);
     }
-    async authFor(registry) {
+    /** The registry's auth state; `probe` learns its challenge first (a streamed body cannot be sent twice). */
+    async authFor(registry, probe) {
         let auth = this.auths.get(registry);
         if (!auth) {
             auth = new RegistryAuth();
@@ -29053,8 +29054,7 @@ class RegistryClient {
             }
             auth.credentials = credentials;
         }
-        if (!auth.challenge) {
-            // Learn the auth scheme once, so uploads carry their auth on the first attempt.
+        if (!auth.challenge && probe) {
             const response = await this.options.http.request({
                 url: `${this.baseUrl(registry)}/v2/`,
                 method: 'GET',
@@ -29071,7 +29071,8 @@ class RegistryClient {
     }
     async authorization(registry, auth, scopes, renew) {
         const challenge = auth.challenge;
-        if (challenge.scheme === 'none')
+        // Not known yet: the first request goes without, and its 401 (if any) says what is wanted.
+        if (!challenge || challenge.scheme === 'none')
             return undefined;
         const credentials = auth.credentials ?? undefined;
         if (challenge.scheme === 'basic') {
@@ -29186,6 +29187,18 @@ class RegistryRepository {
         return { mediaType, digest, size };
     }
     async getManifest(ref) {
+        // A connection cut while the body streams surfaces after the HTTP client's retries: read again.
+        for (let attempt = 1;; attempt++) {
+            try {
+                return await this.fetchManifest(ref);
+            }
+            catch (error) {
+                if (attempt >= 3 || !(error instanceof TypeError))
+                    throw error;
+            }
+        }
+    }
+    async fetchManifest(ref) {
         const url = this.url(`manifests/${ref}`);
         const response = await this.send(this.pull(), {
             url,
@@ -29278,7 +29291,7 @@ class RegistryRepository {
         const location = await this.startUpload();
         if (options.chunkSize && !(body instanceof Uint8Array))
             return this.pushChunked(descriptor, location, body, options.chunkSize);
-        await this.finishUpload(location, descriptor, body instanceof Uint8Array ? body : body, descriptor.size);
+        await this.finishUpload(location, descriptor, body, descriptor.size);
     }
     async finishUpload(location, descriptor, body, length) {
         const url = new URL(location);
@@ -29287,7 +29300,9 @@ class RegistryRepository {
             'content-type': 'application/octet-stream',
             'content-length': String(length),
         };
-        const response = await this.send(this.push(), { url, method: 'PUT', headers, body });
+        // redirect 'error': with 'follow', fetch clones the request, and the clone's tee of a streamed
+        // body keeps every chunk in memory until the upload ends. An upload never redirects anyway.
+        const response = await this.send(this.push(), { url, method: 'PUT', headers, body, redirect: 'error' });
         if (response.status !== 201)
             throw await RegistryError.from(`PUT ${(0,http/* safeUrl */.Pl)(url)}`, response);
         await response.body?.cancel().catch(() => undefined);
@@ -29304,7 +29319,13 @@ class RegistryRepository {
                 'content-length': String(chunk.byteLength),
                 'content-range': `${offset}-${offset + chunk.byteLength - 1}`,
             };
-            const response = await this.send(this.push(), { url: location, method: 'PATCH', headers, body: chunk });
+            const response = await this.send(this.push(), {
+                url: location,
+                method: 'PATCH',
+                headers,
+                body: chunk,
+                redirect: 'error',
+            });
             if (response.status !== 202)
                 throw await RegistryError.from(`PATCH ${(0,http/* safeUrl */.Pl)(location)}`, response);
             await response.body?.cancel().catch(() => undefined);
@@ -29632,13 +29653,13 @@ async function readTree(repo, ref) {
         if (isIndex(manifest.descriptor.mediaType)) {
             if (depth > 8)
                 throw new Error(`${repo.display}@${top.descriptor.digest}: indexes nested more than 8 deep`);
-            for (const child of manifest.json.manifests ?? []) {
-                if (seen.has(child.digest))
-                    continue;
+            const fresh = (manifest.json.manifests ?? []).filter((child) => !seen.has(child.digest));
+            for (const child of fresh)
                 seen.add(child.digest);
-                const loaded = await repo.getManifest(child.digest);
-                await visit(loaded, depth + 1);
-                children.push(loaded);
+            const loaded = await Promise.all(fresh.map((child) => repo.getManifest(child.digest)));
+            for (const child of loaded) {
+                await visit(child, depth + 1);
+                children.push(child);
             }
             return;
         }
@@ -29660,18 +29681,27 @@ function emptyStats() {
  */
 async function copyBlobs(src, dst, blobs, options) {
     const attempts = options.attempts ?? 3;
-    await forEachLimit(blobs, options.concurrency, async (blob) => {
+    let rest = blobs;
+    if (src.kind === 'registry' && dst.kind === 'registry') {
+        const from = src;
+        const to = dst;
+        if (from.registry === to.registry) {
+            // Mounts move no bytes, so they run wider than `concurrency`; a mount answers for a blob
+            // already present too. What the registry would not mount is copied below.
+            const unmounted = [];
+            await forEachLimit(blobs, Math.max(options.concurrency, MOUNT_CONCURRENCY), async (blob) => {
+                if (await to.mountBlob(blob, from))
+                    options.stats.blobsMounted += 1;
+                else
+                    unmounted.push(blob);
+            });
+            rest = unmounted;
+        }
+    }
+    await forEachLimit(rest, options.concurrency, async (blob) => {
         if (await dst.hasBlob(blob.digest)) {
             options.stats.blobsPresent += 1;
             return;
-        }
-        if (src.kind === 'registry' &&
-            dst.kind === 'registry' &&
-            src.registry === dst.registry) {
-            if (await dst.mountBlob(blob, src)) {
-                options.stats.blobsMounted += 1;
-                return;
-            }
         }
         for (let attempt = 1;; attempt++) {
             try {
@@ -29689,18 +29719,29 @@ async function copyBlobs(src, dst, blobs, options) {
         options.stats.bytesCopied += blob.size;
     });
 }
+const MOUNT_CONCURRENCY = 16;
 /**
  * Copy a manifest tree by digest: blobs, then child manifests (children before their index), then
  * the top manifest. No tag is written; manifests already present are not pushed again.
  */
 async function copyTree(src, dst, tree, options) {
+    // A manifest is only ever stored after everything it references, so a present top means a complete tree.
+    if (await dst.resolve(tree.top.descriptor.digest))
+        return;
     await copyBlobs(src, dst, tree.blobs, options);
-    for (const manifest of [...tree.children, tree.top]) {
-        if (await dst.resolve(manifest.descriptor.digest))
-            continue;
+    // Child manifests go in parallel, a nested index only after its own children.
+    const put = async (manifest) => {
         await dst.putManifest(manifest.bytes, manifest.descriptor.mediaType, manifest.descriptor.digest);
         options.stats.manifestsPushed += 1;
+    };
+    let pending = tree.children;
+    while (pending.length) {
+        const waiting = new Set(pending.map((m) => m.descriptor.digest));
+        const ready = pending.filter((m) => childrenOf(m).every((c) => !waiting.has(c.digest)));
+        await Promise.all(ready.map(put));
+        pending = pending.filter((m) => !ready.includes(m));
     }
+    await put(tree.top);
 }
 /** Run fn over items with at most `limit` running; the first failure is thrown after the rest settle. */
 async function forEachLimit(items, limit, fn) {
@@ -30038,10 +30079,17 @@ async function promote(config, deps) {
     const source = config.source;
     const sourceRepo = deps.open(source.ref, 'source');
     const ref = source.ref.digest ?? source.ref.tag;
-    const resolved = await reach(INPUT.source, sourceRepo.display, () => sourceRepo.resolve(ref));
-    if (!resolved)
-        throw errors/* ConfigurationError */.j1.forInput(INPUT.source, source.text, `an image that exists (${sourceRepo.display} has no manifest ${ref})`);
-    const digest = resolved.digest;
+    // The source is read and the destinations are checked side by side; nothing is written before both end.
+    const [{ tree, referrers }, plan] = await Promise.all([
+        reach(INPUT.source, sourceRepo.display, async () => {
+            const tree = await readSource(sourceRepo, ref, source.text);
+            const wanted = config.copyReferrers || config.require.length > 0;
+            return { tree, referrers: wanted ? await findReferrers(sourceRepo, tree.top) : [] };
+        }),
+        planTags(config, deps),
+    ]);
+    // The tag was read once; from here on everything is addressed by this digest.
+    const digest = tree.top.descriptor.digest;
     deps.info(`${source.text} is ${digest}`);
     const checks = [];
     if (config.expectedDigest) {
@@ -30050,10 +30098,7 @@ async function promote(config, deps) {
         }
         checks.push(`expected digest ${digest} matched`);
     }
-    // Everything below is read by digest: the source tag may move meanwhile without effect.
-    const tree = await readTree(sourceRepo, digest);
     checks.push(`source verified: ${1 + tree.children.length} manifest(s), ${tree.blobs.length} blob(s)`);
-    const referrers = config.copyReferrers || config.require.length ? await findReferrers(sourceRepo, tree.top) : [];
     for (const required of config.require)
         checks.push(`${required.name} attached: ${satisfying(required, referrers)}`);
     const missing = config.require.filter((required) => satisfying(required, referrers) === undefined);
@@ -30063,7 +30108,6 @@ async function promote(config, deps) {
     const toCopy = config.copyReferrers
         ? referrers.filter((r) => r.artifactType !== PROMOTION_ARTIFACT_TYPE)
         : [];
-    const plan = await planTags(config, deps);
     const repos = uniqueRepos(plan);
     if (config.immutable) {
         const taken = plan.filter((p) => p.role === 'destination' && p.previous !== null && p.previous !== digest);
@@ -30110,14 +30154,16 @@ async function promote(config, deps) {
     };
     let recordDigest;
     const copyOptions = { concurrency: config.concurrency, stats, onRetry: deps.info };
+    const artifact = recordArtifact(tree.top.descriptor, record);
     for (const repo of repos) {
-        await copyTree(sourceRepo, repo, tree, copyOptions);
+        // The record's blobs are small and independent of the image: they upload alongside it.
+        await Promise.all([copyTree(sourceRepo, repo, tree, copyOptions), pushRecordBlobs(repo, artifact)]);
         for (const referrer of toCopy) {
             await copyTree(sourceRepo, repo, referrer.tree, copyOptions);
             if (referrer.cosignTag)
                 await putTagIfChanged(repo, referrer.tree.top, referrer.cosignTag);
         }
-        recordDigest = await attachRecord(repo, tree.top.descriptor, record);
+        recordDigest = (await repo.putManifest(artifact.bytes, MediaType.OciManifest, artifact.digest)).digest;
     }
     deps.info(`content in place in ${repos.length} repositories (${stats.blobsMounted} blobs mounted, ${stats.blobsCopied} copied)`);
     const moved = [];
@@ -30155,6 +30201,18 @@ async function promote(config, deps) {
         stats,
         dryRun: false,
     };
+}
+/** The source's manifest tree, or a clear error when the reference names nothing. */
+async function readSource(repo, ref, text) {
+    try {
+        return await readTree(repo, ref);
+    }
+    catch (error) {
+        if ((error instanceof RegistryError && error.notFound) || error instanceof LayoutError) {
+            throw errors/* ConfigurationError */.j1.forInput(INPUT.source, text, `an image that exists (${repo.display} has no manifest ${ref}: ${error.message})`);
+        }
+        throw error;
+    }
 }
 async function planTags(config, deps) {
     const plan = [];
@@ -30221,7 +30279,14 @@ async function findReferrers(repo, top) {
     const found = [];
     const seen = new Set();
     const visit = async (subject, depth) => {
-        for (const descriptor of await repo.referrers(subject)) {
+        const [listed, cosign] = await Promise.all([
+            repo.referrers(subject),
+            Promise.all(COSIGN_SUFFIXES.map(async (suffix) => {
+                const tag = `${digestTag(subject)}.${suffix}`;
+                return { suffix, tag, descriptor: await repo.resolve(tag) };
+            })),
+        ]);
+        for (const descriptor of listed) {
             if (seen.has(descriptor.digest))
                 continue;
             seen.add(descriptor.digest);
@@ -30230,9 +30295,7 @@ async function findReferrers(repo, top) {
             if (depth < 2)
                 await visit(descriptor.digest, depth + 1);
         }
-        for (const suffix of COSIGN_SUFFIXES) {
-            const tag = `${digestTag(subject)}.${suffix}`;
-            const descriptor = await repo.resolve(tag);
+        for (const { suffix, tag, descriptor } of cosign) {
             if (!descriptor || seen.has(descriptor.digest))
                 continue;
             seen.add(descriptor.digest);
@@ -30267,7 +30330,7 @@ function describeRequirement(required) {
         : `${required.name} (${ways.join(', ')})`;
 }
 /** The promotion record as an OCI artifact whose subject is the promoted digest. */
-async function attachRecord(repo, subject, record) {
+function recordArtifact(subject, record) {
     const payload = new TextEncoder().encode(JSON.stringify(record, null, 2));
     const empty = new TextEncoder().encode('{}');
     const layer = {
@@ -30288,15 +30351,26 @@ async function attachRecord(repo, subject, record) {
             'dev.gantry.promotion.kind': record.kind,
         },
     };
-    for (const [descriptor, bytes] of [
-        [config, empty],
-        [layer, payload],
-    ]) {
+    const bytes = new TextEncoder().encode(JSON.stringify(manifest));
+    return {
+        blobs: [
+            { descriptor: config, bytes: empty },
+            { descriptor: layer, bytes: payload },
+        ],
+        bytes,
+        digest: sha256(bytes),
+    };
+}
+async function pushRecordBlobs(repo, artifact) {
+    await Promise.all(artifact.blobs.map(async ({ descriptor, bytes }) => {
         if (!(await repo.hasBlob(descriptor.digest)))
             await repo.pushBlob(descriptor, bytes);
-    }
-    const bytes = new TextEncoder().encode(JSON.stringify(manifest));
-    return (await repo.putManifest(bytes, MediaType.OciManifest, sha256(bytes))).digest;
+    }));
+}
+async function attachRecord(repo, subject, record) {
+    const artifact = recordArtifact(subject, record);
+    await pushRecordBlobs(repo, artifact);
+    return (await repo.putManifest(artifact.bytes, MediaType.OciManifest, artifact.digest)).digest;
 }
 /** Records attached to a digest in a repository, newest first. */
 async function readRecords(repo, digest) {

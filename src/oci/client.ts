@@ -87,13 +87,13 @@ export class RegistryClient {
    * can be sent again; a second 401 is a RegistryAuthError.
    */
   async send(registry: string, scopes: string[], req: HttpRequest): Promise<Response> {
-    const auth = await this.authFor(registry);
-    let header = await this.authorization(registry, auth, scopes, false);
     const resendable =
       req.body === undefined ||
       typeof req.body === 'function' ||
       typeof req.body === 'string' ||
       req.body instanceof Uint8Array;
+    const auth = await this.authFor(registry, !resendable);
+    let header = await this.authorization(registry, auth, scopes, false);
     let response = await this.options.http.request(withAuth(req, header));
     if (response.status !== 401) return response;
     const challenge = parseChallenge(response.headers.get('www-authenticate'));
@@ -133,7 +133,8 @@ export class RegistryClient {
     );
   }
 
-  private async authFor(registry: string): Promise<RegistryAuth> {
+  /** The registry's auth state; `probe` learns its challenge first (a streamed body cannot be sent twice). */
+  private async authFor(registry: string, probe: boolean): Promise<RegistryAuth> {
     let auth = this.auths.get(registry);
     if (!auth) {
       auth = new RegistryAuth();
@@ -149,8 +150,7 @@ export class RegistryClient {
       }
       auth.credentials = credentials;
     }
-    if (!auth.challenge) {
-      // Learn the auth scheme once, so uploads carry their auth on the first attempt.
+    if (!auth.challenge && probe) {
       const response = await this.options.http.request({
         url: `${this.baseUrl(registry)}/v2/`,
         method: 'GET',
@@ -175,8 +175,9 @@ export class RegistryClient {
     scopes: string[],
     renew: boolean,
   ): Promise<string | undefined> {
-    const challenge = auth.challenge!;
-    if (challenge.scheme === 'none') return undefined;
+    const challenge = auth.challenge;
+    // Not known yet: the first request goes without, and its 401 (if any) says what is wanted.
+    if (!challenge || challenge.scheme === 'none') return undefined;
     const credentials = auth.credentials ?? undefined;
     if (challenge.scheme === 'basic') {
       if (!credentials) throw this.refused(registry, auth, 'basic auth');
@@ -295,6 +296,17 @@ export class RegistryRepository implements OciRepository {
   }
 
   async getManifest(ref: string): Promise<Manifest> {
+    // A connection cut while the body streams surfaces after the HTTP client's retries: read again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.fetchManifest(ref);
+      } catch (error) {
+        if (attempt >= 3 || !(error instanceof TypeError)) throw error;
+      }
+    }
+  }
+
+  private async fetchManifest(ref: string): Promise<Manifest> {
     const url = this.url(`manifests/${ref}`);
     const response = await this.send(this.pull(), {
       url,
@@ -405,7 +417,7 @@ export class RegistryRepository implements OciRepository {
     const location = await this.startUpload();
     if (options.chunkSize && !(body instanceof Uint8Array))
       return this.pushChunked(descriptor, location, body, options.chunkSize);
-    await this.finishUpload(location, descriptor, body instanceof Uint8Array ? body : body, descriptor.size);
+    await this.finishUpload(location, descriptor, body, descriptor.size);
   }
 
   private async finishUpload(
@@ -420,7 +432,9 @@ export class RegistryRepository implements OciRepository {
       'content-type': 'application/octet-stream',
       'content-length': String(length),
     };
-    const response = await this.send(this.push(), { url, method: 'PUT', headers, body });
+    // redirect 'error': with 'follow', fetch clones the request, and the clone's tee of a streamed
+    // body keeps every chunk in memory until the upload ends. An upload never redirects anyway.
+    const response = await this.send(this.push(), { url, method: 'PUT', headers, body, redirect: 'error' });
     if (response.status !== 201) throw await RegistryError.from(`PUT ${safeUrl(url)}`, response);
     await response.body?.cancel().catch(() => undefined);
     const stored = response.headers.get('docker-content-digest');
@@ -444,7 +458,13 @@ export class RegistryRepository implements OciRepository {
         'content-length': String(chunk.byteLength),
         'content-range': `${offset}-${offset + chunk.byteLength - 1}`,
       };
-      const response = await this.send(this.push(), { url: location, method: 'PATCH', headers, body: chunk });
+      const response = await this.send(this.push(), {
+        url: location,
+        method: 'PATCH',
+        headers,
+        body: chunk,
+        redirect: 'error',
+      });
       if (response.status !== 202) throw await RegistryError.from(`PATCH ${safeUrl(location)}`, response);
       await response.body?.cancel().catch(() => undefined);
       location = this.location(response, location);

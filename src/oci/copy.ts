@@ -1,5 +1,6 @@
 import type { RegistryRepository } from './client.js';
 import {
+  childrenOf,
   isIndex,
   type Descriptor,
   type ImageIndex,
@@ -26,12 +27,14 @@ export async function readTree(repo: OciRepository, ref: string): Promise<Manife
     if (isIndex(manifest.descriptor.mediaType)) {
       if (depth > 8)
         throw new Error(`${repo.display}@${top.descriptor.digest}: indexes nested more than 8 deep`);
-      for (const child of (manifest.json as ImageIndex).manifests ?? []) {
-        if (seen.has(child.digest)) continue;
-        seen.add(child.digest);
-        const loaded = await repo.getManifest(child.digest);
-        await visit(loaded, depth + 1);
-        children.push(loaded);
+      const fresh = ((manifest.json as ImageIndex).manifests ?? []).filter(
+        (child) => !seen.has(child.digest),
+      );
+      for (const child of fresh) seen.add(child.digest);
+      const loaded = await Promise.all(fresh.map((child) => repo.getManifest(child.digest)));
+      for (const child of loaded) {
+        await visit(child, depth + 1);
+        children.push(child);
       }
       return;
     }
@@ -76,20 +79,25 @@ export async function copyBlobs(
   options: CopyOptions,
 ): Promise<void> {
   const attempts = options.attempts ?? 3;
-  await forEachLimit(blobs, options.concurrency, async (blob) => {
+  let rest = blobs;
+  if (src.kind === 'registry' && dst.kind === 'registry') {
+    const from = src as RegistryRepository;
+    const to = dst as RegistryRepository;
+    if (from.registry === to.registry) {
+      // Mounts move no bytes, so they run wider than `concurrency`; a mount answers for a blob
+      // already present too. What the registry would not mount is copied below.
+      const unmounted: Descriptor[] = [];
+      await forEachLimit(blobs, Math.max(options.concurrency, MOUNT_CONCURRENCY), async (blob) => {
+        if (await to.mountBlob(blob, from)) options.stats.blobsMounted += 1;
+        else unmounted.push(blob);
+      });
+      rest = unmounted;
+    }
+  }
+  await forEachLimit(rest, options.concurrency, async (blob) => {
     if (await dst.hasBlob(blob.digest)) {
       options.stats.blobsPresent += 1;
       return;
-    }
-    if (
-      src.kind === 'registry' &&
-      dst.kind === 'registry' &&
-      (src as RegistryRepository).registry === (dst as RegistryRepository).registry
-    ) {
-      if (await (dst as RegistryRepository).mountBlob(blob, src as RegistryRepository)) {
-        options.stats.blobsMounted += 1;
-        return;
-      }
     }
     for (let attempt = 1; ; attempt++) {
       try {
@@ -108,6 +116,8 @@ export async function copyBlobs(
   });
 }
 
+const MOUNT_CONCURRENCY = 16;
+
 /**
  * Copy a manifest tree by digest: blobs, then child manifests (children before their index), then
  * the top manifest. No tag is written; manifests already present are not pushed again.
@@ -118,12 +128,22 @@ export async function copyTree(
   tree: ManifestTree,
   options: CopyOptions,
 ): Promise<void> {
+  // A manifest is only ever stored after everything it references, so a present top means a complete tree.
+  if (await dst.resolve(tree.top.descriptor.digest)) return;
   await copyBlobs(src, dst, tree.blobs, options);
-  for (const manifest of [...tree.children, tree.top]) {
-    if (await dst.resolve(manifest.descriptor.digest)) continue;
+  // Child manifests go in parallel, a nested index only after its own children.
+  const put = async (manifest: Manifest) => {
     await dst.putManifest(manifest.bytes, manifest.descriptor.mediaType, manifest.descriptor.digest);
     options.stats.manifestsPushed += 1;
+  };
+  let pending = tree.children;
+  while (pending.length) {
+    const waiting = new Set(pending.map((m) => m.descriptor.digest));
+    const ready = pending.filter((m) => childrenOf(m).every((c) => !waiting.has(c.digest)));
+    await Promise.all(ready.map(put));
+    pending = pending.filter((m) => !ready.includes(m));
   }
+  await put(tree.top);
 }
 
 /** Run fn over items with at most `limit` running; the first failure is thrown after the rest settle. */

@@ -8,6 +8,7 @@ import {
   emptyStats,
   formatReference,
   type ImageManifest,
+  LayoutError,
   type Manifest,
   type ManifestTree,
   MediaType,
@@ -128,14 +129,17 @@ export async function promote(config: PromoteConfig, deps: PromoteDeps): Promise
   const source = config.source!;
   const sourceRepo = deps.open(source.ref, 'source');
   const ref = source.ref.digest ?? source.ref.tag!;
-  const resolved = await reach(INPUT.source, sourceRepo.display, () => sourceRepo.resolve(ref));
-  if (!resolved)
-    throw ConfigurationError.forInput(
-      INPUT.source,
-      source.text,
-      `an image that exists (${sourceRepo.display} has no manifest ${ref})`,
-    );
-  const digest = resolved.digest;
+  // The source is read and the destinations are checked side by side; nothing is written before both end.
+  const [{ tree, referrers }, plan] = await Promise.all([
+    reach(INPUT.source, sourceRepo.display, async () => {
+      const tree = await readSource(sourceRepo, ref, source.text);
+      const wanted = config.copyReferrers || config.require.length > 0;
+      return { tree, referrers: wanted ? await findReferrers(sourceRepo, tree.top) : [] };
+    }),
+    planTags(config, deps),
+  ]);
+  // The tag was read once; from here on everything is addressed by this digest.
+  const digest = tree.top.descriptor.digest;
   deps.info(`${source.text} is ${digest}`);
   const checks: string[] = [];
   if (config.expectedDigest) {
@@ -146,12 +150,7 @@ export async function promote(config: PromoteConfig, deps: PromoteDeps): Promise
     }
     checks.push(`expected digest ${digest} matched`);
   }
-  // Everything below is read by digest: the source tag may move meanwhile without effect.
-  const tree = await readTree(sourceRepo, digest);
   checks.push(`source verified: ${1 + tree.children.length} manifest(s), ${tree.blobs.length} blob(s)`);
-
-  const referrers =
-    config.copyReferrers || config.require.length ? await findReferrers(sourceRepo, tree.top) : [];
   for (const required of config.require)
     checks.push(`${required.name} attached: ${satisfying(required, referrers)}`);
   const missing = config.require.filter((required) => satisfying(required, referrers) === undefined);
@@ -164,7 +163,6 @@ export async function promote(config: PromoteConfig, deps: PromoteDeps): Promise
     ? referrers.filter((r) => r.artifactType !== PROMOTION_ARTIFACT_TYPE)
     : [];
 
-  const plan = await planTags(config, deps);
   const repos = uniqueRepos(plan);
   if (config.immutable) {
     const taken = plan.filter(
@@ -218,13 +216,15 @@ export async function promote(config: PromoteConfig, deps: PromoteDeps): Promise
   };
   let recordDigest: string | undefined;
   const copyOptions = { concurrency: config.concurrency, stats, onRetry: deps.info };
+  const artifact = recordArtifact(tree.top.descriptor, record);
   for (const repo of repos) {
-    await copyTree(sourceRepo, repo, tree, copyOptions);
+    // The record's blobs are small and independent of the image: they upload alongside it.
+    await Promise.all([copyTree(sourceRepo, repo, tree, copyOptions), pushRecordBlobs(repo, artifact)]);
     for (const referrer of toCopy) {
       await copyTree(sourceRepo, repo, referrer.tree, copyOptions);
       if (referrer.cosignTag) await putTagIfChanged(repo, referrer.tree.top, referrer.cosignTag);
     }
-    recordDigest = await attachRecord(repo, tree.top.descriptor, record);
+    recordDigest = (await repo.putManifest(artifact.bytes, MediaType.OciManifest, artifact.digest)).digest;
   }
   deps.info(
     `content in place in ${repos.length} repositories (${stats.blobsMounted} blobs mounted, ${stats.blobsCopied} copied)`,
@@ -262,6 +262,22 @@ export async function promote(config: PromoteConfig, deps: PromoteDeps): Promise
     stats,
     dryRun: false,
   };
+}
+
+/** The source's manifest tree, or a clear error when the reference names nothing. */
+async function readSource(repo: OciRepository, ref: string, text: string): Promise<ManifestTree> {
+  try {
+    return await readTree(repo, ref);
+  } catch (error) {
+    if ((error instanceof RegistryError && error.notFound) || error instanceof LayoutError) {
+      throw ConfigurationError.forInput(
+        INPUT.source,
+        text,
+        `an image that exists (${repo.display} has no manifest ${ref}: ${error.message})`,
+      );
+    }
+    throw error;
+  }
 }
 
 async function planTags(config: PromoteConfig, deps: PromoteDeps): Promise<PlannedTag[]> {
@@ -336,16 +352,23 @@ async function findReferrers(repo: OciRepository, top: Manifest): Promise<Referr
   const found: Referrer[] = [];
   const seen = new Set<string>();
   const visit = async (subject: string, depth: number): Promise<void> => {
-    for (const descriptor of await repo.referrers(subject)) {
+    const [listed, cosign] = await Promise.all([
+      repo.referrers(subject),
+      Promise.all(
+        COSIGN_SUFFIXES.map(async (suffix) => {
+          const tag = `${digestTag(subject)}.${suffix}`;
+          return { suffix, tag, descriptor: await repo.resolve(tag) };
+        }),
+      ),
+    ]);
+    for (const descriptor of listed) {
       if (seen.has(descriptor.digest)) continue;
       seen.add(descriptor.digest);
       const tree = await readTree(repo, descriptor.digest);
       found.push({ tree, artifactType: descriptor.artifactType ?? artifactTypeOfManifest(tree.top) });
       if (depth < 2) await visit(descriptor.digest, depth + 1);
     }
-    for (const suffix of COSIGN_SUFFIXES) {
-      const tag = `${digestTag(subject)}.${suffix}`;
-      const descriptor = await repo.resolve(tag);
+    for (const { suffix, tag, descriptor } of cosign) {
       if (!descriptor || seen.has(descriptor.digest)) continue;
       seen.add(descriptor.digest);
       found.push({
@@ -385,12 +408,14 @@ function describeRequirement(required: RequiredArtifact): string {
     : `${required.name} (${ways.join(', ')})`;
 }
 
+interface RecordArtifact {
+  blobs: { descriptor: Descriptor; bytes: Uint8Array }[];
+  bytes: Uint8Array;
+  digest: string;
+}
+
 /** The promotion record as an OCI artifact whose subject is the promoted digest. */
-async function attachRecord(
-  repo: OciRepository,
-  subject: Descriptor,
-  record: PromotionRecord,
-): Promise<string> {
+function recordArtifact(subject: Descriptor, record: PromotionRecord): RecordArtifact {
   const payload = new TextEncoder().encode(JSON.stringify(record, null, 2));
   const empty = new TextEncoder().encode('{}');
   const layer: Descriptor = {
@@ -411,14 +436,33 @@ async function attachRecord(
       'dev.gantry.promotion.kind': record.kind,
     },
   };
-  for (const [descriptor, bytes] of [
-    [config, empty],
-    [layer, payload],
-  ] as const) {
-    if (!(await repo.hasBlob(descriptor.digest))) await repo.pushBlob(descriptor, bytes);
-  }
   const bytes = new TextEncoder().encode(JSON.stringify(manifest));
-  return (await repo.putManifest(bytes, MediaType.OciManifest, sha256(bytes))).digest;
+  return {
+    blobs: [
+      { descriptor: config, bytes: empty },
+      { descriptor: layer, bytes: payload },
+    ],
+    bytes,
+    digest: sha256(bytes),
+  };
+}
+
+async function pushRecordBlobs(repo: OciRepository, artifact: RecordArtifact): Promise<void> {
+  await Promise.all(
+    artifact.blobs.map(async ({ descriptor, bytes }) => {
+      if (!(await repo.hasBlob(descriptor.digest))) await repo.pushBlob(descriptor, bytes);
+    }),
+  );
+}
+
+async function attachRecord(
+  repo: OciRepository,
+  subject: Descriptor,
+  record: PromotionRecord,
+): Promise<string> {
+  const artifact = recordArtifact(subject, record);
+  await pushRecordBlobs(repo, artifact);
+  return (await repo.putManifest(artifact.bytes, MediaType.OciManifest, artifact.digest)).digest;
 }
 
 /** Records attached to a digest in a repository, newest first. */

@@ -4,7 +4,7 @@
  * test/support/token-issuer.ts. Deletes are enabled. Installs the package when it is missing.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -94,12 +94,13 @@ http:
   secret: gantry-test-secret
 ${authYaml}`,
   );
-  const output: string[] = [];
-  const child: ChildProcess = spawn(REGISTRY_BINARY, ['serve', config], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout!.on('data', (c: Buffer) => output.push(c.toString()));
-  child.stderr!.on('data', (c: Buffer) => output.push(c.toString()));
+  // A file, not a pipe: a parent busy in synchronous work (a bench running skopeo) must not leave
+  // the registry blocked on a full pipe.
+  const logFile = join(dir, 'registry.log');
+  const logFd = openSync(logFile, 'a');
+  const child: ChildProcess = spawn(REGISTRY_BINARY, ['serve', config], { stdio: ['ignore', logFd, logFd] });
+  closeSync(logFd);
+  const readLog = () => (existsSync(logFile) ? readFileSync(logFile, 'utf8') : '');
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (child.exitCode === null) {
@@ -113,7 +114,7 @@ ${authYaml}`,
   for (let attempt = 0; ; attempt++) {
     if (child.exitCode !== null) {
       await stop();
-      throw new Error(`docker-registry exited (${child.exitCode}): ${output.join('')}`);
+      throw new Error(`docker-registry exited (${child.exitCode}): ${readLog()}`);
     }
     try {
       const response = await fetch(`${url}/v2/`);
@@ -124,9 +125,9 @@ ${authYaml}`,
     }
     if (attempt > 200) {
       await stop();
-      throw new Error(`docker-registry did not start on ${url}: ${output.join('')}`);
+      throw new Error(`docker-registry did not start on ${url}: ${readLog()}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  return { url, host: `127.0.0.1:${port}`, dir, issuer, log: () => output.join(''), stop };
+  return { url, host: `127.0.0.1:${port}`, dir, issuer, log: readLog, stop };
 }
