@@ -31813,6 +31813,8 @@ class History {
     initialDepth;
     remote;
     depth = 0;
+    /** Whether the clone was shallow when first asked: it decides how every fetch is made. */
+    shallowClone;
     constructor(git, initialDepth, remote = 'origin') {
         this.git = git;
         this.initialDepth = initialDepth;
@@ -31841,7 +31843,8 @@ class History {
      */
     async fetch(wants, depth = {}) {
         const args = ['fetch', '--no-tags', '--no-write-fetch-head', '--no-recurse-submodules', '--quiet'];
-        if (await this.isShallow()) {
+        this.shallowClone ??= await this.isShallow();
+        if (this.shallowClone) {
             args.push('--filter=blob:none');
             if (depth.depth)
                 args.push(`--depth=${depth.depth}`);
@@ -31910,13 +31913,14 @@ class History {
         }
         return answer();
     }
+    /** The merge-base, or undefined while there is none in the history at hand (or a commit is missing). */
     async mergeBase(a, b) {
-        const result = await this.git.run(['merge-base', a, b], { okCodes: [1] });
+        const result = await this.git.run(['merge-base', a, b], { okCodes: [1, 128] });
         return result.code === 0 ? result.stdout.toString('utf8').trim() : undefined;
     }
     /** The merge-base of base and head, fetching history from the remote as needed. */
-    async findMergeBase(base, head, wants = [base, head]) {
-        return this.deepenUntil(wants, async () => (await this.hasCommit(base)) && (await this.hasCommit(head)) ? this.mergeBase(base, head) : undefined);
+    async findMergeBase(base, head) {
+        return this.deepenUntil([base, head], () => this.mergeBase(base, head));
     }
     /** A commit's parents as its object records them (shallow grafts hide them from rev-list). */
     async parents(sha) {

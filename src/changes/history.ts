@@ -17,6 +17,8 @@ export const SHORT_SHA = /^[0-9a-f]{7,63}$/i;
  */
 export class History {
   private depth = 0;
+  /** Whether the clone was shallow when first asked: it decides how every fetch is made. */
+  private shallowClone?: boolean;
 
   constructor(
     readonly git: Git,
@@ -54,7 +56,8 @@ export class History {
    */
   async fetch(wants: string[], depth: { depth?: number; deepen?: number } = {}): Promise<boolean> {
     const args = ['fetch', '--no-tags', '--no-write-fetch-head', '--no-recurse-submodules', '--quiet'];
-    if (await this.isShallow()) {
+    this.shallowClone ??= await this.isShallow();
+    if (this.shallowClone) {
       args.push('--filter=blob:none');
       if (depth.depth) args.push(`--depth=${depth.depth}`);
       if (depth.deepen) args.push(`--deepen=${depth.deepen}`);
@@ -114,16 +117,15 @@ export class History {
     return answer();
   }
 
+  /** The merge-base, or undefined while there is none in the history at hand (or a commit is missing). */
   async mergeBase(a: string, b: string): Promise<string | undefined> {
-    const result = await this.git.run(['merge-base', a, b], { okCodes: [1] });
+    const result = await this.git.run(['merge-base', a, b], { okCodes: [1, 128] });
     return result.code === 0 ? result.stdout.toString('utf8').trim() : undefined;
   }
 
   /** The merge-base of base and head, fetching history from the remote as needed. */
-  async findMergeBase(base: string, head: string, wants = [base, head]): Promise<string | undefined> {
-    return this.deepenUntil(wants, async () =>
-      (await this.hasCommit(base)) && (await this.hasCommit(head)) ? this.mergeBase(base, head) : undefined,
-    );
+  async findMergeBase(base: string, head: string): Promise<string | undefined> {
+    return this.deepenUntil([base, head], () => this.mergeBase(base, head));
   }
 
   /** A commit's parents as its object records them (shallow grafts hide them from rev-list). */

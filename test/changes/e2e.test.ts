@@ -158,6 +158,12 @@ describe('changes action end to end', () => {
       [{ filters: "web: 'src/**'", 'initial-fetch-depth': 'deep' }, "Input 'initial-fetch-depth'"],
       [{ filters: "web: 'src/**'", base: 'no-such-branch' }, 'Input \'base\': got "no-such-branch"'],
       [{ filters: 'missing-filters.yml' }, 'Input \'filters\': got "missing-filters.yml"'],
+      [{ filters: "web: 'src/**'", 'working-directory': 'nope' }, 'Input \'working-directory\': got "nope"'],
+      [
+        { filters: "web: 'src/**'", 'predicate-quantifier': 'all' },
+        'Input \'predicate-quantifier\': got "all"; expected one of some, every',
+      ],
+      [{ filters: "web: 'src/**'", 'allow-truncated': 'yes' }, 'Input \'allow-truncated\': got "yes"'],
     ];
     for (const [inputs, message] of cases) {
       const run = await runAction({ action: 'changes', workspace, event, inputs });
