@@ -321,21 +321,29 @@ describe('GitHub API', () => {
 describe('workspaces: true', () => {
   const manifest = (name: string, deps: Record<string, string> = {}) =>
     `${JSON.stringify({ name, version: '1.0.0', dependencies: deps }, null, 2)}\n`;
-  function monorepo(layout: 'npm' | 'pnpm') {
+  const ROOTS: Record<'npm' | 'yarn' | 'pnpm', Record<string, string>> = {
+    npm: {
+      'package.json': JSON.stringify({
+        name: 'root',
+        private: true,
+        workspaces: ['packages/*', 'apps/*', '!apps/legacy'],
+      }),
+    },
+    yarn: {
+      'package.json': JSON.stringify({
+        name: 'root',
+        private: true,
+        workspaces: { packages: ['packages/*', 'apps/*', '!apps/legacy'], nohoist: ['**/react'] },
+      }),
+    },
+    pnpm: {
+      'package.json': JSON.stringify({ name: 'root', private: true }),
+      'pnpm-workspace.yaml': "packages:\n  - 'packages/*'\n  - 'apps/*'\n  - '!apps/legacy'\n",
+    },
+  };
+  function monorepo(layout: keyof typeof ROOTS) {
     const s = scenario();
-    const root: Record<string, string> =
-      layout === 'npm'
-        ? {
-            'package.json': JSON.stringify({
-              name: 'root',
-              private: true,
-              workspaces: ['packages/*', 'apps/*', '!apps/legacy'],
-            }),
-          }
-        : {
-            'package.json': JSON.stringify({ name: 'root', private: true }),
-            'pnpm-workspace.yaml': "packages:\n  - 'packages/*'\n  - 'apps/*'\n  - '!apps/legacy'\n",
-          };
+    const root = ROOTS[layout];
     const before = s.commit('monorepo', {
       ...root,
       'package-lock.json': '{}\n',
@@ -349,7 +357,7 @@ describe('workspaces: true', () => {
     return { s, before };
   }
 
-  it.each(['npm', 'pnpm'] as const)(
+  it.each(['npm', 'yarn', 'pnpm'] as const)(
     '%s: the owner of a changed file and its transitive dependents, with reasons',
     async (layout) => {
       const { s, before } = monorepo(layout);
