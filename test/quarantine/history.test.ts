@@ -294,6 +294,24 @@ describe('history: branch (real git repositories)', () => {
     expect(git(bare, 'rev-list', '--count', 'history')).toBe('3');
   });
 
+  it('explains a push refused for lack of permission as a configuration error, without retrying', async () => {
+    const bare = origin();
+    // GitHub's answer to a token without contents: write.
+    writeFileSync(
+      join(bare, 'hooks', 'pre-receive'),
+      '#!/bin/sh\necho "Permission to acme/service.git denied to github-actions[bot]." >&2\nexit 1\n',
+      { mode: 0o755 },
+    );
+    const store = new BranchHistory(new Git(checkout(bare)), 'history', noWait);
+    await expect(store.append(record(1, 'c1', { 't::a': 'passed' }), 10)).rejects.toMatchObject({
+      name: 'ConfigurationError',
+      message: expect.stringMatching(
+        /cannot push the history branch 'history'.*permissions: contents: write/,
+      ),
+    });
+    expect(store.stats).toEqual({ pushes: 1, rejected: 1 });
+  });
+
   it('gives up after the attempts when the push keeps failing', async () => {
     const bare = origin();
     // A pre-receive hook that refuses every push to the data branch.
