@@ -188,6 +188,25 @@ describe('promote within one registry', () => {
     ).toBeUndefined();
   });
 
+  it('leaves referrers behind with copy-referrers: false, but still attaches its record', async () => {
+    const result = await promote(
+      configFrom({
+        source: `${registry.host}/staging/app@${image.top.descriptor.digest}`,
+        destinations: `${registry.host}/bare/app:1.0.0`,
+        'copy-referrers': 'false',
+        require: 'spdx',
+      }),
+      depsFor(client),
+    );
+    expect(result.referrersCopied).toBe(0);
+    const bare = client.repository(registry.host, 'bare/app');
+    expect((await bare.referrers(image.top.descriptor.digest)).map((r) => r.artifactType)).toEqual([
+      PROMOTION_ARTIFACT_TYPE,
+    ]);
+    expect(await bare.cosignTags(image.top.descriptor.digest)).toEqual([]);
+    expect(result.stats.blobsMounted).toBe(blobCount([image]));
+  });
+
   it('moves a taken tag when immutable is false, and rolls back to the digest it held', async () => {
     const old = buildImage({ label: 'old' });
     const repo = client.repository(registry.host, 'rollback/app');
