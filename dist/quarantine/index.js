@@ -34403,7 +34403,7 @@ function renderSummary(input) {
     const parts = [];
     const modeNote = input.mode === 'report' && e.verdict === 'failed' ? ' (mode: report, the step does not fail)' : '';
     parts.push(`## Tests: ${HEADLINE[e.verdict]}${modeNote}\n`);
-    parts.push((0,runtime_text/* markdownTable */.Qj)(['total', 'passed', 'failed', 'quarantined failures', 'flaky', 'skipped'], [
+    parts.push((0,runtime_text/* markdownTable */.Qj)(['total', 'passed', 'failed, not quarantined', 'failed, quarantined', 'flaky', 'skipped'], [
         [
             e.totals.total,
             e.totals.passed,

@@ -28,7 +28,7 @@ export function renderSummary(input: SummaryInput): string {
   parts.push(`## Tests: ${HEADLINE[e.verdict]}${modeNote}\n`);
   parts.push(
     markdownTable(
-      ['total', 'passed', 'failed', 'quarantined failures', 'flaky', 'skipped'],
+      ['total', 'passed', 'failed, not quarantined', 'failed, quarantined', 'flaky', 'skipped'],
       [
         [
           e.totals.total,
