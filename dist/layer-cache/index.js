@@ -41115,7 +41115,7 @@ function blobsOf(manifest) {
     const json = manifest.json;
     return [json.config, ...(json.layers ?? [])];
 }
-function childrenOf(manifest) {
+function media_types_childrenOf(manifest) {
     return media_types_isIndex(manifest.descriptor.mediaType) ? (manifest.json.manifests ?? []) : [];
 }
 /** The artifact type a referrer declares: its artifactType, else its config's media type (OCI 1.1). */
@@ -41306,12 +41306,12 @@ class RegistryClient {
      * can be sent again; a second 401 is a RegistryAuthError.
      */
     async send(registry, scopes, req) {
-        const auth = await this.authFor(registry);
-        let header = await this.authorization(registry, auth, scopes, false);
         const resendable = req.body === undefined ||
             typeof req.body === 'function' ||
             typeof req.body === 'string' ||
             req.body instanceof Uint8Array;
+        const auth = await this.authFor(registry, !resendable);
+        let header = await this.authorization(registry, auth, scopes, false);
         let response = await this.options.http.request(withAuth(req, header));
         if (response.status !== 401)
             return response;
@@ -41343,7 +41343,8 @@ class RegistryClient {
             ? `Registry ${registry} refused the credentials of user '${user}' (${what}). Check the username and password or token for ${registry}.`
             : `Registry ${registry} requires credentials (${what}). Give username and password, or log in with docker/login-action first.`);
     }
-    async authFor(registry) {
+    /** The registry's auth state; `probe` learns its challenge first (a streamed body cannot be sent twice). */
+    async authFor(registry, probe) {
         let auth = this.auths.get(registry);
         if (!auth) {
             auth = new RegistryAuth();
@@ -41357,8 +41358,7 @@ class RegistryClient {
             }
             auth.credentials = credentials;
         }
-        if (!auth.challenge) {
-            // Learn the auth scheme once, so uploads carry their auth on the first attempt.
+        if (!auth.challenge && probe) {
             const response = await this.options.http.request({
                 url: `${this.baseUrl(registry)}/v2/`,
                 method: 'GET',
@@ -41375,7 +41375,8 @@ class RegistryClient {
     }
     async authorization(registry, auth, scopes, renew) {
         const challenge = auth.challenge;
-        if (challenge.scheme === 'none')
+        // Not known yet: the first request goes without, and its 401 (if any) says what is wanted.
+        if (!challenge || challenge.scheme === 'none')
             return undefined;
         const credentials = auth.credentials ?? undefined;
         if (challenge.scheme === 'basic') {
@@ -41594,7 +41595,7 @@ class RegistryRepository {
         const location = await this.startUpload();
         if (options.chunkSize && !(body instanceof Uint8Array))
             return this.pushChunked(descriptor, location, body, options.chunkSize);
-        await this.finishUpload(location, descriptor, body instanceof Uint8Array ? body : body, descriptor.size);
+        await this.finishUpload(location, descriptor, body, descriptor.size);
     }
     async finishUpload(location, descriptor, body, length) {
         const url = new URL(location);
@@ -41603,7 +41604,9 @@ class RegistryRepository {
             'content-type': 'application/octet-stream',
             'content-length': String(length),
         };
-        const response = await this.send(this.push(), { url, method: 'PUT', headers, body });
+        // redirect 'error': with 'follow', fetch clones the request, and the clone's tee of a streamed
+        // body keeps every chunk in memory until the upload ends. An upload never redirects anyway.
+        const response = await this.send(this.push(), { url, method: 'PUT', headers, body, redirect: 'error' });
         if (response.status !== 201)
             throw await RegistryError.from(`PUT ${(0,http/* safeUrl */.Pl)(url)}`, response);
         await response.body?.cancel().catch(() => undefined);
@@ -41620,7 +41623,13 @@ class RegistryRepository {
                 'content-length': String(chunk.byteLength),
                 'content-range': `${offset}-${offset + chunk.byteLength - 1}`,
             };
-            const response = await this.send(this.push(), { url: location, method: 'PATCH', headers, body: chunk });
+            const response = await this.send(this.push(), {
+                url: location,
+                method: 'PATCH',
+                headers,
+                body: chunk,
+                redirect: 'error',
+            });
             if (response.status !== 202)
                 throw await RegistryError.from(`PATCH ${(0,http/* safeUrl */.Pl)(location)}`, response);
             await response.body?.cancel().catch(() => undefined);
@@ -41948,13 +41957,13 @@ async function readTree(repo, ref) {
         if (isIndex(manifest.descriptor.mediaType)) {
             if (depth > 8)
                 throw new Error(`${repo.display}@${top.descriptor.digest}: indexes nested more than 8 deep`);
-            for (const child of manifest.json.manifests ?? []) {
-                if (seen.has(child.digest))
-                    continue;
+            const fresh = (manifest.json.manifests ?? []).filter((child) => !seen.has(child.digest));
+            for (const child of fresh)
                 seen.add(child.digest);
-                const loaded = await repo.getManifest(child.digest);
-                await visit(loaded, depth + 1);
-                children.push(loaded);
+            const loaded = await Promise.all(fresh.map((child) => repo.getManifest(child.digest)));
+            for (const child of loaded) {
+                await visit(child, depth + 1);
+                children.push(child);
             }
             return;
         }
@@ -41976,16 +41985,25 @@ function emptyStats() {
  */
 async function copyBlobs(src, dst, blobs, options) {
     const attempts = options.attempts ?? 3;
-    await forEachLimit(blobs, options.concurrency, async (blob) => {
-        const sameRegistry = src.kind === 'registry' &&
-            dst.kind === 'registry' &&
-            src.registry === dst.registry;
-        // Within one registry a mount answers for a blob already present too: one request per blob.
-        if (sameRegistry && (await dst.mountBlob(blob, src))) {
-            options.stats.blobsMounted += 1;
-            return;
+    let rest = blobs;
+    if (src.kind === 'registry' && dst.kind === 'registry') {
+        const from = src;
+        const to = dst;
+        if (from.registry === to.registry) {
+            // Mounts move no bytes, so they run wider than `concurrency`; a mount answers for a blob
+            // already present too. What the registry would not mount is copied below.
+            const unmounted = [];
+            await forEachLimit(blobs, Math.max(options.concurrency, MOUNT_CONCURRENCY), async (blob) => {
+                if (await to.mountBlob(blob, from))
+                    options.stats.blobsMounted += 1;
+                else
+                    unmounted.push(blob);
+            });
+            rest = unmounted;
         }
-        if (!sameRegistry && (await dst.hasBlob(blob.digest))) {
+    }
+    await forEachLimit(rest, options.concurrency, async (blob) => {
+        if (await dst.hasBlob(blob.digest)) {
             options.stats.blobsPresent += 1;
             return;
         }
@@ -42005,6 +42023,7 @@ async function copyBlobs(src, dst, blobs, options) {
         options.stats.bytesCopied += blob.size;
     });
 }
+const MOUNT_CONCURRENCY = 16;
 /**
  * Copy a manifest tree by digest: blobs, then child manifests (children before their index), then
  * the top manifest. No tag is written; manifests already present are not pushed again.
@@ -42014,10 +42033,19 @@ async function copyTree(src, dst, tree, options) {
     if (await dst.resolve(tree.top.descriptor.digest))
         return;
     await copyBlobs(src, dst, tree.blobs, options);
-    for (const manifest of [...tree.children, tree.top]) {
+    // Child manifests go in parallel, a nested index only after its own children.
+    const put = async (manifest) => {
         await dst.putManifest(manifest.bytes, manifest.descriptor.mediaType, manifest.descriptor.digest);
         options.stats.manifestsPushed += 1;
+    };
+    let pending = tree.children;
+    while (pending.length) {
+        const waiting = new Set(pending.map((m) => m.descriptor.digest));
+        const ready = pending.filter((m) => childrenOf(m).every((c) => !waiting.has(c.digest)));
+        await Promise.all(ready.map(put));
+        pending = pending.filter((m) => !ready.includes(m));
     }
+    await put(tree.top);
 }
 /** Run fn over items with at most `limit` running; the first failure is thrown after the rest settle. */
 async function forEachLimit(items, limit, fn) {
@@ -43204,7 +43232,8 @@ function manifest_parseCacheConfig(bytes, manifest) {
 class CacheMissError extends Error {
     name = 'CacheMissError';
 }
-const CONCURRENCY = 4;
+// Registry round trips dominate (HEAD, POST, PUT per blob): more in flight than there are cores.
+const CONCURRENCY = 8;
 async function parallel(items, fn) {
     const results = new Array(items.length);
     let next = 0;

@@ -34,7 +34,8 @@ export class CacheMissError extends Error {
   override name = 'CacheMissError';
 }
 
-const CONCURRENCY = 4;
+// Registry round trips dominate (HEAD, POST, PUT per blob): more in flight than there are cores.
+const CONCURRENCY = 8;
 
 async function parallel<T, R>(items: T[], fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
