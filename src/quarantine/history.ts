@@ -45,18 +45,27 @@ export function makeRecord(info: RunInfo, results: TestResult[], fileHashes: Map
     const code = CODES[result.outcome];
     if (code === undefined) continue;
     let suffix = '';
-    const hash = result.file === undefined ? undefined : fileHashes.get(result.file);
-    if (result.file !== undefined && hash !== undefined) {
-      let index = fileIndex.get(result.file);
+    const file = sourceFileOf(result);
+    const hash = fileHashes.get(file);
+    if (hash !== undefined) {
+      let index = fileIndex.get(file);
       if (index === undefined) {
-        index = files.push([result.file, hash]) - 1;
-        fileIndex.set(result.file, index);
+        index = files.push([file, hash]) - 1;
+        fileIndex.set(file, index);
       }
       suffix = String(index);
     }
     tests[result.id] = code + suffix;
   }
   return { v: 1, ...info, files, tests };
+}
+
+/**
+ * The file a test lives in: its `file` attribute, else its classname, which vitest and mocha-style
+ * reporters fill with the test file's path (a hash is only found when that path exists).
+ */
+export function sourceFileOf(test: Pick<TestResult, 'file' | 'classname'>): string {
+  return test.file ?? test.classname;
 }
 
 /** Outcome and file hash of one test in one record. */

@@ -25,6 +25,7 @@ import {
   type HistoryStore,
   makeRecord,
   type RunInfo,
+  sourceFileOf,
   type RunRecord,
 } from './history.js';
 import { GitHubIssues } from './issues.js';
@@ -236,7 +237,8 @@ async function historyStore(
 /** Content hashes of the files the tests live in, so history can tell "nothing changed" from a fix. */
 async function hashTestFiles(workspace: string, tests: TestResult[]): Promise<Map<string, string>> {
   const hashes = new Map<string, string>();
-  for (const file of new Set(tests.map((t) => t.file).filter((f) => f !== undefined))) {
+  for (const file of new Set(tests.map(sourceFileOf))) {
+    if (file === '' || !/\.[A-Za-z0-9]+$/.test(file)) continue;
     const path = isAbsolute(file) ? file : join(workspace, file);
     const content = await readFile(path).catch(() => undefined);
     if (content) hashes.set(file, createHash('sha256').update(content).digest('hex').slice(0, 16));

@@ -134,6 +134,17 @@ describe('flake detection', () => {
     expect(Object.keys(parseRecord(stored)!.tests)).toHaveLength(20_000);
   });
 
+  it("takes the test's file from its classname when the report has no file attribute (vitest)", () => {
+    const vitestCase = { ...result('flaky.test.ts::api > works', 'failed'), classname: 'flaky.test.ts' };
+    const r = makeRecord(
+      { run: '1', attempt: 1, sha: 's', branch: 'main', time: 1 },
+      [vitestCase],
+      new Map([['flaky.test.ts', 'h']]),
+    );
+    expect(r.tests).toEqual({ 'flaky.test.ts::api > works': 'F0' });
+    expect(r.files).toEqual([['flaky.test.ts', 'h']]);
+  });
+
   it('keeps records compact: skipped tests out, one letter per outcome, files by index', () => {
     const r = makeRecord(
       { run: '1', attempt: 1, sha: 's', branch: 'main', time: 1 },
