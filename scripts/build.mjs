@@ -67,11 +67,12 @@ async function bundle({ entry, out }, outRoot) {
       { cwd: root, maxBuffer: 64 << 20 },
     );
     const dest = join(outRoot, out);
-    // A post bundle lives inside its main bundle's folder: replace files, not the folder.
-    for (const file of readdirSync(work)) {
-      rmSync(join(dest, file), { recursive: true, force: true });
-    }
+    // A post bundle lives inside its main bundle's folder: replace that folder's files (stale chunks
+    // included), never its subfolders.
     mkdirSync(dest, { recursive: true });
+    for (const entry of readdirSync(dest, { withFileTypes: true })) {
+      if (entry.isFile()) rmSync(join(dest, entry.name), { force: true });
+    }
     cpSync(work, dest, { recursive: true });
   } finally {
     rmSync(work, { recursive: true, force: true });
