@@ -30879,7 +30879,7 @@ __webpack_unused_export__ = debug; // for test
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _runtime_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1588);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(462);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4530);
 
 
 await (0,_runtime_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runStep */ .e)('changes', 'main', _run_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -30889,7 +30889,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 462:
+/***/ 4530:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30900,6 +30900,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -31842,7 +31844,14 @@ class History {
      * history, so the action never turns it shallow or partial.
      */
     async fetch(wants, depth = {}) {
-        const args = ['fetch', '--no-tags', '--no-write-fetch-head', '--no-recurse-submodules', '--quiet'];
+        const args = [
+            'fetch',
+            '--no-tags',
+            '--no-write-fetch-head',
+            '--no-recurse-submodules',
+            '--no-auto-maintenance',
+            '--quiet',
+        ];
         this.shallowClone ??= await this.isShallow();
         if (this.shallowClone) {
             args.push('--filter=blob:none');
@@ -31904,6 +31913,7 @@ class History {
                 'fetch',
                 '--no-tags',
                 '--no-write-fetch-head',
+                '--no-auto-maintenance',
                 '--filter=blob:none',
                 '--quiet',
                 '--unshallow',
@@ -32259,6 +32269,34 @@ function renderSummary(comparison, results, changes, affected) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/changes/trace.ts
+
+/**
+ * Counts from a GIT_TRACE2_EVENT file: one `cmd_name` event per git process. The server side of a
+ * local (file://) remote runs in our process tree too; it is not ours, so it is left out.
+ */
+function countGitTrace(file) {
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+    const counts = { git_processes: 0, git_fetches: 0 };
+    for (const line of text.split('\n')) {
+        if (!line.includes('"event":"cmd_name"'))
+            continue;
+        const event = JSON.parse(line);
+        if (event.hierarchy?.split('/').includes('upload-pack'))
+            continue;
+        counts.git_processes += 1;
+        if (event.name === 'fetch')
+            counts.git_fetches += 1;
+    }
+    return counts;
+}
+
 ;// CONCATENATED MODULE: ./src/changes/workspaces.ts
 
 
@@ -32418,7 +32456,19 @@ async function readBlobs(git, commit, paths) {
 
 
 
+
+
 const main = async (ctx) => {
+    // git's own trace counts every process and fetch, the ones git starts itself included.
+    const traceDir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_namespaceObject.join)(ctx.runtime.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'gantry-changes-'));
+    try {
+        await detectChanges(ctx, (0,external_node_path_namespaceObject.join)(traceDir, 'git-trace2.json'));
+    }
+    finally {
+        (0,external_node_fs_.rmSync)(traceDir, { recursive: true, force: true });
+    }
+};
+async function detectChanges(ctx, trace) {
     const { runtime, log } = ctx;
     const config = readConfig(ctx.inputs, runtime, ctx.workspace);
     const parsed = parseFilters(config.filtersText, config.filtersSource);
@@ -32431,7 +32481,8 @@ const main = async (ctx) => {
     }
     const filterSet = new FilterSet(parsed.filters, config.quantifier);
     const event = readEventContext(runtime.env);
-    const git = new Git(config.workingDirectory, runtime.env);
+    const git = new Git(config.workingDirectory, { ...runtime.env, GIT_TRACE2_EVENT: trace });
+    const gitCounts = () => countGitTrace(trace) ?? { git_processes: git.stats.processes, git_fetches: git.stats.fetches };
     const warn = (message) => runtime.annotate({ level: 'warning', message });
     const api = () => {
         if (!config.token)
@@ -32461,8 +32512,7 @@ const main = async (ctx) => {
             base: c.base,
             head: c.head,
             reason: c.reason,
-            git_processes: git.stats.processes,
-            git_fetches: git.stats.fetches,
+            ...gitCounts(),
         }));
         changes = await log.stage('diff', async () => {
             if (comparison.mode === 'nothing')
@@ -32470,7 +32520,7 @@ const main = async (ctx) => {
             if (comparison.mode === 'working-tree')
                 return history.diffWorkingTree();
             return history.diff(comparison.base, comparison.head);
-        }, (c) => ({ files: c.length, git_processes: git.stats.processes, git_fetches: git.stats.fetches }));
+        }, (c) => ({ files: c.length, ...gitCounts() }));
     }
     else {
         ({ comparison, changes } = await log.stage('api', () => fromApi(), (r) => ({ files: r.changes.length, truncated: r.truncated })));
@@ -32489,7 +32539,7 @@ const main = async (ctx) => {
     if (config.workspaces) {
         if (!isCheckout)
             throw new errors/* ConfigurationError */.j1(`Input '${INPUT.workspaces}: true' needs a checkout of the repository (add actions/checkout).`);
-        affected = await log.stage('workspaces', async () => affectedPackages(await readWorkspaces(git, comparison.head), entries.map((e) => e.path)), (a) => ({ affected: a.length, git_processes: git.stats.processes, git_fetches: git.stats.fetches }));
+        affected = await log.stage('workspaces', async () => affectedPackages(await readWorkspaces(git, comparison.head), entries.map((e) => e.path)), (a) => ({ affected: a.length, ...gitCounts() }));
     }
     for (const result of results) {
         runtime.setOutput(result.name, String(result.files.length > 0));
@@ -32537,7 +32587,7 @@ const main = async (ctx) => {
             truncated: files.truncated,
         };
     }
-};
+}
 
 
 /***/ }),

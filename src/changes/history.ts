@@ -55,7 +55,14 @@ export class History {
    * history, so the action never turns it shallow or partial.
    */
   async fetch(wants: string[], depth: { depth?: number; deepen?: number } = {}): Promise<boolean> {
-    const args = ['fetch', '--no-tags', '--no-write-fetch-head', '--no-recurse-submodules', '--quiet'];
+    const args = [
+      'fetch',
+      '--no-tags',
+      '--no-write-fetch-head',
+      '--no-recurse-submodules',
+      '--no-auto-maintenance',
+      '--quiet',
+    ];
     this.shallowClone ??= await this.isShallow();
     if (this.shallowClone) {
       args.push('--filter=blob:none');
@@ -107,6 +114,7 @@ export class History {
         'fetch',
         '--no-tags',
         '--no-write-fetch-head',
+        '--no-auto-maintenance',
         '--filter=blob:none',
         '--quiet',
         '--unshallow',

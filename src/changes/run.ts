@@ -1,8 +1,9 @@
-import { statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Git } from '../git/index.js';
 import { ConfigurationError } from '../runtime/errors.js';
-import type { ActionFn } from '../runtime/run.js';
+import type { ActionContext, ActionFn } from '../runtime/run.js';
 import { COUNT_SUFFIX, FILES_SUFFIX, INPUT, OUTPUT } from './constants.js';
 import { readConfig } from './config.js';
 import { type ChangedFile, matchEntries } from './diff.js';
@@ -14,9 +15,20 @@ import { History } from './history.js';
 import { FilterSet } from './matcher.js';
 import { type Comparison, resolveComparison } from './resolve.js';
 import { type FilterResult, renderSummary } from './summary.js';
+import { countGitTrace } from './trace.js';
 import { type AffectedPackage, affectedPackages, readWorkspaces } from './workspaces.js';
 
 export const main: ActionFn = async (ctx) => {
+  // git's own trace counts every process and fetch, the ones git starts itself included.
+  const traceDir = mkdtempSync(join(ctx.runtime.env.RUNNER_TEMP || tmpdir(), 'gantry-changes-'));
+  try {
+    await detectChanges(ctx, join(traceDir, 'git-trace2.json'));
+  } finally {
+    rmSync(traceDir, { recursive: true, force: true });
+  }
+};
+
+async function detectChanges(ctx: ActionContext, trace: string): Promise<void> {
   const { runtime, log } = ctx;
   const config = readConfig(ctx.inputs, runtime, ctx.workspace);
   const parsed = parseFilters(config.filtersText, config.filtersSource);
@@ -30,7 +42,9 @@ export const main: ActionFn = async (ctx) => {
   }
   const filterSet = new FilterSet(parsed.filters, config.quantifier);
   const event = readEventContext(runtime.env);
-  const git = new Git(config.workingDirectory, runtime.env);
+  const git = new Git(config.workingDirectory, { ...runtime.env, GIT_TRACE2_EVENT: trace });
+  const gitCounts = () =>
+    countGitTrace(trace) ?? { git_processes: git.stats.processes, git_fetches: git.stats.fetches };
   const warn = (message: string) => runtime.annotate({ level: 'warning', message });
   const api = (): GitHubApi => {
     if (!config.token)
@@ -69,8 +83,7 @@ export const main: ActionFn = async (ctx) => {
         base: c.base,
         head: c.head,
         reason: c.reason,
-        git_processes: git.stats.processes,
-        git_fetches: git.stats.fetches,
+        ...gitCounts(),
       }),
     );
     changes = await log.stage(
@@ -80,7 +93,7 @@ export const main: ActionFn = async (ctx) => {
         if (comparison.mode === 'working-tree') return history.diffWorkingTree();
         return history.diff(comparison.base, comparison.head);
       },
-      (c) => ({ files: c.length, git_processes: git.stats.processes, git_fetches: git.stats.fetches }),
+      (c) => ({ files: c.length, ...gitCounts() }),
     );
   } else {
     ({ comparison, changes } = await log.stage(
@@ -118,7 +131,7 @@ export const main: ActionFn = async (ctx) => {
           await readWorkspaces(git, comparison.head),
           entries.map((e) => e.path),
         ),
-      (a) => ({ affected: a.length, git_processes: git.stats.processes, git_fetches: git.stats.fetches }),
+      (a) => ({ affected: a.length, ...gitCounts() }),
     );
   }
 
@@ -184,4 +197,4 @@ export const main: ActionFn = async (ctx) => {
       truncated: files.truncated,
     };
   }
-};
+}

@@ -6,6 +6,7 @@ import type { ChangedFile } from '../../src/changes/diff.js';
 import type { EventContext, Payload } from '../../src/changes/event.js';
 import { History } from '../../src/changes/history.js';
 import { type Comparison, resolveComparison } from '../../src/changes/resolve.js';
+import { countGitTrace, type GitCounts } from '../../src/changes/trace.js';
 import { Git } from '../../src/git/index.js';
 import { ConfigurationError } from '../../src/runtime/errors.js';
 import { events, GIT_ENV, git, Scenario, traceCounts, ZERO_SHA } from '../support/git-scenarios.js';
@@ -27,6 +28,7 @@ interface Detected {
   warnings: string[];
   git: Git;
   networkFetches: number;
+  traced: GitCounts;
 }
 
 /** Run the domain the way run.ts does, on a checkout, with git traced to count fetches. */
@@ -69,6 +71,7 @@ async function detect(
         ? await history.diffWorkingTree()
         : await history.diff(comparison.base, comparison.head);
   return {
+    traced: countGitTrace(trace)!,
     comparison,
     changes,
     paths: changes.map((c) => c.path).sort(),
@@ -384,6 +387,24 @@ describe('shallow checkouts', () => {
     expect(found.networkFetches).toBeGreaterThan(0);
     expect(found.networkFetches).toBeLessThanOrEqual(3);
     expect(found.git.stats.fetches).toBe(found.networkFetches);
+  });
+
+  it("counts git's own lazy blob fetch (rename detection in a blob-less clone) in the trace", async () => {
+    const s = scenario();
+    const text = 'a file long enough for git to find it again after a move\n'.repeat(8);
+    s.commit('one', { 'README.md': 'r\n', 'old/x.txt': text });
+    s.branch('feature');
+    s.switch('feature');
+    const featureTip = s.commit('move', { 'old/x.txt': null, 'new/x.txt': `${text}plus\n` });
+    s.switch('main');
+    const mainTip = s.commit('main', { 'README.md': 'r2\n' });
+    const dir = s.checkout(featureTip, 'refs/heads/feature');
+    const found = await detect(dir, events.pullRequest({ number: 3, base: mainTip, head: featureTip }));
+    expect(found.changes).toEqual([{ status: 'renamed', previousPath: 'old/x.txt', path: 'new/x.txt' }]);
+    expect(found.git.stats.fetches).toBe(1);
+    expect(found.traced.git_fetches).toBe(2);
+    expect(found.traced.git_fetches).toBe(found.networkFetches);
+    expect(found.traced.git_processes).toBeGreaterThan(found.git.stats.processes);
   });
 
   it('fetches nothing when the checkout already holds the answer', async () => {
