@@ -529,43 +529,38 @@ export class RegistryRepository implements OciRepository {
   }
 
   async referrers(digest: string, artifactType?: string): Promise<Descriptor[]> {
-    if (this.referrersApi !== false) {
-      const url = new URL(this.url(`referrers/${digest}`));
-      if (artifactType) url.searchParams.set('artifactType', artifactType);
-      const response = await this.send(this.pull(), {
-        url,
-        method: 'GET',
-        headers: { accept: MediaType.OciIndex },
-      });
-      const type = response.headers.get('content-type') ?? '';
-      if (response.ok && type.includes(MediaType.OciIndex)) {
-        this.referrersApi = true;
-        const index = (await response.json()) as ImageIndex;
-        return filterType(index.manifests ?? [], artifactType);
-      }
-      await response.body?.cancel().catch(() => undefined);
-      if (response.status !== 404 && response.ok)
-        throw new RegistryError(
-          `GET ${safeUrl(url)}: not an image index (${type})`,
-          response.status,
-          undefined,
-        );
-      if (response.status !== 404)
-        throw new RegistryError(`GET ${safeUrl(url)}: HTTP ${response.status}`, response.status, undefined);
-      this.referrersApi = false;
+    if (this.referrersApi === false) return filterType(await referrersFromTag(this, digest), artifactType);
+    // Until the registry has shown whether it has the API, the tag schema is read alongside (one
+    // round trip instead of two on registries without it, such as 2.8 and GHCR).
+    const fallback = this.referrersApi === undefined ? referrersFromTag(this, digest) : undefined;
+    fallback?.catch(() => undefined);
+    const url = new URL(this.url(`referrers/${digest}`));
+    if (artifactType) url.searchParams.set('artifactType', artifactType);
+    const response = await this.send(this.pull(), {
+      url,
+      method: 'GET',
+      headers: { accept: MediaType.OciIndex },
+    });
+    const type = response.headers.get('content-type') ?? '';
+    if (response.ok && type.includes(MediaType.OciIndex)) {
+      this.referrersApi = true;
+      const index = (await response.json()) as ImageIndex;
+      return filterType(index.manifests ?? [], artifactType);
     }
-    return filterType(await referrersFromTag(this, digest), artifactType);
+    await response.body?.cancel().catch(() => undefined);
+    if (response.status !== 404) {
+      const what = response.ok ? `not an image index (${type})` : `HTTP ${response.status}`;
+      throw new RegistryError(`GET ${safeUrl(url)}: ${what}`, response.status, undefined);
+    }
+    this.referrersApi = false;
+    return filterType(await (fallback ?? referrersFromTag(this, digest)), artifactType);
   }
 
   /** cosign's legacy tags for a digest (`sha256-<hex>.sig`, `.att`, `.sbom`) that exist. */
   async cosignTags(digest: string): Promise<{ tag: string; descriptor: Descriptor }[]> {
-    const found: { tag: string; descriptor: Descriptor }[] = [];
-    for (const suffix of COSIGN_SUFFIXES) {
-      const tag = `${digestTag(digest)}.${suffix}`;
-      const descriptor = await this.resolve(tag);
-      if (descriptor) found.push({ tag, descriptor });
-    }
-    return found;
+    const tags = COSIGN_SUFFIXES.map((suffix) => `${digestTag(digest)}.${suffix}`);
+    const found = await Promise.all(tags.map(async (tag) => ({ tag, descriptor: await this.resolve(tag) })));
+    return found.filter((f): f is { tag: string; descriptor: Descriptor } => f.descriptor !== undefined);
   }
 }
 
@@ -577,10 +572,15 @@ function filterType(descriptors: Descriptor[], artifactType?: string): Descripto
 
 /** The referrers tag schema: the index at tag `sha256-<hex>` lists the subject's referrers. */
 export async function referrersFromTag(repo: OciRepository, digest: string): Promise<Descriptor[]> {
-  const tag = digestTag(digest);
-  if (!(await repo.resolve(tag))) return [];
-  const manifest = await repo.getManifest(tag);
-  return (manifest.json as ImageIndex).manifests ?? [];
+  try {
+    const manifest = await repo.getManifest(digestTag(digest));
+    return (manifest.json as ImageIndex).manifests ?? [];
+  } catch (error) {
+    // No index yet (a registry's 404, or a layout without the tag): no referrers.
+    if ((error instanceof RegistryError && error.notFound) || (error as Error).name === 'LayoutError')
+      return [];
+    throw error;
+  }
 }
 
 /** Add a referrer to the subject's referrers tag index (creating it), unless it is listed already. */
