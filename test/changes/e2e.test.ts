@@ -3,7 +3,7 @@
  * it: action.yml defaults applied, outputs read back from GITHUB_OUTPUT, event payload files,
  * workflow commands parsed from stdout.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,9 +14,16 @@ import { HOSTILE_NAMES } from './hostile-names.js';
 import { GitHubApiServer } from './github-server.js';
 
 const scenarios: Scenario[] = [];
+const tempDirs: string[] = [];
 afterAll(() => {
   for (const s of scenarios) s.cleanup();
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
 });
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+}
 function scenario(): Scenario {
   const s = new Scenario();
   scenarios.push(s);
@@ -48,7 +55,7 @@ function pullRequestScenario() {
 describe('changes action end to end', () => {
   it('applies action.yml defaults, reads the event payload file, writes outputs, summary and structured log', async () => {
     const { pr, mainTip, workspace, event } = pullRequestScenario();
-    const logFile = join(mkdtempSync(join(tmpdir(), 'gantry-log-')), 'log.jsonl');
+    const logFile = join(tempDir('gantry-log-'), 'log.jsonl');
     const run = await runAction({
       action: 'changes',
       workspace,
@@ -210,7 +217,7 @@ describe('GitHub API', () => {
   });
   afterAll(() => server.stop());
 
-  const noCheckout = () => mkdtempSync(join(tmpdir(), 'gantry-no-checkout-'));
+  const noCheckout = () => tempDir('gantry-no-checkout-');
   const prEvent = (number: number, changedFiles: number) =>
     events.pullRequest({ number, base: 'a'.repeat(40), head: 'b'.repeat(40), changedFiles });
 

@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -12,8 +12,10 @@ import { ConfigurationError } from '../../src/runtime/errors.js';
 import { events, GIT_ENV, git, Scenario, traceCounts, ZERO_SHA } from '../support/git-scenarios.js';
 
 const scenarios: Scenario[] = [];
+const traceDirs: string[] = [];
 afterAll(() => {
   for (const s of scenarios) s.cleanup();
+  for (const dir of traceDirs) rmSync(dir, { recursive: true, force: true });
 });
 function scenario(options?: ConstructorParameters<typeof Scenario>[0]): Scenario {
   const s = new Scenario(options);
@@ -43,7 +45,9 @@ async function detect(
     initialDepth?: number;
   } = {},
 ): Promise<Detected> {
-  const trace = join(mkdtempSync(join(tmpdir(), 'gantry-trace-')), 'trace.json');
+  const traceDir = mkdtempSync(join(tmpdir(), 'gantry-trace-'));
+  traceDirs.push(traceDir);
+  const trace = join(traceDir, 'trace.json');
   const git = new Git(dir, { ...process.env, ...GIT_ENV, GIT_TRACE2_EVENT: trace });
   const history = new History(git, options.initialDepth ?? 100);
   const payload = event.payload as Payload;
