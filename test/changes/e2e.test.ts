@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodePath } from '../../src/changes/paths.js';
 import { runAction } from '../harness/index.js';
-import { events, Scenario } from '../support/git-scenarios.js';
+import { events, Scenario, ZERO_SHA } from '../support/git-scenarios.js';
 import { HOSTILE_NAMES } from './hostile-names.js';
 import { GitHubApiServer } from './github-server.js';
 
@@ -195,6 +195,106 @@ describe('changes action end to end', () => {
       expect.stringContaining('the pattern "docs/" names a directory and matches no file; write \'docs/**\''),
       expect.stringContaining("Filter 'src' ('filters' input, line 3): 'src' is a directory"),
     ]);
+  });
+});
+
+describe('every event, end to end from a depth-1 checkout and its payload file', () => {
+  // main: root → a → (tag v1) → b; feature forks at a and adds f; a new tag v2 on b.
+  const s = scenario();
+  const root = s.commit('root', { 'README.md': 'r\n' });
+  const a = s.commit('a', { 'src/a.ts': 'a\n' });
+  s.tag('v1');
+  s.branch('feature');
+  const b = s.commit('b', { 'src/b.ts': 'b\n' });
+  s.tag('v2');
+  s.switch('feature');
+  const f = s.commit('f', { 'feature/f.ts': 'f\n' });
+  s.switch('main');
+  const cases: {
+    title: string;
+    ref: string;
+    sha: string;
+    event: { name: string; payload: unknown };
+    githubRef: string;
+    base: string;
+    files: string[];
+  }[] = [
+    {
+      title: 'merge_group',
+      sha: b,
+      ref: 'refs/heads/main',
+      githubRef: 'refs/heads/gh-readonly-queue/main/pr-1',
+      event: events.mergeGroup({ baseSha: root, headSha: b }),
+      base: root,
+      files: ['src/a.ts', 'src/b.ts'],
+    },
+    {
+      title: 'push to main',
+      sha: b,
+      ref: 'refs/heads/main',
+      githubRef: 'refs/heads/main',
+      event: events.push({ before: a, after: b, ref: 'refs/heads/main' }),
+      base: a,
+      files: ['src/b.ts'],
+    },
+    {
+      title: 'push of a new branch',
+      sha: f,
+      ref: 'refs/heads/feature',
+      githubRef: 'refs/heads/feature',
+      event: events.push({ before: ZERO_SHA, after: f, ref: 'refs/heads/feature' }),
+      base: a,
+      files: ['feature/f.ts'],
+    },
+    {
+      title: 'tag push',
+      sha: b,
+      ref: 'refs/tags/v2',
+      githubRef: 'refs/tags/v2',
+      event: events.push({ before: ZERO_SHA, after: b, ref: 'refs/tags/v2' }),
+      base: a,
+      files: ['src/b.ts'],
+    },
+    {
+      title: 'schedule on main',
+      sha: b,
+      ref: 'refs/heads/main',
+      githubRef: 'refs/heads/main',
+      event: events.other('schedule'),
+      base: a,
+      files: ['src/b.ts'],
+    },
+    {
+      title: 'workflow_dispatch on feature',
+      sha: f,
+      ref: 'refs/heads/feature',
+      githubRef: 'refs/heads/feature',
+      event: events.other('workflow_dispatch'),
+      base: a,
+      files: ['feature/f.ts'],
+    },
+    {
+      title: 'workflow_run',
+      sha: b,
+      ref: 'refs/heads/main',
+      githubRef: 'refs/heads/main',
+      event: events.other('workflow_run'),
+      base: a,
+      files: ['src/b.ts'],
+    },
+  ];
+  it.each(cases)('$title', async ({ sha, ref, githubRef, event, base, files }) => {
+    const run = await runAction({
+      action: 'changes',
+      workspace: s.checkout(sha, ref),
+      event,
+      env: { GITHUB_SHA: sha, GITHUB_REF: githubRef },
+      inputs: { filters: "all: '**'", 'list-files': 'json' },
+    });
+    expect(run.main.exitCode, run.main.stdout).toBe(0);
+    expect(run.main.outputs['base-sha']).toBe(base);
+    expect(run.main.outputs['head-sha']).toBe(sha);
+    expect(JSON.parse(run.main.outputs.all_files!)).toEqual(files);
   });
 });
 
