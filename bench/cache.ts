@@ -131,7 +131,6 @@ try {
     store,
     spec: parsePathSpec(['node_modules'], dir, dir),
     compression: 'zstd' as const,
-    warn: console.warn,
     info: () => undefined,
     now: Date.now,
   });

@@ -41693,40 +41693,39 @@ class RegistryRepository {
         return tags;
     }
     async referrers(digest, artifactType) {
-        if (this.referrersApi !== false) {
-            const url = new URL(this.url(`referrers/${digest}`));
-            if (artifactType)
-                url.searchParams.set('artifactType', artifactType);
-            const response = await this.send(this.pull(), {
-                url,
-                method: 'GET',
-                headers: { accept: MediaType.OciIndex },
-            });
-            const type = response.headers.get('content-type') ?? '';
-            if (response.ok && type.includes(MediaType.OciIndex)) {
-                this.referrersApi = true;
-                const index = (await response.json());
-                return filterType(index.manifests ?? [], artifactType);
-            }
-            await response.body?.cancel().catch(() => undefined);
-            if (response.status !== 404 && response.ok)
-                throw new RegistryError(`GET ${(0,http/* safeUrl */.Pl)(url)}: not an image index (${type})`, response.status, undefined);
-            if (response.status !== 404)
-                throw new RegistryError(`GET ${(0,http/* safeUrl */.Pl)(url)}: HTTP ${response.status}`, response.status, undefined);
-            this.referrersApi = false;
+        if (this.referrersApi === false)
+            return filterType(await referrersFromTag(this, digest), artifactType);
+        // Until the registry has shown whether it has the API, the tag schema is read alongside (one
+        // round trip instead of two on registries without it, such as 2.8 and GHCR).
+        const fallback = this.referrersApi === undefined ? referrersFromTag(this, digest) : undefined;
+        fallback?.catch(() => undefined);
+        const url = new URL(this.url(`referrers/${digest}`));
+        if (artifactType)
+            url.searchParams.set('artifactType', artifactType);
+        const response = await this.send(this.pull(), {
+            url,
+            method: 'GET',
+            headers: { accept: MediaType.OciIndex },
+        });
+        const type = response.headers.get('content-type') ?? '';
+        if (response.ok && type.includes(MediaType.OciIndex)) {
+            this.referrersApi = true;
+            const index = (await response.json());
+            return filterType(index.manifests ?? [], artifactType);
         }
-        return filterType(await referrersFromTag(this, digest), artifactType);
+        await response.body?.cancel().catch(() => undefined);
+        if (response.status !== 404) {
+            const what = response.ok ? `not an image index (${type})` : `HTTP ${response.status}`;
+            throw new RegistryError(`GET ${(0,http/* safeUrl */.Pl)(url)}: ${what}`, response.status, undefined);
+        }
+        this.referrersApi = false;
+        return filterType(await (fallback ?? referrersFromTag(this, digest)), artifactType);
     }
     /** cosign's legacy tags for a digest (`sha256-<hex>.sig`, `.att`, `.sbom`) that exist. */
     async cosignTags(digest) {
-        const found = [];
-        for (const suffix of COSIGN_SUFFIXES) {
-            const tag = `${digestTag(digest)}.${suffix}`;
-            const descriptor = await this.resolve(tag);
-            if (descriptor)
-                found.push({ tag, descriptor });
-        }
-        return found;
+        const tags = COSIGN_SUFFIXES.map((suffix) => `${digestTag(digest)}.${suffix}`);
+        const found = await Promise.all(tags.map(async (tag) => ({ tag, descriptor: await this.resolve(tag) })));
+        return found.filter((f) => f.descriptor !== undefined);
     }
 }
 const COSIGN_SUFFIXES = ['sig', 'att', 'sbom'];
@@ -41735,11 +41734,16 @@ function filterType(descriptors, artifactType) {
 }
 /** The referrers tag schema: the index at tag `sha256-<hex>` lists the subject's referrers. */
 async function referrersFromTag(repo, digest) {
-    const tag = digestTag(digest);
-    if (!(await repo.resolve(tag)))
-        return [];
-    const manifest = await repo.getManifest(tag);
-    return manifest.json.manifests ?? [];
+    try {
+        const manifest = await repo.getManifest(digestTag(digest));
+        return manifest.json.manifests ?? [];
+    }
+    catch (error) {
+        // No index yet (a registry's 404, or a layout without the tag): no referrers.
+        if ((error instanceof RegistryError && error.notFound) || error.name === 'LayoutError')
+            return [];
+        throw error;
+    }
 }
 /** Add a referrer to the subject's referrers tag index (creating it), unless it is listed already. */
 async function addToReferrersIndex(repo, subject, referrer) {
@@ -42940,8 +42944,20 @@ async function extractLayers(blobFiles, compression, targets) {
     const staging = targets.map((t) => (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(t.abs), `.gantry-restore-${tag}-${(0,external_node_path_namespaceObject.basename)(t.abs)}`));
     const state = new ExtractState(staging);
     try {
-        for (const file of blobFiles)
-            await readTar(await layerSource(file, compression), (entry, content) => state.add(entry, content));
+        // The next layer decompresses on the thread pool while this one's files are written.
+        const prefetch = (i) => {
+            if (i >= blobFiles.length)
+                return undefined;
+            const promise = layerSource(blobFiles[i], compression);
+            promise.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
+            return promise;
+        };
+        let next = prefetch(0);
+        for (let i = 0; i < blobFiles.length; i++) {
+            const source = await next;
+            next = prefetch(i + 1);
+            await readTar(source, (entry, content) => state.add(entry, content));
+        }
         state.checkSymlinks();
         await state.finish();
     }
@@ -100407,7 +100423,6 @@ function cacheOptions(ctx, config, store) {
         store,
         spec: config.spec,
         compression: config.compression,
-        warn: (message) => ctx.runtime.annotate({ level: 'warning', message }),
         info: (message) => ctx.runtime.info(message),
         now: () => ctx.clock.now(),
     };

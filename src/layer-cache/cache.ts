@@ -23,8 +23,6 @@ export interface CacheOptions {
   store: OciRepository;
   spec: PathSpec;
   compression: Compression;
-  /** Warnings the user should see (a miss that was not a plain miss, a skipped save). */
-  warn: (message: string) => void;
   info: (message: string) => void;
   now: () => number;
 }

@@ -44,8 +44,19 @@ export async function extractLayers(
   const staging = targets.map((t) => join(dirname(t.abs), `.gantry-restore-${tag}-${basename(t.abs)}`));
   const state = new ExtractState(staging);
   try {
-    for (const file of blobFiles)
-      await readTar(await layerSource(file, compression), (entry, content) => state.add(entry, content));
+    // The next layer decompresses on the thread pool while this one's files are written.
+    const prefetch = (i: number) => {
+      if (i >= blobFiles.length) return undefined;
+      const promise = layerSource(blobFiles[i]!, compression);
+      promise.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
+      return promise;
+    };
+    let next = prefetch(0);
+    for (let i = 0; i < blobFiles.length; i++) {
+      const source = await next!;
+      next = prefetch(i + 1);
+      await readTar(source, (entry, content) => state.add(entry, content));
+    }
     state.checkSymlinks();
     await state.finish();
   } catch (error) {

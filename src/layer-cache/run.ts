@@ -56,7 +56,6 @@ function cacheOptions(ctx: ActionContext, config: PathsConfig, store: OciReposit
     store,
     spec: config.spec,
     compression: config.compression,
-    warn: (message) => ctx.runtime.annotate({ level: 'warning', message }),
     info: (message) => ctx.runtime.info(message),
     now: () => ctx.clock.now(),
   };

@@ -38,16 +38,14 @@ function setup(options: { paths?: string[]; compression?: Compression; now?: () 
   const workspace = mkdtempSync(join(tmpdir(), 'lc-ws-'));
   const client = new RegistryClient({ http: new HttpClient({ retries: 0 }) });
   const store = client.repository(registry.host, `cache/test-${++repoCount}`);
-  const warnings: string[] = [];
   const make = (ws: string, paths = options.paths ?? ['deps']): CacheOptions => ({
     store,
     spec: parsePathSpec(paths, ws, join(ws, 'home')),
     compression: options.compression ?? 'zstd',
-    warn: (m) => warnings.push(m),
     info: () => undefined,
     now: options.now ?? Date.now,
   });
-  return { workspace, store, warnings, make, temp: mkdtempSync(join(tmpdir(), 'lc-tmp-')) };
+  return { workspace, store, make, temp: mkdtempSync(join(tmpdir(), 'lc-tmp-')) };
 }
 
 function blobFile(digest: string): string {

@@ -40,7 +40,6 @@ function setup(name: string) {
     store,
     spec: parsePathSpec(['deps'], ws, ws),
     compression: 'zstd',
-    warn: () => undefined,
     info: () => undefined,
     now: Date.now,
   });

@@ -35,7 +35,6 @@ async function seed(caches: { key: string; ageDays: number; runId?: string }[]) 
       store,
       spec: parsePathSpec(['file'], ws, ws),
       compression: 'zstd',
-      warn: () => undefined,
       info: () => undefined,
       now: () => NOW - cache.ageDays * DAY,
     };
