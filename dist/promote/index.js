@@ -30295,7 +30295,7 @@ async function findReferrers(repo, top) {
                 continue;
             seen.add(descriptor.digest);
             const tree = await readTree(repo, descriptor.digest);
-            found.push({ tree, artifactType: descriptor.artifactType ?? artifactTypeOfManifest(tree.top) });
+            found.push({ tree, artifactType: descriptor.artifactType ?? artifactTypeOf(tree.top.json) });
             if (depth < 2)
                 await visit(descriptor.digest, depth + 1);
         }
@@ -30312,9 +30312,6 @@ async function findReferrers(repo, top) {
     };
     await visit(top.descriptor.digest, 0);
     return found;
-}
-function artifactTypeOfManifest(manifest) {
-    return manifest.json.artifactType ?? manifest.json.config?.mediaType;
 }
 /** The referrer that satisfies a requirement, described, or undefined. */
 function satisfying(required, referrers) {

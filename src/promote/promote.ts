@@ -1,5 +1,6 @@
 import { CircuitOpenError, HttpTimeoutError, NetworkError } from '../net/index.js';
 import {
+  artifactTypeOf,
   COSIGN_SUFFIXES,
   type CopyStats,
   copyTree,
@@ -365,7 +366,7 @@ async function findReferrers(repo: OciRepository, top: Manifest): Promise<Referr
       if (seen.has(descriptor.digest)) continue;
       seen.add(descriptor.digest);
       const tree = await readTree(repo, descriptor.digest);
-      found.push({ tree, artifactType: descriptor.artifactType ?? artifactTypeOfManifest(tree.top) });
+      found.push({ tree, artifactType: descriptor.artifactType ?? artifactTypeOf(tree.top.json) });
       if (depth < 2) await visit(descriptor.digest, depth + 1);
     }
     for (const { suffix, tag, descriptor } of cosign) {
@@ -380,10 +381,6 @@ async function findReferrers(repo: OciRepository, top: Manifest): Promise<Referr
   };
   await visit(top.descriptor.digest, 0);
   return found;
-}
-
-function artifactTypeOfManifest(manifest: Manifest): string | undefined {
-  return manifest.json.artifactType ?? (manifest.json as ImageManifest).config?.mediaType;
 }
 
 /** The referrer that satisfies a requirement, described, or undefined. */
