@@ -186,7 +186,7 @@ export function readConfig(inputs: InputReader): PromoteConfig {
     rollback,
     credentials: username !== undefined && password !== undefined ? { username, password } : undefined,
     insecureRegistries,
-    concurrency: inputs.integer(INPUT.concurrency, { min: 1, max: 64, fallback: 4 }),
+    concurrency: inputs.integer(INPUT.concurrency, { min: 1, max: 64, fallback: 6 }),
     dryRun: inputs.boolean(INPUT.dryRun, false),
   };
 }

@@ -33,7 +33,7 @@ describe('promote inputs', () => {
       immutable: true,
       rollback: false,
       dryRun: false,
-      concurrency: 4,
+      concurrency: 6,
       stableTag: 'stable',
     });
     expect(config.credentials).toEqual({ username: 'bot', password: 'hunter2' });
