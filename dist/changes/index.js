@@ -32014,6 +32014,7 @@ class History {
 
 
 
+
 const REF_NAME = /^(?!-)(?!.*\.\.)[^\s~^:?*[\\\u0000-\u001f\u007f]+$/;
 /** Decide base and head from the inputs, or from the event when no base is given. */
 async function resolveComparison(event, history, options) {
@@ -32113,7 +32114,18 @@ async function resolveComparison(event, history, options) {
                     throw new Error(`the pull request head ${prHead} cannot be fetched`);
                 head = prHead;
             }
-            return mergeBaseWith(payloadSha(pr.base.sha, 'pull_request.base.sha'), `pull request #${pr.number} into ${pr.base.ref}`);
+            const baseSha = payloadSha(pr.base.sha, 'pull_request.base.sha');
+            const why = `pull request #${pr.number} into ${pr.base.ref}`;
+            try {
+                return await mergeBaseWith(baseSha, why);
+            }
+            catch (error) {
+                // The base branch was force-pushed since the event: its old tip can no longer be fetched.
+                if (!(error instanceof GitError) || (await history.ensureCommits([baseSha])).length === 0)
+                    throw error;
+                options.warn(`The pull request's base commit ${short(baseSha)} is gone from the remote (force push to ${pr.base.ref}?); comparing with the current ${pr.base.ref}.`);
+                return mergeBaseWith(await resolveName(history, pr.base.ref, options.baseInput), why);
+            }
         }
         if (event.name === 'merge_group' && payload.merge_group) {
             const group = payload.merge_group;

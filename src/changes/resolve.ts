@@ -1,6 +1,7 @@
 import { ConfigurationError } from '../runtime/errors.js';
 import { LAST_SUCCESS, ZERO_SHA } from './constants.js';
 import { branchOf, type EventContext, PULL_REQUEST_EVENTS, tagOf } from './event.js';
+import { GitError } from '../git/index.js';
 import { HEX_SHA, type History, SHORT_SHA } from './history.js';
 
 /** What gets compared, and why (shown in the summary and the log). */
@@ -137,10 +138,19 @@ export async function resolveComparison(
           throw new Error(`the pull request head ${prHead} cannot be fetched`);
         head = prHead;
       }
-      return mergeBaseWith(
-        payloadSha(pr.base.sha, 'pull_request.base.sha'),
-        `pull request #${pr.number} into ${pr.base.ref}`,
-      );
+      const baseSha = payloadSha(pr.base.sha, 'pull_request.base.sha');
+      const why = `pull request #${pr.number} into ${pr.base.ref}`;
+      try {
+        return await mergeBaseWith(baseSha, why);
+      } catch (error) {
+        // The base branch was force-pushed since the event: its old tip can no longer be fetched.
+        if (!(error instanceof GitError) || (await history.ensureCommits([baseSha])).length === 0)
+          throw error;
+        options.warn(
+          `The pull request's base commit ${short(baseSha)} is gone from the remote (force push to ${pr.base.ref}?); comparing with the current ${pr.base.ref}.`,
+        );
+        return mergeBaseWith(await resolveName(history, pr.base.ref, options.baseInput), why);
+      }
     }
     if (event.name === 'merge_group' && payload.merge_group) {
       const group = payload.merge_group;

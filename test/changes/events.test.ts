@@ -126,6 +126,21 @@ describe('pull_request and pull_request_target', () => {
   });
 });
 
+describe('pull_request whose base was force-pushed since the event', () => {
+  it('warns and compares with the current base branch', async () => {
+    const { s, forkPoint, featureTip, mainTip } = forkedHistory();
+    s.forceMove('main', forkPoint);
+    const newMain = s.commit('main rewritten', { 'rewritten.txt': 'x\n' });
+    expect(() => s.git(['cat-file', '-e', mainTip])).toThrow();
+    const dir = s.checkout(featureTip, 'refs/heads/feature');
+    const found = await detect(dir, events.pullRequest({ number: 4, base: mainTip, head: featureTip }));
+    expect(found.warnings.join()).toContain('is gone from the remote');
+    expect(found.comparison.base).toBe(forkPoint);
+    expect(found.paths).toEqual(['feature/a.ts', 'src/app.ts']);
+    expect(newMain).not.toBe(mainTip);
+  });
+});
+
 describe('pull_request_target with the base branch checked out (its default)', () => {
   it('compares the PR head, fetched by SHA, from its merge-base with the base', async () => {
     const { s, forkPoint, featureTip, mainTip } = forkedHistory();
