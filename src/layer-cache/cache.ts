@@ -96,7 +96,7 @@ export async function saveCache(
   const roots = await findRoots(opts.spec);
   if (roots.length === 0)
     return { ...empty, saved: false, reason: 'none of the paths exist, so there is nothing to save' };
-  const entries = await walkTree(opts.spec, roots, (abs, why) => opts.info(`skipped ${abs}: ${why}`));
+  const entries = walkTree(opts.spec, roots, (abs, why) => opts.info(`skipped ${abs}: ${why}`));
   const plans = planLayers(entries);
   const previous = await previousLayers(opts.store, opts.previousDigest);
   let uploadedLayers = 0;

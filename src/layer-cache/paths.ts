@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { lstat, readdir, readlink } from 'node:fs/promises';
+import { lstatSync, readdirSync, readlinkSync } from 'node:fs';
+import { lstat, readdir } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import type { Compression } from './constants.js';
@@ -108,31 +109,33 @@ export function isSafeRelative(path: string): boolean {
   return path.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
 }
 
-/** Every entry under the roots in archive order (depth first, names sorted), exclusions applied. */
-export async function walkTree(
+/**
+ * Every entry under the roots in archive order (depth first, names sorted), exclusions applied.
+ * Synchronous on purpose: tens of thousands of lstat calls are several times faster without a
+ * thread-pool round trip each, and nothing else runs meanwhile.
+ */
+export function walkTree(
   spec: PathSpec,
   roots: CacheRoot[],
   onSkip: (abs: string, why: string) => void,
-): Promise<TreeEntry[]> {
+): TreeEntry[] {
+  const entries: TreeEntry[] = [];
   const exclude = spec.excludes.length ? picomatch(spec.excludes, { dot: true }) : () => false;
-  // Siblings are examined concurrently (the thread pool bounds it); the result keeps archive order.
-  const visit = async (abs: string, name: string): Promise<TreeEntry[]> => {
+  const visit = (abs: string, name: string): void => {
     const rel = relative(spec.workspace, abs).split(sep).join('/');
-    if (!rel.startsWith('..') && exclude(rel)) return [];
-    const stat = await lstat(abs);
+    if (!rel.startsWith('..') && exclude(rel)) return;
+    const stat = lstatSync(abs);
     const base = { name, abs, mode: stat.mode & 0o7777, mtime: Math.floor(stat.mtimeMs / 1000) };
-    if (stat.isSymbolicLink()) return [{ ...base, type: 'symlink', size: 0, linkname: await readlink(abs) }];
-    if (stat.isFile()) return [{ ...base, type: 'file', size: stat.size }];
-    if (stat.isDirectory()) {
-      const children = (await readdir(abs)).sort();
-      const nested = await Promise.all(children.map((child) => visit(join(abs, child), `${name}/${child}`)));
-      return [{ ...base, type: 'directory', size: 0 }, ...nested.flat()];
-    }
-    onSkip(abs, 'not a file, directory or symlink');
-    return [];
+    if (stat.isSymbolicLink())
+      entries.push({ ...base, type: 'symlink', size: 0, linkname: readlinkSync(abs) });
+    else if (stat.isFile()) entries.push({ ...base, type: 'file', size: stat.size });
+    else if (stat.isDirectory()) {
+      entries.push({ ...base, type: 'directory', size: 0 });
+      for (const child of readdirSync(abs).sort()) visit(join(abs, child), `${name}/${child}`);
+    } else onSkip(abs, 'not a file, directory or symlink');
   };
-  const perRoot = await Promise.all(roots.map((root, index) => visit(root.abs, String(index))));
-  return perRoot.flat();
+  for (const [index, root] of roots.entries()) visit(root.abs, String(index));
+  return entries;
 }
 
 async function exists(path: string): Promise<boolean> {
