@@ -81,6 +81,15 @@ export async function resolveBuildx(plan: BuildxPlan, store: OciRepository): Pro
     plan,
     found,
     cacheFrom: found.map((ref) => `type=registry,ref=${ref}`),
-    cacheTo: plan.writeRef ? [`type=registry,ref=${plan.writeRef},${CACHE_TO_OPTIONS}`] : [],
+    cacheTo: cacheToLines(plan),
   };
+}
+
+/** When the registry cannot be asked: no cache-from, and cache-to as planned (ignore-error lets BuildKit cope). */
+export function unresolvedBuildx(plan: BuildxPlan): BuildxResult {
+  return { plan, found: [], cacheFrom: [], cacheTo: cacheToLines(plan) };
+}
+
+function cacheToLines(plan: BuildxPlan): string[] {
+  return plan.writeRef ? [`type=registry,ref=${plan.writeRef},${CACHE_TO_OPTIONS}`] : [];
 }

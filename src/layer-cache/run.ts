@@ -10,7 +10,7 @@ import {
 import { errorMessage } from '../runtime/errors.js';
 import type { ActionContext, ActionFn } from '../runtime/run.js';
 import { escapeMarkdown, markdownTable } from '../runtime/text.js';
-import { planBuildx, resolveBuildx } from './buildx.js';
+import { planBuildx, resolveBuildx, unresolvedBuildx } from './buildx.js';
 import { CacheMissError, type CacheOptions, findCache, restoreCache, saveCache } from './cache.js';
 import {
   type BuildxConfig,
@@ -81,7 +81,15 @@ async function buildx(ctx: ActionContext, config: BuildxConfig): Promise<void> {
   const plan = planBuildx(display, config.scope, config.build, config.readOnly);
   const result = await ctx.log.stage(
     'lookup',
-    () => resolveBuildx(plan, store),
+    () =>
+      resolveBuildx(plan, store).catch((error: unknown) => {
+        if (!isInfrastructureFailure(error)) throw error;
+        ctx.runtime.annotate({
+          level: 'warning',
+          message: `Cache refs not checked, building without cache-from: ${errorMessage(error)}`,
+        });
+        return unresolvedBuildx(plan);
+      }),
     (r) => ({
       candidates: r.plan.candidates.length,
       found: r.found.length,

@@ -226,6 +226,20 @@ describe('buildx mode through the runner', () => {
     expect(run.post?.exitCode ?? 0).toBe(0);
   });
 
+  it('a registry that cannot be reached: no cache-from, cache-to as planned, a warning, and the build goes on', async () => {
+    const run = await runAction({
+      action: 'layer-cache',
+      inputs: { mode: 'buildx', 'cache-repository': '127.0.0.1:9/cache/down' },
+      env: { GITHUB_REF: 'refs/heads/main', GITHUB_EVENT_NAME: 'push' },
+    });
+    expect(run.main.exitCode).toBe(0);
+    expect(run.main.outputs['cache-from']).toBe('');
+    expect(run.main.outputs['cache-to']).toMatch(
+      /^type=registry,ref=127\.0\.0\.1:9\/cache\/down:main,mode=max/,
+    );
+    expect(run.main.annotations.map((a) => a.value).join('\n')).toMatch(/Cache refs not checked/);
+  });
+
   it('a pull request from a fork reads branch, base and default caches and writes none', async () => {
     await seedRef('cache/fork', 'feature-x');
     await seedRef('cache/fork', 'release_2f1');

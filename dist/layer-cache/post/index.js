@@ -41592,10 +41592,20 @@ class RegistryRepository {
         return new URL(location, base).toString();
     }
     async pushBlob(descriptor, body, options = {}) {
-        const location = await this.startUpload();
-        if (options.chunkSize && !(body instanceof Uint8Array))
-            return this.pushChunked(descriptor, location, body, options.chunkSize);
-        await this.finishUpload(location, descriptor, body, descriptor.size);
+        // The upload session and the source stream are opened side by side (a round trip saved per blob).
+        const [session, opened] = await Promise.allSettled([
+            this.startUpload(),
+            typeof body === 'function' ? body() : Promise.resolve(body),
+        ]);
+        if (session.status === 'rejected' || opened.status === 'rejected') {
+            if (opened.status === 'fulfilled' && !(opened.value instanceof Uint8Array))
+                await opened.value.cancel().catch(() => undefined);
+            throw session.status === 'rejected' ? session.reason : opened.reason;
+        }
+        const [location, content] = [session.value, opened.value];
+        if (options.chunkSize && !(content instanceof Uint8Array))
+            return this.pushChunked(descriptor, location, content, options.chunkSize);
+        await this.finishUpload(location, descriptor, content, descriptor.size);
     }
     async finishUpload(location, descriptor, body, length) {
         const url = new URL(location);
@@ -41912,10 +41922,11 @@ class LayoutRepository {
         const stream = external_node_stream_.Readable.toWeb((0,external_node_fs_.createReadStream)(path));
         return stream.pipeThrough(verifyingStream(descriptor.digest, descriptor.size, `${this.display} blob ${descriptor.digest}`));
     }
-    async pushBlob(descriptor, body) {
+    async pushBlob(descriptor, source) {
         const path = this.blobPath(descriptor.digest);
         if ((0,external_node_fs_.existsSync)(path) && (0,external_node_fs_.statSync)(path).size === descriptor.size)
             return;
+        const body = typeof source === 'function' ? await source() : source;
         if (body instanceof Uint8Array) {
             verifyBytes(body, descriptor.digest, `${this.display} blob`);
             return this.writeBlobBytes(descriptor.digest, body);
@@ -42013,8 +42024,7 @@ async function copyBlobs(src, dst, blobs, options) {
         }
         for (let attempt = 1;; attempt++) {
             try {
-                const stream = await src.openBlob(blob);
-                await dst.pushBlob(blob, stream);
+                await dst.pushBlob(blob, () => src.openBlob(blob));
                 break;
             }
             catch (error) {
@@ -42283,8 +42293,15 @@ async function buildx_resolveBuildx(plan, store) {
         plan,
         found,
         cacheFrom: found.map((ref) => `type=registry,ref=${ref}`),
-        cacheTo: plan.writeRef ? [`type=registry,ref=${plan.writeRef},${CACHE_TO_OPTIONS}`] : [],
+        cacheTo: cacheToLines(plan),
     };
+}
+/** When the registry cannot be asked: no cache-from, and cache-to as planned (ignore-error lets BuildKit cope). */
+function buildx_unresolvedBuildx(plan) {
+    return { plan, found: [], cacheFrom: [], cacheTo: cacheToLines(plan) };
+}
+function cacheToLines(plan) {
+    return plan.writeRef ? [`type=registry,ref=${plan.writeRef},${CACHE_TO_OPTIONS}`] : [];
 }
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
@@ -100454,7 +100471,15 @@ async function buildx(ctx, config) {
     const store = openStore(ctx, config.repository, config.credentials);
     const display = `${config.repository.registry}/${config.repository.repository}`;
     const plan = planBuildx(display, config.scope, config.build, config.readOnly);
-    const result = await ctx.log.stage('lookup', () => resolveBuildx(plan, store), (r) => ({
+    const result = await ctx.log.stage('lookup', () => resolveBuildx(plan, store).catch((error) => {
+        if (!isInfrastructureFailure(error))
+            throw error;
+        ctx.runtime.annotate({
+            level: 'warning',
+            message: `Cache refs not checked, building without cache-from: ${errorMessage(error)}`,
+        });
+        return unresolvedBuildx(plan);
+    }), (r) => ({
         candidates: r.plan.candidates.length,
         found: r.found.length,
         writes: r.plan.writeRef !== undefined,
