@@ -29288,10 +29288,20 @@ class RegistryRepository {
         return new URL(location, base).toString();
     }
     async pushBlob(descriptor, body, options = {}) {
-        const location = await this.startUpload();
-        if (options.chunkSize && !(body instanceof Uint8Array))
-            return this.pushChunked(descriptor, location, body, options.chunkSize);
-        await this.finishUpload(location, descriptor, body, descriptor.size);
+        // The upload session and the source stream are opened side by side (a round trip saved per blob).
+        const [session, opened] = await Promise.allSettled([
+            this.startUpload(),
+            typeof body === 'function' ? body() : Promise.resolve(body),
+        ]);
+        if (session.status === 'rejected' || opened.status === 'rejected') {
+            if (opened.status === 'fulfilled' && !(opened.value instanceof Uint8Array))
+                await opened.value.cancel().catch(() => undefined);
+            throw session.status === 'rejected' ? session.reason : opened.reason;
+        }
+        const [location, content] = [session.value, opened.value];
+        if (options.chunkSize && !(content instanceof Uint8Array))
+            return this.pushChunked(descriptor, location, content, options.chunkSize);
+        await this.finishUpload(location, descriptor, content, descriptor.size);
     }
     async finishUpload(location, descriptor, body, length) {
         const url = new URL(location);
@@ -29608,10 +29618,11 @@ class LayoutRepository {
         const stream = external_node_stream_.Readable.toWeb((0,external_node_fs_.createReadStream)(path));
         return stream.pipeThrough(verifyingStream(descriptor.digest, descriptor.size, `${this.display} blob ${descriptor.digest}`));
     }
-    async pushBlob(descriptor, body) {
+    async pushBlob(descriptor, source) {
         const path = this.blobPath(descriptor.digest);
         if ((0,external_node_fs_.existsSync)(path) && (0,external_node_fs_.statSync)(path).size === descriptor.size)
             return;
+        const body = typeof source === 'function' ? await source() : source;
         if (body instanceof Uint8Array) {
             verifyBytes(body, descriptor.digest, `${this.display} blob`);
             return this.writeBlobBytes(descriptor.digest, body);
@@ -29709,8 +29720,7 @@ async function copyBlobs(src, dst, blobs, options) {
         }
         for (let attempt = 1;; attempt++) {
             try {
-                const stream = await src.openBlob(blob);
-                await dst.pushBlob(blob, stream);
+                await dst.pushBlob(blob, () => src.openBlob(blob));
                 break;
             }
             catch (error) {

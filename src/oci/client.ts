@@ -20,7 +20,7 @@ import {
   parseManifest,
 } from './media-types.js';
 import { apiHost, isLoopback } from './reference.js';
-import type { OciRepository } from './repository.js';
+import type { BlobBody, OciRepository } from './repository.js';
 
 export interface RegistryClientOptions {
   http: HttpClient;
@@ -409,15 +409,21 @@ export class RegistryRepository implements OciRepository {
     return new URL(location, base).toString();
   }
 
-  async pushBlob(
-    descriptor: Descriptor,
-    body: ReadableStream<Uint8Array> | Uint8Array,
-    options: UploadOptions = {},
-  ): Promise<void> {
-    const location = await this.startUpload();
-    if (options.chunkSize && !(body instanceof Uint8Array))
-      return this.pushChunked(descriptor, location, body, options.chunkSize);
-    await this.finishUpload(location, descriptor, body, descriptor.size);
+  async pushBlob(descriptor: Descriptor, body: BlobBody, options: UploadOptions = {}): Promise<void> {
+    // The upload session and the source stream are opened side by side (a round trip saved per blob).
+    const [session, opened] = await Promise.allSettled([
+      this.startUpload(),
+      typeof body === 'function' ? body() : Promise.resolve(body),
+    ]);
+    if (session.status === 'rejected' || opened.status === 'rejected') {
+      if (opened.status === 'fulfilled' && !(opened.value instanceof Uint8Array))
+        await opened.value.cancel().catch(() => undefined);
+      throw session.status === 'rejected' ? session.reason : (opened as PromiseRejectedResult).reason;
+    }
+    const [location, content] = [session.value, opened.value];
+    if (options.chunkSize && !(content instanceof Uint8Array))
+      return this.pushChunked(descriptor, location, content, options.chunkSize);
+    await this.finishUpload(location, descriptor, content, descriptor.size);
   }
 
   private async finishUpload(

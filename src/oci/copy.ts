@@ -101,8 +101,7 @@ export async function copyBlobs(
     }
     for (let attempt = 1; ; attempt++) {
       try {
-        const stream = await src.openBlob(blob);
-        await dst.pushBlob(blob, stream);
+        await dst.pushBlob(blob, () => src.openBlob(blob));
         break;
       } catch (error) {
         if (attempt >= attempts) throw error;

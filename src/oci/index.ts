@@ -26,7 +26,8 @@
  *                                      tag index when the registry has no referrers API)
  *   repo.deleteManifest(digest)
  *   repo.hasBlob(digest), repo.openBlob(descriptor) → ReadableStream (verified while it streams),
- *   repo.pushBlob(descriptor, stream | bytes, { chunkSize? })  (monolithic PUT, or PATCH chunks)
+ *   repo.pushBlob(descriptor, stream | bytes | () => Promise<stream>, { chunkSize? })  (monolithic PUT, or
+ *                                      PATCH chunks; a function is opened alongside the upload session)
  *   repo.tags()                      → string[] (follows Link pagination)
  *   repo.referrers(digest, artifactType?) → Descriptor[] (referrers API, else the tag schema)
  *   RegistryRepository only: mountBlob(descriptor, fromRepo) → boolean (201 mounted; false = not
@@ -115,7 +116,7 @@ export {
   type Reference,
   type RegistryReference,
 } from './reference.js';
-export type { OciRepository } from './repository.js';
+export type { BlobBody, OciRepository } from './repository.js';
 
 /** The repository a reference names: a registry repository, or a layout directory (created when asked). */
 export function openRepository(

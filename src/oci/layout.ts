@@ -15,7 +15,7 @@ import { pipeline } from 'node:stream/promises';
 import { addToReferrersIndex, referrersFromTag } from './client.js';
 import { DigestMismatchError, digestOf, isDigest, verifyBytes, verifyingStream } from './digest.js';
 import { type Descriptor, type ImageIndex, type Manifest, MediaType, parseManifest } from './media-types.js';
-import type { OciRepository } from './repository.js';
+import type { BlobBody, OciRepository } from './repository.js';
 
 const REF_NAME = 'org.opencontainers.image.ref.name';
 
@@ -129,9 +129,10 @@ export class LayoutRepository implements OciRepository {
     );
   }
 
-  async pushBlob(descriptor: Descriptor, body: ReadableStream<Uint8Array> | Uint8Array): Promise<void> {
+  async pushBlob(descriptor: Descriptor, source: BlobBody): Promise<void> {
     const path = this.blobPath(descriptor.digest);
     if (existsSync(path) && statSync(path).size === descriptor.size) return;
+    const body = typeof source === 'function' ? await source() : source;
     if (body instanceof Uint8Array) {
       verifyBytes(body, descriptor.digest, `${this.display} blob`);
       return this.writeBlobBytes(descriptor.digest, body);

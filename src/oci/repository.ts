@@ -1,5 +1,7 @@
 import type { Descriptor, Manifest } from './media-types.js';
 
+export type BlobBody = ReadableStream<Uint8Array> | Uint8Array | (() => Promise<ReadableStream<Uint8Array>>);
+
 /**
  * One repository of images: a repository in a registry (RegistryRepository) or an OCI image layout
  * directory (LayoutRepository). `ref` arguments are a tag or a digest.
@@ -22,8 +24,11 @@ export interface OciRepository {
   hasBlob(digest: string): Promise<boolean>;
   /** A stream of the blob that errors at its end when the content does not match the descriptor. */
   openBlob(descriptor: Descriptor): Promise<ReadableStream<Uint8Array>>;
-  /** Upload a blob from a stream (never held whole in memory); the digest is verified by the store. */
-  pushBlob(descriptor: Descriptor, body: ReadableStream<Uint8Array> | Uint8Array): Promise<void>;
+  /**
+   * Upload a blob from bytes or a stream (never held whole in memory); the digest is verified by the
+   * store. Given a function, the store opens the stream itself, alongside starting its upload.
+   */
+  pushBlob(descriptor: Descriptor, body: BlobBody): Promise<void>;
   tags(): Promise<string[]>;
   /** Manifests whose `subject` is the digest (referrers API, else the referrers tag schema). */
   referrers(digest: string, artifactType?: string): Promise<Descriptor[]>;

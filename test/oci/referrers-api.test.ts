@@ -57,7 +57,9 @@ function referrersRegistry(): Server {
           });
           return res.end();
         }
-        const stored = manifests.get(manifest[2]!.startsWith('sha256:') ? manifest[2]! : `tag:${manifest[2]}`);
+        const stored = manifests.get(
+          manifest[2]!.startsWith('sha256:') ? manifest[2]! : `tag:${manifest[2]}`,
+        );
         if (!stored)
           return res
             .writeHead(404, { 'content-type': 'application/json' })
