@@ -21,7 +21,7 @@ import {
 import type { Compression } from '../../src/layer-cache/constants.js';
 import { parsePathSpec } from '../../src/layer-cache/paths.js';
 import { HttpClient } from '../../src/net/index.js';
-import { RegistryClient, sha256 } from '../../src/oci/index.js';
+import { LayoutRepository, RegistryClient, sha256 } from '../../src/oci/index.js';
 import { startRegistry, type TestRegistry } from '../support/registry.js';
 import { makeTree, snapshot } from './trees.js';
 
@@ -68,6 +68,22 @@ describe.each(['zstd', 'gzip'] as const)('paths cache in registry 2.8 (%s)', (co
     expect(snapshot(join(other, 'deps'))).toEqual(snapshot(join(t.workspace, 'deps')));
     expect(readdirSync(other)).toEqual(['deps']);
     expect(readdirSync(t.temp)).toEqual([]);
+  });
+});
+
+describe('paths cache in an OCI layout directory', () => {
+  it('saves, finds by restore key and restores, with no registry at all', async () => {
+    const t = setup();
+    const store = LayoutRepository.open(mkdtempSync(join(tmpdir(), 'lc-layout-')), { create: true });
+    makeTree(join(t.workspace, 'deps'));
+    const options = { ...t.make(t.workspace), store };
+    expect((await saveCache({ ...options, key: 'layout-1', runId: '1' })).saved).toBe(true);
+    expect((await saveCache({ ...options, key: 'layout-1', runId: '1' })).saved).toBe(false);
+    const other = mkdtempSync(join(tmpdir(), 'lc-ws-layout-'));
+    const match = await findCache({ ...t.make(other), store, key: 'layout-2', restoreKeys: ['layout-'] });
+    expect(match?.manifest.key).toBe('layout-1');
+    await restoreCache({ ...t.make(other), store, manifest: match!.manifest, tempDir: t.temp });
+    expect(snapshot(join(other, 'deps'))).toEqual(snapshot(join(t.workspace, 'deps')));
   });
 });
 
