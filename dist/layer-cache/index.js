@@ -42008,7 +42008,7 @@ async function copyBlobs(src, dst, blobs, options) {
             // Mounts move no bytes, so they run wider than `concurrency`; a mount answers for a blob
             // already present too. What the registry would not mount is copied below.
             const unmounted = [];
-            await forEachLimit(blobs, Math.max(options.concurrency, MOUNT_CONCURRENCY), async (blob) => {
+            await forEachLimit(blobs, Math.max(options.concurrency, WIDE_CONCURRENCY), async (blob) => {
                 if (await to.mountBlob(blob, from))
                     options.stats.blobsMounted += 1;
                 else
@@ -42017,11 +42017,14 @@ async function copyBlobs(src, dst, blobs, options) {
             rest = unmounted;
         }
     }
-    await forEachLimit(rest, options.concurrency, async (blob) => {
-        if (await dst.hasBlob(blob.digest)) {
-            options.stats.blobsPresent += 1;
-            return;
-        }
+    // What the destination has is asked all at once, so no stream waits on its own HEAD.
+    const present = new Set();
+    await forEachLimit(rest, Math.max(options.concurrency, WIDE_CONCURRENCY), async (blob) => {
+        if (await dst.hasBlob(blob.digest))
+            present.add(blob.digest);
+    });
+    options.stats.blobsPresent += present.size;
+    await forEachLimit(rest.filter((blob) => !present.has(blob.digest)), options.concurrency, async (blob) => {
         for (let attempt = 1;; attempt++) {
             try {
                 await dst.pushBlob(blob, () => src.openBlob(blob));
@@ -42037,7 +42040,8 @@ async function copyBlobs(src, dst, blobs, options) {
         options.stats.bytesCopied += blob.size;
     });
 }
-const MOUNT_CONCURRENCY = 16;
+/** Requests that move no blob bytes (mounts, HEADs) run this wide. */
+const WIDE_CONCURRENCY = 16;
 /**
  * Copy a manifest tree by digest: blobs, then child manifests (children before their index), then
  * the top manifest. No tag is written; manifests already present are not pushed again.
@@ -42345,6 +42349,7 @@ const constants_STATE = {
     primaryKey: 'primary-key',
     matchedKey: 'matched-key',
     matchedDigest: 'matched-digest',
+    brokenDigest: 'broken-digest',
 };
 const MODES = ['buildx', 'paths', 'prune'];
 const COMPRESSIONS = ['zstd', 'gzip'];
@@ -43309,7 +43314,11 @@ async function cache_saveCache(opts) {
     const version = cacheVersion(opts.spec.lines, opts.compression);
     const tag = keyTag(version, opts.key);
     const empty = { tag, layers: 0, uploadedLayers: 0, uploadedBytes: 0, totalBytes: 0, files: 0 };
-    if (await opts.store.resolve(tag)) {
+    const taken = async () => {
+        const existing = await opts.store.resolve(tag);
+        return existing !== undefined && existing.digest !== opts.brokenDigest;
+    };
+    if (await taken()) {
         return {
             ...empty,
             saved: false,
@@ -43354,7 +43363,7 @@ async function cache_saveCache(opts) {
         uploadedBytes += configBytes.length;
     }
     // Another job may have saved the same key meanwhile: the first one wins, as with actions/cache.
-    if (await opts.store.resolve(tag)) {
+    if (await taken()) {
         return {
             ...empty,
             saved: false,
@@ -100518,24 +100527,29 @@ async function restore(ctx, config) {
         const store = openStore(ctx, config.repository, config.credentials);
         const options = cacheOptions(ctx, config, store);
         detail = (0,runtime_text/* escapeMarkdown */.FV)(store.display);
+        let match;
         try {
-            const match = await ctx.log.stage('lookup', () => findCache({ ...options, key: config.key, restoreKeys: config.restoreKeys }), (m) => ({ matched: m?.manifest.key ?? null, exact: m?.exact ?? false }));
-            if (match && !config.lookupOnly) {
+            const found = await ctx.log.stage('lookup', () => findCache({ ...options, key: config.key, restoreKeys: config.restoreKeys }), (m) => ({ matched: m?.manifest.key ?? null, exact: m?.exact ?? false }));
+            match = found;
+            if (found && !config.lookupOnly) {
                 const restored = await ctx.log.stage('restore', () => restoreCache({
                     ...options,
-                    manifest: match.manifest,
+                    manifest: found.manifest,
                     tempDir: runtime.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(),
                 }), (r) => ({ layers: r.layers, bytes: r.bytes, files: r.files }));
                 detail += ` — ${restored.layers} layers, ${restored.files} files, ${restored.bytes} bytes`;
             }
-            if (match) {
-                matchedKey = match.manifest.key;
-                runtime.saveState(constants_STATE.matchedDigest, match.manifest.digest);
+            if (found) {
+                matchedKey = found.manifest.key;
+                runtime.saveState(constants_STATE.matchedDigest, found.manifest.digest);
             }
         }
         catch (error) {
             if (!(error instanceof CacheMissError) && !isInfrastructureFailure(error))
                 throw error;
+            // A broken cache under this very key would otherwise stay broken: immutability must not protect it.
+            if (error instanceof CacheMissError && match?.exact)
+                runtime.saveState(constants_STATE.brokenDigest, match.manifest.digest);
             runtime.annotate({
                 level: 'warning',
                 message: `Cache not restored (treated as a miss): ${(0,errors/* errorMessage */.gJ)(error)}`,
@@ -100584,6 +100598,7 @@ async function save(ctx, config) {
             key,
             runId: runtime.env.GITHUB_RUN_ID ?? '',
             previousDigest: runtime.getState(STATE.matchedDigest) || undefined,
+            brokenDigest: runtime.getState(STATE.brokenDigest) || undefined,
         }), (r) => ({
             saved: r.saved,
             layers: r.layers,

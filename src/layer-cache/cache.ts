@@ -81,12 +81,22 @@ async function previousLayers(
 }
 
 export async function saveCache(
-  opts: CacheOptions & { key: string; runId: string; previousDigest?: string },
+  opts: CacheOptions & {
+    key: string;
+    runId: string;
+    previousDigest?: string;
+    /** The key's cache that failed to restore (corrupt or missing layers): the one cache a save may replace. */
+    brokenDigest?: string;
+  },
 ): Promise<SaveResult> {
   const version = cacheVersion(opts.spec.lines, opts.compression);
   const tag = keyTag(version, opts.key);
   const empty = { tag, layers: 0, uploadedLayers: 0, uploadedBytes: 0, totalBytes: 0, files: 0 };
-  if (await opts.store.resolve(tag)) {
+  const taken = async () => {
+    const existing = await opts.store.resolve(tag);
+    return existing !== undefined && existing.digest !== opts.brokenDigest;
+  };
+  if (await taken()) {
     return {
       ...empty,
       saved: false,
@@ -136,7 +146,7 @@ export async function saveCache(
     uploadedBytes += configBytes.length;
   }
   // Another job may have saved the same key meanwhile: the first one wins, as with actions/cache.
-  if (await opts.store.resolve(tag)) {
+  if (await taken()) {
     return {
       ...empty,
       saved: false,

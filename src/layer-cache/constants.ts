@@ -39,6 +39,7 @@ export const STATE = {
   primaryKey: 'primary-key',
   matchedKey: 'matched-key',
   matchedDigest: 'matched-digest',
+  brokenDigest: 'broken-digest',
 } as const;
 
 export const MODES = ['buildx', 'paths', 'prune'] as const;

@@ -144,31 +144,36 @@ async function restore(ctx: ActionContext, config: PathsConfig): Promise<void> {
     const store = openStore(ctx, config.repository, config.credentials);
     const options = cacheOptions(ctx, config, store);
     detail = escapeMarkdown(store.display);
+    let match: Awaited<ReturnType<typeof findCache>>;
     try {
-      const match = await ctx.log.stage(
+      const found = await ctx.log.stage(
         'lookup',
         () => findCache({ ...options, key: config.key, restoreKeys: config.restoreKeys }),
         (m) => ({ matched: m?.manifest.key ?? null, exact: m?.exact ?? false }),
       );
-      if (match && !config.lookupOnly) {
+      match = found;
+      if (found && !config.lookupOnly) {
         const restored = await ctx.log.stage(
           'restore',
           () =>
             restoreCache({
               ...options,
-              manifest: match.manifest,
+              manifest: found.manifest,
               tempDir: runtime.env.RUNNER_TEMP || tmpdir(),
             }),
           (r) => ({ layers: r.layers, bytes: r.bytes, files: r.files }),
         );
         detail += ` — ${restored.layers} layers, ${restored.files} files, ${restored.bytes} bytes`;
       }
-      if (match) {
-        matchedKey = match.manifest.key;
-        runtime.saveState(STATE.matchedDigest, match.manifest.digest);
+      if (found) {
+        matchedKey = found.manifest.key;
+        runtime.saveState(STATE.matchedDigest, found.manifest.digest);
       }
     } catch (error) {
       if (!(error instanceof CacheMissError) && !isInfrastructureFailure(error)) throw error;
+      // A broken cache under this very key would otherwise stay broken: immutability must not protect it.
+      if (error instanceof CacheMissError && match?.exact)
+        runtime.saveState(STATE.brokenDigest, match.manifest.digest);
       runtime.annotate({
         level: 'warning',
         message: `Cache not restored (treated as a miss): ${errorMessage(error)}`,
@@ -222,6 +227,7 @@ async function save(ctx: ActionContext, config: PathsConfig): Promise<void> {
           key,
           runId: runtime.env.GITHUB_RUN_ID ?? '',
           previousDigest: runtime.getState(STATE.matchedDigest) || undefined,
+          brokenDigest: runtime.getState(STATE.brokenDigest) || undefined,
         }),
       (r) => ({
         saved: r.saved,

@@ -1,5 +1,5 @@
 /** End to end: dist/layer-cache (main restore, post save with state) through the runner harness. */
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -66,6 +66,41 @@ describe('paths mode through the runner', () => {
     const saved = JSON.parse(saveRun.post!.log.split('\n').find((l) => l.includes('"stage":"save"'))!);
     expect(saved.uploaded_layers).toBe(1);
     expect(saved.layers).toBeGreaterThan(1);
+  });
+
+  it('a cache under the key with a lost layer is a miss with a warning, and the post step replaces it', async () => {
+    const repo = `${registry.host}/cache/corrupt`;
+    const first = workspace();
+    makeTree(join(first, 'deps'));
+    const inputs = { 'cache-repository': repo, path: 'deps', key: 'corrupt-1' };
+    await runAction({ action: 'layer-cache', inputs, workspace: first });
+    // Lose the last layer from the registry's own storage (as a garbage collection gone wrong would).
+    const store = new RegistryClient({ http: new HttpClient() }).repository(registry.host, 'cache/corrupt');
+    const [tag] = await store.tags();
+    const manifest = JSON.parse(Buffer.from((await store.getManifest(tag!)).bytes).toString()) as {
+      layers: { digest: string }[];
+    };
+    const hex = manifest.layers.at(-1)!.digest.slice('sha256:'.length);
+    rmSync(join(registry.dir, 'data/docker/registry/v2/blobs/sha256', hex.slice(0, 2), hex), {
+      recursive: true,
+    });
+
+    const second = workspace();
+    cpSync(join(first, 'deps'), join(second, 'deps'), {
+      recursive: true,
+      preserveTimestamps: true,
+      verbatimSymlinks: true,
+    });
+    const broken = await runAction({ action: 'layer-cache', inputs, workspace: second });
+    expect(broken.main.exitCode).toBe(0);
+    expect(broken.main.outputs['cache-hit']).toBe('false');
+    expect(broken.main.annotations.map((a) => a.value).join('\n')).toMatch(/treated as a miss/);
+    expect(broken.post?.summary).toMatch(/saved/);
+
+    const third = workspace();
+    const healed = await runAction({ action: 'layer-cache', inputs, workspace: third });
+    expect(healed.main.outputs['cache-hit']).toBe('true');
+    expect(snapshot(join(third, 'deps'))).toEqual(snapshot(join(second, 'deps')));
   });
 
   it('lookup-only reports the match without writing anything; fail-on-cache-miss fails a miss', async () => {
