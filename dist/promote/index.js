@@ -29704,7 +29704,7 @@ async function copyBlobs(src, dst, blobs, options) {
             // Mounts move no bytes, so they run wider than `concurrency`; a mount answers for a blob
             // already present too. What the registry would not mount is copied below.
             const unmounted = [];
-            await forEachLimit(blobs, Math.max(options.concurrency, MOUNT_CONCURRENCY), async (blob) => {
+            await forEachLimit(blobs, Math.max(options.concurrency, WIDE_CONCURRENCY), async (blob) => {
                 if (await to.mountBlob(blob, from))
                     options.stats.blobsMounted += 1;
                 else
@@ -29713,11 +29713,14 @@ async function copyBlobs(src, dst, blobs, options) {
             rest = unmounted;
         }
     }
-    await forEachLimit(rest, options.concurrency, async (blob) => {
-        if (await dst.hasBlob(blob.digest)) {
-            options.stats.blobsPresent += 1;
-            return;
-        }
+    // What the destination has is asked all at once, so no stream waits on its own HEAD.
+    const present = new Set();
+    await forEachLimit(rest, Math.max(options.concurrency, WIDE_CONCURRENCY), async (blob) => {
+        if (await dst.hasBlob(blob.digest))
+            present.add(blob.digest);
+    });
+    options.stats.blobsPresent += present.size;
+    await forEachLimit(rest.filter((blob) => !present.has(blob.digest)), options.concurrency, async (blob) => {
         for (let attempt = 1;; attempt++) {
             try {
                 await dst.pushBlob(blob, () => src.openBlob(blob));
@@ -29733,7 +29736,8 @@ async function copyBlobs(src, dst, blobs, options) {
         options.stats.bytesCopied += blob.size;
     });
 }
-const MOUNT_CONCURRENCY = 16;
+/** Requests that move no blob bytes (mounts, HEADs) run this wide. */
+const WIDE_CONCURRENCY = 16;
 /**
  * Copy a manifest tree by digest: blobs, then child manifests (children before their index), then
  * the top manifest. No tag is written; manifests already present are not pushed again.

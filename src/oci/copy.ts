@@ -87,35 +87,42 @@ export async function copyBlobs(
       // Mounts move no bytes, so they run wider than `concurrency`; a mount answers for a blob
       // already present too. What the registry would not mount is copied below.
       const unmounted: Descriptor[] = [];
-      await forEachLimit(blobs, Math.max(options.concurrency, MOUNT_CONCURRENCY), async (blob) => {
+      await forEachLimit(blobs, Math.max(options.concurrency, WIDE_CONCURRENCY), async (blob) => {
         if (await to.mountBlob(blob, from)) options.stats.blobsMounted += 1;
         else unmounted.push(blob);
       });
       rest = unmounted;
     }
   }
-  await forEachLimit(rest, options.concurrency, async (blob) => {
-    if (await dst.hasBlob(blob.digest)) {
-      options.stats.blobsPresent += 1;
-      return;
-    }
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await dst.pushBlob(blob, () => src.openBlob(blob));
-        break;
-      } catch (error) {
-        if (attempt >= attempts) throw error;
-        options.onRetry?.(
-          `copy of blob ${blob.digest} failed (${(error as Error).message}); try ${attempt + 1}/${attempts}`,
-        );
-      }
-    }
-    options.stats.blobsCopied += 1;
-    options.stats.bytesCopied += blob.size;
+  // What the destination has is asked all at once, so no stream waits on its own HEAD.
+  const present = new Set<string>();
+  await forEachLimit(rest, Math.max(options.concurrency, WIDE_CONCURRENCY), async (blob) => {
+    if (await dst.hasBlob(blob.digest)) present.add(blob.digest);
   });
+  options.stats.blobsPresent += present.size;
+  await forEachLimit(
+    rest.filter((blob) => !present.has(blob.digest)),
+    options.concurrency,
+    async (blob) => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await dst.pushBlob(blob, () => src.openBlob(blob));
+          break;
+        } catch (error) {
+          if (attempt >= attempts) throw error;
+          options.onRetry?.(
+            `copy of blob ${blob.digest} failed (${(error as Error).message}); try ${attempt + 1}/${attempts}`,
+          );
+        }
+      }
+      options.stats.blobsCopied += 1;
+      options.stats.bytesCopied += blob.size;
+    },
+  );
 }
 
-const MOUNT_CONCURRENCY = 16;
+/** Requests that move no blob bytes (mounts, HEADs) run this wide. */
+const WIDE_CONCURRENCY = 16;
 
 /**
  * Copy a manifest tree by digest: blobs, then child manifests (children before their index), then
