@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { digestOf } from '../oci/digest.js';
 import { LayoutRepository } from '../oci/layout.js';
 import { type Descriptor, MediaType } from '../oci/media-types.js';
-import { END_OF_ARCHIVE, encodeHeader, padding } from '../layer-cache/tar.js';
+import { END_OF_ARCHIVE, encodeHeader, padding } from '../oci/tar.js';
 
 /**
  * A container image built by code, with no Docker engine: one deterministic layer holding the

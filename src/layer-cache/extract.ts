@@ -18,7 +18,7 @@ import { finished } from 'node:stream/promises';
 import type { Compression } from './constants.js';
 import { decompressor } from './layers.js';
 import { isSafeRelative } from './paths.js';
-import { readTar, type TarEntry } from './tar.js';
+import { readTar, type TarEntry } from '../oci/tar.js';
 
 /** A restore refused or failed: the cache counts as a miss and nothing was changed. */
 export class UnsafeArchiveError extends Error {

@@ -15,7 +15,7 @@ import {
 import { sha256 } from '../oci/index.js';
 import type { Compression } from './constants.js';
 import type { TreeEntry } from './paths.js';
-import { END_OF_ARCHIVE, encodeHeader, padding } from './tar.js';
+import { END_OF_ARCHIVE, encodeHeader, padding } from '../oci/tar.js';
 
 const zstd = promisify(zstdCompress);
 const gzip = promisify(gzipCb);

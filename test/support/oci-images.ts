@@ -16,6 +16,7 @@ import {
   type OciRepository,
   sha256,
 } from '../../src/oci/index.js';
+import { END_OF_ARCHIVE, encodeHeader, padding } from '../../src/oci/tar.js';
 
 export interface Blob {
   descriptor: Descriptor;
@@ -56,32 +57,16 @@ function blobOf(mediaType: string, bytes: Uint8Array): Blob {
   return { descriptor: { mediaType, digest: sha256(bytes), size: bytes.byteLength }, bytes };
 }
 
-/** A one-file ustar archive. */
+/** A one-file tar archive, written by the suite's one tar writer. */
 export function tarFile(name: string, content: Uint8Array): Uint8Array {
-  const header = Buffer.alloc(512);
-  const put = (text: string, offset: number, length: number) =>
-    header.write(text.slice(0, length), offset, length, 'ascii');
-  put(name, 0, 100);
-  put('0000644\0', 100, 8);
-  put('0000000\0', 108, 8);
-  put('0000000\0', 116, 8);
-  put(`${content.byteLength.toString(8).padStart(11, '0')}\0`, 124, 12);
-  put(
-    `${Math.floor(Date.UTC(2024, 0, 1) / 1000)
-      .toString(8)
-      .padStart(11, '0')}\0`,
-    136,
-    12,
-  );
-  put('        ', 148, 8);
-  put('0', 156, 1);
-  put('ustar\0', 257, 6);
-  put('00', 263, 2);
-  let sum = 0;
-  for (const byte of header) sum += byte;
-  put(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 8);
-  const padding = (512 - (content.byteLength % 512)) % 512;
-  return Buffer.concat([header, content, Buffer.alloc(padding), Buffer.alloc(1024)]);
+  const header = encodeHeader({
+    name,
+    type: 'file',
+    mode: 0o644,
+    mtime: Date.UTC(2024, 0, 1) / 1000,
+    size: content.byteLength,
+  });
+  return Buffer.concat([header, content, Buffer.alloc(padding(content.byteLength)), END_OF_ARCHIVE]);
 }
 
 function singleImage(
