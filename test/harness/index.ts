@@ -10,7 +10,12 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { evaluateStatusCondition, runNodePhase, runnerEnvironment, type StepResult } from '../../src/runner/index.js';
+import {
+  evaluateStatusCondition,
+  runNodePhase,
+  runnerEnvironment,
+  type StepResult,
+} from '../../src/runner/index.js';
 import { type ActionMetadata, loadActionMetadata } from '../../src/runtime/metadata.js';
 
 export {
