@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodePath } from '../../src/changes/paths.js';
 import { runAction } from '../harness/index.js';
 import { events, Scenario, ZERO_SHA } from '../support/git-scenarios.js';
+import { type GitHubApi, startGitHubApi } from '../support/github-api.js';
 import { HOSTILE_NAMES } from './hostile-names.js';
-import { GitHubApiServer } from './github-server.js';
 
 const scenarios: Scenario[] = [];
 const tempDirs: string[] = [];
@@ -299,23 +299,22 @@ describe('every event, end to end from a depth-1 checkout and its payload file',
 });
 
 describe('GitHub API', () => {
-  let server: GitHubApiServer;
+  let server: GitHubApi;
   const files = (n: number) =>
     Array.from({ length: n }, (_, i) => ({ filename: `pkg${i % 7}/file-${i}.ts`, status: 'modified' }));
   beforeAll(async () => {
-    server = await new GitHubApiServer('acme/service', HARNESS_TOKEN, [
-      {
-        number: 5,
-        files: [
-          ...files(148),
-          { filename: 'new/name.ts', status: 'renamed', previous_filename: 'old/name.ts' },
-          { filename: 'gone.ts', status: 'removed' },
-        ],
-      },
-      { number: 6, files: files(3105) },
-    ]).start();
+    server = await startGitHubApi({ tokens: { [HARNESS_TOKEN]: { write: false } } });
+    server.addPull('acme/service', {
+      number: 5,
+      files: [
+        ...files(148),
+        { filename: 'new/name.ts', status: 'renamed', previous_filename: 'old/name.ts' },
+        { filename: 'gone.ts', status: 'removed' },
+      ],
+    });
+    server.addPull('acme/service', { number: 6, files: files(3105) });
   });
-  afterAll(() => server.stop());
+  afterAll(() => server.close());
 
   const noCheckout = () => tempDir('gantry-no-checkout-');
   const prEvent = (number: number, changedFiles: number) =>
@@ -338,8 +337,8 @@ describe('GitHub API', () => {
     });
     expect(
       server.requests
-        .filter((r) => r.url.includes('/pulls/5/files'))
-        .map((r) => new URL(r.url, server.url).searchParams.get('page')),
+        .filter((r) => r.path === '/repos/acme/service/pulls/5/files')
+        .map((r) => r.query.get('page')),
     ).toEqual(['1', '2']);
   });
 
@@ -393,16 +392,25 @@ describe('GitHub API', () => {
     const green = s.commit('two', { 'b.txt': 'b\n' });
     const red = s.commit('three', { 'c.txt': 'c\n' });
     const head = s.commit('four', { 'd.txt': 'd\n' });
-    const api = await new GitHubApiServer(
-      'acme/service',
-      HARNESS_TOKEN,
-      [],
-      [
-        { workflow: 'ci.yml', head_branch: 'main', head_sha: green, conclusion: 'success' },
-        { workflow: 'ci.yml', head_branch: 'main', head_sha: red, conclusion: 'failure' },
-        { workflow: 'other.yml', head_branch: 'main', head_sha: red, conclusion: 'success' },
-      ],
-    ).start();
+    const api = await startGitHubApi({ tokens: { [HARNESS_TOKEN]: { write: false } } });
+    api.addRun('acme/service', {
+      workflow: 'ci.yml',
+      head_branch: 'main',
+      head_sha: green,
+      conclusion: 'success',
+    });
+    api.addRun('acme/service', {
+      workflow: 'ci.yml',
+      head_branch: 'main',
+      head_sha: red,
+      conclusion: 'failure',
+    });
+    api.addRun('acme/service', {
+      workflow: 'other.yml',
+      head_branch: 'main',
+      head_sha: red,
+      conclusion: 'success',
+    });
     try {
       const run = await runAction({
         action: 'changes',
@@ -420,7 +428,7 @@ describe('GitHub API', () => {
       expect(run.main.outputs.all_files).toBe('["c.txt","d.txt"]');
       expect(api.requests[0]!.url).toContain('/actions/workflows/ci.yml/runs?branch=main&status=success');
     } finally {
-      await api.stop();
+      await api.close();
     }
   });
 });

@@ -1,13 +1,18 @@
 /**
- * A local HTTP server shaped like GitHub's REST API for issues, for tests that cannot reach
- * api.github.com. Response bodies, status codes and headers follow GitHub's REST documentation:
+ * A local HTTP server shaped like GitHub's REST API, for tests that cannot reach api.github.com.
+ * Response bodies, status codes and headers follow GitHub's REST documentation:
  *   GET  /search/issues?q=…            (search issues and pull requests)
  *   GET  /repos/{owner}/{repo}/issues  (list repository issues)
- *   POST /repos/{owner}/{repo}/issues  (create an issue: 201, 401, 403, 404, 410, 422)
+ *   POST /repos/{owner}/{repo}/issues  (create an issue: 201, 400, 401, 403, 404, 422)
  *   GET  /repos/{owner}/{repo}/issues/{number}
- * Authentication is a bearer (or `token`) header checked against the configured tokens; a token
- * without write access gets GitHub's 403 "Resource not accessible by integration". Faults can be
- * queued per route to exercise retries, and every request is recorded.
+ *   GET  /repos/{owner}/{repo}/pulls/{number}
+ *   GET  /repos/{owner}/{repo}/pulls/{number}/files  (at most 3,000 files in all)
+ *   GET  /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs?branch=…&status=…
+ * Lists are paginated with `per_page` (default 30, at most 100) and `page`, with a Link header
+ * (rel="next", "last", "first", "prev") as GitHub sends. Authentication is a bearer (or `token`)
+ * header checked against the configured tokens; a token without write access gets GitHub's 403
+ * "Resource not accessible by integration" when it creates an issue. Faults can be queued per
+ * route to exercise retries, and every request is recorded.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -39,8 +44,23 @@ export interface GitHubIssue {
   author_association: string;
 }
 
+export interface PullFixture {
+  number: number;
+  files: { filename: string; status: string; previous_filename?: string }[];
+}
+
+export interface RunFixture {
+  /** The workflow file name, e.g. ci.yml. */
+  workflow: string;
+  head_branch: string;
+  head_sha: string;
+  conclusion: 'success' | 'failure' | 'cancelled';
+}
+
 export interface RecordedRequest {
   method: string;
+  /** The request target as sent: path and query string. */
+  url: string;
   path: string;
   query: URLSearchParams;
   headers: IncomingMessage['headers'];
@@ -74,18 +94,25 @@ export interface GitHubApi {
   ): GitHubIssue;
   /** Make every issue visible to search (with searchLag). */
   index(): void;
+  addPull(repository: string, pull: PullFixture): void;
+  /** Runs are listed newest first: add them oldest first. */
+  addRun(repository: string, run: RunFixture): void;
   fail(fault: Omit<Fault, 'times'> & { times?: number }): void;
   requests: RecordedRequest[];
   close(): Promise<void>;
 }
 
 const DOCS = 'https://docs.github.com/rest';
+/** The pull request files endpoint lists at most this many files, whatever the pull request holds. */
+const PULL_FILES_LIMIT = 3000;
 
 export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<GitHubApi> {
   const tokens = options.tokens ?? { 'ghs_test-token': { write: true } };
   const repositories = new Set(options.repositories ?? ['acme/service']);
   const store = new Map<string, (GitHubIssue & { pull_request?: unknown })[]>();
   const searchable = new Set<number>();
+  const pulls = new Map<string, PullFixture[]>();
+  const runs = new Map<string, (RunFixture & { id: number })[]>();
   const faults: Fault[] = [];
   const requests: RecordedRequest[] = [];
   let nextId = 1000;
@@ -155,13 +182,41 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
   const error = (res: ServerResponse, status: number, message: string, extra: Record<string, unknown> = {}) =>
     send(res, status, { message, documentation_url: DOCS, status: String(status), ...extra });
 
+  /** One page of a list, and GitHub's Link header pointing at the other pages. */
+  const paginate = <T>(url: URL, items: T[]): { page: T[]; headers: Record<string, string> } => {
+    const perPage = Math.min(100, Number(url.searchParams.get('per_page') ?? 30));
+    const page = Number(url.searchParams.get('page') ?? 1);
+    const last = Math.max(1, Math.ceil(items.length / perPage));
+    const link = (target: number, rel: string) => {
+      const to = new URL(`${url.pathname}${url.search}`, base);
+      to.searchParams.set('per_page', String(perPage));
+      to.searchParams.set('page', String(target));
+      return `<${to}>; rel="${rel}"`;
+    };
+    const links = [
+      ...(page < last ? [link(page + 1, 'next'), link(last, 'last')] : []),
+      ...(page > 1 ? [link(1, 'first'), link(page - 1, 'prev')] : []),
+    ];
+    return {
+      page: items.slice((page - 1) * perPage, page * perPage),
+      headers: links.length ? { link: links.join(', ') } : {},
+    };
+  };
+
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = req.method ?? 'GET';
     const body = Buffer.concat(chunks).toString('utf8');
-    requests.push({ method, path: url.pathname, query: url.searchParams, headers: req.headers, body });
+    requests.push({
+      method,
+      url: req.url ?? '/',
+      path: url.pathname,
+      query: url.searchParams,
+      headers: req.headers,
+      body,
+    });
 
     const fault = faults.find((f) => f.method === method && url.pathname.startsWith(f.path) && f.times > 0);
     if (fault) {
@@ -180,22 +235,31 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
     const grant = tokens[token];
     if (grant === undefined) return error(res, 401, 'Bad credentials');
 
-    if (method === 'GET' && url.pathname === '/search/issues') return search(res, url.searchParams);
-    const match = /^\/repos\/([^/]+)\/([^/]+)\/issues(?:\/(\d+))?$/.exec(url.pathname);
-    if (!match) return error(res, 404, 'Not Found');
+    if (method === 'GET' && url.pathname === '/search/issues') return search(res, url);
+    const match = /^\/repos\/([^/]+)\/([^/]+)(\/.*)$/.exec(url.pathname);
+    if (!match || !repositories.has(`${match[1]}/${match[2]}`)) return error(res, 404, 'Not Found');
     const repository = `${match[1]}/${match[2]}`;
-    if (!repositories.has(repository)) return error(res, 404, 'Not Found');
+    const route = match[3]!;
+    const pull = /^\/pulls\/(\d+)(\/files)?$/.exec(route);
+    if (pull && method === 'GET')
+      return pullRequest(res, url, repository, Number(pull[1]), pull[2] !== undefined);
+    const workflow = /^\/actions\/workflows\/([^/]+)\/runs$/.exec(route);
+    if (workflow && method === 'GET')
+      return workflowRuns(res, url, repository, decodeURIComponent(workflow[1]!));
+    const issues = /^\/issues(?:\/(\d+))?$/.exec(route);
+    if (!issues) return error(res, 404, 'Not Found');
     const list = store.get(repository) ?? [];
-    if (match[3] !== undefined) {
-      const issue = list.find((i) => i.number === Number(match[3]));
+    if (issues[1] !== undefined) {
+      const issue = list.find((i) => i.number === Number(issues[1]));
       return issue && method === 'GET' ? send(res, 200, issue) : error(res, 404, 'Not Found');
     }
     if (method === 'GET') {
       const state = url.searchParams.get('state') ?? 'open';
-      const perPage = Math.min(100, Number(url.searchParams.get('per_page') ?? 30));
-      const page = Number(url.searchParams.get('page') ?? 1);
-      const matching = list.filter((i) => state === 'all' || i.state === state);
-      return send(res, 200, matching.slice((page - 1) * perPage, page * perPage));
+      const { page, headers } = paginate(
+        url,
+        list.filter((i) => state === 'all' || i.state === state),
+      );
+      return send(res, 200, page, headers);
     }
     if (method === 'POST') {
       if (!grant.write)
@@ -222,8 +286,70 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
     return error(res, 404, 'Not Found');
   });
 
-  const search = (res: ServerResponse, params: URLSearchParams) => {
-    const q = params.get('q') ?? '';
+  const pullRequest = (res: ServerResponse, url: URL, repository: string, number: number, files: boolean) => {
+    const fixture = pulls.get(repository)?.find((p) => p.number === number);
+    if (!fixture) {
+      return error(res, 404, 'Not Found', {
+        documentation_url: files
+          ? `${DOCS}/pulls/pulls#list-pull-requests-files`
+          : `${DOCS}/pulls/pulls#get-a-pull-request`,
+      });
+    }
+    const apiRepo = `${base}/repos/${repository}`;
+    if (!files) {
+      return send(res, 200, {
+        url: `${apiRepo}/pulls/${number}`,
+        html_url: `https://github.com/${repository}/pull/${number}`,
+        number,
+        state: 'open',
+        changed_files: fixture.files.length,
+      });
+    }
+    const listed = fixture.files.slice(0, PULL_FILES_LIMIT).map((file, i) => ({
+      sha: i.toString(16).padStart(40, '0'),
+      additions: 1,
+      deletions: 0,
+      changes: 1,
+      ...file,
+    }));
+    const { page, headers } = paginate(url, listed);
+    return send(res, 200, page, headers);
+  };
+
+  const workflowRuns = (res: ServerResponse, url: URL, repository: string, workflow: string) => {
+    const branch = url.searchParams.get('branch');
+    const status = url.searchParams.get('status');
+    const matching = (runs.get(repository) ?? [])
+      .filter(
+        (r) =>
+          r.workflow === workflow &&
+          (!branch || r.head_branch === branch) &&
+          (!status || r.conclusion === status),
+      )
+      .reverse();
+    const { page, headers } = paginate(url, matching);
+    return send(
+      res,
+      200,
+      {
+        total_count: matching.length,
+        workflow_runs: page.map((r) => ({
+          id: r.id,
+          name: 'ci',
+          head_branch: r.head_branch,
+          head_sha: r.head_sha,
+          path: `.github/workflows/${r.workflow}`,
+          event: 'push',
+          status: 'completed',
+          conclusion: r.conclusion,
+        })),
+      },
+      headers,
+    );
+  };
+
+  const search = (res: ServerResponse, url: URL) => {
+    const q = url.searchParams.get('q') ?? '';
     if (q.trim() === '') {
       return error(res, 422, 'Validation Failed', {
         errors: [{ resource: 'Search', field: 'q', code: 'missing' }],
@@ -279,20 +405,12 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
     const items = [...store]
       .flatMap(([repo, list]) => list.filter((issue) => wanted(issue, repo)))
       .map((issue) => ({ ...issue, score: 1 }));
-    const perPage = Math.min(100, Number(params.get('per_page') ?? 30));
-    const page = Number(params.get('page') ?? 1);
+    const { page, headers } = paginate(url, items);
     send(
       res,
       200,
-      {
-        total_count: items.length,
-        incomplete_results: false,
-        items: items.slice((page - 1) * perPage, page * perPage),
-      },
-      {
-        'x-ratelimit-limit': '30',
-        'x-ratelimit-resource': 'search',
-      },
+      { total_count: items.length, incomplete_results: false, items: page },
+      { 'x-ratelimit-limit': '30', 'x-ratelimit-resource': 'search', ...headers },
     );
   };
 
@@ -309,6 +427,14 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
     },
     index: () => {
       for (const list of store.values()) for (const issue of list) searchable.add(issue.id);
+    },
+    addPull: (repository, pull) => {
+      repositories.add(repository);
+      pulls.set(repository, [...(pulls.get(repository) ?? []), pull]);
+    },
+    addRun: (repository, run) => {
+      repositories.add(repository);
+      runs.set(repository, [...(runs.get(repository) ?? []), { ...run, id: nextId++ }]);
     },
     fail: (fault) => faults.push({ times: 1, ...fault }),
     requests,
