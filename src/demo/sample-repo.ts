@@ -16,7 +16,7 @@ export interface SampleRepo {
 const FILES: Record<string, string> = {
   'package.json': `${JSON.stringify({ name: 'acme-monorepo', private: true, workspaces: ['libs/*', 'services/*'] }, null, 2)}\n`,
   'libs/shared/package.json': `${JSON.stringify({ name: '@acme/shared', version: '1.0.0', main: 'index.js' }, null, 2)}\n`,
-  'libs/shared/index.js': 'exports.greet = (who) => `hello, ${who}`;\n',
+  'libs/shared/index.js': "exports.greet = (who) => 'hello, ' + who;\n",
   'services/api/package.json': `${JSON.stringify({ name: '@acme/api', version: '1.0.0', dependencies: { '@acme/shared': '1.0.0' } }, null, 2)}\n`,
   'services/api/server.js': "const { greet } = require('../../libs/shared');\nconsole.log(greet('api'));\n",
   'services/api/test/api.test.js': [

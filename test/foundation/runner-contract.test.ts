@@ -66,7 +66,7 @@ describe('runner contract mechanics (shared by test/harness and gantry templates
     expect(evaluateStatusCondition('always()', { success: false, cancelled: true })).toBe(true);
     expect(evaluateStatusCondition('success()', { success: false, cancelled: false })).toBe(false);
     expect(
-      evaluateStatusCondition('${{ !cancelled() && failure() }}', { success: false, cancelled: false }),
+      evaluateStatusCondition(`$\{{ !cancelled() && failure() }}`, { success: false, cancelled: false }),
     ).toBe(true);
     expect(() => evaluateStatusCondition('github.ref == 1', { success: true, cancelled: false })).toThrow(
       /unsupported/,
