@@ -346,10 +346,20 @@ class RegistryRepository {
         return new URL(location, base).toString();
     }
     async pushBlob(descriptor, body, options = {}) {
-        const location = await this.startUpload();
-        if (options.chunkSize && !(body instanceof Uint8Array))
-            return this.pushChunked(descriptor, location, body, options.chunkSize);
-        await this.finishUpload(location, descriptor, body, descriptor.size);
+        // The upload session and the source stream are opened side by side (a round trip saved per blob).
+        const [session, opened] = await Promise.allSettled([
+            this.startUpload(),
+            typeof body === 'function' ? body() : Promise.resolve(body),
+        ]);
+        if (session.status === 'rejected' || opened.status === 'rejected') {
+            if (opened.status === 'fulfilled' && !(opened.value instanceof Uint8Array))
+                await opened.value.cancel().catch(() => undefined);
+            throw session.status === 'rejected' ? session.reason : opened.reason;
+        }
+        const [location, content] = [session.value, opened.value];
+        if (options.chunkSize && !(content instanceof Uint8Array))
+            return this.pushChunked(descriptor, location, content, options.chunkSize);
+        await this.finishUpload(location, descriptor, content, descriptor.size);
     }
     async finishUpload(location, descriptor, body, length) {
         const url = new URL(location);
@@ -447,40 +457,39 @@ class RegistryRepository {
         return tags;
     }
     async referrers(digest, artifactType) {
-        if (this.referrersApi !== false) {
-            const url = new URL(this.url(`referrers/${digest}`));
-            if (artifactType)
-                url.searchParams.set('artifactType', artifactType);
-            const response = await this.send(this.pull(), {
-                url,
-                method: 'GET',
-                headers: { accept: _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MediaType */ .zu.OciIndex },
-            });
-            const type = response.headers.get('content-type') ?? '';
-            if (response.ok && type.includes(_media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MediaType */ .zu.OciIndex)) {
-                this.referrersApi = true;
-                const index = (await response.json());
-                return filterType(index.manifests ?? [], artifactType);
-            }
-            await response.body?.cancel().catch(() => undefined);
-            if (response.status !== 404 && response.ok)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g(`GET ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_0__/* .safeUrl */ .Pl)(url)}: not an image index (${type})`, response.status, undefined);
-            if (response.status !== 404)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g(`GET ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_0__/* .safeUrl */ .Pl)(url)}: HTTP ${response.status}`, response.status, undefined);
-            this.referrersApi = false;
+        if (this.referrersApi === false)
+            return filterType(await referrersFromTag(this, digest), artifactType);
+        // Until the registry has shown whether it has the API, the tag schema is read alongside (one
+        // round trip instead of two on registries without it, such as 2.8 and GHCR).
+        const fallback = this.referrersApi === undefined ? referrersFromTag(this, digest) : undefined;
+        fallback?.catch(() => undefined);
+        const url = new URL(this.url(`referrers/${digest}`));
+        if (artifactType)
+            url.searchParams.set('artifactType', artifactType);
+        const response = await this.send(this.pull(), {
+            url,
+            method: 'GET',
+            headers: { accept: _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MediaType */ .zu.OciIndex },
+        });
+        const type = response.headers.get('content-type') ?? '';
+        if (response.ok && type.includes(_media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MediaType */ .zu.OciIndex)) {
+            this.referrersApi = true;
+            const index = (await response.json());
+            return filterType(index.manifests ?? [], artifactType);
         }
-        return filterType(await referrersFromTag(this, digest), artifactType);
+        await response.body?.cancel().catch(() => undefined);
+        if (response.status !== 404) {
+            const what = response.ok ? `not an image index (${type})` : `HTTP ${response.status}`;
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g(`GET ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_0__/* .safeUrl */ .Pl)(url)}: ${what}`, response.status, undefined);
+        }
+        this.referrersApi = false;
+        return filterType(await (fallback ?? referrersFromTag(this, digest)), artifactType);
     }
     /** cosign's legacy tags for a digest (`sha256-<hex>.sig`, `.att`, `.sbom`) that exist. */
     async cosignTags(digest) {
-        const found = [];
-        for (const suffix of COSIGN_SUFFIXES) {
-            const tag = `${(0,_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .digestTag */ .t9)(digest)}.${suffix}`;
-            const descriptor = await this.resolve(tag);
-            if (descriptor)
-                found.push({ tag, descriptor });
-        }
-        return found;
+        const tags = COSIGN_SUFFIXES.map((suffix) => `${(0,_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .digestTag */ .t9)(digest)}.${suffix}`);
+        const found = await Promise.all(tags.map(async (tag) => ({ tag, descriptor: await this.resolve(tag) })));
+        return found.filter((f) => f.descriptor !== undefined);
     }
 }
 const COSIGN_SUFFIXES = ['sig', 'att', 'sbom'];
@@ -489,11 +498,16 @@ function filterType(descriptors, artifactType) {
 }
 /** The referrers tag schema: the index at tag `sha256-<hex>` lists the subject's referrers. */
 async function referrersFromTag(repo, digest) {
-    const tag = (0,_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .digestTag */ .t9)(digest);
-    if (!(await repo.resolve(tag)))
-        return [];
-    const manifest = await repo.getManifest(tag);
-    return manifest.json.manifests ?? [];
+    try {
+        const manifest = await repo.getManifest((0,_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .digestTag */ .t9)(digest));
+        return manifest.json.manifests ?? [];
+    }
+    catch (error) {
+        // No index yet (a registry's 404, or a layout without the tag): no referrers.
+        if ((error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g && error.notFound) || error.name === 'LayoutError')
+            return [];
+        throw error;
+    }
 }
 /** Add a referrer to the subject's referrers tag index (creating it), unless it is listed already. */
 async function addToReferrersIndex(repo, subject, referrer) {
@@ -697,6 +711,7 @@ __webpack_require__.d(__webpack_exports__, {
   zu: () => (/* reexport */ media_types/* MediaType */.zu),
   bP: () => (/* reexport */ client/* RegistryClient */.bP),
   gl: () => (/* reexport */ errors/* RegistryError */.g),
+  Gh: () => (/* reexport */ media_types/* artifactTypeOf */.Gh),
   EL: () => (/* reexport */ copyTree),
   VU: () => (/* reexport */ credentialChain),
   t9: () => (/* reexport */ digest/* digestTag */.t9),
@@ -710,7 +725,7 @@ __webpack_require__.d(__webpack_exports__, {
   sc: () => (/* reexport */ digest/* sha256 */.sc)
 });
 
-// UNUSED EXPORTS: DOCKER_HUB, DigestMismatchError, INDEX_TYPES, LAYOUT_PREFIX, LayoutRepository, MANIFEST_ACCEPT, MANIFEST_TYPES, RegistryAuthError, RegistryRepository, addToReferrersIndex, apiHost, artifactTypeOf, blobsOf, childrenOf, copyBlobs, digestOf, dockerConfigPath, forEachLimit, isIndex, isLoopback, isValidTag, parseChallenge, parseManifest, rechunk, referrersFromTag, spawnCredentialHelper, verifyBytes, verifyingStream
+// UNUSED EXPORTS: DOCKER_HUB, DigestMismatchError, INDEX_TYPES, LAYOUT_PREFIX, LayoutRepository, MANIFEST_ACCEPT, MANIFEST_TYPES, RegistryAuthError, RegistryRepository, addToReferrersIndex, apiHost, blobsOf, childrenOf, copyBlobs, digestOf, dockerConfigPath, forEachLimit, isIndex, isLoopback, isValidTag, parseChallenge, parseManifest, rechunk, referrersFromTag, spawnCredentialHelper, verifyBytes, verifyingStream
 
 // EXTERNAL MODULE: ./src/oci/layout.ts
 var layout = __webpack_require__(5823);
@@ -765,7 +780,7 @@ async function copyBlobs(src, dst, blobs, options) {
             // Mounts move no bytes, so they run wider than `concurrency`; a mount answers for a blob
             // already present too. What the registry would not mount is copied below.
             const unmounted = [];
-            await forEachLimit(blobs, Math.max(options.concurrency, MOUNT_CONCURRENCY), async (blob) => {
+            await forEachLimit(blobs, Math.max(options.concurrency, WIDE_CONCURRENCY), async (blob) => {
                 if (await to.mountBlob(blob, from))
                     options.stats.blobsMounted += 1;
                 else
@@ -774,15 +789,17 @@ async function copyBlobs(src, dst, blobs, options) {
             rest = unmounted;
         }
     }
-    await forEachLimit(rest, options.concurrency, async (blob) => {
-        if (await dst.hasBlob(blob.digest)) {
-            options.stats.blobsPresent += 1;
-            return;
-        }
+    // What the destination has is asked all at once, so no stream waits on its own HEAD.
+    const present = new Set();
+    await forEachLimit(rest, Math.max(options.concurrency, WIDE_CONCURRENCY), async (blob) => {
+        if (await dst.hasBlob(blob.digest))
+            present.add(blob.digest);
+    });
+    options.stats.blobsPresent += present.size;
+    await forEachLimit(rest.filter((blob) => !present.has(blob.digest)), options.concurrency, async (blob) => {
         for (let attempt = 1;; attempt++) {
             try {
-                const stream = await src.openBlob(blob);
-                await dst.pushBlob(blob, stream);
+                await dst.pushBlob(blob, () => src.openBlob(blob));
                 break;
             }
             catch (error) {
@@ -795,7 +812,8 @@ async function copyBlobs(src, dst, blobs, options) {
         options.stats.bytesCopied += blob.size;
     });
 }
-const MOUNT_CONCURRENCY = 16;
+/** Requests that move no blob bytes (mounts, HEADs) run this wide. */
+const WIDE_CONCURRENCY = 16;
 /**
  * Copy a manifest tree by digest: blobs, then child manifests (children before their index), then
  * the top manifest. No tag is written; manifests already present are not pushed again.
@@ -1087,10 +1105,11 @@ class LayoutRepository {
         const stream = node_stream__WEBPACK_IMPORTED_MODULE_2__.Readable.toWeb((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(path));
         return stream.pipeThrough((0,_digest_js__WEBPACK_IMPORTED_MODULE_5__/* .verifyingStream */ .oP)(descriptor.digest, descriptor.size, `${this.display} blob ${descriptor.digest}`));
     }
-    async pushBlob(descriptor, body) {
+    async pushBlob(descriptor, source) {
         const path = this.blobPath(descriptor.digest);
         if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path).size === descriptor.size)
             return;
+        const body = typeof source === 'function' ? await source() : source;
         if (body instanceof Uint8Array) {
             (0,_digest_js__WEBPACK_IMPORTED_MODULE_5__/* .verifyBytes */ .RV)(body, descriptor.digest, `${this.display} blob`);
             return this.writeBlobBytes(descriptor.digest, body);

@@ -127,8 +127,15 @@ async function resolveBuildx(plan, store) {
         plan,
         found,
         cacheFrom: found.map((ref) => `type=registry,ref=${ref}`),
-        cacheTo: plan.writeRef ? [`type=registry,ref=${plan.writeRef},${CACHE_TO_OPTIONS}`] : [],
+        cacheTo: cacheToLines(plan),
     };
+}
+/** When the registry cannot be asked: no cache-from, and cache-to as planned (ignore-error lets BuildKit cope). */
+function unresolvedBuildx(plan) {
+    return { plan, found: [], cacheFrom: [], cacheTo: cacheToLines(plan) };
+}
+function cacheToLines(plan) {
+    return plan.writeRef ? [`type=registry,ref=${plan.writeRef},${CACHE_TO_OPTIONS}`] : [];
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -178,6 +185,7 @@ const STATE = {
     primaryKey: 'primary-key',
     matchedKey: 'matched-key',
     matchedDigest: 'matched-digest',
+    brokenDigest: 'broken-digest',
 };
 const MODES = ['buildx', 'paths', 'prune'];
 const COMPRESSIONS = ['zstd', 'gzip'];
@@ -202,8 +210,8 @@ var external_node_util_ = __webpack_require__(7975);
 var external_node_zlib_ = __webpack_require__(8522);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
-// EXTERNAL MODULE: ./src/layer-cache/tar.ts
-var tar = __webpack_require__(2329);
+// EXTERNAL MODULE: ./src/oci/tar.ts
+var tar = __webpack_require__(9654);
 ;// CONCATENATED MODULE: ./src/layer-cache/layers.ts
 
 
@@ -377,6 +385,7 @@ var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
 
 
 
+
 const GLOB_CHARS = /[*?[\]{}]/;
 function parsePathSpec(lines, workspace, home) {
     const spec = { lines, literals: [], globs: [], excludes: [], workspace };
@@ -456,30 +465,35 @@ function isSafeRelative(path) {
         return false;
     return path.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
 }
-/** Every entry under the roots in archive order (depth first, names sorted), exclusions applied. */
-async function walkTree(spec, roots, onSkip) {
+/**
+ * Every entry under the roots in archive order (depth first, names sorted), exclusions applied.
+ * Synchronous on purpose: tens of thousands of lstat calls are several times faster without a
+ * thread-pool round trip each, and nothing else runs meanwhile.
+ */
+function walkTree(spec, roots, onSkip) {
+    const entries = [];
     const exclude = spec.excludes.length ? picomatch_default()(spec.excludes, { dot: true }) : () => false;
-    // Siblings are examined concurrently (the thread pool bounds it); the result keeps archive order.
-    const visit = async (abs, name) => {
+    const visit = (abs, name) => {
         const rel = (0,external_node_path_.relative)(spec.workspace, abs).split(external_node_path_.sep).join('/');
         if (!rel.startsWith('..') && exclude(rel))
-            return [];
-        const stat = await (0,promises_.lstat)(abs);
+            return;
+        const stat = (0,external_node_fs_.lstatSync)(abs);
         const base = { name, abs, mode: stat.mode & 0o7777, mtime: Math.floor(stat.mtimeMs / 1000) };
         if (stat.isSymbolicLink())
-            return [{ ...base, type: 'symlink', size: 0, linkname: await (0,promises_.readlink)(abs) }];
-        if (stat.isFile())
-            return [{ ...base, type: 'file', size: stat.size }];
-        if (stat.isDirectory()) {
-            const children = (await (0,promises_.readdir)(abs)).sort();
-            const nested = await Promise.all(children.map((child) => visit((0,external_node_path_.join)(abs, child), `${name}/${child}`)));
-            return [{ ...base, type: 'directory', size: 0 }, ...nested.flat()];
+            entries.push({ ...base, type: 'symlink', size: 0, linkname: (0,external_node_fs_.readlinkSync)(abs) });
+        else if (stat.isFile())
+            entries.push({ ...base, type: 'file', size: stat.size });
+        else if (stat.isDirectory()) {
+            entries.push({ ...base, type: 'directory', size: 0 });
+            for (const child of (0,external_node_fs_.readdirSync)(abs).sort())
+                visit((0,external_node_path_.join)(abs, child), `${name}/${child}`);
         }
-        onSkip(abs, 'not a file, directory or symlink');
-        return [];
+        else
+            onSkip(abs, 'not a file, directory or symlink');
     };
-    const perRoot = await Promise.all(roots.map((root, index) => visit(root.abs, String(index))));
-    return perRoot.flat();
+    for (const [index, root] of roots.entries())
+        visit(root.abs, String(index));
+    return entries;
 }
 async function exists(path) {
     try {
@@ -516,8 +530,20 @@ async function extractLayers(blobFiles, compression, targets) {
     const staging = targets.map((t) => (0,external_node_path_.join)((0,external_node_path_.dirname)(t.abs), `.gantry-restore-${tag}-${(0,external_node_path_.basename)(t.abs)}`));
     const state = new ExtractState(staging);
     try {
-        for (const file of blobFiles)
-            await (0,tar/* readTar */.sB)(await layerSource(file, compression), (entry, content) => state.add(entry, content));
+        // The next layer decompresses on the thread pool while this one's files are written.
+        const prefetch = (i) => {
+            if (i >= blobFiles.length)
+                return undefined;
+            const promise = layerSource(blobFiles[i], compression);
+            promise.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
+            return promise;
+        };
+        let next = prefetch(0);
+        for (let i = 0; i < blobFiles.length; i++) {
+            const source = await next;
+            next = prefetch(i + 1);
+            await (0,tar/* readTar */.sB)(source, (entry, content) => state.add(entry, content));
+        }
         state.checkSymlinks();
         await state.finish();
     }
@@ -808,7 +834,8 @@ function parseCacheConfig(bytes, manifest) {
 class CacheMissError extends Error {
     name = 'CacheMissError';
 }
-const CONCURRENCY = 4;
+// Registry round trips dominate (HEAD, POST, PUT per blob): more in flight than there are cores.
+const CONCURRENCY = 8;
 async function parallel(items, fn) {
     const results = new Array(items.length);
     let next = 0;
@@ -845,7 +872,11 @@ async function saveCache(opts) {
     const version = cacheVersion(opts.spec.lines, opts.compression);
     const tag = keyTag(version, opts.key);
     const empty = { tag, layers: 0, uploadedLayers: 0, uploadedBytes: 0, totalBytes: 0, files: 0 };
-    if (await opts.store.resolve(tag)) {
+    const taken = async () => {
+        const existing = await opts.store.resolve(tag);
+        return existing !== undefined && existing.digest !== opts.brokenDigest;
+    };
+    if (await taken()) {
         return {
             ...empty,
             saved: false,
@@ -855,7 +886,7 @@ async function saveCache(opts) {
     const roots = await findRoots(opts.spec);
     if (roots.length === 0)
         return { ...empty, saved: false, reason: 'none of the paths exist, so there is nothing to save' };
-    const entries = await walkTree(opts.spec, roots, (abs, why) => opts.info(`skipped ${abs}: ${why}`));
+    const entries = walkTree(opts.spec, roots, (abs, why) => opts.info(`skipped ${abs}: ${why}`));
     const plans = planLayers(entries);
     const previous = await previousLayers(opts.store, opts.previousDigest);
     let uploadedLayers = 0;
@@ -890,7 +921,7 @@ async function saveCache(opts) {
         uploadedBytes += configBytes.length;
     }
     // Another job may have saved the same key meanwhile: the first one wins, as with actions/cache.
-    if (await opts.store.resolve(tag)) {
+    if (await taken()) {
         return {
             ...empty,
             saved: false,
@@ -1308,7 +1339,6 @@ function cacheOptions(ctx, config, store) {
         store,
         spec: config.spec,
         compression: config.compression,
-        warn: (message) => ctx.runtime.annotate({ level: 'warning', message }),
         info: (message) => ctx.runtime.info(message),
         now: () => ctx.clock.now(),
     };
@@ -1329,7 +1359,15 @@ async function buildx(ctx, config) {
     const store = openStore(ctx, config.repository, config.credentials);
     const display = `${config.repository.registry}/${config.repository.repository}`;
     const plan = planBuildx(display, config.scope, config.build, config.readOnly);
-    const result = await ctx.log.stage('lookup', () => resolveBuildx(plan, store), (r) => ({
+    const result = await ctx.log.stage('lookup', () => resolveBuildx(plan, store).catch((error) => {
+        if (!isInfrastructureFailure(error))
+            throw error;
+        ctx.runtime.annotate({
+            level: 'warning',
+            message: `Cache refs not checked, building without cache-from: ${(0,errors/* errorMessage */.gJ)(error)}`,
+        });
+        return unresolvedBuildx(plan);
+    }), (r) => ({
         candidates: r.plan.candidates.length,
         found: r.found.length,
         writes: r.plan.writeRef !== undefined,
@@ -1373,24 +1411,29 @@ async function restore(ctx, config) {
         const store = openStore(ctx, config.repository, config.credentials);
         const options = cacheOptions(ctx, config, store);
         detail = (0,runtime_text/* escapeMarkdown */.FV)(store.display);
+        let match;
         try {
-            const match = await ctx.log.stage('lookup', () => findCache({ ...options, key: config.key, restoreKeys: config.restoreKeys }), (m) => ({ matched: m?.manifest.key ?? null, exact: m?.exact ?? false }));
-            if (match && !config.lookupOnly) {
+            const found = await ctx.log.stage('lookup', () => findCache({ ...options, key: config.key, restoreKeys: config.restoreKeys }), (m) => ({ matched: m?.manifest.key ?? null, exact: m?.exact ?? false }));
+            match = found;
+            if (found && !config.lookupOnly) {
                 const restored = await ctx.log.stage('restore', () => restoreCache({
                     ...options,
-                    manifest: match.manifest,
+                    manifest: found.manifest,
                     tempDir: runtime.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(),
                 }), (r) => ({ layers: r.layers, bytes: r.bytes, files: r.files }));
                 detail += ` — ${restored.layers} layers, ${restored.files} files, ${restored.bytes} bytes`;
             }
-            if (match) {
-                matchedKey = match.manifest.key;
-                runtime.saveState(STATE.matchedDigest, match.manifest.digest);
+            if (found) {
+                matchedKey = found.manifest.key;
+                runtime.saveState(STATE.matchedDigest, found.manifest.digest);
             }
         }
         catch (error) {
             if (!(error instanceof CacheMissError) && !isInfrastructureFailure(error))
                 throw error;
+            // A broken cache under this very key would otherwise stay broken: immutability must not protect it.
+            if (error instanceof CacheMissError && match?.exact)
+                runtime.saveState(STATE.brokenDigest, match.manifest.digest);
             runtime.annotate({
                 level: 'warning',
                 message: `Cache not restored (treated as a miss): ${(0,errors/* errorMessage */.gJ)(error)}`,
@@ -1439,6 +1482,7 @@ async function save(ctx, config) {
             key,
             runId: runtime.env.GITHUB_RUN_ID ?? '',
             previousDigest: runtime.getState(STATE.matchedDigest) || undefined,
+            brokenDigest: runtime.getState(STATE.brokenDigest) || undefined,
         }), (r) => ({
             saved: r.saved,
             layers: r.layers,
@@ -1495,7 +1539,7 @@ async function pruneMode(ctx, config) {
 
 /***/ }),
 
-/***/ 2329:
+/***/ 9654:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

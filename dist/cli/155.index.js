@@ -75,7 +75,7 @@ __webpack_async_result__();
 /* harmony import */ var _oci_digest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8825);
 /* harmony import */ var _oci_layout_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5823);
 /* harmony import */ var _oci_media_types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9217);
-/* harmony import */ var _layer_cache_tar_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2329);
+/* harmony import */ var _oci_tar_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9654);
 
 
 
@@ -98,9 +98,9 @@ function layerTar(contextDir) {
     for (const file of files(contextDir)) {
         const data = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(contextDir, file));
         const mode = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(contextDir, file)).mode & 0o111 ? 0o755 : 0o644;
-        parts.push((0,_layer_cache_tar_js__WEBPACK_IMPORTED_MODULE_5__/* .encodeHeader */ .YS)({ name: `app/${file}`, type: 'file', mode, mtime: EPOCH, size: data.length }), data, Buffer.alloc((0,_layer_cache_tar_js__WEBPACK_IMPORTED_MODULE_5__/* .padding */ .Ms)(data.length)));
+        parts.push((0,_oci_tar_js__WEBPACK_IMPORTED_MODULE_5__/* .encodeHeader */ .YS)({ name: `app/${file}`, type: 'file', mode, mtime: EPOCH, size: data.length }), data, Buffer.alloc((0,_oci_tar_js__WEBPACK_IMPORTED_MODULE_5__/* .padding */ .Ms)(data.length)));
     }
-    parts.push(_layer_cache_tar_js__WEBPACK_IMPORTED_MODULE_5__/* .END_OF_ARCHIVE */ .bM);
+    parts.push(_oci_tar_js__WEBPACK_IMPORTED_MODULE_5__/* .END_OF_ARCHIVE */ .bM);
     return Buffer.concat(parts);
 }
 async function putBlob(layout, mediaType, bytes) {
@@ -219,7 +219,11 @@ async function openStore(workdir, log, noRegistry) {
         try {
             const registry = await (0,_test_support_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .startRegistry */ .qm)({ kind: 'anonymous' });
             log(`registry: CNCF distribution registry at ${registry.url}`);
-            return { ref: (name) => `${registry.host}/acme/${name}`, stop: () => registry.stop(), usedRegistry: true };
+            return {
+                ref: (name) => `${registry.host}/acme/${name}`,
+                stop: () => registry.stop(),
+                usedRegistry: true,
+            };
         }
         catch (error) {
             log(`registry: the Debian package docker-registry is not available (${error.message.split('\n')[0]}); using OCI layout directories as the registries instead.`);
@@ -230,7 +234,11 @@ async function openStore(workdir, log, noRegistry) {
     }
     const root = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(workdir, 'registries');
     (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(root, { recursive: true });
-    return { ref: (name) => `oci-layout:${(0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(root, name)}`, stop: async () => undefined, usedRegistry: false };
+    return {
+        ref: (name) => `oci-layout:${(0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(root, name)}`,
+        stop: async () => undefined,
+        usedRegistry: false,
+    };
 }
 async function runDemo(options) {
     const log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
@@ -254,7 +262,13 @@ async function runDemo(options) {
                 type: 'jwt',
                 jwt_validation_pubkeys: [issuer.publicKeyPem],
                 bound_issuer: _test_support_oidc_issuer_js__WEBPACK_IMPORTED_MODULE_4__/* .GITHUB_ISSUER */ .o,
-                roles: { 'api-deploy': { bound_audiences: [vaultHost], bound_subject: 'repo:acme/monorepo:ref:refs/heads/main', policies: ['deploy'] } },
+                roles: {
+                    'api-deploy': {
+                        bound_audiences: [vaultHost],
+                        bound_subject: 'repo:acme/monorepo:ref:refs/heads/main',
+                        policies: ['deploy'],
+                    },
+                },
             },
         },
     });
@@ -266,7 +280,12 @@ async function runDemo(options) {
         const previous = await seedProduction(repo, store, workdir, suiteRoot, log);
         const event = {
             name: 'push',
-            payload: { ref: 'refs/heads/main', before: repo.baseSha, after: repo.headSha, repository: { default_branch: 'main', full_name: 'acme/monorepo' } },
+            payload: {
+                ref: 'refs/heads/main',
+                before: repo.baseSha,
+                after: repo.headSha,
+                repository: { default_branch: 'main', full_name: 'acme/monorepo' },
+            },
         };
         const run = (template, inputs, label) => {
             log(`\n▸ ${label}: action-templates/${template}`);
@@ -317,7 +336,11 @@ async function runDemo(options) {
                 'vault-secrets': 'secret/api/deploy api-key | DEPLOY_API_KEY',
             }, `${service}: service-pipeline (build once, test with quarantine, promote to dev, deploy with secrets)`);
             reports[`${service}/pipeline`] = report;
-            services[service] = { changed: report.outputs.changed === 'true', verdict: report.outputs.verdict ?? '', digest: report.outputs.digest ?? '' };
+            services[service] = {
+                changed: report.outputs.changed === 'true',
+                verdict: report.outputs.verdict ?? '',
+                digest: report.outputs.digest ?? '',
+            };
         }
         const digest = services.api.digest;
         let ok = Object.values(reports).every((r) => r.ok) && digest !== '';
@@ -328,7 +351,13 @@ async function runDemo(options) {
         for (const environment of environments.slice(1)) {
             if (!ok)
                 break;
-            const report = await run('promote-environment', { source: from, 'expected-digest': digest, destinations: `${store.ref(`api-${environment}`)}:sha-${repo.headSha}`, require: 'sbom', 'stable-tag': 'stable' }, `api: promote ${digest.slice(0, 19)}… to ${environment}`);
+            const report = await run('promote-environment', {
+                source: from,
+                'expected-digest': digest,
+                destinations: `${store.ref(`api-${environment}`)}:sha-${repo.headSha}`,
+                require: 'sbom',
+                'stable-tag': 'stable',
+            }, `api: promote ${digest.slice(0, 19)}… to ${environment}`);
             reports[`api/${environment}`] = report;
             ok = ok && report.ok;
             if (!report.ok)
@@ -338,7 +367,12 @@ async function runDemo(options) {
         }
         let rolledBack = false;
         if (ok) {
-            const report = await run('promote-environment', { source: `${store.ref('api-production')}@${digest}`, destinations: `${store.ref('api-production')}:sha-${repo.headSha}`, 'stable-tag': 'stable', rollback: 'true' }, 'api: roll production back to the last known good');
+            const report = await run('promote-environment', {
+                source: `${store.ref('api-production')}@${digest}`,
+                destinations: `${store.ref('api-production')}:sha-${repo.headSha}`,
+                'stable-tag': 'stable',
+                rollback: 'true',
+            }, 'api: roll production back to the last known good');
             reports['api/rollback'] = report;
             ok = ok && report.ok;
             rolledBack = report.ok;
@@ -360,8 +394,30 @@ async function runDemo(options) {
         const proof = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(repo.dir, 'deploy-proof-dev.txt');
         const secretReceived = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(proof) && (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(proof, 'utf8').trim() === fingerprint(SECRET);
         ok = ok && secretReceived;
-        const summary = renderSummary({ repo, services, environments, promoted, digest, previous, stable, rolledBack, secretReceived, reports, usedRegistry: store.usedRegistry });
-        return { ok, summary, digest, stable, services, usedRegistry: store.usedRegistry, secretReceived, reports, workdir };
+        const summary = renderSummary({
+            repo,
+            services,
+            environments,
+            promoted,
+            digest,
+            previous,
+            stable,
+            rolledBack,
+            secretReceived,
+            reports,
+            usedRegistry: store.usedRegistry,
+        });
+        return {
+            ok,
+            summary,
+            digest,
+            stable,
+            services,
+            usedRegistry: store.usedRegistry,
+            secretReceived,
+            reports,
+            workdir,
+        };
     }
     finally {
         await issuer.stop();
@@ -388,20 +444,40 @@ async function seedProduction(repo, store, workdir, suiteRoot, log) {
     const baseTree = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(workdir, 'base-tree');
     execFileSync('git', ['-C', repo.dir, 'worktree', 'add', '--quiet', '--detach', baseTree, repo.baseSha]);
     const layout = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(workdir, 'base-layout');
-    const built = await (0,_image_js__WEBPACK_IMPORTED_MODULE_11__/* .buildServiceImage */ .p)({ contextDir: (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(baseTree, 'services/api'), layoutDir: layout, tag: `sha-${repo.baseSha}`, name: 'api', revision: repo.baseSha });
+    const built = await (0,_image_js__WEBPACK_IMPORTED_MODULE_11__/* .buildServiceImage */ .p)({
+        contextDir: (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(baseTree, 'services/api'),
+        layoutDir: layout,
+        tag: `sha-${repo.baseSha}`,
+        name: 'api',
+        revision: repo.baseSha,
+    });
     const runnerTemp = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(workdir, 'runner-'));
     const event = { name: 'workflow_dispatch', payload: {} };
     const report = await (0,_runner_index_js__WEBPACK_IMPORTED_MODULE_9__/* .runComposite */ .V_)({
         templateDir: (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(suiteRoot, 'action-templates', 'promote-environment'),
-        inputs: { source: `oci-layout:${layout}:sha-${repo.baseSha}`, 'expected-digest': built.digest, destinations: `${store.ref('api-production')}:sha-${repo.baseSha}`, require: 'sbom', 'stable-tag': 'stable' },
+        inputs: {
+            source: `oci-layout:${layout}:sha-${repo.baseSha}`,
+            'expected-digest': built.digest,
+            destinations: `${store.ref('api-production')}:sha-${repo.baseSha}`,
+            require: 'sbom',
+            'stable-tag': 'stable',
+        },
         event,
         workspace: repo.dir,
         runnerTemp,
         suiteRoot,
-        env: (0,_runner_index_js__WEBPACK_IMPORTED_MODULE_9__/* .runnerEnvironment */ .iU)({ runnerTemp, workspace: repo.dir, event, env: { GITHUB_REPOSITORY: 'acme/monorepo', GITHUB_SHA: repo.baseSha } }),
+        env: (0,_runner_index_js__WEBPACK_IMPORTED_MODULE_9__/* .runnerEnvironment */ .iU)({
+            runnerTemp,
+            workspace: repo.dir,
+            event,
+            env: { GITHUB_REPOSITORY: 'acme/monorepo', GITHUB_SHA: repo.baseSha },
+        }),
     });
     if (!report.ok)
-        throw new Error(`could not seed production: ${report.steps.map((s) => s.error).filter(Boolean).join('; ')}`);
+        throw new Error(`could not seed production: ${report.steps
+            .map((s) => s.error)
+            .filter(Boolean)
+            .join('; ')}`);
     log(`production runs the previous release ${built.digest.slice(0, 19)}… (stable)`);
     return built.digest;
 }
@@ -416,7 +492,11 @@ function renderSummary(input) {
         s.verdict || '—',
         short(s.digest),
     ])));
-    lines.push((0,_runtime_text_js__WEBPACK_IMPORTED_MODULE_13__/* .markdownTable */ .Qj)(['environment', 'sha-<commit> tag', 'stable (last known good)'], input.environments.map((env) => [env, input.promoted.includes(env) ? short(input.digest) : 'not promoted', short(input.stable[env] ?? '')])));
+    lines.push((0,_runtime_text_js__WEBPACK_IMPORTED_MODULE_13__/* .markdownTable */ .Qj)(['environment', 'sha-<commit> tag', 'stable (last known good)'], input.environments.map((env) => [
+        env,
+        input.promoted.includes(env) ? short(input.digest) : 'not promoted',
+        short(input.stable[env] ?? ''),
+    ])));
     if (input.rolledBack)
         lines.push(`Production was rolled back to the previous release ${short(input.previous)} at the end, from the promotion records.`, '');
     lines.push(`Deploy received the Vault secret without printing it: ${input.secretReceived ? 'yes (fingerprint matched)' : 'NO'}.`, '');
@@ -441,7 +521,13 @@ async function buildImageCommand(args) {
         return 2;
     }
     const revision = process.env.GITHUB_SHA ?? '';
-    const built = await (0,_image_js__WEBPACK_IMPORTED_MODULE_11__/* .buildServiceImage */ .p)({ contextDir: context, layoutDir: layout, tag, name: get('--name') ?? 'image', revision });
+    const built = await (0,_image_js__WEBPACK_IMPORTED_MODULE_11__/* .buildServiceImage */ .p)({
+        contextDir: context,
+        layoutDir: layout,
+        tag,
+        name: get('--name') ?? 'image',
+        revision,
+    });
     process.stdout.write(`built ${tag} ${built.digest} into ${layout} (SBOM ${built.sbomDigest})\n`);
     return 0;
 }
@@ -468,7 +554,7 @@ __webpack_async_result__();
 const FILES = {
     'package.json': `${JSON.stringify({ name: 'acme-monorepo', private: true, workspaces: ['libs/*', 'services/*'] }, null, 2)}\n`,
     'libs/shared/package.json': `${JSON.stringify({ name: '@acme/shared', version: '1.0.0', main: 'index.js' }, null, 2)}\n`,
-    'libs/shared/index.js': 'exports.greet = (who) => `hello, ${who}`;\n',
+    'libs/shared/index.js': "exports.greet = (who) => 'hello, ' + who;\n",
     'services/api/package.json': `${JSON.stringify({ name: '@acme/api', version: '1.0.0', dependencies: { '@acme/shared': '1.0.0' } }, null, 2)}\n`,
     'services/api/server.js': "const { greet } = require('../../libs/shared');\nconsole.log(greet('api'));\n",
     'services/api/test/api.test.js': [
@@ -634,7 +720,27 @@ function splitNul(buffer) {
 
 /***/ }),
 
-/***/ 2329:
+/***/ 155:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ch: () => (/* reexport safe */ _breaker_js__WEBPACK_IMPORTED_MODULE_0__.C),
+/* harmony export */   Dr: () => (/* reexport safe */ _http_js__WEBPACK_IMPORTED_MODULE_2__.Dr),
+/* harmony export */   Iu: () => (/* reexport safe */ _http_js__WEBPACK_IMPORTED_MODULE_2__.Iu),
+/* harmony export */   Pl: () => (/* reexport safe */ _http_js__WEBPACK_IMPORTED_MODULE_2__.Pl),
+/* harmony export */   Qq: () => (/* reexport safe */ _http_js__WEBPACK_IMPORTED_MODULE_2__.Qq)
+/* harmony export */ });
+/* harmony import */ var _breaker_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9103);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2881);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9663);
+
+
+
+
+
+/***/ }),
+
+/***/ 9654:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -924,26 +1030,6 @@ function entryType(typeflag, name) {
             throw new TarFormatError(`unsupported tar entry type '${typeflag}' for ${JSON.stringify(name)} (devices, FIFOs and sparse files are not cached)`);
     }
 }
-
-
-/***/ }),
-
-/***/ 155:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ch: () => (/* reexport safe */ _breaker_js__WEBPACK_IMPORTED_MODULE_0__.C),
-/* harmony export */   Dr: () => (/* reexport safe */ _http_js__WEBPACK_IMPORTED_MODULE_2__.Dr),
-/* harmony export */   Iu: () => (/* reexport safe */ _http_js__WEBPACK_IMPORTED_MODULE_2__.Iu),
-/* harmony export */   Pl: () => (/* reexport safe */ _http_js__WEBPACK_IMPORTED_MODULE_2__.Pl),
-/* harmony export */   Qq: () => (/* reexport safe */ _http_js__WEBPACK_IMPORTED_MODULE_2__.Qq)
-/* harmony export */ });
-/* harmony import */ var _breaker_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9103);
-/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2881);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9663);
-
-
-
 
 
 /***/ }),

@@ -200,7 +200,7 @@ function readConfig(inputs) {
         rollback,
         credentials: username !== undefined && password !== undefined ? { username, password } : undefined,
         insecureRegistries,
-        concurrency: inputs.integer(INPUT.concurrency, { min: 1, max: 64, fallback: 4 }),
+        concurrency: inputs.integer(INPUT.concurrency, { min: 1, max: 64, fallback: 6 }),
         dryRun: inputs.boolean(INPUT.dryRun, false),
     };
 }
@@ -451,7 +451,7 @@ async function findReferrers(repo, top) {
                 continue;
             seen.add(descriptor.digest);
             const tree = await (0,oci/* readTree */.Zc)(repo, descriptor.digest);
-            found.push({ tree, artifactType: descriptor.artifactType ?? artifactTypeOfManifest(tree.top) });
+            found.push({ tree, artifactType: descriptor.artifactType ?? (0,oci/* artifactTypeOf */.Gh)(tree.top.json) });
             if (depth < 2)
                 await visit(descriptor.digest, depth + 1);
         }
@@ -468,9 +468,6 @@ async function findReferrers(repo, top) {
     };
     await visit(top.descriptor.digest, 0);
     return found;
-}
-function artifactTypeOfManifest(manifest) {
-    return manifest.json.artifactType ?? manifest.json.config?.mediaType;
 }
 /** The referrer that satisfies a requirement, described, or undefined. */
 function satisfying(required, referrers) {

@@ -401,18 +401,26 @@ function makeRecord(info, results, fileHashes) {
         if (code === undefined)
             continue;
         let suffix = '';
-        const hash = result.file === undefined ? undefined : fileHashes.get(result.file);
-        if (result.file !== undefined && hash !== undefined) {
-            let index = fileIndex.get(result.file);
+        const file = sourceFileOf(result);
+        const hash = fileHashes.get(file);
+        if (hash !== undefined) {
+            let index = fileIndex.get(file);
             if (index === undefined) {
-                index = files.push([result.file, hash]) - 1;
-                fileIndex.set(result.file, index);
+                index = files.push([file, hash]) - 1;
+                fileIndex.set(file, index);
             }
             suffix = String(index);
         }
         tests[result.id] = code + suffix;
     }
     return { v: 1, ...info, files, tests };
+}
+/**
+ * The file a test lives in: its `file` attribute, else its classname, which vitest and mocha-style
+ * reporters fill with the test file's path (a hash is only found when that path exists).
+ */
+function sourceFileOf(test) {
+    return test.file ?? test.classname;
 }
 /** Outcome and file hash of one test in one record. */
 function observe(record, id) {
@@ -1127,7 +1135,7 @@ function renderSummary(input) {
     const parts = [];
     const modeNote = input.mode === 'report' && e.verdict === 'failed' ? ' (mode: report, the step does not fail)' : '';
     parts.push(`## Tests: ${HEADLINE[e.verdict]}${modeNote}\n`);
-    parts.push((0,runtime_text/* markdownTable */.Qj)(['total', 'passed', 'failed', 'quarantined failures', 'flaky', 'skipped'], [
+    parts.push((0,runtime_text/* markdownTable */.Qj)(['total', 'passed', 'failed, not quarantined', 'failed, quarantined', 'flaky', 'skipped'], [
         [
             e.totals.total,
             e.totals.passed,
@@ -1412,7 +1420,9 @@ async function historyStore(ctx, config, info) {
 /** Content hashes of the files the tests live in, so history can tell "nothing changed" from a fix. */
 async function hashTestFiles(workspace, tests) {
     const hashes = new Map();
-    for (const file of new Set(tests.map((t) => t.file).filter((f) => f !== undefined))) {
+    for (const file of new Set(tests.map(sourceFileOf))) {
+        if (file === '' || !/\.[A-Za-z0-9]+$/.test(file))
+            continue;
         const path = (0,external_node_path_.isAbsolute)(file) ? file : (0,external_node_path_.join)(workspace, file);
         const content = await (0,promises_.readFile)(path).catch(() => undefined);
         if (content)

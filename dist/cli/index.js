@@ -28399,9 +28399,13 @@ __nccwpck_require__.d(__webpack_exports__, {
 // Imported lazily so `gantry changes` does not load the registry or Vault code.
 const CLI_ACTIONS = [
     { name: 'promote', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(109), __nccwpck_require__.e(227)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8227))).main },
-    { name: 'changes', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(500)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1500))).main },
+    { name: 'changes', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(292)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3292))).main },
     { name: 'quarantine', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(800), __nccwpck_require__.e(302)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6302))).main },
-    { name: 'layer-cache', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(691), __nccwpck_require__.e(109), __nccwpck_require__.e(117)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3117))).main, post: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(691), __nccwpck_require__.e(109), __nccwpck_require__.e(117)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3117))).post },
+    {
+        name: 'layer-cache',
+        main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(691), __nccwpck_require__.e(109), __nccwpck_require__.e(117)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3117))).main,
+        post: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(691), __nccwpck_require__.e(109), __nccwpck_require__.e(117)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3117))).post,
+    },
     {
         name: 'vault-secrets',
         main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(72)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5691))).main,

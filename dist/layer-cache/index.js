@@ -40752,7 +40752,7 @@ __webpack_unused_export__ = debug; // for test
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _runtime_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1957);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1613);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6802);
 
 
 await (0,_runtime_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runStep */ .e)('layer-cache', 'main', _run_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -40762,7 +40762,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1613:
+/***/ 6802:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42372,7 +42372,7 @@ const constants_ANNOTATION = {
 var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
-;// CONCATENATED MODULE: ./src/layer-cache/tar.ts
+;// CONCATENATED MODULE: ./src/oci/tar.ts
 /**
  * A small POSIX tar (ustar + pax) writer and reader. The writer is deterministic: the same entries
  * give the same bytes (no uid/gid/user names, no atime, pax records only where ustar cannot hold a
