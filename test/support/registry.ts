@@ -42,15 +42,15 @@ export async function freePort(): Promise<number> {
 
 function ensureInstalled(): void {
   if (existsSync(REGISTRY_BINARY)) return;
+  // A fresh machine has no package lists yet; without root, only a password-less sudo can install.
+  const sudo = process.getuid?.() === 0 ? '' : 'sudo -n ';
   execFileSync(
     'sh',
     [
       '-c',
-      'apt-get install -y docker-registry skopeo apache2-utils || (sudo apt-get update && sudo apt-get install -y docker-registry skopeo apache2-utils)',
+      `${sudo}apt-get update -qq && DEBIAN_FRONTEND=noninteractive ${sudo}apt-get install -y -qq docker-registry skopeo apache2-utils`,
     ],
-    {
-      stdio: 'inherit',
-    },
+    { stdio: ['ignore', 2, 2] },
   );
 }
 
