@@ -1336,12 +1336,12 @@ async function freePort() {
 function ensureInstalled() {
     if ((0,external_node_fs_.existsSync)(REGISTRY_BINARY))
         return;
+    // A fresh machine has no package lists yet; without root, only a password-less sudo can install.
+    const sudo = process.getuid?.() === 0 ? '' : 'sudo -n ';
     (0,external_node_child_process_.execFileSync)('sh', [
         '-c',
-        'apt-get install -y docker-registry skopeo apache2-utils || (sudo apt-get update && sudo apt-get install -y docker-registry skopeo apache2-utils)',
-    ], {
-        stdio: 'inherit',
-    });
+        `${sudo}apt-get update -qq && DEBIAN_FRONTEND=noninteractive ${sudo}apt-get install -y -qq docker-registry skopeo apache2-utils`,
+    ], { stdio: ['ignore', 2, 2] });
 }
 async function startRegistry(auth = { kind: 'anonymous' }) {
     ensureInstalled();
