@@ -31801,6 +31801,17 @@ async function lastSuccessfulRun(api, workflowFile, branch) {
 
 
 /** How far history is grown per round: depth d, then 4d, 16d, … (one fetch per round). */
+/** git diff as the action reads it: raw names (-z), every path root-relative, submodules included, no user diff drivers. */
+const DIFF = [
+    'diff',
+    '--no-ext-diff',
+    '--no-textconv',
+    '--no-relative',
+    '--ignore-submodules=none',
+    '--name-status',
+    '-z',
+    '--find-renames',
+];
 const DEEPEN_FACTOR = 4;
 const MAX_ROUNDS = 6;
 const HEX_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i;
@@ -31971,36 +31982,12 @@ class History {
     }
     /** Committed changes from base to head (two-dot), renames and copies detected. */
     async diff(base, head) {
-        const output = await this.git.run([
-            'diff',
-            '--no-ext-diff',
-            '--no-textconv',
-            '--no-relative',
-            '--ignore-submodules=none',
-            '--name-status',
-            '-z',
-            '--find-renames',
-            '--find-copies',
-            base,
-            head,
-            '--',
-        ]);
+        const output = await this.git.run([...DIFF, '--find-copies', base, head, '--']);
         return parseNameStatus(output.stdout);
     }
     /** Uncommitted changes against HEAD: tracked changes plus untracked files (as added). */
     async diffWorkingTree() {
-        const tracked = await this.git.run([
-            'diff',
-            '--no-ext-diff',
-            '--no-textconv',
-            '--no-relative',
-            '--ignore-submodules=none',
-            '--name-status',
-            '-z',
-            '--find-renames',
-            'HEAD',
-            '--',
-        ]);
+        const tracked = await this.git.run([...DIFF, 'HEAD', '--']);
         const untracked = await this.git.run(['ls-files', '--others', '--exclude-standard', '-z', '--full-name']);
         return [
             ...parseNameStatus(tracked.stdout),
@@ -36129,10 +36116,7 @@ class ActionsRuntime {
         }
     }
     redact(text) {
-        let out = text;
-        for (const secret of [...this.secrets].sort((a, b) => b.length - a.length))
-            out = out.split(secret).join('***');
-        return out;
+        return (0,runtime_text/* maskSecrets */.QU)(text, this.secrets);
     }
     exportVariable(name, value) {
         exportVariable(name, value);
@@ -36274,6 +36258,7 @@ function sumStats(all) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ck: () => (/* binding */ truncateUtf8),
 /* harmony export */   FV: () => (/* binding */ escapeMarkdown),
+/* harmony export */   QU: () => (/* binding */ maskSecrets),
 /* harmony export */   Qj: () => (/* binding */ markdownTable),
 /* harmony export */   TN: () => (/* binding */ oneLine),
 /* harmony export */   pq: () => (/* binding */ defuseCommands),
@@ -36324,6 +36309,14 @@ function truncateUtf8(text, maxBytes, marker = '\n\n_…truncated to fit the sum
     if (cut.endsWith('\ufffd'))
         cut = cut.slice(0, -1);
     return cut + marker;
+}
+/** Every secret replaced by ***, longest first (so a secret containing another is not half-masked), as the runner masks logs. */
+function maskSecrets(text, secrets) {
+    let out = text;
+    for (const secret of [...secrets].sort((a, b) => b.length - a.length))
+        if (secret)
+            out = out.split(secret).join('***');
+    return out;
 }
 
 

@@ -825,6 +825,17 @@ async function lastSuccessfulRun(api, workflowFile, branch) {
 
 
 /** How far history is grown per round: depth d, then 4d, 16d, … (one fetch per round). */
+/** git diff as the action reads it: raw names (-z), every path root-relative, submodules included, no user diff drivers. */
+const DIFF = [
+    'diff',
+    '--no-ext-diff',
+    '--no-textconv',
+    '--no-relative',
+    '--ignore-submodules=none',
+    '--name-status',
+    '-z',
+    '--find-renames',
+];
 const DEEPEN_FACTOR = 4;
 const MAX_ROUNDS = 6;
 const HEX_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i;
@@ -995,36 +1006,12 @@ class History {
     }
     /** Committed changes from base to head (two-dot), renames and copies detected. */
     async diff(base, head) {
-        const output = await this.git.run([
-            'diff',
-            '--no-ext-diff',
-            '--no-textconv',
-            '--no-relative',
-            '--ignore-submodules=none',
-            '--name-status',
-            '-z',
-            '--find-renames',
-            '--find-copies',
-            base,
-            head,
-            '--',
-        ]);
+        const output = await this.git.run([...DIFF, '--find-copies', base, head, '--']);
         return parseNameStatus(output.stdout);
     }
     /** Uncommitted changes against HEAD: tracked changes plus untracked files (as added). */
     async diffWorkingTree() {
-        const tracked = await this.git.run([
-            'diff',
-            '--no-ext-diff',
-            '--no-textconv',
-            '--no-relative',
-            '--ignore-submodules=none',
-            '--name-status',
-            '-z',
-            '--find-renames',
-            'HEAD',
-            '--',
-        ]);
+        const tracked = await this.git.run([...DIFF, 'HEAD', '--']);
         const untracked = await this.git.run(['ls-files', '--others', '--exclude-standard', '-z', '--full-name']);
         return [
             ...parseNameStatus(tracked.stdout),

@@ -33637,10 +33637,7 @@ class ActionsRuntime {
         }
     }
     redact(text) {
-        let out = text;
-        for (const secret of [...this.secrets].sort((a, b) => b.length - a.length))
-            out = out.split(secret).join('***');
-        return out;
+        return (0,runtime_text/* maskSecrets */.QU)(text, this.secrets);
     }
     exportVariable(name, value) {
         exportVariable(name, value);
@@ -33952,6 +33949,7 @@ function sumStats(all) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ck: () => (/* binding */ truncateUtf8),
 /* harmony export */   FV: () => (/* binding */ escapeMarkdown),
+/* harmony export */   QU: () => (/* binding */ maskSecrets),
 /* harmony export */   Qj: () => (/* binding */ markdownTable),
 /* harmony export */   TN: () => (/* binding */ oneLine),
 /* harmony export */   pq: () => (/* binding */ defuseCommands),
@@ -34002,6 +34000,14 @@ function truncateUtf8(text, maxBytes, marker = '\n\n_…truncated to fit the sum
     if (cut.endsWith('\ufffd'))
         cut = cut.slice(0, -1);
     return cut + marker;
+}
+/** Every secret replaced by ***, longest first (so a secret containing another is not half-masked), as the runner masks logs. */
+function maskSecrets(text, secrets) {
+    let out = text;
+    for (const secret of [...secrets].sort((a, b) => b.length - a.length))
+        if (secret)
+            out = out.split(secret).join('***');
+    return out;
 }
 
 

@@ -1,9 +1,21 @@
 import { type Git, GitError, splitNul } from '../git/index.js';
-import { type ChangedFile, parseNameStatus } from './diff.js';
 import { EMPTY_TREE_SHA1, EMPTY_TREE_SHA256 } from './constants.js';
+import { type ChangedFile, parseNameStatus } from './diff.js';
 import { decodePath } from './paths.js';
 
 /** How far history is grown per round: depth d, then 4d, 16d, … (one fetch per round). */
+/** git diff as the action reads it: raw names (-z), every path root-relative, submodules included, no user diff drivers. */
+const DIFF = [
+  'diff',
+  '--no-ext-diff',
+  '--no-textconv',
+  '--no-relative',
+  '--ignore-submodules=none',
+  '--name-status',
+  '-z',
+  '--find-renames',
+];
+
 export const DEEPEN_FACTOR = 4;
 const MAX_ROUNDS = 6;
 
@@ -175,37 +187,13 @@ export class History {
 
   /** Committed changes from base to head (two-dot), renames and copies detected. */
   async diff(base: string, head: string): Promise<ChangedFile[]> {
-    const output = await this.git.run([
-      'diff',
-      '--no-ext-diff',
-      '--no-textconv',
-      '--no-relative',
-      '--ignore-submodules=none',
-      '--name-status',
-      '-z',
-      '--find-renames',
-      '--find-copies',
-      base,
-      head,
-      '--',
-    ]);
+    const output = await this.git.run([...DIFF, '--find-copies', base, head, '--']);
     return parseNameStatus(output.stdout);
   }
 
   /** Uncommitted changes against HEAD: tracked changes plus untracked files (as added). */
   async diffWorkingTree(): Promise<ChangedFile[]> {
-    const tracked = await this.git.run([
-      'diff',
-      '--no-ext-diff',
-      '--no-textconv',
-      '--no-relative',
-      '--ignore-submodules=none',
-      '--name-status',
-      '-z',
-      '--find-renames',
-      'HEAD',
-      '--',
-    ]);
+    const tracked = await this.git.run([...DIFF, 'HEAD', '--']);
     const untracked = await this.git.run(['ls-files', '--others', '--exclude-standard', '-z', '--full-name']);
     return [
       ...parseNameStatus(tracked.stdout),

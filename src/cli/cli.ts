@@ -1,8 +1,9 @@
-import { CLI_ACTIONS, SUITE_COMMANDS } from './registry.js';
+import { evaluateDefault } from '../runner/expressions.js';
 import { CliRuntime } from '../runtime/cli-runtime.js';
 import { ConfigurationError, errorMessage } from '../runtime/errors.js';
 import { loadActionMetadata } from '../runtime/metadata.js';
 import { runStep } from '../runtime/run.js';
+import { CLI_ACTIONS, SUITE_COMMANDS } from './registry.js';
 
 /** `gantry <action> --<input> value …`: the runner's contract, reproduced on a laptop. */
 export async function cli(
@@ -28,7 +29,13 @@ export async function cli(
   }
   let runtime: CliRuntime;
   try {
-    runtime = new CliRuntime({ action: action.name, metadata, inputs: parseInputArgs(rest), env });
+    runtime = new CliRuntime({
+      action: action.name,
+      metadata,
+      inputs: parseInputArgs(rest),
+      env,
+      evaluateDefault: (value) => evaluateDefault(value, { GITHUB_WORKSPACE: process.cwd(), ...env }),
+    });
   } catch (error) {
     process.stderr.write(`error: ${errorMessage(error)}\n`);
     return 1;

@@ -47,11 +47,3 @@ export function parseKeyValueFile(text: string): Record<string, string> {
   }
   return result;
 }
-
-/** What the runner shows: every registered mask replaced by ***. */
-export function applyMasks(text: string, masks: readonly string[]): string {
-  let out = text;
-  for (const mask of [...masks].sort((a, b) => b.length - a.length))
-    if (mask) out = out.split(mask).join('***');
-  return out;
-}

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { ConfigurationError } from '../runtime/errors.js';
 import { type ActionMetadata, parseActionMetadata } from '../runtime/metadata.js';
-import { applyMasks } from './commands.js';
+import { maskSecrets } from '../runtime/text.js';
 import { type Contexts, evaluateCondition, interpolate, type JobStatus } from './expressions.js';
 import { runNodePhase } from './node-action.js';
 import { runProcessStep, type StepResult } from './step.js';
@@ -210,11 +210,11 @@ async function runTemplate(
       steps[spec.id] = { outputs: report.outputs, outcome: report.outcome, conclusion: report.conclusion };
     job.reports.push(report);
     job.options.log?.(
-      `- ${label}: ${report.outcome}${report.outcome !== report.conclusion ? ' (continue-on-error)' : ''} in ${report.durationMs} ms${report.error ? ` — ${applyMasks(report.error, job.masks)}` : ''}`,
+      `- ${label}: ${report.outcome}${report.outcome !== report.conclusion ? ' (continue-on-error)' : ''} in ${report.durationMs} ms${report.error ? ` — ${maskSecrets(report.error, job.masks)}` : ''}`,
     );
     if (job.options.showOutputs !== false) {
       for (const [key, value] of Object.entries(report.outputs))
-        job.options.log?.(`    ${key} = ${applyMasks(value, job.masks)}`);
+        job.options.log?.(`    ${key} = ${maskSecrets(value, job.masks)}`);
     }
   }
 

@@ -99,3 +99,38 @@ export function evaluateCondition(
   const value = isTruthy(evaluateExpression(expr, contexts, status));
   return usesStatus ? value : value && !status.failed && !status.cancelled;
 }
+
+/**
+ * The contexts an action.yml `default:` may use (the runner evaluates them before the action
+ * starts): the github context from the job environment, and the runner context.
+ */
+export function defaultContexts(
+  env: Readonly<Record<string, string | undefined>>,
+  token = env.GITHUB_TOKEN ?? '',
+): Contexts {
+  return {
+    github: {
+      token,
+      workspace: env.GITHUB_WORKSPACE ?? '',
+      repository: env.GITHUB_REPOSITORY ?? '',
+      repository_owner: env.GITHUB_REPOSITORY_OWNER ?? '',
+      sha: env.GITHUB_SHA ?? '',
+      ref: env.GITHUB_REF ?? '',
+      server_url: env.GITHUB_SERVER_URL ?? 'https://github.com',
+      api_url: env.GITHUB_API_URL ?? 'https://api.github.com',
+      event_name: env.GITHUB_EVENT_NAME ?? '',
+      run_id: env.GITHUB_RUN_ID ?? '',
+    },
+    runner: { os: env.RUNNER_OS ?? '', arch: env.RUNNER_ARCH ?? '', temp: env.RUNNER_TEMP ?? '' },
+    env,
+  };
+}
+
+/** An action.yml default with its `${{ }}` evaluated, as the runner hands it to the action. */
+export function evaluateDefault(
+  value: string,
+  env: Readonly<Record<string, string | undefined>>,
+  token?: string,
+): string {
+  return interpolate(value, defaultContexts(env, token), { failed: false, cancelled: false });
+}

@@ -1,11 +1,4 @@
-export { applyMasks, parseCommand, parseKeyValueFile, type WorkflowCommand } from './commands.js';
-export {
-  evaluateStatusCondition,
-  inputEnvironment,
-  type NodeActionInvocation,
-  runNodePhase,
-} from './node-action.js';
-export { type ProcessSpec, runProcessStep, type StepResult } from './step.js';
+export { parseCommand, parseKeyValueFile, type WorkflowCommand } from './commands.js';
 export {
   type CompositeReport,
   type CompositeRunOptions,
@@ -13,5 +6,12 @@ export {
   runComposite,
   type StepReport,
 } from './composite.js';
-export { runnerEnvironment, type RunnerEnvironmentOptions } from './environment.js';
-export { evaluateCondition, interpolate } from './expressions.js';
+export { type RunnerEnvironmentOptions, runnerEnvironment } from './environment.js';
+export { evaluateCondition, evaluateDefault, interpolate } from './expressions.js';
+export {
+  evaluateStatusCondition,
+  inputEnvironment,
+  type NodeActionInvocation,
+  runNodePhase,
+} from './node-action.js';
+export { type ProcessSpec, runProcessStep, type StepResult } from './step.js';

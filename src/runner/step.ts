@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { applyMasks, parseCommand, parseKeyValueFile, type WorkflowCommand } from './commands.js';
+import { maskSecrets } from '../runtime/text.js';
+import { parseCommand, parseKeyValueFile, type WorkflowCommand } from './commands.js';
 
 /**
  * One step run the way the GitHub runner runs it: fresh file-command files (GITHUB_OUTPUT, GITHUB_ENV,
@@ -95,7 +96,7 @@ export async function runProcessStep(
   lines.forEach((line, index) => {
     const command = parsed[index];
     if (!command) {
-      logLines.push(applyMasks(line, masks));
+      logLines.push(maskSecrets(line, masks));
     } else {
       commands.push(command);
       if (command.command === 'add-mask' && command.value !== '') {

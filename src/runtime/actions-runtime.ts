@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { AnnotationBudget, secretParts } from './annotations.js';
 import { type Annotation, type Runtime, SUMMARY_LIMIT_BYTES } from './runtime.js';
-import { defuseCommands, oneLine, truncateUtf8 } from './text.js';
+import { defuseCommands, maskSecrets, oneLine, truncateUtf8 } from './text.js';
 
 /** The runner's runtime: the only code in Gantry that calls @actions/core. */
 export class ActionsRuntime implements Runtime {
@@ -31,10 +31,7 @@ export class ActionsRuntime implements Runtime {
     }
   }
   redact(text: string): string {
-    let out = text;
-    for (const secret of [...this.secrets].sort((a, b) => b.length - a.length))
-      out = out.split(secret).join('***');
-    return out;
+    return maskSecrets(text, this.secrets);
   }
   exportVariable(name: string, value: string): void {
     core.exportVariable(name, value);

@@ -2,7 +2,7 @@ import { AnnotationBudget, secretParts } from './annotations.js';
 import { ConfigurationError } from './errors.js';
 import type { ActionMetadata } from './metadata.js';
 import type { Annotation, Runtime } from './runtime.js';
-import { oneLine } from './text.js';
+import { maskSecrets, oneLine } from './text.js';
 
 export interface CliRuntimeOptions {
   action: string;
@@ -14,6 +14,8 @@ export interface CliRuntimeOptions {
   write?: (text: string) => void;
   /** State carried from main to post when both run in one CLI process. */
   state?: Map<string, string>;
+  /** Evaluates `${{ }}` in an action.yml default; without it, defaults containing expressions are empty. */
+  evaluateDefault?: (value: string) => string;
 }
 
 /**
@@ -39,6 +41,7 @@ export class CliRuntime implements Runtime {
     this.env = options.env;
     this.write = options.write ?? ((text) => process.stderr.write(text));
     this.state = options.state ?? new Map();
+    const evaluate = options.evaluateDefault ?? ((value: string) => (value.includes('${{') ? '' : value));
     const known = options.metadata.inputs;
     for (const name of Object.keys(options.inputs)) {
       if (!(name in known)) {
@@ -50,7 +53,7 @@ export class CliRuntime implements Runtime {
     this.inputs = {};
     for (const [name, spec] of Object.entries(known)) {
       const given = options.inputs[name];
-      const value = given ?? this.evaluateDefault(spec.default ?? '');
+      const value = given ?? evaluate(spec.default ?? '');
       if (spec.required && value.trim() === '') {
         throw new ConfigurationError(
           `Input '${name}' is required: pass --${name} <value> (${spec.description.trim()}).`,
@@ -61,17 +64,8 @@ export class CliRuntime implements Runtime {
   }
 
   /** action.yml defaults may use the github context; the CLI knows only the token from the env. */
-  private evaluateDefault(value: string): string {
-    return value.replace(/\$\{\{\s*([^}]*?)\s*\}\}/g, (_, expr: string) =>
-      expr === 'github.token' ? (this.env.GITHUB_TOKEN ?? '') : '',
-    );
-  }
-
   redact(text: string): string {
-    let out = text;
-    for (const secret of [...this.secrets].sort((a, b) => b.length - a.length))
-      out = out.split(secret).join('***');
-    return out;
+    return maskSecrets(text, this.secrets);
   }
 
   getInput(name: string): string {

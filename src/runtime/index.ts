@@ -10,10 +10,18 @@ export {
 export { correlationFrom, type StageFields, StructuredLog } from './log.js';
 export { type ActionContext, type ActionFn, runStep } from './run.js';
 export {
+  ANNOTATION_LIMIT_PER_LEVEL,
   type Annotation,
   type AnnotationLevel,
-  ANNOTATION_LIMIT_PER_LEVEL,
   type Runtime,
   SUMMARY_LIMIT_BYTES,
 } from './runtime.js';
-export { defuseCommands, details, escapeMarkdown, markdownTable, oneLine, truncateUtf8 } from './text.js';
+export {
+  defuseCommands,
+  details,
+  escapeMarkdown,
+  markdownTable,
+  maskSecrets,
+  oneLine,
+  truncateUtf8,
+} from './text.js';

@@ -48,3 +48,11 @@ export function truncateUtf8(
   if (cut.endsWith('\ufffd')) cut = cut.slice(0, -1);
   return cut + marker;
 }
+
+/** Every secret replaced by ***, longest first (so a secret containing another is not half-masked), as the runner masks logs. */
+export function maskSecrets(text: string, secrets: Iterable<string>): string {
+  let out = text;
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length))
+    if (secret) out = out.split(secret).join('***');
+  return out;
+}

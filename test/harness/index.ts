@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  evaluateDefault,
   evaluateStatusCondition,
   runNodePhase,
   runnerEnvironment,
@@ -97,7 +98,7 @@ export async function runAction(options: HarnessOptions): Promise<ActionRun> {
         actionDir,
         metadata,
         inputs: options.inputs ?? {},
-        evaluateDefault: (value) => evaluateDefault(value, env),
+        evaluateDefault: (value) => evaluateDefault(value, env, env.GITHUB_TOKEN ?? 'ghs_harness-token'),
         env,
         workspace,
         runnerTemp,
@@ -121,14 +122,4 @@ export async function runAction(options: HarnessOptions): Promise<ActionRun> {
   }
   const main = steps.find((s) => s.phase === 'main')!;
   return { steps, main, post: steps.find((s) => s.phase === 'post'), runnerTemp, masks };
-}
-
-function evaluateDefault(value: string, env: Record<string, string>): string {
-  return value.replace(/\$\{\{\s*([^}]*?)\s*\}\}/g, (_, expr: string) => {
-    if (expr === 'github.token') return env.GITHUB_TOKEN ?? 'ghs_harness-token';
-    if (expr === 'github.workspace') return env.GITHUB_WORKSPACE ?? '';
-    if (expr === 'github.repository') return env.GITHUB_REPOSITORY ?? '';
-    if (expr === 'runner.temp') return env.RUNNER_TEMP ?? '';
-    throw new Error(`harness: unsupported default expression \${{ ${expr} }}`);
-  });
 }

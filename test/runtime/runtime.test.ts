@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseInputArgs } from '../../src/cli/cli.js';
+import { evaluateDefault } from '../../src/runner/index.js';
 import { CliRuntime } from '../../src/runtime/cli-runtime.js';
 import { ConfigurationError, inputReader, runStep } from '../../src/runtime/index.js';
 import { parseActionMetadata } from '../../src/runtime/metadata.js';
@@ -27,7 +28,14 @@ runs: {using: node24, main: ../../dist/demo/index.js}
 
 const cli = (inputs: Record<string, string>, env: Record<string, string> = {}) => {
   const printed: string[] = [];
-  const runtime = new CliRuntime({ action: 'demo', metadata, inputs, env, write: (t) => printed.push(t) });
+  const runtime = new CliRuntime({
+    action: 'demo',
+    metadata,
+    inputs,
+    env,
+    write: (t) => printed.push(t),
+    evaluateDefault: (value) => evaluateDefault(value, env),
+  });
   return { runtime, printed };
 };
 

@@ -70733,6 +70733,14 @@ function truncateUtf8(text, maxBytes, marker = '\n\n_…truncated to fit the sum
         cut = cut.slice(0, -1);
     return cut + marker;
 }
+/** Every secret replaced by ***, longest first (so a secret containing another is not half-masked), as the runner masks logs. */
+function maskSecrets(text, secrets) {
+    let out = text;
+    for (const secret of [...secrets].sort((a, b) => b.length - a.length))
+        if (secret)
+            out = out.split(secret).join('***');
+    return out;
+}
 
 ;// CONCATENATED MODULE: ./src/runtime/actions-runtime.ts
 
@@ -70768,10 +70776,7 @@ class ActionsRuntime {
         }
     }
     redact(text) {
-        let out = text;
-        for (const secret of [...this.secrets].sort((a, b) => b.length - a.length))
-            out = out.split(secret).join('***');
-        return out;
+        return maskSecrets(text, this.secrets);
     }
     exportVariable(name, value) {
         exportVariable(name, value);
