@@ -74,6 +74,9 @@ async function bundle({ entry, out }, outRoot) {
       if (entry.isFile()) rmSync(join(dest, entry.name), { force: true });
     }
     cpSync(work, dest, { recursive: true });
+    // ncc writes licenses.txt only when a package was bundled; say so when none was.
+    if (!existsSync(join(dest, 'licenses.txt')))
+      writeFileSync(join(dest, 'licenses.txt'), 'This bundle contains no third-party packages.\n');
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -70,7 +70,7 @@ class RegistryClient {
         if (response.status !== 401)
             return response;
         const challenge = parseChallenge(response.headers.get('www-authenticate'));
-        await response.body?.cancel().catch(() => undefined);
+        response.discard();
         if (challenge && challenge.scheme !== 'none')
             auth.challenge = challenge;
         const extra = challenge?.scheme === 'bearer' && challenge.scope ? [challenge.scope] : [];
@@ -82,7 +82,7 @@ class RegistryClient {
         response = await this.options.http.request(withAuth(req, header));
         if (response.status === 401) {
             const again = parseChallenge(response.headers.get('www-authenticate'));
-            await response.body?.cancel().catch(() => undefined);
+            response.discard();
             const what = `${req.method ?? 'GET'} ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_0__/* .safeUrl */ .Pl)(req.url)}`;
             if (again?.scheme === 'bearer' && again.error === 'insufficient_scope' && auth.credentials) {
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryAuthError */ .w(`Registry ${registry} denied user '${auth.credentials.username}' the access ${again.scope ?? scopes.join(' ')} (${what}). Grant that user push rights, or use other credentials.`);
@@ -117,7 +117,7 @@ class RegistryClient {
                 url: `${this.baseUrl(registry)}/v2/`,
                 method: 'GET',
             });
-            await response.body?.cancel().catch(() => undefined);
+            response.discard();
             if (response.status === 401)
                 auth.challenge = parseChallenge(response.headers.get('www-authenticate')) ?? { scheme: 'none' };
             else if (response.ok)
@@ -153,7 +153,7 @@ class RegistryClient {
             headers.authorization = `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
         const response = await this.options.http.request({ url, method: 'GET', headers });
         if (response.status === 401 || response.status === 403) {
-            await response.body?.cancel().catch(() => undefined);
+            response.discard();
             throw this.refused(registry, auth, `token service ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_0__/* .safeUrl */ .Pl)(url)}`);
         }
         if (!response.ok)
@@ -251,7 +251,7 @@ class RegistryRepository {
                 return await this.fetchManifest(ref);
             }
             catch (error) {
-                if (attempt >= 3 || !(error instanceof TypeError))
+                if (attempt >= 3 || !(error instanceof _net_http_js__WEBPACK_IMPORTED_MODULE_0__/* .NetworkError */ .Dr))
                     throw error;
             }
         }
@@ -287,7 +287,7 @@ class RegistryRepository {
         });
         if (response.status !== 201 && response.status !== 200)
             throw await _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g.from(`PUT ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_0__/* .safeUrl */ .Pl)(url)}`, response);
-        await response.body?.cancel().catch(() => undefined);
+        response.discard();
         const stored = response.headers.get('docker-content-digest');
         if (stored && stored !== digest)
             throw new _digest_js__WEBPACK_IMPORTED_MODULE_1__/* .DigestMismatchError */ .h(`PUT ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_0__/* .safeUrl */ .Pl)(url)}: registry stored ${stored}, pushed ${digest}`);
@@ -306,12 +306,12 @@ class RegistryRepository {
         });
         if (response.status !== 202 && response.status !== 200 && response.status !== 404)
             throw await _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g.from(`DELETE ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_0__/* .safeUrl */ .Pl)(url)}`, response);
-        await response.body?.cancel().catch(() => undefined);
+        response.discard();
     }
     async hasBlob(digest) {
         const url = this.url(`blobs/${digest}`);
         const response = await this.send(this.pull(), { url, method: 'HEAD' });
-        await response.body?.cancel().catch(() => undefined);
+        response.discard();
         if (response.status === 404)
             return false;
         if (!response.ok)
@@ -336,7 +336,7 @@ class RegistryRepository {
         });
         if (response.status !== 202)
             throw await _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g.from(`POST ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_0__/* .safeUrl */ .Pl)(url)}`, response);
-        await response.body?.cancel().catch(() => undefined);
+        response.discard();
         return this.location(response, url);
     }
     location(response, base) {
@@ -373,7 +373,7 @@ class RegistryRepository {
         const response = await this.send(this.push(), { url, method: 'PUT', headers, body, redirect: 'error' });
         if (response.status !== 201)
             throw await _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g.from(`PUT ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_0__/* .safeUrl */ .Pl)(url)}`, response);
-        await response.body?.cancel().catch(() => undefined);
+        response.discard();
         const stored = response.headers.get('docker-content-digest');
         if (stored && stored !== descriptor.digest)
             throw new _digest_js__WEBPACK_IMPORTED_MODULE_1__/* .DigestMismatchError */ .h(`blob upload ${this.display}: registry stored ${stored}, expected ${descriptor.digest}`);
@@ -396,7 +396,7 @@ class RegistryRepository {
             });
             if (response.status !== 202)
                 throw await _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g.from(`PATCH ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_0__/* .safeUrl */ .Pl)(location)}`, response);
-            await response.body?.cancel().catch(() => undefined);
+            response.discard();
             location = this.location(response, location);
             offset += chunk.byteLength;
         }
@@ -421,13 +421,13 @@ class RegistryRepository {
             retrySafe: true,
             headers: { 'content-length': '0' },
         });
-        await response.body?.cancel().catch(() => undefined);
+        response.discard();
         if (response.status === 201)
             return true;
         if (response.status === 202) {
             const session = this.location(response, url.toString());
             await this.send(this.push(), { url: session, method: 'DELETE' })
-                .then((r) => r.body?.cancel())
+                .then((r) => r.discard())
                 .catch(() => undefined);
             return false;
         }
@@ -444,7 +444,7 @@ class RegistryRepository {
                 headers: { accept: 'application/json' },
             });
             if (response.status === 404) {
-                await response.body?.cancel().catch(() => undefined);
+                response.discard();
                 return tags;
             }
             if (!response.ok)
@@ -477,7 +477,7 @@ class RegistryRepository {
             const index = (await response.json());
             return filterType(index.manifests ?? [], artifactType);
         }
-        await response.body?.cancel().catch(() => undefined);
+        response.discard();
         if (response.status !== 404) {
             const what = response.ok ? `not an image index (${type})` : `HTTP ${response.status}`;
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g(`GET ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_0__/* .safeUrl */ .Pl)(url)}: ${what}`, response.status, undefined);
@@ -530,20 +530,14 @@ async function addToReferrersIndex(repo, subject, referrer) {
     await repo.putManifest(new TextEncoder().encode(JSON.stringify(index)), _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MediaType */ .zu.OciIndex, (0,_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .digestTag */ .t9)(subject));
 }
 async function readLimited(response, limit, what) {
-    const declared = Number(response.headers.get('content-length'));
-    if (Number.isFinite(declared) && declared > limit) {
-        await response.body?.cancel().catch(() => undefined);
-        throw new Error(`${what} is ${declared} bytes, over the ${limit}-byte limit for manifests`);
+    try {
+        return await response.bytes(limit);
     }
-    const chunks = [];
-    let total = 0;
-    for await (const chunk of response.body ?? []) {
-        total += chunk.byteLength;
-        if (total > limit)
+    catch (error) {
+        if (error instanceof _net_http_js__WEBPACK_IMPORTED_MODULE_0__/* .BodyTooLargeError */ .Au)
             throw new Error(`${what} is over the ${limit}-byte limit for manifests`);
-        chunks.push(chunk);
+        throw error;
     }
-    return Buffer.concat(chunks);
 }
 /** Re-cut a stream into chunks of exactly `size` bytes (the last may be shorter). */
 async function* rechunk(body, size) {

@@ -1210,8 +1210,8 @@ function isFork(event) {
     return !head || head !== base;
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/cache/lib/cache.js + 340 modules
-var cache = __webpack_require__(1691);
+// EXTERNAL MODULE: ./node_modules/@actions/cache/lib/cache.js + 355 modules
+var cache = __webpack_require__(4305);
 ;// CONCATENATED MODULE: ./src/layer-cache/github-cache.ts
 /**
  * Without a cache-repository the paths mode uses GitHub's own cache service through @actions/cache,

@@ -1401,7 +1401,7 @@ async function historyStore(ctx, config, info) {
         return new DirHistory(config.historyDir);
     if (config.history === 'branch')
         return new BranchHistory(new src_git/* Git */.TU(ctx.workspace, ctx.runtime.env), config.historyBranch, ctx.clock);
-    const cache = await __webpack_require__.e(/* import() */ 691).then(__webpack_require__.bind(__webpack_require__, 1691));
+    const cache = await __webpack_require__.e(/* import() */ 305).then(__webpack_require__.bind(__webpack_require__, 4305));
     if (!cache.isFeatureAvailable()) {
         ctx.runtime.annotate({
             level: 'warning',

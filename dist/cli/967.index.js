@@ -100,7 +100,7 @@ function splitNul(buffer) {
 
 /***/ }),
 
-/***/ 2348:
+/***/ 9967:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG

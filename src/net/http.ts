@@ -1,12 +1,19 @@
-import type { Dispatcher } from 'undici-types';
+import { Agent as HttpAgent, type IncomingMessage, request as httpRequest } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { CircuitBreakers, CircuitOpenError } from './breaker.js';
 import { type Clock, systemClock } from './clock.js';
 
 /**
- * The only code in Gantry that calls fetch. Every request gets a timeout (until the response
+ * The only code in Gantry that speaks HTTP. Every request gets a timeout (until the response
  * headers arrive; bodies stream), bounded retries with exponential backoff and full jitter,
  * Retry-After honoured, and a per-host circuit breaker. Requests that are not idempotent are
  * retried only when the caller says a retry is safe.
+ *
+ * It sits on node:http rather than fetch: Node loads fetch's implementation (undici) on first use,
+ * about 25 ms of every action's start, and spends more CPU per request; with node:http a
+ * promotion of a few dozen small requests is dominated by the registry, not by the client.
  */
 export interface HttpOptions {
   timeoutMs: number;
@@ -20,11 +27,22 @@ export interface HttpOptions {
   breakerCooldownMs: number;
   clock: Clock;
   random: () => number;
-  fetch: typeof fetch;
-  /** An undici dispatcher (custom CA, client certificates, proxy), passed through to fetch. */
-  dispatcher?: Dispatcher;
+  /** TLS for https: a custom CA (PEM), a client certificate and key, or no verification. */
+  tls?: TlsOptions;
+  /**
+   * HTTP_PROXY, HTTPS_PROXY and NO_PROXY (either case) as the environment gives them; requests go
+   * through the proxy (CONNECT for https) unless NO_PROXY names the host. Undefined: direct.
+   */
+  proxyEnv?: Readonly<Record<string, string | undefined>>;
   /** Called for each retry, with a message free of credentials. */
   onRetry?: (message: string) => void;
+}
+
+export interface TlsOptions {
+  ca?: string;
+  cert?: string;
+  key?: string;
+  rejectUnauthorized?: boolean;
 }
 
 export type RequestBody = string | Uint8Array | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>;
@@ -54,6 +72,10 @@ export class HttpTimeoutError extends Error {
   override name = 'HttpTimeoutError';
 }
 
+export class BodyTooLargeError extends Error {
+  override name = 'BodyTooLargeError';
+}
+
 export class NetworkError extends Error {
   override name = 'NetworkError';
   constructor(
@@ -68,7 +90,7 @@ export class NetworkError extends Error {
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
 const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
 
-export const DEFAULT_HTTP_OPTIONS: Omit<HttpOptions, 'clock' | 'random' | 'fetch'> = {
+export const DEFAULT_HTTP_OPTIONS: Omit<HttpOptions, 'clock' | 'random'> = {
   timeoutMs: 30_000,
   retries: 3,
   backoffBaseMs: 250,
@@ -78,23 +100,138 @@ export const DEFAULT_HTTP_OPTIONS: Omit<HttpOptions, 'clock' | 'random' | 'fetch
   breakerCooldownMs: 30_000,
 };
 
+const REDIRECT_STATUS = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 20;
+
+const SMALL_BODY_BYTES = 64 * 1024;
+
+function hasBody(method: string, status: number, message: IncomingMessage): boolean {
+  return method !== 'HEAD' && status !== 204 && status !== 304 && message.headers['content-length'] !== '0';
+}
+
+/** A response whose body streams from the socket; read it, or discard it to free the connection. */
+export class HttpResponse {
+  readonly status: number;
+  readonly headers: ResponseHeaders;
+  readonly url: string;
+  private stream?: ReadableStream<Uint8Array>;
+
+  constructor(
+    private readonly message: IncomingMessage,
+    url: URL,
+    method: string,
+    /** Turns a stream error into a NetworkError naming the URL. */
+    private readonly describe: (error: unknown) => Error,
+  ) {
+    this.status = message.statusCode ?? 0;
+    this.headers = new ResponseHeaders(message.headers);
+    this.url = url.toString();
+    // A response without a body (HEAD, 204, 304, Content-Length: 0) must still be read to its end,
+    // or its connection stays busy and keeps the process alive.
+    if (!hasBody(method, this.status, message)) message.resume();
+  }
+
+  get ok(): boolean {
+    return this.status >= 200 && this.status < 300;
+  }
+
+  /** The body as a web stream, for code that pipes it on. */
+  get body(): ReadableStream<Uint8Array> {
+    this.stream ??= Readable.toWeb(this.message) as ReadableStream<Uint8Array>;
+    return this.stream;
+  }
+
+  /** The body as the socket gives it (a Node stream): the fast path for large bodies. */
+  get nodeBody(): Readable {
+    if (this.stream) throw new Error('the body was already opened as a web stream');
+    return this.message;
+  }
+
+  /** The whole body; `limit` bytes at most (a longer body is an error, and is not read further). */
+  async bytes(limit = Number.POSITIVE_INFINITY): Promise<Uint8Array> {
+    const declared = Number(this.headers.get('content-length') ?? Number.NaN);
+    if (declared > limit) {
+      this.discard();
+      throw new BodyTooLargeError(
+        `${safeUrl(this.url)}: body of ${declared} bytes is over the limit of ${limit}`,
+      );
+    }
+    const chunks: Buffer[] = [];
+    let total = 0;
+    try {
+      for await (const chunk of this.message) {
+        total += (chunk as Buffer).byteLength;
+        if (total > limit) {
+          this.message.destroy();
+          throw new BodyTooLargeError(`${safeUrl(this.url)}: body is over the limit of ${limit} bytes`);
+        }
+        chunks.push(chunk as Buffer);
+      }
+    } catch (error) {
+      throw error instanceof BodyTooLargeError ? error : this.describe(error);
+    }
+    return Buffer.concat(chunks);
+  }
+
+  async text(): Promise<string> {
+    return Buffer.from(await this.bytes()).toString('utf8');
+  }
+
+  async json(): Promise<unknown> {
+    return JSON.parse(await this.text());
+  }
+
+  /**
+   * Drop the body unread: a small one is drained so its connection is reused, a large or unknown
+   * one is cut (reading megabytes to save a handshake is a bad trade).
+   */
+  discard(): void {
+    if (this.stream) {
+      this.stream.cancel().catch(() => undefined);
+      return;
+    }
+    const length = Number(this.headers.get('content-length') ?? Number.NaN);
+    if (this.message.complete || length <= SMALL_BODY_BYTES) this.message.resume();
+    else this.message.destroy();
+  }
+}
+
+/** Response headers, looked up case-insensitively; repeated headers joined with ", ". */
+export class ResponseHeaders {
+  constructor(private readonly raw: IncomingMessage['headers']) {}
+
+  get(name: string): string | null {
+    const value = this.raw[name.toLowerCase()];
+    if (value === undefined) return null;
+    return Array.isArray(value) ? value.join(', ') : value;
+  }
+}
+
 export class HttpClient {
   readonly options: HttpOptions;
   private readonly breakers: CircuitBreakers;
   private readonly counters = { requests: 0, retries: 0, exhausted: 0 };
+  private readonly httpAgent: HttpAgent;
+  private readonly httpsAgent: HttpsAgent;
 
   constructor(options: Partial<HttpOptions> = {}) {
     this.options = {
       ...DEFAULT_HTTP_OPTIONS,
       clock: systemClock,
       random: Math.random,
-      fetch: globalThis.fetch,
       ...options,
     };
     this.breakers = new CircuitBreakers(
       { failureThreshold: this.options.breakerThreshold, cooldownMs: this.options.breakerCooldownMs },
       this.options.clock,
     );
+    const proxyEnv = this.options.proxyEnv ? proxyVariables(this.options.proxyEnv) : undefined;
+    this.httpAgent = new HttpAgent({ keepAlive: true, ...(proxyEnv ? { proxyEnv } : {}) });
+    this.httpsAgent = new HttpsAgent({
+      keepAlive: true,
+      ...this.options.tls,
+      ...(proxyEnv ? { proxyEnv } : {}),
+    });
   }
 
   stats(): HttpStats {
@@ -105,8 +242,57 @@ export class HttpClient {
     return this.breakers.stateOf(host);
   }
 
-  /** Send a request; returns the response (including error statuses once retries are spent). */
-  async request(req: HttpRequest): Promise<Response> {
+  /**
+   * Send a request; returns the response (including error statuses once retries are spent).
+   * Redirects are followed (unless `redirect` says otherwise) with the Authorization header dropped
+   * when the redirect leaves the origin, as a registry's blob redirect to object storage needs.
+   */
+  async request(req: HttpRequest): Promise<HttpResponse> {
+    let current: HttpRequest = req;
+    for (let hops = 0; ; hops++) {
+      const response = await this.requestOnce(current);
+      const location = response.headers.get('location');
+      if (!REDIRECT_STATUS.has(response.status) || !location || (req.redirect ?? 'follow') === 'manual')
+        return response;
+      response.discard();
+      const from = new URL(current.url);
+      if (req.redirect === 'error' || hops >= MAX_REDIRECTS)
+        throw new NetworkError(
+          `${safeUrl(from)}: HTTP ${response.status} redirect ${req.redirect === 'error' ? 'not allowed here' : `after ${MAX_REDIRECTS} hops`}`,
+          from.host,
+        );
+      const to = new URL(location, from);
+      const method = (current.method ?? 'GET').toUpperCase();
+      const becomesGet = response.status === 303 && method !== 'HEAD';
+      const headers = { ...current.headers };
+      if (to.origin !== from.origin) {
+        for (const name of Object.keys(headers))
+          if (name.toLowerCase() === 'authorization') delete headers[name];
+      }
+      if (becomesGet) {
+        for (const name of Object.keys(headers)) if (/^content-/i.test(name)) delete headers[name];
+      }
+      if (
+        !becomesGet &&
+        current.body !== undefined &&
+        typeof current.body !== 'function' &&
+        isStream(current.body)
+      )
+        throw new NetworkError(
+          `${safeUrl(from)}: HTTP ${response.status} redirect of a streamed body`,
+          from.host,
+        );
+      current = {
+        ...current,
+        url: to,
+        headers,
+        method: becomesGet ? 'GET' : method,
+        body: becomesGet ? undefined : current.body,
+      };
+    }
+  }
+
+  private async requestOnce(req: HttpRequest): Promise<HttpResponse> {
     const url = new URL(req.url);
     const method = (req.method ?? 'GET').toUpperCase();
     const host = url.host;
@@ -117,7 +303,7 @@ export class HttpClient {
     for (let attempt = 0; ; attempt++) {
       this.breakers.admit(host);
       this.counters.requests += 1;
-      let response: Response | undefined;
+      let response: HttpResponse | undefined;
       let failure: Error | undefined;
       try {
         response = await this.attempt(url, method, req);
@@ -155,36 +341,75 @@ export class HttpClient {
       this.options.onRetry?.(
         `${method} ${safeUrl(url)}: ${failure ? failure.message : `HTTP ${response!.status}`}; retry ${attempt + 1}/${maxRetries} in ${Math.round(delay)} ms`,
       );
-      await response?.body?.cancel().catch(() => undefined);
+      response?.discard();
       await this.options.clock.sleep(delay, req.signal);
     }
   }
 
-  private async attempt(url: URL, method: string, req: HttpRequest): Promise<Response> {
+  private attempt(url: URL, method: string, req: HttpRequest): Promise<HttpResponse> {
     const timeoutMs = req.timeoutMs ?? this.options.timeoutMs;
-    const controller = new AbortController();
-    const timer = setTimeout(
-      () => controller.abort(new HttpTimeoutError(`no response within ${timeoutMs} ms`)),
-      timeoutMs,
-    );
-    const signal = req.signal ? AbortSignal.any([req.signal, controller.signal]) : controller.signal;
     const body = typeof req.body === 'function' ? req.body() : req.body;
-    const init: RequestInit & { duplex?: 'half'; dispatcher?: Dispatcher } = {
-      method,
-      headers: req.headers,
-      body: body as RequestInit['body'],
-      signal,
-      redirect: req.redirect ?? 'follow',
-    };
-    if (body !== undefined && isStream(body)) init.duplex = 'half';
-    if (this.options.dispatcher) init.dispatcher = this.options.dispatcher;
-    try {
-      return await this.options.fetch(url, init);
-    } finally {
+    const headers: Record<string, string> = { ...req.headers };
+    const fixed =
+      typeof body === 'string' ? Buffer.from(body) : body instanceof Uint8Array ? body : undefined;
+    if (fixed && !Object.keys(headers).some((name) => name.toLowerCase() === 'content-length'))
+      headers['content-length'] = String(fixed.byteLength);
+    const https = url.protocol === 'https:';
+    return new Promise<HttpResponse>((resolve, reject) => {
+      const request = (https ? httpsRequest : httpRequest)(url, {
+        method,
+        headers,
+        agent: https ? this.httpsAgent : this.httpAgent,
+      });
       // The timeout bounds the wait for headers; a streamed body is bounded by the caller's signal.
-      clearTimeout(timer);
-    }
+      const timer = setTimeout(
+        () => request.destroy(new HttpTimeoutError(`no response within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+      const abort = () => request.destroy(req.signal?.reason ?? new Error('aborted'));
+      if (req.signal?.aborted) abort();
+      req.signal?.addEventListener('abort', abort, { once: true });
+      const settle = () => {
+        clearTimeout(timer);
+        req.signal?.removeEventListener('abort', abort);
+      };
+      request.once('response', (message) => {
+        settle();
+        // An error on a body nobody reads must not end the process; readers see it through the stream.
+        message.on('error', () => undefined);
+        if (req.signal) {
+          const cut = () => message.destroy(req.signal?.reason ?? new Error('aborted'));
+          req.signal.addEventListener('abort', cut, { once: true });
+          message.once('close', () => req.signal?.removeEventListener('abort', cut));
+        }
+        resolve(new HttpResponse(message, url, method, (error) => describeFailure(error, url, timeoutMs)));
+      });
+      request.once('error', (error) => {
+        settle();
+        reject(error);
+      });
+      if (body === undefined) request.end();
+      else if (fixed) request.end(fixed);
+      else {
+        const source =
+          body instanceof ReadableStream
+            ? Readable.fromWeb(body as import('node:stream/web').ReadableStream<Uint8Array>)
+            : Readable.from(body as AsyncIterable<Uint8Array>);
+        // A failing source ends the request with its error (the request rejects with it).
+        pipeline(source, request).catch((error: Error) => request.destroy(error));
+      }
+    });
   }
+}
+
+/** The proxy variables, as Node's agents read them (upper case), from either spelling. */
+function proxyVariables(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of ['HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY']) {
+    const value = env[name.toLowerCase()] || env[name];
+    if (value) out[name] = value;
+  }
+  return out;
 }
 
 function isStream(body: RequestBody): boolean {
@@ -204,8 +429,9 @@ function describeFailure(error: unknown, url: URL, timeoutMs: number): Error {
   }
   if (error instanceof Error && error.name === 'HttpTimeoutError')
     return new HttpTimeoutError(`${safeUrl(url)}: ${error.message}`);
+  if (error instanceof NetworkError) return error;
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  const code = cause?.code;
+  const code = (error as { code?: string }).code ?? cause?.code;
   return new NetworkError(
     `${safeUrl(url)}: ${code ?? cause?.message ?? (error as Error).message}`,
     url.host,

@@ -2,7 +2,9 @@ export { CircuitBreakers, CircuitOpenError } from './breaker.js';
 export { type Clock, systemClock } from './clock.js';
 export {
   DEFAULT_HTTP_OPTIONS,
+  BodyTooLargeError,
   HttpClient,
+  HttpResponse,
   type HttpOptions,
   type HttpRequest,
   type HttpStats,
@@ -10,5 +12,7 @@ export {
   NetworkError,
   parseRetryAfter,
   type RequestBody,
+  ResponseHeaders,
+  type TlsOptions,
   safeUrl,
 } from './http.js';

@@ -1,5 +1,5 @@
-import type { HttpClient, HttpRequest, RequestBody } from '../net/http.js';
-import { safeUrl } from '../net/http.js';
+import type { HttpClient, HttpRequest, HttpResponse, RequestBody } from '../net/http.js';
+import { BodyTooLargeError, NetworkError, safeUrl } from '../net/http.js';
 import type { CredentialSource, Credentials } from './credentials.js';
 import {
   DigestMismatchError,
@@ -86,7 +86,7 @@ export class RegistryClient {
    * `repository:team/app:pull,push`. A 401 is answered once (new token or credentials) when the body
    * can be sent again; a second 401 is a RegistryAuthError.
    */
-  async send(registry: string, scopes: string[], req: HttpRequest): Promise<Response> {
+  async send(registry: string, scopes: string[], req: HttpRequest): Promise<HttpResponse> {
     const resendable =
       req.body === undefined ||
       typeof req.body === 'function' ||
@@ -97,7 +97,7 @@ export class RegistryClient {
     let response = await this.options.http.request(withAuth(req, header));
     if (response.status !== 401) return response;
     const challenge = parseChallenge(response.headers.get('www-authenticate'));
-    await response.body?.cancel().catch(() => undefined);
+    response.discard();
     if (challenge && challenge.scheme !== 'none') auth.challenge = challenge;
     const extra = challenge?.scheme === 'bearer' && challenge.scope ? [challenge.scope] : [];
     if (!resendable) {
@@ -112,7 +112,7 @@ export class RegistryClient {
     response = await this.options.http.request(withAuth(req, header));
     if (response.status === 401) {
       const again = parseChallenge(response.headers.get('www-authenticate'));
-      await response.body?.cancel().catch(() => undefined);
+      response.discard();
       const what = `${req.method ?? 'GET'} ${safeUrl(req.url)}`;
       if (again?.scheme === 'bearer' && again.error === 'insufficient_scope' && auth.credentials) {
         throw new RegistryAuthError(
@@ -155,7 +155,7 @@ export class RegistryClient {
         url: `${this.baseUrl(registry)}/v2/`,
         method: 'GET',
       });
-      await response.body?.cancel().catch(() => undefined);
+      response.discard();
       if (response.status === 401)
         auth.challenge = parseChallenge(response.headers.get('www-authenticate')) ?? { scheme: 'none' };
       else if (response.ok) auth.challenge = { scheme: 'none' };
@@ -195,7 +195,7 @@ export class RegistryClient {
       headers.authorization = `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
     const response = await this.options.http.request({ url, method: 'GET', headers });
     if (response.status === 401 || response.status === 403) {
-      await response.body?.cancel().catch(() => undefined);
+      response.discard();
       throw this.refused(registry, auth, `token service ${safeUrl(url)}`);
     }
     if (!response.ok) throw await RegistryError.from(`token service ${safeUrl(url)}`, response);
@@ -266,7 +266,7 @@ export class RegistryRepository implements OciRepository {
     return [`repository:${this.name}:pull,push`];
   }
 
-  private send(scopes: string[], req: HttpRequest): Promise<Response> {
+  private send(scopes: string[], req: HttpRequest): Promise<HttpResponse> {
     return this.client.send(this.registry, scopes, req);
   }
 
@@ -301,7 +301,7 @@ export class RegistryRepository implements OciRepository {
       try {
         return await this.fetchManifest(ref);
       } catch (error) {
-        if (attempt >= 3 || !(error instanceof TypeError)) throw error;
+        if (attempt >= 3 || !(error instanceof NetworkError)) throw error;
       }
     }
   }
@@ -343,7 +343,7 @@ export class RegistryRepository implements OciRepository {
     });
     if (response.status !== 201 && response.status !== 200)
       throw await RegistryError.from(`PUT ${safeUrl(url)}`, response);
-    await response.body?.cancel().catch(() => undefined);
+    response.discard();
     const stored = response.headers.get('docker-content-digest');
     if (stored && stored !== digest)
       throw new DigestMismatchError(`PUT ${safeUrl(url)}: registry stored ${stored}, pushed ${digest}`);
@@ -363,13 +363,13 @@ export class RegistryRepository implements OciRepository {
     });
     if (response.status !== 202 && response.status !== 200 && response.status !== 404)
       throw await RegistryError.from(`DELETE ${safeUrl(url)}`, response);
-    await response.body?.cancel().catch(() => undefined);
+    response.discard();
   }
 
   async hasBlob(digest: string): Promise<boolean> {
     const url = this.url(`blobs/${digest}`);
     const response = await this.send(this.pull(), { url, method: 'HEAD' });
-    await response.body?.cancel().catch(() => undefined);
+    response.discard();
     if (response.status === 404) return false;
     if (!response.ok) throw await RegistryError.from(`HEAD ${safeUrl(url)}`, response);
     return true;
@@ -394,11 +394,11 @@ export class RegistryRepository implements OciRepository {
       headers: { 'content-length': '0' },
     });
     if (response.status !== 202) throw await RegistryError.from(`POST ${safeUrl(url)}`, response);
-    await response.body?.cancel().catch(() => undefined);
+    response.discard();
     return this.location(response, url);
   }
 
-  private location(response: Response, base: string): string {
+  private location(response: HttpResponse, base: string): string {
     const location = response.headers.get('location');
     if (!location)
       throw new RegistryError(
@@ -442,7 +442,7 @@ export class RegistryRepository implements OciRepository {
     // body keeps every chunk in memory until the upload ends. An upload never redirects anyway.
     const response = await this.send(this.push(), { url, method: 'PUT', headers, body, redirect: 'error' });
     if (response.status !== 201) throw await RegistryError.from(`PUT ${safeUrl(url)}`, response);
-    await response.body?.cancel().catch(() => undefined);
+    response.discard();
     const stored = response.headers.get('docker-content-digest');
     if (stored && stored !== descriptor.digest)
       throw new DigestMismatchError(
@@ -472,7 +472,7 @@ export class RegistryRepository implements OciRepository {
         redirect: 'error',
       });
       if (response.status !== 202) throw await RegistryError.from(`PATCH ${safeUrl(location)}`, response);
-      await response.body?.cancel().catch(() => undefined);
+      response.discard();
       location = this.location(response, location);
       offset += chunk.byteLength;
     }
@@ -499,12 +499,12 @@ export class RegistryRepository implements OciRepository {
       retrySafe: true,
       headers: { 'content-length': '0' },
     });
-    await response.body?.cancel().catch(() => undefined);
+    response.discard();
     if (response.status === 201) return true;
     if (response.status === 202) {
       const session = this.location(response, url.toString());
       await this.send(this.push(), { url: session, method: 'DELETE' })
-        .then((r) => r.body?.cancel())
+        .then((r) => r.discard())
         .catch(() => undefined);
       return false;
     }
@@ -522,7 +522,7 @@ export class RegistryRepository implements OciRepository {
         headers: { accept: 'application/json' },
       });
       if (response.status === 404) {
-        await response.body?.cancel().catch(() => undefined);
+        response.discard();
         return tags;
       }
       if (!response.ok) throw await RegistryError.from(`GET ${safeUrl(next)}`, response);
@@ -553,7 +553,7 @@ export class RegistryRepository implements OciRepository {
       const index = (await response.json()) as ImageIndex;
       return filterType(index.manifests ?? [], artifactType);
     }
-    await response.body?.cancel().catch(() => undefined);
+    response.discard();
     if (response.status !== 404) {
       const what = response.ok ? `not an image index (${type})` : `HTTP ${response.status}`;
       throw new RegistryError(`GET ${safeUrl(url)}: ${what}`, response.status, undefined);
@@ -615,20 +615,14 @@ export async function addToReferrersIndex(
   );
 }
 
-async function readLimited(response: Response, limit: number, what: string): Promise<Uint8Array> {
-  const declared = Number(response.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > limit) {
-    await response.body?.cancel().catch(() => undefined);
-    throw new Error(`${what} is ${declared} bytes, over the ${limit}-byte limit for manifests`);
+async function readLimited(response: HttpResponse, limit: number, what: string): Promise<Uint8Array> {
+  try {
+    return await response.bytes(limit);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError)
+      throw new Error(`${what} is over the ${limit}-byte limit for manifests`);
+    throw error;
   }
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for await (const chunk of response.body ?? []) {
-    total += chunk.byteLength;
-    if (total > limit) throw new Error(`${what} is over the ${limit}-byte limit for manifests`);
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
 }
 
 /** Re-cut a stream into chunks of exactly `size` bytes (the last may be shorter). */

@@ -1,3 +1,4 @@
+import type { HttpResponse } from '../net/http.js';
 import { ConfigurationError } from '../runtime/errors.js';
 
 interface ErrorBody {
@@ -20,7 +21,7 @@ export class RegistryError extends Error {
   }
 
   /** Build from a response, reading (and so consuming) its body for the error code and message. */
-  static async from(what: string, response: Response): Promise<RegistryError> {
+  static async from(what: string, response: HttpResponse): Promise<RegistryError> {
     let code: string | undefined;
     let detail = '';
     try {

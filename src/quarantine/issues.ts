@@ -1,4 +1,4 @@
-import type { HttpClient } from '../net/http.js';
+import type { HttpClient, HttpResponse } from '../net/http.js';
 import { ConfigurationError } from '../runtime/errors.js';
 import { oneLine } from '../runtime/text.js';
 
@@ -61,7 +61,7 @@ export class GitHubIssues {
     return result.items?.find((issue) => issue.title === title && issue.pull_request === undefined);
   }
 
-  private async call(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Response> {
+  private async call(method: 'GET' | 'POST', path: string, body?: unknown): Promise<HttpResponse> {
     const response = await this.http.request({
       url: `${this.apiUrl.replace(/\/$/, '')}${path}`,
       method,

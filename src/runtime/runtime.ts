@@ -1,6 +1,6 @@
 /**
  * The one seam between Gantry's actions and the world that runs them. The runner implementation
- * (actions-runtime.ts) is the only code that touches @actions/core; the CLI implementation
+ * (actions-runtime.ts) speaks the runner's workflow and file commands; the CLI implementation
  * (cli-runtime.ts) lets the same action code run on a laptop or in another CI system.
  */
 export type AnnotationLevel = 'error' | 'warning' | 'notice';

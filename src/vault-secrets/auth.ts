@@ -1,4 +1,4 @@
-import type { HttpClient } from '../net/index.js';
+import type { HttpClient, HttpResponse } from '../net/index.js';
 import { ConfigurationError } from '../runtime/errors.js';
 import { type VaultClient, VaultError, vaultError } from './vault-client.js';
 
@@ -109,7 +109,7 @@ export async function requestGithubIdToken(
 ): Promise<string> {
   const url = new URL(requestUrl);
   url.searchParams.set('audience', audience);
-  let response: Response;
+  let response: HttpResponse;
   try {
     response = await http.request({
       url,

@@ -10,7 +10,7 @@ import { INPUT, OUTPUT, STATE } from './constants.js';
 import { type FetchResult, fetchSecrets, type Secret } from './fetch-secrets.js';
 import { isReservedEnvName } from './secrets-spec.js';
 import { isShort, maskParts, valueText } from './masking.js';
-import { proxyFromEnv, vaultDispatcher } from './tls.js';
+import { vaultTls } from './tls.js';
 import { VaultClient, vaultError } from './vault-client.js';
 
 const masked = new WeakMap<ActionContext, Set<string>>();
@@ -34,7 +34,8 @@ function vaultClient(
   const http = ctx.http({
     retries: connection.retries,
     timeoutMs: connection.timeoutMs,
-    dispatcher: vaultDispatcher(connection.tls, proxyFromEnv(ctx.runtime.env)),
+    tls: vaultTls(connection.tls),
+    proxyEnv: ctx.runtime.env,
   });
   return new VaultClient(http, connection.url, connection.namespace, (message) => ctx.runtime.debug(message));
 }
@@ -72,9 +73,8 @@ export const main: ActionFn = async (ctx) => {
         );
       }
       // The runner's endpoint is not Vault: the proxy applies, Vault's CA and client certificate do not.
-      const dispatcher = vaultDispatcher({ skipVerify: false }, proxyFromEnv(runtime.env));
       return requestGithubIdToken(
-        ctx.http({ retries: config.retries, timeoutMs: config.timeoutMs, dispatcher }),
+        ctx.http({ retries: config.retries, timeoutMs: config.timeoutMs, proxyEnv: runtime.env }),
         url,
         token,
         audience,

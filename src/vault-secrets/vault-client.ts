@@ -1,5 +1,12 @@
 import { ConfigurationError } from '../runtime/errors.js';
-import { CircuitOpenError, type HttpClient, HttpTimeoutError, NetworkError, safeUrl } from '../net/index.js';
+import {
+  CircuitOpenError,
+  type HttpClient,
+  type HttpResponse,
+  HttpTimeoutError,
+  NetworkError,
+  safeUrl,
+} from '../net/index.js';
 
 /**
  * Vault's HTTP API over src/net. Errors name the operation, the path and the status and say what to
@@ -56,7 +63,7 @@ export class VaultClient {
     if (this.namespace) headers['x-vault-namespace'] = this.namespace;
     if (call.token) headers['x-vault-token'] = call.token;
     if (call.body !== undefined) headers['content-type'] = 'application/json';
-    let response: Response;
+    let response: HttpResponse;
     try {
       response = await this.http.request({
         url,

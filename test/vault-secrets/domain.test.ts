@@ -4,7 +4,7 @@
  * against the Vault API server, or a real Vault when VAULT_ADDR and VAULT_TOKEN are set.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HttpClient } from '../../src/net/index.js';
+import { HttpClient, type HttpRequest } from '../../src/net/index.js';
 import { fetchSecrets } from '../../src/vault-secrets/fetch-secrets.js';
 import { maskParts } from '../../src/vault-secrets/masking.js';
 import { normalizeName, parseSecrets } from '../../src/vault-secrets/secrets-spec.js';
@@ -112,17 +112,19 @@ describe('fetching', () => {
     const calls: string[] = [];
     let inFlight = 0;
     let maxInFlight = 0;
-    const countingFetch: typeof fetch = async (input, init) => {
-      calls.push(new URL(String(input)).pathname);
-      inFlight += 1;
-      maxInFlight = Math.max(maxInFlight, inFlight);
-      try {
-        return await fetch(input, init);
-      } finally {
-        inFlight -= 1;
+    class CountingHttpClient extends HttpClient {
+      override async request(req: HttpRequest) {
+        calls.push(new URL(req.url).pathname);
+        inFlight += 1;
+        maxInFlight = Math.max(maxInFlight, inFlight);
+        try {
+          return await super.request(req);
+        } finally {
+          inFlight -= 1;
+        }
       }
-    };
-    const client = new VaultClient(new HttpClient({ fetch: countingFetch }), new URL(vault.addr), undefined);
+    }
+    const client = new VaultClient(new CountingHttpClient(), new URL(vault.addr), undefined);
     const lines = Array.from({ length: paths }, (_, i) => [
       `${f.names.kv2}/bench/p${i} a | A${i}`,
       `${f.names.kv2}/bench/p${i} b | B${i}`,
