@@ -19,7 +19,6 @@ import {
 import { appendFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { findCache, restoreCache, saveCache } from '../src/layer-cache/cache.js';
 import { parsePathSpec } from '../src/layer-cache/paths.js';
@@ -174,7 +173,7 @@ try {
       const digest = `sha256:${hash.digest('hex')}`;
       await baselineRepo.pushBlob(
         { mediaType: 'application/octet-stream', digest, size },
-        Readable.toWeb(createReadStream(archive)) as ReadableStream<Uint8Array>,
+        createReadStream(archive),
       );
       return { digest, size };
     });
@@ -205,9 +204,7 @@ try {
     const [, secs] = await time(async () => {
       const download = join(work, 'download.tzst');
       await pipeline(
-        Readable.fromWeb(
-          (await baselineRepo.openBlob({ mediaType: 'application/octet-stream', ...baseSecond })) as never,
-        ),
+        await baselineRepo.openBlob({ mediaType: 'application/octet-stream', ...baseSecond }),
         createWriteStream(download),
       );
       const untar = spawnSync('sh', ['-c', `zstd -d --long=30 -q -c "${download}" | tar -xf - -C "${dir}"`], {

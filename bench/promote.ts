@@ -152,7 +152,7 @@ function sideBySide(
 
 const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
 const fmt = (n: number, digits = 2) => n.toFixed(digits);
-const ROUNDS = 3;
+const ROUNDS = 5;
 
 const [a, b] = await Promise.all([startRegistry(), startRegistry()]);
 try {

@@ -3347,8 +3347,8 @@ function ansiC(value) {
 var breaker = __nccwpck_require__(9103);
 // EXTERNAL MODULE: ./src/net/clock.ts
 var clock = __nccwpck_require__(2881);
-// EXTERNAL MODULE: ./src/net/http.ts + 4 modules
-var http = __nccwpck_require__(2950);
+// EXTERNAL MODULE: ./src/net/http.ts + 3 modules
+var http = __nccwpck_require__(7917);
 ;// CONCATENATED MODULE: ./src/net/index.ts
 
 
@@ -4316,7 +4316,7 @@ const systemClock = {
 
 /***/ }),
 
-/***/ 2950:
+/***/ 7917:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4330,8 +4330,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "node:http"
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 ;// CONCATENATED MODULE: external "node:stream"
 const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
 ;// CONCATENATED MODULE: external "node:stream/promises"
@@ -4341,7 +4339,6 @@ var breaker = __nccwpck_require__(9103);
 // EXTERNAL MODULE: ./src/net/clock.ts
 var clock = __nccwpck_require__(2881);
 ;// CONCATENATED MODULE: ./src/net/http.ts
-
 
 
 
@@ -4480,6 +4477,7 @@ class HttpClient {
     counters = { requests: 0, retries: 0, exhausted: 0 };
     httpAgent;
     httpsAgent;
+    proxyEnv;
     constructor(options = {}) {
         this.options = {
             ...DEFAULT_HTTP_OPTIONS,
@@ -4488,13 +4486,21 @@ class HttpClient {
             ...options,
         };
         this.breakers = new breaker/* CircuitBreakers */.n({ failureThreshold: this.options.breakerThreshold, cooldownMs: this.options.breakerCooldownMs }, this.options.clock);
-        const proxyEnv = this.options.proxyEnv ? proxyVariables(this.options.proxyEnv) : undefined;
-        this.httpAgent = new external_node_http_namespaceObject.Agent({ keepAlive: true, ...(proxyEnv ? { proxyEnv } : {}) });
-        this.httpsAgent = new external_node_https_namespaceObject.Agent({
+        this.proxyEnv = this.options.proxyEnv ? proxyVariables(this.options.proxyEnv) : undefined;
+        this.httpAgent = new external_node_http_namespaceObject.Agent({
+            keepAlive: true,
+            ...(this.proxyEnv ? { proxyEnv: this.proxyEnv } : {}),
+        });
+    }
+    /** node:https (and TLS) load on the first https request: a few ms of start saved where none is made. */
+    https() {
+        const https = process.getBuiltinModule('node:https');
+        this.httpsAgent ??= new https.Agent({
             keepAlive: true,
             ...this.options.tls,
-            ...(proxyEnv ? { proxyEnv } : {}),
+            ...(this.proxyEnv ? { proxyEnv: this.proxyEnv } : {}),
         });
+        return { request: https.request, agent: this.httpsAgent };
     }
     stats() {
         return { ...this.counters, breakerTrips: this.breakers.trips };
@@ -4603,13 +4609,9 @@ class HttpClient {
         const fixed = typeof body === 'string' ? Buffer.from(body) : body instanceof Uint8Array ? body : undefined;
         if (fixed && !Object.keys(headers).some((name) => name.toLowerCase() === 'content-length'))
             headers['content-length'] = String(fixed.byteLength);
-        const https = url.protocol === 'https:';
+        const transport = url.protocol === 'https:' ? this.https() : { request: external_node_http_namespaceObject.request, agent: this.httpAgent };
         return new Promise((resolve, reject) => {
-            const request = (https ? external_node_https_namespaceObject.request : external_node_http_namespaceObject.request)(url, {
-                method,
-                headers,
-                agent: https ? this.httpsAgent : this.httpAgent,
-            });
+            const request = transport.request(url, { method, headers, agent: transport.agent });
             // The timeout bounds the wait for headers; a streamed body is bounded by the caller's signal.
             const timer = setTimeout(() => request.destroy(new HttpTimeoutError(`no response within ${timeoutMs} ms`)), timeoutMs);
             const abort = () => request.destroy(req.signal?.reason ?? new Error('aborted'));
@@ -4640,9 +4642,11 @@ class HttpClient {
             else if (fixed)
                 request.end(fixed);
             else {
-                const source = body instanceof ReadableStream
-                    ? external_node_stream_namespaceObject.Readable.fromWeb(body)
-                    : external_node_stream_namespaceObject.Readable.from(body);
+                const source = body instanceof external_node_stream_namespaceObject.Readable
+                    ? body
+                    : body instanceof ReadableStream
+                        ? external_node_stream_namespaceObject.Readable.fromWeb(body)
+                        : external_node_stream_namespaceObject.Readable.from(body);
                 // A failing source ends the request with its error (the request rejects with it).
                 (0,promises_namespaceObject.pipeline)(source, request).catch((error) => request.destroy(error));
             }
@@ -4937,8 +4941,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ runStep)
 });
 
-// EXTERNAL MODULE: ./src/net/http.ts + 4 modules
-var http = __nccwpck_require__(2950);
+// EXTERNAL MODULE: ./src/net/http.ts + 3 modules
+var http = __nccwpck_require__(7917);
 // EXTERNAL MODULE: ./src/net/clock.ts
 var net_clock = __nccwpck_require__(2881);
 ;// CONCATENATED MODULE: external "node:crypto"

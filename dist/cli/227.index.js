@@ -205,9 +205,12 @@ function readConfig(inputs) {
     };
 }
 
+// EXTERNAL MODULE: external "node:stream/consumers"
+var consumers_ = __webpack_require__(8321);
 // EXTERNAL MODULE: ./src/net/index.ts
 var net = __webpack_require__(155);
 ;// CONCATENATED MODULE: ./src/promote/promote.ts
+
 
 
 
@@ -240,14 +243,22 @@ async function promote(config, deps) {
     const sourceRepo = deps.open(source.ref, 'source');
     const ref = source.ref.digest ?? source.ref.tag;
     // The source is read and the destinations are checked side by side; nothing is written before both end.
-    const [{ tree, referrers }, plan] = await Promise.all([
+    let referrersRead = Promise.resolve([]);
+    const [tree, plan] = await Promise.all([
         reach(INPUT.source, sourceRepo.display, async () => {
-            const tree = await readSource(sourceRepo, ref, source.text);
-            const wanted = config.copyReferrers || config.require.length > 0;
-            return { tree, referrers: wanted ? await findReferrers(sourceRepo, tree.top) : [] };
+            const top = await readSource(sourceRepo, ref, source.text, () => sourceRepo.getManifest(ref));
+            // The children and the referrers hang off the top manifest: both are read from here at once.
+            if (config.copyReferrers || config.require.length > 0) {
+                referrersRead = reach(INPUT.source, sourceRepo.display, () => findReferrers(sourceRepo, top));
+                referrersRead.catch(() => undefined);
+            }
+            return readSource(sourceRepo, ref, source.text, () => (0,oci/* readTree */.Zc)(sourceRepo, top));
         }),
         planTags(config, deps),
     ]);
+    // Required referrers gate the promotion, so they are read before anything is written. Referrers
+    // that are only copied are needed after the image: their lookup runs alongside its copy.
+    const referrers = config.require.length > 0 ? await referrersRead : [];
     // The tag was read once; from here on everything is addressed by this digest.
     const digest = tree.top.descriptor.digest;
     deps.info(`${source.text} is ${digest}`);
@@ -265,8 +276,8 @@ async function promote(config, deps) {
     if (missing.length) {
         throw new errors/* ConfigurationError */.j1(`Input '${INPUT.require}': ${digest} has no ${missing.map(describeRequirement).join('; no ')} attached in ${sourceRepo.display}. Nothing was promoted.`);
     }
-    const toCopy = config.copyReferrers
-        ? referrers.filter((r) => r.artifactType !== PROMOTION_ARTIFACT_TYPE)
+    const referrersToCopy = async () => config.copyReferrers
+        ? (await referrersRead).filter((r) => r.artifactType !== PROMOTION_ARTIFACT_TYPE)
         : [];
     const repos = uniqueRepos(plan);
     if (config.immutable) {
@@ -288,6 +299,8 @@ async function promote(config, deps) {
     }));
     const unchanged = (p) => p.previous === digest;
     if (config.dryRun) {
+        // A dry run reads what a promotion would read, so a source a promotion would fail on fails here too.
+        await referrersRead;
         return {
             digest,
             tags: tags((p) => (unchanged(p) ? 'unchanged' : 'planned')),
@@ -313,17 +326,28 @@ async function promote(config, deps) {
         time: new Date(deps.now()).toISOString(),
     };
     let recordDigest;
+    let toCopy = [];
     const copyOptions = { concurrency: config.concurrency, stats, onRetry: deps.info };
     const artifact = recordArtifact(tree.top.descriptor, record);
     for (const repo of repos) {
-        // The record's blobs are small and independent of the image: they upload alongside it.
-        await Promise.all([(0,oci/* copyTree */.EL)(sourceRepo, repo, tree, copyOptions), pushRecordBlobs(repo, artifact)]);
+        // The record's blobs are small and independent of the image: they upload alongside it, and the
+        // record (a referrer of the image) is stored alongside the image's top manifest.
+        const recordBlobs = pushRecordBlobs(repo, artifact);
+        recordBlobs.catch(() => undefined);
+        await (0,oci/* copyTree */.EL)(sourceRepo, repo, tree, {
+            ...copyOptions,
+            alongsideTop: async () => {
+                await recordBlobs;
+                recordDigest = (await repo.putManifest(artifact.bytes, oci/* MediaType */.zu.OciManifest, artifact.digest))
+                    .digest;
+            },
+        });
+        toCopy = await referrersToCopy();
         for (const referrer of toCopy) {
             await (0,oci/* copyTree */.EL)(sourceRepo, repo, referrer.tree, copyOptions);
             if (referrer.cosignTag)
                 await putTagIfChanged(repo, referrer.tree.top, referrer.cosignTag);
         }
-        recordDigest = (await repo.putManifest(artifact.bytes, oci/* MediaType */.zu.OciManifest, artifact.digest)).digest;
     }
     deps.info(`content in place in ${repos.length} repositories (${stats.blobsMounted} blobs mounted, ${stats.blobsCopied} copied)`);
     const moved = [];
@@ -362,10 +386,10 @@ async function promote(config, deps) {
         dryRun: false,
     };
 }
-/** The source's manifest tree, or a clear error when the reference names nothing. */
-async function readSource(repo, ref, text) {
+/** A read of the source, with a clear error when the reference (or a manifest under it) names nothing. */
+async function readSource(repo, ref, text, read) {
     try {
-        return await (0,oci/* readTree */.Zc)(repo, ref);
+        return await read();
     }
     catch (error) {
         if ((error instanceof oci/* RegistryError */.gl && error.notFound) || error instanceof oci/* LayoutError */.Rd) {
@@ -518,11 +542,9 @@ function recordArtifact(subject, record) {
         digest: (0,oci/* sha256 */.sc)(bytes),
     };
 }
+/** A few hundred bytes each: uploading them again costs what asking whether they are there would. */
 async function pushRecordBlobs(repo, artifact) {
-    await Promise.all(artifact.blobs.map(async ({ descriptor, bytes }) => {
-        if (!(await repo.hasBlob(descriptor.digest)))
-            await repo.pushBlob(descriptor, bytes);
-    }));
+    await Promise.all(artifact.blobs.map(({ descriptor, bytes }) => repo.pushBlob(descriptor, bytes)));
 }
 async function attachRecord(repo, subject, record) {
     const artifact = recordArtifact(subject, record);
@@ -537,7 +559,7 @@ async function readRecords(repo, digest) {
         const layer = manifest.json.layers?.[0];
         if (!layer || layer.mediaType !== PROMOTION_ARTIFACT_TYPE || layer.size > 1024 * 1024)
             continue;
-        const body = await new Response(await repo.openBlob(layer)).text();
+        const body = await (0,consumers_.text)(await repo.openBlob(layer));
         records.push(JSON.parse(body));
     }
     return records.sort((a, b) => b.time.localeCompare(a.time));

@@ -411,15 +411,12 @@ const systemClock = {
 /* unused harmony exports DEFAULT_HTTP_OPTIONS, HttpResponse, ResponseHeaders, parseRetryAfter */
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7067);
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4708);
-/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7075);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6466);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _breaker_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9103);
-/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2881);
-
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _breaker_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9103);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2881);
 
 
 
@@ -484,7 +481,7 @@ class HttpResponse {
     }
     /** The body as a web stream, for code that pipes it on. */
     get body() {
-        this.stream ??= node_stream__WEBPACK_IMPORTED_MODULE_2__.Readable.toWeb(this.message);
+        this.stream ??= node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.toWeb(this.message);
         return this.stream;
     }
     /** The body as the socket gives it (a Node stream): the fast path for large bodies. */
@@ -558,21 +555,30 @@ class HttpClient {
     counters = { requests: 0, retries: 0, exhausted: 0 };
     httpAgent;
     httpsAgent;
+    proxyEnv;
     constructor(options = {}) {
         this.options = {
             ...DEFAULT_HTTP_OPTIONS,
-            clock: _clock_js__WEBPACK_IMPORTED_MODULE_5__/* .systemClock */ .m,
+            clock: _clock_js__WEBPACK_IMPORTED_MODULE_4__/* .systemClock */ .m,
             random: Math.random,
             ...options,
         };
-        this.breakers = new _breaker_js__WEBPACK_IMPORTED_MODULE_4__/* .CircuitBreakers */ .n({ failureThreshold: this.options.breakerThreshold, cooldownMs: this.options.breakerCooldownMs }, this.options.clock);
-        const proxyEnv = this.options.proxyEnv ? proxyVariables(this.options.proxyEnv) : undefined;
-        this.httpAgent = new node_http__WEBPACK_IMPORTED_MODULE_0__.Agent({ keepAlive: true, ...(proxyEnv ? { proxyEnv } : {}) });
-        this.httpsAgent = new node_https__WEBPACK_IMPORTED_MODULE_1__.Agent({
+        this.breakers = new _breaker_js__WEBPACK_IMPORTED_MODULE_3__/* .CircuitBreakers */ .n({ failureThreshold: this.options.breakerThreshold, cooldownMs: this.options.breakerCooldownMs }, this.options.clock);
+        this.proxyEnv = this.options.proxyEnv ? proxyVariables(this.options.proxyEnv) : undefined;
+        this.httpAgent = new node_http__WEBPACK_IMPORTED_MODULE_0__.Agent({
+            keepAlive: true,
+            ...(this.proxyEnv ? { proxyEnv: this.proxyEnv } : {}),
+        });
+    }
+    /** node:https (and TLS) load on the first https request: a few ms of start saved where none is made. */
+    https() {
+        const https = process.getBuiltinModule('node:https');
+        this.httpsAgent ??= new https.Agent({
             keepAlive: true,
             ...this.options.tls,
-            ...(proxyEnv ? { proxyEnv } : {}),
+            ...(this.proxyEnv ? { proxyEnv: this.proxyEnv } : {}),
         });
+        return { request: https.request, agent: this.httpsAgent };
     }
     stats() {
         return { ...this.counters, breakerTrips: this.breakers.trips };
@@ -681,13 +687,9 @@ class HttpClient {
         const fixed = typeof body === 'string' ? Buffer.from(body) : body instanceof Uint8Array ? body : undefined;
         if (fixed && !Object.keys(headers).some((name) => name.toLowerCase() === 'content-length'))
             headers['content-length'] = String(fixed.byteLength);
-        const https = url.protocol === 'https:';
+        const transport = url.protocol === 'https:' ? this.https() : { request: node_http__WEBPACK_IMPORTED_MODULE_0__.request, agent: this.httpAgent };
         return new Promise((resolve, reject) => {
-            const request = (https ? node_https__WEBPACK_IMPORTED_MODULE_1__.request : node_http__WEBPACK_IMPORTED_MODULE_0__.request)(url, {
-                method,
-                headers,
-                agent: https ? this.httpsAgent : this.httpAgent,
-            });
+            const request = transport.request(url, { method, headers, agent: transport.agent });
             // The timeout bounds the wait for headers; a streamed body is bounded by the caller's signal.
             const timer = setTimeout(() => request.destroy(new HttpTimeoutError(`no response within ${timeoutMs} ms`)), timeoutMs);
             const abort = () => request.destroy(req.signal?.reason ?? new Error('aborted'));
@@ -718,11 +720,13 @@ class HttpClient {
             else if (fixed)
                 request.end(fixed);
             else {
-                const source = body instanceof ReadableStream
-                    ? node_stream__WEBPACK_IMPORTED_MODULE_2__.Readable.fromWeb(body)
-                    : node_stream__WEBPACK_IMPORTED_MODULE_2__.Readable.from(body);
+                const source = body instanceof node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable
+                    ? body
+                    : body instanceof ReadableStream
+                        ? node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.fromWeb(body)
+                        : node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.from(body);
                 // A failing source ends the request with its error (the request rejects with it).
-                (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_3__.pipeline)(source, request).catch((error) => request.destroy(error));
+                (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_2__.pipeline)(source, request).catch((error) => request.destroy(error));
             }
         });
     }
@@ -746,7 +750,7 @@ function safeUrl(url) {
     return `${u.protocol}//${u.host}${u.pathname}`;
 }
 function describeFailure(error, url, timeoutMs) {
-    if (error instanceof _breaker_js__WEBPACK_IMPORTED_MODULE_4__/* .CircuitOpenError */ .C)
+    if (error instanceof _breaker_js__WEBPACK_IMPORTED_MODULE_3__/* .CircuitOpenError */ .C)
         return error;
     if (error instanceof HttpTimeoutError || (error instanceof Error && error.name === 'AbortError')) {
         return new HttpTimeoutError(`${safeUrl(url)}: no response within ${timeoutMs} ms`);
@@ -3682,6 +3686,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 8321:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/consumers");
 
 /***/ }),
 

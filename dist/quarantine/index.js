@@ -6677,8 +6677,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __nccwpck_require__(4708);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: external "node:stream/promises"
@@ -6761,7 +6759,6 @@ const systemClock = {
 };
 
 ;// CONCATENATED MODULE: ./src/net/http.ts
-
 
 
 
@@ -6900,6 +6897,7 @@ class HttpClient {
     counters = { requests: 0, retries: 0, exhausted: 0 };
     httpAgent;
     httpsAgent;
+    proxyEnv;
     constructor(options = {}) {
         this.options = {
             ...DEFAULT_HTTP_OPTIONS,
@@ -6908,13 +6906,21 @@ class HttpClient {
             ...options,
         };
         this.breakers = new CircuitBreakers({ failureThreshold: this.options.breakerThreshold, cooldownMs: this.options.breakerCooldownMs }, this.options.clock);
-        const proxyEnv = this.options.proxyEnv ? proxyVariables(this.options.proxyEnv) : undefined;
-        this.httpAgent = new external_node_http_.Agent({ keepAlive: true, ...(proxyEnv ? { proxyEnv } : {}) });
-        this.httpsAgent = new external_node_https_.Agent({
+        this.proxyEnv = this.options.proxyEnv ? proxyVariables(this.options.proxyEnv) : undefined;
+        this.httpAgent = new external_node_http_.Agent({
+            keepAlive: true,
+            ...(this.proxyEnv ? { proxyEnv: this.proxyEnv } : {}),
+        });
+    }
+    /** node:https (and TLS) load on the first https request: a few ms of start saved where none is made. */
+    https() {
+        const https = process.getBuiltinModule('node:https');
+        this.httpsAgent ??= new https.Agent({
             keepAlive: true,
             ...this.options.tls,
-            ...(proxyEnv ? { proxyEnv } : {}),
+            ...(this.proxyEnv ? { proxyEnv: this.proxyEnv } : {}),
         });
+        return { request: https.request, agent: this.httpsAgent };
     }
     stats() {
         return { ...this.counters, breakerTrips: this.breakers.trips };
@@ -7023,13 +7029,9 @@ class HttpClient {
         const fixed = typeof body === 'string' ? Buffer.from(body) : body instanceof Uint8Array ? body : undefined;
         if (fixed && !Object.keys(headers).some((name) => name.toLowerCase() === 'content-length'))
             headers['content-length'] = String(fixed.byteLength);
-        const https = url.protocol === 'https:';
+        const transport = url.protocol === 'https:' ? this.https() : { request: external_node_http_.request, agent: this.httpAgent };
         return new Promise((resolve, reject) => {
-            const request = (https ? external_node_https_.request : external_node_http_.request)(url, {
-                method,
-                headers,
-                agent: https ? this.httpsAgent : this.httpAgent,
-            });
+            const request = transport.request(url, { method, headers, agent: transport.agent });
             // The timeout bounds the wait for headers; a streamed body is bounded by the caller's signal.
             const timer = setTimeout(() => request.destroy(new HttpTimeoutError(`no response within ${timeoutMs} ms`)), timeoutMs);
             const abort = () => request.destroy(req.signal?.reason ?? new Error('aborted'));
@@ -7060,9 +7062,11 @@ class HttpClient {
             else if (fixed)
                 request.end(fixed);
             else {
-                const source = body instanceof ReadableStream
-                    ? external_node_stream_.Readable.fromWeb(body)
-                    : external_node_stream_.Readable.from(body);
+                const source = body instanceof external_node_stream_.Readable
+                    ? body
+                    : body instanceof ReadableStream
+                        ? external_node_stream_.Readable.fromWeb(body)
+                        : external_node_stream_.Readable.from(body);
                 // A failing source ends the request with its error (the request rejects with it).
                 (0,promises_namespaceObject.pipeline)(source, request).catch((error) => request.destroy(error));
             }

@@ -1,5 +1,5 @@
 import { Agent as HttpAgent, type IncomingMessage, request as httpRequest } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import type * as Https from 'node:https';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { CircuitBreakers, CircuitOpenError } from './breaker.js';
@@ -45,7 +45,12 @@ export interface TlsOptions {
   rejectUnauthorized?: boolean;
 }
 
-export type RequestBody = string | Uint8Array | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>;
+export type RequestBody =
+  | string
+  | Uint8Array
+  | Readable
+  | ReadableStream<Uint8Array>
+  | AsyncIterable<Uint8Array>;
 
 export interface HttpRequest {
   url: string | URL;
@@ -212,7 +217,8 @@ export class HttpClient {
   private readonly breakers: CircuitBreakers;
   private readonly counters = { requests: 0, retries: 0, exhausted: 0 };
   private readonly httpAgent: HttpAgent;
-  private readonly httpsAgent: HttpsAgent;
+  private httpsAgent?: Https.Agent;
+  private readonly proxyEnv?: Record<string, string>;
 
   constructor(options: Partial<HttpOptions> = {}) {
     this.options = {
@@ -225,13 +231,22 @@ export class HttpClient {
       { failureThreshold: this.options.breakerThreshold, cooldownMs: this.options.breakerCooldownMs },
       this.options.clock,
     );
-    const proxyEnv = this.options.proxyEnv ? proxyVariables(this.options.proxyEnv) : undefined;
-    this.httpAgent = new HttpAgent({ keepAlive: true, ...(proxyEnv ? { proxyEnv } : {}) });
-    this.httpsAgent = new HttpsAgent({
+    this.proxyEnv = this.options.proxyEnv ? proxyVariables(this.options.proxyEnv) : undefined;
+    this.httpAgent = new HttpAgent({
+      keepAlive: true,
+      ...(this.proxyEnv ? { proxyEnv: this.proxyEnv } : {}),
+    });
+  }
+
+  /** node:https (and TLS) load on the first https request: a few ms of start saved where none is made. */
+  private https(): { request: typeof Https.request; agent: Https.Agent } {
+    const https = process.getBuiltinModule('node:https');
+    this.httpsAgent ??= new https.Agent({
       keepAlive: true,
       ...this.options.tls,
-      ...(proxyEnv ? { proxyEnv } : {}),
+      ...(this.proxyEnv ? { proxyEnv: this.proxyEnv } : {}),
     });
+    return { request: https.request, agent: this.httpsAgent };
   }
 
   stats(): HttpStats {
@@ -354,13 +369,10 @@ export class HttpClient {
       typeof body === 'string' ? Buffer.from(body) : body instanceof Uint8Array ? body : undefined;
     if (fixed && !Object.keys(headers).some((name) => name.toLowerCase() === 'content-length'))
       headers['content-length'] = String(fixed.byteLength);
-    const https = url.protocol === 'https:';
+    const transport =
+      url.protocol === 'https:' ? this.https() : { request: httpRequest, agent: this.httpAgent };
     return new Promise<HttpResponse>((resolve, reject) => {
-      const request = (https ? httpsRequest : httpRequest)(url, {
-        method,
-        headers,
-        agent: https ? this.httpsAgent : this.httpAgent,
-      });
+      const request = transport.request(url, { method, headers, agent: transport.agent });
       // The timeout bounds the wait for headers; a streamed body is bounded by the caller's signal.
       const timer = setTimeout(
         () => request.destroy(new HttpTimeoutError(`no response within ${timeoutMs} ms`)),
@@ -392,9 +404,11 @@ export class HttpClient {
       else if (fixed) request.end(fixed);
       else {
         const source =
-          body instanceof ReadableStream
-            ? Readable.fromWeb(body as import('node:stream/web').ReadableStream<Uint8Array>)
-            : Readable.from(body as AsyncIterable<Uint8Array>);
+          body instanceof Readable
+            ? body
+            : body instanceof ReadableStream
+              ? Readable.fromWeb(body as import('node:stream/web').ReadableStream<Uint8Array>)
+              : Readable.from(body as AsyncIterable<Uint8Array>);
         // A failing source ends the request with its error (the request rejects with it).
         pipeline(source, request).catch((error: Error) => request.destroy(error));
       }

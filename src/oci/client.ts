@@ -1,3 +1,5 @@
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { HttpClient, HttpRequest, HttpResponse, RequestBody } from '../net/http.js';
 import { BodyTooLargeError, NetworkError, safeUrl } from '../net/http.js';
 import type { CredentialSource, Credentials } from './credentials.js';
@@ -375,13 +377,18 @@ export class RegistryRepository implements OciRepository {
     return true;
   }
 
-  async openBlob(descriptor: Descriptor): Promise<ReadableStream<Uint8Array>> {
+  async openBlob(descriptor: Descriptor): Promise<Readable> {
     const url = this.url(`blobs/${descriptor.digest}`);
     const response = await this.send(this.pull(), { url, method: 'GET' });
-    if (!response.ok || !response.body) throw await RegistryError.from(`GET ${safeUrl(url)}`, response);
-    return response.body.pipeThrough(
-      verifyingStream(descriptor.digest, descriptor.size, `blob ${this.display}@${descriptor.digest}`),
+    if (!response.ok) throw await RegistryError.from(`GET ${safeUrl(url)}`, response);
+    const verifier = verifyingStream(
+      descriptor.digest,
+      descriptor.size,
+      `blob ${this.display}@${descriptor.digest}`,
     );
+    // Errors (a cut connection, a digest mismatch) reach the reader through the verifier.
+    pipeline(response.nodeBody, verifier).catch(() => undefined);
+    return verifier;
   }
 
   /** Start an upload session; returns its Location (absolute). */
@@ -416,8 +423,7 @@ export class RegistryRepository implements OciRepository {
       typeof body === 'function' ? body() : Promise.resolve(body),
     ]);
     if (session.status === 'rejected' || opened.status === 'rejected') {
-      if (opened.status === 'fulfilled' && !(opened.value instanceof Uint8Array))
-        await opened.value.cancel().catch(() => undefined);
+      if (opened.status === 'fulfilled' && !(opened.value instanceof Uint8Array)) opened.value.destroy();
       throw session.status === 'rejected' ? session.reason : (opened as PromiseRejectedResult).reason;
     }
     const [location, content] = [session.value, opened.value];
@@ -453,7 +459,7 @@ export class RegistryRepository implements OciRepository {
   private async pushChunked(
     descriptor: Descriptor,
     start: string,
-    body: ReadableStream<Uint8Array>,
+    body: Readable,
     chunkSize: number,
   ): Promise<void> {
     let location = start;
@@ -626,7 +632,7 @@ async function readLimited(response: HttpResponse, limit: number, what: string):
 }
 
 /** Re-cut a stream into chunks of exactly `size` bytes (the last may be shorter). */
-export async function* rechunk(body: ReadableStream<Uint8Array>, size: number): AsyncGenerator<Uint8Array> {
+export async function* rechunk(body: AsyncIterable<Uint8Array>, size: number): AsyncGenerator<Uint8Array> {
   let buffer = Buffer.alloc(size);
   let filled = 0;
   for await (const piece of body) {

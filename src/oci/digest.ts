@@ -1,4 +1,5 @@
 import { createHash, type Hash } from 'node:crypto';
+import { Transform } from 'node:stream';
 
 /** A content digest `algorithm:hex`; only the two algorithms the OCI image spec registers. */
 const DIGEST_PATTERN = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
@@ -36,32 +37,24 @@ export function verifyBytes(bytes: Uint8Array, expected: string, what: string): 
  * A pass-through stream that hashes what flows through it and fails at the end when the digest or
  * the size differs from the expected one, so a streamed blob is verified without being held whole.
  */
-export function verifyingStream(
-  expected: string,
-  expectedSize: number | undefined,
-  what: string,
-): TransformStream<Uint8Array, Uint8Array> {
+export function verifyingStream(expected: string, expectedSize: number | undefined, what: string): Transform {
   const hash: Hash = createHash(algorithmOf(expected));
   let size = 0;
-  return new TransformStream({
-    transform(chunk, controller) {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
       hash.update(chunk);
       size += chunk.byteLength;
-      if (expectedSize !== undefined && size > expectedSize) {
-        controller.error(new DigestMismatchError(`${what}: more than the expected ${expectedSize} bytes`));
-        return;
-      }
-      controller.enqueue(chunk);
+      if (expectedSize !== undefined && size > expectedSize)
+        callback(new DigestMismatchError(`${what}: more than the expected ${expectedSize} bytes`));
+      else callback(null, chunk);
     },
-    flush(controller) {
+    flush(callback) {
       const actual = `${expected.slice(0, expected.indexOf(':'))}:${hash.digest('hex')}`;
-      if (expectedSize !== undefined && size !== expectedSize) {
-        controller.error(new DigestMismatchError(`${what}: got ${size} bytes, expected ${expectedSize}`));
-      } else if (actual !== expected) {
-        controller.error(
-          new DigestMismatchError(`${what}: content has digest ${actual}, expected ${expected}`),
-        );
-      }
+      if (expectedSize !== undefined && size !== expectedSize)
+        callback(new DigestMismatchError(`${what}: got ${size} bytes, expected ${expectedSize}`));
+      else if (actual !== expected)
+        callback(new DigestMismatchError(`${what}: content has digest ${actual}, expected ${expected}`));
+      else callback();
     },
   });
 }

@@ -10,7 +10,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Readable, type Writable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { addToReferrersIndex, referrersFromTag } from './client.js';
 import { DigestMismatchError, digestOf, isDigest, verifyBytes, verifyingStream } from './digest.js';
@@ -120,13 +120,16 @@ export class LayoutRepository implements OciRepository {
     return existsSync(this.blobPath(digest));
   }
 
-  async openBlob(descriptor: Descriptor): Promise<ReadableStream<Uint8Array>> {
+  async openBlob(descriptor: Descriptor): Promise<Readable> {
     const path = this.blobPath(descriptor.digest);
     if (!existsSync(path)) throw new LayoutError(`${this.display}: blob ${descriptor.digest} is missing`);
-    const stream = Readable.toWeb(createReadStream(path)) as ReadableStream<Uint8Array>;
-    return stream.pipeThrough(
-      verifyingStream(descriptor.digest, descriptor.size, `${this.display} blob ${descriptor.digest}`),
+    const verifier = verifyingStream(
+      descriptor.digest,
+      descriptor.size,
+      `${this.display} blob ${descriptor.digest}`,
     );
+    pipeline(createReadStream(path), verifier).catch(() => undefined);
+    return verifier;
   }
 
   async pushBlob(descriptor: Descriptor, source: BlobBody): Promise<void> {
@@ -140,11 +143,9 @@ export class LayoutRepository implements OciRepository {
     mkdirSync(dirname(path), { recursive: true });
     const partial = `${path}.${process.pid}.partial`;
     try {
-      const verified = body.pipeThrough(
-        verifyingStream(descriptor.digest, descriptor.size, `${this.display} blob ${descriptor.digest}`),
-      );
       await pipeline(
-        Readable.fromWeb(verified as import('node:stream/web').ReadableStream),
+        body,
+        verifyingStream(descriptor.digest, descriptor.size, `${this.display} blob ${descriptor.digest}`),
         createWriteStream(partial) as Writable,
       );
       renameSync(partial, path);

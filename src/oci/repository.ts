@@ -1,6 +1,8 @@
+import type { Readable } from 'node:stream';
 import type { Descriptor, Manifest } from './media-types.js';
 
-export type BlobBody = ReadableStream<Uint8Array> | Uint8Array | (() => Promise<ReadableStream<Uint8Array>>);
+/** Blob content: bytes, a Node stream, or a function that opens the stream when the upload is ready. */
+export type BlobBody = Readable | Uint8Array | (() => Promise<Readable>);
 
 /**
  * One repository of images: a repository in a registry (RegistryRepository) or an OCI image layout
@@ -23,7 +25,7 @@ export interface OciRepository {
   deleteManifest(digest: string): Promise<void>;
   hasBlob(digest: string): Promise<boolean>;
   /** A stream of the blob that errors at its end when the content does not match the descriptor. */
-  openBlob(descriptor: Descriptor): Promise<ReadableStream<Uint8Array>>;
+  openBlob(descriptor: Descriptor): Promise<Readable>;
   /**
    * Upload a blob from bytes or a stream (never held whole in memory); the digest is verified by the
    * store. Given a function, the store opens the stream itself, alongside starting its upload.

@@ -1,3 +1,4 @@
+import { text } from 'node:stream/consumers';
 import { CircuitOpenError, HttpTimeoutError, NetworkError } from '../net/index.js';
 import {
   artifactTypeOf,
@@ -131,14 +132,22 @@ export async function promote(config: PromoteConfig, deps: PromoteDeps): Promise
   const sourceRepo = deps.open(source.ref, 'source');
   const ref = source.ref.digest ?? source.ref.tag!;
   // The source is read and the destinations are checked side by side; nothing is written before both end.
-  const [{ tree, referrers }, plan] = await Promise.all([
+  let referrersRead: Promise<Referrer[]> = Promise.resolve([]);
+  const [tree, plan] = await Promise.all([
     reach(INPUT.source, sourceRepo.display, async () => {
-      const tree = await readSource(sourceRepo, ref, source.text);
-      const wanted = config.copyReferrers || config.require.length > 0;
-      return { tree, referrers: wanted ? await findReferrers(sourceRepo, tree.top) : [] };
+      const top = await readSource(sourceRepo, ref, source.text, () => sourceRepo.getManifest(ref));
+      // The children and the referrers hang off the top manifest: both are read from here at once.
+      if (config.copyReferrers || config.require.length > 0) {
+        referrersRead = reach(INPUT.source, sourceRepo.display, () => findReferrers(sourceRepo, top));
+        referrersRead.catch(() => undefined);
+      }
+      return readSource(sourceRepo, ref, source.text, () => readTree(sourceRepo, top));
     }),
     planTags(config, deps),
   ]);
+  // Required referrers gate the promotion, so they are read before anything is written. Referrers
+  // that are only copied are needed after the image: their lookup runs alongside its copy.
+  const referrers = config.require.length > 0 ? await referrersRead : [];
   // The tag was read once; from here on everything is addressed by this digest.
   const digest = tree.top.descriptor.digest;
   deps.info(`${source.text} is ${digest}`);
@@ -160,9 +169,10 @@ export async function promote(config: PromoteConfig, deps: PromoteDeps): Promise
       `Input '${INPUT.require}': ${digest} has no ${missing.map(describeRequirement).join('; no ')} attached in ${sourceRepo.display}. Nothing was promoted.`,
     );
   }
-  const toCopy = config.copyReferrers
-    ? referrers.filter((r) => r.artifactType !== PROMOTION_ARTIFACT_TYPE)
-    : [];
+  const referrersToCopy = async () =>
+    config.copyReferrers
+      ? (await referrersRead).filter((r) => r.artifactType !== PROMOTION_ARTIFACT_TYPE)
+      : [];
 
   const repos = uniqueRepos(plan);
   if (config.immutable) {
@@ -190,6 +200,8 @@ export async function promote(config: PromoteConfig, deps: PromoteDeps): Promise
     }));
   const unchanged = (p: PlannedTag) => p.previous === digest;
   if (config.dryRun) {
+    // A dry run reads what a promotion would read, so a source a promotion would fail on fails here too.
+    await referrersRead;
     return {
       digest,
       tags: tags((p) => (unchanged(p) ? 'unchanged' : 'planned')),
@@ -216,16 +228,27 @@ export async function promote(config: PromoteConfig, deps: PromoteDeps): Promise
     time: new Date(deps.now()).toISOString(),
   };
   let recordDigest: string | undefined;
+  let toCopy: Referrer[] = [];
   const copyOptions = { concurrency: config.concurrency, stats, onRetry: deps.info };
   const artifact = recordArtifact(tree.top.descriptor, record);
   for (const repo of repos) {
-    // The record's blobs are small and independent of the image: they upload alongside it.
-    await Promise.all([copyTree(sourceRepo, repo, tree, copyOptions), pushRecordBlobs(repo, artifact)]);
+    // The record's blobs are small and independent of the image: they upload alongside it, and the
+    // record (a referrer of the image) is stored alongside the image's top manifest.
+    const recordBlobs = pushRecordBlobs(repo, artifact);
+    recordBlobs.catch(() => undefined);
+    await copyTree(sourceRepo, repo, tree, {
+      ...copyOptions,
+      alongsideTop: async () => {
+        await recordBlobs;
+        recordDigest = (await repo.putManifest(artifact.bytes, MediaType.OciManifest, artifact.digest))
+          .digest;
+      },
+    });
+    toCopy = await referrersToCopy();
     for (const referrer of toCopy) {
       await copyTree(sourceRepo, repo, referrer.tree, copyOptions);
       if (referrer.cosignTag) await putTagIfChanged(repo, referrer.tree.top, referrer.cosignTag);
     }
-    recordDigest = (await repo.putManifest(artifact.bytes, MediaType.OciManifest, artifact.digest)).digest;
   }
   deps.info(
     `content in place in ${repos.length} repositories (${stats.blobsMounted} blobs mounted, ${stats.blobsCopied} copied)`,
@@ -265,10 +288,15 @@ export async function promote(config: PromoteConfig, deps: PromoteDeps): Promise
   };
 }
 
-/** The source's manifest tree, or a clear error when the reference names nothing. */
-async function readSource(repo: OciRepository, ref: string, text: string): Promise<ManifestTree> {
+/** A read of the source, with a clear error when the reference (or a manifest under it) names nothing. */
+async function readSource<T>(
+  repo: OciRepository,
+  ref: string,
+  text: string,
+  read: () => Promise<T>,
+): Promise<T> {
   try {
-    return await readTree(repo, ref);
+    return await read();
   } catch (error) {
     if ((error instanceof RegistryError && error.notFound) || error instanceof LayoutError) {
       throw ConfigurationError.forInput(
@@ -444,12 +472,9 @@ function recordArtifact(subject: Descriptor, record: PromotionRecord): RecordArt
   };
 }
 
+/** A few hundred bytes each: uploading them again costs what asking whether they are there would. */
 async function pushRecordBlobs(repo: OciRepository, artifact: RecordArtifact): Promise<void> {
-  await Promise.all(
-    artifact.blobs.map(async ({ descriptor, bytes }) => {
-      if (!(await repo.hasBlob(descriptor.digest))) await repo.pushBlob(descriptor, bytes);
-    }),
-  );
+  await Promise.all(artifact.blobs.map(({ descriptor, bytes }) => repo.pushBlob(descriptor, bytes)));
 }
 
 async function attachRecord(
@@ -469,7 +494,7 @@ export async function readRecords(repo: OciRepository, digest: string): Promise<
     const manifest = await repo.getManifest(descriptor.digest);
     const layer = (manifest.json as ImageManifest).layers?.[0];
     if (!layer || layer.mediaType !== PROMOTION_ARTIFACT_TYPE || layer.size > 1024 * 1024) continue;
-    const body = await new Response(await repo.openBlob(layer)).text();
+    const body = await text(await repo.openBlob(layer));
     records.push(JSON.parse(body) as PromotionRecord);
   }
   return records.sort((a, b) => b.time.localeCompare(a.time));

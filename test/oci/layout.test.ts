@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buffer } from 'node:stream/consumers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpClient } from '../../src/net/index.js';
 import {
@@ -67,7 +68,7 @@ describe('OCI image layout directories', () => {
     const manifest = await layout.getManifest('copied');
     expect(Buffer.from(manifest.bytes).equals(Buffer.from(image.top.bytes))).toBe(true);
     const layer = image.blobs[1]!;
-    const bytes = Buffer.from(await new Response(await layout.openBlob(layer.descriptor)).arrayBuffer());
+    const bytes = await buffer(await layout.openBlob(layer.descriptor));
     expect(bytes.equals(Buffer.from(layer.bytes))).toBe(true);
     expect(await layout.tags()).toEqual(['copied']);
   });
@@ -90,9 +91,7 @@ describe('OCI image layout directories', () => {
 
     const layer = second.blobs[1]!;
     writeFileSync(join(dir, 'blobs/sha256', layer.descriptor.digest.slice(7)), Buffer.from('tampered'));
-    await expect(new Response(await layout.openBlob(layer.descriptor)).arrayBuffer()).rejects.toThrow(
-      DigestMismatchError,
-    );
+    await expect(buffer(await layout.openBlob(layer.descriptor))).rejects.toThrow(DigestMismatchError);
     expect(() => LayoutRepository.open(join(dir, 'nope'))).toThrow(LayoutError);
   });
 });

@@ -95,7 +95,7 @@ const systemClock = {
 
 /***/ }),
 
-/***/ 950:
+/***/ 917:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -111,8 +111,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "node:http"
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 ;// CONCATENATED MODULE: external "node:stream"
 const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
 ;// CONCATENATED MODULE: external "node:stream/promises"
@@ -122,7 +120,6 @@ var breaker = __nccwpck_require__(103);
 // EXTERNAL MODULE: ./src/net/clock.ts
 var clock = __nccwpck_require__(881);
 ;// CONCATENATED MODULE: ./src/net/http.ts
-
 
 
 
@@ -261,6 +258,7 @@ class HttpClient {
     counters = { requests: 0, retries: 0, exhausted: 0 };
     httpAgent;
     httpsAgent;
+    proxyEnv;
     constructor(options = {}) {
         this.options = {
             ...DEFAULT_HTTP_OPTIONS,
@@ -269,13 +267,21 @@ class HttpClient {
             ...options,
         };
         this.breakers = new breaker/* CircuitBreakers */.n({ failureThreshold: this.options.breakerThreshold, cooldownMs: this.options.breakerCooldownMs }, this.options.clock);
-        const proxyEnv = this.options.proxyEnv ? proxyVariables(this.options.proxyEnv) : undefined;
-        this.httpAgent = new external_node_http_namespaceObject.Agent({ keepAlive: true, ...(proxyEnv ? { proxyEnv } : {}) });
-        this.httpsAgent = new external_node_https_namespaceObject.Agent({
+        this.proxyEnv = this.options.proxyEnv ? proxyVariables(this.options.proxyEnv) : undefined;
+        this.httpAgent = new external_node_http_namespaceObject.Agent({
+            keepAlive: true,
+            ...(this.proxyEnv ? { proxyEnv: this.proxyEnv } : {}),
+        });
+    }
+    /** node:https (and TLS) load on the first https request: a few ms of start saved where none is made. */
+    https() {
+        const https = process.getBuiltinModule('node:https');
+        this.httpsAgent ??= new https.Agent({
             keepAlive: true,
             ...this.options.tls,
-            ...(proxyEnv ? { proxyEnv } : {}),
+            ...(this.proxyEnv ? { proxyEnv: this.proxyEnv } : {}),
         });
+        return { request: https.request, agent: this.httpsAgent };
     }
     stats() {
         return { ...this.counters, breakerTrips: this.breakers.trips };
@@ -384,13 +390,9 @@ class HttpClient {
         const fixed = typeof body === 'string' ? Buffer.from(body) : body instanceof Uint8Array ? body : undefined;
         if (fixed && !Object.keys(headers).some((name) => name.toLowerCase() === 'content-length'))
             headers['content-length'] = String(fixed.byteLength);
-        const https = url.protocol === 'https:';
+        const transport = url.protocol === 'https:' ? this.https() : { request: external_node_http_namespaceObject.request, agent: this.httpAgent };
         return new Promise((resolve, reject) => {
-            const request = (https ? external_node_https_namespaceObject.request : external_node_http_namespaceObject.request)(url, {
-                method,
-                headers,
-                agent: https ? this.httpsAgent : this.httpAgent,
-            });
+            const request = transport.request(url, { method, headers, agent: transport.agent });
             // The timeout bounds the wait for headers; a streamed body is bounded by the caller's signal.
             const timer = setTimeout(() => request.destroy(new HttpTimeoutError(`no response within ${timeoutMs} ms`)), timeoutMs);
             const abort = () => request.destroy(req.signal?.reason ?? new Error('aborted'));
@@ -421,9 +423,11 @@ class HttpClient {
             else if (fixed)
                 request.end(fixed);
             else {
-                const source = body instanceof ReadableStream
-                    ? external_node_stream_namespaceObject.Readable.fromWeb(body)
-                    : external_node_stream_namespaceObject.Readable.from(body);
+                const source = body instanceof external_node_stream_namespaceObject.Readable
+                    ? body
+                    : body instanceof ReadableStream
+                        ? external_node_stream_namespaceObject.Readable.fromWeb(body)
+                        : external_node_stream_namespaceObject.Readable.from(body);
                 // A failing source ends the request with its error (the request rejects with it).
                 (0,promises_namespaceObject.pipeline)(source, request).catch((error) => request.destroy(error));
             }
@@ -524,8 +528,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ runStep)
 });
 
-// EXTERNAL MODULE: ./src/net/http.ts + 4 modules
-var http = __nccwpck_require__(950);
+// EXTERNAL MODULE: ./src/net/http.ts + 3 modules
+var http = __nccwpck_require__(917);
 // EXTERNAL MODULE: ./src/net/clock.ts
 var net_clock = __nccwpck_require__(881);
 ;// CONCATENATED MODULE: external "node:crypto"
@@ -1040,8 +1044,8 @@ var errors = __nccwpck_require__(541);
 var breaker = __nccwpck_require__(103);
 // EXTERNAL MODULE: ./src/net/clock.ts
 var clock = __nccwpck_require__(881);
-// EXTERNAL MODULE: ./src/net/http.ts + 4 modules
-var http = __nccwpck_require__(950);
+// EXTERNAL MODULE: ./src/net/http.ts + 3 modules
+var http = __nccwpck_require__(917);
 ;// CONCATENATED MODULE: ./src/net/index.ts
 
 
