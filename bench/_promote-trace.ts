@@ -45,7 +45,7 @@ try {
           INPUT_DESTINATIONS: `${b.host}/bench/dst-${i}:v1`,
           'INPUT_COPY-REFERRERS': 'true',
           INPUT_IMMUTABLE: 'true',
-          INPUT_CONCURRENCY: '6',
+          INPUT_CONCURRENCY: process.env.CONC ?? '6',
           INPUT_ROLLBACK: 'false',
           'INPUT_DRY-RUN': 'false',
           GITHUB_REPOSITORY: 'acme/bench',

@@ -834,17 +834,20 @@ async function copyTree(src, dst, tree, options) {
     if (present.value) {
         // Everything was there before this copy began: nothing was mounted or copied for it.
         options.stats.blobsPresent += tree.blobs.length;
-        await options.alongsideTop?.();
+        await options.alongsideManifests?.();
         return;
     }
     if (blobs.status === 'rejected')
         throw blobs.reason;
     for (const key of Object.keys(blobStats))
         options.stats[key] += blobStats[key];
-    // Child manifests go in parallel, a nested index only after its own children.
+    await Promise.all([putManifests(dst, tree, options.stats), options.alongsideManifests?.()]);
+}
+/** Child manifests in parallel, a nested index only after its own children, the top one last. */
+async function putManifests(dst, tree, stats) {
     const put = async (manifest) => {
         await dst.putManifest(manifest.bytes, manifest.descriptor.mediaType, manifest.descriptor.digest);
-        options.stats.manifestsPushed += 1;
+        stats.manifestsPushed += 1;
     };
     let pending = tree.children;
     while (pending.length) {
@@ -853,7 +856,7 @@ async function copyTree(src, dst, tree, options) {
         await Promise.all(ready.map(put));
         pending = pending.filter((m) => !ready.includes(m));
     }
-    await Promise.all([put(tree.top), options.alongsideTop?.()]);
+    await put(tree.top);
 }
 /** Run fn over items with at most `limit` running; the first failure is thrown after the rest settle. */
 async function forEachLimit(items, limit, fn) {
@@ -875,8 +878,6 @@ async function forEachLimit(items, limit, fn) {
         throw failure;
 }
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:os"
@@ -886,7 +887,6 @@ var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/oci/reference.ts
 var reference = __webpack_require__(9767);
 ;// CONCATENATED MODULE: ./src/oci/credentials.ts
-
 
 
 
@@ -951,7 +951,9 @@ function dockerConfigCredentials(env, runHelper = spawnCredentialHelper) {
 function spawnCredentialHelper(helper, serverUrl) {
     if (!/^[A-Za-z0-9_.-]+$/.test(helper))
         return undefined;
-    const result = (0,external_node_child_process_.spawnSync)(`docker-credential-${helper}`, ['get'], {
+    // child_process loads only when a helper is configured (a few ms of every start otherwise).
+    const { spawnSync } = process.getBuiltinModule('node:child_process');
+    const result = spawnSync(`docker-credential-${helper}`, ['get'], {
         input: serverUrl,
         encoding: 'utf8',
         timeout: 30_000,

@@ -235,8 +235,8 @@ async function reach(input, where, fn) {
 /**
  * Promote one digest: resolve the source once, check it (expected digest, required referrers,
  * immutable destination tags) before writing anything, then copy blobs → child manifests → the
- * manifest → referrers → the promotion record → destination tags → the stable tag. A failure while
- * tags move puts the tags already moved back where they were.
+ * manifest (with the promotion record alongside) → referrers → destination tags → the stable tag.
+ * A failure while tags move puts the tags already moved back where they were.
  */
 async function promote(config, deps) {
     const source = config.source;
@@ -330,13 +330,15 @@ async function promote(config, deps) {
     const copyOptions = { concurrency: config.concurrency, stats, onRetry: deps.info };
     const artifact = recordArtifact(tree.top.descriptor, record);
     for (const repo of repos) {
-        // The record's blobs are small and independent of the image: they upload alongside it, and the
-        // record (a referrer of the image) is stored alongside the image's top manifest.
+        // The record's blobs are small and independent of the image: they upload alongside it. The
+        // record (a referrer of the image) is stored once the image's blobs are in place, alongside its
+        // manifests (a subject need not exist before its referrer): two round trips fewer before the
+        // tags. Tags still move only after both.
         const recordBlobs = pushRecordBlobs(repo, artifact);
         recordBlobs.catch(() => undefined);
         await (0,oci/* copyTree */.EL)(sourceRepo, repo, tree, {
             ...copyOptions,
-            alongsideTop: async () => {
+            alongsideManifests: async () => {
                 await recordBlobs;
                 recordDigest = (await repo.putManifest(artifact.bytes, oci/* MediaType */.zu.OciManifest, artifact.digest))
                     .digest;

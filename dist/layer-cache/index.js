@@ -40752,7 +40752,7 @@ __webpack_unused_export__ = debug; // for test
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _runtime_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1957);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9154);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2702);
 
 
 await (0,_runtime_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runStep */ .e)('layer-cache', 'main', _run_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -40762,7 +40762,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9154:
+/***/ 2702:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42057,17 +42057,20 @@ async function copyTree(src, dst, tree, options) {
     if (present.value) {
         // Everything was there before this copy began: nothing was mounted or copied for it.
         options.stats.blobsPresent += tree.blobs.length;
-        await options.alongsideTop?.();
+        await options.alongsideManifests?.();
         return;
     }
     if (blobs.status === 'rejected')
         throw blobs.reason;
     for (const key of Object.keys(blobStats))
         options.stats[key] += blobStats[key];
-    // Child manifests go in parallel, a nested index only after its own children.
+    await Promise.all([putManifests(dst, tree, options.stats), options.alongsideManifests?.()]);
+}
+/** Child manifests in parallel, a nested index only after its own children, the top one last. */
+async function putManifests(dst, tree, stats) {
     const put = async (manifest) => {
         await dst.putManifest(manifest.bytes, manifest.descriptor.mediaType, manifest.descriptor.digest);
-        options.stats.manifestsPushed += 1;
+        stats.manifestsPushed += 1;
     };
     let pending = tree.children;
     while (pending.length) {
@@ -42076,7 +42079,7 @@ async function copyTree(src, dst, tree, options) {
         await Promise.all(ready.map(put));
         pending = pending.filter((m) => !ready.includes(m));
     }
-    await Promise.all([put(tree.top), options.alongsideTop?.()]);
+    await put(tree.top);
 }
 /** Run fn over items with at most `limit` running; the first failure is thrown after the rest settle. */
 async function forEachLimit(items, limit, fn) {
@@ -42098,10 +42101,7 @@ async function forEachLimit(items, limit, fn) {
         throw failure;
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/oci/credentials.ts
-
 
 
 
@@ -42166,7 +42166,9 @@ function dockerConfigCredentials(env, runHelper = spawnCredentialHelper) {
 function spawnCredentialHelper(helper, serverUrl) {
     if (!/^[A-Za-z0-9_.-]+$/.test(helper))
         return undefined;
-    const result = (0,external_node_child_process_namespaceObject.spawnSync)(`docker-credential-${helper}`, ['get'], {
+    // child_process loads only when a helper is configured (a few ms of every start otherwise).
+    const { spawnSync } = process.getBuiltinModule('node:child_process');
+    const result = spawnSync(`docker-credential-${helper}`, ['get'], {
         input: serverUrl,
         encoding: 'utf8',
         timeout: 30_000,

@@ -485,7 +485,7 @@ function parseRetryAfter(value, now) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _runtime_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(957);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(314);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(866);
 
 
 await (0,_runtime_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runStep */ .e)('promote', 'main', _run_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -495,7 +495,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 314:
+/***/ 866:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1601,17 +1601,20 @@ async function copyTree(src, dst, tree, options) {
     if (present.value) {
         // Everything was there before this copy began: nothing was mounted or copied for it.
         options.stats.blobsPresent += tree.blobs.length;
-        await options.alongsideTop?.();
+        await options.alongsideManifests?.();
         return;
     }
     if (blobs.status === 'rejected')
         throw blobs.reason;
     for (const key of Object.keys(blobStats))
         options.stats[key] += blobStats[key];
-    // Child manifests go in parallel, a nested index only after its own children.
+    await Promise.all([putManifests(dst, tree, options.stats), options.alongsideManifests?.()]);
+}
+/** Child manifests in parallel, a nested index only after its own children, the top one last. */
+async function putManifests(dst, tree, stats) {
     const put = async (manifest) => {
         await dst.putManifest(manifest.bytes, manifest.descriptor.mediaType, manifest.descriptor.digest);
-        options.stats.manifestsPushed += 1;
+        stats.manifestsPushed += 1;
     };
     let pending = tree.children;
     while (pending.length) {
@@ -1620,7 +1623,7 @@ async function copyTree(src, dst, tree, options) {
         await Promise.all(ready.map(put));
         pending = pending.filter((m) => !ready.includes(m));
     }
-    await Promise.all([put(tree.top), options.alongsideTop?.()]);
+    await put(tree.top);
 }
 /** Run fn over items with at most `limit` running; the first failure is thrown after the rest settle. */
 async function forEachLimit(items, limit, fn) {
@@ -1642,12 +1645,9 @@ async function forEachLimit(items, limit, fn) {
         throw failure;
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/oci/credentials.ts
-
 
 
 
@@ -1712,7 +1712,9 @@ function dockerConfigCredentials(env, runHelper = spawnCredentialHelper) {
 function spawnCredentialHelper(helper, serverUrl) {
     if (!/^[A-Za-z0-9_.-]+$/.test(helper))
         return undefined;
-    const result = (0,external_node_child_process_namespaceObject.spawnSync)(`docker-credential-${helper}`, ['get'], {
+    // child_process loads only when a helper is configured (a few ms of every start otherwise).
+    const { spawnSync } = process.getBuiltinModule('node:child_process');
+    const result = spawnSync(`docker-credential-${helper}`, ['get'], {
         input: serverUrl,
         encoding: 'utf8',
         timeout: 30_000,
@@ -1954,8 +1956,8 @@ async function reach(input, where, fn) {
 /**
  * Promote one digest: resolve the source once, check it (expected digest, required referrers,
  * immutable destination tags) before writing anything, then copy blobs → child manifests → the
- * manifest → referrers → the promotion record → destination tags → the stable tag. A failure while
- * tags move puts the tags already moved back where they were.
+ * manifest (with the promotion record alongside) → referrers → destination tags → the stable tag.
+ * A failure while tags move puts the tags already moved back where they were.
  */
 async function promote(config, deps) {
     const source = config.source;
@@ -2049,13 +2051,15 @@ async function promote(config, deps) {
     const copyOptions = { concurrency: config.concurrency, stats, onRetry: deps.info };
     const artifact = recordArtifact(tree.top.descriptor, record);
     for (const repo of repos) {
-        // The record's blobs are small and independent of the image: they upload alongside it, and the
-        // record (a referrer of the image) is stored alongside the image's top manifest.
+        // The record's blobs are small and independent of the image: they upload alongside it. The
+        // record (a referrer of the image) is stored once the image's blobs are in place, alongside its
+        // manifests (a subject need not exist before its referrer): two round trips fewer before the
+        // tags. Tags still move only after both.
         const recordBlobs = pushRecordBlobs(repo, artifact);
         recordBlobs.catch(() => undefined);
         await copyTree(sourceRepo, repo, tree, {
             ...copyOptions,
-            alongsideTop: async () => {
+            alongsideManifests: async () => {
                 await recordBlobs;
                 recordDigest = (await repo.putManifest(artifact.bytes, MediaType.OciManifest, artifact.digest))
                     .digest;

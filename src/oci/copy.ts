@@ -67,11 +67,11 @@ export interface CopyOptions {
   attempts?: number;
   onRetry?: (message: string) => void;
   /**
-   * Work that may run alongside the top manifest's PUT, once every blob and child manifest is in
-   * place (a referrer of the top manifest, such as the promotion record). Runs even when the tree
-   * was already complete.
+   * Work that runs once every blob of the tree is in place, alongside the manifests' PUTs (a
+   * referrer of the top manifest, such as the promotion record: its subject need not exist yet).
+   * copyTree ends when both have. Runs even when the tree was already complete.
    */
-  alongsideTop?: () => Promise<void>;
+  alongsideManifests?: () => Promise<void>;
 }
 
 /**
@@ -151,15 +151,19 @@ export async function copyTree(
   if (present.value) {
     // Everything was there before this copy began: nothing was mounted or copied for it.
     options.stats.blobsPresent += tree.blobs.length;
-    await options.alongsideTop?.();
+    await options.alongsideManifests?.();
     return;
   }
   if (blobs.status === 'rejected') throw blobs.reason;
   for (const key of Object.keys(blobStats) as (keyof CopyStats)[]) options.stats[key] += blobStats[key];
-  // Child manifests go in parallel, a nested index only after its own children.
+  await Promise.all([putManifests(dst, tree, options.stats), options.alongsideManifests?.()]);
+}
+
+/** Child manifests in parallel, a nested index only after its own children, the top one last. */
+async function putManifests(dst: OciRepository, tree: ManifestTree, stats: CopyStats): Promise<void> {
   const put = async (manifest: Manifest) => {
     await dst.putManifest(manifest.bytes, manifest.descriptor.mediaType, manifest.descriptor.digest);
-    options.stats.manifestsPushed += 1;
+    stats.manifestsPushed += 1;
   };
   let pending = tree.children;
   while (pending.length) {
@@ -168,7 +172,7 @@ export async function copyTree(
     await Promise.all(ready.map(put));
     pending = pending.filter((m) => !ready.includes(m));
   }
-  await Promise.all([put(tree.top), options.alongsideTop?.()]);
+  await put(tree.top);
 }
 
 /** Run fn over items with at most `limit` running; the first failure is thrown after the rest settle. */

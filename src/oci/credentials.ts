@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -79,6 +78,8 @@ export function dockerConfigCredentials(
 
 export function spawnCredentialHelper(helper: string, serverUrl: string): Credentials | undefined {
   if (!/^[A-Za-z0-9_.-]+$/.test(helper)) return undefined;
+  // child_process loads only when a helper is configured (a few ms of every start otherwise).
+  const { spawnSync } = process.getBuiltinModule('node:child_process');
   const result = spawnSync(`docker-credential-${helper}`, ['get'], {
     input: serverUrl,
     encoding: 'utf8',

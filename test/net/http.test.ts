@@ -2,13 +2,16 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { Readable } from 'node:stream';
 import {
+  BodyTooLargeError,
   CircuitOpenError,
   type Clock,
   HttpClient,
   HttpTimeoutError,
   NetworkError,
   parseRetryAfter,
+  type RequestBody,
 } from '../../src/net/index.js';
 
 /** A clock that never waits: it records each requested sleep and moves time forward by it. */
@@ -199,6 +202,103 @@ describe('HttpClient against a misbehaving server', () => {
     for (let r = await reader.read(); !r.done; r = await reader.read())
       rest += new TextDecoder().decode(r.value);
     expect(rest).toBe('second');
+  });
+
+  it('reads a body up to a limit, and a body cut off mid-way is a NetworkError naming the URL without its query', async () => {
+    const { url } = await misbehavingServer((req, res) => {
+      if (req.url?.startsWith('/big')) {
+        res.writeHead(200, { 'content-length': '100' });
+        res.end('x'.repeat(100));
+      } else if (req.url?.startsWith('/chunked')) {
+        res.writeHead(200);
+        res.write('y'.repeat(60));
+        setTimeout(() => res.end('y'.repeat(60)), 10);
+      } else {
+        res.writeHead(200, { 'content-length': '1000' });
+        res.write('partial');
+        setTimeout(() => res.socket?.destroy(), 10);
+      }
+    });
+    const http = client(recordingClock());
+    await expect((await http.request({ url: `${url}/big` })).bytes(99)).rejects.toThrow(BodyTooLargeError);
+    await expect((await http.request({ url: `${url}/chunked` })).bytes(99)).rejects.toThrow(
+      BodyTooLargeError,
+    );
+    expect((await (await http.request({ url: `${url}/big` })).bytes(100)).byteLength).toBe(100);
+    const cut = (await http.request({ url: `${url}/cut?token=secret` })).text();
+    await expect(cut).rejects.toThrow(NetworkError);
+    await expect(cut).rejects.toThrow(/\/cut: /);
+    await expect(cut).rejects.not.toThrow(/secret/);
+  });
+
+  it('sends Node streams, web streams and async iterables as request bodies', async () => {
+    const { url } = await misbehavingServer(async (req, res) => {
+      let body = '';
+      for await (const chunk of req) body += chunk;
+      res.end(`${req.headers['transfer-encoding'] ?? req.headers['content-length']}:${body}`);
+    });
+    const http = client(recordingClock());
+    const send = async (body: RequestBody) => (await http.request({ url, method: 'PUT', body })).text();
+    expect(await send('plain')).toBe('5:plain');
+    expect(await send(Readable.from([Buffer.from('no'), Buffer.from('de')]))).toBe('chunked:node');
+    expect(await send(new Blob(['web']).stream())).toBe('chunked:web');
+    expect(
+      await send(
+        (async function* () {
+          yield new TextEncoder().encode('iter');
+        })(),
+      ),
+    ).toBe('chunked:iter');
+  });
+});
+
+describe('redirects', () => {
+  it('follows a redirect to another origin without the Authorization header, as a blob redirect to storage needs', async () => {
+    const storage = await misbehavingServer((req, res) => {
+      res.end(`storage saw authorization=${req.headers.authorization ?? 'none'}`);
+    });
+    const registry = await misbehavingServer((req, res) => {
+      if (req.url === '/v2/app/blobs/sha256:1') {
+        res.writeHead(307, { location: `${storage.url}/object?signature=abc` });
+        res.end();
+      } else if (req.url === '/v2/app/blobs/same') {
+        res.writeHead(302, { location: '/v2/app/blobs/landed' });
+        res.end();
+      } else res.end(`registry saw authorization=${req.headers.authorization ?? 'none'}`);
+    });
+    const http = client(recordingClock());
+    const headers = { authorization: 'Bearer registry-token' };
+    const away = await http.request({ url: `${registry.url}/v2/app/blobs/sha256:1`, headers });
+    expect(await away.text()).toBe('storage saw authorization=none');
+    const same = await http.request({ url: `${registry.url}/v2/app/blobs/same`, headers });
+    expect(await same.text()).toBe('registry saw authorization=Bearer registry-token');
+  });
+
+  it('turns 303 into GET, returns redirects as they are with manual, refuses them with error, and stops a loop', async () => {
+    const { url } = await misbehavingServer((req, res) => {
+      if (req.url === '/see-other') {
+        res.writeHead(303, { location: '/result' });
+        res.end();
+      } else if (req.url === '/loop') {
+        res.writeHead(302, { location: '/loop' });
+        res.end();
+      } else res.end(`${req.method} ${req.url}`);
+    });
+    const http = client(recordingClock());
+    const posted = await http.request({
+      url: `${url}/see-other`,
+      method: 'POST',
+      body: 'x',
+      retrySafe: true,
+    });
+    expect(await posted.text()).toBe('GET /result');
+    const manual = await http.request({ url: `${url}/see-other`, redirect: 'manual' });
+    expect(manual.status).toBe(303);
+    manual.discard();
+    await expect(http.request({ url: `${url}/see-other`, redirect: 'error' })).rejects.toThrow(
+      /redirect not allowed here/,
+    );
+    await expect(http.request({ url: `${url}/loop` })).rejects.toThrow(/after 20 hops/);
   });
 });
 
