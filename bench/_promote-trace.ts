@@ -1,4 +1,6 @@
-// Trace one same-registry promotion: every fetch with its start and duration (not a benchmark).
+// Trace promotions run as the runner runs them (not a benchmark; `npm run bench` skips `_` files):
+//   RUNS=3 [CROSS=1] [CONC=6] NODE_ARGS="--import ./bench/_http-trace.mjs" npx tsx bench/_promote-trace.ts
+// prints every request with its start and duration; NODE_ARGS="--cpu-prof" profiles instead.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
