@@ -6792,6 +6792,10 @@ const DEFAULT_HTTP_OPTIONS = {
     breakerCooldownMs: 30_000,
 };
 const REDIRECT_STATUS = new Set([301, 302, 303, 307, 308]);
+/** Errors of requests that went out on a kept-alive connection which turned out to be closed. */
+const failedOnReusedSocket = new WeakSet();
+/** Idle connections tried, one after another, before a fresh one: bounded by the pool's size in practice. */
+const STALE_SOCKET_ATTEMPTS = 4;
 const MAX_REDIRECTS = 20;
 const SMALL_BODY_BYTES = 64 * 1024;
 function hasBody(method, status, message) {
@@ -6985,7 +6989,7 @@ class HttpClient {
             let response;
             let failure;
             try {
-                response = await this.attempt(url, method, req);
+                response = await this.attemptOnLiveSocket(url, method, req);
             }
             catch (error) {
                 if (req.signal?.aborted)
@@ -7022,6 +7026,24 @@ class HttpClient {
             await this.options.clock.sleep(delay, req.signal);
         }
     }
+    /**
+     * A kept-alive connection the server (or a load balancer) closed while it sat idle fails the next
+     * request sent on it before the server saw it: that request goes again on another connection,
+     * whatever its method, as long as its body can be sent again. This is not a retry (no backoff, no
+     * breaker, not counted): the request never reached the server.
+     */
+    async attemptOnLiveSocket(url, method, req) {
+        const resendable = req.body === undefined || typeof req.body === 'function' || !isStream(req.body);
+        for (let stale = 0;; stale++) {
+            try {
+                return await this.attempt(url, method, req);
+            }
+            catch (error) {
+                if (!resendable || stale >= STALE_SOCKET_ATTEMPTS || !failedOnReusedSocket.has(error))
+                    throw error;
+            }
+        }
+    }
     attempt(url, method, req) {
         const timeoutMs = req.timeoutMs ?? this.options.timeoutMs;
         const body = typeof req.body === 'function' ? req.body() : req.body;
@@ -7055,6 +7077,8 @@ class HttpClient {
             });
             request.once('error', (error) => {
                 settle();
+                if (request.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE'))
+                    failedOnReusedSocket.add(error);
                 reject(error);
             });
             if (body === undefined)

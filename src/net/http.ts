@@ -106,6 +106,10 @@ export const DEFAULT_HTTP_OPTIONS: Omit<HttpOptions, 'clock' | 'random'> = {
 };
 
 const REDIRECT_STATUS = new Set([301, 302, 303, 307, 308]);
+/** Errors of requests that went out on a kept-alive connection which turned out to be closed. */
+const failedOnReusedSocket = new WeakSet<Error>();
+/** Idle connections tried, one after another, before a fresh one: bounded by the pool's size in practice. */
+const STALE_SOCKET_ATTEMPTS = 4;
 const MAX_REDIRECTS = 20;
 
 const SMALL_BODY_BYTES = 64 * 1024;
@@ -321,7 +325,7 @@ export class HttpClient {
       let response: HttpResponse | undefined;
       let failure: Error | undefined;
       try {
-        response = await this.attempt(url, method, req);
+        response = await this.attemptOnLiveSocket(url, method, req);
       } catch (error) {
         if (req.signal?.aborted) throw req.signal.reason ?? error;
         failure = describeFailure(error, url, req.timeoutMs ?? this.options.timeoutMs);
@@ -361,6 +365,24 @@ export class HttpClient {
     }
   }
 
+  /**
+   * A kept-alive connection the server (or a load balancer) closed while it sat idle fails the next
+   * request sent on it before the server saw it: that request goes again on another connection,
+   * whatever its method, as long as its body can be sent again. This is not a retry (no backoff, no
+   * breaker, not counted): the request never reached the server.
+   */
+  private async attemptOnLiveSocket(url: URL, method: string, req: HttpRequest): Promise<HttpResponse> {
+    const resendable = req.body === undefined || typeof req.body === 'function' || !isStream(req.body);
+    for (let stale = 0; ; stale++) {
+      try {
+        return await this.attempt(url, method, req);
+      } catch (error) {
+        if (!resendable || stale >= STALE_SOCKET_ATTEMPTS || !failedOnReusedSocket.has(error as Error))
+          throw error;
+      }
+    }
+  }
+
   private attempt(url: URL, method: string, req: HttpRequest): Promise<HttpResponse> {
     const timeoutMs = req.timeoutMs ?? this.options.timeoutMs;
     const body = typeof req.body === 'function' ? req.body() : req.body;
@@ -396,8 +418,10 @@ export class HttpClient {
         }
         resolve(new HttpResponse(message, url, method, (error) => describeFailure(error, url, timeoutMs)));
       });
-      request.once('error', (error) => {
+      request.once('error', (error: Error & { code?: string }) => {
         settle();
+        if (request.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE'))
+          failedOnReusedSocket.add(error);
         reject(error);
       });
       if (body === undefined) request.end();

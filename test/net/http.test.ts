@@ -252,6 +252,31 @@ describe('HttpClient against a misbehaving server', () => {
   });
 });
 
+describe('kept-alive connections', () => {
+  it('sends a request again on a fresh connection when the idle one it went out on was closed, even a POST', async () => {
+    const served = new WeakMap<object, number>();
+    const seen: string[] = [];
+    const { url } = await misbehavingServer((req, res) => {
+      const socket = req.socket;
+      const count = (served.get(socket) ?? 0) + 1;
+      served.set(socket, count);
+      // What a server closing an idle connection looks like to the client: the reused connection
+      // dies before any answer, and the request was never handled.
+      if (count > 1) {
+        socket.destroy();
+        return;
+      }
+      seen.push(`${req.method} ${req.url}`);
+      res.end('ok');
+    });
+    const http = client(recordingClock());
+    expect(await (await http.request({ url: `${url}/one`, method: 'POST', body: 'a' })).text()).toBe('ok');
+    expect(await (await http.request({ url: `${url}/two`, method: 'POST', body: 'b' })).text()).toBe('ok');
+    expect(seen).toEqual(['POST /one', 'POST /two']);
+    expect(http.stats()).toMatchObject({ retries: 0, exhausted: 0 });
+  });
+});
+
 describe('redirects', () => {
   it('follows a redirect to another origin without the Authorization header, as a blob redirect to storage needs', async () => {
     const storage = await misbehavingServer((req, res) => {
