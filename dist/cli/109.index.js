@@ -12,14 +12,11 @@ export const modules = {
 /* harmony export */   xA: () => (/* binding */ referrersFromTag)
 /* harmony export */ });
 /* unused harmony exports parseChallenge, RegistryRepository, rechunk */
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6466);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _net_http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9663);
-/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8825);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8630);
-/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9217);
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9767);
-
+/* harmony import */ var _net_http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9663);
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8825);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8630);
+/* harmony import */ var _media_types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9217);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9767);
 
 
 
@@ -54,8 +51,8 @@ class RegistryClient {
         return new RegistryRepository(this, registry, name);
     }
     baseUrl(registry) {
-        const scheme = (0,_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .isLoopback */ .U9)(registry) || this.insecure.has(registry) ? 'http' : 'https';
-        return `${scheme}://${(0,_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .apiHost */ .nz)(registry)}`;
+        const scheme = (0,_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isLoopback */ .U9)(registry) || this.insecure.has(registry) ? 'http' : 'https';
+        return `${scheme}://${(0,_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .apiHost */ .nz)(registry)}`;
     }
     /**
      * Send a request to a registry with the auth it asks for. `scopes` are token scopes such as
@@ -63,10 +60,7 @@ class RegistryClient {
      * can be sent again; a second 401 is a RegistryAuthError.
      */
     async send(registry, scopes, req) {
-        const resendable = req.body === undefined ||
-            typeof req.body === 'function' ||
-            typeof req.body === 'string' ||
-            req.body instanceof Uint8Array;
+        const resendable = !(0,_net_http_js__WEBPACK_IMPORTED_MODULE_0__/* .sendsOnce */ .Z_)(req.body);
         const auth = await this.authFor(registry, !resendable);
         let header = await this.authorization(registry, auth, scopes, false);
         let response = await this.options.http.request(withAuth(req, header));
@@ -79,16 +73,16 @@ class RegistryClient {
         const extra = challenge?.scheme === 'bearer' && challenge.scope ? [challenge.scope] : [];
         if (!resendable) {
             auth.tokens.clear();
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .g(`${req.method ?? 'GET'} ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_1__/* .safeUrl */ .Pl)(req.url)}: HTTP 401 (token expired during a streamed upload)`, 401, 'UNAUTHORIZED');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g(`${req.method ?? 'GET'} ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_0__/* .safeUrl */ .Pl)(req.url)}: HTTP 401 (token expired during a streamed upload)`, 401, 'UNAUTHORIZED');
         }
         header = await this.authorization(registry, auth, [...scopes, ...extra], true);
         response = await this.options.http.request(withAuth(req, header));
         if (response.status === 401) {
             const again = parseChallenge(response.headers.get('www-authenticate'));
             response.discard();
-            const what = `${req.method ?? 'GET'} ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_1__/* .safeUrl */ .Pl)(req.url)}`;
+            const what = `${req.method ?? 'GET'} ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_0__/* .safeUrl */ .Pl)(req.url)}`;
             if (again?.scheme === 'bearer' && again.error === 'insufficient_scope' && auth.credentials) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryAuthError */ .w(`Registry ${registry} denied user '${auth.credentials.username}' the access ${again.scope ?? scopes.join(' ')} (${what}). Grant that user push rights, or use other credentials.`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryAuthError */ .w(`Registry ${registry} denied user '${auth.credentials.username}' the access ${again.scope ?? scopes.join(' ')} (${what}). Grant that user push rights, or use other credentials.`);
             }
             throw this.refused(registry, auth, what);
         }
@@ -96,7 +90,7 @@ class RegistryClient {
     }
     refused(registry, auth, what) {
         const user = auth.credentials?.username;
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryAuthError */ .w(user
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryAuthError */ .w(user
             ? `Registry ${registry} refused the credentials of user '${user}' (${what}). Check the username and password or token for ${registry}.`
             : `Registry ${registry} requires credentials (${what}). Give username and password, or log in with docker/login-action first.`);
     }
@@ -126,7 +120,7 @@ class RegistryClient {
             else if (response.ok)
                 auth.challenge = { scheme: 'none' };
             else
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .g(`${registry} is not an OCI registry: GET /v2/ answered HTTP ${response.status}`, response.status, undefined);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g(`${registry} is not an OCI registry: GET /v2/ answered HTTP ${response.status}`, response.status, undefined);
         }
         return auth;
     }
@@ -157,14 +151,14 @@ class RegistryClient {
         const response = await this.options.http.request({ url, method: 'GET', headers });
         if (response.status === 401 || response.status === 403) {
             response.discard();
-            throw this.refused(registry, auth, `token service ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_1__/* .safeUrl */ .Pl)(url)}`);
+            throw this.refused(registry, auth, `token service ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_0__/* .safeUrl */ .Pl)(url)}`);
         }
         if (!response.ok)
-            throw await _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .g.from(`token service ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_1__/* .safeUrl */ .Pl)(url)}`, response);
+            throw await _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g.from(`token service ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_0__/* .safeUrl */ .Pl)(url)}`, response);
         const body = (await response.json());
         const value = body.token ?? body.access_token;
         if (!value)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .g(`token service ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_1__/* .safeUrl */ .Pl)(url)} returned no token`, response.status, undefined);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g(`token service ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_0__/* .safeUrl */ .Pl)(url)} returned no token`, response.status, undefined);
         this.options.onSecret?.(value);
         auth.tokens.set(key, { value, expiresAt: this.now() + (body.expires_in ?? 60) * 1000 - TOKEN_MARGIN_MS });
         return `Bearer ${value}`;
@@ -228,20 +222,20 @@ class RegistryRepository {
         const response = await this.send(this.pull(), {
             url,
             method: 'HEAD',
-            headers: { accept: _media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .MANIFEST_ACCEPT */ .dY },
+            headers: { accept: _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MANIFEST_ACCEPT */ .dY },
         });
         if (response.status === 404)
             return undefined;
         if (!response.ok)
-            throw await _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .g.from(`HEAD ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_1__/* .safeUrl */ .Pl)(url)}`, response);
+            throw await _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g.from(`HEAD ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_0__/* .safeUrl */ .Pl)(url)}`, response);
         const digest = response.headers.get('docker-content-digest');
         const mediaType = response.headers.get('content-type')?.split(';')[0]?.trim();
         const size = Number(response.headers.get('content-length'));
         if (!digest ||
-            !(0,_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .isDigest */ .Bc)(digest) ||
+            !(0,_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .isDigest */ .Bc)(digest) ||
             !mediaType ||
             !Number.isFinite(size) ||
-            ((0,_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .isDigest */ .Bc)(ref) && digest !== ref)) {
+            ((0,_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .isDigest */ .Bc)(ref) && digest !== ref)) {
             // Some registries omit the digest on HEAD: the bytes decide.
             return (await this.getManifest(ref)).descriptor;
         }
@@ -254,7 +248,7 @@ class RegistryRepository {
                 return await this.fetchManifest(ref);
             }
             catch (error) {
-                if (attempt >= 3 || !(error instanceof _net_http_js__WEBPACK_IMPORTED_MODULE_1__/* .NetworkError */ .Dr))
+                if (attempt >= 3 || !(error instanceof _net_http_js__WEBPACK_IMPORTED_MODULE_0__/* .NetworkError */ .Dr))
                     throw error;
             }
         }
@@ -264,23 +258,23 @@ class RegistryRepository {
         const response = await this.send(this.pull(), {
             url,
             method: 'GET',
-            headers: { accept: _media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .MANIFEST_ACCEPT */ .dY },
+            headers: { accept: _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MANIFEST_ACCEPT */ .dY },
         });
         if (!response.ok)
-            throw await _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .g.from(`GET ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_1__/* .safeUrl */ .Pl)(url)}`, response);
+            throw await _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g.from(`GET ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_0__/* .safeUrl */ .Pl)(url)}`, response);
         const bytes = await readLimited(response, this.client.maxManifestBytes, `manifest ${this.display}:${ref}`);
         const header = response.headers.get('docker-content-digest');
-        const digest = (0,_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .isDigest */ .Bc)(ref) ? ref : header && (0,_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .isDigest */ .Bc)(header) ? header : (0,_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .digestOf */ .ol)(bytes);
-        (0,_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .verifyBytes */ .RV)(bytes, digest, `manifest ${this.display}@${digest}`);
-        if (header && (0,_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .isDigest */ .Bc)(header) && header !== digest) {
-            throw new _digest_js__WEBPACK_IMPORTED_MODULE_2__/* .DigestMismatchError */ .h(`manifest ${this.display}:${ref}: registry says ${header}, content is ${digest}`);
+        const digest = (0,_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .isDigest */ .Bc)(ref) ? ref : header && (0,_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .isDigest */ .Bc)(header) ? header : (0,_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .digestOf */ .ol)(bytes);
+        (0,_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .verifyBytes */ .RV)(bytes, digest, `manifest ${this.display}@${digest}`);
+        if (header && (0,_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .isDigest */ .Bc)(header) && header !== digest) {
+            throw new _digest_js__WEBPACK_IMPORTED_MODULE_1__/* .DigestMismatchError */ .h(`manifest ${this.display}:${ref}: registry says ${header}, content is ${digest}`);
         }
-        return (0,_media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .parseManifest */ .Ng)(bytes, digest, response.headers.get('content-type') ?? undefined);
+        return (0,_media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .parseManifest */ .Ng)(bytes, digest, response.headers.get('content-type') ?? undefined);
     }
     async putManifest(bytes, mediaType, ref) {
-        const digest = (0,_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .digestOf */ .ol)(bytes);
-        if ((0,_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .isDigest */ .Bc)(ref) && ref !== digest)
-            throw new _digest_js__WEBPACK_IMPORTED_MODULE_2__/* .DigestMismatchError */ .h(`manifest for ${this.display}@${ref} has digest ${digest}`);
+        const digest = (0,_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .digestOf */ .ol)(bytes);
+        if ((0,_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .isDigest */ .Bc)(ref) && ref !== digest)
+            throw new _digest_js__WEBPACK_IMPORTED_MODULE_1__/* .DigestMismatchError */ .h(`manifest for ${this.display}@${ref} has digest ${digest}`);
         const url = this.url(`manifests/${ref}`);
         const response = await this.send(this.push(), {
             url,
@@ -289,12 +283,12 @@ class RegistryRepository {
             body: bytes,
         });
         if (response.status !== 201 && response.status !== 200)
-            throw await _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .g.from(`PUT ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_1__/* .safeUrl */ .Pl)(url)}`, response);
+            throw await _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g.from(`PUT ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_0__/* .safeUrl */ .Pl)(url)}`, response);
         response.discard();
         const stored = response.headers.get('docker-content-digest');
         if (stored && stored !== digest)
-            throw new _digest_js__WEBPACK_IMPORTED_MODULE_2__/* .DigestMismatchError */ .h(`PUT ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_1__/* .safeUrl */ .Pl)(url)}: registry stored ${stored}, pushed ${digest}`);
-        const manifest = (0,_media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .parseManifest */ .Ng)(bytes, digest, mediaType);
+            throw new _digest_js__WEBPACK_IMPORTED_MODULE_1__/* .DigestMismatchError */ .h(`PUT ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_0__/* .safeUrl */ .Pl)(url)}: registry stored ${stored}, pushed ${digest}`);
+        const manifest = (0,_media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .parseManifest */ .Ng)(bytes, digest, mediaType);
         const subject = manifest.json.subject;
         if (subject && !response.headers.get('oci-subject')) {
             await addToReferrersIndex(this, subject.digest, manifest);
@@ -308,7 +302,7 @@ class RegistryRepository {
             method: 'DELETE',
         });
         if (response.status !== 202 && response.status !== 200 && response.status !== 404)
-            throw await _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .g.from(`DELETE ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_1__/* .safeUrl */ .Pl)(url)}`, response);
+            throw await _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g.from(`DELETE ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_0__/* .safeUrl */ .Pl)(url)}`, response);
         response.discard();
     }
     async hasBlob(digest) {
@@ -318,18 +312,15 @@ class RegistryRepository {
         if (response.status === 404)
             return false;
         if (!response.ok)
-            throw await _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .g.from(`HEAD ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_1__/* .safeUrl */ .Pl)(url)}`, response);
+            throw await _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g.from(`HEAD ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_0__/* .safeUrl */ .Pl)(url)}`, response);
         return true;
     }
     async openBlob(descriptor) {
         const url = this.url(`blobs/${descriptor.digest}`);
         const response = await this.send(this.pull(), { url, method: 'GET' });
         if (!response.ok)
-            throw await _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .g.from(`GET ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_1__/* .safeUrl */ .Pl)(url)}`, response);
-        const verifier = (0,_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .verifyingStream */ .oP)(descriptor.digest, descriptor.size, `blob ${this.display}@${descriptor.digest}`);
-        // Errors (a cut connection, a digest mismatch) reach the reader through the verifier.
-        (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_0__.pipeline)(response.nodeBody, verifier).catch(() => undefined);
-        return verifier;
+            throw await _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g.from(`GET ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_0__/* .safeUrl */ .Pl)(url)}`, response);
+        return (0,_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .verified */ .zr)(response.body, descriptor, `blob ${this.display}@${descriptor.digest}`);
     }
     /** Start an upload session; returns its Location (absolute). */
     async startUpload() {
@@ -341,14 +332,14 @@ class RegistryRepository {
             headers: { 'content-length': '0' },
         });
         if (response.status !== 202)
-            throw await _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .g.from(`POST ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_1__/* .safeUrl */ .Pl)(url)}`, response);
+            throw await _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g.from(`POST ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_0__/* .safeUrl */ .Pl)(url)}`, response);
         response.discard();
         return this.location(response, url);
     }
     location(response, base) {
         const location = response.headers.get('location');
         if (!location)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .g(`${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_1__/* .safeUrl */ .Pl)(base)}: HTTP ${response.status} without a Location`, response.status, undefined);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g(`${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_0__/* .safeUrl */ .Pl)(base)}: HTTP ${response.status} without a Location`, response.status, undefined);
         return new URL(location, base).toString();
     }
     async pushBlob(descriptor, body, options = {}) {
@@ -378,11 +369,11 @@ class RegistryRepository {
         // body keeps every chunk in memory until the upload ends. An upload never redirects anyway.
         const response = await this.send(this.push(), { url, method: 'PUT', headers, body, redirect: 'error' });
         if (response.status !== 201)
-            throw await _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .g.from(`PUT ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_1__/* .safeUrl */ .Pl)(url)}`, response);
+            throw await _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g.from(`PUT ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_0__/* .safeUrl */ .Pl)(url)}`, response);
         response.discard();
         const stored = response.headers.get('docker-content-digest');
         if (stored && stored !== descriptor.digest)
-            throw new _digest_js__WEBPACK_IMPORTED_MODULE_2__/* .DigestMismatchError */ .h(`blob upload ${this.display}: registry stored ${stored}, expected ${descriptor.digest}`);
+            throw new _digest_js__WEBPACK_IMPORTED_MODULE_1__/* .DigestMismatchError */ .h(`blob upload ${this.display}: registry stored ${stored}, expected ${descriptor.digest}`);
     }
     async pushChunked(descriptor, start, body, chunkSize) {
         let location = start;
@@ -401,13 +392,13 @@ class RegistryRepository {
                 redirect: 'error',
             });
             if (response.status !== 202)
-                throw await _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .g.from(`PATCH ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_1__/* .safeUrl */ .Pl)(location)}`, response);
+                throw await _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g.from(`PATCH ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_0__/* .safeUrl */ .Pl)(location)}`, response);
             response.discard();
             location = this.location(response, location);
             offset += chunk.byteLength;
         }
         if (offset !== descriptor.size)
-            throw new _digest_js__WEBPACK_IMPORTED_MODULE_2__/* .DigestMismatchError */ .h(`blob ${descriptor.digest}: read ${offset} bytes, expected ${descriptor.size}`);
+            throw new _digest_js__WEBPACK_IMPORTED_MODULE_1__/* .DigestMismatchError */ .h(`blob ${descriptor.digest}: read ${offset} bytes, expected ${descriptor.size}`);
         await this.finishUpload(location, descriptor, undefined, 0);
     }
     /**
@@ -437,7 +428,7 @@ class RegistryRepository {
                 .catch(() => undefined);
             return false;
         }
-        throw await _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .g.from(`POST ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_1__/* .safeUrl */ .Pl)(url)} (mount)`, response);
+        throw await _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g.from(`POST ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_0__/* .safeUrl */ .Pl)(url)} (mount)`, response);
     }
     /** All tags, following `Link: <…>; rel="next"` pagination. A repository that does not exist has none. */
     async tags() {
@@ -454,7 +445,7 @@ class RegistryRepository {
                 return tags;
             }
             if (!response.ok)
-                throw await _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .g.from(`GET ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_1__/* .safeUrl */ .Pl)(next)}`, response);
+                throw await _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g.from(`GET ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_0__/* .safeUrl */ .Pl)(next)}`, response);
             const body = (await response.json());
             tags.push(...(body.tags ?? []));
             const link = /<([^>]+)>\s*;\s*rel="?next"?/.exec(response.headers.get('link') ?? '');
@@ -475,10 +466,10 @@ class RegistryRepository {
         const response = await this.send(this.pull(), {
             url,
             method: 'GET',
-            headers: { accept: _media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .MediaType */ .zu.OciIndex },
+            headers: { accept: _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MediaType */ .zu.OciIndex },
         });
         const type = response.headers.get('content-type') ?? '';
-        if (response.ok && type.includes(_media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .MediaType */ .zu.OciIndex)) {
+        if (response.ok && type.includes(_media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MediaType */ .zu.OciIndex)) {
             this.referrersApi = true;
             const index = (await response.json());
             return filterType(index.manifests ?? [], artifactType);
@@ -486,14 +477,14 @@ class RegistryRepository {
         response.discard();
         if (response.status !== 404) {
             const what = response.ok ? `not an image index (${type})` : `HTTP ${response.status}`;
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .g(`GET ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_1__/* .safeUrl */ .Pl)(url)}: ${what}`, response.status, undefined);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g(`GET ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_0__/* .safeUrl */ .Pl)(url)}: ${what}`, response.status, undefined);
         }
         this.referrersApi = false;
         return filterType(await (fallback ?? referrersFromTag(this, digest)), artifactType);
     }
     /** cosign's legacy tags for a digest (`sha256-<hex>.sig`, `.att`, `.sbom`) that exist. */
     async cosignTags(digest) {
-        const tags = COSIGN_SUFFIXES.map((suffix) => `${(0,_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .digestTag */ .t9)(digest)}.${suffix}`);
+        const tags = COSIGN_SUFFIXES.map((suffix) => `${(0,_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .digestTag */ .t9)(digest)}.${suffix}`);
         const found = await Promise.all(tags.map(async (tag) => ({ tag, descriptor: await this.resolve(tag) })));
         return found.filter((f) => f.descriptor !== undefined);
     }
@@ -505,12 +496,12 @@ function filterType(descriptors, artifactType) {
 /** The referrers tag schema: the index at tag `sha256-<hex>` lists the subject's referrers. */
 async function referrersFromTag(repo, digest) {
     try {
-        const manifest = await repo.getManifest((0,_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .digestTag */ .t9)(digest));
+        const manifest = await repo.getManifest((0,_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .digestTag */ .t9)(digest));
         return manifest.json.manifests ?? [];
     }
     catch (error) {
         // No index yet (a registry's 404, or a layout without the tag): no referrers.
-        if ((error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .g && error.notFound) || error.name === 'LayoutError')
+        if ((error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g && error.notFound) || error.name === 'LayoutError')
             return [];
         throw error;
     }
@@ -523,24 +514,24 @@ async function addToReferrersIndex(repo, subject, referrer) {
         return;
     const json = referrer.json;
     const entry = { mediaType, digest, size };
-    const artifactType = (0,_media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .artifactTypeOf */ .Gh)(json);
+    const artifactType = (0,_media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .artifactTypeOf */ .Gh)(json);
     if (artifactType)
         entry.artifactType = artifactType;
     if (json.annotations)
         entry.annotations = json.annotations;
     const index = {
         schemaVersion: 2,
-        mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .MediaType */ .zu.OciIndex,
+        mediaType: _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MediaType */ .zu.OciIndex,
         manifests: [...existing, entry],
     };
-    await repo.putManifest(new TextEncoder().encode(JSON.stringify(index)), _media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .MediaType */ .zu.OciIndex, (0,_digest_js__WEBPACK_IMPORTED_MODULE_2__/* .digestTag */ .t9)(subject));
+    await repo.putManifest(new TextEncoder().encode(JSON.stringify(index)), _media_types_js__WEBPACK_IMPORTED_MODULE_3__/* .MediaType */ .zu.OciIndex, (0,_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .digestTag */ .t9)(subject));
 }
 async function readLimited(response, limit, what) {
     try {
         return await response.bytes(limit);
     }
     catch (error) {
-        if (error instanceof _net_http_js__WEBPACK_IMPORTED_MODULE_1__/* .BodyTooLargeError */ .Au)
+        if (error instanceof _net_http_js__WEBPACK_IMPORTED_MODULE_0__/* .BodyTooLargeError */ .Au)
             throw new Error(`${what} is over the ${limit}-byte limit for manifests`);
         throw error;
     }
@@ -580,12 +571,16 @@ async function* rechunk(body, size) {
 /* harmony export */   oP: () => (/* binding */ verifyingStream),
 /* harmony export */   ol: () => (/* binding */ digestOf),
 /* harmony export */   sc: () => (/* binding */ sha256),
-/* harmony export */   t9: () => (/* binding */ digestTag)
+/* harmony export */   t9: () => (/* binding */ digestTag),
+/* harmony export */   zr: () => (/* binding */ verified)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7075);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_2__);
+
 
 
 /** A content digest `algorithm:hex`; only the two algorithms the OCI image spec registers. */
@@ -639,6 +634,15 @@ function verifyingStream(expected, expectedSize, what) {
                 callback();
         },
     });
+}
+/**
+ * `source` as it is read, verified: the returned stream fails (at its end, or at the first byte
+ * over the size) when the content is not the descriptor's; a source error reaches it too.
+ */
+function verified(source, descriptor, what) {
+    const verifier = verifyingStream(descriptor.digest, descriptor.size, what);
+    (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_2__.pipeline)(source, verifier).catch(() => undefined);
+    return verifier;
 }
 /** The referrers tag schema: `sha256:abc…` → `sha256-abc…`. */
 function digestTag(digest) {
@@ -1119,9 +1123,7 @@ class LayoutRepository {
         const path = this.blobPath(descriptor.digest);
         if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path))
             throw new LayoutError(`${this.display}: blob ${descriptor.digest} is missing`);
-        const verifier = (0,_digest_js__WEBPACK_IMPORTED_MODULE_4__/* .verifyingStream */ .oP)(descriptor.digest, descriptor.size, `${this.display} blob ${descriptor.digest}`);
-        (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_2__.pipeline)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(path), verifier).catch(() => undefined);
-        return verifier;
+        return (0,_digest_js__WEBPACK_IMPORTED_MODULE_4__/* .verified */ .zr)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(path), descriptor, `${this.display} blob ${descriptor.digest}`);
     }
     async pushBlob(descriptor, source) {
         const path = this.blobPath(descriptor.digest);

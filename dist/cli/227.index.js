@@ -276,9 +276,8 @@ async function promote(config, deps) {
     if (missing.length) {
         throw new errors/* ConfigurationError */.j1(`Input '${INPUT.require}': ${digest} has no ${missing.map(describeRequirement).join('; no ')} attached in ${sourceRepo.display}. Nothing was promoted.`);
     }
-    const referrersToCopy = async () => config.copyReferrers
-        ? (await referrersRead).filter((r) => r.artifactType !== PROMOTION_ARTIFACT_TYPE)
-        : [];
+    const toCopy = referrersRead.then((found) => config.copyReferrers ? found.filter((r) => r.artifactType !== PROMOTION_ARTIFACT_TYPE) : []);
+    toCopy.catch(() => undefined);
     const repos = uniqueRepos(plan);
     if (config.immutable) {
         const taken = plan.filter((p) => p.role === 'destination' && p.previous !== null && p.previous !== digest);
@@ -326,7 +325,6 @@ async function promote(config, deps) {
         time: new Date(deps.now()).toISOString(),
     };
     let recordDigest;
-    let toCopy = [];
     const copyOptions = { concurrency: config.concurrency, stats, onRetry: deps.info };
     const artifact = recordArtifact(tree.top.descriptor, record);
     for (const repo of repos) {
@@ -344,8 +342,7 @@ async function promote(config, deps) {
                     .digest;
             },
         });
-        toCopy = await referrersToCopy();
-        for (const referrer of toCopy) {
+        for (const referrer of await toCopy) {
             await (0,oci/* copyTree */.EL)(sourceRepo, repo, referrer.tree, copyOptions);
             if (referrer.cosignTag)
                 await putTagIfChanged(repo, referrer.tree.top, referrer.cosignTag);
@@ -383,7 +380,7 @@ async function promote(config, deps) {
         tags: tags((p) => (unchanged(p) ? 'unchanged' : p.previous === null ? 'created' : 'moved')),
         record,
         recordDigest,
-        referrersCopied: toCopy.length,
+        referrersCopied: (await toCopy).length,
         stats,
         dryRun: false,
     };

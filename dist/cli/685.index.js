@@ -525,26 +525,12 @@ function resolveUses(uses, options) {
     throw new errors/* ConfigurationError */.j1(`The template uses ${uses}, which cannot run here. Stub it: --stub ${key}=outputs.json (a JSON object of its outputs).`);
 }
 function githubContext(job) {
-    const env = job.env;
     return {
+        ...(0,expressions/* githubContextFromEnv */.S0)(job.env),
         event_name: job.options.event.name,
         event: job.options.event.payload,
-        sha: env.GITHUB_SHA ?? '',
-        ref: env.GITHUB_REF ?? '',
-        ref_name: env.GITHUB_REF_NAME ?? '',
-        repository: env.GITHUB_REPOSITORY ?? '',
-        repository_owner: env.GITHUB_REPOSITORY_OWNER ?? '',
         workspace: job.options.workspace,
         action_path: '',
-        run_id: env.GITHUB_RUN_ID ?? '',
-        run_number: env.GITHUB_RUN_NUMBER ?? '',
-        run_attempt: env.GITHUB_RUN_ATTEMPT ?? '',
-        actor: env.GITHUB_ACTOR ?? '',
-        server_url: env.GITHUB_SERVER_URL ?? 'https://github.com',
-        api_url: env.GITHUB_API_URL ?? 'https://api.github.com',
-        token: env.GITHUB_TOKEN ?? '',
-        head_ref: env.GITHUB_HEAD_REF ?? '',
-        base_ref: env.GITHUB_BASE_REF ?? '',
     };
 }
 

@@ -406,7 +406,8 @@ const systemClock = {
 /* harmony export */   Dr: () => (/* binding */ NetworkError),
 /* harmony export */   Iu: () => (/* binding */ HttpTimeoutError),
 /* harmony export */   Pl: () => (/* binding */ safeUrl),
-/* harmony export */   Qq: () => (/* binding */ HttpClient)
+/* harmony export */   Qq: () => (/* binding */ HttpClient),
+/* harmony export */   Z_: () => (/* binding */ sendsOnce)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_HTTP_OPTIONS, HttpResponse, ResponseHeaders, parseRetryAfter */
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7067);
@@ -466,7 +467,6 @@ class HttpResponse {
     status;
     headers;
     url;
-    stream;
     constructor(message, url, method, 
     /** Turns a stream error into a NetworkError naming the URL. */
     describe) {
@@ -483,15 +483,8 @@ class HttpResponse {
     get ok() {
         return this.status >= 200 && this.status < 300;
     }
-    /** The body as a web stream, for code that pipes it on. */
+    /** The body as it comes off the socket, for code that streams it on. */
     get body() {
-        this.stream ??= node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.toWeb(this.message);
-        return this.stream;
-    }
-    /** The body as the socket gives it (a Node stream): the fast path for large bodies. */
-    get nodeBody() {
-        if (this.stream)
-            throw new Error('the body was already opened as a web stream');
         return this.message;
     }
     /** The whole body; `limit` bytes at most (a longer body is an error, and is not read further). */
@@ -529,10 +522,6 @@ class HttpResponse {
      * one is cut (reading megabytes to save a handshake is a bad trade).
      */
     discard() {
-        if (this.stream) {
-            this.stream.cancel().catch(() => undefined);
-            return;
-        }
         const length = Number(this.headers.get('content-length') ?? Number.NaN);
         if (this.message.complete || length <= SMALL_BODY_BYTES)
             this.message.resume();
@@ -609,21 +598,10 @@ class HttpClient {
             const to = new URL(location, from);
             const method = (current.method ?? 'GET').toUpperCase();
             const becomesGet = response.status === 303 && method !== 'HEAD';
-            const headers = { ...current.headers };
-            if (to.origin !== from.origin) {
-                for (const name of Object.keys(headers))
-                    if (name.toLowerCase() === 'authorization')
-                        delete headers[name];
-            }
-            if (becomesGet) {
-                for (const name of Object.keys(headers))
-                    if (/^content-/i.test(name))
-                        delete headers[name];
-            }
-            if (!becomesGet &&
-                current.body !== undefined &&
-                typeof current.body !== 'function' &&
-                isStream(current.body))
+            const dropped = (name) => (to.origin !== from.origin && /^authorization$/i.test(name)) ||
+                (becomesGet && /^content-/i.test(name));
+            const headers = Object.fromEntries(Object.entries(current.headers ?? {}).filter(([name]) => !dropped(name)));
+            if (!becomesGet && sendsOnce(current.body))
                 throw new NetworkError(`${safeUrl(from)}: HTTP ${response.status} redirect of a streamed body`, from.host);
             current = {
                 ...current,
@@ -639,8 +617,7 @@ class HttpClient {
         const method = (req.method ?? 'GET').toUpperCase();
         const host = url.host;
         const canRetry = IDEMPOTENT.has(method) || req.retrySafe === true;
-        const streamedOnce = req.body !== undefined && typeof req.body !== 'function' && isStream(req.body);
-        const maxRetries = canRetry && !streamedOnce ? (req.retries ?? this.options.retries) : 0;
+        const maxRetries = canRetry && !sendsOnce(req.body) ? (req.retries ?? this.options.retries) : 0;
         for (let attempt = 0;; attempt++) {
             this.breakers.admit(host);
             this.counters.requests += 1;
@@ -691,13 +668,14 @@ class HttpClient {
      * breaker, not counted): the request never reached the server.
      */
     async attemptOnLiveSocket(url, method, req) {
-        const resendable = req.body === undefined || typeof req.body === 'function' || !isStream(req.body);
         for (let stale = 0;; stale++) {
             try {
                 return await this.attempt(url, method, req);
             }
             catch (error) {
-                if (!resendable || stale >= STALE_SOCKET_ATTEMPTS || !failedOnReusedSocket.has(error))
+                if (sendsOnce(req.body) ||
+                    stale >= STALE_SOCKET_ATTEMPTS ||
+                    !failedOnReusedSocket.has(error))
                     throw error;
             }
         }
@@ -765,8 +743,12 @@ function proxyVariables(env) {
     }
     return out;
 }
-function isStream(body) {
-    return typeof body !== 'string' && !(body instanceof Uint8Array);
+/** A streamed body given as is (not as a factory) can be sent only once: no retry, resend or redirect. */
+function sendsOnce(body) {
+    return (body !== undefined &&
+        typeof body !== 'function' &&
+        typeof body !== 'string' &&
+        !(body instanceof Uint8Array));
 }
 /** A URL fit for a log or an error: no credentials, no query (upload URLs carry state tokens). */
 function safeUrl(url) {
@@ -808,6 +790,7 @@ function parseRetryAfter(value, now) {
 __nccwpck_require__.d(__webpack_exports__, {
   F9: () => (/* binding */ evaluateCondition),
   pX: () => (/* binding */ evaluateDefault),
+  S0: () => (/* binding */ githubContextFromEnv),
   GW: () => (/* binding */ interpolate)
 });
 
@@ -2802,24 +2785,34 @@ function evaluateCondition(condition, contexts, status) {
     const value = isTruthy(evaluateExpression(expr, contexts, status));
     return usesStatus ? value : value && !status.failed && !status.cancelled;
 }
+/** The github context as the runner's GITHUB_* variables give it. */
+function githubContextFromEnv(env) {
+    return {
+        event_name: env.GITHUB_EVENT_NAME ?? '',
+        sha: env.GITHUB_SHA ?? '',
+        ref: env.GITHUB_REF ?? '',
+        ref_name: env.GITHUB_REF_NAME ?? '',
+        repository: env.GITHUB_REPOSITORY ?? '',
+        repository_owner: env.GITHUB_REPOSITORY_OWNER ?? '',
+        workspace: env.GITHUB_WORKSPACE ?? '',
+        run_id: env.GITHUB_RUN_ID ?? '',
+        run_number: env.GITHUB_RUN_NUMBER ?? '',
+        run_attempt: env.GITHUB_RUN_ATTEMPT ?? '',
+        actor: env.GITHUB_ACTOR ?? '',
+        server_url: env.GITHUB_SERVER_URL ?? 'https://github.com',
+        api_url: env.GITHUB_API_URL ?? 'https://api.github.com',
+        token: env.GITHUB_TOKEN ?? '',
+        head_ref: env.GITHUB_HEAD_REF ?? '',
+        base_ref: env.GITHUB_BASE_REF ?? '',
+    };
+}
 /**
  * The contexts an action.yml `default:` may use (the runner evaluates them before the action
  * starts): the github context from the job environment, and the runner context.
  */
 function defaultContexts(env, token = env.GITHUB_TOKEN ?? '') {
     return {
-        github: {
-            token,
-            workspace: env.GITHUB_WORKSPACE ?? '',
-            repository: env.GITHUB_REPOSITORY ?? '',
-            repository_owner: env.GITHUB_REPOSITORY_OWNER ?? '',
-            sha: env.GITHUB_SHA ?? '',
-            ref: env.GITHUB_REF ?? '',
-            server_url: env.GITHUB_SERVER_URL ?? 'https://github.com',
-            api_url: env.GITHUB_API_URL ?? 'https://api.github.com',
-            event_name: env.GITHUB_EVENT_NAME ?? '',
-            run_id: env.GITHUB_RUN_ID ?? '',
-        },
+        github: { ...githubContextFromEnv(env), token },
         runner: { os: env.RUNNER_OS ?? '', arch: env.RUNNER_ARCH ?? '', temp: env.RUNNER_TEMP ?? '' },
         env,
     };

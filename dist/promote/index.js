@@ -105,7 +105,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   Qq: () => (/* binding */ HttpClient),
   Iu: () => (/* binding */ HttpTimeoutError),
   Dr: () => (/* binding */ NetworkError),
-  Pl: () => (/* binding */ safeUrl)
+  Pl: () => (/* binding */ safeUrl),
+  Z_: () => (/* binding */ sendsOnce)
 });
 
 // UNUSED EXPORTS: DEFAULT_HTTP_OPTIONS, HttpResponse, ResponseHeaders, parseRetryAfter
@@ -170,7 +171,6 @@ class HttpResponse {
     status;
     headers;
     url;
-    stream;
     constructor(message, url, method, 
     /** Turns a stream error into a NetworkError naming the URL. */
     describe) {
@@ -187,15 +187,8 @@ class HttpResponse {
     get ok() {
         return this.status >= 200 && this.status < 300;
     }
-    /** The body as a web stream, for code that pipes it on. */
+    /** The body as it comes off the socket, for code that streams it on. */
     get body() {
-        this.stream ??= external_node_stream_.Readable.toWeb(this.message);
-        return this.stream;
-    }
-    /** The body as the socket gives it (a Node stream): the fast path for large bodies. */
-    get nodeBody() {
-        if (this.stream)
-            throw new Error('the body was already opened as a web stream');
         return this.message;
     }
     /** The whole body; `limit` bytes at most (a longer body is an error, and is not read further). */
@@ -233,10 +226,6 @@ class HttpResponse {
      * one is cut (reading megabytes to save a handshake is a bad trade).
      */
     discard() {
-        if (this.stream) {
-            this.stream.cancel().catch(() => undefined);
-            return;
-        }
         const length = Number(this.headers.get('content-length') ?? Number.NaN);
         if (this.message.complete || length <= SMALL_BODY_BYTES)
             this.message.resume();
@@ -313,21 +302,10 @@ class HttpClient {
             const to = new URL(location, from);
             const method = (current.method ?? 'GET').toUpperCase();
             const becomesGet = response.status === 303 && method !== 'HEAD';
-            const headers = { ...current.headers };
-            if (to.origin !== from.origin) {
-                for (const name of Object.keys(headers))
-                    if (name.toLowerCase() === 'authorization')
-                        delete headers[name];
-            }
-            if (becomesGet) {
-                for (const name of Object.keys(headers))
-                    if (/^content-/i.test(name))
-                        delete headers[name];
-            }
-            if (!becomesGet &&
-                current.body !== undefined &&
-                typeof current.body !== 'function' &&
-                isStream(current.body))
+            const dropped = (name) => (to.origin !== from.origin && /^authorization$/i.test(name)) ||
+                (becomesGet && /^content-/i.test(name));
+            const headers = Object.fromEntries(Object.entries(current.headers ?? {}).filter(([name]) => !dropped(name)));
+            if (!becomesGet && sendsOnce(current.body))
                 throw new NetworkError(`${safeUrl(from)}: HTTP ${response.status} redirect of a streamed body`, from.host);
             current = {
                 ...current,
@@ -343,8 +321,7 @@ class HttpClient {
         const method = (req.method ?? 'GET').toUpperCase();
         const host = url.host;
         const canRetry = IDEMPOTENT.has(method) || req.retrySafe === true;
-        const streamedOnce = req.body !== undefined && typeof req.body !== 'function' && isStream(req.body);
-        const maxRetries = canRetry && !streamedOnce ? (req.retries ?? this.options.retries) : 0;
+        const maxRetries = canRetry && !sendsOnce(req.body) ? (req.retries ?? this.options.retries) : 0;
         for (let attempt = 0;; attempt++) {
             this.breakers.admit(host);
             this.counters.requests += 1;
@@ -395,13 +372,14 @@ class HttpClient {
      * breaker, not counted): the request never reached the server.
      */
     async attemptOnLiveSocket(url, method, req) {
-        const resendable = req.body === undefined || typeof req.body === 'function' || !isStream(req.body);
         for (let stale = 0;; stale++) {
             try {
                 return await this.attempt(url, method, req);
             }
             catch (error) {
-                if (!resendable || stale >= STALE_SOCKET_ATTEMPTS || !failedOnReusedSocket.has(error))
+                if (sendsOnce(req.body) ||
+                    stale >= STALE_SOCKET_ATTEMPTS ||
+                    !failedOnReusedSocket.has(error))
                     throw error;
             }
         }
@@ -469,8 +447,12 @@ function proxyVariables(env) {
     }
     return out;
 }
-function isStream(body) {
-    return typeof body !== 'string' && !(body instanceof Uint8Array);
+/** A streamed body given as is (not as a factory) can be sent only once: no retry, resend or redirect. */
+function sendsOnce(body) {
+    return (body !== undefined &&
+        typeof body !== 'function' &&
+        typeof body !== 'string' &&
+        !(body instanceof Uint8Array));
 }
 /** A URL fit for a log or an error: no credentials, no query (upload URLs carry state tokens). */
 function safeUrl(url) {
@@ -543,6 +525,7 @@ var external_node_stream_ = __nccwpck_require__(75);
 ;// CONCATENATED MODULE: ./src/oci/digest.ts
 
 
+
 /** A content digest `algorithm:hex`; only the two algorithms the OCI image spec registers. */
 const DIGEST_PATTERN = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
 function isDigest(value) {
@@ -594,6 +577,15 @@ function verifyingStream(expected, expectedSize, what) {
                 callback();
         },
     });
+}
+/**
+ * `source` as it is read, verified: the returned stream fails (at its end, or at the first byte
+ * over the size) when the content is not the descriptor's; a source error reaches it too.
+ */
+function verified(source, descriptor, what) {
+    const verifier = verifyingStream(descriptor.digest, descriptor.size, what);
+    (0,promises_.pipeline)(source, verifier).catch(() => undefined);
+    return verifier;
 }
 /** The referrers tag schema: `sha256:abc…` → `sha256-abc…`. */
 function digestTag(digest) {
@@ -836,7 +828,6 @@ function isLoopback(registry) {
 
 
 
-
 /** Per-registry auth state: the challenge learnt from `GET /v2/`, and tokens by scope set. */
 class RegistryAuth {
     challenge;
@@ -875,10 +866,7 @@ class RegistryClient {
      * can be sent again; a second 401 is a RegistryAuthError.
      */
     async send(registry, scopes, req) {
-        const resendable = req.body === undefined ||
-            typeof req.body === 'function' ||
-            typeof req.body === 'string' ||
-            req.body instanceof Uint8Array;
+        const resendable = !(0,http/* sendsOnce */.Z_)(req.body);
         const auth = await this.authFor(registry, !resendable);
         let header = await this.authorization(registry, auth, scopes, false);
         let response = await this.options.http.request(withAuth(req, header));
@@ -1138,10 +1126,7 @@ class RegistryRepository {
         const response = await this.send(this.pull(), { url, method: 'GET' });
         if (!response.ok)
             throw await RegistryError.from(`GET ${(0,http/* safeUrl */.Pl)(url)}`, response);
-        const verifier = verifyingStream(descriptor.digest, descriptor.size, `blob ${this.display}@${descriptor.digest}`);
-        // Errors (a cut connection, a digest mismatch) reach the reader through the verifier.
-        (0,promises_.pipeline)(response.nodeBody, verifier).catch(() => undefined);
-        return verifier;
+        return verified(response.body, descriptor, `blob ${this.display}@${descriptor.digest}`);
     }
     /** Start an upload session; returns its Location (absolute). */
     async startUpload() {
@@ -1484,9 +1469,7 @@ class LayoutRepository {
         const path = this.blobPath(descriptor.digest);
         if (!(0,external_node_fs_.existsSync)(path))
             throw new LayoutError(`${this.display}: blob ${descriptor.digest} is missing`);
-        const verifier = verifyingStream(descriptor.digest, descriptor.size, `${this.display} blob ${descriptor.digest}`);
-        (0,promises_.pipeline)((0,external_node_fs_.createReadStream)(path), verifier).catch(() => undefined);
-        return verifier;
+        return verified((0,external_node_fs_.createReadStream)(path), descriptor, `${this.display} blob ${descriptor.digest}`);
     }
     async pushBlob(descriptor, source) {
         const path = this.blobPath(descriptor.digest);
@@ -2021,9 +2004,8 @@ async function promote(config, deps) {
     if (missing.length) {
         throw new errors/* ConfigurationError */.j1(`Input '${INPUT.require}': ${digest} has no ${missing.map(describeRequirement).join('; no ')} attached in ${sourceRepo.display}. Nothing was promoted.`);
     }
-    const referrersToCopy = async () => config.copyReferrers
-        ? (await referrersRead).filter((r) => r.artifactType !== PROMOTION_ARTIFACT_TYPE)
-        : [];
+    const toCopy = referrersRead.then((found) => config.copyReferrers ? found.filter((r) => r.artifactType !== PROMOTION_ARTIFACT_TYPE) : []);
+    toCopy.catch(() => undefined);
     const repos = uniqueRepos(plan);
     if (config.immutable) {
         const taken = plan.filter((p) => p.role === 'destination' && p.previous !== null && p.previous !== digest);
@@ -2071,7 +2053,6 @@ async function promote(config, deps) {
         time: new Date(deps.now()).toISOString(),
     };
     let recordDigest;
-    let toCopy = [];
     const copyOptions = { concurrency: config.concurrency, stats, onRetry: deps.info };
     const artifact = recordArtifact(tree.top.descriptor, record);
     for (const repo of repos) {
@@ -2089,8 +2070,7 @@ async function promote(config, deps) {
                     .digest;
             },
         });
-        toCopy = await referrersToCopy();
-        for (const referrer of toCopy) {
+        for (const referrer of await toCopy) {
             await copyTree(sourceRepo, repo, referrer.tree, copyOptions);
             if (referrer.cosignTag)
                 await putTagIfChanged(repo, referrer.tree.top, referrer.cosignTag);
@@ -2128,7 +2108,7 @@ async function promote(config, deps) {
         tags: tags((p) => (unchanged(p) ? 'unchanged' : p.previous === null ? 'created' : 'moved')),
         record,
         recordDigest,
-        referrersCopied: toCopy.length,
+        referrersCopied: (await toCopy).length,
         stats,
         dryRun: false,
     };

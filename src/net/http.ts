@@ -123,7 +123,6 @@ export class HttpResponse {
   readonly status: number;
   readonly headers: ResponseHeaders;
   readonly url: string;
-  private stream?: ReadableStream<Uint8Array>;
 
   constructor(
     private readonly message: IncomingMessage,
@@ -144,15 +143,8 @@ export class HttpResponse {
     return this.status >= 200 && this.status < 300;
   }
 
-  /** The body as a web stream, for code that pipes it on. */
-  get body(): ReadableStream<Uint8Array> {
-    this.stream ??= Readable.toWeb(this.message) as ReadableStream<Uint8Array>;
-    return this.stream;
-  }
-
-  /** The body as the socket gives it (a Node stream): the fast path for large bodies. */
-  get nodeBody(): Readable {
-    if (this.stream) throw new Error('the body was already opened as a web stream');
+  /** The body as it comes off the socket, for code that streams it on. */
+  get body(): Readable {
     return this.message;
   }
 
@@ -195,10 +187,6 @@ export class HttpResponse {
    * one is cut (reading megabytes to save a handshake is a bad trade).
    */
   discard(): void {
-    if (this.stream) {
-      this.stream.cancel().catch(() => undefined);
-      return;
-    }
     const length = Number(this.headers.get('content-length') ?? Number.NaN);
     if (this.message.complete || length <= SMALL_BODY_BYTES) this.message.resume();
     else this.message.destroy();
@@ -283,20 +271,13 @@ export class HttpClient {
       const to = new URL(location, from);
       const method = (current.method ?? 'GET').toUpperCase();
       const becomesGet = response.status === 303 && method !== 'HEAD';
-      const headers = { ...current.headers };
-      if (to.origin !== from.origin) {
-        for (const name of Object.keys(headers))
-          if (name.toLowerCase() === 'authorization') delete headers[name];
-      }
-      if (becomesGet) {
-        for (const name of Object.keys(headers)) if (/^content-/i.test(name)) delete headers[name];
-      }
-      if (
-        !becomesGet &&
-        current.body !== undefined &&
-        typeof current.body !== 'function' &&
-        isStream(current.body)
-      )
+      const dropped = (name: string) =>
+        (to.origin !== from.origin && /^authorization$/i.test(name)) ||
+        (becomesGet && /^content-/i.test(name));
+      const headers = Object.fromEntries(
+        Object.entries(current.headers ?? {}).filter(([name]) => !dropped(name)),
+      );
+      if (!becomesGet && sendsOnce(current.body))
         throw new NetworkError(
           `${safeUrl(from)}: HTTP ${response.status} redirect of a streamed body`,
           from.host,
@@ -316,8 +297,7 @@ export class HttpClient {
     const method = (req.method ?? 'GET').toUpperCase();
     const host = url.host;
     const canRetry = IDEMPOTENT.has(method) || req.retrySafe === true;
-    const streamedOnce = req.body !== undefined && typeof req.body !== 'function' && isStream(req.body);
-    const maxRetries = canRetry && !streamedOnce ? (req.retries ?? this.options.retries) : 0;
+    const maxRetries = canRetry && !sendsOnce(req.body) ? (req.retries ?? this.options.retries) : 0;
 
     for (let attempt = 0; ; attempt++) {
       this.breakers.admit(host);
@@ -372,12 +352,15 @@ export class HttpClient {
    * breaker, not counted): the request never reached the server.
    */
   private async attemptOnLiveSocket(url: URL, method: string, req: HttpRequest): Promise<HttpResponse> {
-    const resendable = req.body === undefined || typeof req.body === 'function' || !isStream(req.body);
     for (let stale = 0; ; stale++) {
       try {
         return await this.attempt(url, method, req);
       } catch (error) {
-        if (!resendable || stale >= STALE_SOCKET_ATTEMPTS || !failedOnReusedSocket.has(error as Error))
+        if (
+          sendsOnce(req.body) ||
+          stale >= STALE_SOCKET_ATTEMPTS ||
+          !failedOnReusedSocket.has(error as Error)
+        )
           throw error;
       }
     }
@@ -450,8 +433,14 @@ function proxyVariables(env: Readonly<Record<string, string | undefined>>): Reco
   return out;
 }
 
-function isStream(body: RequestBody): boolean {
-  return typeof body !== 'string' && !(body instanceof Uint8Array);
+/** A streamed body given as is (not as a factory) can be sent only once: no retry, resend or redirect. */
+export function sendsOnce(body: HttpRequest['body']): boolean {
+  return (
+    body !== undefined &&
+    typeof body !== 'function' &&
+    typeof body !== 'string' &&
+    !(body instanceof Uint8Array)
+  );
 }
 
 /** A URL fit for a log or an error: no credentials, no query (upload URLs carry state tokens). */

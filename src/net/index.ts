@@ -15,4 +15,5 @@ export {
   ResponseHeaders,
   type TlsOptions,
   safeUrl,
+  sendsOnce,
 } from './http.js';

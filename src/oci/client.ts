@@ -1,16 +1,8 @@
 import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { HttpClient, HttpRequest, HttpResponse, RequestBody } from '../net/http.js';
-import { BodyTooLargeError, NetworkError, safeUrl } from '../net/http.js';
+import { BodyTooLargeError, NetworkError, safeUrl, sendsOnce } from '../net/http.js';
 import type { CredentialSource, Credentials } from './credentials.js';
-import {
-  DigestMismatchError,
-  digestOf,
-  digestTag,
-  isDigest,
-  verifyBytes,
-  verifyingStream,
-} from './digest.js';
+import { DigestMismatchError, digestOf, digestTag, isDigest, verifyBytes, verified } from './digest.js';
 import { RegistryAuthError, RegistryError } from './errors.js';
 import {
   artifactTypeOf,
@@ -89,11 +81,7 @@ export class RegistryClient {
    * can be sent again; a second 401 is a RegistryAuthError.
    */
   async send(registry: string, scopes: string[], req: HttpRequest): Promise<HttpResponse> {
-    const resendable =
-      req.body === undefined ||
-      typeof req.body === 'function' ||
-      typeof req.body === 'string' ||
-      req.body instanceof Uint8Array;
+    const resendable = !sendsOnce(req.body);
     const auth = await this.authFor(registry, !resendable);
     let header = await this.authorization(registry, auth, scopes, false);
     let response = await this.options.http.request(withAuth(req, header));
@@ -381,14 +369,7 @@ export class RegistryRepository implements OciRepository {
     const url = this.url(`blobs/${descriptor.digest}`);
     const response = await this.send(this.pull(), { url, method: 'GET' });
     if (!response.ok) throw await RegistryError.from(`GET ${safeUrl(url)}`, response);
-    const verifier = verifyingStream(
-      descriptor.digest,
-      descriptor.size,
-      `blob ${this.display}@${descriptor.digest}`,
-    );
-    // Errors (a cut connection, a digest mismatch) reach the reader through the verifier.
-    pipeline(response.nodeBody, verifier).catch(() => undefined);
-    return verifier;
+    return verified(response.body, descriptor, `blob ${this.display}@${descriptor.digest}`);
   }
 
   /** Start an upload session; returns its Location (absolute). */

@@ -1,5 +1,6 @@
 import { createHash, type Hash } from 'node:crypto';
-import { Transform } from 'node:stream';
+import { type Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 
 /** A content digest `algorithm:hex`; only the two algorithms the OCI image spec registers. */
 const DIGEST_PATTERN = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
@@ -57,6 +58,20 @@ export function verifyingStream(expected: string, expectedSize: number | undefin
       else callback();
     },
   });
+}
+
+/**
+ * `source` as it is read, verified: the returned stream fails (at its end, or at the first byte
+ * over the size) when the content is not the descriptor's; a source error reaches it too.
+ */
+export function verified(
+  source: Readable,
+  descriptor: { digest: string; size: number },
+  what: string,
+): Readable {
+  const verifier = verifyingStream(descriptor.digest, descriptor.size, what);
+  pipeline(source, verifier).catch(() => undefined);
+  return verifier;
 }
 
 /** The referrers tag schema: `sha256:abc…` → `sha256-abc…`. */

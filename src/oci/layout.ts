@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { addToReferrersIndex, referrersFromTag } from './client.js';
-import { DigestMismatchError, digestOf, isDigest, verifyBytes, verifyingStream } from './digest.js';
+import { DigestMismatchError, digestOf, isDigest, verified, verifyBytes, verifyingStream } from './digest.js';
 import { type Descriptor, type ImageIndex, type Manifest, MediaType, parseManifest } from './media-types.js';
 import type { BlobBody, OciRepository } from './repository.js';
 
@@ -123,13 +123,7 @@ export class LayoutRepository implements OciRepository {
   async openBlob(descriptor: Descriptor): Promise<Readable> {
     const path = this.blobPath(descriptor.digest);
     if (!existsSync(path)) throw new LayoutError(`${this.display}: blob ${descriptor.digest} is missing`);
-    const verifier = verifyingStream(
-      descriptor.digest,
-      descriptor.size,
-      `${this.display} blob ${descriptor.digest}`,
-    );
-    pipeline(createReadStream(path), verifier).catch(() => undefined);
-    return verifier;
+    return verified(createReadStream(path), descriptor, `${this.display} blob ${descriptor.digest}`);
   }
 
   async pushBlob(descriptor: Descriptor, source: BlobBody): Promise<void> {

@@ -169,10 +169,10 @@ export async function promote(config: PromoteConfig, deps: PromoteDeps): Promise
       `Input '${INPUT.require}': ${digest} has no ${missing.map(describeRequirement).join('; no ')} attached in ${sourceRepo.display}. Nothing was promoted.`,
     );
   }
-  const referrersToCopy = async () =>
-    config.copyReferrers
-      ? (await referrersRead).filter((r) => r.artifactType !== PROMOTION_ARTIFACT_TYPE)
-      : [];
+  const toCopy = referrersRead.then((found) =>
+    config.copyReferrers ? found.filter((r) => r.artifactType !== PROMOTION_ARTIFACT_TYPE) : [],
+  );
+  toCopy.catch(() => undefined);
 
   const repos = uniqueRepos(plan);
   if (config.immutable) {
@@ -228,7 +228,6 @@ export async function promote(config: PromoteConfig, deps: PromoteDeps): Promise
     time: new Date(deps.now()).toISOString(),
   };
   let recordDigest: string | undefined;
-  let toCopy: Referrer[] = [];
   const copyOptions = { concurrency: config.concurrency, stats, onRetry: deps.info };
   const artifact = recordArtifact(tree.top.descriptor, record);
   for (const repo of repos) {
@@ -246,8 +245,7 @@ export async function promote(config: PromoteConfig, deps: PromoteDeps): Promise
           .digest;
       },
     });
-    toCopy = await referrersToCopy();
-    for (const referrer of toCopy) {
+    for (const referrer of await toCopy) {
       await copyTree(sourceRepo, repo, referrer.tree, copyOptions);
       if (referrer.cosignTag) await putTagIfChanged(repo, referrer.tree.top, referrer.cosignTag);
     }
@@ -284,7 +282,7 @@ export async function promote(config: PromoteConfig, deps: PromoteDeps): Promise
     tags: tags((p) => (unchanged(p) ? 'unchanged' : p.previous === null ? 'created' : 'moved')),
     record,
     recordDigest,
-    referrersCopied: toCopy.length,
+    referrersCopied: (await toCopy).length,
     stats,
     dryRun: false,
   };

@@ -4,7 +4,13 @@ import { parse } from 'yaml';
 import { ConfigurationError } from '../runtime/errors.js';
 import { type ActionMetadata, parseActionMetadata } from '../runtime/metadata.js';
 import { maskSecrets } from '../runtime/text.js';
-import { type Contexts, evaluateCondition, interpolate, type JobStatus } from './expressions.js';
+import {
+  type Contexts,
+  evaluateCondition,
+  githubContextFromEnv,
+  interpolate,
+  type JobStatus,
+} from './expressions.js';
 import { runNodePhase } from './node-action.js';
 import { runProcessStep, type StepResult } from './step.js';
 
@@ -413,25 +419,11 @@ function resolveUses(uses: string, options: CompositeRunOptions): Resolved {
 }
 
 function githubContext(job: Job): Record<string, unknown> {
-  const env = job.env;
   return {
+    ...githubContextFromEnv(job.env),
     event_name: job.options.event.name,
     event: job.options.event.payload,
-    sha: env.GITHUB_SHA ?? '',
-    ref: env.GITHUB_REF ?? '',
-    ref_name: env.GITHUB_REF_NAME ?? '',
-    repository: env.GITHUB_REPOSITORY ?? '',
-    repository_owner: env.GITHUB_REPOSITORY_OWNER ?? '',
     workspace: job.options.workspace,
     action_path: '',
-    run_id: env.GITHUB_RUN_ID ?? '',
-    run_number: env.GITHUB_RUN_NUMBER ?? '',
-    run_attempt: env.GITHUB_RUN_ATTEMPT ?? '',
-    actor: env.GITHUB_ACTOR ?? '',
-    server_url: env.GITHUB_SERVER_URL ?? 'https://github.com',
-    api_url: env.GITHUB_API_URL ?? 'https://api.github.com',
-    token: env.GITHUB_TOKEN ?? '',
-    head_ref: env.GITHUB_HEAD_REF ?? '',
-    base_ref: env.GITHUB_BASE_REF ?? '',
   };
 }

@@ -100,6 +100,30 @@ export function evaluateCondition(
   return usesStatus ? value : value && !status.failed && !status.cancelled;
 }
 
+/** The github context as the runner's GITHUB_* variables give it. */
+export function githubContextFromEnv(
+  env: Readonly<Record<string, string | undefined>>,
+): Record<string, string> {
+  return {
+    event_name: env.GITHUB_EVENT_NAME ?? '',
+    sha: env.GITHUB_SHA ?? '',
+    ref: env.GITHUB_REF ?? '',
+    ref_name: env.GITHUB_REF_NAME ?? '',
+    repository: env.GITHUB_REPOSITORY ?? '',
+    repository_owner: env.GITHUB_REPOSITORY_OWNER ?? '',
+    workspace: env.GITHUB_WORKSPACE ?? '',
+    run_id: env.GITHUB_RUN_ID ?? '',
+    run_number: env.GITHUB_RUN_NUMBER ?? '',
+    run_attempt: env.GITHUB_RUN_ATTEMPT ?? '',
+    actor: env.GITHUB_ACTOR ?? '',
+    server_url: env.GITHUB_SERVER_URL ?? 'https://github.com',
+    api_url: env.GITHUB_API_URL ?? 'https://api.github.com',
+    token: env.GITHUB_TOKEN ?? '',
+    head_ref: env.GITHUB_HEAD_REF ?? '',
+    base_ref: env.GITHUB_BASE_REF ?? '',
+  };
+}
+
 /**
  * The contexts an action.yml `default:` may use (the runner evaluates them before the action
  * starts): the github context from the job environment, and the runner context.
@@ -109,18 +133,7 @@ export function defaultContexts(
   token = env.GITHUB_TOKEN ?? '',
 ): Contexts {
   return {
-    github: {
-      token,
-      workspace: env.GITHUB_WORKSPACE ?? '',
-      repository: env.GITHUB_REPOSITORY ?? '',
-      repository_owner: env.GITHUB_REPOSITORY_OWNER ?? '',
-      sha: env.GITHUB_SHA ?? '',
-      ref: env.GITHUB_REF ?? '',
-      server_url: env.GITHUB_SERVER_URL ?? 'https://github.com',
-      api_url: env.GITHUB_API_URL ?? 'https://api.github.com',
-      event_name: env.GITHUB_EVENT_NAME ?? '',
-      run_id: env.GITHUB_RUN_ID ?? '',
-    },
+    github: { ...githubContextFromEnv(env), token },
     runner: { os: env.RUNNER_OS ?? '', arch: env.RUNNER_ARCH ?? '', temp: env.RUNNER_TEMP ?? '' },
     env,
   };

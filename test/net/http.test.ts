@@ -195,11 +195,11 @@ describe('HttpClient against a misbehaving server', () => {
       setTimeout(() => res.end('second'), 50);
     });
     const res = await client(recordingClock()).request({ url });
-    const reader = res.body!.getReader();
-    const first = await reader.read();
+    const reader = res.body[Symbol.asyncIterator]();
+    const first = await reader.next();
     expect(new TextDecoder().decode(first.value)).toBe('first ');
     let rest = '';
-    for (let r = await reader.read(); !r.done; r = await reader.read())
+    for (let r = await reader.next(); !r.done; r = await reader.next())
       rest += new TextDecoder().decode(r.value);
     expect(rest).toBe('second');
   });

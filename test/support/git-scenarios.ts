@@ -191,42 +191,23 @@ export class Scenario {
     git(dir, ['remote', 'add', 'origin', this.url]);
     const depth = options.fetchDepth ?? 1;
     const fetchDepth = depth > 0 ? [`--depth=${depth}`] : [];
-    if (ref.startsWith('refs/heads/')) {
-      const branch = ref.slice('refs/heads/'.length);
-      git(dir, [
-        'fetch',
-        '--no-tags',
-        '--prune',
-        '--no-recurse-submodules',
-        ...fetchDepth,
-        'origin',
-        `+${sha}:refs/remotes/origin/${branch}`,
-      ]);
-      git(dir, ['checkout', '-q', '--force', '-B', branch, `refs/remotes/origin/${branch}`]);
-    } else if (ref.startsWith('refs/tags/')) {
-      git(dir, [
-        'fetch',
-        '--no-tags',
-        '--prune',
-        '--no-recurse-submodules',
-        ...fetchDepth,
-        'origin',
-        `+${sha}:${ref}`,
-      ]);
-      git(dir, ['checkout', '-q', '--force', ref]);
-    } else {
-      const remoteRef = ref.replace(/^refs\//, 'refs/remotes/');
-      git(dir, [
-        'fetch',
-        '--no-tags',
-        '--prune',
-        '--no-recurse-submodules',
-        ...fetchDepth,
-        'origin',
-        `+${sha}:${remoteRef}`,
-      ]);
-      git(dir, ['checkout', '-q', '--force', remoteRef]);
-    }
+    // Where actions/checkout puts what it fetched, and what it checks out.
+    const branch = ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : undefined;
+    const localRef = branch
+      ? `refs/remotes/origin/${branch}`
+      : ref.startsWith('refs/tags/')
+        ? ref
+        : ref.replace(/^refs\//, 'refs/remotes/');
+    git(dir, [
+      'fetch',
+      '--no-tags',
+      '--prune',
+      '--no-recurse-submodules',
+      ...fetchDepth,
+      'origin',
+      `+${sha}:${localRef}`,
+    ]);
+    git(dir, ['checkout', '-q', '--force', ...(branch ? ['-B', branch] : []), localRef]);
     return dir;
   }
 

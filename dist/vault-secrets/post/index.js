@@ -107,7 +107,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Pl: () => (/* binding */ safeUrl)
 });
 
-// UNUSED EXPORTS: BodyTooLargeError, DEFAULT_HTTP_OPTIONS, HttpResponse, ResponseHeaders, parseRetryAfter
+// UNUSED EXPORTS: BodyTooLargeError, DEFAULT_HTTP_OPTIONS, HttpResponse, ResponseHeaders, parseRetryAfter, sendsOnce
 
 ;// CONCATENATED MODULE: external "node:http"
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
@@ -169,7 +169,6 @@ class HttpResponse {
     status;
     headers;
     url;
-    stream;
     constructor(message, url, method, 
     /** Turns a stream error into a NetworkError naming the URL. */
     describe) {
@@ -186,15 +185,8 @@ class HttpResponse {
     get ok() {
         return this.status >= 200 && this.status < 300;
     }
-    /** The body as a web stream, for code that pipes it on. */
+    /** The body as it comes off the socket, for code that streams it on. */
     get body() {
-        this.stream ??= external_node_stream_namespaceObject.Readable.toWeb(this.message);
-        return this.stream;
-    }
-    /** The body as the socket gives it (a Node stream): the fast path for large bodies. */
-    get nodeBody() {
-        if (this.stream)
-            throw new Error('the body was already opened as a web stream');
         return this.message;
     }
     /** The whole body; `limit` bytes at most (a longer body is an error, and is not read further). */
@@ -232,10 +224,6 @@ class HttpResponse {
      * one is cut (reading megabytes to save a handshake is a bad trade).
      */
     discard() {
-        if (this.stream) {
-            this.stream.cancel().catch(() => undefined);
-            return;
-        }
         const length = Number(this.headers.get('content-length') ?? Number.NaN);
         if (this.message.complete || length <= SMALL_BODY_BYTES)
             this.message.resume();
@@ -312,21 +300,10 @@ class HttpClient {
             const to = new URL(location, from);
             const method = (current.method ?? 'GET').toUpperCase();
             const becomesGet = response.status === 303 && method !== 'HEAD';
-            const headers = { ...current.headers };
-            if (to.origin !== from.origin) {
-                for (const name of Object.keys(headers))
-                    if (name.toLowerCase() === 'authorization')
-                        delete headers[name];
-            }
-            if (becomesGet) {
-                for (const name of Object.keys(headers))
-                    if (/^content-/i.test(name))
-                        delete headers[name];
-            }
-            if (!becomesGet &&
-                current.body !== undefined &&
-                typeof current.body !== 'function' &&
-                isStream(current.body))
+            const dropped = (name) => (to.origin !== from.origin && /^authorization$/i.test(name)) ||
+                (becomesGet && /^content-/i.test(name));
+            const headers = Object.fromEntries(Object.entries(current.headers ?? {}).filter(([name]) => !dropped(name)));
+            if (!becomesGet && sendsOnce(current.body))
                 throw new NetworkError(`${safeUrl(from)}: HTTP ${response.status} redirect of a streamed body`, from.host);
             current = {
                 ...current,
@@ -342,8 +319,7 @@ class HttpClient {
         const method = (req.method ?? 'GET').toUpperCase();
         const host = url.host;
         const canRetry = IDEMPOTENT.has(method) || req.retrySafe === true;
-        const streamedOnce = req.body !== undefined && typeof req.body !== 'function' && isStream(req.body);
-        const maxRetries = canRetry && !streamedOnce ? (req.retries ?? this.options.retries) : 0;
+        const maxRetries = canRetry && !sendsOnce(req.body) ? (req.retries ?? this.options.retries) : 0;
         for (let attempt = 0;; attempt++) {
             this.breakers.admit(host);
             this.counters.requests += 1;
@@ -394,13 +370,14 @@ class HttpClient {
      * breaker, not counted): the request never reached the server.
      */
     async attemptOnLiveSocket(url, method, req) {
-        const resendable = req.body === undefined || typeof req.body === 'function' || !isStream(req.body);
         for (let stale = 0;; stale++) {
             try {
                 return await this.attempt(url, method, req);
             }
             catch (error) {
-                if (!resendable || stale >= STALE_SOCKET_ATTEMPTS || !failedOnReusedSocket.has(error))
+                if (sendsOnce(req.body) ||
+                    stale >= STALE_SOCKET_ATTEMPTS ||
+                    !failedOnReusedSocket.has(error))
                     throw error;
             }
         }
@@ -468,8 +445,12 @@ function proxyVariables(env) {
     }
     return out;
 }
-function isStream(body) {
-    return typeof body !== 'string' && !(body instanceof Uint8Array);
+/** A streamed body given as is (not as a factory) can be sent only once: no retry, resend or redirect. */
+function sendsOnce(body) {
+    return (body !== undefined &&
+        typeof body !== 'function' &&
+        typeof body !== 'string' &&
+        !(body instanceof Uint8Array));
 }
 /** A URL fit for a log or an error: no credentials, no query (upload URLs carry state tokens). */
 function safeUrl(url) {
