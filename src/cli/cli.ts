@@ -1,4 +1,4 @@
-import { evaluateDefault } from '../runner/expressions.js';
+import { evaluateActionCondition, evaluateDefault } from '../runner/expressions.js';
 import { CliRuntime } from '../runtime/cli-runtime.js';
 import { ConfigurationError, errorMessage } from '../runtime/errors.js';
 import { loadActionMetadata } from '../runtime/metadata.js';
@@ -42,12 +42,7 @@ export async function cli(
   }
   let ok = await runStep(action.name, 'main', await action.main(), { runtime });
   if (action.post) {
-    const postIf = metadata.runs['post-if'] ?? 'always()';
-    if (
-      postIf.includes('always()') ||
-      (ok && postIf.includes('success()')) ||
-      (!ok && postIf.includes('failure()'))
-    ) {
+    if (evaluateActionCondition(metadata.runs['post-if'], { failed: !ok, cancelled: false }, env)) {
       ok = (await runStep(action.name, 'post', await action.post(), { runtime })) && ok;
     }
   }

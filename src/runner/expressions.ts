@@ -100,6 +100,20 @@ export function evaluateCondition(
   return usesStatus ? value : value && !status.failed && !status.cancelled;
 }
 
+/**
+ * A `pre-if` / `post-if` of action.yml, evaluated the one way every condition is: GitHub's evaluator,
+ * with the contexts the runner offers there (github and runner, e.g. `runner.os == 'Linux'`).
+ * Absent, it is `always()`, as the runner's default.
+ */
+export function evaluateActionCondition(
+  condition: string | undefined,
+  status: JobStatus,
+  env: Readonly<Record<string, string | undefined>>,
+): boolean {
+  const runner = { os: env.RUNNER_OS ?? '', arch: env.RUNNER_ARCH ?? '', temp: env.RUNNER_TEMP ?? '' };
+  return evaluateCondition(condition || 'always()', { github: githubContextFromEnv(env), runner }, status);
+}
+
 /** The github context as the runner's GITHUB_* variables give it. */
 export function githubContextFromEnv(
   env: Readonly<Record<string, string | undefined>>,

@@ -7,9 +7,8 @@ export {
   type StepReport,
 } from './composite.js';
 export { type RunnerEnvironmentOptions, runnerEnvironment } from './environment.js';
-export { evaluateCondition, evaluateDefault, interpolate } from './expressions.js';
+export { evaluateActionCondition, evaluateCondition, evaluateDefault, interpolate } from './expressions.js';
 export {
-  evaluateStatusCondition,
   inputEnvironment,
   type NodeActionInvocation,
   runNodePhase,

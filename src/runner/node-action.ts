@@ -62,19 +62,3 @@ export async function runNodePhase(
     invocation.masks,
   );
 }
-
-/** post-if / pre-if and a step's `if:` status functions, for the simple forms actions use. */
-export function evaluateStatusCondition(
-  condition: string,
-  status: { success: boolean; cancelled: boolean },
-): boolean {
-  const expr = condition.replace(/^\$\{\{\s*|\s*\}\}$/g, '').trim();
-  const withValues = expr
-    .replace(/always\(\)/g, 'true')
-    .replace(/success\(\)/g, String(status.success && !status.cancelled))
-    .replace(/failure\(\)/g, String(!status.success && !status.cancelled))
-    .replace(/cancelled\(\)/g, String(status.cancelled));
-  if (!/^(?:[\s()!]|&&|\|\||true|false)*$/.test(withValues))
-    throw new Error(`unsupported status condition ${condition}`);
-  return Function(`"use strict"; return (${withValues});`)() as boolean;
-}

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  evaluateStatusCondition,
+  evaluateActionCondition,
   parseCommand,
   parseKeyValueFile,
   runProcessStep,
@@ -62,14 +62,18 @@ describe('runner contract mechanics (shared by test/harness and gantry templates
     expect(masks).toEqual(['s3cr3t-value']);
   });
 
-  it('evaluates post-if status functions', () => {
-    expect(evaluateStatusCondition('always()', { success: false, cancelled: true })).toBe(true);
-    expect(evaluateStatusCondition('success()', { success: false, cancelled: false })).toBe(false);
-    expect(
-      evaluateStatusCondition(`$\{{ !cancelled() && failure() }}`, { success: false, cancelled: false }),
-    ).toBe(true);
-    expect(() => evaluateStatusCondition('github.ref == 1', { success: true, cancelled: false })).toThrow(
-      /unsupported/,
-    );
+  it("evaluates pre-if/post-if with GitHub's evaluator: status functions and the runner context", () => {
+    const failed = { failed: true, cancelled: false };
+    const ok = { failed: false, cancelled: false };
+    expect(evaluateActionCondition(undefined, { failed: true, cancelled: true }, {})).toBe(true);
+    expect(evaluateActionCondition('always()', { failed: true, cancelled: true }, {})).toBe(true);
+    expect(evaluateActionCondition('success()', failed, {})).toBe(false);
+    expect(evaluateActionCondition(`$\{{ !cancelled() && failure() }}`, failed, {})).toBe(true);
+    // GitHub's documented example; without a status function success() is implied.
+    expect(evaluateActionCondition("runner.os == 'Linux'", ok, { RUNNER_OS: 'Linux' })).toBe(true);
+    expect(evaluateActionCondition("runner.os == 'Linux'", failed, { RUNNER_OS: 'Linux' })).toBe(false);
+    expect(evaluateActionCondition("runner.os == 'Linux'", ok, { RUNNER_OS: 'macOS' })).toBe(false);
+    expect(evaluateActionCondition("github.event_name == 'push' || failure()", failed, {})).toBe(true);
+    expect(() => evaluateActionCondition('process.exit(1)', ok, {})).toThrow();
   });
 });

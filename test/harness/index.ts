@@ -12,7 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   evaluateDefault,
-  evaluateStatusCondition,
+  evaluateActionCondition,
   runNodePhase,
   runnerEnvironment,
   type StepResult,
@@ -84,9 +84,9 @@ export async function runAction(options: HarnessOptions): Promise<ActionRun> {
     if (!target) continue;
     if (phase === 'post' && options.post === false) continue;
     if (phase !== 'main') {
-      const condition = metadata.runs[`${phase}-if` as 'post-if' | 'pre-if'] ?? 'always()';
-      if (!evaluateStatusCondition(condition, { success: jobOk, cancelled: options.cancelled ?? false }))
-        continue;
+      const condition = metadata.runs[`${phase}-if` as 'post-if' | 'pre-if'];
+      const status = { failed: !jobOk, cancelled: options.cancelled ?? false };
+      if (!evaluateActionCondition(condition, status, base)) continue;
     }
     const script = resolve(actionDir, target);
     if (!existsSync(script)) throw new Error(`harness: ${script} does not exist; run npm run build`);
