@@ -136,20 +136,25 @@ describe('interrupted restores', () => {
       const key = `k-${seed}`;
       const saved = await saveCache({ ...t.options(t.source), key, runId: '1' }).catch(() => undefined);
       const ws = freshTarget();
+      // Only the operations may fail; the assertions stay outside the try, so a failed one fails.
+      let match: Awaited<ReturnType<typeof findCache>>;
+      let failure: Error | undefined;
       try {
-        const match = await findCache({ ...t.options(ws), key, restoreKeys: [] });
-        if (!match) {
-          expect(saved?.saved ?? false).toBe(false);
-          outcomes.push('not saved');
-        } else {
-          await restoreCache({ ...t.options(ws), manifest: match.manifest, tempDir: t.temp });
-          expect(snapshot(join(ws, 'deps'))).toEqual(snapshot(join(t.source, 'deps')));
-          outcomes.push('restored');
-        }
+        match = await findCache({ ...t.options(ws), key, restoreKeys: [] });
+        if (match) await restoreCache({ ...t.options(ws), manifest: match.manifest, tempDir: t.temp });
       } catch (error) {
+        failure = error as Error;
+      }
+      if (failure) {
         expect(readdirSync(join(ws, 'deps'))).toEqual(['keep.txt']);
         expect(readdirSync(ws)).toEqual(['deps']);
-        outcomes.push(`miss: ${(error as Error).name}`);
+        outcomes.push(`miss: ${failure.name}`);
+      } else if (!match) {
+        expect(saved?.saved ?? false).toBe(false);
+        outcomes.push('not saved');
+      } else {
+        expect(snapshot(join(ws, 'deps'))).toEqual(snapshot(join(t.source, 'deps')));
+        outcomes.push('restored');
       }
     }
     proxy.random = undefined;
