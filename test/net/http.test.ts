@@ -413,7 +413,7 @@ describe('sensitive requests (issue 13.4)', () => {
 
   it('drops every sensitive header on a redirect to another origin: the defaults and those the caller marks', async () => {
     const target = await elsewhere();
-    const origin = await misbehavingServer((req, res) => {
+    const origin = await misbehavingServer((_req, res) => {
       res.writeHead(307, { location: `${target.url}/landed` });
       res.end();
     });

@@ -61,7 +61,10 @@ const HOSTILE = [
   '$',
   '::',
 ];
-const piece = fc.oneof({ weight: 2, arbitrary: token }, { weight: 3, arbitrary: fc.constantFrom(...HOSTILE) });
+const piece = fc.oneof(
+  { weight: 2, arbitrary: token },
+  { weight: 3, arbitrary: fc.constantFrom(...HOSTILE) },
+);
 const text = fc
   .array(piece, { minLength: 1, maxLength: 10 })
   .map((pieces) => pieces.join(''))
