@@ -123,8 +123,9 @@ const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
 
 export const DEFAULT_HTTP_OPTIONS: Omit<HttpOptions, 'clock' | 'random'> = {
   timeoutMs: 30_000,
-  // Generous: a multi-gigabyte blob streams under it; what it stops is a server trickling forever.
-  deadlineMs: 30 * 60_000,
+  // Generous: a multi-gigabyte blob on a slow runner streams under it; what it stops is a server
+  // trickling forever (a silent one is cut sooner, by timeoutMs).
+  deadlineMs: 60 * 60_000,
   retries: 3,
   backoffBaseMs: 250,
   backoffMaxMs: 10_000,
