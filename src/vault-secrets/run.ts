@@ -164,7 +164,10 @@ async function deliver(
       secrets.map((s) => ({ name: s.envName, line: s.line, wildcard: s.wildcard, prefix: s.prefix })),
     );
     // An environment cannot hold a NUL byte, and Node's refusal would quote the value.
-    assertEnvironmentValues(secrets.map((s) => [s.envName, valueText(s.value)]));
+    assertEnvironmentValues([
+      ...secrets.map((s): [string, string] => [s.envName, valueText(s.value)]),
+      ...(config.exportToken ? [['VAULT_TOKEN', token] as [string, string]] : []),
+    ]);
   }
   if (config.run !== undefined) {
     const env = Object.fromEntries(secrets.map((s) => [s.envName, valueText(s.value)]));
