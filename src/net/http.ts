@@ -6,17 +6,22 @@ import { CircuitBreakers, CircuitOpenError } from './breaker.js';
 import { type Clock, systemClock } from './clock.js';
 
 /**
- * The only code in Gantry that speaks HTTP. Every request gets a timeout (until the response
- * headers arrive; bodies stream), bounded retries with exponential backoff and full jitter,
+ * The only code in Gantry that speaks HTTP. Every request gets a timeout (for the response headers,
+ * and again for each silence while its body streams), an overall deadline (attempts, backoff,
+ * redirects and the body together), bounded retries with exponential backoff and full jitter,
  * Retry-After honoured, and a per-host circuit breaker. Requests that are not idempotent are
- * retried only when the caller says a retry is safe.
+ * retried only when the caller says a retry is safe. Credentials are a property of the request
+ * (`sensitive`): they never follow a redirect to another origin, and no redirect leaves https.
  *
  * It sits on node:http rather than fetch: Node loads fetch's implementation (undici) on first use,
  * about 25 ms of every action's start, and spends more CPU per request; with node:http a
  * promotion of a few dozen small requests is dominated by the registry, not by the client.
  */
 export interface HttpOptions {
+  /** How long to wait for the response headers, and for each next piece of the body. */
   timeoutMs: number;
+  /** The most a request may take from start to the end of its body, retries and redirects included. */
+  deadlineMs: number;
   /** Retries after the first attempt. */
   retries: number;
   backoffBaseMs: number;
@@ -59,11 +64,19 @@ export interface HttpRequest {
   /** A body, or a function that makes a fresh one per attempt (needed to retry a streamed body). */
   body?: RequestBody | (() => RequestBody);
   timeoutMs?: number;
+  deadlineMs?: number;
+  /**
+   * What in this request is a credential. Authorization, Proxy-Authorization, Cookie and
+   * X-Vault-Token always are; `headers` names more. A redirect to another origin drops every
+   * sensitive header, and is refused when it would resend a sensitive `body`.
+   */
+  sensitive?: { headers?: string[]; body?: boolean };
   /** For POST/PATCH: the caller knows a repeat cannot do harm (e.g. a login, an upload start). */
   retrySafe?: boolean;
   retries?: number;
   signal?: AbortSignal;
-  redirect?: 'follow' | 'manual' | 'error';
+  /** 'same-origin' follows a redirect only within the origin; 'error' refuses any. */
+  redirect?: 'follow' | 'same-origin' | 'manual' | 'error';
 }
 
 export interface HttpStats {
@@ -92,11 +105,27 @@ export class NetworkError extends Error {
   }
 }
 
+/** A redirect this client will not follow (to plain http, to another origin where not allowed, with credentials). */
+export class RedirectRefusedError extends NetworkError {
+  override name = 'RedirectRefusedError';
+}
+
+/** Headers that always carry credentials, whoever sends them. */
+export const SENSITIVE_HEADERS: readonly string[] = [
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'x-vault-token',
+];
+
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
 const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
 
 export const DEFAULT_HTTP_OPTIONS: Omit<HttpOptions, 'clock' | 'random'> = {
   timeoutMs: 30_000,
+  // Generous: a multi-gigabyte blob on a slow runner streams under it; what it stops is a server
+  // trickling forever (a silent one is cut sooner, by timeoutMs).
+  deadlineMs: 60 * 60_000,
   retries: 3,
   backoffBaseMs: 250,
   backoffMaxMs: 10_000,
@@ -255,41 +284,63 @@ export class HttpClient {
    * when the redirect leaves the origin, as a registry's blob redirect to object storage needs.
    */
   async request(req: HttpRequest): Promise<HttpResponse> {
-    let current: HttpRequest = req;
-    for (let hops = 0; ; hops++) {
-      const response = await this.requestOnce(current);
-      const location = response.headers.get('location');
-      if (!REDIRECT_STATUS.has(response.status) || !location || (req.redirect ?? 'follow') === 'manual')
-        return response;
-      response.discard();
-      const from = new URL(current.url);
-      if (req.redirect === 'error' || hops >= MAX_REDIRECTS)
-        throw new NetworkError(
-          `${safeUrl(from)}: HTTP ${response.status} redirect ${req.redirect === 'error' ? 'not allowed here' : `after ${MAX_REDIRECTS} hops`}`,
-          from.host,
-        );
-      const to = new URL(location, from);
-      const method = (current.method ?? 'GET').toUpperCase();
-      const becomesGet = response.status === 303 && method !== 'HEAD';
-      const dropped = (name: string) =>
-        (to.origin !== from.origin && /^authorization$/i.test(name)) ||
-        (becomesGet && /^content-/i.test(name));
-      const headers = Object.fromEntries(
-        Object.entries(current.headers ?? {}).filter(([name]) => !dropped(name)),
-      );
-      if (!becomesGet && sendsOnce(current.body))
-        throw new NetworkError(
-          `${safeUrl(from)}: HTTP ${response.status} redirect of a streamed body`,
-          from.host,
-        );
-      current = {
-        ...current,
-        url: to,
-        headers,
-        method: becomesGet ? 'GET' : method,
-        body: becomesGet ? undefined : current.body,
-      };
+    const deadline = this.deadline(req);
+    let current: HttpRequest = { ...req, signal: deadline.signal };
+    try {
+      for (let hops = 0; ; hops++) {
+        const response = await this.requestOnce(current);
+        const location = response.headers.get('location');
+        if (!REDIRECT_STATUS.has(response.status) || !location || (req.redirect ?? 'follow') === 'manual') {
+          deadline.until(response);
+          return response;
+        }
+        response.discard();
+        const from = new URL(current.url);
+        if (req.redirect === 'error' || hops >= MAX_REDIRECTS)
+          throw new NetworkError(
+            `${safeUrl(from)}: HTTP ${response.status} redirect ${req.redirect === 'error' ? 'not allowed here' : `after ${MAX_REDIRECTS} hops`}`,
+            from.host,
+          );
+        current = {
+          ...redirected(current, req, from, new URL(location, from), response.status),
+          signal: deadline.signal,
+        };
+      }
+    } catch (error) {
+      deadline.clear();
+      throw error;
     }
+  }
+
+  /**
+   * The request's overall deadline: a signal that aborts every attempt, backoff and the body once
+   * it passes (combined with the caller's own signal), cleared when the body is done.
+   */
+  private deadline(req: HttpRequest): {
+    signal: AbortSignal;
+    until(response: HttpResponse): void;
+    clear(): void;
+  } {
+    const ms = req.deadlineMs ?? this.options.deadlineMs;
+    const controller = new AbortController();
+    const timer = setTimeout(
+      () =>
+        controller.abort(
+          new HttpTimeoutError(`${safeUrl(req.url)}: no complete answer within the deadline of ${ms} ms`),
+        ),
+      ms,
+    );
+    timer.unref();
+    const clear = () => clearTimeout(timer);
+    return {
+      signal: req.signal ? AbortSignal.any([req.signal, controller.signal]) : controller.signal,
+      until(response) {
+        const body = response.body;
+        if (body.destroyed || body.readableEnded) clear();
+        else body.once('close', clear);
+      },
+      clear,
+    };
   }
 
   private async requestOnce(req: HttpRequest): Promise<HttpResponse> {
@@ -394,6 +445,7 @@ export class HttpClient {
         settle();
         // An error on a body nobody reads must not end the process; readers see it through the stream.
         message.on('error', () => undefined);
+        if (hasBody(method, message.statusCode ?? 0, message)) watchBody(message, timeoutMs, url);
         if (req.signal) {
           const cut = () => message.destroy(req.signal?.reason ?? new Error('aborted'));
           req.signal.addEventListener('abort', cut, { once: true });
@@ -421,6 +473,74 @@ export class HttpClient {
       }
     });
   }
+}
+
+/**
+ * The request to send after a redirect from `from` to `to`, or a RedirectRefusedError: no redirect
+ * leaves https or http(s); one to another origin drops every sensitive header and is refused when
+ * it would resend a sensitive body (or when the caller allows only its own origin).
+ */
+function redirected(
+  current: HttpRequest,
+  original: HttpRequest,
+  from: URL,
+  to: URL,
+  status: number,
+): HttpRequest {
+  const refuse = (why: string) =>
+    new RedirectRefusedError(
+      `${safeUrl(from)}: HTTP ${status} redirect to ${safeUrl(to)} refused: ${why}`,
+      from.host,
+    );
+  if (to.protocol !== 'https:' && to.protocol !== 'http:') throw refuse(`${to.protocol} is not http(s)`);
+  if (from.protocol === 'https:' && to.protocol !== 'https:') throw refuse('it leaves https for plain http');
+  const crossOrigin = to.origin !== from.origin;
+  if (crossOrigin && original.redirect === 'same-origin')
+    throw refuse('this request stays on its own origin');
+  const method = (current.method ?? 'GET').toUpperCase();
+  const becomesGet = status === 303 && method !== 'HEAD';
+  if (crossOrigin && !becomesGet && original.sensitive?.body && current.body !== undefined)
+    throw refuse('it would resend a body that carries credentials to another origin');
+  if (!becomesGet && sendsOnce(current.body))
+    throw new NetworkError(`${safeUrl(from)}: HTTP ${status} redirect of a streamed body`, from.host);
+  const sensitive = new Set([
+    ...SENSITIVE_HEADERS,
+    ...(original.sensitive?.headers ?? []).map((h) => h.toLowerCase()),
+  ]);
+  const dropped = (name: string) =>
+    (crossOrigin && sensitive.has(name.toLowerCase())) || (becomesGet && /^content-/i.test(name));
+  return {
+    ...current,
+    url: to,
+    headers: Object.fromEntries(Object.entries(current.headers ?? {}).filter(([name]) => !dropped(name))),
+    method: becomesGet ? 'GET' : method,
+    body: becomesGet ? undefined : current.body,
+  };
+}
+
+/**
+ * A response body that goes silent (headers sent, then nothing) is cut after `idleMs` without a
+ * byte. Silence while the reader is the slow one (data waiting in the stream's buffer) is not the
+ * server's: the watch counts only when the stream has nothing buffered.
+ */
+function watchBody(message: IncomingMessage, idleMs: number, url: URL): void {
+  const socket = message.socket;
+  let last = socket?.bytesRead ?? 0;
+  const timer = setInterval(() => {
+    if (message.complete || message.destroyed) {
+      clearInterval(timer);
+      return;
+    }
+    const read = socket?.bytesRead ?? 0;
+    if (read !== last || message.readableLength > 0) {
+      last = read;
+      return;
+    }
+    clearInterval(timer);
+    message.destroy(new HttpTimeoutError(`${safeUrl(url)}: the body stalled (nothing for ${idleMs} ms)`));
+  }, idleMs);
+  timer.unref();
+  message.once('close', () => clearInterval(timer));
 }
 
 /** The proxy variables, as Node's agents read them (upper case), from either spelling. */
@@ -451,6 +571,8 @@ export function safeUrl(url: URL | string): string {
 
 function describeFailure(error: unknown, url: URL, timeoutMs: number): Error {
   if (error instanceof CircuitOpenError) return error;
+  // Already names its URL (a stalled body, a passed deadline).
+  if (error instanceof HttpTimeoutError && /^[a-z]+:\/\//.test(error.message)) return error;
   if (error instanceof HttpTimeoutError || (error instanceof Error && error.name === 'AbortError')) {
     return new HttpTimeoutError(`${safeUrl(url)}: no response within ${timeoutMs} ms`);
   }

@@ -11,6 +11,8 @@ export {
   HttpTimeoutError,
   NetworkError,
   parseRetryAfter,
+  RedirectRefusedError,
+  SENSITIVE_HEADERS,
   type RequestBody,
   ResponseHeaders,
   type TlsOptions,

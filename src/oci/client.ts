@@ -183,7 +183,13 @@ export class RegistryClient {
     const headers: Record<string, string> = {};
     if (credentials)
       headers.authorization = `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
-    const response = await this.options.http.request({ url, method: 'GET', headers });
+    // The registry's credentials: never sent on to another origin (src/net drops them on a redirect).
+    const response = await this.options.http.request({
+      url,
+      method: 'GET',
+      headers,
+      sensitive: { headers: ['authorization'] },
+    });
     if (response.status === 401 || response.status === 403) {
       response.discard();
       throw this.refused(registry, auth, `token service ${safeUrl(url)}`);

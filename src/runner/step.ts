@@ -76,7 +76,8 @@ export async function runProcessStep(
   const stdout = Buffer.concat(out).toString('utf8');
   const stderr = Buffer.concat(err).toString('utf8');
 
-  const lines = stdout.split('\n');
+  // The runner reads output line by line, and a line ends at CR as well as at LF.
+  const lines = stdout.split(/\r\n|\r|\n/);
   const parsed = lines.map((line) => parseCommand(line));
   // A value printed before its ::add-mask:: reached the log unmasked: the runner masks only later lines.
   const registeredAt = new Map<string, number>();

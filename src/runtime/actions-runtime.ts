@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
 import { delimiter as pathDelimiter } from 'node:path';
-import { AnnotationBudget, secretParts } from './annotations.js';
+import { AnnotationBudget } from './annotations.js';
 import { type Annotation, type Runtime, SUMMARY_LIMIT_BYTES } from './runtime.js';
-import { defuseCommands, maskSecrets, oneLine, truncateUtf8 } from './text.js';
+import { defuseCommands, maskSecrets, oneLine, secretMasks, truncateUtf8 } from './text.js';
 
 /**
  * The runner's runtime: workflow commands on stdout and file commands (GITHUB_OUTPUT, GITHUB_STATE,
@@ -36,9 +36,10 @@ export class ActionsRuntime implements Runtime {
     return this.env[`STATE_${name}`] ?? '';
   }
   setSecret(value: string): void {
-    for (const part of secretParts(value)) {
-      this.secrets.add(part);
-      this.command('add-mask', {}, part);
+    for (const mask of secretMasks(value)) {
+      if (this.secrets.has(mask)) continue;
+      this.secrets.add(mask);
+      this.command('add-mask', {}, mask);
     }
   }
   redact(text: string): string {
@@ -84,7 +85,8 @@ export class ActionsRuntime implements Runtime {
     if (!file) return;
     const room = SUMMARY_LIMIT_BYTES - this.summaryBytes;
     if (room <= 0) return;
-    const text = truncateUtf8(markdown, room);
+    // The runner does not mask the summary file.
+    const text = truncateUtf8(this.redact(markdown), room);
     this.summaryBytes += Buffer.byteLength(text);
     appendFileSync(file, `${text}\n`, 'utf8');
   }

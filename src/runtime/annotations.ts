@@ -18,14 +18,3 @@ export class AnnotationBudget {
     return this.dropped[level];
   }
 }
-
-/** Every line of a multi-line secret is registered too: the runner masks line by line. */
-export function secretParts(value: string): string[] {
-  if (value === '') return [];
-  const parts = new Set<string>([value]);
-  for (const line of value.split(/\r?\n/)) {
-    const trimmed = line.trim();
-    if (trimmed !== '') parts.add(trimmed);
-  }
-  return [...parts];
-}

@@ -1,8 +1,8 @@
-import { AnnotationBudget, secretParts } from './annotations.js';
+import { AnnotationBudget } from './annotations.js';
 import { ConfigurationError } from './errors.js';
 import type { ActionMetadata } from './metadata.js';
 import type { Annotation, Runtime } from './runtime.js';
-import { maskSecrets, oneLine } from './text.js';
+import { maskSecrets, oneLine, redactDeep, secretMasks } from './text.js';
 
 export interface CliRuntimeOptions {
   action: string;
@@ -81,7 +81,7 @@ export class CliRuntime implements Runtime {
     return this.state.get(name) ?? '';
   }
   setSecret(value: string): void {
-    for (const part of secretParts(value)) this.secrets.add(part);
+    for (const mask of secretMasks(value)) this.secrets.add(mask);
   }
   exportVariable(name: string, value: string): void {
     this.exported[name] = value;
@@ -93,7 +93,7 @@ export class CliRuntime implements Runtime {
     this.write(`${this.redact(message)}\n`);
   }
   debug(message: string): void {
-    if (this.isDebug()) this.write(`debug: ${this.redact(oneLine(message))}\n`);
+    if (this.isDebug()) this.write(`debug: ${this.redact(oneLine(this.redact(message)))}\n`);
   }
   isDebug(): boolean {
     return this.env.RUNNER_DEBUG === '1' || this.env.GANTRY_DEBUG === '1';
@@ -113,12 +113,13 @@ export class CliRuntime implements Runtime {
     return fn();
   }
   setFailed(message: string): void {
-    this.failed = this.redact(oneLine(message));
+    this.failed = this.redact(oneLine(this.redact(message)));
     this.write(`error: ${this.failed}\n`);
   }
 
   /** The outputs as printed by the CLI: one JSON object, secrets redacted. */
   outputsJson(): string {
-    return this.redact(JSON.stringify(this.outputs, null, 2));
+    const redact = (text: string) => this.redact(text);
+    return this.redact(JSON.stringify(redactDeep(this.outputs, redact), null, 2));
   }
 }

@@ -1,6 +1,7 @@
 import { appendFileSync } from 'node:fs';
 import type { Clock } from '../net/clock.js';
 import { errorMessage } from './errors.js';
+import { redactDeep } from './text.js';
 
 export interface Correlation {
   repository: string;
@@ -61,16 +62,22 @@ export class StructuredLog {
   }
 
   private write(stage: string, start: number, outcome: string, fields?: StageFields): void {
+    // Redacted before serialising (JSON escaping gives a secret new forms) and after.
     const line = this.options.redact(
-      JSON.stringify({
-        action: this.options.action,
-        stage,
-        start: new Date(start).toISOString(),
-        duration_ms: this.options.clock.now() - start,
-        outcome,
-        correlation: this.options.correlation,
-        ...fields,
-      }),
+      JSON.stringify(
+        redactDeep(
+          {
+            action: this.options.action,
+            stage,
+            start: new Date(start).toISOString(),
+            duration_ms: this.options.clock.now() - start,
+            outcome,
+            correlation: this.options.correlation,
+            ...fields,
+          },
+          this.options.redact,
+        ),
+      ),
     );
     this.lines.push(line);
     this.options.emit(line);

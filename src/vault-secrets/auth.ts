@@ -45,7 +45,8 @@ export async function login(
     };
   }
   const { path, body } = await loginRequest(auth, sources);
-  const response = await client.call({ method: 'POST', path, body, retrySafe: true });
+  // The body is a credential (role_id/secret_id, a JWT, a password): never resent to another origin.
+  const response = await client.call({ method: 'POST', path, body, retrySafe: true, sensitive: true });
   const clientToken = response.body?.auth?.client_token;
   // The token is masked before anything else can see it, even when the status says failure.
   if (typeof clientToken === 'string' && clientToken !== '') sources.mask(clientToken);
@@ -114,6 +115,7 @@ export async function requestGithubIdToken(
     response = await http.request({
       url,
       headers: { authorization: `Bearer ${requestToken}`, accept: 'application/json' },
+      sensitive: { headers: ['authorization'] },
     });
   } catch (error) {
     throw new ConfigurationError(

@@ -2,7 +2,9 @@ import { ConfigurationError } from '../runtime/errors.js';
 import type { InputReader } from '../runtime/inputs.js';
 import type { AuthConfig } from './auth.js';
 import { DEFAULT_KUBERNETES_TOKEN_PATH, INPUT, METHOD_INPUTS, METHODS, type Method } from './constants.js';
-import { parseSecrets, type SecretRequest } from './secrets-spec.js';
+import { checkEnvNames } from './env-names.js';
+import { pathTraversal } from './paths.js';
+import { explicitEnvName, isWildcard, parseSecrets, type SecretRequest } from './secrets-spec.js';
 
 export interface TlsConfig {
   ca?: string;
@@ -57,9 +59,7 @@ export function parseConnection(
       'an address without ?query or #fragment',
     );
   const namespace = inputs.optional(INPUT.namespace)?.replace(/^\/+|\/+$/g, '');
-  if (namespace !== undefined && !/^[A-Za-z0-9_.\-/]+$/.test(namespace)) {
-    throw ConfigurationError.forInput(INPUT.namespace, namespace, 'a namespace path such as admin/team-a');
-  }
+  if (namespace !== undefined) checkPath(INPUT.namespace, namespace, 'a namespace path such as admin/team-a');
   const cert = pem(inputs, INPUT.clientCertificate);
   const key = pem(inputs, INPUT.clientKey);
   if ((cert === undefined) !== (key === undefined)) {
@@ -95,12 +95,8 @@ export function parseAuth(inputs: InputReader, url: URL): AuthConfig {
     }
   }
   const mount = (inputs.optional(INPUT.authPath) ?? method).replace(/^\/+|\/+$/g, '').replace(/^auth\//, '');
-  if (method !== 'token' && !/^[A-Za-z0-9_.\-/]+$/.test(mount))
-    throw ConfigurationError.forInput(
-      INPUT.authPath,
-      mount,
-      'the auth mount path, such as jwt or github-actions',
-    );
+  if (method !== 'token')
+    checkPath(INPUT.authPath, mount, 'the auth mount path, such as jwt or github-actions');
   const need = (name: string) => {
     const value = inputs.optional(name);
     if (value === undefined)
@@ -128,8 +124,12 @@ export function parseAuth(inputs: InputReader, url: URL): AuthConfig {
       };
     case 'userpass': {
       const username = need(INPUT.username);
-      if (username.includes('/'))
-        throw ConfigurationError.forInput(INPUT.username, username, 'a user name without /');
+      if (username.includes('/') || pathTraversal(username))
+        throw ConfigurationError.forInput(
+          INPUT.username,
+          username,
+          "a user name without '/', not '.' or '..'",
+        );
       return { method, mount, username, password: need(INPUT.password) };
     }
   }
@@ -152,6 +152,16 @@ export function parseConfig(inputs: InputReader): VaultConfig {
       `Inputs '${INPUT.run}' and '${INPUT.exportEnv}' contradict each other: run keeps the secrets inside the command; export-env hands them to every later step. Choose one.`,
     );
   }
+  // Names are checked before logging in; names derived from keys again once the keys are known.
+  if (run !== undefined || exportEnv) {
+    checkEnvNames(
+      secrets.map((request) =>
+        isWildcard(request)
+          ? { name: request.name ?? '', line: request.line, wildcard: true, prefix: request.name }
+          : { name: explicitEnvName(request), line: request.line, wildcard: false },
+      ),
+    );
+  }
   return {
     ...connection,
     auth,
@@ -162,6 +172,13 @@ export function parseConfig(inputs: InputReader): VaultConfig {
     exportToken,
     ignoreNotFound: inputs.boolean(INPUT.ignoreNotFound, false),
   };
+}
+
+/** A Vault path input: no traversal (paths.ts), and only the characters Vault's paths use. */
+function checkPath(input: string, path: string, expected: string): void {
+  const traversal = pathTraversal(path);
+  if (traversal) throw ConfigurationError.forInput(input, path, `${expected}; ${traversal}`);
+  if (!/^[A-Za-z0-9_.\-/]+$/.test(path)) throw ConfigurationError.forInput(input, path, expected);
 }
 
 /** PEM text, or base64 of PEM as vault-action takes it. */

@@ -54,3 +54,13 @@ export const DEFAULT_KUBERNETES_TOKEN_PATH = '/var/run/secrets/kubernetes.io/ser
 
 /** Values shorter than this are masked anyway, with a warning (masking them garbles the log). */
 export const SHORT_SECRET_LENGTH = 4;
+
+/**
+ * The most one Vault request may take in main, retries and body included (the timeout input bounds
+ * each silence; this bounds a server that trickles). Vault's answers are small: minutes are plenty.
+ */
+export const MAIN_REQUEST_DEADLINE_MS = 2 * 60_000;
+/** Post only revokes: it gives up quickly rather than hold a job that has finished its work. */
+export const POST_DEADLINE_MS = 30_000;
+export const POST_TIMEOUT_MS = 10_000;
+export const POST_RETRIES = 1;

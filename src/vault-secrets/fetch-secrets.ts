@@ -1,5 +1,5 @@
 import { ConfigurationError } from '../runtime/errors.js';
-import { normalizeName, pathKey, type SecretRequest } from './secrets-spec.js';
+import { isWildcard, normalizeName, pathKey, type SecretRequest } from './secrets-spec.js';
 import { type VaultClient, type VaultEnvelope, VaultError, vaultError } from './vault-client.js';
 
 /**
@@ -14,6 +14,9 @@ export interface Secret {
   value: unknown;
   path: string;
   line: number;
+  /** The name was derived from Vault's keys (`*`, `**`), after `prefix`. */
+  wildcard: boolean;
+  prefix?: string;
 }
 
 export interface Lease {
@@ -163,13 +166,13 @@ async function readPath(
 }
 
 function select(request: SecretRequest, data: Record<string, unknown>, options: FetchOptions): Secret[] {
-  const base = { path: pathKey(request), line: request.line };
-  if (request.selector === '*' || request.selector === '**') {
+  const base = { path: pathKey(request), line: request.line, wildcard: false };
+  if (isWildcard(request)) {
     const upper = request.selector === '*';
     const prefix = request.name ?? '';
     return Object.entries(data).map(([key, value]) => {
       const name = prefix + normalizeName(key, upper);
-      return { ...base, outputName: name, envName: name, value };
+      return { ...base, outputName: name, envName: name, value, wildcard: true, prefix: request.name };
     });
   }
   if (!(request.selector in data)) {

@@ -1,17 +1,18 @@
+import { secretFragments } from '../runtime/text.js';
 import { SHORT_SECRET_LENGTH } from './constants.js';
 
 /**
- * Everything that must be registered as a mask for one value read from Vault: the value, each of
- * its lines (the runner masks line by line), and when it is JSON, each string or number leaf and
- * their lines (the runner never looks inside a JSON value registered whole). Booleans and null are
- * not secrets and masking them would garble every log line that says "true".
+ * Everything that must be registered as a secret for one value read from Vault: the value, each
+ * fragment the runner could print on a line of its own (secretFragments: split at CR and LF), and
+ * when it is JSON, each string or number leaf and its fragments (the runner never looks inside a
+ * JSON value registered whole). Booleans and null are not secrets and masking them would garble
+ * every log line that says "true". The runtime's setSecret adds every form of each (escaped, …).
  */
 export function maskParts(value: unknown): string[] {
   const parts = new Set<string>();
   const addText = (text: string) => {
     if (text.trim() === '') return;
-    parts.add(text);
-    for (const line of text.split(/\r?\n/)) if (line.trim() !== '') parts.add(line.trim());
+    for (const fragment of secretFragments(text)) parts.add(fragment);
   };
   const walk = (node: unknown) => {
     if (typeof node === 'string') {

@@ -1,43 +1,51 @@
 import { readFile } from 'node:fs/promises';
-import { secretParts } from '../runtime/annotations.js';
 import { ConfigurationError } from '../runtime/errors.js';
 import type { ActionContext, ActionFn } from '../runtime/run.js';
 import { escapeMarkdown, markdownTable } from '../runtime/text.js';
 import { type CredentialSources, login, requestGithubIdToken } from './auth.js';
 import { runWithSecrets } from './command.js';
 import { CREDENTIAL_INPUTS, parseConfig, parseConnection, type VaultConfig } from './config.js';
-import { INPUT, OUTPUT, STATE } from './constants.js';
+import {
+  INPUT,
+  MAIN_REQUEST_DEADLINE_MS,
+  OUTPUT,
+  POST_DEADLINE_MS,
+  POST_RETRIES,
+  POST_TIMEOUT_MS,
+  STATE,
+} from './constants.js';
 import { type FetchResult, fetchSecrets, type Secret } from './fetch-secrets.js';
-import { isReservedEnvName } from './secrets-spec.js';
+import { checkEnvNames } from './env-names.js';
+import { assertEnvironmentValues } from './command.js';
 import { isShort, maskParts, valueText } from './masking.js';
 import { vaultTls } from './tls.js';
 import { VaultClient, vaultError } from './vault-client.js';
 
-const masked = new WeakMap<ActionContext, Set<string>>();
-
-/** Registers each part of a value once (a value's lines and JSON leaves overlap). */
+/** Registers a value, its fragments and its JSON leaves (the runtime adds every form of each, once). */
 function maskValue(ctx: ActionContext, value: unknown): void {
-  const seen = masked.get(ctx) ?? new Set<string>();
-  masked.set(ctx, seen);
-  for (const part of maskParts(value)) {
-    if (seen.has(part)) continue;
-    ctx.runtime.setSecret(part);
-    // setSecret registers the part's lines too.
-    for (const registered of secretParts(part)) seen.add(registered);
-  }
+  for (const part of maskParts(value)) ctx.runtime.setSecret(part);
 }
 
 function vaultClient(
   ctx: ActionContext,
   connection: Pick<VaultConfig, 'url' | 'namespace' | 'tls' | 'retries' | 'timeoutMs'>,
 ): VaultClient {
+  // Post cleans up and must never hold the job: a short timeout, one retry, a short deadline.
+  const post = ctx.phase === 'post';
   const http = ctx.http({
-    retries: connection.retries,
-    timeoutMs: connection.timeoutMs,
+    retries: post ? Math.min(connection.retries, POST_RETRIES) : connection.retries,
+    timeoutMs: post ? Math.min(connection.timeoutMs, POST_TIMEOUT_MS) : connection.timeoutMs,
+    deadlineMs: post ? POST_DEADLINE_MS : MAIN_REQUEST_DEADLINE_MS,
     tls: vaultTls(connection.tls),
     proxyEnv: ctx.runtime.env,
   });
-  return new VaultClient(http, connection.url, connection.namespace, (message) => ctx.runtime.debug(message));
+  return new VaultClient(
+    http,
+    connection.url,
+    connection.namespace,
+    (message) => ctx.runtime.debug(message),
+    (value) => maskValue(ctx, value),
+  );
 }
 
 export const main: ActionFn = async (ctx) => {
@@ -152,12 +160,14 @@ async function deliver(
 ): Promise<void> {
   const { runtime } = ctx;
   if (config.run !== undefined || config.exportEnv) {
-    const reserved = secrets.find((s) => isReservedEnvName(s.envName));
-    if (reserved) {
-      throw new ConfigurationError(
-        `Input '${INPUT.secrets}', line ${reserved.line}: ${reserved.path} yields the variable ${reserved.envName}, which would change how later commands run; give it another name with '| NAME' or a prefix ('* | PREFIX_').`,
-      );
-    }
+    checkEnvNames(
+      secrets.map((s) => ({ name: s.envName, line: s.line, wildcard: s.wildcard, prefix: s.prefix })),
+    );
+    // An environment cannot hold a NUL byte, and Node's refusal would quote the value.
+    assertEnvironmentValues([
+      ...secrets.map((s): [string, string] => [s.envName, valueText(s.value)]),
+      ...(config.exportToken ? [['VAULT_TOKEN', token] as [string, string]] : []),
+    ]);
   }
   if (config.run !== undefined) {
     const env = Object.fromEntries(secrets.map((s) => [s.envName, valueText(s.value)]));

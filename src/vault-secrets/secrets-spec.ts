@@ -1,5 +1,6 @@
 import { ConfigurationError, quoteGiven } from '../runtime/errors.js';
 import { INPUT } from './constants.js';
+import { pathTraversal } from './paths.js';
 
 /**
  * vault-action's `secrets` syntax, so users can switch: `path key | NAME ;`, one per line or
@@ -63,9 +64,8 @@ function parseEntry(entry: string, line: number): SecretRequest {
   const path = pathPart!.replace(/^\/+/, '').replace(/\/+$/, '');
   if (path === '' || path.includes('://'))
     fail(line, entry, "the path is a Vault path such as 'secret/app', not a URL");
-  if (path.split('/').some((segment) => segment === '' || segment === '.' || segment === '..')) {
-    fail(line, entry, "the path has an empty, '.' or '..' segment");
-  }
+  const traversal = pathTraversal(path);
+  if (traversal) fail(line, entry, `the path is not a plain Vault path: ${traversal}`);
   let version: number | undefined;
   if (query !== undefined) {
     const versionMatch = /^version=(\d+)$/.exec(query);
@@ -88,39 +88,12 @@ export function normalizeName(key: string, upper: boolean): string {
   return upper ? name.toUpperCase() : name;
 }
 
-/**
- * Variables a secret must never set: whoever can write a key into a Vault path read with `*` would
- * otherwise choose what later steps execute (NODE_OPTIONS, BASH_ENV, LD_PRELOAD, PATH…) or forge
- * the runner's own variables.
- */
-const RESERVED_ENV = new Set([
-  'PATH',
-  'HOME',
-  'SHELL',
-  'ENV',
-  'BASH_ENV',
-  'IFS',
-  'CDPATH',
-  'PS4',
-  'NODE_OPTIONS',
-  'NODE_PATH',
-  'NODE_EXTRA_CA_CERTS',
-  'LD_PRELOAD',
-  'LD_LIBRARY_PATH',
-  'DYLD_INSERT_LIBRARIES',
-  'PYTHONPATH',
-  'PYTHONSTARTUP',
-  'PERL5OPT',
-  'RUBYOPT',
-  'JAVA_TOOL_OPTIONS',
-  'GIT_SSH_COMMAND',
-  'GIT_CONFIG_GLOBAL',
-  'CI',
-  'VAULT_TOKEN',
-]);
-const RESERVED_ENV_PREFIXES = ['GITHUB_', 'RUNNER_', 'ACTIONS_', 'INPUT_', 'STATE_', 'GIT_CONFIG_'];
+/** `path *` or `path **`: every key of the path, named after the keys. */
+export function isWildcard(request: Pick<SecretRequest, 'selector'>): boolean {
+  return request.selector === '*' || request.selector === '**';
+}
 
-export function isReservedEnvName(name: string): boolean {
-  const upper = name.toUpperCase();
-  return RESERVED_ENV.has(upper) || RESERVED_ENV_PREFIXES.some((prefix) => upper.startsWith(prefix));
+/** The environment name an explicit request gives its secret (a wildcard's names are known only after reading). */
+export function explicitEnvName(request: Pick<SecretRequest, 'selector' | 'name'>): string {
+  return request.name ?? normalizeName(request.selector, true);
 }

@@ -5,6 +5,7 @@ import {
   type HttpResponse,
   HttpTimeoutError,
   NetworkError,
+  RedirectRefusedError,
   safeUrl,
 } from '../net/index.js';
 
@@ -25,6 +26,8 @@ export interface VaultEnvelope {
   renewable?: boolean;
   data?: Record<string, unknown> | null;
   auth?: { client_token?: string; accessor?: string; lease_duration?: number; policies?: string[] } | null;
+  /** Present when Vault wrapped the answer: a single-use token in place of the data. */
+  wrap_info?: { token?: string; ttl?: number; creation_path?: string } | null;
   errors?: unknown[];
 }
 
@@ -37,6 +40,8 @@ export interface VaultCall {
   token?: string;
   /** POST logins may be retried: a lost answer only costs an unused token that expires. */
   retrySafe?: boolean;
+  /** The body carries credentials (a login): src/net never resends it to another origin. */
+  sensitive?: boolean;
 }
 
 export class VaultClient {
@@ -47,6 +52,8 @@ export class VaultClient {
     url: URL,
     private readonly namespace: string | undefined,
     private readonly debug: (message: string) => void = () => undefined,
+    /** Registers a credential found in an answer (a wrapping token) as a mask. */
+    private readonly mask: (value: string) => void = () => undefined,
   ) {
     this.base = new URL(url.href.endsWith('/') ? url.href : `${url.href}/`);
   }
@@ -57,13 +64,21 @@ export class VaultClient {
 
   /** Sends one call; returns any status (callers decide what a 404 means). Network failures throw a ConfigurationError. */
   async call(call: VaultCall): Promise<VaultResponse> {
-    const url = new URL(`v1/${call.path.split('/').map(encodeURIComponent).join('/')}`, this.base);
+    // URL resolution would apply '.' and '..' segments: a path with one reaches another endpoint.
+    // Inputs are checked with their names in config; this guards paths built from Vault's answers.
+    const segments = call.path.split('/');
+    if (segments.some((segment) => segment === '' || segment === '.' || segment === '..'))
+      throw new Error(
+        `Refusing a Vault path with an empty, '.' or '..' segment (${call.path.split('/')[0]}/…).`,
+      );
+    const url = new URL(`v1/${segments.map(encodeURIComponent).join('/')}`, this.base);
     for (const [name, value] of Object.entries(call.query ?? {})) url.searchParams.set(name, value);
     const headers: Record<string, string> = { 'x-vault-request': 'true', accept: 'application/json' };
     if (this.namespace) headers['x-vault-namespace'] = this.namespace;
     if (call.token) headers['x-vault-token'] = call.token;
     if (call.body !== undefined) headers['content-type'] = 'application/json';
     let response: HttpResponse;
+    let text: string;
     try {
       response = await this.http.request({
         url,
@@ -71,11 +86,15 @@ export class VaultClient {
         headers,
         body: call.body === undefined ? undefined : JSON.stringify(call.body),
         retrySafe: call.retrySafe,
+        // A Vault that redirects elsewhere is a standby pointing at its active node, or someone on
+        // the path: either way the token must not follow, and another server's answer is no secret.
+        redirect: 'same-origin',
+        sensitive: { headers: ['x-vault-token'], body: call.sensitive === true },
       });
+      text = await response.text();
     } catch (error) {
       throw unreachable(this.address, call.path, error);
     }
-    const text = await response.text();
     let body: VaultEnvelope | undefined;
     try {
       body = text ? (JSON.parse(text) as VaultEnvelope) : undefined;
@@ -85,6 +104,14 @@ export class VaultClient {
     this.debug(
       `${call.method} ${call.path}${call.query?.version ? ` (version ${call.query.version})` : ''}: HTTP ${response.status}`,
     );
+    if (body?.wrap_info) {
+      // The wrapping token unwraps to the answer: a credential like the answer itself.
+      if (typeof body.wrap_info.token === 'string' && body.wrap_info.token) this.mask(body.wrap_info.token);
+      throw new VaultError(
+        `${call.method} ${call.path}: Vault answered with a response-wrapped token (wrap_info) instead of the answer. Something asks Vault to wrap this path's responses (an X-Vault-Wrap-TTL header added by a proxy or Vault Agent, a control group, or a policy's min_wrapping_ttl); vault-secrets reads secrets directly, so exempt this path from wrapping, or unwrap the token yourself (vault unwrap) in a step of your own.`,
+        response.status,
+      );
+    }
     return { status: response.status, body };
   }
 
@@ -142,6 +169,11 @@ export function vaultError(what: string, response: VaultResponse): VaultError {
 
 function unreachable(address: string, path: string, error: unknown): Error {
   const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof RedirectRefusedError) {
+    return new ConfigurationError(
+      `Input 'url': Vault at ${address} redirected ${path} elsewhere, and the redirect was refused (${message}). Credentials never follow a redirect to another address or to plain http: set url to the address that answers (the active node, or the one Vault advertises as api_addr).`,
+    );
+  }
   const code = error instanceof NetworkError ? (error.causeCode ?? '') : '';
   if (/CERT|SELF_SIGNED|SSL|TLS|UNABLE_TO_VERIFY|ALERT/i.test(code)) {
     return new ConfigurationError(
@@ -154,7 +186,7 @@ function unreachable(address: string, path: string, error: unknown): Error {
     error instanceof CircuitOpenError
   ) {
     return new ConfigurationError(
-      `Input 'url': Vault at ${address} could not be reached for ${path} (${message}) after the configured retries; check url and the network.`,
+      `Input 'url': Vault at ${address} could not be reached for ${path} (${message}) after the configured retries; check url and the network (and the timeout input if Vault is slow).`,
     );
   }
   return error instanceof Error ? error : new Error(message);

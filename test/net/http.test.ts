@@ -1,6 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Readable } from 'node:stream';
 import {
@@ -11,6 +16,7 @@ import {
   HttpTimeoutError,
   NetworkError,
   parseRetryAfter,
+  RedirectRefusedError,
   type RequestBody,
 } from '../../src/net/index.js';
 
@@ -387,5 +393,181 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter('Thu, 01 Jan 1970 00:00:10 GMT', 4000)).toBe(6000);
     expect(parseRetryAfter('soon', 0)).toBeUndefined();
     expect(parseRetryAfter(null, 0)).toBeUndefined();
+  });
+});
+
+describe('sensitive requests (issue 13.4)', () => {
+  /** A server on another port that records every header and body reaching it. */
+  async function elsewhere() {
+    const seen: { headers: IncomingMessage['headers']; body: string }[] = [];
+    const target = await misbehavingServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        seen.push({ headers: req.headers, body });
+        res.end('elsewhere');
+      });
+    });
+    return { ...target, seen };
+  }
+
+  it('drops every sensitive header on a redirect to another origin: the defaults and those the caller marks', async () => {
+    const target = await elsewhere();
+    const origin = await misbehavingServer((_req, res) => {
+      res.writeHead(307, { location: `${target.url}/landed` });
+      res.end();
+    });
+    const response = await client(recordingClock()).request({
+      url: `${origin.url}/start`,
+      headers: {
+        Authorization: 'Bearer a',
+        'X-Vault-Token': 'hvs.b',
+        cookie: 'c=1',
+        'proxy-authorization': 'Basic d',
+        'x-api-key': 'e',
+        'x-trace': 'kept',
+      },
+      sensitive: { headers: ['X-Api-Key'] },
+    });
+    expect(await response.text()).toBe('elsewhere');
+    const [seen] = target.seen;
+    for (const name of ['authorization', 'x-vault-token', 'cookie', 'proxy-authorization', 'x-api-key'])
+      expect(seen!.headers[name]).toBeUndefined();
+    expect(seen!.headers['x-trace']).toBe('kept');
+  });
+
+  it('never resends a sensitive body to another origin (307 and 308), but does within the origin', async () => {
+    const target = await elsewhere();
+    const origin = await misbehavingServer((req, res) => {
+      if (req.url === '/same') {
+        res.writeHead(307, { location: '/landed' });
+        res.end();
+      } else if (req.url === '/landed') {
+        let body = '';
+        req.on('data', (c: Buffer) => (body += c.toString()));
+        req.on('end', () => res.end(`landed with ${body}`));
+      } else {
+        res.writeHead(req.url === '/away308' ? 308 : 307, { location: `${target.url}/login` });
+        res.end();
+      }
+    });
+    const http = client(recordingClock());
+    const login = (path: string) =>
+      http.request({
+        url: `${origin.url}${path}`,
+        method: 'POST',
+        body: '{"secret_id":"s3cret"}',
+        retrySafe: true,
+        sensitive: { body: true },
+      });
+    await expect(login('/away')).rejects.toThrow(/refused: it would resend a body that carries credentials/);
+    await expect(login('/away308')).rejects.toThrow(RedirectRefusedError);
+    expect(target.seen).toEqual([]);
+    expect(await (await login('/same')).text()).toBe('landed with {"secret_id":"s3cret"}');
+  });
+
+  it("'same-origin' refuses any redirect to another origin and sends nothing there", async () => {
+    const target = await elsewhere();
+    const origin = await misbehavingServer((_req, res) => {
+      res.writeHead(302, { location: `${target.url}/x` });
+      res.end();
+    });
+    await expect(
+      client(recordingClock()).request({ url: `${origin.url}/a`, redirect: 'same-origin' }),
+    ).rejects.toThrow(/stays on its own origin/);
+    expect(target.seen).toEqual([]);
+  });
+
+  it('refuses a redirect from https to plain http for every request, and one to a scheme other than http(s)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gantry-net-tls-'));
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        'k.pem',
+        '-out',
+        'c.pem',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=t',
+      ],
+      { cwd: dir, stdio: 'pipe', input: '' },
+    );
+    const target = await elsewhere();
+    const tls = createHttpsServer(
+      { key: readFileSync(join(dir, 'k.pem')), cert: readFileSync(join(dir, 'c.pem')) },
+      (req, res) => {
+        res.writeHead(301, { location: req.url === '/file' ? 'file:///etc/passwd' : `${target.url}/plain` });
+        res.end();
+      },
+    );
+    tls.listen(0, '127.0.0.1');
+    await once(tls, 'listening');
+    try {
+      const http = client(recordingClock(), { tls: { rejectUnauthorized: false } });
+      const url = `https://127.0.0.1:${(tls.address() as AddressInfo).port}`;
+      await expect(http.request({ url: `${url}/public` })).rejects.toThrow(/leaves https for plain http/);
+      await expect(http.request({ url: `${url}/file` })).rejects.toThrow(/file: is not http/);
+      expect(target.seen).toEqual([]);
+    } finally {
+      tls.closeAllConnections();
+      tls.close();
+    }
+  });
+});
+
+describe('stalled bodies and deadlines (issue 13.6)', () => {
+  it('cuts a body that stalls after its headers once the timeout passes without a byte', async () => {
+    const { url } = await misbehavingServer((_req, res) => {
+      res.writeHead(200, { 'content-length': '100' });
+      res.write('partial');
+    });
+    const http = client(recordingClock(), { timeoutMs: 200, retries: 0 });
+    const response = await http.request({ url: `${url}/stall?token=x` });
+    const error = await response.text().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(HttpTimeoutError);
+    expect((error as Error).message).toMatch(/\/stall: the body stalled/);
+    expect((error as Error).message).not.toContain('token=x');
+  });
+
+  it('does not cut a body whose reader is the slow one (data waiting in the buffer)', async () => {
+    const chunk = 'x'.repeat(256 * 1024);
+    const { url } = await misbehavingServer((_req, res) => {
+      res.writeHead(200);
+      res.end(chunk.repeat(8));
+    });
+    const http = client(recordingClock(), { timeoutMs: 250, retries: 0 });
+    const response = await http.request({ url });
+    // The reader waits well past the timeout before it starts reading.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect((await response.bytes()).byteLength).toBe(chunk.length * 8);
+  });
+
+  it('ends a request that trickles forever at its overall deadline, naming the URL', async () => {
+    const { url } = await misbehavingServer((_req, res) => {
+      res.writeHead(200, { 'content-length': '1000000' });
+      const timer = setInterval(() => res.write('.'), 20);
+      res.on('close', () => clearInterval(timer));
+    });
+    const http = client(recordingClock(), { timeoutMs: 1000, retries: 0, deadlineMs: 300 });
+    const response = await http.request({ url: `${url}/trickle` });
+    await expect(response.text()).rejects.toThrow(
+      /\/trickle: no complete answer within the deadline of 300 ms/,
+    );
+  });
+
+  it('the deadline also ends the wait for headers and retries', async () => {
+    const { url } = await misbehavingServer(() => undefined);
+    const http = new HttpClient({ timeoutMs: 10_000, retries: 5, deadlineMs: 200 });
+    await expect(http.request({ url: `${url}/silent` })).rejects.toThrow(/deadline of 200 ms/);
   });
 });

@@ -59,11 +59,14 @@ describe('ActionsRuntime', () => {
     expect(runtime.getState('other')).toBe('');
   });
 
-  it('masks every line of a secret, escaped so the mask is exactly the value', () => {
+  it('masks every line of a secret and its escaped forms, escaped so the mask is exactly the value', () => {
     const { runtime, lines } = setup();
     runtime.setSecret('s3cr%t\nsecond-line');
     const masks = lines.map(parseCommand).filter((c) => c?.command === 'add-mask');
-    expect(masks.map((m) => m!.value)).toEqual(['s3cr%t\nsecond-line', 's3cr%t', 'second-line']);
+    expect(masks.map((m) => m!.value)).toEqual(
+      expect.arrayContaining(['s3cr%t\nsecond-line', 's3cr%t', 'second-line', 's3cr%t\\nsecond-line']),
+    );
+    expect(new Set(masks.map((m) => m!.value)).size).toBe(masks.length);
     expect(runtime.redact('x s3cr%t y')).toBe('x *** y');
   });
 

@@ -6,7 +6,9 @@
  * userpass logins; token lookup/renew/revoke-self (which revokes the token's leases); KV v1 and v2
  * (versions, deleted and destroyed versions); sys/internal/ui/mounts; database/creds with leases;
  * sys/leases; ACL policies in HCL (403 permission denied); namespaces (X-Vault-Namespace); rate
- * limits (429 with Retry-After); injected faults and latency.
+ * limits (429 with Retry-After); response wrapping (X-Vault-Wrap-TTL, or forced per path, with
+ * sys/wrapping/unwrap); injected faults (statuses, redirects, and answers that stall after their
+ * headers) and latency.
  *
  * Standalone: `npx tsx test/support/vault-server.ts --port 8200 --seed seed.json [--latency 20]`
  * prints `VAULT_ADDR=…` and `VAULT_TOKEN=…`.
@@ -109,6 +111,13 @@ export interface Fault {
   retryAfter?: string;
   /** The `errors` array of the answer (Vault sometimes echoes request data in it). */
   errors?: string[];
+  /**
+   * A redirect (status 307 or 308 by default) to this origin, the request's path and query kept: a
+   * standby pointing at the active node, or someone on the path steering the client elsewhere.
+   */
+  redirectTo?: string;
+  /** Send the status and headers (and a few bytes of body), then nothing more: a stalled server. */
+  stall?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -229,6 +238,9 @@ export class VaultServer {
   standby = false;
   private readonly namespaces = new Map<string, Namespace>();
   private faults: Fault[] = [];
+  /** Paths whose answers Vault wraps even when the client did not ask (as a control group or a proxy adding X-Vault-Wrap-TTL would). */
+  readonly wrapPaths: RegExp[] = [];
+  private readonly wrapped = new Map<string, unknown>();
   private window = { start: 0, count: 0 };
   private server?: Server;
   private base = '';
@@ -302,6 +314,11 @@ export class VaultServer {
     this.faults = [];
   }
 
+  /** The wrapping tokens handed out and not yet unwrapped. */
+  wrappedTokens(): string[] {
+    return [...this.wrapped.keys()];
+  }
+
   /** Tokens issued by logins (not the root token) that are still valid. */
   liveLoginTokens(): Token[] {
     return [...this.tokens.values()].filter(
@@ -372,6 +389,14 @@ export class VaultServer {
     );
     if (fault) {
       fault.times -= 1;
+      if (fault.redirectTo)
+        return send(fault.status, undefined, { location: new URL(req.url ?? '/', fault.redirectTo).href });
+      if (fault.stall) {
+        record.status = fault.status;
+        res.writeHead(fault.status, { 'content-type': 'application/json', 'content-length': '4096' });
+        res.write('{"request_id":');
+        return;
+      }
       return send(
         fault.status,
         {
@@ -410,8 +435,19 @@ export class VaultServer {
       }
     }
     try {
+      if (path === 'sys/wrapping/unwrap' && (method === 'POST' || method === 'PUT')) {
+        const id = String(body.token ?? req.headers['x-vault-token'] ?? '');
+        const answer = this.wrapped.get(id);
+        if (answer === undefined)
+          throw new VaultHttpError(400, ['wrapping token is not valid or does not exist']);
+        this.wrapped.delete(id);
+        return send(200, answer);
+      }
       const result = await this.route(method, path, url.searchParams, namespace, body, req);
-      if (result === undefined) send(204);
+      const wrapTtl = req.headers['x-vault-wrap-ttl'];
+      if (result !== undefined && (wrapTtl || this.wrapPaths.some((p) => p.test(path))))
+        send(200, this.wrap(result, path, Number.parseInt(String(wrapTtl ?? '300'), 10) || 300));
+      else if (result === undefined) send(204);
       else send(200, result);
     } catch (error) {
       if (!(error instanceof VaultHttpError)) throw error;
@@ -862,6 +898,21 @@ export class VaultServer {
   }
 
   // ---- envelopes ---------------------------------------------------------------------------
+
+  /** A response-wrapped answer: the real one is kept for sys/wrapping/unwrap, the client gets a single-use token. */
+  private wrap(answer: unknown, path: string, ttl: number): Record<string, unknown> {
+    const token = `hvs.${randomId(18)}`;
+    this.wrapped.set(token, answer);
+    return this.envelope(null, {
+      wrap_info: {
+        token,
+        accessor: randomId(18),
+        ttl,
+        creation_time: new Date().toISOString(),
+        creation_path: path,
+      },
+    });
+  }
 
   private envelope(data: unknown, extra: Record<string, unknown> = {}): Record<string, unknown> {
     return {

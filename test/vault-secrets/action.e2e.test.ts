@@ -448,14 +448,17 @@ describe('vault-secrets bad input', () => {
     );
   });
 
-  it('a wildcard that would set NODE_OPTIONS (or PATH, BASH_ENV, GITHUB_*…) for later steps is refused; as outputs it is harmless', async () => {
+  it('a wildcard needs a prefix with export-env or run (a key could be NODE_OPTIONS, PATH, BASH_ENV…); as outputs it is harmless', async () => {
     const { error } = await failure(jwtInputs(`${f.names.kv2}/hostile *`, { 'export-env': 'true' }));
     expect(error).toBe(
-      `Input 'secrets', line 1: ${f.names.kv2}/hostile yields the variable NODE_OPTIONS, which would change how later commands run; give it another name with '| NAME' or a prefix ('* | PREFIX_').`,
+      `Input 'secrets', line 1: with 'run' or 'export-env', names taken from Vault's keys need a prefix: write 'path * | PREFIX_' (for example APP_). See "Environment names" in the vault-secrets README.`,
     );
     expect((await failure(jwtInputs(`${f.names.kv2}/hostile *`, { run: 'true' }))).error).toContain(
-      'yields the variable NODE_OPTIONS',
+      'need a prefix',
     );
+    expect(
+      (await failure(jwtInputs(`${f.names.kv2}/hostile app_key | NODE_OPTIONS`, { run: 'true' }))).error,
+    ).toContain('NODE_OPTIONS changes how programs run');
     const prefixed = await run({
       inputs: jwtInputs(`${f.names.kv2}/hostile * | APP_`, { 'export-env': 'true' }),
     });
