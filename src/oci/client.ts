@@ -178,6 +178,13 @@ export class RegistryClient {
     const cached = auth.tokens.get(key);
     if (cached && !renew && cached.expiresAt > this.now()) return `Bearer ${cached.value}`;
     const url = new URL(challenge.realm);
+    // The registry names its token service; it must not talk us into sending credentials in clear
+    // (or anywhere but http(s)). Plain http only where the registry itself is allowed plain http.
+    const plainAllowed = isLoopback(url.host) || this.insecure.has(url.host) || this.insecure.has(registry);
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && plainAllowed))
+      throw new RegistryAuthError(
+        `Registry ${registry} names token service ${safeUrl(url)}, which is not https: credentials are never sent there. Fix the registry's token realm, or list ${url.host} in insecure-registries for a test registry.`,
+      );
     if (challenge.service) url.searchParams.set('service', challenge.service);
     for (const scope of wanted) url.searchParams.append('scope', scope);
     const headers: Record<string, string> = {};
