@@ -189,6 +189,34 @@ describe('promote hardening (issue 26) through the bundled action', () => {
     expect(run.main.outputs.promoted).toBeUndefined();
     expect(await digestAt('race/prod', 'release')).toBe(theirs.top.descriptor.digest);
   });
+
+  it('an immutable tag another promotion took while this one copied content is not overwritten', async () => {
+    const mine = buildImage({ label: 'race2-mine' });
+    const theirs = buildImage({ label: 'race2-theirs' });
+    await pushImage(repo('race2/staging'), mine, 'rc');
+    proxy.rules = [
+      {
+        method: 'PUT',
+        path: /\/race2\/prod\/manifests\/sha256:/,
+        times: 1,
+        // While this promotion puts its manifests by digest, the other one moves the tag.
+        fault: {
+          kind: 'forward-then',
+          meanwhile: async () => void (await pushImage(repo('race2/prod'), theirs, 'release')),
+        },
+      },
+    ];
+    const run = await runAction({
+      action: 'promote',
+      inputs: { source: `${proxy.host}/race2/staging:rc`, destinations: `${proxy.host}/race2/prod:release` },
+    });
+    proxy.rules = [];
+    expect(await digestAt('race2/prod', 'release')).toBe(theirs.top.descriptor.digest);
+    expect(run.main.exitCode).toBe(1);
+    expect(run.main.errors[0]).toContain(
+      `now points at ${theirs.top.descriptor.digest}, not the absent tag it was when this promotion began`,
+    );
+  });
 });
 
 /**
