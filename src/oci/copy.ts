@@ -213,11 +213,22 @@ export async function copyTree(
   }
   if (blobs.status === 'rejected') throw blobs.reason;
   for (const key of Object.keys(blobStats) as (keyof CopyStats)[]) options.stats[key] += blobStats[key];
-  await Promise.all([putManifests(dst, tree, options.stats), options.alongsideManifests?.()]);
+  await Promise.all([
+    putManifests(dst, tree, options.stats, options.concurrency),
+    options.alongsideManifests?.(),
+  ]);
 }
 
-/** Child manifests in parallel, a nested index only after its own children, the top one last. */
-async function putManifests(dst: OciRepository, tree: ManifestTree, stats: CopyStats): Promise<void> {
+/**
+ * Child manifests `concurrency` at once (an index of thousands of children never opens thousands of
+ * connections), a nested index only after its own children, the top one last.
+ */
+async function putManifests(
+  dst: OciRepository,
+  tree: ManifestTree,
+  stats: CopyStats,
+  concurrency: number,
+): Promise<void> {
   const put = async (manifest: Manifest) => {
     await dst.putManifest(manifest.bytes, manifest.descriptor.mediaType, manifest.descriptor.digest);
     stats.manifestsPushed += 1;
@@ -226,7 +237,7 @@ async function putManifests(dst: OciRepository, tree: ManifestTree, stats: CopyS
   while (pending.length) {
     const waiting = new Set(pending.map((m) => m.descriptor.digest));
     const ready = pending.filter((m) => childrenOf(m).every((c) => !waiting.has(c.digest)));
-    await Promise.all(ready.map(put));
+    await forEachLimit(ready, concurrency, put);
     pending = pending.filter((m) => !ready.includes(m));
   }
   await put(tree.top);

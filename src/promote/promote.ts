@@ -490,10 +490,13 @@ async function settleAfterFailure(
  */
 export function isPromotionRecord(manifest: Manifest): boolean {
   const json = manifest.json;
-  if (artifactTypeOf(json) === PROMOTION_ARTIFACT_TYPE) return true;
+  // Media types compare without case or parameters (RFC 6838), so no spelling slips through.
+  const isRecordType = (type: unknown) =>
+    typeof type === 'string' && type.split(';')[0]!.trim().toLowerCase() === PROMOTION_ARTIFACT_TYPE;
+  if (isRecordType(artifactTypeOf(json))) return true;
   if (json.annotations?.[PROMOTION_KIND_ANNOTATION] !== undefined) return true;
   const parts = 'layers' in json ? [json.config, ...(json.layers ?? [])] : [];
-  return parts.some((part) => part?.mediaType === PROMOTION_ARTIFACT_TYPE);
+  return parts.some((part) => isRecordType(part?.mediaType));
 }
 
 /**

@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { digestTag, MediaType, type OciRepository, sha256 } from '../../src/oci/index.js';
+import { digestTag, forEachLimit, MediaType, type OciRepository, sha256 } from '../../src/oci/index.js';
 import { PROMOTION_ARTIFACT_TYPE } from '../../src/promote/constants.js';
 import { readRecords } from '../../src/promote/promote.js';
 import { runAction } from '../harness/index.js';
@@ -217,6 +217,54 @@ describe('promote hardening (issue 26) through the bundled action', () => {
       `now points at ${theirs.top.descriptor.digest}, not the absent tag it was when this promotion began`,
     );
   });
+
+  it('promoting an index of 300 children with concurrency 6 writes them within a few connections too (6, plus the record, the referrers lookups and the tags alongside)', async () => {
+    const config = buildImage({ label: 'wide' }).blobs[0]!;
+    const children = Array.from({ length: 300 }, (_, i) => {
+      const bytes = new TextEncoder().encode(
+        JSON.stringify({
+          schemaVersion: 2,
+          mediaType: MediaType.OciManifest,
+          config: config.descriptor,
+          layers: [],
+          annotations: { n: String(i) },
+        }),
+      );
+      return {
+        bytes,
+        descriptor: { mediaType: MediaType.OciManifest, digest: sha256(bytes), size: bytes.byteLength },
+      };
+    });
+    const index = new TextEncoder().encode(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: MediaType.OciIndex,
+        manifests: children.map((c, i) => ({
+          ...c.descriptor,
+          platform: { os: 'linux', architecture: `a${i}` },
+        })),
+      }),
+    );
+    const wide = repo('wide/staging');
+    await wide.pushBlob(config.descriptor, config.bytes);
+    await forEachLimit(children, 8, async (c) => {
+      await wide.putManifest(c.bytes, c.descriptor.mediaType, c.descriptor.digest);
+    });
+    await wide.putManifest(index, MediaType.OciIndex, 'v1');
+    proxy.peakInFlight = 0;
+    const run = await runAction({
+      action: 'promote',
+      inputs: {
+        source: `${proxy.host}/wide/staging:v1`,
+        destinations: `${proxy.host}/wide/prod:v1`,
+        concurrency: '6',
+      },
+      timeoutMs: 120_000,
+    });
+    expect(run.main.errors).toEqual([]);
+    expect(await digestAt('wide/prod', 'v1')).toBe(sha256(index));
+    expect(proxy.peakInFlight).toBeLessThanOrEqual(10);
+  }, 180_000);
 });
 
 /**

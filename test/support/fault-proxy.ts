@@ -44,6 +44,9 @@ export interface FaultProxy {
   /** Faults injected so far, by kind. */
   injected: Record<string, number>;
   requests: number;
+  /** Requests being answered right now, and the most there ever were at once. */
+  inFlight: number;
+  peakInFlight: number;
   stop(): Promise<void>;
 }
 
@@ -72,6 +75,8 @@ export async function startFaultProxy(
     random: options.random,
     injected: {},
     requests: 0,
+    inFlight: 0,
+    peakInFlight: 0,
     stop: async () => {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -151,6 +156,11 @@ export async function startFaultProxy(
 
   const server = createServer((req, res) => {
     proxy.requests += 1;
+    proxy.inFlight += 1;
+    proxy.peakInFlight = Math.max(proxy.peakInFlight, proxy.inFlight);
+    res.on('close', () => {
+      proxy.inFlight -= 1;
+    });
     const fault = pick(req);
     if (!fault) return forward(req, res, false);
     const name =
