@@ -103,6 +103,35 @@ describe('promote through a fault-injecting proxy', () => {
       expect((await repo.resolve(tag))!.digest).toBe(image.top.descriptor.digest);
   });
 
+  it('a tag PUT the registry stored but answered too late (a timeout) counts as moved and is put back', async () => {
+    const repo = target('late/app');
+    for (const tag of ['live', 'live2', 'stable']) await pushImage(repo, old, tag);
+    const late = () => new Promise<void>((resolve) => setTimeout(resolve, 2500));
+    targetProxy.rules = [
+      {
+        method: 'PUT',
+        path: /\/late\/app\/manifests\/live2$/,
+        fault: { kind: 'forward-then', meanwhile: late },
+      },
+    ];
+    const config = configFrom({
+      source: `${sourceProxy.host}/src/app:v1`,
+      destinations: `${targetProxy.host}/late/app:live\n${targetProxy.host}/late/app:live2`,
+      immutable: 'false',
+      'stable-tag': 'stable',
+    });
+    const error = await promote(config, depsFor(testClient(undefined, { retries: 0, timeoutMs: 2000 }))).then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    targetProxy.rules = [];
+    await late();
+    expect(error?.message).toMatch(/no response within 2000 ms/);
+    expect(error?.message).toContain(`late/app:live2 holds ${old.top.descriptor.digest} (put back to`);
+    for (const tag of ['live', 'live2', 'stable'])
+      expect((await repo.resolve(tag))!.digest).toBe(old.top.descriptor.digest);
+  });
+
   it.each([11, 23, 37, 41, 59])(
     'under random faults (seed %i) either completes exactly or leaves every tag, and a rerun completes',
     async (seed) => {
