@@ -881,8 +881,23 @@ export async function rollback(config: PromoteConfig, deps: PromoteDeps): Promis
       ...deps.run,
       time: new Date(deps.now()).toISOString(),
     };
-    recordDigest = await attachRecord(p.repo, target.descriptor, record);
-    await p.repo.putManifest(target.bytes, target.descriptor.mediaType, p.tag);
+    try {
+      recordDigest = await attachRecord(p.repo, target.descriptor, record);
+      await p.repo.putManifest(target.bytes, target.descriptor.mediaType, p.tag);
+    } catch (error) {
+      throw await reportRollback(error, steps);
+    }
+  }
+  // Read back: a rollback that reports success has every tag where it says.
+  for (const { plan: p, target } of steps) {
+    const now = (await p.repo.resolve(p.tag))?.digest ?? null;
+    if (now !== target.descriptor.digest)
+      throw await reportRollback(
+        new Error(
+          `${p.reference} points at ${now ?? 'nothing'} after the rollback, not ${target.descriptor.digest}`,
+        ),
+        steps,
+      );
   }
   return {
     digest: steps[0]!.target.descriptor.digest,
@@ -893,4 +908,34 @@ export async function rollback(config: PromoteConfig, deps: PromoteDeps): Promis
     stats,
     dryRun: false,
   };
+}
+
+/**
+ * After a failed rollback: what every tag holds. Tags already rolled back stay rolled back (putting
+ * them forward again would restore the digest being rolled away from); a tag whose PUT had an
+ * unknown outcome is read, not assumed.
+ */
+async function reportRollback(
+  error: unknown,
+  steps: { plan: PlannedTag; target: Manifest; current: string }[],
+): Promise<TagsSettledError> {
+  const states: TagState[] = [];
+  for (const { plan: p, target, current } of steps) {
+    let holds: string | null | undefined;
+    try {
+      holds = (await p.repo.resolve(p.tag))?.digest ?? null;
+    } catch {
+      holds = undefined;
+    }
+    const note =
+      holds === target.descriptor.digest
+        ? 'rolled back'
+        : holds === current
+          ? 'not rolled back'
+          : holds === undefined
+            ? 'check it by hand'
+            : 'written by someone else meanwhile';
+    states.push({ reference: p.reference, role: p.role, holds, note });
+  }
+  return new TagsSettledError(error, states);
 }
