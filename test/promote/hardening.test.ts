@@ -116,6 +116,39 @@ describe('promote hardening (issue 26) through the bundled action', () => {
     );
   });
 
+  it('a referrer the index labels as an SBOM but that declares another type does not satisfy require: sbom', async () => {
+    const image = buildImage({ label: 'label-image' });
+    await pushImage(repo('label/staging'), image, 'rc1');
+    const other = buildReferrer(image.top.descriptor, 'application/vnd.example.notes+json', { notes: 'hi' });
+    await pushImage(repo('label/staging'), other);
+    const index = new TextEncoder().encode(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: MediaType.OciIndex,
+        manifests: [{ ...other.top.descriptor, artifactType: ArtifactType.Spdx }],
+      }),
+    );
+    await repo('label/staging').putManifest(
+      index,
+      MediaType.OciIndex,
+      digestTag(image.top.descriptor.digest),
+    );
+    const run = await runAction({
+      action: 'promote',
+      inputs: {
+        source: `${registry.host}/label/staging:rc1`,
+        destinations: `${registry.host}/label/prod:1`,
+        require: 'sbom',
+      },
+    });
+    expect(run.main.exitCode).toBe(1);
+    expect(run.main.errors[0]).toContain("Input 'require'");
+    expect(warnings(run).join('\n')).toContain(
+      `listed as ${ArtifactType.Spdx} but declares application/vnd.example.notes+json`,
+    );
+    expect(await digestAt('label/prod', '1')).toBeNull();
+  });
+
   describe('a tag whose PUT was stored but answered with an error is put back, and every tag is reported', () => {
     const cases = [
       { name: 'a destination tag', fails: 'live2' },
