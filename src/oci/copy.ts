@@ -18,12 +18,61 @@ export interface ManifestTree {
   blobs: Descriptor[];
 }
 
-/** The tree under a reference, or under a top manifest already read. */
-export async function readTree(repo: OciRepository, ref: string | Manifest): Promise<ManifestTree> {
-  const top = typeof ref === 'string' ? await repo.getManifest(ref) : ref;
+/** Runs functions with at most a fixed number unsettled at once; the rest wait their turn, in order. */
+export type Limiter = <T>(fn: () => Promise<T>) => Promise<T>;
+
+export function createLimiter(limit: number): Limiter {
+  const max = Math.max(1, Math.floor(limit));
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(fn: () => Promise<T>): Promise<T> => {
+    if (running >= max) await new Promise<void>((resolve) => waiting.push(resolve));
+    else running += 1;
+    try {
+      return await fn();
+    } finally {
+      // The slot passes straight to the next waiter, so `running` never exceeds `max`.
+      const next = waiting.shift();
+      if (next) next();
+      else running -= 1;
+    }
+  };
+}
+
+export interface ReadTreeOptions {
+  /** Manifests read at once (default 6), unless `limit` is given. */
+  concurrency?: number;
+  /** A limiter shared with other reads of the same repository, so all of them stay within it together. */
+  limit?: Limiter;
+}
+
+/**
+ * The tree under a reference, or under a top manifest already read. An index's children are read
+ * at most `concurrency` at once, however many it lists and however deep they nest: the limiter
+ * wraps each manifest read, never a recursion, so nested indexes cannot wait on their own parents.
+ */
+export async function readTree(
+  repo: OciRepository,
+  ref: string | Manifest,
+  options: ReadTreeOptions = {},
+): Promise<ManifestTree> {
+  const limit = options.limit ?? createLimiter(options.concurrency ?? 6);
+  const top = typeof ref === 'string' ? await limit(() => repo.getManifest(ref)) : ref;
   const children: Manifest[] = [];
   const blobs = new Map<string, Descriptor>();
   const seen = new Set<string>([top.descriptor.digest]);
+  // After a failure, reads still queued are not sent: the tree cannot be complete anyway.
+  let failure: unknown;
+  const read = (digest: string) =>
+    limit(async () => {
+      if (failure !== undefined) throw failure;
+      try {
+        return await repo.getManifest(digest);
+      } catch (error) {
+        failure ??= error;
+        throw error;
+      }
+    });
   const visit = async (manifest: Manifest, depth: number): Promise<void> => {
     if (isIndex(manifest.descriptor.mediaType)) {
       if (depth > 8)
@@ -32,7 +81,7 @@ export async function readTree(repo: OciRepository, ref: string | Manifest): Pro
         (child) => !seen.has(child.digest),
       );
       for (const child of fresh) seen.add(child.digest);
-      const loaded = await Promise.all(fresh.map((child) => repo.getManifest(child.digest)));
+      const loaded = await settleAll(fresh.map((child) => read(child.digest)));
       for (const child of loaded) {
         await visit(child, depth + 1);
         children.push(child);
@@ -45,6 +94,14 @@ export async function readTree(repo: OciRepository, ref: string | Manifest): Pro
   };
   await visit(top, 0);
   return { top, children, blobs: [...blobs.values()] };
+}
+
+/** Like Promise.all, but every read has ended (none left queued or running) before the first failure is thrown. */
+async function settleAll<T>(promises: Promise<T>[]): Promise<T[]> {
+  const settled = await Promise.allSettled(promises);
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<T>).value);
 }
 
 export interface CopyStats {
@@ -156,11 +213,22 @@ export async function copyTree(
   }
   if (blobs.status === 'rejected') throw blobs.reason;
   for (const key of Object.keys(blobStats) as (keyof CopyStats)[]) options.stats[key] += blobStats[key];
-  await Promise.all([putManifests(dst, tree, options.stats), options.alongsideManifests?.()]);
+  await Promise.all([
+    putManifests(dst, tree, options.stats, options.concurrency),
+    options.alongsideManifests?.(),
+  ]);
 }
 
-/** Child manifests in parallel, a nested index only after its own children, the top one last. */
-async function putManifests(dst: OciRepository, tree: ManifestTree, stats: CopyStats): Promise<void> {
+/**
+ * Child manifests `concurrency` at once (an index of thousands of children never opens thousands of
+ * connections), a nested index only after its own children, the top one last.
+ */
+async function putManifests(
+  dst: OciRepository,
+  tree: ManifestTree,
+  stats: CopyStats,
+  concurrency: number,
+): Promise<void> {
   const put = async (manifest: Manifest) => {
     await dst.putManifest(manifest.bytes, manifest.descriptor.mediaType, manifest.descriptor.digest);
     stats.manifestsPushed += 1;
@@ -169,7 +237,7 @@ async function putManifests(dst: OciRepository, tree: ManifestTree, stats: CopyS
   while (pending.length) {
     const waiting = new Set(pending.map((m) => m.descriptor.digest));
     const ready = pending.filter((m) => childrenOf(m).every((c) => !waiting.has(c.digest)));
-    await Promise.all(ready.map(put));
+    await forEachLimit(ready, concurrency, put);
     pending = pending.filter((m) => !ready.includes(m));
   }
   await put(tree.top);

@@ -33,8 +33,8 @@
  *   RegistryRepository only: mountBlob(descriptor, fromRepo) → boolean (201 mounted; false = not
  *   mounted, copy instead), cosignTags(digest) → cosign's `sha256-<hex>.sig/.att/.sbom` tags present.
  *
- * Copying (used by promote): readTree(repo, ref) → ManifestTree { top, children, blobs } (all
- * verified); copyTree(src, dst, tree, { concurrency, stats }) → blobs (present: skipped; same registry:
+ * Copying (used by promote): readTree(repo, ref, { concurrency | limit }) → ManifestTree { top, children, blobs } (all
+ * verified; children read `concurrency` at once); copyTree(src, dst, tree, { concurrency, stats }) → blobs (present: skipped; same registry:
  * mounted; else streamed, verified, `concurrency` at once), then child manifests, then the top, by digest.
  *
  * Errors: RegistryError (status, code from the registry's error body), RegistryAuthError (a
@@ -62,9 +62,12 @@ export {
   type CopyStats,
   copyBlobs,
   copyTree,
+  createLimiter,
   emptyStats,
   forEachLimit,
+  type Limiter,
   type ManifestTree,
+  type ReadTreeOptions,
   readTree,
 } from './copy.js';
 export {

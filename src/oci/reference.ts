@@ -73,7 +73,9 @@ export function parseReference(text: string): Reference {
     parts.length > 1 &&
     (first.includes('.') || first.includes(':') || first === 'localhost' || first.startsWith('['))
   ) {
-    if (!HOST.test(first)) throw new InvalidReferenceError(text, `'${first}' is not a valid registry host`);
+    const port = /:(\d+)$/.exec(first)?.[1];
+    if (!HOST.test(first) || (port !== undefined && Number(port) > 65_535))
+      throw new InvalidReferenceError(text, `'${first}' is not a valid registry host`);
     registry = first === 'index.docker.io' || first === 'registry-1.docker.io' ? DOCKER_HUB : first;
     parts.shift();
   }

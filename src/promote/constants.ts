@@ -26,6 +26,9 @@ export const OUTPUT = {
 /** The artifact type of Gantry's promotion records (an OCI artifact whose subject is the promoted digest). */
 export const PROMOTION_ARTIFACT_TYPE = 'application/vnd.gantry.promotion.v1+json';
 
+/** The record manifest's annotation saying whether it records a promotion or a rollback. */
+export const PROMOTION_KIND_ANNOTATION = 'dev.gantry.promotion.kind';
+
 /**
  * Short names for `require`, each satisfied by any of its artifact types, or by one of cosign's
  * legacy tags (`sha256-<hex>.sig` / `.sbom` / `.att`).

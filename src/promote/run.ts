@@ -7,10 +7,11 @@ import {
   type Reference,
 } from '../oci/index.js';
 import type { ActionFn } from '../runtime/run.js';
+import type { Runtime } from '../runtime/runtime.js';
 import { readConfig } from './config.js';
 import { INPUT, OUTPUT } from './constants.js';
-import { type PromoteDeps, type PromoteResult, promote, rollback } from './promote.js';
-import { renderSummary } from './summary.js';
+import { type PromoteDeps, type PromoteResult, promote, rollback, TagsSettledError } from './promote.js';
+import { renderFailureSummary, renderSummary } from './summary.js';
 
 export const main: ActionFn = async (ctx) => {
   const { runtime, log } = ctx;
@@ -38,6 +39,7 @@ export const main: ActionFn = async (ctx) => {
     open: (ref, role) => openRepository(ref, client, { createLayout: role === 'destination' }),
     now: () => ctx.clock.now(),
     info: (message) => runtime.info(message),
+    warn: (message) => runtime.annotate({ level: 'warning', title: 'promote', message }),
     run: {
       repository: env.GITHUB_REPOSITORY ?? '',
       commit: env.GITHUB_SHA ?? '',
@@ -48,20 +50,22 @@ export const main: ActionFn = async (ctx) => {
     },
   };
 
-  const result: PromoteResult = await log.stage(
-    config.rollback ? 'rollback' : 'promote',
-    () =>
-      runtime.group(config.rollback ? 'Roll back' : `Promote ${config.source!.text}`, () =>
-        config.rollback ? rollback(config, deps) : promote(config, deps),
-      ),
-    (r) => ({
-      digest: r.digest,
-      dry_run: r.dryRun,
-      tags_moved: r.tags.filter((t) => t.outcome !== 'unchanged' && t.outcome !== 'planned').length,
-      blobs_mounted: r.stats.blobsMounted,
-      blobs_copied: r.stats.blobsCopied,
-      bytes_copied: r.stats.bytesCopied,
-    }),
+  const result: PromoteResult = await withTagsSummary(runtime, () =>
+    log.stage(
+      config.rollback ? 'rollback' : 'promote',
+      () =>
+        runtime.group(config.rollback ? 'Roll back' : `Promote ${config.source!.text}`, () =>
+          config.rollback ? rollback(config, deps) : promote(config, deps),
+        ),
+      (r) => ({
+        digest: r.digest,
+        dry_run: r.dryRun,
+        tags_moved: r.tags.filter((t) => t.outcome !== 'unchanged' && t.outcome !== 'planned').length,
+        blobs_mounted: r.stats.blobsMounted,
+        blobs_copied: r.stats.blobsCopied,
+        bytes_copied: r.stats.bytesCopied,
+      }),
+    ),
   );
 
   runtime.setOutput(OUTPUT.digest, result.digest);
@@ -79,3 +83,14 @@ export const main: ActionFn = async (ctx) => {
     renderSummary(result, config.source ? formatReference(config.source.ref) : undefined),
   );
 };
+
+/** A promotion that failed while tags moved still says, in the job summary, what every tag holds. */
+async function withTagsSummary<T>(runtime: Runtime, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (error instanceof TagsSettledError)
+      await runtime.appendSummary(renderFailureSummary(error.tags)).catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,5 +1,5 @@
 import { details, escapeMarkdown, markdownTable } from '../runtime/text.js';
-import type { PromoteResult } from './promote.js';
+import type { PromoteResult, TagState } from './promote.js';
 
 const short = (digest: string | null) => (digest ? `\`${digest.slice(0, 19)}…\`` : '—');
 
@@ -44,4 +44,21 @@ export function renderSummary(result: PromoteResult, source: string | undefined)
     );
   }
   return lines.join('\n');
+}
+
+/** After a failure while tags moved: what each destination tag holds now. */
+export function renderFailureSummary(tags: TagState[]): string {
+  return [
+    '### Promotion failed: what each tag holds now\n',
+    markdownTable(
+      ['tag', 'role', 'holds', 'how'],
+      tags.map((t) => [
+        escapeMarkdown(t.reference),
+        t.role,
+        t.holds === undefined ? 'could not be read' : t.holds === null ? 'does not exist' : `\`${t.holds}\``,
+        escapeMarkdown(t.note),
+      ]),
+    ),
+    '',
+  ].join('\n');
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OciRepository } from '../../src/oci/index.js';
-import { promote } from '../../src/promote/promote.js';
+import { promote, rollback } from '../../src/promote/promote.js';
 import { type BuiltImage, buildImage, pushImage } from '../support/oci-images.js';
 import { type FaultProxy, startFaultProxy } from '../support/fault-proxy.js';
 import { startRegistry, type TestRegistry } from '../support/registry.js';
@@ -101,6 +101,64 @@ describe('promote through a fault-injecting proxy', () => {
     expect(rerun.tags.map((t) => t.outcome)).toEqual(['moved', 'moved', 'moved']);
     for (const tag of ['live', 'live2', 'stable'])
       expect((await repo.resolve(tag))!.digest).toBe(image.top.descriptor.digest);
+  });
+
+  it('a tag PUT the registry stored but answered too late (a timeout) counts as moved and is put back', async () => {
+    const repo = target('late/app');
+    for (const tag of ['live', 'live2', 'stable']) await pushImage(repo, old, tag);
+    const late = () => new Promise<void>((resolve) => setTimeout(resolve, 2500));
+    targetProxy.rules = [
+      {
+        method: 'PUT',
+        path: /\/late\/app\/manifests\/live2$/,
+        fault: { kind: 'forward-then', meanwhile: late },
+      },
+    ];
+    const config = configFrom({
+      source: `${sourceProxy.host}/src/app:v1`,
+      destinations: `${targetProxy.host}/late/app:live\n${targetProxy.host}/late/app:live2`,
+      immutable: 'false',
+      'stable-tag': 'stable',
+    });
+    const error = await promote(config, depsFor(testClient(undefined, { retries: 0, timeoutMs: 2000 }))).then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    targetProxy.rules = [];
+    await late();
+    expect(error?.message).toMatch(/no response within 2000 ms/);
+    expect(error?.message).toContain(`late/app:live2 holds ${old.top.descriptor.digest} (put back to`);
+    for (const tag of ['live', 'live2', 'stable'])
+      expect((await repo.resolve(tag))!.digest).toBe(old.top.descriptor.digest);
+  });
+
+  it('a rollback whose tag PUT was stored but answered 500 says what every tag holds', async () => {
+    const repo = target('rbfail/app');
+    for (const tag of ['live', 'stable']) await pushImage(repo, old, tag);
+    await promote(promotion('rbfail/app'), depsFor(testClient()));
+    expect((await repo.resolve('stable'))!.digest).toBe(image.top.descriptor.digest);
+    targetProxy.rules = [
+      {
+        method: 'PUT',
+        path: /\/rbfail\/app\/manifests\/stable$/,
+        fault: { kind: 'forward-then-status', status: 500 },
+      },
+    ];
+    const error = await rollback(
+      configFrom({
+        rollback: 'true',
+        destinations: `${targetProxy.host}/rbfail/app:live`,
+        'stable-tag': 'stable',
+      }),
+      depsFor(testClient(undefined, { retries: 0 })),
+    ).then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    targetProxy.rules = [];
+    expect(error?.message).toContain('HTTP 500');
+    expect(error?.message).toContain(`rbfail/app:stable holds ${old.top.descriptor.digest} (rolled back)`);
+    expect((await repo.resolve('stable'))!.digest).toBe(old.top.descriptor.digest);
   });
 
   it.each([11, 23, 37, 41, 59])(

@@ -260,7 +260,7 @@ describe('promote within one registry', () => {
     await pushImage(none, old, 'v1');
     await expectConfigError(
       rollback(configFrom({ rollback: 'true', destinations: `${registry.host}/norecord/app:v1` }), deps),
-      'no promotion record',
+      'no trusted promotion record',
     );
   });
 });

@@ -25,11 +25,12 @@ export function testClient(credentials?: CredentialSource, http: Partial<HttpOpt
   });
 }
 
-export function depsFor(client: RegistryClient, log: string[] = []): PromoteDeps {
+export function depsFor(client: RegistryClient, log: string[] = [], warnings: string[] = log): PromoteDeps {
   return {
     open: (ref, role) => openRepository(ref, client, { createLayout: role === 'destination' }),
     now: () => Date.parse('2026-11-26T12:00:00Z') + log.length,
     info: (message) => log.push(message),
+    warn: (message) => warnings.push(message),
     run: {
       repository: 'acme/service',
       commit: 'c0ffee',

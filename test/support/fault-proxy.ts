@@ -12,7 +12,11 @@ export type Fault =
   | { kind: 'status'; status: number; retryAfterSeconds?: number }
   | { kind: 'reset' }
   | { kind: 'reset-mid-body' }
-  | { kind: 'delay'; ms: number };
+  | { kind: 'delay'; ms: number }
+  /** The request reaches the registry (a PUT is stored), but the client gets this status: an unknown outcome. */
+  | { kind: 'forward-then-status'; status: number }
+  /** The request reaches the registry; `meanwhile` runs before its answer goes back (another writer, say). */
+  | { kind: 'forward-then'; meanwhile: () => Promise<void> };
 
 export interface FaultRule {
   method?: string;
@@ -40,6 +44,9 @@ export interface FaultProxy {
   /** Faults injected so far, by kind. */
   injected: Record<string, number>;
   requests: number;
+  /** Requests being answered right now, and the most there ever were at once. */
+  inFlight: number;
+  peakInFlight: number;
   stop(): Promise<void>;
 }
 
@@ -68,6 +75,8 @@ export async function startFaultProxy(
     random: options.random,
     injected: {},
     requests: 0,
+    inFlight: 0,
+    peakInFlight: 0,
     stop: async () => {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -100,7 +109,12 @@ export async function startFaultProxy(
     return mix.faults[Math.floor((roll / mix.rate) * mix.faults.length)];
   };
 
-  const forward = (req: IncomingMessage, res: ServerResponse, cutBody: boolean) => {
+  const forward = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    cutBody: boolean,
+    after?: (answer: IncomingMessage) => Promise<void> | void,
+  ) => {
     const out = request(
       {
         hostname: upstream.hostname,
@@ -109,7 +123,13 @@ export async function startFaultProxy(
         path: req.url,
         headers: req.headers,
       },
-      (answer) => {
+      async (answer) => {
+        if (after) {
+          answer.resume();
+          await new Promise((resolve) => answer.on('end', resolve));
+          await after(answer);
+          return;
+        }
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         if (!cutBody) {
           answer.pipe(res);
@@ -136,9 +156,19 @@ export async function startFaultProxy(
 
   const server = createServer((req, res) => {
     proxy.requests += 1;
+    proxy.inFlight += 1;
+    proxy.peakInFlight = Math.max(proxy.peakInFlight, proxy.inFlight);
+    res.on('close', () => {
+      proxy.inFlight -= 1;
+    });
     const fault = pick(req);
     if (!fault) return forward(req, res, false);
-    const name = fault.kind === 'status' ? String(fault.status) : fault.kind;
+    const name =
+      fault.kind === 'status'
+        ? String(fault.status)
+        : fault.kind === 'forward-then-status'
+          ? `forwarded-${fault.status}`
+          : fault.kind;
     proxy.injected[name] = (proxy.injected[name] ?? 0) + 1;
     switch (fault.kind) {
       case 'status': {
@@ -163,6 +193,17 @@ export async function startFaultProxy(
       case 'delay':
         setTimeout(() => forward(req, res, false), fault.ms);
         return;
+      case 'forward-then-status':
+        return forward(req, res, false, () => {
+          res.writeHead(fault.status, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ errors: [{ code: 'UNKNOWN', message: 'injected after forwarding' }] }));
+        });
+      case 'forward-then':
+        return forward(req, res, false, async (answer) => {
+          await fault.meanwhile();
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          res.end();
+        });
     }
   });
   server.on('connection', (socket) => {
