@@ -2,7 +2,7 @@
 //
 //   npm run mutation                         every module, one after the other
 //   npm run mutation -- text masking         the modules whose name contains one of the words
-//   npm run mutation -- --list               the modules, their mutate ranges and test files; runs nothing
+//   npm run mutation -- --list [--json]      the modules, their mutate ranges and test files; runs nothing
 //   npm run mutation -- --concurrency 2      Stryker workers (default 1: the dev machines are shared)
 //
 // Each module is mutated on its own and tested only by the test files that reach it (through their
@@ -103,7 +103,7 @@ function strykerOptions(concurrency) {
     ignorePatterns: ['dist', 'bench/.work', 'coverage', '.tmp', 'reports'],
     tempDirName: '.stryker-tmp',
     cleanTempDir: 'always',
-    reporters: ['clear-text', 'html', 'json'],
+    reporters: ['clear-text', 'progress-append-only', 'html', 'json'],
     clearTextReporter: { allowColor: false, allowEmojis: false, logTests: false, reportScoreTable: true },
     logLevel: 'warn',
   };
@@ -112,10 +112,16 @@ function strykerOptions(concurrency) {
 // ---------------------------------------------------------------------------------------------------
 
 function parseArgs(argv) {
-  const args = { filters: [], concurrency: Number(process.env.MUTATION_CONCURRENCY ?? 1), list: false };
+  const args = {
+    filters: [],
+    concurrency: Number(process.env.MUTATION_CONCURRENCY ?? 1),
+    list: false,
+    json: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--list') args.list = true;
+    else if (arg === '--json') args.json = true;
     else if (arg === '--concurrency') args.concurrency = Number(argv[++i]);
     else if (arg.startsWith('--concurrency=')) args.concurrency = Number(arg.slice('--concurrency='.length));
     else if (arg.startsWith('-')) fail(`unknown option ${arg}`);
@@ -312,10 +318,18 @@ if (selected.length === 0) fail(`no module matches ${args.filters.join(', ')}`);
 const importCache = new Map();
 
 if (args.list) {
-  for (const module of selected)
-    console.log(
-      `${module.name} (min ${module.threshold}%)\n  mutate: ${mutatePatterns(module).join(', ')}\n  tests:  ${testFiles(module, importCache).join(', ')}`,
-    );
+  const listed = selected.map((module) => ({
+    name: module.name,
+    threshold: module.threshold,
+    mutate: mutatePatterns(module),
+    tests: testFiles(module, importCache),
+  }));
+  if (args.json) console.log(JSON.stringify(listed, null, 2));
+  else
+    for (const m of listed)
+      console.log(
+        `${m.name} (min ${m.threshold}%)\n  mutate: ${m.mutate.join(', ')}\n  tests:  ${m.tests.join(', ')}`,
+      );
   process.exit(0);
 }
 
