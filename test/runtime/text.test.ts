@@ -1,6 +1,11 @@
 // Behaviour of the text helpers that put untrusted text (file names, test names, server messages,
 // secrets) into workflow commands, the job summary and logs. Property tests state their invariant in
 // the name; fast-check prints the seed and the shrunk counterexample when one fails.
+//
+// The one mutant of src/runtime/text.ts these tests leave alive is equivalent: in truncateUtf8,
+// `markerBytes > maxBytes` -> `markerBytes >= maxBytes`. When the marker is exactly maxBytes, the
+// original returns no text plus the whole marker and the mutant the marker cut to its own length:
+// the same string.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
