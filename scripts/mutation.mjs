@@ -20,8 +20,9 @@ import ts from 'typescript';
 // ---------------------------------------------------------------------------------------------------
 // The modules. `mutate`: files (whole) or { file, functions } (only those functions or methods,
 // found by name so the range follows the code as it changes). `tests`: globs of test files; only
-// the ones whose imports reach a mutated file are run, and end-to-end files (*e2e.test.ts, which run
-// the bundles in dist/, not the mutated source) are left out unless named exactly.
+// the ones whose imports reach a mutated file are run, and end-to-end files (*e2e.test.ts, or those
+// calling runAction: they run the bundles in dist/, not the mutated source) are left out unless
+// named exactly.
 // `threshold`: the lowest passing covered score in percent; below 90 needs a `why`.
 // ---------------------------------------------------------------------------------------------------
 export const MODULES = [
@@ -99,8 +100,8 @@ function strykerOptions(concurrency) {
     // The registry, git and Vault tests start real services: give a slow, shared machine room.
     timeoutMS: 10_000,
     timeoutFactor: 2,
-    // The sandbox needs the sources and tests, not the 17 MB of bundles or the benchmarks' work.
-    ignorePatterns: ['dist', 'bench/.work', 'coverage', '.tmp', 'reports'],
+    // dist/ stays in the sandbox: a test file named in `tests` may also run a bundle.
+    ignorePatterns: ['bench/.work', 'coverage', '.tmp', 'reports'],
     tempDirName: '.stryker-tmp',
     cleanTempDir: 'always',
     reporters: ['clear-text', 'progress-append-only', 'html', 'json'],
@@ -215,6 +216,14 @@ function reaches(testFile, targets, cache) {
   return false;
 }
 
+/**
+ * End-to-end files run the bundles in dist/ (through test/harness's runAction), not the mutated
+ * source: they cannot kill a mutant and only lengthen the initial test run.
+ */
+function runsBundles(file) {
+  return /(^|[/.])e2e\.test\.ts$/.test(file) || /\brunAction\(/.test(readFileSync(file, 'utf8'));
+}
+
 function testFiles(module, importCache) {
   const targets = new Set(
     module.mutate.map((entry) => join(root, typeof entry === 'string' ? entry : entry.file)),
@@ -223,7 +232,7 @@ function testFiles(module, importCache) {
   for (const pattern of module.tests) {
     const exact = !/[*?[{]/.test(pattern);
     for (const file of globSync(pattern, { cwd: root }).sort()) {
-      if (!exact && /(^|[/.])e2e\.test\.ts$/.test(file)) continue;
+      if (!exact && runsBundles(join(root, file))) continue;
       if (reaches(join(root, file), targets, importCache)) files.add(file);
     }
   }
