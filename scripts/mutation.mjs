@@ -320,8 +320,13 @@ function printTable(results) {
 const args = parseArgs(process.argv.slice(2));
 for (const module of MODULES)
   if (module.threshold < 90 && !module.why) fail(`${module.name}: a threshold below 90 needs a why`);
+// A word that is a module's name selects that module; any other selects the names containing it.
 const selected = args.filters.length
-  ? MODULES.filter((m) => args.filters.some((word) => m.name.includes(word)))
+  ? MODULES.filter((m) =>
+      args.filters.some((word) =>
+        MODULES.some((other) => other.name === word) ? m.name === word : m.name.includes(word),
+      ),
+    )
   : MODULES;
 if (selected.length === 0) fail(`no module matches ${args.filters.join(', ')}`);
 const importCache = new Map();

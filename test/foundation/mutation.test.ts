@@ -24,6 +24,7 @@ const listed = JSON.parse(
 
 const workflow = parse(readFileSync(join(SUITE_ROOT, '.github/workflows/mutation.yml'), 'utf8')) as {
   on: { pull_request: { paths: string[] }; push: { paths: string[] }; schedule: { cron: string }[] };
+  jobs: { mutation: { strategy: { matrix: { module: string[] } } } };
 };
 
 describe('npm run mutation', () => {
@@ -63,5 +64,9 @@ describe('npm run mutation', () => {
     ];
     expect(files.filter((file) => !triggers(file))).toEqual([]);
     expect(workflow.on.schedule).toHaveLength(1);
+  });
+
+  it('the workflow has one job per module', () => {
+    expect(workflow.jobs.mutation.strategy.matrix.module).toEqual(listed.map((m) => m.name));
   });
 });
