@@ -43,10 +43,16 @@ export function truncateUtf8(
   marker = '\n\n_…truncated to fit the summary limit._\n',
 ): string {
   if (Buffer.byteLength(text) <= maxBytes) return text;
-  const budget = Math.max(0, maxBytes - Buffer.byteLength(marker));
-  let cut = Buffer.from(text).subarray(0, budget).toString('utf8');
+  const markerBytes = Buffer.byteLength(marker);
+  // A marker that does not fit is cut itself: the limit holds whatever the marker.
+  if (markerBytes > maxBytes) return cutUtf8(marker, maxBytes);
+  return cutUtf8(text, maxBytes - markerBytes) + marker;
+}
+
+function cutUtf8(text: string, maxBytes: number): string {
+  let cut = Buffer.from(text).subarray(0, Math.max(0, maxBytes)).toString('utf8');
   if (cut.endsWith('\ufffd')) cut = cut.slice(0, -1);
-  return cut + marker;
+  return cut;
 }
 
 /** Every secret replaced by ***, longest first (so a secret containing another is not half-masked), as the runner masks logs. */
