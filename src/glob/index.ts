@@ -14,7 +14,8 @@
  * - `optimizationLevel: 0`: the pattern is matched as written (no `a/b/..` rewriting);
  * - a leading `./` is dropped, as picomatch does;
  * - matching goes through minimatch's `makeRe`, whose trailing `/**` also matches the directory
- *   itself (`src/**` matches `src`, a file or a submodule's path), as picomatch does.
+ *   itself (`src/**` matches `src`, a file or a submodule's path), as picomatch does, except
+ *   after a segment ending in `*` (`a*` then `/**`), as in picomatch.
  */
 import { Minimatch, type MinimatchOptions } from 'minimatch';
 
@@ -144,8 +145,26 @@ function picomatchSyntax(pattern: string): string {
   return out.startsWith('**.') ? `**/*${out.slice(2)}` : out;
 }
 
+/**
+ * A trailing `/**` matches the directory itself too (`src/**` matches `src`), except after a
+ * segment ending in `*` (`*` or `a*` then `/**`), where picomatch asks for at least one more segment.
+ */
+function trailingGlobstar(body: string): string {
+  const trailing = /(?:\/\*\*)+$/.exec(body);
+  if (!trailing || trailing.index === 0) return body;
+  const parent = body.slice(0, trailing.index);
+  return parent.endsWith('*') && !isEscapedAt(parent, parent.length - 1) ? `${parent}/**/*` : body;
+}
+
+function isEscapedAt(text: string, index: number): boolean {
+  let backslashes = 0;
+  for (let i = index - 1; i >= 0 && text[i] === '\\'; i--) backslashes++;
+  return backslashes % 2 === 1;
+}
+
 function positive(body: string, original: string): RegExp {
-  const re = new Minimatch(picomatchSyntax(body), { ...GLOB_OPTIONS, nonegate: true }).makeRe();
+  const mm = new Minimatch(trailingGlobstar(picomatchSyntax(body)), { ...GLOB_OPTIONS, nonegate: true });
+  const re = mm.makeRe();
   if (re === false) throw new GlobError(`cannot parse the glob ${JSON.stringify(original)}`);
   // minimatch compiles a class that can match nothing (a reversed range such as `[z-a]`) to `$.`:
   // refuse it, as a pattern that silently never matches is a mistake nobody sees.

@@ -133,6 +133,17 @@ export const CLASSES_AND_ODDITIES = [
   '.',
 ];
 
+/** picomatch's trailing `/**` and `!(…)` rules (found by the property test in properties.test.ts). */
+export const TRAILING_AND_NEGATED_GROUPS = [
+  '*/!(a)/*',
+  'src/**/!(*.md)',
+  '*/**',
+  'a*/**',
+  '*.ts/**',
+  '[ab]/**',
+  'x/*/**',
+];
+
 export const PATTERNS = [
   ...DORNY_PATTERNS,
   ...GITHUB_CHEAT_SHEET,
@@ -141,6 +152,7 @@ export const PATTERNS = [
   ...NEGATIONS,
   ...GLOBSTARS,
   ...CLASSES_AND_ODDITIES,
+  ...TRAILING_AND_NEGATED_GROUPS,
 ];
 
 /** Paths as git lists them (never empty, never a `.` or `..` segment, no leading or double `/`). */
@@ -232,4 +244,6 @@ export const PATHS = [
   'abc/d',
   'a+b',
   'a/b/c.less',
+  'docs/a.ts/a',
+  'a.ts/x',
 ];

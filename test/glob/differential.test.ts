@@ -10,35 +10,9 @@ import { parseFilters } from '../../src/changes/filters.js';
 import { FilterSet } from '../../src/changes/matcher.js';
 import { globTest } from '../../src/glob/index.js';
 import { PATHS, PATTERNS } from './corpus.js';
+import { DOCUMENTED } from './documented.js';
 
 const DORNY_OPTIONS = { dot: true };
-
-/** The differences the README's table lists, each recognised by the pair it shows on. */
-const DOCUMENTED: { row: string; applies: (pattern: string, path: string) => boolean }[] = [
-  {
-    // picomatch's `.` stops at a newline, so `**`, `*` and `!` patterns miss such names.
-    row: 'names with newlines or control characters',
-    applies: (_pattern, path) => path.includes('\n'),
-  },
-  {
-    // picomatch 2.3.1 compiles `[!a]` to the regex class `[!a]` (`!` or `a`); POSIX, bash,
-    // minimatch and GitHub's own filters read it as "not a".
-    row: '`[!a]`',
-    applies: (pattern) => pattern.includes('[!'),
-  },
-  {
-    // picomatch turns `{a,b}+` into the regex `(a|b)+`; braces expand before `+` applies here.
-    row: '`{a,b}+`',
-    applies: (pattern) => pattern.includes('}+'),
-  },
-  {
-    // Inside a `(…|…)` group picomatch reads `**` as a globstar only at the very start of the
-    // pattern (`!(**/*.tsx|…)`, and then `**/` needs one directory), elsewhere as `*`; here `**`
-    // is zero or more directories in every alternative.
-    row: '`**` inside a `(…\\|…)` group',
-    applies: (pattern) => /\([^)]*\*\*/.test(pattern),
-  },
-];
 
 /**
  * A class that can match nothing (a reversed range): dorny's picomatch silently never matches,
