@@ -10,10 +10,10 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import picomatch from 'picomatch';
 import { typeMask } from '../src/changes/constants.js';
 import { parseFilters } from '../src/changes/filters.js';
 import { FilterSet, type MatchEntry } from '../src/changes/matcher.js';
+import { globTest } from '../src/glob/index.js';
 import { Scenario } from '../test/support/git-scenarios.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -64,19 +64,19 @@ const { filters } = parseFilters(yaml, 'bench');
 const patternTotal = filters.reduce((n, f) => n + f.rules.length, 0);
 const entries: MatchEntry[] = paths.map((path) => ({ path, types: typeMask('modified') }));
 
-/** The peers' algorithm: every file against every compiled pattern of every filter. */
+/** The peers' algorithm, on the same glob library: every file against every compiled pattern of every filter. */
 function everyFileEveryPattern(): string[][] {
   const compiled = filters.map((filter) =>
     filter.rules.map((rule) => ({
       negated: rule.negated,
-      re: picomatch.makeRe(rule.pattern, { dot: true, flags: 's' }),
+      test: globTest(rule.pattern),
     })),
   );
   return compiled.map((rules) =>
     paths.filter((path) => {
       let hit = false;
       for (const rule of rules) {
-        if (!rule.re.test(path)) continue;
+        if (!rule.test(path)) continue;
         if (rule.negated) return false;
         hit = true;
       }

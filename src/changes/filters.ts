@@ -12,7 +12,7 @@ import {
 import { ConfigurationError } from '../runtime/errors.js';
 import { CHANGE_TYPES, type ChangeType, COUNT_SUFFIX, FILES_SUFFIX, OUTPUT } from './constants.js';
 import { compilePattern, normalizePattern } from './matcher.js';
-import picomatch from 'picomatch';
+import { isGlob } from '../glob/index.js';
 
 /** One pattern of a filter: `!` excludes; `types` limits it to those change types (all when absent). */
 export interface Rule {
@@ -164,8 +164,7 @@ export function directoryPatternWarnings(
   const warnings: string[] = [];
   for (const filter of filters) {
     for (const rule of filter.rules) {
-      if (picomatch.scan(rule.pattern).isGlob || rule.pattern.endsWith('/') || !isDirectory(rule.pattern))
-        continue;
+      if (isGlob(rule.pattern) || rule.pattern.endsWith('/') || !isDirectory(rule.pattern)) continue;
       warnings.push(
         `Filter '${filter.name}' (${source}, line ${rule.line}): '${rule.pattern}' is a directory, and a pattern without a glob matches only a file of that name; write '${rule.pattern}/**'.`,
       );

@@ -1,23 +1,19 @@
-import picomatch from 'picomatch';
+import { globTest, normalizeGlob, scanGlob } from '../glob/index.js';
 import { type Quantifier, typeMask } from './constants.js';
 import type { FilterDef } from './filters.js';
 
 /**
- * Glob options: `.` files match like any other (`**` covers `.github/…`), case-sensitive, and the
- * `s` flag so `*` and `**` match names holding a newline. `debug` makes a broken glob throw
- * instead of silently never matching.
+ * Globs follow src/glob's rules (minimatch, keeping dorny/paths-filter's behaviour): `.` files
+ * match like any other (`**` covers `.github/…`), case-sensitive, `*` and `**` match names holding
+ * a newline, and a broken glob throws instead of silently never matching.
  */
-const GLOB_OPTIONS: picomatch.PicomatchOptions = { dot: true, flags: 's', debug: true };
 
 /** `./src/**` is `src/**`. */
-export function normalizePattern(pattern: string): string {
-  let out = pattern;
-  while (out.startsWith('./')) out = out.slice(2);
-  return out;
-}
+export const normalizePattern = normalizeGlob;
 
-export function compilePattern(pattern: string): RegExp {
-  return picomatch.makeRe(pattern, GLOB_OPTIONS);
+/** Throws GlobError when the pattern cannot be parsed. */
+export function compilePattern(pattern: string): (path: string) => boolean {
+  return globTest(pattern);
 }
 
 /** With dot: true, `**` and `*` still never match a `.` or `..` path segment. */
@@ -37,11 +33,11 @@ function hasDotSegment(path: string, from: number, to: number): boolean {
 /**
  * A test for one pattern. The two shapes that dominate real filters (everything under a directory,
  * and every file with one extension under a directory) are checked with string operations that give
- * exactly picomatch's answer for paths as git lists them (the property test in
+ * exactly the glob's own answer for paths as git lists them (the property test in
  * test/changes/matcher.test.ts compares the two); every other pattern runs its regex.
  */
 export function compileTest(pattern: string): (path: string) => boolean {
-  const scan = picomatch.scan(pattern);
+  const scan = scanGlob(pattern);
   const base = scan.base;
   const prefix = base === '' ? '' : `${base}/`;
   if (scan.isGlob && !pattern.includes('\\')) {
@@ -59,8 +55,7 @@ export function compileTest(pattern: string): (path: string) => boolean {
       };
     }
   }
-  const regex = compilePattern(pattern);
-  return (path) => regex.test(path);
+  return compilePattern(pattern);
 }
 
 const STAR_EXTENSION = /^\*\.([^*?[\]{}()!+@\\/|]+)$/;
@@ -152,13 +147,13 @@ export class FilterSet {
   }
 
   private index(pattern: string, id: number): void {
-    const scan = picomatch.scan(pattern);
+    const scan = scanGlob(pattern);
     if (pattern.includes('\\')) {
       this.add('', undefined, id);
       return;
     }
     if (!scan.isGlob) {
-      this.addSelf(pattern, id);
+      this.addSelf(scan.base, id);
       return;
     }
     // A file can match only if its extension equals the one the last segment fixes (`*.ts`, `schema.graphql`).

@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { globMatcher } from '../glob/index.js';
 import { parse as parseYaml } from 'yaml';
 import { type Git, splitNul } from '../git/index.js';
 import { ConfigurationError } from '../runtime/errors.js';
@@ -65,12 +65,8 @@ export async function readWorkspaces(git: Git, commit: string): Promise<Workspac
     }
     patterns.push(...(doc?.packages ?? []));
   }
-  const include = patterns
-    .filter((p) => !p.startsWith('!'))
-    .map((p) => picomatch(trimSlash(p), { dot: true }));
-  const exclude = patterns
-    .filter((p) => p.startsWith('!'))
-    .map((p) => picomatch(trimSlash(p.slice(1)), { dot: true }));
+  const include = patterns.filter((p) => !p.startsWith('!')).map((p) => globMatcher(trimSlash(p)));
+  const exclude = patterns.filter((p) => p.startsWith('!')).map((p) => globMatcher(trimSlash(p.slice(1))));
   const dirs = manifests
     .map((path) => path.slice(0, -'/package.json'.length))
     .filter((dir) => dir !== 'package.json' && !dir.split('/').includes('node_modules'))

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, readlinkSync } from 'node:fs';
 import { lstat, readdir } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import picomatch from 'picomatch';
+import { globMatcher } from '../glob/index.js';
 import type { Compression } from './constants.js';
 
 /**
@@ -72,8 +72,8 @@ export async function findRoots(spec: PathSpec): Promise<CacheRoot[]> {
     if (await exists(literal.abs)) roots.push({ path: literal.line, kind: 'literal', abs: literal.abs });
   }
   if (spec.globs.length) {
-    const include = picomatch(spec.globs, { dot: true });
-    const exclude = spec.excludes.length ? picomatch(spec.excludes, { dot: true }) : () => false;
+    const include = globMatcher(spec.globs);
+    const exclude = globMatcher(spec.excludes);
     const walk = async (dir: string): Promise<void> => {
       for (const name of (await readdir(dir)).sort()) {
         if (name === '.git') continue;
@@ -100,7 +100,7 @@ export async function findRoots(spec: PathSpec): Promise<CacheRoot[]> {
 export function targetOf(spec: PathSpec, root: { path: string; kind: string }): string | undefined {
   if (root.kind === 'literal') return spec.literals.find((l) => l.line === root.path)?.abs;
   if (root.kind !== 'glob' || !isSafeRelative(root.path)) return undefined;
-  if (!picomatch(spec.globs, { dot: true })(root.path)) return undefined;
+  if (!globMatcher(spec.globs)(root.path)) return undefined;
   return join(spec.workspace, root.path);
 }
 
@@ -120,7 +120,7 @@ export function walkTree(
   onSkip: (abs: string, why: string) => void,
 ): TreeEntry[] {
   const entries: TreeEntry[] = [];
-  const exclude = spec.excludes.length ? picomatch(spec.excludes, { dot: true }) : () => false;
+  const exclude = globMatcher(spec.excludes);
   const visit = (abs: string, name: string): void => {
     const rel = relative(spec.workspace, abs).split(sep).join('/');
     if (!rel.startsWith('..') && exclude(rel)) return;

@@ -20,7 +20,6 @@ import {
   readConfig,
 } from './config.js';
 import { OUTPUT, STATE } from './constants.js';
-import { restoreFromGitHub, saveToGitHub } from './github-cache.js';
 import { prune } from './prune.js';
 
 export const main: ActionFn = async (ctx) => {
@@ -120,6 +119,9 @@ async function restore(ctx: ActionContext, config: PathsConfig): Promise<void> {
   let matchedKey: string | undefined;
   let detail: string;
   if (!config.repository) {
+    // @actions/cache (and the Azure SDK it carries) is loaded only on this path, so the registry
+    // modes start as fast as the other actions.
+    const { restoreFromGitHub } = await import('./github-cache.js');
     const result = await ctx.log.stage('restore', () =>
       restoreFromGitHub(config.spec.lines, config.key, config.restoreKeys, config.lookupOnly).catch(
         (error: unknown) => {
@@ -203,6 +205,7 @@ async function save(ctx: ActionContext, config: PathsConfig): Promise<void> {
     return runtime.info(`Cache hit on ${key}: not saved again (caches are immutable by key).`);
   if (!config.repository) {
     try {
+      const { saveToGitHub } = await import('./github-cache.js');
       const result = await ctx.log.stage('save', () => saveToGitHub(config.spec.lines, key));
       if (!result.available)
         runtime.annotate({

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import picomatch from 'picomatch';
+import { globMatcher } from '../glob/index.js';
 import { ConfigurationError, errorMessage, isConfigurationError } from '../runtime/errors.js';
 import { baseImages, isDockerfile } from './dockerfile.js';
 import { listRepoFiles } from './repo-files.js';
@@ -175,6 +175,6 @@ function compileAllow(patterns: string[]): (...candidates: string[]) => boolean 
       throw new ConfigurationError(
         "--allow: got an empty pattern; expected a glob such as 'actions/*' or 'node:*'.",
       );
-  const matchers = patterns.map((p) => picomatch(p.trim(), { dot: true }));
+  const matchers = patterns.map((p) => globMatcher(p.trim()));
   return (...candidates) => candidates.some((c) => matchers.some((m) => m(c)));
 }

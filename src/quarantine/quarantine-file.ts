@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { nameGlobMatcher } from '../glob/index.js';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type YAMLMap } from 'yaml';
 import { ConfigurationError } from '../runtime/errors.js';
 
@@ -94,7 +94,7 @@ function readEntry(
   if (values.issue !== undefined && !/^https?:\/\/\S+$/.test(values.issue))
     throw fail(undefined, `'issue' is '${values.issue}'; expected a URL`);
   const id = values.id!;
-  const glob = picomatch(id, { bash: true, dot: true });
+  const glob = nameGlobMatcher(id);
   return {
     id,
     reason: values.reason!,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { glob, readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
-import picomatch from 'picomatch';
+import { globMatcher } from '../glob/index.js';
 import { Git } from '../git/index.js';
 import {
   ANNOTATION_LIMIT_PER_LEVEL,
@@ -144,7 +144,7 @@ async function runInfo(ctx: ActionContext): Promise<RunInfo> {
 export async function findReports(patterns: string[], workspace: string): Promise<string[]> {
   const include = patterns.filter((p) => !p.startsWith('!'));
   const exclude = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
-  const excluded = exclude.length ? picomatch(exclude, { dot: true }) : () => false;
+  const excluded = globMatcher(exclude);
   const found = new Set<string>();
   for (const pattern of include) {
     for await (const path of glob(pattern, { cwd: workspace })) {

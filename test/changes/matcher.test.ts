@@ -1,9 +1,9 @@
-import picomatch from 'picomatch';
 import { describe, expect, it } from 'vitest';
 import { type Quantifier, typeMask } from '../../src/changes/constants.js';
 import { type ChangedFile, matchEntries } from '../../src/changes/diff.js';
 import { parseFilters } from '../../src/changes/filters.js';
 import { FilterSet, type MatchEntry } from '../../src/changes/matcher.js';
+import { globTest } from '../../src/glob/index.js';
 
 function select(
   filtersYaml: string,
@@ -114,7 +114,7 @@ old_renamed: [{renamed: 'old/**'}]
 
 describe('the index', () => {
   // Every path the index skips for a pattern must be one the pattern does not match: compare with
-  // testing every path against every pattern directly with picomatch.
+  // testing every path against every pattern directly with the glob itself.
   it('gives the same answer as testing every file with every pattern', () => {
     const patterns = [
       '**',
@@ -161,28 +161,17 @@ describe('the index', () => {
       'noext',
       'a\nb.ts',
     ];
-    const odd = [
-      'src/./a.ts',
-      'src/../a.ts',
-      'src/.../a.ts',
-      'src/..a/b.md',
-      '.',
-      '..',
-      'src/.',
-      'a/./b',
-      '..md',
-      '.md',
-      'src/.ts',
-      'x\n/./y.ts',
-    ];
+    // Names that look like `.` and `..` but are not: git refuses a path holding a `.` or `..`
+    // segment (verify_path), so no diff lists one, and the glob's answer on one is not specified.
+    const odd = ['src/.../a.ts', 'src/..a/b.md', '..md', '.md', 'src/.ts', 'x\n/.y/z.ts', 'src/.x./a.ts'];
     const paths = dirs.flatMap((d) => files.map((f) => d + f)).concat(['src', 'docs', ...odd]);
     const yaml = patterns.map((p, i) => `f${i}: ${JSON.stringify(p)}`).join('\n');
     const { filters } = parseFilters(yaml, 'test');
     const entries: MatchEntry[] = paths.map((path) => ({ path, types: typeMask('modified') }));
     const selected = new FilterSet(filters, 'some').match(entries);
     patterns.forEach((pattern, i) => {
-      const re = picomatch.makeRe(pattern, { dot: true, flags: 's' });
-      expect(selected[i], pattern).toEqual(paths.filter((p) => re.test(p)));
+      const test = globTest(pattern);
+      expect(selected[i], pattern).toEqual(paths.filter((p) => test(p)));
     });
   });
 });
