@@ -24,14 +24,14 @@ import { restoreFromGitHub, saveToGitHub } from './github-cache.js';
 import { prune } from './prune.js';
 
 export const main: ActionFn = async (ctx) => {
-  const config = readConfig(ctx.inputs, ctx.runtime, ctx.workspace);
+  const config = readConfig(ctx.inputs, ctx.runtime, ctx.workspace, ctx.github);
   if (config.mode === 'buildx') return buildx(ctx, config);
   if (config.mode === 'prune') return pruneMode(ctx, config);
   return restore(ctx, config);
 };
 
 export const post: ActionFn = async (ctx) => {
-  const config = readConfig(ctx.inputs, ctx.runtime, ctx.workspace);
+  const config = readConfig(ctx.inputs, ctx.runtime, ctx.workspace, ctx.github);
   if (config.mode !== 'paths') return;
   return save(ctx, config);
 };
@@ -225,7 +225,7 @@ async function save(ctx: ActionContext, config: PathsConfig): Promise<void> {
         saveCache({
           ...cacheOptions(ctx, config, store),
           key,
-          runId: runtime.env.GITHUB_RUN_ID ?? '',
+          runId: ctx.github.runId,
           previousDigest: runtime.getState(STATE.matchedDigest) || undefined,
           brokenDigest: runtime.getState(STATE.brokenDigest) || undefined,
         }),
@@ -272,7 +272,7 @@ async function pruneMode(ctx: ActionContext, config: PruneConfig): Promise<void>
         maxAgeMs: config.maxAgeMs,
         keyPrefixes: config.keyPrefixes,
         dryRun: config.dryRun,
-        runId: ctx.runtime.env.GITHUB_RUN_ID ?? '',
+        runId: ctx.github.runId,
         now: ctx.clock.now(),
       }),
     (r) => ({ deleted: r.deleted.length, kept: r.kept.length, ignored: r.ignored, dry_run: config.dryRun }),
