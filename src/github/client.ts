@@ -126,9 +126,14 @@ export class GitHubRateLimitError extends Error {
   override name = 'GitHubRateLimitError';
 }
 
+/** An error status that a proxy or gateway answered instead of GitHub. */
+export class GitHubProxyError extends Error {
+  override name = 'GitHubProxyError';
+}
+
 /**
- * One policy for a failed GitHub call: a rate limit is a rate limit (never "check your
- * permissions"), 401/403/404 are a ConfigurationError carrying the caller's hint (token and job
+ * One policy for a failed GitHub call: an answer from a proxy is the proxy's, a rate limit is a
+ * rate limit (neither is "check your permissions"), 401/403/404 are a ConfigurationError carrying the caller's hint (token and job
  * permissions), anything else an internal error; GitHub's message is kept, on one line.
  */
 export function gitHubError(error: unknown, permissionsHint: string): Error {
@@ -139,6 +144,14 @@ export function gitHubError(error: unknown, permissionsHint: string): Error {
     String((e.response?.data as { message?: string } | undefined)?.message ?? e.message ?? ''),
   ).slice(0, 300);
   const headers = e.response?.headers ?? {};
+  // GitHub stamps every answer with a request id; an error without one came from something in
+  // between (a proxy refusing the host, a gateway): the token is not the problem.
+  if (!headers['x-github-request-id'] && e.status >= 400) {
+    const via = headers.via ? ` (Via: ${oneLine(headers.via)})` : '';
+    return new GitHubProxyError(
+      `GitHub API ${what}: HTTP ${e.status} from a proxy or gateway, not from GitHub${via}; check HTTPS_PROXY, HTTP_PROXY and NO_PROXY.`,
+    );
+  }
   if (
     e.status === 429 ||
     ((e.status === 403 || e.status === 429) &&

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type GitHub, gitHubError, GitHubRateLimitError } from '../github/client.js';
+import { type GitHub, gitHubError, GitHubProxyError, GitHubRateLimitError } from '../github/client.js';
 import { ConfigurationError } from '../runtime/errors.js';
 import { oneLine } from '../runtime/text.js';
 
@@ -103,7 +103,7 @@ export class GitHubIssues {
       const status = (error as { status?: number }).status;
       if (typeof status !== 'number') throw error;
       const described = gitHubError(error, '');
-      if (described instanceof GitHubRateLimitError) throw described;
+      if (described instanceof GitHubRateLimitError || described instanceof GitHubProxyError) throw described;
       const data = (error as { response?: { data?: { message?: string } } }).response?.data;
       const what = `${method} ${path}: HTTP ${status} ${oneLine(String(data?.message ?? (error as Error).message)).slice(0, 200)}`;
       if (status === 401 || status === 403 || status === 404)

@@ -142,6 +142,7 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
   const faults: Fault[] = [];
   const requests: RecordedRequest[] = [];
   let nextId = 1000;
+  let requestCounter = 1;
   let base = '';
 
   const makeIssue = (
@@ -201,6 +202,7 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
       'x-ratelimit-limit': '5000',
       'x-ratelimit-remaining': '4999',
       'x-ratelimit-resource': 'core',
+      'x-github-request-id': `0000:${(requestCounter++).toString(16).toUpperCase()}:GANTRY`,
       ...headers,
     });
     res.end(text);
