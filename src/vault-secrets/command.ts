@@ -1,5 +1,58 @@
 import { spawn } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
 import type { Runtime } from '../runtime/runtime.js';
+
+export interface Shell {
+  file: string;
+  args: (command: string) => string[];
+}
+
+/**
+ * The platform's default shell for `run`, as a workflow's `run:` step gets it: bash (`-eo
+ * pipefail`) where it is on PATH, otherwise `sh -e` on Linux and macOS, and pwsh (else Windows
+ * PowerShell, else cmd) on Windows. A command given with CRLF line ends (an input edited on
+ * Windows) runs with LF for the POSIX shells, where a trailing CR would be part of each word.
+ */
+export function defaultShell(
+  env: Readonly<Record<string, string | undefined>>,
+  platform: NodeJS.Platform = process.platform,
+): Shell {
+  const find = (name: string) => onPath(name, env, platform);
+  const bash = find('bash');
+  const posix = (command: string) => command.replace(/\r\n/g, '\n');
+  if (bash) return { file: bash, args: (c) => ['--noprofile', '--norc', '-eo', 'pipefail', '-c', posix(c)] };
+  if (platform !== 'win32') return { file: find('sh') ?? '/bin/sh', args: (c) => ['-e', '-c', posix(c)] };
+  const pwsh = find('pwsh') ?? find('powershell');
+  if (pwsh)
+    return {
+      file: pwsh,
+      args: (c) => [
+        '-NoLogo',
+        '-NoProfile',
+        '-NonInteractive',
+        '-Command',
+        `$ErrorActionPreference = 'stop'; ${c}; if ((Test-Path -LiteralPath variable:\\LASTEXITCODE)) { exit $LASTEXITCODE }`,
+      ],
+    };
+  return { file: find('cmd') ?? 'cmd.exe', args: (c) => ['/D', '/E:ON', '/V:OFF', '/S', '/C', c] };
+}
+
+function onPath(
+  name: string,
+  env: Readonly<Record<string, string | undefined>>,
+  platform: NodeJS.Platform,
+): string | undefined {
+  const path = env.PATH ?? env.Path ?? '';
+  const separator = platform === 'win32' ? ';' : delimiter;
+  const extensions = platform === 'win32' ? (env.PATHEXT ?? '.EXE;.CMD;.BAT').split(';') : [''];
+  for (const dir of path.split(separator).filter(Boolean))
+    for (const extension of extensions) {
+      const candidate = join(dir, `${name}${extension.toLowerCase()}`);
+      if (statSync(candidate, { throwIfNoEntry: false })?.isFile()) return candidate;
+    }
+  return undefined;
+}
 
 /**
  * `run`: the command gets the secrets in its environment and nothing else does; they leave with
@@ -19,7 +72,8 @@ export async function runWithSecrets(
   }
   Object.assign(env, secrets);
   const piped = runtime.kind === 'cli';
-  const child = spawn('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', command], {
+  const shell = defaultShell(env);
+  const child = spawn(shell.file, shell.args(command), {
     cwd,
     env,
     stdio: ['ignore', piped ? 'pipe' : 'inherit', piped ? 'pipe' : 'inherit'],
