@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs on a fresh machine: the CNCF registry and skopeo (Debian),
-# htpasswd for bcrypt credentials, and pytest for real pytest JUnit reports where pip can reach it.
+# htpasswd for bcrypt credentials, tinyproxy (a real forward proxy for the proxy tests), and pytest
+# for real pytest JUnit reports where pip can reach it.
 set -euo pipefail
 need=()
 command -v docker-registry >/dev/null || need+=(docker-registry)
 command -v skopeo >/dev/null || need+=(skopeo)
 command -v htpasswd >/dev/null || need+=(apache2-utils)
 command -v git >/dev/null || need+=(git)
+[ -x /usr/bin/tinyproxy ] || need+=(tinyproxy)
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"

@@ -7,7 +7,7 @@ import type { ActionContext, ActionFn } from '../runtime/run.js';
 import { COUNT_SUFFIX, FILES_SUFFIX, INPUT, OUTPUT } from './constants.js';
 import { readConfig } from './config.js';
 import { type ChangedFile, matchEntries } from './diff.js';
-import { readEventContext, PULL_REQUEST_EVENTS } from './event.js';
+import { eventContext, PULL_REQUEST_EVENTS } from './event.js';
 import { directoryPatternWarnings, parseFilters } from './filters.js';
 import { formatFiles } from './format.js';
 import { type GitHubApi, lastSuccessfulRun, pullRequestFiles } from './github.js';
@@ -41,17 +41,20 @@ async function detectChanges(ctx: ActionContext, trace: string): Promise<void> {
     runtime.annotate({ level: 'warning', message: warning });
   }
   const filterSet = new FilterSet(parsed.filters, config.quantifier);
-  const event = readEventContext(runtime.env);
+  const event = eventContext(ctx.github);
   const git = new Git(config.workingDirectory, { ...runtime.env, GIT_TRACE2_EVENT: trace });
   const gitCounts = () =>
     countGitTrace(trace) ?? { git_processes: git.stats.processes, git_fetches: git.stats.fetches };
   const warn = (message: string) => runtime.annotate({ level: 'warning', message });
-  const api = (): GitHubApi => {
+  let client: Promise<GitHubApi> | undefined;
+  const api = (): Promise<GitHubApi> => {
     if (!config.token)
       throw new ConfigurationError(
         `Input '${INPUT.token}' is required here: no local checkout can answer this question.`,
       );
-    return { http: ctx.http(), apiUrl: event.apiUrl, repository: event.repository, token: config.token };
+    const token = config.token;
+    client ??= ctx.gitHub(token).then((octokit) => ({ client: octokit, repository: event.repository }));
+    return client;
   };
 
   const isCheckout = await git.succeeds(['rev-parse', '--is-inside-work-tree']);
@@ -75,7 +78,7 @@ async function detectChanges(ctx: ActionContext, trace: string): Promise<void> {
               );
               return undefined;
             }
-            return lastSuccessfulRun(api(), event.workflowFile, branch);
+            return lastSuccessfulRun(await api(), event.workflowFile, branch);
           },
         }),
       (c) => ({
@@ -180,7 +183,7 @@ async function detectChanges(ctx: ActionContext, trace: string): Promise<void> {
       warn(
         `Without a checkout the pull request's own files are used; '${INPUT.base}' and '${INPUT.ref}' are ignored.`,
       );
-    const files = await pullRequestFiles(api(), pr.number, pr.changed_files);
+    const files = await pullRequestFiles(await api(), pr.number, pr.changed_files);
     if (files.truncated) {
       const message = `The pull request changes ${files.expected} files but the GitHub API returns only ${files.files.length}: filters may miss changes. Check out the repository (actions/checkout) for an exact answer, or set '${INPUT.allowTruncated}: true' to accept a partial list.`;
       if (!config.allowTruncated) throw new ConfigurationError(message);

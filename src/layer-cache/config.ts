@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { InvalidReferenceError, parseReference, type Reference } from '../oci/index.js';
 import { ConfigurationError } from '../runtime/errors.js';
+import type { GitHubContext } from '../github/context.js';
 import type { InputReader } from '../runtime/inputs.js';
 import type { Runtime } from '../runtime/runtime.js';
 import type { BuildContext } from './buildx.js';
@@ -50,7 +50,12 @@ export type LayerCacheConfig = BuildxConfig | PathsConfig | PruneConfig;
 
 const MAX_KEY_LENGTH = 512;
 
-export function readConfig(inputs: InputReader, runtime: Runtime, workspace: string): LayerCacheConfig {
+export function readConfig(
+  inputs: InputReader,
+  runtime: Runtime,
+  workspace: string,
+  github: GitHubContext,
+): LayerCacheConfig {
   const password = inputs.optional(INPUT.password);
   if (password) runtime.setSecret(password);
   const mode = inputs.oneOf(INPUT.mode, MODES, 'paths');
@@ -72,7 +77,7 @@ export function readConfig(inputs: InputReader, runtime: Runtime, workspace: str
         'a registry repository (BuildKit cannot use an oci-layout directory as a registry cache)',
       );
     }
-    const event = readEvent(runtime.env);
+    const event = github.payload as EventPayload;
     return {
       mode,
       repository,
@@ -80,10 +85,10 @@ export function readConfig(inputs: InputReader, runtime: Runtime, workspace: str
       scope: inputs.string(INPUT.scope),
       readOnly: inputs.boolean(INPUT.readOnly, false),
       build: {
-        eventName: runtime.env.GITHUB_EVENT_NAME ?? '',
-        ref: runtime.env.GITHUB_REF ?? '',
-        headRef: runtime.env.GITHUB_HEAD_REF ?? '',
-        baseRef: runtime.env.GITHUB_BASE_REF ?? '',
+        eventName: github.eventName,
+        ref: github.ref,
+        headRef: github.headRef,
+        baseRef: github.baseRef,
         defaultBranch: inputs.optional(INPUT.defaultBranch) ?? event.repository?.default_branch ?? 'main',
         fromFork: isFork(event),
       },
@@ -204,15 +209,6 @@ interface EventPayload {
     head?: { repo?: { full_name?: string } | null };
     base?: { repo?: { full_name?: string } };
   };
-}
-
-function readEvent(env: Readonly<Record<string, string | undefined>>): EventPayload {
-  if (!env.GITHUB_EVENT_PATH) return {};
-  try {
-    return JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as EventPayload;
-  } catch {
-    return {};
-  }
 }
 
 /** A pull request whose head lives in another repository (or in a deleted fork). */

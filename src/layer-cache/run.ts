@@ -23,14 +23,14 @@ import { OUTPUT, STATE } from './constants.js';
 import { prune } from './prune.js';
 
 export const main: ActionFn = async (ctx) => {
-  const config = readConfig(ctx.inputs, ctx.runtime, ctx.workspace);
+  const config = readConfig(ctx.inputs, ctx.runtime, ctx.workspace, ctx.github);
   if (config.mode === 'buildx') return buildx(ctx, config);
   if (config.mode === 'prune') return pruneMode(ctx, config);
   return restore(ctx, config);
 };
 
 export const post: ActionFn = async (ctx) => {
-  const config = readConfig(ctx.inputs, ctx.runtime, ctx.workspace);
+  const config = readConfig(ctx.inputs, ctx.runtime, ctx.workspace, ctx.github);
   if (config.mode !== 'paths') return;
   return save(ctx, config);
 };
@@ -228,7 +228,7 @@ async function save(ctx: ActionContext, config: PathsConfig): Promise<void> {
         saveCache({
           ...cacheOptions(ctx, config, store),
           key,
-          runId: runtime.env.GITHUB_RUN_ID ?? '',
+          runId: ctx.github.runId,
           previousDigest: runtime.getState(STATE.matchedDigest) || undefined,
           brokenDigest: runtime.getState(STATE.brokenDigest) || undefined,
         }),
@@ -275,7 +275,7 @@ async function pruneMode(ctx: ActionContext, config: PruneConfig): Promise<void>
         maxAgeMs: config.maxAgeMs,
         keyPrefixes: config.keyPrefixes,
         dryRun: config.dryRun,
-        runId: ctx.runtime.env.GITHUB_RUN_ID ?? '',
+        runId: ctx.github.runId,
         now: ctx.clock.now(),
       }),
     (r) => ({ deleted: r.deleted.length, kept: r.kept.length, ignored: r.ignored, dry_run: config.dryRun }),

@@ -34,19 +34,16 @@ export const main: ActionFn = async (ctx) => {
     insecureRegistries: config.insecureRegistries,
     onSecret: (secret) => runtime.setSecret(secret),
   });
-  const env = runtime.env;
   const deps: PromoteDeps = {
     open: (ref, role) => openRepository(ref, client, { createLayout: role === 'destination' }),
     now: () => ctx.clock.now(),
     info: (message) => runtime.info(message),
     warn: (message) => runtime.annotate({ level: 'warning', title: 'promote', message }),
     run: {
-      repository: env.GITHUB_REPOSITORY ?? '',
-      commit: env.GITHUB_SHA ?? '',
-      workflowRun: env.GITHUB_RUN_ID
-        ? `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
-        : '',
-      actor: env.GITHUB_ACTOR ?? '',
+      repository: ctx.github.repository,
+      commit: ctx.github.sha,
+      workflowRun: ctx.github.runUrl,
+      actor: ctx.github.actor,
     },
   };
 

@@ -1,11 +1,16 @@
-import type { HttpClient, HttpResponse } from '../net/http.js';
+import { createHash } from 'node:crypto';
+import { type GitHub, gitHubError, GitHubProxyError, GitHubRateLimitError } from '../github/client.js';
 import { ConfigurationError } from '../runtime/errors.js';
 import { oneLine } from '../runtime/text.js';
 
 /**
- * One GitHub issue per proposed quarantine, found again by its exact title on later runs so a flaky
- * test gets one issue, not one per run. Search first (GET /search/issues), create when absent
- * (POST /repos/{owner}/{repo}/issues, never retried: a repeat would make a duplicate).
+ * One GitHub issue per proposed quarantine, found again on later runs so a flaky test gets one
+ * issue, not one per run. Without the search API (30 requests a minute, and its index lags behind
+ * a just-created issue): the repository's open issues are listed once per run (100 a page) and an
+ * issue is recognised by the hidden marker this action writes in its body, or by its exact title
+ * (an issue opened by hand). A closed issue is not reused: a test flaky again after its issue was
+ * closed gets a new one. Creating is never retried on a server error (a repeat would make a
+ * duplicate); a secondary rate limit, which creates nothing, is waited out by the client.
  */
 export interface IssueRequest {
   testId: string;
@@ -19,73 +24,93 @@ export interface IssueRef {
   created: boolean;
 }
 
-interface GitHubIssue {
+interface ListedIssue {
   number: number;
   title: string;
   html_url: string;
+  body?: string | null;
   pull_request?: unknown;
 }
 
 export const ISSUE_TITLE_PREFIX = 'Flaky test: ';
+/** Open issues read at most, to find the ones this action opened (30 pages). */
+const MAX_LISTED = 3000;
 
 export function issueTitle(testId: string): string {
   return `${ISSUE_TITLE_PREFIX}${oneLine(testId)}`.slice(0, 256);
 }
 
+/** The hidden marker that names the test an issue is about, whatever its title became. */
+export function issueMarker(testId: string): string {
+  return `<!-- gantry-quarantine: ${createHash('sha256').update(testId).digest('hex').slice(0, 32)} -->`;
+}
+
 export class GitHubIssues {
+  private open?: Promise<ListedIssue[]>;
+  private readonly owner: string;
+  private readonly repo: string;
+
   constructor(
-    private readonly http: HttpClient,
-    private readonly apiUrl: string,
+    private readonly client: GitHub,
     private readonly repository: string,
-    private readonly token: string,
-  ) {}
+  ) {
+    [this.owner = '', this.repo = ''] = repository.split('/');
+  }
 
   async findOrCreate(request: IssueRequest): Promise<IssueRef> {
     const title = issueTitle(request.testId);
-    const found = await this.find(title);
+    const marker = issueMarker(request.testId);
+    const issues = await this.listOpen();
+    const found =
+      issues.find((issue) => issue.body?.includes(marker)) ?? issues.find((issue) => issue.title === title);
     if (found) return { testId: request.testId, number: found.number, url: found.html_url, created: false };
-    const response = await this.call('POST', `/repos/${this.repository}/issues`, {
-      title,
-      body: request.body,
-    });
-    const issue = (await response.json()) as GitHubIssue;
+    const created = await this.call('POST', `/repos/${this.repository}/issues`, () =>
+      this.client.rest.issues.create({
+        owner: this.owner,
+        repo: this.repo,
+        title,
+        body: `${request.body}\n${marker}\n`,
+        request: { retries: 0 },
+      }),
+    );
+    const issue = created.data as ListedIssue;
+    issues.push({ ...issue, body: `${marker}` });
     return { testId: request.testId, number: issue.number, url: issue.html_url, created: true };
   }
 
-  private async find(title: string): Promise<GitHubIssue | undefined> {
-    // Search is word-based and capped at 256 characters: narrow with a phrase, then compare exactly.
-    const phrase = title.replace(/["\\]/g, ' ').slice(0, 120);
-    const q = `repo:${this.repository} is:issue in:title "${phrase}"`;
-    const response = await this.call('GET', `/search/issues?q=${encodeURIComponent(q)}&per_page=100`);
-    const result = (await response.json()) as { items?: GitHubIssue[] };
-    return result.items?.find((issue) => issue.title === title && issue.pull_request === undefined);
+  private listOpen(): Promise<ListedIssue[]> {
+    this.open ??= this.call('GET', `/repos/${this.repository}/issues`, async () => {
+      const issues: ListedIssue[] = [];
+      for await (const page of this.client.paginate.iterator(this.client.rest.issues.listForRepo, {
+        owner: this.owner,
+        repo: this.repo,
+        state: 'open',
+        per_page: 100,
+      })) {
+        for (const issue of page.data as ListedIssue[])
+          if (issue.pull_request === undefined) issues.push(issue);
+        if (issues.length >= MAX_LISTED) break;
+      }
+      return issues;
+    });
+    return this.open;
   }
 
-  private async call(method: 'GET' | 'POST', path: string, body?: unknown): Promise<HttpResponse> {
-    const response = await this.http.request({
-      url: `${this.apiUrl.replace(/\/$/, '')}${path}`,
-      method,
-      headers: {
-        accept: 'application/vnd.github+json',
-        authorization: `Bearer ${this.token}`,
-        'x-github-api-version': '2022-11-28',
-        'user-agent': 'gantry-quarantine',
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (response.ok) return response;
-    const text = await response.text();
-    let message = text.slice(0, 200);
+  private async call<T>(method: string, path: string, fn: () => Promise<T>): Promise<T> {
     try {
-      message = (JSON.parse(text) as { message?: string }).message ?? message;
-    } catch {}
-    const what = `${method} ${path.split('?')[0]}: HTTP ${response.status} ${oneLine(message)}`;
-    if (response.status === 401 || response.status === 403 || response.status === 404) {
-      throw new ConfigurationError(
-        `Input 'create-issues': ${what}. Give the job 'permissions: issues: write' and pass a token that can create issues in ${this.repository} (input 'github-token').`,
-      );
+      return await fn();
+    } catch (error) {
+      const status = (error as { status?: number }).status;
+      if (typeof status !== 'number') throw error;
+      const described = gitHubError(error, '');
+      if (described instanceof GitHubRateLimitError || described instanceof GitHubProxyError) throw described;
+      const data = (error as { response?: { data?: { message?: string } } }).response?.data;
+      const what = `${method} ${path}: HTTP ${status} ${oneLine(String(data?.message ?? (error as Error).message)).slice(0, 200)}`;
+      if (status === 401 || status === 403 || status === 404)
+        throw new ConfigurationError(
+          `Input 'create-issues': ${what}. Give the job 'permissions: issues: write' and pass a token that can create issues in ${this.repository} (input 'github-token').`,
+        );
+      throw new Error(`GitHub API ${what}`);
     }
-    throw new Error(`GitHub API ${what}`);
   }
 }

@@ -120,20 +120,19 @@ export class TestsFailedError extends Error {
 }
 
 async function runInfo(ctx: ActionContext): Promise<RunInfo> {
-  const env = ctx.runtime.env;
-  let sha = env.GITHUB_SHA;
-  let branch = env.GITHUB_HEAD_REF || env.GITHUB_REF_NAME;
+  const { github } = ctx;
+  let sha = github.sha;
+  let branch = github.headRef || github.refName;
   if (!sha || !branch) {
-    const git = new Git(ctx.workspace, env);
+    const git = new Git(ctx.workspace, ctx.runtime.env);
     sha ||= (await git.run(['rev-parse', 'HEAD'], { okCodes: [128] })).stdout.toString().trim() || 'unknown';
     branch ||=
       (await git.run(['rev-parse', '--abbrev-ref', 'HEAD'], { okCodes: [128] })).stdout.toString().trim() ||
       'local';
   }
-  const attempt = Number.parseInt(env.GITHUB_RUN_ATTEMPT ?? '1', 10);
   return {
-    run: env.GITHUB_RUN_ID || `local-${ctx.clock.now()}`,
-    attempt: attempt > 0 ? attempt : 1,
+    run: github.runId || `local-${ctx.clock.now()}`,
+    attempt: github.runAttempt,
     sha,
     branch,
     time: ctx.clock.now(),
@@ -247,20 +246,12 @@ async function hashTestFiles(workspace: string, tests: TestResult[]): Promise<Ma
 }
 
 async function openIssues(ctx: ActionContext, config: QuarantineConfig, list: Proposal[]): Promise<void> {
-  const env = ctx.runtime.env;
-  const repository = env.GITHUB_REPOSITORY;
+  const { repository, serverUrl: server } = ctx.github;
   if (!repository)
     throw new ConfigurationError(
       `Input 'create-issues': GITHUB_REPOSITORY is not set; issues need a repository (owner/name).`,
     );
-  ctx.runtime.setSecret(config.githubToken!);
-  const issues = new GitHubIssues(
-    ctx.http(),
-    env.GITHUB_API_URL || 'https://api.github.com',
-    repository,
-    config.githubToken!,
-  );
-  const server = env.GITHUB_SERVER_URL || 'https://github.com';
+  const issues = new GitHubIssues(await ctx.gitHub(config.githubToken!), repository);
   for (const proposal of list.slice(0, MAX_ISSUES_PER_RUN)) {
     const { stat } = proposal;
     const evidence = stat.evidence

@@ -1,139 +1,126 @@
-import { randomUUID } from 'node:crypto';
-import { appendFileSync } from 'node:fs';
-import { delimiter as pathDelimiter } from 'node:path';
+import * as core from '@actions/core';
 import { AnnotationBudget } from './annotations.js';
-import { type Annotation, type Runtime, SUMMARY_LIMIT_BYTES } from './runtime.js';
+import { ConfigurationError } from './errors.js';
+import { type Annotation, IdTokenError, type Runtime, SUMMARY_LIMIT_BYTES } from './runtime.js';
 import { defuseCommands, maskSecrets, oneLine, secretMasks, truncateUtf8 } from './text.js';
 
 /**
- * The runner's runtime: workflow commands on stdout and file commands (GITHUB_OUTPUT, GITHUB_STATE,
- * GITHUB_ENV, GITHUB_PATH, GITHUB_STEP_SUMMARY), written as the runner reads them. It is written
- * here rather than taken from @actions/core because that package pulls @actions/http-client and
- * undici into every bundle: about 40 ms of load time on each step, for an OIDC helper we do not use.
- * The runner contract tests (test/foundation) hold this file to the runner's reading of it.
+ * The runner's runtime, on @actions/core: file commands (GITHUB_OUTPUT, GITHUB_STATE, GITHUB_ENV,
+ * GITHUB_PATH, GITHUB_STEP_SUMMARY), workflow commands, masks, annotations, groups and the OIDC
+ * token request are core's, so a change GitHub makes to the runner protocol reaches us as a
+ * version bump of core. What core does not do is kept on top of it:
+ * - `info` defuses a line of outside text that would start a workflow command (core prints as is);
+ * - `setSecret` registers every line of a multi-line secret too (the runner masks line by line)
+ *   and keeps them for `redact`, the sinks the runner does not mask (log file, summary);
+ * - annotations are capped at GitHub's 10 per level, the summary under its 1 MiB;
+ * - `setFailed` writes one line whatever the message holds.
+ * Like core, it reads and writes process.env (`env` is that object) and process.stdout.
+ * The runner contract tests (test/runtime/actions-runtime.test.ts) read what it writes back
+ * through src/runner.
  */
 export class ActionsRuntime implements Runtime {
   readonly kind = 'actions' as const;
+  readonly env: Readonly<Record<string, string | undefined>> = process.env;
   private readonly budget = new AnnotationBudget();
   private summaryBytes = 0;
   private readonly secrets = new Set<string>();
 
-  constructor(
-    readonly env: Readonly<Record<string, string | undefined>> = process.env,
-    private readonly write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
-  ) {}
-
+  /**
+   * The raw value: core's rule (INPUT_<NAME upper-cased, spaces as _>) without core's trim, which
+   * src/runtime/inputs.ts applies itself (the same String.trim) so a ConfigurationError can quote
+   * what was given.
+   */
   getInput(name: string): string {
-    return this.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
+    return core.getInput(name, { trimWhitespace: false });
   }
   setOutput(name: string, value: string): void {
-    this.keyValue('GITHUB_OUTPUT', 'set-output', name, value);
+    core.setOutput(name, value);
   }
   saveState(name: string, value: string): void {
-    this.keyValue('GITHUB_STATE', 'save-state', name, value);
+    core.saveState(name, value);
   }
   getState(name: string): string {
-    return this.env[`STATE_${name}`] ?? '';
+    return core.getState(name);
   }
   setSecret(value: string): void {
+    // Every form the suite could print the value in, fragment by fragment (see secretMasks).
     for (const mask of secretMasks(value)) {
       if (this.secrets.has(mask)) continue;
       this.secrets.add(mask);
-      this.command('add-mask', {}, mask);
+      core.setSecret(mask);
     }
   }
   redact(text: string): string {
     return maskSecrets(text, this.secrets);
   }
   exportVariable(name: string, value: string): void {
-    this.keyValue('GITHUB_ENV', 'set-env', name, value);
-    // Later code in this step sees it too, as the runner gives it to later steps.
-    process.env[name] = value;
+    core.exportVariable(name, value);
   }
   addPath(dir: string): void {
-    const file = this.env.GITHUB_PATH;
-    if (file) appendFileSync(file, `${dir}\n`, 'utf8');
-    else this.command('add-path', {}, dir);
-    process.env.PATH = `${dir}${pathDelimiter}${process.env.PATH ?? ''}`;
+    core.addPath(dir);
   }
   info(message: string): void {
-    this.write(defuseCommands(message));
+    core.info(defuseCommands(message));
   }
   debug(message: string): void {
-    // The runner reads one command per line; a later line could still start a command.
-    this.command('debug', {}, oneLine(message));
+    // core escapes newlines in a command's data: the message stays one command.
+    core.debug(message);
   }
   isDebug(): boolean {
-    return this.env.RUNNER_DEBUG === '1';
+    return core.isDebug();
   }
   annotate(annotation: Annotation): void {
     if (!this.budget.admit(annotation)) return;
-    this.command(
-      annotation.level,
-      {
-        title: annotation.title,
-        file: annotation.file,
-        line: annotation.line,
-        endLine: annotation.endLine,
-        col: annotation.col,
-      },
-      annotation.message,
-    );
+    const properties: core.AnnotationProperties = {
+      title: annotation.title || undefined,
+      file: annotation.file || undefined,
+      startLine: annotation.line,
+      endLine: annotation.endLine,
+      startColumn: annotation.col,
+    };
+    if (annotation.level === 'error') core.error(annotation.message, properties);
+    else if (annotation.level === 'warning') core.warning(annotation.message, properties);
+    else core.notice(annotation.message, properties);
   }
   async appendSummary(markdown: string): Promise<void> {
-    const file = this.env.GITHUB_STEP_SUMMARY;
-    if (!file) return;
+    // core.summary throws without the file; outside a runner step the summary has nowhere to go.
+    if (!this.env.GITHUB_STEP_SUMMARY) return;
     const room = SUMMARY_LIMIT_BYTES - this.summaryBytes;
     if (room <= 0) return;
     // The runner does not mask the summary file.
     const text = truncateUtf8(this.redact(markdown), room);
     this.summaryBytes += Buffer.byteLength(text);
-    appendFileSync(file, `${text}\n`, 'utf8');
+    await core.summary.addRaw(text, true).write();
   }
-  async group<T>(name: string, fn: () => Promise<T>): Promise<T> {
-    this.command('group', {}, oneLine(name));
-    try {
-      return await fn();
-    } finally {
-      this.command('endgroup', {}, '');
-    }
+  group<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    // core.group always closes the group (try/finally); the name is command data, escaped by core.
+    return core.group(name, fn);
   }
   setFailed(message: string): void {
-    process.exitCode = 1;
-    // One line: a multi-line message would leave its later lines as plain (possibly command) text.
-    this.command('error', {}, oneLine(message));
+    // One line: the runner shows a multi-line error's later lines apart from the annotation.
+    core.setFailed(oneLine(message));
   }
-
-  /** `::name key=value,…::message`, escaped as the runner unescapes it. */
-  private command(name: string, properties: Record<string, string | number | undefined>, message: string) {
-    const props = Object.entries(properties)
-      .filter(([, value]) => value !== undefined && value !== '')
-      .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
-      .join(',');
-    this.write(`::${name}${props ? ` ${props}` : ''}::${escapeData(message)}`);
-  }
-
-  /**
-   * A name/value pair in the runner's file (heredoc with a random delimiter that neither side may
-   * contain), or the old stdout command when the runner gives no file.
-   */
-  private keyValue(fileVariable: string, fallback: string, name: string, value: string): void {
-    const file = this.env[fileVariable];
-    if (!file) {
-      this.command(fallback, { name }, value);
-      return;
+  async getIDToken(audience: string): Promise<string> {
+    if (!this.env.ACTIONS_ID_TOKEN_REQUEST_URL || !this.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN)
+      throw new ConfigurationError(
+        "GitHub's OIDC token cannot be requested in this job: add 'permissions: id-token: write' to it.",
+      );
+    let token: string;
+    try {
+      // core registers the token as a mask before returning it.
+      token = await core.getIDToken(audience);
+    } catch (error) {
+      // core folds the status into its message ("Error Code : 403").
+      const message = (error as Error).message;
+      const status = /Error Code : (\d{3})/.exec(message)?.[1];
+      throw new IdTokenError(
+        oneLine(message)
+          .replace(/(\\n|\s)+/g, ' ')
+          .trim(),
+        status ? Number(status) : undefined,
+      );
     }
-    const delimiter = `ghadelimiter_${randomUUID()}`;
-    if (name.includes(delimiter) || value.includes(delimiter))
-      throw new Error(`${fileVariable}: '${name}' or its value contains the delimiter ${delimiter}`);
-    appendFileSync(file, `${name}<<${delimiter}\n${value}\n${delimiter}\n`, 'utf8');
+    this.secrets.add(token);
+    return token;
   }
-}
-
-function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-
-function escapeProperty(text: string): string {
-  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }

@@ -112,6 +112,20 @@ export class CliRuntime implements Runtime {
     this.write(`▸ ${this.redact(oneLine(name))}\n`);
     return fn();
   }
+  /**
+   * Inside a job (the runner's ACTIONS_ID_TOKEN_REQUEST_* in the environment) the same request as
+   * under the runner, through @actions/core; elsewhere there is no GitHub OIDC provider to ask.
+   */
+  async getIDToken(audience: string): Promise<string> {
+    if (!this.env.ACTIONS_ID_TOKEN_REQUEST_URL || !this.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN)
+      throw new ConfigurationError(
+        "GitHub's OIDC token can be requested only inside a GitHub Actions job with 'permissions: id-token: write'.",
+      );
+    const { ActionsRuntime } = await import('./actions-runtime.js');
+    const token = await new ActionsRuntime().getIDToken(audience);
+    this.setSecret(token);
+    return token;
+  }
   setFailed(message: string): void {
     this.failed = this.redact(oneLine(this.redact(message)));
     this.write(`error: ${this.failed}\n`);

@@ -13,6 +13,7 @@ export {
   ANNOTATION_LIMIT_PER_LEVEL,
   type Annotation,
   type AnnotationLevel,
+  IdTokenError,
   type Runtime,
   SUMMARY_LIMIT_BYTES,
 } from './runtime.js';

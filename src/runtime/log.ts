@@ -1,4 +1,5 @@
 import { appendFileSync } from 'node:fs';
+import type { GitHubContext } from '../github/context.js';
 import type { Clock } from '../net/clock.js';
 import { errorMessage } from './errors.js';
 import { redactDeep } from './text.js';
@@ -10,12 +11,14 @@ export interface Correlation {
   attempt: string;
 }
 
-export function correlationFrom(env: Readonly<Record<string, string | undefined>>): Correlation {
+export function correlationFrom(
+  github: Pick<GitHubContext, 'repository' | 'sha' | 'runId' | 'runAttempt'>,
+): Correlation {
   return {
-    repository: env.GITHUB_REPOSITORY ?? '',
-    sha: env.GITHUB_SHA ?? '',
-    run_id: env.GITHUB_RUN_ID ?? '',
-    attempt: env.GITHUB_RUN_ATTEMPT ?? '',
+    repository: github.repository,
+    sha: github.sha,
+    run_id: github.runId,
+    attempt: github.runId ? String(github.runAttempt) : '',
   };
 }
 

@@ -1,3 +1,5 @@
+import { type GitHub, githubClient } from '../github/client.js';
+import { type GitHubContext, readGitHubContext } from '../github/context.js';
 import { HttpClient, type HttpOptions, type HttpStats } from '../net/http.js';
 import { type Clock, systemClock } from '../net/clock.js';
 import { ActionsRuntime } from './actions-runtime.js';
@@ -16,8 +18,15 @@ export interface ActionContext {
   clock: Clock;
   /** The workspace: GITHUB_WORKSPACE under the runner, the current directory in the CLI. */
   workspace: string;
-  /** An HTTP client whose counters appear in this step's summary. */
+  /** The GitHub context (event, refs, run, URLs), read once from the runner's environment. */
+  github: GitHubContext;
+  /**
+   * An HTTP client whose counters appear in this step's summary. It honours HTTPS_PROXY,
+   * HTTP_PROXY and NO_PROXY from the step's environment unless `proxyEnv` says otherwise.
+   */
   http(overrides?: Partial<HttpOptions>): HttpClient;
+  /** The GitHub REST client (Octokit with retry and throttling) for a token, over ctx.http(). */
+  gitHub(token: string): Promise<GitHub>;
 }
 
 export type ActionFn = (ctx: ActionContext) => Promise<void>;
@@ -42,9 +51,10 @@ export async function runStep(
   const runtime = options.runtime ?? new ActionsRuntime();
   const clock = options.clock ?? systemClock;
   const clients: HttpClient[] = [];
+  const github = readGitHubContext(runtime.env);
   const log = new StructuredLog({
     action,
-    correlation: correlationFrom(runtime.env),
+    correlation: correlationFrom(github),
     clock,
     emit: (line) => runtime.info(line),
     file: runtime.env.GANTRY_LOG_FILE || undefined,
@@ -58,10 +68,25 @@ export async function runStep(
     log,
     clock,
     workspace: runtime.env.GITHUB_WORKSPACE || options.cwd || process.cwd(),
+    github,
     http(overrides) {
-      const client = new HttpClient({ clock, onRetry: (message) => runtime.info(message), ...overrides });
+      const client = new HttpClient({
+        clock,
+        onRetry: (message) => runtime.info(message),
+        proxyEnv: runtime.env,
+        ...overrides,
+      });
       clients.push(client);
       return client;
+    },
+    gitHub(token) {
+      runtime.setSecret(token);
+      return githubClient({
+        token,
+        context: github,
+        http: ctx.http(),
+        onWait: (message) => runtime.info(message),
+      });
     },
   };
   let ok = true;

@@ -42,6 +42,23 @@ export interface Runtime {
   group<T>(name: string, fn: () => Promise<T>): Promise<T>;
   /** End the step as failed with exactly one error line. */
   setFailed(message: string): void;
+  /**
+   * GitHub's OIDC ID token for an audience, registered as a secret before it is returned. Needs
+   * the job's `permissions: id-token: write`; a ConfigurationError when the job cannot ask for one,
+   * an IdTokenError (with the HTTP status where there was one) when the runner refuses.
+   */
+  getIDToken(audience: string): Promise<string>;
+}
+
+/** The runner refused or failed to hand out an ID token. */
+export class IdTokenError extends Error {
+  override name = 'IdTokenError';
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+  }
 }
 
 /** GitHub shows at most this many annotations of one level per step. */

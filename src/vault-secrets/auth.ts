@@ -1,5 +1,3 @@
-import type { HttpClient, HttpResponse } from '../net/index.js';
-import { ConfigurationError } from '../runtime/errors.js';
 import { type VaultClient, VaultError, vaultError } from './vault-client.js';
 
 export type AuthConfig =
@@ -20,7 +18,7 @@ export interface LoginResult {
 export interface CredentialSources {
   /** Registers a value as a mask before anything else happens to it. */
   mask: (value: string) => void;
-  /** GitHub's OIDC ID token for an audience (the runner's ACTIONS_ID_TOKEN_REQUEST_URL). */
+  /** GitHub's OIDC ID token for an audience (Runtime.getIDToken, @actions/core's request). */
   githubIdToken: (audience: string) => Promise<string>;
   /** The Kubernetes service-account token (read from a file by the adapter). */
   kubernetesToken: (path: string) => Promise<string>;
@@ -96,42 +94,6 @@ function describeRole(auth: Exclude<AuthConfig, { method: 'token' }>): string {
     case 'userpass':
       return `user '${auth.username}'`;
   }
-}
-
-/**
- * Asks the runner for a GitHub OIDC ID token for `audience`, exactly as @actions/core does:
- * GET ACTIONS_ID_TOKEN_REQUEST_URL&audience=… with the request token as a bearer.
- */
-export async function requestGithubIdToken(
-  http: HttpClient,
-  requestUrl: string,
-  requestToken: string,
-  audience: string,
-): Promise<string> {
-  const url = new URL(requestUrl);
-  url.searchParams.set('audience', audience);
-  let response: HttpResponse;
-  try {
-    response = await http.request({
-      url,
-      headers: { authorization: `Bearer ${requestToken}`, accept: 'application/json' },
-      sensitive: { headers: ['authorization'] },
-    });
-  } catch (error) {
-    throw new ConfigurationError(
-      `Input 'method': the runner's ID-token endpoint could not be reached (${(error as Error).message}).`,
-    );
-  }
-  const body = (await response.json().catch(() => undefined)) as { value?: unknown } | undefined;
-  if (response.status === 401 || response.status === 403) {
-    throw new ConfigurationError(
-      `Input 'method': jwt needs an ID token, and the runner refused one (HTTP ${response.status}); give the job 'permissions: id-token: write'.`,
-    );
-  }
-  if (!response.ok || typeof body?.value !== 'string' || body.value === '') {
-    throw new Error(`The runner's ID-token endpoint answered HTTP ${response.status} without a token.`);
-  }
-  return body.value;
 }
 
 function asStrings(value: unknown): string[] {

@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
 import { ConfigurationError } from '../runtime/errors.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { INPUT } from './constants.js';
@@ -15,6 +17,57 @@ export function assertEnvironmentValues(entries: Iterable<[name: string, value: 
         `Input '${INPUT.secrets}': the secret for ${name.replace(/\0/g, '\\0')} contains a NUL byte, which an environment variable cannot hold; deliver it as an output instead, or store it encoded (for example base64).`,
       );
   }
+}
+
+export interface Shell {
+  file: string;
+  args: (command: string) => string[];
+}
+
+/**
+ * The platform's default shell for `run`, as a workflow's `run:` step gets it: bash (`-eo
+ * pipefail`) where it is on PATH, otherwise `sh -e` on Linux and macOS, and pwsh (else Windows
+ * PowerShell, else cmd) on Windows. A command given with CRLF line ends (an input edited on
+ * Windows) runs with LF for the POSIX shells, where a trailing CR would be part of each word.
+ */
+export function defaultShell(
+  env: Readonly<Record<string, string | undefined>>,
+  platform: NodeJS.Platform = process.platform,
+): Shell {
+  const find = (name: string) => onPath(name, env, platform);
+  const bash = find('bash');
+  const posix = (command: string) => command.replace(/\r\n/g, '\n');
+  if (bash) return { file: bash, args: (c) => ['--noprofile', '--norc', '-eo', 'pipefail', '-c', posix(c)] };
+  if (platform !== 'win32') return { file: find('sh') ?? '/bin/sh', args: (c) => ['-e', '-c', posix(c)] };
+  const pwsh = find('pwsh') ?? find('powershell');
+  if (pwsh)
+    return {
+      file: pwsh,
+      args: (c) => [
+        '-NoLogo',
+        '-NoProfile',
+        '-NonInteractive',
+        '-Command',
+        `$ErrorActionPreference = 'stop'; ${c}; if ((Test-Path -LiteralPath variable:\\LASTEXITCODE)) { exit $LASTEXITCODE }`,
+      ],
+    };
+  return { file: find('cmd') ?? 'cmd.exe', args: (c) => ['/D', '/E:ON', '/V:OFF', '/S', '/C', c] };
+}
+
+function onPath(
+  name: string,
+  env: Readonly<Record<string, string | undefined>>,
+  platform: NodeJS.Platform,
+): string | undefined {
+  const path = env.PATH ?? env.Path ?? '';
+  const separator = platform === 'win32' ? ';' : delimiter;
+  const extensions = platform === 'win32' ? (env.PATHEXT ?? '.EXE;.CMD;.BAT').split(';') : [''];
+  for (const dir of path.split(separator).filter(Boolean))
+    for (const extension of extensions) {
+      const candidate = join(dir, `${name}${extension.toLowerCase()}`);
+      if (statSync(candidate, { throwIfNoEntry: false })?.isFile()) return candidate;
+    }
+  return undefined;
 }
 
 /**
@@ -36,9 +89,10 @@ export async function runWithSecrets(
   assertEnvironmentValues(Object.entries(secrets));
   Object.assign(env, secrets);
   const piped = runtime.kind === 'cli';
+  const shell = defaultShell(env);
   let child: ReturnType<typeof spawn>;
   try {
-    child = spawn('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', command], {
+    child = spawn(shell.file, shell.args(command), {
       cwd,
       env,
       stdio: ['ignore', piped ? 'pipe' : 'inherit', piped ? 'pipe' : 'inherit'],

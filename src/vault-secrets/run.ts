@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { ConfigurationError } from '../runtime/errors.js';
+import { IdTokenError } from '../runtime/runtime.js';
 import type { ActionContext, ActionFn } from '../runtime/run.js';
 import { escapeMarkdown, markdownTable } from '../runtime/text.js';
-import { type CredentialSources, login, requestGithubIdToken } from './auth.js';
+import { type CredentialSources, login } from './auth.js';
 import { runWithSecrets } from './command.js';
 import { CREDENTIAL_INPUTS, parseConfig, parseConnection, type VaultConfig } from './config.js';
 import {
@@ -72,21 +73,22 @@ export const main: ActionFn = async (ctx) => {
   const client = vaultClient(ctx, config);
   const sources: CredentialSources = {
     mask: (value) => maskValue(ctx, value),
-    githubIdToken: (audience) => {
-      const url = runtime.env.ACTIONS_ID_TOKEN_REQUEST_URL;
-      const token = runtime.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
-      if (!url || !token) {
+    githubIdToken: async (audience) => {
+      if (!runtime.env.ACTIONS_ID_TOKEN_REQUEST_URL || !runtime.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
         throw new ConfigurationError(
           `Input '${INPUT.method}': jwt needs GitHub's OIDC token, and this job cannot request one; add 'permissions: id-token: write' to the job (or choose another method).`,
         );
       }
-      // The runner's endpoint is not Vault: the proxy applies, Vault's CA and client certificate do not.
-      return requestGithubIdToken(
-        ctx.http({ retries: config.retries, timeoutMs: config.timeoutMs, proxyEnv: runtime.env }),
-        url,
-        token,
-        audience,
-      );
+      // @actions/core's request (its proxy rule: HTTPS_PROXY/NO_PROXY, loopback direct).
+      try {
+        return await runtime.getIDToken(audience);
+      } catch (error) {
+        if (error instanceof IdTokenError && (error.status === 401 || error.status === 403))
+          throw new ConfigurationError(
+            `Input '${INPUT.method}': jwt needs an ID token, and the runner refused one (HTTP ${error.status}); give the job 'permissions: id-token: write'.`,
+          );
+        throw error;
+      }
     },
     kubernetesToken: async (path) => {
       try {

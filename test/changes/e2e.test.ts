@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodePath } from '../../src/changes/paths.js';
 import { runAction } from '../harness/index.js';
 import { events, Scenario, ZERO_SHA } from '../support/git-scenarios.js';
-import { type GitHubApi, startGitHubApi } from '../support/github-api.js';
+import { startForwardProxy } from '../support/forward-proxy.js';
+import { type GitHubApi, secondaryRateLimit, startGitHubApi } from '../support/github-api.js';
 import { HOSTILE_NAMES } from './hostile-names.js';
 
 const scenarios: Scenario[] = [];
@@ -338,7 +339,7 @@ describe('GitHub API', () => {
     expect(
       server.requests
         .filter((r) => r.path === '/repos/acme/service/pulls/5/files')
-        .map((r) => r.query.get('page')),
+        .map((r) => r.query.get('page') ?? '1'),
     ).toEqual(['1', '2']);
   });
 
@@ -358,6 +359,81 @@ describe('GitHub API', () => {
     expect(allowed.main.exitCode).toBe(0);
     expect(allowed.main.outputs.all_count).toBe('3000');
     expect(allowed.main.annotations.map((a) => a.command)).toEqual(['warning']);
+  });
+
+  it('a 3,000-file pull request is read in 30 requests (100 a page, no extra call when the payload has changed_files)', async () => {
+    const before = server.requests.length;
+    const run = await runAction({
+      action: 'changes',
+      workspace: noCheckout(),
+      event: prEvent(6, 3105),
+      env: { GITHUB_API_URL: server.url },
+      inputs: { filters: "all: '**'", 'allow-truncated': 'true' },
+    });
+    expect(run.main.exitCode, run.main.stdout).toBe(0);
+    const made = server.requests.slice(before);
+    expect(made.map((r) => r.path)).toEqual(Array(30).fill('/repos/acme/service/pulls/6/files'));
+    expect(made.map((r) => r.query.get('per_page') ?? '')).toEqual(Array(30).fill('100'));
+  });
+
+  it('waits out a secondary rate limit (403 with Retry-After) instead of reporting permissions', async () => {
+    server.fail(secondaryRateLimit('GET', '/repos/acme/service/pulls/5/files'));
+    const run = await runAction({
+      action: 'changes',
+      workspace: noCheckout(),
+      event: prEvent(5, 150),
+      env: { GITHUB_API_URL: server.url },
+      inputs: { filters: "all: '**'" },
+    });
+    expect(run.main.errors).toEqual([]);
+    expect(run.main.exitCode).toBe(0);
+    expect(run.main.outputs.all).toBe('true');
+    expect(run.main.log).toMatch(/secondary rate limit .*waiting 1 s/);
+  });
+
+  it('goes through HTTP_PROXY (a real tinyproxy), not when NO_PROXY names the host; a refusing proxy is named as such', async () => {
+    const proxy = await startForwardProxy();
+    const refusing = await startForwardProxy({ refuse: true });
+    try {
+      const base = {
+        action: 'changes',
+        workspace: noCheckout(),
+        event: prEvent(5, 150),
+        inputs: { filters: "all: '**'" },
+      };
+      let before = server.requests.length;
+      const proxied = await runAction({
+        ...base,
+        env: { GITHUB_API_URL: server.url, HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url },
+      });
+      expect(proxied.main.errors).toEqual([]);
+      const through = server.requests.slice(before);
+      expect(through.length).toBe(2);
+      expect(through.every((r) => String(r.headers.via).includes(proxy.via))).toBe(true);
+
+      before = server.requests.length;
+      const direct = await runAction({
+        ...base,
+        env: { GITHUB_API_URL: server.url, HTTP_PROXY: proxy.url, NO_PROXY: 'example.com,127.0.0.1' },
+      });
+      expect(direct.main.errors).toEqual([]);
+      expect(server.requests.slice(before).every((r) => r.headers.via === undefined)).toBe(true);
+
+      const refused = await runAction({
+        ...base,
+        env: { GITHUB_API_URL: server.url, HTTP_PROXY: refusing.url },
+      });
+      expect(refused.main.exitCode).toBe(1);
+      expect(refused.main.errors).toEqual([
+        expect.stringMatching(
+          /HTTP 403 from a proxy or gateway, not from GitHub.*HTTPS_PROXY, HTTP_PROXY and NO_PROXY/,
+        ),
+      ]);
+      expect(refused.main.errors[0]).not.toContain("'token' input");
+    } finally {
+      await proxy.stop();
+      await refusing.stop();
+    }
   });
 
   it('a bad token is a ConfigurationError naming the token input', async () => {

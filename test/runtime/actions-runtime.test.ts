@@ -1,10 +1,13 @@
-// ActionsRuntime writes the runner's workflow and file commands itself; these tests read what it
-// wrote back with src/runner (the runner contract the harness and `gantry templates run` use), with
-// values chosen to break a careless writer: newlines, %, ::, commas and colons, delimiter-like lines.
+// ActionsRuntime writes the runner's workflow and file commands through @actions/core; these tests
+// read what it wrote back with src/runner (the runner contract the harness and `gantry templates run`
+// use), with values chosen to break a careless writer: newlines, %, ::, commas and colons,
+// delimiter-like lines; and compare it with what core itself writes for the same calls, so every
+// place where Gantry adds to core (defused info, one-line failures, multi-line masks) is explicit.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import * as core from '@actions/core';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseCommand, parseKeyValueFile } from '../../src/runner/commands.js';
 import { ActionsRuntime } from '../../src/runtime/actions-runtime.js';
 
@@ -20,14 +23,33 @@ function setup(extraEnv: Record<string, string> = {}) {
     GITHUB_STEP_SUMMARY: join(dir, 'summary'),
   };
   for (const file of Object.values(files)) writeFileSync(file, '');
-  const lines: string[] = [];
-  const runtime = new ActionsRuntime({ ...files, ...extraEnv }, (line) => lines.push(line));
+  Object.assign(process.env, files, extraEnv);
+  const lines = captureStdout();
+  const runtime = new ActionsRuntime();
   const read = (name: keyof typeof files) => readFileSync(files[name], 'utf8');
-  return { runtime, lines, read };
+  return { runtime, lines, read, files };
+}
+
+/** What core (and so the runtime) prints, one entry per line, empty lines dropped. */
+function captureStdout(): string[] {
+  const lines: string[] = [];
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    lines.push(
+      ...String(chunk)
+        .split(/\r?\n/)
+        .filter((line) => line !== ''),
+    );
+    return true;
+  });
+  return lines;
 }
 
 const savedEnv = { ...process.env };
+for (const key of Object.keys(process.env))
+  if (/^(GITHUB_(OUTPUT|STATE|ENV|PATH|STEP_SUMMARY)|INPUT_|STATE_|RUNNER_DEBUG)/.test(key))
+    delete savedEnv[key];
 afterEach(() => {
+  vi.restoreAllMocks();
   for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key];
   Object.assign(process.env, savedEnv);
 });
@@ -110,8 +132,11 @@ describe('ActionsRuntime', () => {
     expect(read('GITHUB_PATH')).toBe('/opt/tool/bin\n');
     expect(process.env.PATH?.startsWith('/opt/tool/bin')).toBe(true);
 
-    const lines: string[] = [];
-    const bare = new ActionsRuntime({}, (line) => lines.push(line));
+    for (const name of ['GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_STEP_SUMMARY'])
+      delete process.env[name];
+    vi.restoreAllMocks();
+    const lines = captureStdout();
+    const bare = new ActionsRuntime();
     bare.setOutput('a', 'x\ny');
     await bare.appendSummary('ignored');
     expect(lines.map(parseCommand)).toEqual([
@@ -131,5 +156,60 @@ describe('ActionsRuntime', () => {
     } finally {
       process.exitCode = before;
     }
+  });
+
+  it('writes what @actions/core writes for the same calls, except where Gantry adds to core', async () => {
+    const calls = async (api: {
+      setOutput(n: string, v: string): void;
+      saveState(n: string, v: string): void;
+      exportVariable(n: string, v: string): void;
+      addPath(d: string): void;
+      debug(m: string): void;
+      warning(m: string): void;
+    }) => {
+      api.setOutput('hostile', HOSTILE);
+      api.saveState('state', HOSTILE);
+      api.exportVariable('GANTRY_COMPARE', HOSTILE);
+      api.addPath('/opt/compare/bin');
+      api.debug('one\n::error::two');
+      api.warning('a\nb, 100%: c');
+    };
+    const ours = setup();
+    await calls({
+      setOutput: (n, v) => ours.runtime.setOutput(n, v),
+      saveState: (n, v) => ours.runtime.saveState(n, v),
+      exportVariable: (n, v) => ours.runtime.exportVariable(n, v),
+      addPath: (d) => ours.runtime.addPath(d),
+      debug: (m) => ours.runtime.debug(m),
+      warning: (m) => ours.runtime.annotate({ level: 'warning', message: m }),
+    });
+    await ours.runtime.group('g', async () => undefined);
+    ours.runtime.setSecret('single-line-secret');
+    vi.restoreAllMocks();
+    const theirs = setup();
+    await calls(core);
+    await core.group('g', async () => undefined);
+    core.setSecret('single-line-secret');
+    for (const file of ['GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_ENV'] as const)
+      expect(parseKeyValueFile(ours.read(file))).toEqual(parseKeyValueFile(theirs.read(file)));
+    expect(ours.read('GITHUB_PATH')).toBe(theirs.read('GITHUB_PATH'));
+    expect(ours.lines.map(parseCommand)).toEqual(theirs.lines.map(parseCommand));
+
+    // Where Gantry adds to core: outside text cannot start a command, a failure is one line, and
+    // every line of a multi-line secret is a mask of its own, as is every escaped form of the
+    // secret the suite could print (JSON once and twice: src/runtime/text.ts secretMasks).
+    vi.restoreAllMocks();
+    const added = setup();
+    added.runtime.info('::warning::from a file name');
+    core.info('::warning::from a file name');
+    added.runtime.setSecret('first\nsecond');
+    expect(added.lines[0]).not.toMatch(/^::/);
+    expect(parseCommand(added.lines[1]!)).toMatchObject({ command: 'warning' });
+    expect(
+      added.lines
+        .map(parseCommand)
+        .filter((c) => c?.command === 'add-mask')
+        .map((c) => c!.value),
+    ).toEqual(['first\nsecond', 'first\\nsecond', 'first\\\\nsecond', 'first', 'second']);
   });
 });

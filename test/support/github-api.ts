@@ -2,7 +2,7 @@
  * A local HTTP server shaped like GitHub's REST API, for tests that cannot reach api.github.com.
  * Response bodies, status codes and headers follow GitHub's REST documentation:
  *   GET  /search/issues?q=…            (search issues and pull requests)
- *   GET  /repos/{owner}/{repo}/issues  (list repository issues)
+ *   GET  /repos/{owner}/{repo}/issues  (list repository issues, pull requests among them: state, labels)
  *   POST /repos/{owner}/{repo}/issues  (create an issue: 201, 400, 401, 403, 404, 422)
  *   GET  /repos/{owner}/{repo}/issues/{number}
  *   GET  /repos/{owner}/{repo}/pulls/{number}
@@ -12,7 +12,8 @@
  * (rel="next", "last", "first", "prev") as GitHub sends. Authentication is a bearer (or `token`)
  * header checked against the configured tokens; a token without write access gets GitHub's 403
  * "Resource not accessible by integration" when it creates an issue. Faults can be queued per
- * route to exercise retries, and every request is recorded.
+ * route to exercise retries (secondaryRateLimit() builds GitHub's secondary rate limit answer), and
+ * every request is recorded.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -74,6 +75,31 @@ export interface Fault {
   status: number;
   times: number;
   headers?: Record<string, string>;
+  /** The error body's message (default: GitHub's text for 503, else 'Server Error'). */
+  message?: string;
+}
+
+/**
+ * GitHub's secondary rate limit as its REST docs describe it: 403 (or 429) with a Retry-After and
+ * this message; a client should wait Retry-After seconds, and it is not a permissions problem.
+ */
+export const SECONDARY_RATE_LIMIT_MESSAGE =
+  'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID.';
+
+export function secondaryRateLimit(
+  method: string,
+  path: string,
+  retryAfterSeconds = 1,
+  times = 1,
+): Omit<Fault, 'times'> & { times: number } {
+  return {
+    method,
+    path,
+    status: 403,
+    times,
+    message: SECONDARY_RATE_LIMIT_MESSAGE,
+    headers: { 'retry-after': String(retryAfterSeconds), 'x-ratelimit-remaining': '4990' },
+  };
 }
 
 export interface GitHubApiOptions {
@@ -116,6 +142,7 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
   const faults: Fault[] = [];
   const requests: RecordedRequest[] = [];
   let nextId = 1000;
+  let requestCounter = 1;
   let base = '';
 
   const makeIssue = (
@@ -175,6 +202,7 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
       'x-ratelimit-limit': '5000',
       'x-ratelimit-remaining': '4999',
       'x-ratelimit-resource': 'core',
+      'x-github-request-id': `0000:${(requestCounter++).toString(16).toUpperCase()}:GANTRY`,
       ...headers,
     });
     res.end(text);
@@ -224,7 +252,13 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
       return send(
         res,
         fault.status,
-        { message: fault.status === 503 ? 'Service Unavailable' : 'Server Error', documentation_url: DOCS },
+        {
+          message: fault.message ?? (fault.status === 503 ? 'Service Unavailable' : 'Server Error'),
+          documentation_url:
+            fault.message === SECONDARY_RATE_LIMIT_MESSAGE
+              ? `${DOCS}/overview/rate-limits-for-the-rest-api`
+              : DOCS,
+        },
         fault.headers,
       );
     }
@@ -255,9 +289,14 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
     }
     if (method === 'GET') {
       const state = url.searchParams.get('state') ?? 'open';
+      const labels = (url.searchParams.get('labels') ?? '').split(',').filter(Boolean);
       const { page, headers } = paginate(
         url,
-        list.filter((i) => state === 'all' || i.state === state),
+        list.filter(
+          (i) =>
+            (state === 'all' || i.state === state) &&
+            labels.every((name) => i.labels.some((l) => l.name === name)),
+        ),
       );
       return send(res, 200, page, headers);
     }

@@ -35,6 +35,11 @@ describe('every workflow, template and action.yml', () => {
     );
   });
 
+  it.each(files)('$path: no GitHub host written in (GHES takes every URL from the context)', ({ path }) => {
+    const hosts = [...read(path).matchAll(/https?:\/\/(?:api\.)?github\.com\b[^\s"']*/g)].map((m) => m[0]);
+    expect(hosts).toEqual([]);
+  });
+
   it.each(files)('$path passes GitHub’s own parser', ({ path, role }) => {
     expect(schemaErrors(path, read(path), role)).toEqual([]);
   });

@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseCommand } from '../../src/runner/index.js';
 import { ActionsRuntime } from '../../src/runtime/actions-runtime.js';
 import { CliRuntime } from '../../src/runtime/cli-runtime.js';
@@ -155,13 +155,33 @@ describe('masking properties (in process)', () => {
       fc.asyncProperty(values, async (vals) => {
         const summary = join(dir, 'summary');
         writeFileSync(summary, '');
+        // ActionsRuntime writes through @actions/core: process.env in, process.stdout out.
         const written: string[] = [];
-        const runtime = new ActionsRuntime({ GITHUB_STEP_SUMMARY: summary, RUNNER_DEBUG: '1' }, (line) =>
-          written.push(line),
-        );
-        for (const v of vals) for (const part of maskParts(v)) runtime.setSecret(part);
-        for (const v of vals) await exercise(runtime, v);
-        process.exitCode = undefined;
+        const saved = { summary: process.env.GITHUB_STEP_SUMMARY, debug: process.env.RUNNER_DEBUG };
+        process.env.GITHUB_STEP_SUMMARY = summary;
+        process.env.RUNNER_DEBUG = '1';
+        const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+          written.push(
+            ...String(chunk)
+              .split('\n')
+              .filter((line) => line !== ''),
+          );
+          return true;
+        });
+        try {
+          const runtime = new ActionsRuntime();
+          for (const v of vals) for (const part of maskParts(v)) runtime.setSecret(part);
+          for (const v of vals) await exercise(runtime, v);
+        } finally {
+          spy.mockRestore();
+          for (const [key, value] of [
+            ['GITHUB_STEP_SUMMARY', saved.summary],
+            ['RUNNER_DEBUG', saved.debug],
+          ] as const)
+            if (value === undefined) delete process.env[key];
+            else process.env[key] = value;
+          process.exitCode = undefined;
+        }
         const view = runnerView(written) + readFileSync(summary, 'utf8');
         const leaked = tokensOf(vals).filter((t) => view.includes(t));
         expect(leaked).toEqual([]);

@@ -1,0 +1,9 @@
+export {
+  gitHubError,
+  GitHubProxyError,
+  GitHubRateLimitError,
+  type GitHub,
+  githubClient,
+  netFetch,
+} from './client.js';
+export { branchOf, type EventPayload, type GitHubContext, readGitHubContext, tagOf } from './context.js';
