@@ -141,6 +141,11 @@ class RegistryClient {
         if (cached && !renew && cached.expiresAt > this.now())
             return `Bearer ${cached.value}`;
         const url = new URL(challenge.realm);
+        // The registry names its token service; it must not talk us into sending credentials in clear
+        // (or anywhere but http(s)). Plain http only where the registry itself is allowed plain http.
+        const plainAllowed = (0,_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isLoopback */ .U9)(url.host) || this.insecure.has(url.host) || this.insecure.has(registry);
+        if (url.protocol !== 'https:' && !(url.protocol === 'http:' && plainAllowed))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryAuthError */ .w(`Registry ${registry} names token service ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_0__/* .safeUrl */ .Pl)(url)}, which is not https: credentials are never sent there. Fix the registry's token realm, or list ${url.host} in insecure-registries for a test registry.`);
         if (challenge.service)
             url.searchParams.set('service', challenge.service);
         for (const scope of wanted)
@@ -148,7 +153,13 @@ class RegistryClient {
         const headers = {};
         if (credentials)
             headers.authorization = `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
-        const response = await this.options.http.request({ url, method: 'GET', headers });
+        // The registry's credentials: never sent on to another origin (src/net drops them on a redirect).
+        const response = await this.options.http.request({
+            url,
+            method: 'GET',
+            headers,
+            sensitive: { headers: ['authorization'] },
+        });
         if (response.status === 401 || response.status === 403) {
             response.discard();
             throw this.refused(registry, auth, `token service ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_0__/* .safeUrl */ .Pl)(url)}`);
@@ -719,6 +730,7 @@ __webpack_require__.d(__webpack_exports__, {
   gl: () => (/* reexport */ errors/* RegistryError */.g),
   Gh: () => (/* reexport */ media_types/* artifactTypeOf */.Gh),
   EL: () => (/* reexport */ copyTree),
+  zm: () => (/* reexport */ createLimiter),
   VU: () => (/* reexport */ credentialChain),
   t9: () => (/* reexport */ digest/* digestTag */.t9),
   D: () => (/* reexport */ dockerConfigCredentials),
@@ -741,12 +753,52 @@ var client = __webpack_require__(3734);
 var media_types = __webpack_require__(9217);
 ;// CONCATENATED MODULE: ./src/oci/copy.ts
 
-/** The tree under a reference, or under a top manifest already read. */
-async function readTree(repo, ref) {
-    const top = typeof ref === 'string' ? await repo.getManifest(ref) : ref;
+function createLimiter(limit) {
+    const max = Math.max(1, Math.floor(limit));
+    let running = 0;
+    const waiting = [];
+    return async (fn) => {
+        if (running >= max)
+            await new Promise((resolve) => waiting.push(resolve));
+        else
+            running += 1;
+        try {
+            return await fn();
+        }
+        finally {
+            // The slot passes straight to the next waiter, so `running` never exceeds `max`.
+            const next = waiting.shift();
+            if (next)
+                next();
+            else
+                running -= 1;
+        }
+    };
+}
+/**
+ * The tree under a reference, or under a top manifest already read. An index's children are read
+ * at most `concurrency` at once, however many it lists and however deep they nest: the limiter
+ * wraps each manifest read, never a recursion, so nested indexes cannot wait on their own parents.
+ */
+async function readTree(repo, ref, options = {}) {
+    const limit = options.limit ?? createLimiter(options.concurrency ?? 6);
+    const top = typeof ref === 'string' ? await limit(() => repo.getManifest(ref)) : ref;
     const children = [];
     const blobs = new Map();
     const seen = new Set([top.descriptor.digest]);
+    // After a failure, reads still queued are not sent: the tree cannot be complete anyway.
+    let failure;
+    const read = (digest) => limit(async () => {
+        if (failure !== undefined)
+            throw failure;
+        try {
+            return await repo.getManifest(digest);
+        }
+        catch (error) {
+            failure ??= error;
+            throw error;
+        }
+    });
     const visit = async (manifest, depth) => {
         if ((0,media_types/* isIndex */.nw)(manifest.descriptor.mediaType)) {
             if (depth > 8)
@@ -754,7 +806,7 @@ async function readTree(repo, ref) {
             const fresh = (manifest.json.manifests ?? []).filter((child) => !seen.has(child.digest));
             for (const child of fresh)
                 seen.add(child.digest);
-            const loaded = await Promise.all(fresh.map((child) => repo.getManifest(child.digest)));
+            const loaded = await settleAll(fresh.map((child) => read(child.digest)));
             for (const child of loaded) {
                 await visit(child, depth + 1);
                 children.push(child);
@@ -768,6 +820,14 @@ async function readTree(repo, ref) {
     };
     await visit(top, 0);
     return { top, children, blobs: [...blobs.values()] };
+}
+/** Like Promise.all, but every read has ended (none left queued or running) before the first failure is thrown. */
+async function settleAll(promises) {
+    const settled = await Promise.allSettled(promises);
+    const failed = settled.find((s) => s.status === 'rejected');
+    if (failed)
+        throw failed.reason;
+    return settled.map((s) => s.value);
 }
 function emptyStats() {
     return { blobsMounted: 0, blobsCopied: 0, blobsPresent: 0, bytesCopied: 0, manifestsPushed: 0 };
@@ -845,10 +905,16 @@ async function copyTree(src, dst, tree, options) {
         throw blobs.reason;
     for (const key of Object.keys(blobStats))
         options.stats[key] += blobStats[key];
-    await Promise.all([putManifests(dst, tree, options.stats), options.alongsideManifests?.()]);
+    await Promise.all([
+        putManifests(dst, tree, options.stats, options.concurrency),
+        options.alongsideManifests?.(),
+    ]);
 }
-/** Child manifests in parallel, a nested index only after its own children, the top one last. */
-async function putManifests(dst, tree, stats) {
+/**
+ * Child manifests `concurrency` at once (an index of thousands of children never opens thousands of
+ * connections), a nested index only after its own children, the top one last.
+ */
+async function putManifests(dst, tree, stats, concurrency) {
     const put = async (manifest) => {
         await dst.putManifest(manifest.bytes, manifest.descriptor.mediaType, manifest.descriptor.digest);
         stats.manifestsPushed += 1;
@@ -857,7 +923,7 @@ async function putManifests(dst, tree, stats) {
     while (pending.length) {
         const waiting = new Set(pending.map((m) => m.descriptor.digest));
         const ready = pending.filter((m) => (0,media_types/* childrenOf */.LU)(m).every((c) => !waiting.has(c.digest)));
-        await Promise.all(ready.map(put));
+        await forEachLimit(ready, concurrency, put);
         pending = pending.filter((m) => !ready.includes(m));
     }
     await put(tree.top);
@@ -1321,7 +1387,8 @@ function parseReference(text) {
     const first = parts[0];
     if (parts.length > 1 &&
         (first.includes('.') || first.includes(':') || first === 'localhost' || first.startsWith('['))) {
-        if (!HOST.test(first))
+        const port = /:(\d+)$/.exec(first)?.[1];
+        if (!HOST.test(first) || (port !== undefined && Number(port) > 65_535))
             throw new InvalidReferenceError(text, `'${first}' is not a valid registry host`);
         registry = first === 'index.docker.io' || first === 'registry-1.docker.io' ? DOCKER_HUB : first;
         parts.shift();

@@ -728,7 +728,8 @@ function splitNul(buffer) {
 /* harmony export */   Dr: () => (/* reexport safe */ _http_js__WEBPACK_IMPORTED_MODULE_2__.Dr),
 /* harmony export */   Iu: () => (/* reexport safe */ _http_js__WEBPACK_IMPORTED_MODULE_2__.Iu),
 /* harmony export */   Pl: () => (/* reexport safe */ _http_js__WEBPACK_IMPORTED_MODULE_2__.Pl),
-/* harmony export */   Qq: () => (/* reexport safe */ _http_js__WEBPACK_IMPORTED_MODULE_2__.Qq)
+/* harmony export */   Qq: () => (/* reexport safe */ _http_js__WEBPACK_IMPORTED_MODULE_2__.Qq),
+/* harmony export */   jw: () => (/* reexport safe */ _http_js__WEBPACK_IMPORTED_MODULE_2__.jw)
 /* harmony export */ });
 /* harmony import */ var _breaker_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9103);
 /* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2881);
@@ -1448,7 +1449,9 @@ __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __we
  * userpass logins; token lookup/renew/revoke-self (which revokes the token's leases); KV v1 and v2
  * (versions, deleted and destroyed versions); sys/internal/ui/mounts; database/creds with leases;
  * sys/leases; ACL policies in HCL (403 permission denied); namespaces (X-Vault-Namespace); rate
- * limits (429 with Retry-After); injected faults and latency.
+ * limits (429 with Retry-After); response wrapping (X-Vault-Wrap-TTL, or forced per path, with
+ * sys/wrapping/unwrap); injected faults (statuses, redirects, and answers that stall after their
+ * headers) and latency.
  *
  * Standalone: `npx tsx test/support/vault-server.ts --port 8200 --seed seed.json [--latency 20]`
  * prints `VAULT_ADDR=…` and `VAULT_TOKEN=…`.
@@ -1529,6 +1532,9 @@ class VaultServer {
     standby = false;
     namespaces = new Map();
     faults = [];
+    /** Paths whose answers Vault wraps even when the client did not ask (as a control group or a proxy adding X-Vault-Wrap-TTL would). */
+    wrapPaths = [];
+    wrapped = new Map();
     window = { start: 0, count: 0 };
     server;
     base = '';
@@ -1597,6 +1603,10 @@ class VaultServer {
     clearFaults() {
         this.faults = [];
     }
+    /** The wrapping tokens handed out and not yet unwrapped. */
+    wrappedTokens() {
+        return [...this.wrapped.keys()];
+    }
     /** Tokens issued by logins (not the root token) that are still valid. */
     liveLoginTokens() {
         return [...this.tokens.values()].filter((t) => !t.revoked && t.path.startsWith('auth/') && t.path !== 'auth/token/create');
@@ -1655,6 +1665,14 @@ class VaultServer {
         const fault = this.faults.find((f) => f.times > 0 && f.path.test(path) && (!f.method || f.method === method));
         if (fault) {
             fault.times -= 1;
+            if (fault.redirectTo)
+                return send(fault.status, undefined, { location: new URL(req.url ?? '/', fault.redirectTo).href });
+            if (fault.stall) {
+                record.status = fault.status;
+                res.writeHead(fault.status, { 'content-type': 'application/json', 'content-length': '4096' });
+                res.write('{"request_id":');
+                return;
+            }
             return send(fault.status, {
                 errors: fault.errors ?? (fault.status === 429 ? ['rate limit quota exceeded'] : ['injected fault']),
             }, fault.retryAfter ? { 'retry-after': fault.retryAfter } : {});
@@ -1689,8 +1707,19 @@ class VaultServer {
             }
         }
         try {
+            if (path === 'sys/wrapping/unwrap' && (method === 'POST' || method === 'PUT')) {
+                const id = String(body.token ?? req.headers['x-vault-token'] ?? '');
+                const answer = this.wrapped.get(id);
+                if (answer === undefined)
+                    throw new VaultHttpError(400, ['wrapping token is not valid or does not exist']);
+                this.wrapped.delete(id);
+                return send(200, answer);
+            }
             const result = await this.route(method, path, url.searchParams, namespace, body, req);
-            if (result === undefined)
+            const wrapTtl = req.headers['x-vault-wrap-ttl'];
+            if (result !== undefined && (wrapTtl || this.wrapPaths.some((p) => p.test(path))))
+                send(200, this.wrap(result, path, Number.parseInt(String(wrapTtl ?? '300'), 10) || 300));
+            else if (result === undefined)
                 send(204);
             else
                 send(200, result);
@@ -2112,6 +2141,20 @@ class VaultServer {
         }
     }
     // ---- envelopes ---------------------------------------------------------------------------
+    /** A response-wrapped answer: the real one is kept for sys/wrapping/unwrap, the client gets a single-use token. */
+    wrap(answer, path, ttl) {
+        const token = `hvs.${randomId(18)}`;
+        this.wrapped.set(token, answer);
+        return this.envelope(null, {
+            wrap_info: {
+                token,
+                accessor: randomId(18),
+                ttl,
+                creation_time: new Date().toISOString(),
+                creation_path: path,
+            },
+        });
+    }
     envelope(data, extra = {}) {
         return {
             request_id: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)(),

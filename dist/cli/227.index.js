@@ -10,7 +10,8 @@ export const modules = {
 /* harmony export */   Dr: () => (/* reexport safe */ _http_js__WEBPACK_IMPORTED_MODULE_2__.Dr),
 /* harmony export */   Iu: () => (/* reexport safe */ _http_js__WEBPACK_IMPORTED_MODULE_2__.Iu),
 /* harmony export */   Pl: () => (/* reexport safe */ _http_js__WEBPACK_IMPORTED_MODULE_2__.Pl),
-/* harmony export */   Qq: () => (/* reexport safe */ _http_js__WEBPACK_IMPORTED_MODULE_2__.Qq)
+/* harmony export */   Qq: () => (/* reexport safe */ _http_js__WEBPACK_IMPORTED_MODULE_2__.Qq),
+/* harmony export */   jw: () => (/* reexport safe */ _http_js__WEBPACK_IMPORTED_MODULE_2__.jw)
 /* harmony export */ });
 /* harmony import */ var _breaker_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9103);
 /* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2881);
@@ -65,6 +66,8 @@ const OUTPUT = {
 };
 /** The artifact type of Gantry's promotion records (an OCI artifact whose subject is the promoted digest). */
 const PROMOTION_ARTIFACT_TYPE = 'application/vnd.gantry.promotion.v1+json';
+/** The record manifest's annotation saying whether it records a promotion or a rollback. */
+const PROMOTION_KIND_ANNOTATION = 'dev.gantry.promotion.kind';
 /**
  * Short names for `require`, each satisfied by any of its artifact types, or by one of cosign's
  * legacy tags (`sha256-<hex>.sig` / `.sbom` / `.att`).
@@ -244,15 +247,18 @@ async function promote(config, deps) {
     const ref = source.ref.digest ?? source.ref.tag;
     // The source is read and the destinations are checked side by side; nothing is written before both end.
     let referrersRead = Promise.resolve([]);
+    // Every read of the source (an index's children, the referrers and theirs) shares one limit: an
+    // index of thousands of children never opens more than `concurrency` connections at once.
+    const limit = (0,oci/* createLimiter */.zm)(config.concurrency);
     const [tree, plan] = await Promise.all([
         reach(INPUT.source, sourceRepo.display, async () => {
             const top = await readSource(sourceRepo, ref, source.text, () => sourceRepo.getManifest(ref));
             // The children and the referrers hang off the top manifest: both are read from here at once.
             if (config.copyReferrers || config.require.length > 0) {
-                referrersRead = reach(INPUT.source, sourceRepo.display, () => findReferrers(sourceRepo, top));
+                referrersRead = reach(INPUT.source, sourceRepo.display, () => findReferrers(sourceRepo, top, limit, deps));
                 referrersRead.catch(() => undefined);
             }
-            return readSource(sourceRepo, ref, source.text, () => (0,oci/* readTree */.Zc)(sourceRepo, top));
+            return readSource(sourceRepo, ref, source.text, () => (0,oci/* readTree */.Zc)(sourceRepo, top, { limit }));
         }),
         planTags(config, deps),
     ]);
@@ -276,7 +282,8 @@ async function promote(config, deps) {
     if (missing.length) {
         throw new errors/* ConfigurationError */.j1(`Input '${INPUT.require}': ${digest} has no ${missing.map(describeRequirement).join('; no ')} attached in ${sourceRepo.display}. Nothing was promoted.`);
     }
-    const toCopy = referrersRead.then((found) => config.copyReferrers ? found.filter((r) => r.artifactType !== PROMOTION_ARTIFACT_TYPE) : []);
+    // Promotion records never reach findReferrers' result, so none is ever copied between repositories.
+    const toCopy = referrersRead.then((found) => (config.copyReferrers ? found : []));
     toCopy.catch(() => undefined);
     const repos = uniqueRepos(plan);
     if (config.immutable) {
@@ -349,31 +356,37 @@ async function promote(config, deps) {
         }
     }
     deps.info(`content in place in ${repos.length} repositories (${stats.blobsMounted} blobs mounted, ${stats.blobsCopied} copied)`);
-    const moved = [];
+    // Every tag whose PUT was sent, before it is sent: a PUT the registry stored but answered with an
+    // error (or never answered) has an unknown outcome, and counts as moved.
+    const written = [];
     try {
-        for (const p of plan.filter((p) => p.role === 'destination')) {
-            if (unchanged(p))
-                continue;
-            await p.repo.putManifest(tree.top.bytes, tree.top.descriptor.mediaType, p.tag);
-            moved.push(p);
+        const destinations = plan.filter((p) => p.role === 'destination');
+        const toMove = destinations.filter((p) => !unchanged(p));
+        if (config.immutable) {
+            // Checked again just before writing: another promotion may have taken a tag since planning.
+            await Promise.all(toMove.map(async (p) => {
+                const now = (await p.repo.resolve(p.tag))?.digest ?? null;
+                if (now !== p.previous)
+                    throw takenMeanwhile(p, now, digest);
+            }));
         }
-        const stable = plan.filter((p) => p.role === 'stable');
+        for (const p of toMove) {
+            written.push(p);
+            await p.repo.putManifest(tree.top.bytes, tree.top.descriptor.mediaType, p.tag);
+        }
+        // Every destination tag is read back: a tag holding another digest was written by someone else
+        // between this promotion's check and its write (two promotions at once: see the README).
+        // The last-known-good pointer moves only once every destination tag is verified.
+        await readBack(destinations, digest);
+        const stable = plan.filter((p) => p.role === 'stable' && !unchanged(p));
         for (const p of stable) {
-            // The last-known-good pointer moves only once every destination tag in its repository is verified.
-            for (const d of plan.filter((d) => d.role === 'destination' && d.repo === p.repo)) {
-                const now = await d.repo.resolve(d.tag);
-                if (now?.digest !== digest)
-                    throw new Error(`${d.reference} is ${now?.digest ?? 'missing'} after the promotion, not ${digest}`);
-            }
-            if (unchanged(p))
-                continue;
+            written.push(p);
             await p.repo.putManifest(tree.top.bytes, tree.top.descriptor.mediaType, p.tag);
-            moved.push(p);
         }
+        await readBack(stable, digest);
     }
     catch (error) {
-        await restore(moved, deps);
-        throw error;
+        throw await settleAfterFailure(error, plan, written, digest, deps);
     }
     return {
         digest,
@@ -440,41 +453,140 @@ async function putTagIfChanged(repo, manifest, tag) {
     if (current?.digest !== manifest.descriptor.digest)
         await repo.putManifest(manifest.bytes, manifest.descriptor.mediaType, tag);
 }
-/** Put tags that were moved back to the digest they held (a new tag cannot be removed on every registry; it is reported). */
-async function restore(moved, deps) {
-    for (const p of moved.reverse()) {
-        try {
-            if (p.previous === null) {
-                deps.info(`${p.reference} was created before the failure and cannot be untagged portably; it points at the promoted digest`);
-                continue;
-            }
-            const before = await p.repo.getManifest(p.previous);
-            await p.repo.putManifest(before.bytes, before.descriptor.mediaType, p.tag);
-            deps.info(`${p.reference} put back to ${p.previous}`);
-        }
-        catch (error) {
-            deps.info(`could not put ${p.reference} back to ${p.previous}: ${error.message}`);
-        }
+/** A promotion failed while tags moved; `tags` says what every destination tag holds afterwards. */
+class TagsSettledError extends Error {
+    tags;
+    constructor(cause, tags) {
+        const lines = tags.map((t) => `${t.reference} ${describeHolding(t.holds)} (${t.note})`);
+        super(`${cause?.message ?? String(cause)}. Tags now: ${lines.join('; ')}.`, { cause });
+        this.tags = tags;
+        // A user's mistake (or a conflict they settle by serialising promotions) stays one.
+        this.name = (0,errors/* isConfigurationError */.p0)(cause) ? 'ConfigurationError' : 'TagsSettledError';
     }
 }
-/** Referrers of the digest (API or tag schema), their own referrers, and cosign's legacy tags. */
-async function findReferrers(repo, top) {
+function describeHolding(holds) {
+    return holds === undefined ? 'could not be read' : holds === null ? 'does not exist' : `holds ${holds}`;
+}
+function takenMeanwhile(p, now, digest) {
+    return new errors/* ConfigurationError */.j1(`Input '${INPUT.destinations}': ${p.reference} ${now === null ? 'no longer exists' : `now points at ${now}`}, not the ${p.previous ?? 'absent tag'} it was when this promotion began: another promotion moved it meanwhile. With '${INPUT.immutable}: true' it is not moved to ${digest}; run promotions to one destination one at a time (a 'concurrency:' group, see the promote README).`);
+}
+/** Read tags back (side by side) and fail naming every one that does not hold the digest. */
+async function readBack(tags, digest) {
+    const now = await Promise.all(tags.map(async (p) => (await p.repo.resolve(p.tag))?.digest ?? null));
+    const wrong = tags.flatMap((p, i) => (now[i] === digest ? [] : [{ p, holds: now[i] }]));
+    if (wrong.length === 0)
+        return;
+    throw new errors/* ConfigurationError */.j1(`${wrong.map(({ p, holds }) => `${p.reference} ${holds === null ? 'does not exist' : `points at ${holds}`}`).join('; ')} after this promotion wrote ${digest}: another promotion wrote it meanwhile. Run promotions to one destination one at a time (a 'concurrency:' group, see the promote README).`);
+}
+/**
+ * After a failure while tags move: read every planned tag back; a tag this promotion wrote (or may
+ * have written) that holds the promoted digest goes back to what it held; a tag that holds a third
+ * digest was written by someone else and is left alone. Returns the error to throw, saying what
+ * each tag holds in the end.
+ */
+async function settleAfterFailure(error, plan, written, digest, deps) {
+    const read = async (p) => {
+        try {
+            return (await p.repo.resolve(p.tag))?.digest ?? null;
+        }
+        catch {
+            return undefined;
+        }
+    };
+    const states = [];
+    // The stable tag first: the last-known-good pointer is the one that matters most.
+    for (const p of [...plan].reverse()) {
+        const holds = await read(p);
+        const state = { reference: p.reference, role: p.role, holds, note: '' };
+        states.unshift(state);
+        const wrote = written.includes(p);
+        if (holds === p.previous) {
+            state.note = wrote ? 'as before: the write did not land, or was put back' : 'as before';
+            continue;
+        }
+        if (holds === undefined) {
+            state.note = 'check it by hand';
+            continue;
+        }
+        if (holds !== digest || !wrote) {
+            state.note = 'written by someone else meanwhile; left alone';
+            continue;
+        }
+        if (p.previous === null) {
+            state.note = 'created by this promotion; a tag cannot be removed portably';
+            deps.info(`${p.reference} was created before the failure and cannot be untagged portably; it points at ${digest}`);
+            continue;
+        }
+        try {
+            const before = await p.repo.getManifest(p.previous);
+            await p.repo.putManifest(before.bytes, before.descriptor.mediaType, p.tag);
+        }
+        catch (putBack) {
+            deps.info(`putting ${p.reference} back to ${p.previous}: ${putBack.message}`);
+        }
+        // The put-back can have an unknown outcome too: what the tag holds is read, not assumed.
+        state.holds = await read(p);
+        state.note =
+            state.holds === p.previous
+                ? `put back to ${p.previous}`
+                : `could not be put back to ${p.previous}; check it by hand`;
+        if (state.holds === p.previous)
+            deps.info(`${p.reference} put back to ${p.previous}`);
+    }
+    return new TagsSettledError(error, states);
+}
+/**
+ * Whether a manifest is a promotion record, by what it says itself: its artifact type, its config's
+ * media type, a layer of the record's type, or the record's annotation. Whatever a referrers index
+ * or a tag calls it.
+ */
+function isPromotionRecord(manifest) {
+    const json = manifest.json;
+    // Media types compare without case or parameters (RFC 6838), so no spelling slips through.
+    const isRecordType = (type) => typeof type === 'string' && type.split(';')[0].trim().toLowerCase() === PROMOTION_ARTIFACT_TYPE;
+    if (isRecordType((0,oci/* artifactTypeOf */.Gh)(json)))
+        return true;
+    if (json.annotations?.[PROMOTION_KIND_ANNOTATION] !== undefined)
+        return true;
+    const parts = 'layers' in json ? [json.config, ...(json.layers ?? [])] : [];
+    return parts.some((part) => isRecordType(part?.mediaType));
+}
+/**
+ * Referrers of the digest (API or tag schema), their own referrers, and cosign's legacy tags. A
+ * referrer's kind is what its manifest declares; a listed manifest whose `subject` is not the digest
+ * is not its referrer; promotion records are left out (with a warning when one was listed as
+ * something else): records belong to the repository that wrote them and are never copied.
+ */
+async function findReferrers(repo, top, limit, deps) {
     const found = [];
     const seen = new Set();
+    const isRecord = (tree) => [tree.top, ...tree.children].some(isPromotionRecord);
     const visit = async (subject, depth) => {
         const [listed, cosign] = await Promise.all([
-            repo.referrers(subject),
+            limit(() => repo.referrers(subject)),
             Promise.all(oci/* COSIGN_SUFFIXES */.gG.map(async (suffix) => {
                 const tag = `${(0,oci/* digestTag */.t9)(subject)}.${suffix}`;
-                return { suffix, tag, descriptor: await repo.resolve(tag) };
+                return { suffix, tag, descriptor: await limit(() => repo.resolve(tag)) };
             })),
         ]);
         for (const descriptor of listed) {
             if (seen.has(descriptor.digest))
                 continue;
             seen.add(descriptor.digest);
-            const tree = await (0,oci/* readTree */.Zc)(repo, descriptor.digest);
-            found.push({ tree, artifactType: descriptor.artifactType ?? (0,oci/* artifactTypeOf */.Gh)(tree.top.json) });
+            const tree = await (0,oci/* readTree */.Zc)(repo, descriptor.digest, { limit });
+            const own = (0,oci/* artifactTypeOf */.Gh)(tree.top.json);
+            if (tree.top.json.subject?.digest !== subject) {
+                deps.warn(`${repo.display}: ${descriptor.digest} is listed as a referrer of ${subject} but its manifest names ${tree.top.json.subject?.digest ?? 'no subject'}; it is not copied and counts for no requirement`);
+                continue;
+            }
+            if (isRecord(tree)) {
+                if (descriptor.artifactType !== undefined && descriptor.artifactType !== own)
+                    deps.warn(`${repo.display}: referrer ${descriptor.digest} of ${subject} is listed as ${descriptor.artifactType} but is a promotion record; promotion records are never copied between repositories`);
+                continue;
+            }
+            if (descriptor.artifactType !== undefined && descriptor.artifactType !== own)
+                deps.warn(`${repo.display}: referrer ${descriptor.digest} of ${subject} is listed as ${descriptor.artifactType} but declares ${own ?? 'no type'}; its own type counts`);
+            found.push({ tree, artifactType: own });
             if (depth < 2)
                 await visit(descriptor.digest, depth + 1);
         }
@@ -482,11 +594,12 @@ async function findReferrers(repo, top) {
             if (!descriptor || seen.has(descriptor.digest))
                 continue;
             seen.add(descriptor.digest);
-            found.push({
-                tree: await (0,oci/* readTree */.Zc)(repo, descriptor.digest),
-                artifactType: `cosign:${suffix}`,
-                cosignTag: tag,
-            });
+            const tree = await (0,oci/* readTree */.Zc)(repo, descriptor.digest, { limit });
+            if (isRecord(tree)) {
+                deps.warn(`${repo.display}: cosign tag ${tag} points at a promotion record; promotion records are never copied between repositories`);
+                continue;
+            }
+            found.push({ tree, artifactType: `cosign:${suffix}`, cosignTag: tag });
         }
     };
     await visit(top.descriptor.digest, 0);
@@ -528,7 +641,7 @@ function recordArtifact(subject, record) {
         subject: { mediaType: subject.mediaType, digest: subject.digest, size: subject.size },
         annotations: {
             'org.opencontainers.image.created': record.time,
-            'dev.gantry.promotion.kind': record.kind,
+            [PROMOTION_KIND_ANNOTATION]: record.kind,
         },
     };
     const bytes = new TextEncoder().encode(JSON.stringify(manifest));
@@ -550,23 +663,103 @@ async function attachRecord(repo, subject, record) {
     await pushRecordBlobs(repo, artifact);
     return (await repo.putManifest(artifact.bytes, oci/* MediaType */.zu.OciManifest, artifact.digest)).digest;
 }
-/** Records attached to a digest in a repository, newest first. */
-async function readRecords(repo, digest) {
+/**
+ * Records attached to a digest in a repository, newest first. Every referrer is read and judged by
+ * its own manifest (its artifact type, and a subject that is this digest), not by the label a
+ * referrers index gives it; a listed record that is malformed is skipped with a warning.
+ */
+async function readRecords(repo, digest, warn = () => undefined) {
     const records = [];
-    for (const descriptor of await repo.referrers(digest, PROMOTION_ARTIFACT_TYPE)) {
+    const limit = (0,oci/* createLimiter */.zm)(6);
+    const listed = await repo.referrers(digest);
+    await Promise.all(listed.map((descriptor) => limit(async () => {
         const manifest = await repo.getManifest(descriptor.digest);
+        if ((0,oci/* artifactTypeOf */.Gh)(manifest.json) !== PROMOTION_ARTIFACT_TYPE)
+            return;
+        const skip = (why) => warn(`${repo.display}: promotion record ${descriptor.digest} on ${digest} is not read: ${why}`);
+        if (manifest.json.subject?.digest !== digest)
+            return skip(`its subject is not ${digest}`);
         const layer = manifest.json.layers?.[0];
-        if (!layer || layer.mediaType !== PROMOTION_ARTIFACT_TYPE || layer.size > 1024 * 1024)
-            continue;
-        const body = await (0,consumers_.text)(await repo.openBlob(layer));
-        records.push(JSON.parse(body));
-    }
+        if (!layer || layer.mediaType !== PROMOTION_ARTIFACT_TYPE)
+            return skip('it has no record layer');
+        if (layer.size > 1024 * 1024)
+            return skip('its record is over 1 MiB');
+        let record;
+        try {
+            record = JSON.parse(await (0,consumers_.text)(await repo.openBlob(layer)));
+        }
+        catch (error) {
+            return skip(error.message);
+        }
+        if (typeof record !== 'object' ||
+            record === null ||
+            typeof record.digest !== 'string' ||
+            typeof record.time !== 'string' ||
+            !Array.isArray(record.destinations))
+            return skip('it is not a promotion record');
+        records.push(record);
+    })));
     return records.sort((a, b) => b.time.localeCompare(a.time));
+}
+/** Clocks of the runners that wrote records and of this one may differ by this much. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+/**
+ * Whether a promotion record on the digest a tag holds may say what the tag held before. It must be
+ * consistent with this destination's history: it records the digest it is attached to, names this
+ * destination repository (a record made for another repository, or copied from one, is not
+ * trusted), is not dated in the future, and its previous digest is what the tag held: an image
+ * (not an artifact) in this repository, and when records on that digest show it was put on the tag
+ * by a promotion or a rollback, one of them is older than this record. A digest with no record of its
+ * own at this tag is taken as what the tag held before promote first moved it.
+ */
+function judgeRecord(record, target, history) {
+    const entries = record.destinations.filter((d) => d?.tag === target.tag);
+    if (entries.length === 0)
+        return undefined;
+    if (record.digest !== target.current)
+        return {
+            trusted: false,
+            reason: `it records ${record.digest}, not ${target.current}, the digest it is attached to`,
+        };
+    const here = entries.filter((d) => d.repository === target.repository);
+    if (here.length === 0)
+        return {
+            trusted: false,
+            reason: `it was made for ${entries[0].repository}, not this repository (${target.repository})`,
+        };
+    const time = Date.parse(record.time);
+    if (!Number.isFinite(time))
+        return { trusted: false, reason: `its time ${JSON.stringify(record.time)} is not a date` };
+    if (time > target.now + CLOCK_SKEW_MS)
+        return { trusted: false, reason: `it is dated ${record.time}, in the future` };
+    const entry = here.find((d) => d.previous !== null && d.previous !== target.current);
+    if (!entry)
+        return undefined;
+    const previous = entry.previous;
+    if (typeof previous !== 'string' || !(0,oci/* isDigest */.Bc)(previous))
+        return { trusted: false, reason: `its previous digest ${JSON.stringify(previous)} is not a digest` };
+    const known = history(previous);
+    if (!known.exists)
+        return { trusted: false, reason: `${previous} is not in ${target.repository}` };
+    if (known.artifact)
+        return {
+            trusted: false,
+            reason: `${previous} is an artifact attached to another manifest (a signature, an SBOM, a record), never an image a tag held`,
+        };
+    const placed = known.records.filter((r) => r.digest === previous &&
+        r.destinations.some((d) => d?.repository === target.repository && d.tag === target.tag));
+    if (placed.length > 0 && !placed.some((r) => Date.parse(r.time) <= time))
+        return {
+            trusted: false,
+            reason: `the records on ${previous} put ${target.tag} there only after this record was written`,
+        };
+    return { trusted: true, previous };
 }
 /**
  * Rollback: each destination tag (or, when a stable tag is set, the stable tag of each destination
- * repository) goes back to the digest it held before the latest promotion recorded on its current
- * digest. The rollback is itself recorded, on the digest the tag returns to.
+ * repository) goes back to the digest it held before the latest trusted promotion recorded on its
+ * current digest (see judgeRecord; each record not trusted is a warning saying why). The rollback
+ * is itself recorded, on the digest the tag returns to.
  */
 async function rollback(config, deps) {
     const targets = (await planTags(config, deps)).filter((p) => config.stableTag ? p.role === 'stable' : p.role === 'destination');
@@ -574,18 +767,59 @@ async function rollback(config, deps) {
     for (const p of targets) {
         if (p.previous === null)
             throw errors/* ConfigurationError */.j1.forInput(INPUT.destinations, p.reference, 'a tag that exists (there is nothing to roll back)');
-        const records = await readRecords(p.repo, p.previous);
-        const entry = records
-            .flatMap((r) => r.destinations)
-            .find((d) => d.repository === p.repo.display &&
-            d.tag === p.tag &&
-            d.previous !== null &&
-            d.previous !== p.previous);
-        if (!entry) {
-            throw new errors/* ConfigurationError */.j1(`Input '${INPUT.rollback}': no promotion record on ${p.reference} (${p.previous}) names an earlier digest for it, so there is nothing to roll back to.`);
+        const current = p.previous;
+        const records = await readRecords(p.repo, current, deps.warn);
+        const known = new Map();
+        const learn = async (digest) => {
+            if (known.has(digest) || !(0,oci/* isDigest */.Bc)(digest))
+                return;
+            const found = await p.repo.resolve(digest);
+            if (!found) {
+                known.set(digest, { info: { exists: false, artifact: false, records: [] } });
+                return;
+            }
+            const manifest = await p.repo.getManifest(digest);
+            known.set(digest, {
+                manifest,
+                info: {
+                    exists: true,
+                    artifact: manifest.json.subject !== undefined || isPromotionRecord(manifest),
+                    records: await readRecords(p.repo, digest, deps.warn),
+                },
+            });
+        };
+        const target = {
+            repository: p.repo.display,
+            tag: p.tag,
+            current,
+            now: deps.now(),
+        };
+        let chosen;
+        const rejected = [];
+        for (const record of records) {
+            for (const d of record.destinations ?? [])
+                if (d?.tag === p.tag && d.repository === target.repository && typeof d.previous === 'string')
+                    await learn(d.previous);
+            const verdict = judgeRecord(record, target, (digest) => known.get(digest)?.info ?? {
+                exists: false,
+                artifact: false,
+                records: [],
+            });
+            if (!verdict)
+                continue;
+            if (!verdict.trusted) {
+                const why = `the promotion record of ${record.time} on ${p.reference} (${current}) is not trusted: ${verdict.reason}`;
+                rejected.push(verdict.reason);
+                deps.warn(why);
+                continue;
+            }
+            chosen = verdict.previous;
+            break;
         }
-        const target = await p.repo.getManifest(entry.previous);
-        steps.push({ plan: p, target, current: p.previous });
+        if (!chosen) {
+            throw new errors/* ConfigurationError */.j1(`Input '${INPUT.rollback}': no trusted promotion record on ${p.reference} (${current}) names an earlier digest for it, so there is nothing to roll back to${rejected.length ? ` (records not trusted: ${rejected.join('; ')})` : ''}.`);
+        }
+        steps.push({ plan: p, target: known.get(chosen).manifest, current });
     }
     const stats = (0,oci/* emptyStats */.bD)();
     const results = steps.map(({ plan: p, target }) => ({
@@ -620,8 +854,19 @@ async function rollback(config, deps) {
             ...deps.run,
             time: new Date(deps.now()).toISOString(),
         };
-        recordDigest = await attachRecord(p.repo, target.descriptor, record);
-        await p.repo.putManifest(target.bytes, target.descriptor.mediaType, p.tag);
+        try {
+            recordDigest = await attachRecord(p.repo, target.descriptor, record);
+            await p.repo.putManifest(target.bytes, target.descriptor.mediaType, p.tag);
+        }
+        catch (error) {
+            throw await reportRollback(error, steps);
+        }
+    }
+    // Read back: a rollback that reports success has every tag where it says.
+    for (const { plan: p, target } of steps) {
+        const now = (await p.repo.resolve(p.tag))?.digest ?? null;
+        if (now !== target.descriptor.digest)
+            throw await reportRollback(new Error(`${p.reference} points at ${now ?? 'nothing'} after the rollback, not ${target.descriptor.digest}`), steps);
     }
     return {
         digest: steps[0].target.descriptor.digest,
@@ -632,6 +877,32 @@ async function rollback(config, deps) {
         stats,
         dryRun: false,
     };
+}
+/**
+ * After a failed rollback: what every tag holds. Tags already rolled back stay rolled back (putting
+ * them forward again would restore the digest being rolled away from); a tag whose PUT had an
+ * unknown outcome is read, not assumed.
+ */
+async function reportRollback(error, steps) {
+    const states = [];
+    for (const { plan: p, target, current } of steps) {
+        let holds;
+        try {
+            holds = (await p.repo.resolve(p.tag))?.digest ?? null;
+        }
+        catch {
+            holds = undefined;
+        }
+        const note = holds === target.descriptor.digest
+            ? 'rolled back'
+            : holds === current
+                ? 'not rolled back'
+                : holds === undefined
+                    ? 'check it by hand'
+                    : 'written by someone else meanwhile';
+        states.push({ reference: p.reference, role: p.role, holds, note });
+    }
+    return new TagsSettledError(error, states);
 }
 
 // EXTERNAL MODULE: ./src/runtime/text.ts
@@ -667,6 +938,19 @@ function renderSummary(result, source) {
     }
     return lines.join('\n');
 }
+/** After a failure while tags moved: what each destination tag holds now. */
+function renderFailureSummary(tags) {
+    return [
+        '### Promotion failed: what each tag holds now\n',
+        (0,runtime_text/* markdownTable */.Qj)(['tag', 'role', 'holds', 'how'], tags.map((t) => [
+            (0,runtime_text/* escapeMarkdown */.FV)(t.reference),
+            t.role,
+            t.holds === undefined ? 'could not be read' : t.holds === null ? 'does not exist' : `\`${t.holds}\``,
+            (0,runtime_text/* escapeMarkdown */.FV)(t.note),
+        ])),
+        '',
+    ].join('\n');
+}
 
 ;// CONCATENATED MODULE: ./src/promote/run.ts
 
@@ -693,28 +977,26 @@ const main = async (ctx) => {
         insecureRegistries: config.insecureRegistries,
         onSecret: (secret) => runtime.setSecret(secret),
     });
-    const env = runtime.env;
     const deps = {
         open: (ref, role) => (0,oci/* openRepository */.h_)(ref, client, { createLayout: role === 'destination' }),
         now: () => ctx.clock.now(),
         info: (message) => runtime.info(message),
+        warn: (message) => runtime.annotate({ level: 'warning', title: 'promote', message }),
         run: {
-            repository: env.GITHUB_REPOSITORY ?? '',
-            commit: env.GITHUB_SHA ?? '',
-            workflowRun: env.GITHUB_RUN_ID
-                ? `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
-                : '',
-            actor: env.GITHUB_ACTOR ?? '',
+            repository: ctx.github.repository,
+            commit: ctx.github.sha,
+            workflowRun: ctx.github.runUrl,
+            actor: ctx.github.actor,
         },
     };
-    const result = await log.stage(config.rollback ? 'rollback' : 'promote', () => runtime.group(config.rollback ? 'Roll back' : `Promote ${config.source.text}`, () => config.rollback ? rollback(config, deps) : promote(config, deps)), (r) => ({
+    const result = await withTagsSummary(runtime, () => log.stage(config.rollback ? 'rollback' : 'promote', () => runtime.group(config.rollback ? 'Roll back' : `Promote ${config.source.text}`, () => config.rollback ? rollback(config, deps) : promote(config, deps)), (r) => ({
         digest: r.digest,
         dry_run: r.dryRun,
         tags_moved: r.tags.filter((t) => t.outcome !== 'unchanged' && t.outcome !== 'planned').length,
         blobs_mounted: r.stats.blobsMounted,
         blobs_copied: r.stats.blobsCopied,
         bytes_copied: r.stats.bytesCopied,
-    }));
+    })));
     runtime.setOutput(OUTPUT.digest, result.digest);
     runtime.setOutput(OUTPUT.promoted, JSON.stringify(result.tags));
     runtime.setOutput(OUTPUT.record, result.record ? JSON.stringify({ ...result.record, recordDigest: result.recordDigest }) : '');
@@ -725,6 +1007,17 @@ const main = async (ctx) => {
         runtime.info(`${tag.reference}: ${tag.outcome} (${tag.previous ?? 'new'} → ${tag.digest})`);
     await runtime.appendSummary(renderSummary(result, config.source ? (0,oci/* formatReference */.FH)(config.source.ref) : undefined));
 };
+/** A promotion that failed while tags moved still says, in the job summary, what every tag holds. */
+async function withTagsSummary(runtime, fn) {
+    try {
+        return await fn();
+    }
+    catch (error) {
+        if (error instanceof TagsSettledError)
+            await runtime.appendSummary(renderFailureSummary(error.tags)).catch(() => undefined);
+        throw error;
+    }
+}
 
 
 /***/ })

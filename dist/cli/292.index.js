@@ -240,37 +240,21 @@ function matchEntries(changes) {
     return [...byPath].map(([path, types]) => ({ path, types }));
 }
 
+// EXTERNAL MODULE: ./src/github/context.ts
+var context = __webpack_require__(9556);
 ;// CONCATENATED MODULE: ./src/changes/event.ts
 
-
-function readEventContext(env) {
-    let payload = {};
-    const path = env.GITHUB_EVENT_PATH;
-    if (path) {
-        try {
-            payload = JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
-        }
-        catch (error) {
-            throw new errors/* ConfigurationError */.j1(`Cannot read the event payload GITHUB_EVENT_PATH=${path}: ${error.message}`);
-        }
-    }
-    const workflowRef = env.GITHUB_WORKFLOW_REF ?? '';
-    const workflowFile = /\/\.github\/workflows\/([^@]+)@/.exec(workflowRef)?.[1];
+/** The payload is read here, for every event: a bad one is the context's ConfigurationError. */
+function eventContext(github) {
     return {
-        name: env.GITHUB_EVENT_NAME ?? '',
-        payload,
-        sha: env.GITHUB_SHA ?? '',
-        ref: env.GITHUB_REF ?? '',
-        repository: env.GITHUB_REPOSITORY ?? payload.repository?.full_name ?? '',
-        apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
-        workflowFile,
+        name: github.eventName,
+        payload: github.payload,
+        sha: github.sha,
+        ref: github.ref,
+        repository: github.repository,
+        apiUrl: github.apiUrl,
+        workflowFile: github.workflowFile,
     };
-}
-function branchOf(ref) {
-    return ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : undefined;
-}
-function tagOf(ref) {
-    return ref.startsWith('refs/tags/') ? ref.slice('refs/tags/'.length) : undefined;
 }
 const PULL_REQUEST_EVENTS = new Set([
     'pull_request',
@@ -281,27 +265,21 @@ const PULL_REQUEST_EVENTS = new Set([
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __webpack_require__(4006);
-var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
+// EXTERNAL MODULE: ./src/glob/index.ts
+var glob = __webpack_require__(2442);
 ;// CONCATENATED MODULE: ./src/changes/matcher.ts
 
 
 /**
- * Glob options: `.` files match like any other (`**` covers `.github/…`), case-sensitive, and the
- * `s` flag so `*` and `**` match names holding a newline. `debug` makes a broken glob throw
- * instead of silently never matching.
+ * Globs follow src/glob's rules (minimatch, keeping dorny/paths-filter's behaviour): `.` files
+ * match like any other (`**` covers `.github/…`), case-sensitive, `*` and `**` match names holding
+ * a newline, and a broken glob throws instead of silently never matching.
  */
-const GLOB_OPTIONS = { dot: true, flags: 's', debug: true };
 /** `./src/**` is `src/**`. */
-function normalizePattern(pattern) {
-    let out = pattern;
-    while (out.startsWith('./'))
-        out = out.slice(2);
-    return out;
-}
+const normalizePattern = glob/* normalizeGlob */.er;
+/** Throws GlobError when the pattern cannot be parsed. */
 function compilePattern(pattern) {
-    return picomatch_default().makeRe(pattern, GLOB_OPTIONS);
+    return (0,glob/* globTest */.FX)(pattern);
 }
 /** With dot: true, `**` and `*` still never match a `.` or `..` path segment. */
 function hasDotSegment(path, from, to) {
@@ -321,11 +299,11 @@ function hasDotSegment(path, from, to) {
 /**
  * A test for one pattern. The two shapes that dominate real filters (everything under a directory,
  * and every file with one extension under a directory) are checked with string operations that give
- * exactly picomatch's answer for paths as git lists them (the property test in
+ * exactly the glob's own answer for paths as git lists them (the property test in
  * test/changes/matcher.test.ts compares the two); every other pattern runs its regex.
  */
 function compileTest(pattern) {
-    const scan = picomatch_default().scan(pattern);
+    const scan = (0,glob/* scanGlob */.gG)(pattern);
     const base = scan.base;
     const prefix = base === '' ? '' : `${base}/`;
     if (scan.isGlob && !pattern.includes('\\')) {
@@ -344,8 +322,7 @@ function compileTest(pattern) {
             };
         }
     }
-    const regex = compilePattern(pattern);
-    return (path) => regex.test(path);
+    return compilePattern(pattern);
 }
 const STAR_EXTENSION = /^\*\.([^*?[\]{}()!+@\\/|]+)$/;
 const LITERAL = /^[^*?[\]{}()!+@\\|]+$/;
@@ -409,13 +386,13 @@ class FilterSet {
         return this.tests.length;
     }
     index(pattern, id) {
-        const scan = picomatch_default().scan(pattern);
+        const scan = (0,glob/* scanGlob */.gG)(pattern);
         if (pattern.includes('\\')) {
             this.add('', undefined, id);
             return;
         }
         if (!scan.isGlob) {
-            this.addSelf(pattern, id);
+            this.addSelf(scan.base, id);
             return;
         }
         // A file can match only if its extension equals the one the last segment fixes (`*.ts`, `schema.graphql`).
@@ -672,7 +649,7 @@ function directoryPatternWarnings(filters, source, isDirectory) {
     const warnings = [];
     for (const filter of filters) {
         for (const rule of filter.rules) {
-            if (picomatch_default().scan(rule.pattern).isGlob || rule.pattern.endsWith('/') || !isDirectory(rule.pattern))
+            if ((0,glob/* isGlob */.fg)(rule.pattern) || rule.pattern.endsWith('/') || !isDirectory(rule.pattern))
                 continue;
             warnings.push(`Filter '${filter.name}' (${source}, line ${rule.line}): '${rule.pattern}' is a directory, and a pattern without a glob matches only a file of that name; write '${rule.pattern}/**'.`);
         }
@@ -745,54 +722,38 @@ function ansiC(value) {
     return `${out}'`;
 }
 
-// EXTERNAL MODULE: ./src/net/index.ts
-var net = __webpack_require__(155);
+// EXTERNAL MODULE: ./src/github/client.ts
+var client = __webpack_require__(6584);
 ;// CONCATENATED MODULE: ./src/changes/github.ts
-
 
 /** The pull request files endpoint returns at most this many files, whatever the pull request holds. */
 const PULL_FILES_LIMIT = 3000;
 const PER_PAGE = 100;
-async function getJson(api, path) {
-    const url = `${api.apiUrl.replace(/\/$/, '')}${path}`;
-    const response = await api.http.request({
-        url,
-        headers: {
-            accept: 'application/vnd.github+json',
-            authorization: `Bearer ${api.token}`,
-            'x-github-api-version': '2022-11-28',
-            'user-agent': 'gantry-changes',
-        },
-    });
-    if (response.ok)
-        return (await response.json());
-    const body = await response.text().catch(() => '');
-    const message = (() => {
-        try {
-            return String(JSON.parse(body).message ?? '');
-        }
-        catch {
-            return '';
-        }
-    })();
-    if (response.status === 401 || response.status === 403 || response.status === 404) {
-        throw new errors/* ConfigurationError */.j1(`GitHub API ${(0,net/* safeUrl */.Pl)(url)} answered ${response.status}${message ? ` (${message})` : ''}: check the 'token' input and the job's permissions (contents: read, pull-requests: read, actions: read).`);
-    }
-    throw new Error(`GitHub API ${(0,net/* safeUrl */.Pl)(url)} answered ${response.status}${message ? `: ${message}` : ''}`);
+const PERMISSIONS = "check the 'token' input and the job's permissions (contents: read, pull-requests: read, actions: read).";
+function repo(api) {
+    const [owner = '', name = ''] = api.repository.split('/');
+    return { owner, repo: name };
 }
-/** The files of a pull request, every page; truncated when the API returned fewer than the PR holds. */
+/**
+ * The files of a pull request, every page (Octokit follows GitHub's Link header, 100 a page, so
+ * 30 requests for the 3,000 the endpoint lists at most); truncated when the API listed fewer files
+ * than the pull request says it changes.
+ */
 async function pullRequestFiles(api, number, changedFiles) {
-    const base = `/repos/${api.repository}/pulls/${number}`;
-    const expected = changedFiles ?? (await getJson(api, base)).changed_files;
-    const files = [];
-    for (let page = 1; page <= PULL_FILES_LIMIT / PER_PAGE; page++) {
-        const batch = await getJson(api, `${base}/files?per_page=${PER_PAGE}&page=${page}`);
-        for (const file of batch)
-            files.push(fromPullFile(file));
-        if (batch.length < PER_PAGE)
-            break;
+    try {
+        const expected = changedFiles ??
+            (await api.client.rest.pulls.get({ ...repo(api), pull_number: number })).data.changed_files;
+        const listed = (await api.client.paginate(api.client.rest.pulls.listFiles, {
+            ...repo(api),
+            pull_number: number,
+            per_page: PER_PAGE,
+        }));
+        const files = listed.map(fromPullFile);
+        return { files, expected, truncated: files.length < expected };
     }
-    return { files, expected, truncated: files.length < expected };
+    catch (error) {
+        throw (0,client/* gitHubError */.Mj)(error, PERMISSIONS);
+    }
 }
 function fromPullFile(file) {
     switch (file.status) {
@@ -814,9 +775,20 @@ function fromPullFile(file) {
 }
 /** The head SHA of the newest successful run of a workflow on a branch. */
 async function lastSuccessfulRun(api, workflowFile, branch) {
-    const query = `branch=${encodeURIComponent(branch)}&status=success&per_page=1&exclude_pull_requests=true`;
-    const runs = await getJson(api, `/repos/${api.repository}/actions/workflows/${encodeURIComponent(workflowFile)}/runs?${query}`);
-    return runs.workflow_runs[0]?.head_sha;
+    try {
+        const runs = await api.client.rest.actions.listWorkflowRuns({
+            ...repo(api),
+            workflow_id: workflowFile,
+            branch,
+            status: 'success',
+            per_page: 1,
+            exclude_pull_requests: true,
+        });
+        return runs.data.workflow_runs[0]?.head_sha;
+    }
+    catch (error) {
+        throw (0,client/* gitHubError */.Mj)(error, PERMISSIONS);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/changes/history.ts
@@ -1075,7 +1047,7 @@ async function resolveComparison(event, history, options) {
     if (base === 'HEAD')
         return { base: head, head, mode: 'working-tree', reason: 'base HEAD: uncommitted changes' };
     if (base === LAST_SUCCESS) {
-        const branch = branchOf(event.ref) ?? event.payload.workflow_run?.head_branch ?? '';
+        const branch = (0,context/* branchOf */.W0)(event.ref) ?? event.payload.workflow_run?.head_branch ?? '';
         const sha = branch ? await options.lastSuccess(branch) : undefined;
         if (!branch) {
             options.warn(`'${options.baseInput}: ${LAST_SUCCESS}' needs a branch, and ${event.ref || 'this event'} is none; using the event's default base.`);
@@ -1096,7 +1068,7 @@ async function resolveComparison(event, history, options) {
         }
     }
     else if (base) {
-        const currentBranch = branchOf(event.ref);
+        const currentBranch = (0,context/* branchOf */.W0)(event.ref);
         if (event.name === 'push' && base === currentBranch && !SHORT_SHA.test(base))
             return fromPush();
         const baseSha = await resolveName(history, base, options.baseInput);
@@ -1153,16 +1125,16 @@ async function resolveComparison(event, history, options) {
         }
         if (event.name === 'push')
             return fromPush();
-        const branch = branchOf(event.ref) ?? payload.workflow_run?.head_branch;
-        if (tagOf(event.ref))
+        const branch = (0,context/* branchOf */.W0)(event.ref) ?? payload.workflow_run?.head_branch;
+        if ((0,context/* tagOf */.cO)(event.ref))
             return sinceTag();
         return sinceDefaultBranch(branch, event.name || 'no event');
     }
     async function fromPush() {
         const payload = event.payload;
-        if (tagOf(payload.ref ?? event.ref))
+        if ((0,context/* tagOf */.cO)(payload.ref ?? event.ref))
             return sinceTag();
-        const branch = branchOf(payload.ref ?? event.ref);
+        const branch = (0,context/* branchOf */.W0)(payload.ref ?? event.ref);
         if (payload.deleted)
             return { base: head, head, mode: 'nothing', reason: `push deleted ${branch ?? 'the ref'}` };
         const before = payload.before ?? '';
@@ -1185,7 +1157,7 @@ async function resolveComparison(event, history, options) {
         return sinceDefaultBranch(branch, `force push to ${branch ?? event.ref}`);
     }
     async function sinceTag() {
-        const tag = tagOf(event.payload.ref ?? event.ref) ?? '';
+        const tag = (0,context/* tagOf */.cO)(event.payload.ref ?? event.ref) ?? '';
         const previous = await history.previousTag(head);
         if (!previous) {
             return {
@@ -1350,12 +1322,8 @@ async function readWorkspaces(git, commit) {
         }
         patterns.push(...(doc?.packages ?? []));
     }
-    const include = patterns
-        .filter((p) => !p.startsWith('!'))
-        .map((p) => picomatch_default()(trimSlash(p), { dot: true }));
-    const exclude = patterns
-        .filter((p) => p.startsWith('!'))
-        .map((p) => picomatch_default()(trimSlash(p.slice(1)), { dot: true }));
+    const include = patterns.filter((p) => !p.startsWith('!')).map((p) => (0,glob/* globMatcher */.fU)(trimSlash(p)));
+    const exclude = patterns.filter((p) => p.startsWith('!')).map((p) => (0,glob/* globMatcher */.fU)(trimSlash(p.slice(1))));
     const dirs = manifests
         .map((path) => path.slice(0, -'/package.json'.length))
         .filter((dir) => dir !== 'package.json' && !dir.split('/').includes('node_modules'))
@@ -1489,14 +1457,17 @@ async function detectChanges(ctx, trace) {
         runtime.annotate({ level: 'warning', message: warning });
     }
     const filterSet = new FilterSet(parsed.filters, config.quantifier);
-    const event = readEventContext(runtime.env);
+    const event = eventContext(ctx.github);
     const git = new src_git/* Git */.TU(config.workingDirectory, { ...runtime.env, GIT_TRACE2_EVENT: trace });
     const gitCounts = () => countGitTrace(trace) ?? { git_processes: git.stats.processes, git_fetches: git.stats.fetches };
     const warn = (message) => runtime.annotate({ level: 'warning', message });
+    let client;
     const api = () => {
         if (!config.token)
             throw new errors/* ConfigurationError */.j1(`Input '${INPUT.token}' is required here: no local checkout can answer this question.`);
-        return { http: ctx.http(), apiUrl: event.apiUrl, repository: event.repository, token: config.token };
+        const token = config.token;
+        client ??= ctx.gitHub(token).then((octokit) => ({ client: octokit, repository: event.repository }));
+        return client;
     };
     const isCheckout = await git.succeeds(['rev-parse', '--is-inside-work-tree']);
     let comparison;
@@ -1514,7 +1485,7 @@ async function detectChanges(ctx, trace) {
                     warn('GITHUB_WORKFLOW_REF does not name a workflow file, so the last successful run cannot be found.');
                     return undefined;
                 }
-                return lastSuccessfulRun(api(), event.workflowFile, branch);
+                return lastSuccessfulRun(await api(), event.workflowFile, branch);
             },
         }), (c) => ({
             mode: c.mode,
@@ -1578,7 +1549,7 @@ async function detectChanges(ctx, trace) {
         }
         if (config.base || config.ref)
             warn(`Without a checkout the pull request's own files are used; '${INPUT.base}' and '${INPUT.ref}' are ignored.`);
-        const files = await pullRequestFiles(api(), pr.number, pr.changed_files);
+        const files = await pullRequestFiles(await api(), pr.number, pr.changed_files);
         if (files.truncated) {
             const message = `The pull request changes ${files.expected} files but the GitHub API returns only ${files.files.length}: filters may miss changes. Check out the repository (actions/checkout) for an exact answer, or set '${INPUT.allowTruncated}: true' to accept a partial list.`;
             if (!config.allowTruncated)
@@ -1699,22 +1670,303 @@ function splitNul(buffer) {
 
 /***/ }),
 
-/***/ 155:
+/***/ 2442:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ch: () => (/* reexport safe */ _breaker_js__WEBPACK_IMPORTED_MODULE_0__.C),
-/* harmony export */   Dr: () => (/* reexport safe */ _http_js__WEBPACK_IMPORTED_MODULE_2__.Dr),
-/* harmony export */   Iu: () => (/* reexport safe */ _http_js__WEBPACK_IMPORTED_MODULE_2__.Iu),
-/* harmony export */   Pl: () => (/* reexport safe */ _http_js__WEBPACK_IMPORTED_MODULE_2__.Pl),
-/* harmony export */   Qq: () => (/* reexport safe */ _http_js__WEBPACK_IMPORTED_MODULE_2__.Qq)
+/* harmony export */   FX: () => (/* binding */ globTest),
+/* harmony export */   SH: () => (/* binding */ nameGlobMatcher),
+/* harmony export */   er: () => (/* binding */ normalizeGlob),
+/* harmony export */   fU: () => (/* binding */ globMatcher),
+/* harmony export */   fg: () => (/* binding */ isGlob),
+/* harmony export */   gG: () => (/* binding */ scanGlob)
 /* harmony export */ });
-/* harmony import */ var _breaker_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9103);
-/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2881);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9663);
+/* unused harmony exports GLOB_OPTIONS, GlobError, globRegExp */
+/* harmony import */ var minimatch__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3581);
+/**
+ * The suite's one glob library: minimatch, with the rules every Gantry glob follows (changes filters
+ * and workspaces, quarantine ids and report exclusions, pins `--allow`, layer-cache paths). This is
+ * the only module that imports minimatch.
+ *
+ * The rules keep dorny/paths-filter's observable behaviour (picomatch 2.3.1 with `dot: true`) for
+ * paths as git lists them (never a `.` or `..` segment: git refuses those, and the answer on such a
+ * path is not specified); test/glob/differential.test.ts evaluates both on hundreds of pairs, and
+ * every remaining difference is listed in actions/changes/README.md:
+ * - `dot: true`: `*` and `**` match names starting with `.` (never a `.` or `..` segment);
+ * - `nocomment`: a leading `#` is a character, as in picomatch;
+ * - `platform: 'linux'`: `/` is the only separator and `\` always escapes, on every runner OS
+ *   (paths are compared in git's form, never the platform's);
+ * - `optimizationLevel: 0`: the pattern is matched as written (no `a/b/..` rewriting);
+ * - a leading `./` is dropped, as picomatch does;
+ * - matching goes through minimatch's `makeRe`, whose trailing `/**` also matches the directory
+ *   itself (`src/**` matches `src`, a file or a submodule's path), as picomatch does, except
+ *   after a segment ending in `*` (`a*` then `/**`), as in picomatch.
+ */
 
-
-
+const GLOB_OPTIONS = Object.freeze({
+    dot: true,
+    nocomment: true,
+    platform: 'linux',
+    optimizationLevel: 0,
+});
+/** A glob that cannot be parsed (an unbalanced class or extglob that minimatch rejects). */
+class GlobError extends Error {
+}
+/** `./src/**` is `src/**`. */
+function normalizeGlob(pattern) {
+    let out = pattern;
+    while (out.startsWith('./'))
+        out = out.slice(2);
+    return out;
+}
+/** The pattern's leading `!`s removed, and whether it negates (an odd count; `!(` is an extglob). */
+function splitNegation(pattern) {
+    let count = 0;
+    while (pattern[count] === '!' && pattern[count + 1] !== '(')
+        count++;
+    return { body: pattern.slice(count), negated: count % 2 === 1 };
+}
+/** Index of the `)` closing the `(` at `open`, or -1 (escapes and bracket classes skipped). */
+function closingParen(text, open) {
+    let depth = 0;
+    for (let i = open; i < text.length; i++) {
+        const c = text[i];
+        if (c === '\\')
+            i++;
+        else if (c === '[') {
+            const end = closingBracket(text, i);
+            if (end !== -1)
+                i = end;
+        }
+        else if (c === '(')
+            depth++;
+        else if (c === ')' && --depth === 0)
+            return i;
+    }
+    return -1;
+}
+/** Index of the `]` closing the class opened at `open`, or -1 (`[]a]` and `[!]a]` hold a `]`). */
+function closingBracket(text, open) {
+    let i = open + 1;
+    if (text[i] === '!' || text[i] === '^')
+        i++;
+    if (text[i] === ']')
+        i++;
+    for (; i < text.length; i++) {
+        if (text[i] === '\\')
+            i++;
+        else if (text[i] === ']')
+            return i;
+    }
+    return -1;
+}
+/** The top-level `|`-separated alternatives of a group's inside. */
+function alternatives(inside) {
+    const out = [];
+    let depth = 0;
+    let start = 0;
+    for (let i = 0; i < inside.length; i++) {
+        const c = inside[i];
+        if (c === '\\')
+            i++;
+        else if (c === '[') {
+            const end = closingBracket(inside, i);
+            if (end !== -1)
+                i = end;
+        }
+        else if (c === '(')
+            depth++;
+        else if (c === ')')
+            depth--;
+        else if (c === '|' && depth === 0) {
+            out.push(inside.slice(start, i));
+            start = i + 1;
+        }
+    }
+    out.push(inside.slice(start));
+    return out;
+}
+const EXTGLOB = '!@*+?';
+/** Does a `(…)` group hold a `/` (so the pattern's segments are not its `/`-separated parts)? */
+function groupSpansSlash(pattern) {
+    let depth = 0;
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (c === '\\')
+            i++;
+        else if (c === '(')
+            depth++;
+        else if (c === ')')
+            depth = Math.max(0, depth - 1);
+        else if (c === '/' && depth > 0)
+            return true;
+    }
+    return false;
+}
+/**
+ * picomatch's regex-like syntax, spelled the way minimatch reads it: a plain group `(a|b)` is
+ * `@(a|b)`; a group or a class followed by `+` is one or more of it (`[0-9]+`, from GitHub's
+ * cheat sheet, is `+([0-9])`); a leading `**` glued to `.` (`**.js`) matches at any depth, as
+ * GitHub's cheat sheet documents.
+ */
+function picomatchSyntax(pattern) {
+    let out = '';
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (c === '\\') {
+            out += pattern.slice(i, i + 2);
+            i++;
+        }
+        else if (c === '[') {
+            const end = closingBracket(pattern, i);
+            if (end === -1) {
+                out += c;
+                continue;
+            }
+            const cls = pattern.slice(i, end + 1);
+            const plus = pattern[end + 1] === '+' && pattern[end + 2] !== '(';
+            out += plus ? `+(${cls})` : cls;
+            i = plus ? end + 1 : end;
+        }
+        else if (c === '(' && (i === 0 || !EXTGLOB.includes(pattern[i - 1]))) {
+            const end = closingParen(pattern, i);
+            if (end === -1) {
+                out += c;
+                continue;
+            }
+            const inside = picomatchSyntax(pattern.slice(i + 1, end));
+            const plus = pattern[end + 1] === '+' && pattern[end + 2] !== '(';
+            out += `${plus ? '+' : '@'}(${inside})`;
+            i = plus ? end + 1 : end;
+        }
+        else
+            out += c;
+    }
+    return out.startsWith('**.') ? `**/*${out.slice(2)}` : out;
+}
+/**
+ * A trailing `/**` matches the directory itself too (`src/**` matches `src`), except after a
+ * segment ending in `*` (`*` or `a*` then `/**`), where picomatch asks for at least one more segment.
+ */
+function trailingGlobstar(body) {
+    const trailing = /(?:\/\*\*)+$/.exec(body);
+    if (!trailing || trailing.index === 0)
+        return body;
+    const parent = body.slice(0, trailing.index);
+    return parent.endsWith('*') && !isEscapedAt(parent, parent.length - 1) ? `${parent}/**/*` : body;
+}
+function isEscapedAt(text, index) {
+    let backslashes = 0;
+    for (let i = index - 1; i >= 0 && text[i] === '\\'; i--)
+        backslashes++;
+    return backslashes % 2 === 1;
+}
+function positive(body, original) {
+    const mm = new minimatch__WEBPACK_IMPORTED_MODULE_0__/* .Minimatch */ .VR(trailingGlobstar(picomatchSyntax(body)), { ...GLOB_OPTIONS, nonegate: true });
+    const re = mm.makeRe();
+    if (re === false)
+        throw new GlobError(`cannot parse the glob ${JSON.stringify(original)}`);
+    // minimatch compiles a class that can match nothing (a reversed range such as `[z-a]`) to `$.`:
+    // refuse it, as a pattern that silently never matches is a mistake nobody sees.
+    if (/(?<!\\)\$\./.test(re.source))
+        throw new GlobError(`the glob ${JSON.stringify(original)} has a character class that matches nothing`);
+    // `s`: minimatch's `**` is built from `.`, which would stop at a newline; `*` already crosses one.
+    return re.flags.includes('s') ? re : new RegExp(re.source, `${re.flags}s`);
+}
+function negate(re) {
+    return new RegExp(`^(?!${re.source})[\\s\\S]+$`, re.flags);
+}
+/**
+ * One regular expression for a glob, whole-path anchored. Throws GlobError when it cannot be parsed.
+ * A leading `!` negates (dorny's picomatch reads it so); callers that give `!` their own meaning
+ * strip it first.
+ */
+function globRegExp(pattern) {
+    const { body, negated } = splitNegation(normalizeGlob(pattern));
+    const normalized = normalizeGlob(body);
+    // A whole pattern `!(a/**|b/*.md)` is every path none of the alternatives matches, and `(…)` or
+    // `@(…)` every path one of them matches: picomatch lets such a group span directories (dorny's
+    // own tests use `!(**/*.tsx|**/*.less)`, and a changes filter reads its leading `!` as an
+    // exclusion of `(**/*.tsx|**/*.less)`); minimatch's extglobs stay within one path segment.
+    const group = /^[!@]?\(/.exec(normalized)?.[0];
+    if (group && closingParen(normalized, group.length - 1) === normalized.length - 1) {
+        const alts = alternatives(normalized.slice(group.length, -1));
+        if (alts.some((alt) => alt.includes('/'))) {
+            const union = alts.map((alt) => positive(normalizeGlob(alt), pattern));
+            const any = new RegExp(union.map((re) => `(?:${re.source})`).join('|'), union[0].flags);
+            return negated === (group === '!(') ? any : negate(any);
+        }
+    }
+    const re = positive(normalized, pattern);
+    return negated ? negate(re) : re;
+}
+/** A test for one glob, or for any of several. */
+function globMatcher(patterns) {
+    const list = typeof patterns === 'string' ? [patterns] : patterns;
+    const tests = list.map(globTest);
+    if (tests.length === 1)
+        return tests[0];
+    return (path) => tests.some((test) => test(path));
+}
+/**
+ * A test for one glob: its regular expression, or the path equal to the pattern's text (picomatch
+ * matches a path spelled exactly like the pattern, so `[id].ts` matches the file `[id].ts`).
+ */
+function globTest(pattern) {
+    const re = globRegExp(pattern);
+    return (path) => path === pattern || re.test(path);
+}
+/** A placeholder for `/` in names that are not paths: JUnit XML (XML 1.0) cannot hold a NUL. */
+const NAME_SEPARATOR = '\u0000';
+/**
+ * A glob over names that are not paths (quarantine's test ids, `file::class::name`): `*` also
+ * crosses `/`, and `\` is an ordinary character (what picomatch's `bash: true` did). The exact
+ * name always matches, brackets included; a name that is no valid glob matches only itself.
+ */
+function nameGlobMatcher(pattern) {
+    let test;
+    try {
+        test = globTest(pattern.replaceAll('\\', '\\\\').replaceAll('/', NAME_SEPARATOR));
+    }
+    catch (error) {
+        // A parameterised name such as `test_x[a-1]` is no valid glob: it matches itself only.
+        if (!(error instanceof GlobError))
+            throw error;
+        return (name) => name === pattern;
+    }
+    return (name) => name === pattern || test(name.replaceAll('/', NAME_SEPARATOR));
+}
+/** Does the pattern contain any glob syntax (braces included), or is it a literal path? */
+function isGlob(pattern) {
+    const normalized = normalizeGlob(pattern);
+    if (normalized.startsWith('!'))
+        return true;
+    return new minimatch__WEBPACK_IMPORTED_MODULE_0__/* .Minimatch */ .VR(picomatchSyntax(normalized), { ...GLOB_OPTIONS, magicalBraces: true }).hasMagic();
+}
+/**
+ * Splits a glob into its literal directory prefix and the rest, for indexing. A pattern whose
+ * prefix cannot be read plainly (braces, negation, escapes) reports base '' and stays a glob: an
+ * index then only loses speed, never a match.
+ */
+function scanGlob(pattern) {
+    const normalized = normalizeGlob(pattern);
+    if (!isGlob(normalized))
+        return { base: normalized, glob: '', isGlob: false };
+    const rewritten = picomatchSyntax(normalized);
+    if (normalized.startsWith('!') || normalized.includes('\\'))
+        return { base: '', glob: normalized, isGlob: true };
+    const mm = new minimatch__WEBPACK_IMPORTED_MODULE_0__/* .Minimatch */ .VR(rewritten, { ...GLOB_OPTIONS, nonegate: true });
+    if (mm.set.length !== 1 || groupSpansSlash(rewritten))
+        return { base: '', glob: normalized, isGlob: true };
+    const set = mm.set[0];
+    const parts = rewritten.split('/');
+    if (parts.length !== set.length)
+        return { base: '', glob: normalized, isGlob: true };
+    let literal = 0;
+    while (literal < set.length - 1 && typeof set[literal] === 'string' && set[literal] !== '')
+        literal++;
+    return { base: parts.slice(0, literal).join('/'), glob: parts.slice(literal).join('/'), isGlob: true };
+}
 
 
 /***/ }),
@@ -1724,7 +1976,7 @@ function splitNul(buffer) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   FV: () => (/* reexport safe */ _text_js__WEBPACK_IMPORTED_MODULE_5__.FV),
-/* harmony export */   N0: () => (/* reexport safe */ _runtime_js__WEBPACK_IMPORTED_MODULE_4__.N),
+/* harmony export */   N0: () => (/* reexport safe */ _runtime_js__WEBPACK_IMPORTED_MODULE_4__.N0),
 /* harmony export */   Qj: () => (/* reexport safe */ _text_js__WEBPACK_IMPORTED_MODULE_5__.Qj),
 /* harmony export */   TN: () => (/* reexport safe */ _text_js__WEBPACK_IMPORTED_MODULE_5__.TN),
 /* harmony export */   gJ: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_0__.gJ),
@@ -1735,7 +1987,7 @@ function splitNul(buffer) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9541);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2291);
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(390);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6807);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4201);
 /* harmony import */ var _runtime_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2536);
 /* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5369);
 

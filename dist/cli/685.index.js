@@ -12,7 +12,7 @@ __webpack_require__.d(__webpack_exports__, {
   iU: () => (/* reexport */ runnerEnvironment)
 });
 
-// UNUSED EXPORTS: evaluateCondition, evaluateDefault, evaluateStatusCondition, inputEnvironment, interpolate, loadTemplate, parseCommand, parseKeyValueFile, runNodePhase, runProcessStep
+// UNUSED EXPORTS: evaluateActionCondition, evaluateCondition, evaluateDefault, inputEnvironment, interpolate, loadTemplate, parseCommand, parseKeyValueFile, runNodePhase, runProcessStep
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
@@ -114,7 +114,8 @@ masks) {
     clearTimeout(timer);
     const stdout = Buffer.concat(out).toString('utf8');
     const stderr = Buffer.concat(err).toString('utf8');
-    const lines = stdout.split('\n');
+    // The runner reads output line by line, and a line ends at CR as well as at LF.
+    const lines = stdout.split(/\r\n|\r|\n/);
     const parsed = lines.map((line) => parseCommand(line));
     // A value printed before its ::add-mask:: reached the log unmasked: the runner masks only later lines.
     const registeredAt = new Map();
@@ -206,18 +207,6 @@ async function runNodePhase(phase, invocation, state) {
         cwd: invocation.workspace,
         timeoutMs: invocation.timeoutMs,
     }, invocation.runnerTemp, invocation.masks);
-}
-/** post-if / pre-if and a step's `if:` status functions, for the simple forms actions use. */
-function evaluateStatusCondition(condition, status) {
-    const expr = condition.replace(/^\$\{\{\s*|\s*\}\}$/g, '').trim();
-    const withValues = expr
-        .replace(/always\(\)/g, 'true')
-        .replace(/success\(\)/g, String(status.success && !status.cancelled))
-        .replace(/failure\(\)/g, String(!status.success && !status.cancelled))
-        .replace(/cancelled\(\)/g, String(status.cancelled));
-    if (!/^(?:[\s()!]|&&|\|\||true|false)*$/.test(withValues))
-        throw new Error(`unsupported status condition ${condition}`);
-    return Function(`"use strict"; return (${withValues});`)();
 }
 
 ;// CONCATENATED MODULE: ./src/runner/composite.ts
