@@ -31,7 +31,9 @@ export const main: ActionFn = async (ctx) => {
 async function detectChanges(ctx: ActionContext, trace: string): Promise<void> {
   const { runtime, log } = ctx;
   const config = readConfig(ctx.inputs, runtime, ctx.workspace);
-  const parsed = parseFilters(config.filtersText, config.filtersSource);
+  const parsed = parseFilters(config.filtersText, config.filtersSource, {
+    quoteContent: !config.filtersFromFile,
+  });
   const isDirectory = (path: string) =>
     statSync(join(config.workingDirectory, path), { throwIfNoEntry: false })?.isDirectory() ?? false;
   for (const warning of [
