@@ -2,6 +2,7 @@ import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { ConfigurationError } from '../runtime/errors.js';
 import type { InputReader, Runtime } from '../runtime/index.js';
+import { compileTest, normalizePattern } from './matcher.js';
 import { INPUT, LIST_FORMATS, type ListFormat, QUANTIFIERS, type Quantifier } from './constants.js';
 
 export interface ChangesConfig {
@@ -20,6 +21,8 @@ export interface ChangesConfig {
   initialFetchDepth: number;
   allowTruncated: boolean;
   workspaces: boolean;
+  /** global-files: globs whose change affects every workspace package. */
+  globalFiles: { pattern: string; test: (path: string) => boolean }[];
 }
 
 export function readConfig(inputs: InputReader, runtime: Runtime, workspace: string): ChangesConfig {
@@ -57,6 +60,14 @@ export function readConfig(inputs: InputReader, runtime: Runtime, workspace: str
     initialFetchDepth: inputs.integer(INPUT.initialFetchDepth, { min: 1, max: 1_000_000, fallback: 100 }),
     allowTruncated: inputs.boolean(INPUT.allowTruncated, false),
     workspaces: inputs.boolean(INPUT.workspaces, false),
+    globalFiles: inputs.lines(INPUT.globalFiles).map((given) => {
+      const pattern = normalizePattern(given);
+      try {
+        return { pattern, test: compileTest(pattern) };
+      } catch {
+        throw ConfigurationError.forInput(INPUT.globalFiles, given, 'glob patterns, one per line');
+      }
+    }),
   };
 }
 
