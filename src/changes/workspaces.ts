@@ -349,7 +349,7 @@ interface LinkGraph {
 }
 
 /** Which package links to which, by path. */
-function linkGraph(head: Workspace, lockfiles: ReadonlyMap<string, LockfileGraph>): LinkGraph {
+export function linkGraph(head: Workspace, lockfiles: ReadonlyMap<string, LockfileGraph>): LinkGraph {
   const packages = head.packages;
   const byPath = new Map(packages.map((p) => [p.path, p]));
   const byName = new Map<string, WorkspacePackage[]>();
