@@ -45,23 +45,19 @@ interface Line {
 
 const step = (indent: string): fc.Arbitrary<Line[]> =>
   fc.oneof(
-    fc
-      .tuple(fc.oneof(suiteRef, otherRef), quote, trailing)
-      .map(([ref, q, t]) => [
-        {
-          text: `${indent}- uses: ${q}${ref}${q}${t}`,
-          refAt: ref.startsWith('acme/gantry/') ? ref : undefined,
-        },
-      ]),
-    fc
-      .tuple(fc.oneof(suiteRef, otherRef), quote, trailing, commentText)
-      .map(([ref, q, t, name]) => [
-        { text: `${indent}- name: '${name.replace(/'/g, "''")}'` },
-        {
-          text: `${indent}  uses: ${q}${ref}${q}${t}`,
-          refAt: ref.startsWith('acme/gantry/') ? ref : undefined,
-        },
-      ]),
+    fc.tuple(fc.oneof(suiteRef, otherRef), quote, trailing).map(([ref, q, t]) => [
+      {
+        text: `${indent}- uses: ${q}${ref}${q}${t}`,
+        refAt: ref.startsWith('acme/gantry/') ? ref : undefined,
+      },
+    ]),
+    fc.tuple(fc.oneof(suiteRef, otherRef), quote, trailing, commentText).map(([ref, q, t, name]) => [
+      { text: `${indent}- name: '${name.replace(/'/g, "''")}'` },
+      {
+        text: `${indent}  uses: ${q}${ref}${q}${t}`,
+        refAt: ref.startsWith('acme/gantry/') ? ref : undefined,
+      },
+    ]),
     fc
       .tuple(suiteRef, quote)
       .map(([ref, q]) => [
