@@ -10,6 +10,7 @@ export const INPUT = {
   initialFetchDepth: 'initial-fetch-depth',
   allowTruncated: 'allow-truncated',
   workspaces: 'workspaces',
+  globalFiles: 'global-files',
 } as const;
 
 export const OUTPUT = {

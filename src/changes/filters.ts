@@ -42,7 +42,14 @@ const NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
  * patterns (nested lists from aliases are flattened), or `type|type: patterns` rules. Every mistake
  * is a ConfigurationError naming the filter and the line.
  */
-export function parseFilters(text: string, source: string): ParsedFilters {
+export function parseFilters(
+  text: string,
+  source: string,
+  options: { quoteContent?: boolean } = {},
+): ParsedFilters {
+  // A filters file is read from disk: its errors name lines, never its keys or values.
+  const quote = options.quoteContent ?? true;
+  const shown = (value: string) => (quote ? ` ${JSON.stringify(value)}` : '');
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
   const lineOf = (node: Node | null | undefined) =>
@@ -51,7 +58,8 @@ export function parseFilters(text: string, source: string): ParsedFilters {
   if (doc.errors.length > 0) {
     const error = doc.errors[0]!;
     const line = error instanceof YAMLParseError && error.linePos ? error.linePos[0].line : 1;
-    throw new ConfigurationError(`Invalid YAML in filters (${where(line)}): ${error.message.split('\n')[0]}`);
+    const detail = quote ? error.message.split('\n')[0] : `YAML error ${error.code}`;
+    throw new ConfigurationError(`Invalid YAML in filters (${where(line)}): ${detail}`);
   }
   if (!isMap(doc.contents)) {
     throw new ConfigurationError(
@@ -65,26 +73,28 @@ export function parseFilters(text: string, source: string): ParsedFilters {
     const line = lineOf(keyNode);
     const name = isScalar(keyNode) ? String(keyNode.value) : '';
     const fail = (problem: string, at = line): never => {
-      throw new ConfigurationError(`Filter '${name}' (${where(at)}): ${problem}`);
+      const which = quote ? `Filter '${name}'` : 'A filter';
+      throw new ConfigurationError(`${which} (${where(at)}): ${problem}`);
     };
     if (!NAME.test(name))
       fail('a filter name may hold only letters, digits, and _ . - (it becomes an output name).');
-    if (RESERVED.has(name)) fail(`'${name}' is one of this action's own outputs; rename the filter.`);
+    if (RESERVED.has(name))
+      fail(`its name${quote ? ` '${name}'` : ''} is one of this action's own outputs; rename the filter.`);
     if (filters.some((f) => f.name === name)) fail('defined twice.');
     const rules: Rule[] = [];
     const addPattern = (node: Node, types: ReadonlySet<ChangeType> | undefined) => {
       const at = lineOf(node);
       if (!isScalar(node) || typeof node.value !== 'string') {
-        fail(`expected a glob pattern (a string), got ${describe(node)}.`, at);
+        fail(`expected a glob pattern (a string), got ${describe(node, quote)}.`, at);
       }
       const raw = String((node as { value: unknown }).value);
       const negated = raw.startsWith('!');
       const pattern = normalizePattern(negated ? raw.slice(1) : raw);
-      if (pattern === '') fail(`empty pattern ${JSON.stringify(raw)}.`, at);
+      if (pattern === '') fail(`empty pattern${shown(raw)}.`, at);
       try {
         compilePattern(pattern);
       } catch (error) {
-        fail(`cannot parse the glob ${JSON.stringify(raw)}: ${(error as Error).message}.`, at);
+        fail(`cannot parse the glob${shown(raw)}${quote ? `: ${(error as Error).message}` : ''}.`, at);
       }
       if (pattern.endsWith('/')) {
         warnings.push(
@@ -114,7 +124,7 @@ export function parseFilters(text: string, source: string): ParsedFilters {
           const unknown = names.filter((t) => !(CHANGE_TYPES as readonly string[]).includes(t));
           if (unknown.length > 0) {
             fail(
-              `unknown change type ${JSON.stringify(unknown[0])} in '${spec}'; expected ${CHANGE_TYPES.join(', ')}, joined with '|'.`,
+              `unknown change type${quote ? ` ${JSON.stringify(unknown[0])} in '${spec}'` : ''}; expected ${CHANGE_TYPES.join(', ')}, joined with '|'.`,
               lineOf(typeNode),
             );
           }
@@ -132,7 +142,9 @@ export function parseFilters(text: string, source: string): ParsedFilters {
     for (const suffix of [COUNT_SUFFIX, FILES_SUFFIX]) {
       if (filter.name.endsWith(suffix) && names.has(filter.name.slice(0, -suffix.length))) {
         throw new ConfigurationError(
-          `Filter '${filter.name}' (${where(filter.line)}): collides with the '${suffix}' output of filter '${filter.name.slice(0, -suffix.length)}'; rename it.`,
+          quote
+            ? `Filter '${filter.name}' (${where(filter.line)}): collides with the '${suffix}' output of filter '${filter.name.slice(0, -suffix.length)}'; rename it.`
+            : `A filter (${where(filter.line)}): its name collides with the '${suffix}' output of another filter; rename it.`,
         );
       }
     }
@@ -144,11 +156,13 @@ function resolveAlias(doc: Document, node: Node | null | undefined): Node | null
   return isAlias(node) ? (node.resolve(doc) as Node | undefined) : node;
 }
 
-function describe(node: Node): string {
+function describe(node: Node, quote: boolean): string {
   if (isMap(node)) return 'a map';
   if (isSeq(node)) return 'a list';
   if (isScalar(node))
-    return node.value === null ? 'null' : `${typeof node.value} ${JSON.stringify(node.value)}`;
+    return node.value === null
+      ? 'null'
+      : `${typeof node.value}${quote ? ` ${JSON.stringify(node.value)}` : ''}`;
   return 'something else';
 }
 

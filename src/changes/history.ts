@@ -3,7 +3,6 @@ import { EMPTY_TREE_SHA1, EMPTY_TREE_SHA256 } from './constants.js';
 import { type ChangedFile, parseNameStatus } from './diff.js';
 import { decodePath } from './paths.js';
 
-/** How far history is grown per round: depth d, then 4d, 16d, … (one fetch per round). */
 /** git diff as the action reads it: raw names (-z), every path root-relative, submodules included, no user diff drivers. */
 const DIFF = [
   'diff',
@@ -16,8 +15,13 @@ const DIFF = [
   '--find-renames',
 ];
 
-export const DEEPEN_FACTOR = 4;
-const MAX_ROUNDS = 6;
+/**
+ * How far history is grown per round: depth d, then 16d, 256d, … (one fetch per round). A round is
+ * commits and trees only (no blobs), so a deep round costs little next to a round trip, and a
+ * branch 1,000 commits from its base is found in the second round.
+ */
+export const DEEPEN_FACTOR = 16;
+const MAX_ROUNDS = 4;
 
 export const HEX_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i;
 export const SHORT_SHA = /^[0-9a-f]{7,63}$/i;
@@ -146,6 +150,23 @@ export class History {
   /** The merge-base of base and head, fetching history from the remote as needed. */
   async findMergeBase(base: string, head: string): Promise<string | undefined> {
     return this.deepenUntil([base, head], () => this.mergeBase(base, head));
+  }
+
+  /**
+   * The merge-base of head and a branch of the remote that is not here: the branch's tip is fetched
+   * in the same rounds as the history, not in a fetch of its own.
+   */
+  async findMergeBaseWithBranch(
+    branch: string,
+    head: string,
+  ): Promise<{ tip: string; mergeBase: string } | undefined> {
+    const local = `refs/remotes/${this.remote}/${branch}`;
+    let tip: string | undefined;
+    const mergeBase = await this.deepenUntil([`+refs/heads/${branch}:${local}`, head], async () => {
+      tip = await this.resolve(local);
+      return tip ? this.mergeBase(tip, head) : undefined;
+    });
+    return tip && mergeBase ? { tip, mergeBase } : undefined;
   }
 
   /** A commit's parents as its object records them (shallow grafts hide them from rev-list). */

@@ -48,6 +48,27 @@ export async function resolveComparison(
       reason: `${why}: merge-base of ${short(base)} and ${short(head)}`,
     };
   };
+  /**
+   * The merge-base with a branch of the remote that is not here (the default branch, in a
+   * checkout of another branch): its tip comes with the first round of history, not in a fetch of
+   * its own, so a branch 1,000 commits away costs at most two rounds.
+   */
+  const mergeBaseWithBranch = async (branch: string, why: string): Promise<Comparison> => {
+    if (REF_NAME.test(branch) && !(await history.resolve(branch)) && (await history.hasRemote())) {
+      const found = await history.findMergeBaseWithBranch(branch, head).catch((error: unknown) => {
+        if (error instanceof GitError) return undefined;
+        throw error;
+      });
+      if (found)
+        return {
+          base: found.mergeBase,
+          head,
+          mode: 'commits',
+          reason: `${why}: merge-base of ${short(found.tip)} and ${short(head)}`,
+        };
+    }
+    return mergeBaseWith(await resolveName(history, branch, options.baseInput), why);
+  };
   const defaultBranch = async () => {
     const name = event.payload.repository?.default_branch ?? (await history.remoteDefaultBranch());
     if (!name)
@@ -75,10 +96,7 @@ export async function resolveComparison(
         reason: `${why}: first parent on the default branch ${main}`,
       };
     }
-    return mergeBaseWith(
-      await resolveName(history, main, options.baseInput),
-      `${why}, compared with the default branch ${main}`,
-    );
+    return mergeBaseWithBranch(main, `${why}, compared with the default branch ${main}`);
   };
 
   const base = options.base;
@@ -188,8 +206,8 @@ export async function resolveComparison(
           reason: `initial push to ${main}: every file is added`,
         };
       }
-      return mergeBaseWith(
-        await resolveName(history, main, options.baseInput),
+      return mergeBaseWithBranch(
+        main,
         `new branch ${branch ?? ''}, compared with the default branch ${main}`,
       );
     }

@@ -16,7 +16,7 @@ import { FilterSet } from './matcher.js';
 import { type Comparison, resolveComparison } from './resolve.js';
 import { type FilterResult, renderSummary } from './summary.js';
 import { countGitTrace } from './trace.js';
-import { type AffectedPackage, affectedPackages, readWorkspaces } from './workspaces.js';
+import { type AffectedPackage, affectedPackages, readAffectedInput } from './workspaces.js';
 
 export const main: ActionFn = async (ctx) => {
   // git's own trace counts every process and fetch, the ones git starts itself included.
@@ -31,7 +31,9 @@ export const main: ActionFn = async (ctx) => {
 async function detectChanges(ctx: ActionContext, trace: string): Promise<void> {
   const { runtime, log } = ctx;
   const config = readConfig(ctx.inputs, runtime, ctx.workspace);
-  const parsed = parseFilters(config.filtersText, config.filtersSource);
+  const parsed = parseFilters(config.filtersText, config.filtersSource, {
+    quoteContent: !config.filtersFromFile,
+  });
   const isDirectory = (path: string) =>
     statSync(join(config.workingDirectory, path), { throwIfNoEntry: false })?.isDirectory() ?? false;
   for (const warning of [
@@ -127,15 +129,23 @@ async function detectChanges(ctx: ActionContext, trace: string): Promise<void> {
       throw new ConfigurationError(
         `Input '${INPUT.workspaces}: true' needs a checkout of the repository (add actions/checkout).`,
       );
-    affected = await log.stage(
+    const result = await log.stage(
       'workspaces',
       async () =>
         affectedPackages(
-          await readWorkspaces(git, comparison.head),
-          entries.map((e) => e.path),
+          await readAffectedInput(
+            git,
+            comparison.base,
+            comparison.head,
+            entries.map((e) => e.path),
+            config.globalFiles,
+          ),
         ),
-      (a) => ({ affected: a.length, ...gitCounts() }),
+      (a) => ({ affected: a.affected.length, root_only: a.rootOnly.length, ...gitCounts() }),
     );
+    affected = result.affected;
+    for (const warning of result.warnings) warn(warning);
+    for (const note of result.rootOnly) runtime.info(`Affects only the root project: ${note}.`);
   }
 
   for (const result of results) {

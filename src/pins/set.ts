@@ -5,10 +5,12 @@ import {
   lstatSync,
   openSync,
   readFileSync,
+  realpathSync,
   renameSync,
   rmSync,
   writeSync,
 } from 'node:fs';
+import { basename, dirname, isAbsolute, relative, sep } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { Git, GitError } from '../git/index.js';
 import { ConfigurationError } from '../runtime/errors.js';
@@ -184,6 +186,22 @@ function verifyRewrite(
     );
 }
 
+/**
+ * The real path of a repository file (its directory resolved through every symbolic link), or a
+ * ConfigurationError when that leaves the repository: git lists paths from its index, and a
+ * directory on the way may have been replaced by a link to anywhere on the machine.
+ */
+function insideRepository(realRoot: string, abs: Buffer, display: string): Buffer {
+  const dir = realpathSync(Buffer.from(dirname(abs.toString('latin1')), 'latin1'), { encoding: 'buffer' });
+  // Paths as latin1 strings: one char per byte, so names that are not UTF-8 compare exactly.
+  const rel = relative(Buffer.from(realRoot).toString('latin1'), dir.toString('latin1'));
+  if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel))
+    throw new ConfigurationError(
+      `${display}: a directory on its path is a symbolic link that leads outside the repository; refusing to read or write it. Nothing was rewritten.`,
+    );
+  return Buffer.concat([dir, Buffer.from(`/`), Buffer.from(basename(abs.toString('latin1')), 'latin1')]);
+}
+
 /** Writes beside the target, flushes, then renames over it: readers see the old file or the new one. */
 export function writeFileAtomic(path: string | Buffer, data: string): void {
   const stat = lstatSync(path);
@@ -232,9 +250,11 @@ export async function setPins(dir: string, target: PinTarget, options: SetOption
   if (!wanted.sha && !options.tagOnly) wanted = { ...wanted, sha: await resolveTag(root, wanted, options) };
   const pending: { abs: Buffer; path: string; text: string }[] = [];
   const result: SetResult = { root, sha: wanted.sha, changes: [], unchanged: 0, files: [], notes: [] };
+  const realRoot = realpathSync(root);
   for (const file of files) {
     const role = yamlRole(file.path);
     if (!role) continue;
+    insideRepository(realRoot, file.abs, file.path);
     const stat = lstatSync(file.abs);
     const bytes = readFileSync(file.abs);
     let text: string;
@@ -261,7 +281,8 @@ export async function setPins(dir: string, target: PinTarget, options: SetOption
       `no references to ${wanted.suite}${wanted.only ? ` (${wanted.only})` : ''} found in the workflows or action.yml files under ${JSON.stringify(dir)}.`,
     );
   for (const file of pending) {
-    writeFileAtomic(file.abs, file.text);
+    // Resolved again right before writing: the file written is the real path checked.
+    writeFileAtomic(insideRepository(realRoot, file.abs, file.path), file.text);
     result.files.push(file.path);
   }
   return result;

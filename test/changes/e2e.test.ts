@@ -570,7 +570,7 @@ describe('workspaces: true', () => {
     },
   );
 
-  it('a root lockfile change affects every package', async () => {
+  it('a root lockfile change that cannot be read affects every package, with a warning', async () => {
     const { s, before } = monorepo('npm');
     const head = s.commit('lock', { 'package-lock.json': '{"lockfileVersion": 3}\n' });
     const run = await runAction({
@@ -581,7 +581,12 @@ describe('workspaces: true', () => {
     });
     const affected = JSON.parse(run.main.outputs['affected-packages']!) as { name: string; reason: string }[];
     expect(affected.map((p) => p.name)).toEqual(['cli', 'web', '@acme/core', '@acme/ui']);
-    expect(new Set(affected.map((p) => p.reason))).toEqual(new Set(['root package-lock.json changed']));
+    expect(new Set(affected.map((p) => p.reason))).toEqual(
+      new Set(['root package-lock.json changed and cannot be read']),
+    );
+    expect(run.main.annotations.map((a) => a.value)).toEqual([
+      expect.stringContaining('package-lock.json has lockfileVersion undefined'),
+    ]);
   });
 });
 

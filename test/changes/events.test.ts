@@ -408,6 +408,29 @@ describe('shallow checkouts', () => {
     expect(found.git.stats.fetches).toBe(found.networkFetches);
   });
 
+  it('a new branch pushed 1,000 commits from the default branch: at most 3 fetches in all, file contents for rename detection included', async () => {
+    const s = scenario();
+    const text = 'a file long enough for git to find it again after a move\n'.repeat(8);
+    s.commit('root', { 'README.md': 'r\n', 'old/x.txt': text });
+    s.commitMany('main', 30, 'history');
+    const forkPoint = s.head('main');
+    s.branch('feature');
+    s.switch('feature');
+    s.commit('move', { 'old/x.txt': null, 'new/x.txt': `${text}plus\n` });
+    const featureTip = s.commitMany('feature', 999, 'feature');
+    s.switch('main');
+    s.commitMany('main', 20, 'main-later');
+    const dir = s.checkout(featureTip, 'refs/heads/feature');
+    const found = await detect(
+      dir,
+      events.push({ before: ZERO_SHA, after: featureTip, ref: 'refs/heads/feature' }),
+    );
+    expect(found.comparison.base).toBe(forkPoint);
+    expect(found.changes).toContainEqual({ status: 'renamed', previousPath: 'old/x.txt', path: 'new/x.txt' });
+    expect(found.traced.git_fetches).toBe(found.networkFetches);
+    expect(found.networkFetches).toBeLessThanOrEqual(3);
+  });
+
   it("counts git's own lazy blob fetch (rename detection in a blob-less clone) in the trace", async () => {
     const s = scenario();
     const text = 'a file long enough for git to find it again after a move\n'.repeat(8);
