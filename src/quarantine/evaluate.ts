@@ -3,6 +3,8 @@ import type { FlakeStat } from './flakes.js';
 import { isExpired, type QuarantineEntry } from './quarantine-file.js';
 import type { TestResult } from './results.js';
 
+const OUTCOMES = ['passed', 'failed', 'skipped', 'flaky'] as const;
+
 export type Verdict = 'passed' | 'passed-with-quarantined' | 'failed';
 
 export interface Totals {
@@ -37,12 +39,16 @@ export function evaluate(
   const expired = entries.filter((entry) => isExpired(entry, now));
   const active = entries.filter((entry) => !isExpired(entry, now));
   const used = new Set<QuarantineEntry>();
-  const totals: Totals = { total: results.length, passed: 0, failed: 0, skipped: 0, flaky: 0 };
+  const totals: Totals = { total: 0, passed: 0, failed: 0, skipped: 0, flaky: 0 };
   const failures: TestResult[] = [];
   const quarantined: Evaluation['quarantined'] = [];
   const flakyInRun: TestResult[] = [];
   for (const test of results) {
-    totals[test.outcome] += 1;
+    // Totals count runs: a name a data provider ran 32 times is 32 tests, as the peers count them.
+    for (const outcome of OUTCOMES) {
+      totals[outcome] += test.counts[outcome];
+      totals.total += test.counts[outcome];
+    }
     const entry = active.find((candidate) => candidate.matches(test.id));
     if (entry) used.add(entry);
     if (test.outcome === 'flaky') flakyInRun.push(test);

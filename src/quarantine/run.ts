@@ -68,6 +68,13 @@ export const main: ActionFn = async (ctx) => {
     );
   }
   const tests = results.list();
+  // A stage whose tests were all skipped (disabled, filtered out) tested nothing: it must not look green.
+  if (!config.allowEmpty && tests.every((test) => test.outcome === 'skipped')) {
+    const skipped = tests.reduce((sum, test) => sum + test.counts.skipped, 0);
+    throw new ConfigurationError(
+      `Input 'reports': all ${skipped} test case(s) in the ${files.length} report(s) found were skipped; nothing ran. Set allow-empty: true if that is expected.`,
+    );
+  }
   const entries = await loadQuarantine(config);
   const evaluation = evaluate(tests, entries, ctx.clock.now(), config.onExpired);
 
