@@ -68,6 +68,8 @@ const ILLEGAL_XML_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/
 interface SaxesInternals {
   text: string;
   name: string;
+  piTarget: string;
+  entity: string;
   attribList: unknown[];
 }
 
@@ -122,11 +124,14 @@ export function parseJUnitString(
   options: Omit<ParseOptions, 'maxBytes'> & { displayName: string },
 ): number {
   const reader = new JUnitReader(options.displayName, options);
-  reader.write(xml);
+  // In pieces no longer than a file read, so the same bounds hold.
+  for (let start = 0; start < xml.length; start += READ_CHUNK)
+    reader.write(xml.slice(start, start + READ_CHUNK));
   return reader.close();
 }
 
-class JUnitReader {
+/** The reader itself: write text in pieces, then close (exported for the property tests). */
+export class JUnitReader {
   private readonly parser = new SaxesParser({ position: true });
   private readonly suites: { name: string; file?: string; path: string[]; group: string }[] = [];
   private depth = 0;
@@ -136,7 +141,7 @@ class JUnitReader {
   private cases = 0;
 
   constructor(
-    private readonly shown: string,
+    readonly shown: string,
     private readonly options: Pick<ParseOptions, 'workspace' | 'onCase'>,
   ) {
     this.parser.on('doctype', () => {
@@ -161,16 +166,24 @@ class JUnitReader {
    * saxes gathers every text run, attribute value, comment and CDATA section in one buffer until it
    * ends, and every name the same way: a 200 MB attribute would be held whole (several times over
    * while strings are joined). Between writes (each at most READ_CHUNK long) the buffer is cut back
-   * to KEPT_TEXT_LIMIT, so what is kept stays bounded whatever the input; a name that long, or an
-   * element with too many attributes, is refused.
+   * to KEPT_TEXT_LIMIT, so what is kept stays bounded whatever the input; a name or an entity
+   * reference that long, or an element with too many attributes, is refused.
    */
   private bound(): void {
     const inside = this.parser as unknown as SaxesInternals;
     if (inside.text.length > KEPT_TEXT_LIMIT) inside.text = inside.text.slice(0, KEPT_TEXT_LIMIT);
-    if (inside.name.length > KEPT_TEXT_LIMIT)
-      throw this.fail(`an element or attribute name is longer than ${KEPT_TEXT_LIMIT} characters`);
+    if (inside.name.length > KEPT_TEXT_LIMIT || inside.piTarget.length > KEPT_TEXT_LIMIT)
+      throw this.fail(`a name is longer than ${KEPT_TEXT_LIMIT} characters`);
+    if (inside.entity.length > KEPT_TEXT_LIMIT)
+      throw this.fail(`an entity reference is longer than ${KEPT_TEXT_LIMIT} characters`);
     if (inside.attribList.length > MAX_ATTRIBUTES)
       throw this.fail(`an element has more than ${MAX_ATTRIBUTES} attributes`);
+  }
+
+  /** Characters the XML parser holds for the text, value or name it is in the middle of. */
+  get keptCharacters(): number {
+    const inside = this.parser as unknown as SaxesInternals;
+    return inside.text.length + inside.name.length + inside.piTarget.length + inside.entity.length;
   }
 
   close(): number {
@@ -216,8 +229,7 @@ class JUnitReader {
           path,
           group: `${this.shown}\u0000${path.join('\u0000')}`,
         });
-      }
-      else if (name === 'testcase') {
+      } else if (name === 'testcase') {
         this.current = {
           attributes,
           line: this.parser.line,

@@ -55,7 +55,9 @@ describe('class 8: memory stays flat on hostile reports', () => {
     const { main } = await run(ws);
     expect(main.stderr).not.toMatch(/heap out of memory/i);
     expect(main.exitCode).toBe(1);
-    expect(main.errors.at(-1)).toMatch(/^Report reports\/deep\.xml, line 1: not valid JUnit XML: elements are nested deeper than 256 levels/);
+    expect(main.errors.at(-1)).toMatch(
+      /^Report reports\/deep\.xml, line 1: not valid JUnit XML: elements are nested deeper than 256 levels/,
+    );
   }, 300_000);
 
   it('nested test suites far below the cap still read (a deep but sane report)', async () => {

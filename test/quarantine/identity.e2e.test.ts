@@ -54,7 +54,13 @@ describe('test identity without a file attribute (dist/quarantine)', () => {
     });
     const { main } = await run(ws);
     expect(main.exitCode).toBe(1);
-    expect(main.outputs).toMatchObject({ total: '2', passed: '1', failed: '1', flaky: '0', verdict: 'failed' });
+    expect(main.outputs).toMatchObject({
+      total: '2',
+      passed: '1',
+      failed: '1',
+      flaky: '0',
+      verdict: 'failed',
+    });
   });
 
   it('the same classname and name failing in one report file and passing in another fail the step, never flaky', async () => {
@@ -100,15 +106,33 @@ describe('repeated test cases in one suite (dist/quarantine)', () => {
     });
     const { main } = await run(ws);
     expect(main.exitCode).toBe(1);
-    expect(main.outputs).toMatchObject({ total: '5', passed: '4', failed: '1', flaky: '0', verdict: 'failed' });
+    expect(main.outputs).toMatchObject({
+      total: '5',
+      passed: '4',
+      failed: '1',
+      flaky: '0',
+      verdict: 'failed',
+    });
   });
 
   it('a retry written as repeated test cases (failed, then one pass last) in one suite is flaky and passes', async () => {
-    const ws = workspace({}, {
-      'reports/retries.xml': join(CORPUS, 'action-junit-report/flaky_retries/flaky_with_classname_file.xml'),
-    });
+    const ws = workspace(
+      {},
+      {
+        'reports/retries.xml': join(
+          CORPUS,
+          'action-junit-report/flaky_retries/flaky_with_classname_file.xml',
+        ),
+      },
+    );
     const { main } = await run(ws);
     expect(main.exitCode).toBe(0);
-    expect(main.outputs).toMatchObject({ total: '3', passed: '2', failed: '0', flaky: '1', verdict: 'passed' });
+    expect(main.outputs).toMatchObject({
+      total: '3',
+      passed: '2',
+      failed: '0',
+      flaky: '1',
+      verdict: 'passed',
+    });
   });
 });
