@@ -9,7 +9,7 @@ import { JUnitReader, KEPT_TEXT_LIMIT, MAX_DEPTH, type TestCaseElement } from '.
 const seed = process.env.FC_SEED === undefined ? undefined : Number(process.env.FC_SEED);
 const params = { numRuns: 50, ...(seed === undefined ? {} : { seed }) };
 
-const escape = (text: string) =>
+const escapeXml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 // Sizes reach well past the kept-text limit; long runs are made by repetition so generation stays cheap.
@@ -55,11 +55,13 @@ function serialise(root: Node, wrap: number): string {
   const parts: string[] = ['<testsuites>', '<testsuite name="deep">'.repeat(wrap)];
   const write = (item: Node | string, cdata: boolean): void => {
     if (typeof item === 'string') {
-      parts.push(cdata ? `<![CDATA[${item.replace(/]]>/g, ']]]]><![CDATA[>')}]]>` : escape(item));
+      parts.push(cdata ? `<![CDATA[${item.replace(/]]>/g, ']]]]><![CDATA[>')}]]>` : escapeXml(item));
       return;
     }
-    parts.push(`<${item.tag}${item.attributes.map(([k, v]) => ` ${k}="${escape(v)}"`).join('')}>`);
-    item.children.forEach((child, i) => write(child, i % 2 === 1));
+    parts.push(`<${item.tag}${item.attributes.map(([k, v]) => ` ${k}="${escapeXml(v)}"`).join('')}>`);
+    item.children.forEach((child, i) => {
+      write(child, i % 2 === 1);
+    });
     parts.push(`</${item.tag}>`);
   };
   write(root, false);
