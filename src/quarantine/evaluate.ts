@@ -35,6 +35,11 @@ export function evaluate(
   entries: QuarantineEntry[],
   now: number,
   onExpired: 'warn' | 'fail',
+  /**
+   * When `results` hold only the tests that did not pass (a streamed run): the totals of the whole
+   * run and the entries that matched any test.
+   */
+  overall?: { totals: Totals; used: ReadonlySet<QuarantineEntry> },
 ): Evaluation {
   const expired = entries.filter((entry) => isExpired(entry, now));
   const active = entries.filter((entry) => !isExpired(entry, now));
@@ -55,6 +60,10 @@ export function evaluate(
     if (test.outcome !== 'failed') continue;
     if (entry) quarantined.push({ test, entry });
     else failures.push(test);
+  }
+  if (overall) {
+    Object.assign(totals, overall.totals);
+    for (const entry of overall.used) used.add(entry);
   }
   const reasons: string[] = [];
   if (failures.length > 0)

@@ -25,7 +25,7 @@ export interface TestResult extends TestCaseElement {
  * retrying at the first pass. Anything else (several passes, a pass before a failure) is several
  * runs of one name, such as TestNG data-provider runs, and a failure among them stays a failure.
  */
-interface Sequence {
+export interface Sequence {
   group: string;
   passes: number;
   /** Elements that carry their own retry markers (Surefire flakyFailure/flakyError). */
@@ -37,7 +37,7 @@ interface Sequence {
   elements: number;
 }
 
-interface Entry {
+export interface Entry {
   /** The element shown for this id: the first failure, else the first element. */
   carrier: TestCaseElement;
   sequences: Sequence[];
@@ -56,44 +56,8 @@ export class RunResults {
     if (entry === undefined) {
       entry = { carrier: element, sequences: [] };
       this.byId.set(element.id, entry);
-    } else if (
-      entry.carrier.outcome !== 'failed' &&
-      (element.outcome === 'failed' || (entry.carrier.message === undefined && element.message !== undefined))
-    ) {
-      entry.carrier = element;
     }
-    let sequence = entry.sequences.find((s) => s.group === element.group);
-    if (sequence === undefined) {
-      sequence = {
-        group: element.group,
-        passes: 0,
-        flakes: 0,
-        failures: 0,
-        skips: 0,
-        lastPassed: false,
-        failedAttempts: 0,
-        elements: 0,
-      };
-      entry.sequences.push(sequence);
-    }
-    sequence.elements += 1;
-    sequence.failedAttempts += element.failedAttempts;
-    switch (element.outcome) {
-      case 'skipped':
-        sequence.skips += 1;
-        return;
-      case 'failed':
-        sequence.failures += 1;
-        sequence.lastPassed = false;
-        return;
-      case 'flaky':
-        sequence.flakes += 1;
-        sequence.lastPassed = true;
-        return;
-      case 'passed':
-        sequence.passes += 1;
-        sequence.lastPassed = true;
-    }
+    addToEntry(entry, element);
   }
 
   get size(): number {
@@ -107,7 +71,50 @@ export class RunResults {
   }
 }
 
-function resultOf(entry: Entry): TestResult {
+/** Adds one element of the entry's test id. */
+export function addToEntry(entry: Entry, element: TestCaseElement): void {
+  if (
+    entry.carrier.outcome !== 'failed' &&
+    (element.outcome === 'failed' || (entry.carrier.message === undefined && element.message !== undefined))
+  ) {
+    entry.carrier = element;
+  }
+  let sequence = entry.sequences.find((s) => s.group === element.group);
+  if (sequence === undefined) {
+    sequence = {
+      group: element.group,
+      passes: 0,
+      flakes: 0,
+      failures: 0,
+      skips: 0,
+      lastPassed: false,
+      failedAttempts: 0,
+      elements: 0,
+    };
+    entry.sequences.push(sequence);
+  }
+  sequence.elements += 1;
+  sequence.failedAttempts += element.failedAttempts;
+  switch (element.outcome) {
+    case 'skipped':
+      sequence.skips += 1;
+      return;
+    case 'failed':
+      sequence.failures += 1;
+      sequence.lastPassed = false;
+      return;
+    case 'flaky':
+      sequence.flakes += 1;
+      sequence.lastPassed = true;
+      return;
+    case 'passed':
+      sequence.passes += 1;
+      sequence.lastPassed = true;
+  }
+}
+
+/** The test's result from all its elements so far. */
+export function resultOf(entry: Entry): TestResult {
   const counts: OutcomeCounts = { passed: 0, failed: 0, skipped: 0, flaky: 0 };
   let elements = 0;
   let failedAttempts = 0;
