@@ -3,6 +3,8 @@ import type { FlakeStat } from './flakes.js';
 import { isExpired, type QuarantineEntry } from './quarantine-file.js';
 import type { TestResult } from './results.js';
 
+const OUTCOMES = ['passed', 'failed', 'skipped', 'flaky'] as const;
+
 export type Verdict = 'passed' | 'passed-with-quarantined' | 'failed';
 
 export interface Totals {
@@ -33,22 +35,35 @@ export function evaluate(
   entries: QuarantineEntry[],
   now: number,
   onExpired: 'warn' | 'fail',
+  /**
+   * When `results` hold only the tests that did not pass (a streamed run): the totals of the whole
+   * run and the entries that matched any test.
+   */
+  overall?: { totals: Totals; used: ReadonlySet<QuarantineEntry> },
 ): Evaluation {
   const expired = entries.filter((entry) => isExpired(entry, now));
   const active = entries.filter((entry) => !isExpired(entry, now));
   const used = new Set<QuarantineEntry>();
-  const totals: Totals = { total: results.length, passed: 0, failed: 0, skipped: 0, flaky: 0 };
+  const totals: Totals = { total: 0, passed: 0, failed: 0, skipped: 0, flaky: 0 };
   const failures: TestResult[] = [];
   const quarantined: Evaluation['quarantined'] = [];
   const flakyInRun: TestResult[] = [];
   for (const test of results) {
-    totals[test.outcome] += 1;
+    // Totals count runs: a name a data provider ran 32 times is 32 tests, as the peers count them.
+    for (const outcome of OUTCOMES) {
+      totals[outcome] += test.counts[outcome];
+      totals.total += test.counts[outcome];
+    }
     const entry = active.find((candidate) => candidate.matches(test.id));
     if (entry) used.add(entry);
     if (test.outcome === 'flaky') flakyInRun.push(test);
     if (test.outcome !== 'failed') continue;
     if (entry) quarantined.push({ test, entry });
     else failures.push(test);
+  }
+  if (overall) {
+    Object.assign(totals, overall.totals);
+    for (const entry of overall.used) used.add(entry);
   }
   const reasons: string[] = [];
   if (failures.length > 0)

@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Clock } from '../net/clock.js';
@@ -76,16 +76,26 @@ export function observe(record: RunRecord, id: string): { code: Code; fileHash?:
   return { code: value[0] as Code, fileHash: index === undefined ? undefined : record.files[index]?.[1] };
 }
 
+/** A record already encoded (gzipped JSON) in a file, as the run collector writes it. */
+export type EncodedRecord = RunInfo & { path: string };
+
+/** A record to store: in memory, or already encoded on disk. */
+export type StoredRecord = RunRecord | EncodedRecord;
+
+function isEncoded(record: StoredRecord): record is EncodedRecord {
+  return 'path' in record;
+}
+
 export interface HistoryStore {
   readonly kind: 'cache' | 'branch' | 'dir';
   /** Records of this branch, oldest first, at most `window`. */
   load(branch: string, window: number): Promise<RunRecord[]>;
   /** Store this run's record and drop the branch's records beyond `window`. */
-  append(record: RunRecord, window: number): Promise<void>;
+  append(record: StoredRecord, window: number): Promise<void>;
 }
 
 // File names sort by time; the branch is encoded so that '@' and '/' cannot occur in it.
-export function recordFileName(record: RunRecord): string {
+export function recordFileName(record: RunInfo): string {
   const safeRun = record.run.replace(/[^A-Za-z0-9_.-]/g, '_');
   return `${encodeURIComponent(record.branch)}@${String(record.time).padStart(15, '0')}-${safeRun}-${record.attempt}${RECORD_SUFFIX}`;
 }
@@ -145,12 +155,13 @@ export class DirHistory implements HistoryStore {
     return records;
   }
 
-  async append(record: RunRecord, window: number): Promise<void> {
+  async append(record: StoredRecord, window: number): Promise<void> {
     await mkdir(this.dir, { recursive: true });
     const name = recordFileName(record);
     // Write then rename: a reader never sees half a record.
     const temp = join(this.dir, `.${name}.tmp`);
-    await writeFile(temp, encodeRecord(record));
+    if (isEncoded(record)) await copyFile(record.path, temp);
+    else await writeFile(temp, encodeRecord(record));
     await rename(temp, join(this.dir, name));
     for (const old of overflow(await readdir(this.dir), record.branch, window))
       await rm(join(this.dir, old), { force: true });
@@ -195,7 +206,7 @@ export class CacheHistory extends DirHistory {
     return super.load(branch, window);
   }
 
-  override async append(record: RunRecord, window: number): Promise<void> {
+  override async append(record: StoredRecord, window: number): Promise<void> {
     await super.append(record, window);
     const key = this.keyFor(record.branch);
     // The toolkit reports a key that is already taken (or any save failure) as -1, not as an error.
@@ -290,10 +301,12 @@ export class BranchHistory implements HistoryStore {
     return records;
   }
 
-  async append(record: RunRecord, window: number): Promise<void> {
+  async append(record: StoredRecord, window: number): Promise<void> {
     if (!this.loaded) await this.fetch();
     const attempts = this.options.attempts ?? 5;
-    const blob = await this.git.text(['hash-object', '-w', '--stdin'], { input: encodeRecord(record) });
+    const blob = isEncoded(record)
+      ? await this.git.text(['hash-object', '-w', '--', record.path])
+      : await this.git.text(['hash-object', '-w', '--stdin'], { input: encodeRecord(record) });
     for (let attempt = 1; ; attempt++) {
       const entries = await this.entries();
       entries.set(recordFileName(record), blob);

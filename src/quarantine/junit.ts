@@ -1,20 +1,29 @@
 import { open, stat } from 'node:fs/promises';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { ConfigurationError, errorMessage } from '../runtime/errors.js';
-import { normaliseFile, testId } from './identity.js';
+import { boundedPart, normaliseFile, testId } from './identity.js';
 
 /**
  * One streaming reader for every JUnit XML dialect in the wild (see ../shared/reference/junit-xml.md).
  * It never builds a document: memory stays flat whatever the report size, and each <testcase> is
- * handed to the caller as soon as it closes.
+ * handed to the caller as soon as it closes. Memory also stays flat whatever the report's shape:
+ * nesting deeper than MAX_DEPTH is refused, and no text, attribute value or comment is kept beyond
+ * KEPT_TEXT_LIMIT characters (the rest is dropped as it streams by; messages are truncated).
  */
 export type Outcome = 'passed' | 'failed' | 'skipped' | 'flaky';
 
 export interface TestCaseElement {
   id: string;
   file?: string;
+  /** The enclosing suites' names (outermost first, `::`-joined), part of the id when `file` is missing. */
+  suite: string;
   classname: string;
   name: string;
+  /**
+   * Where retries can be: the report and the suite path. Repeated <testcase> elements of one test are
+   * read as retries only within one group, never across suites or report files.
+   */
+  group: string;
   line?: number;
   outcome: Outcome;
   /** `failure` (an assertion) or `error` (an unexpected exception), when the case failed. */
@@ -45,9 +54,24 @@ export interface ParseSummary {
 const ROOTS = new Set(['testsuites', 'testsuite']);
 const SKIPPED_STATUS = new Set(['disabled', 'ignored', 'skipped', 'notrun', 'not_run']);
 const MESSAGE_LIMIT = 2000;
+/** Deepest element nesting accepted; real reports nest a handful of suites. */
+export const MAX_DEPTH = 256;
+/** Characters of one text run, attribute value, comment or CDATA section kept while parsing. */
+export const KEPT_TEXT_LIMIT = 64 * 1024;
+/** Attributes accepted on one element. */
+export const MAX_ATTRIBUTES = 1024;
 const READ_CHUNK = 256 * 1024;
 // XML 1.0 forbids these; test output (ANSI colour codes, binary junk) puts them in reports anyway.
 const ILLEGAL_XML_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+
+/** The parts of saxes' state that hold text; see JUnitReader.bound. */
+interface SaxesInternals {
+  text: string;
+  name: string;
+  piTarget: string;
+  entity: string;
+  attribList: unknown[];
+}
 
 interface OpenCase {
   attributes: Record<string, string>;
@@ -100,13 +124,16 @@ export function parseJUnitString(
   options: Omit<ParseOptions, 'maxBytes'> & { displayName: string },
 ): number {
   const reader = new JUnitReader(options.displayName, options);
-  reader.write(xml);
+  // In pieces no longer than a file read, so the same bounds hold.
+  for (let start = 0; start < xml.length; start += READ_CHUNK)
+    reader.write(xml.slice(start, start + READ_CHUNK));
   return reader.close();
 }
 
-class JUnitReader {
+/** The reader itself: write text in pieces, then close (exported for the property tests). */
+export class JUnitReader {
   private readonly parser = new SaxesParser({ position: true });
-  private readonly suites: { name: string; file?: string }[] = [];
+  private readonly suites: { name: string; file?: string; path: string[]; group: string }[] = [];
   private depth = 0;
   private current: OpenCase | undefined;
   private captureDepth = 0;
@@ -114,7 +141,7 @@ class JUnitReader {
   private cases = 0;
 
   constructor(
-    private readonly shown: string,
+    readonly shown: string,
     private readonly options: Pick<ParseOptions, 'workspace' | 'onCase'>,
   ) {
     this.parser.on('doctype', () => {
@@ -132,6 +159,31 @@ class JUnitReader {
     ILLEGAL_XML_CHARS.lastIndex = 0;
     const clean = ILLEGAL_XML_CHARS.test(text) ? text.replace(ILLEGAL_XML_CHARS, '\ufffd') : text;
     this.guard(() => this.parser.write(clean));
+    this.bound();
+  }
+
+  /**
+   * saxes gathers every text run, attribute value, comment and CDATA section in one buffer until it
+   * ends, and every name the same way: a 200 MB attribute would be held whole (several times over
+   * while strings are joined). Between writes (each at most READ_CHUNK long) the buffer is cut back
+   * to KEPT_TEXT_LIMIT, so what is kept stays bounded whatever the input; a name or an entity
+   * reference that long, or an element with too many attributes, is refused.
+   */
+  private bound(): void {
+    const inside = this.parser as unknown as SaxesInternals;
+    if (inside.text.length > KEPT_TEXT_LIMIT) inside.text = inside.text.slice(0, KEPT_TEXT_LIMIT);
+    if (inside.name.length > KEPT_TEXT_LIMIT || inside.piTarget.length > KEPT_TEXT_LIMIT)
+      throw this.fail(`a name is longer than ${KEPT_TEXT_LIMIT} characters`);
+    if (inside.entity.length > KEPT_TEXT_LIMIT)
+      throw this.fail(`an entity reference is longer than ${KEPT_TEXT_LIMIT} characters`);
+    if (inside.attribList.length > MAX_ATTRIBUTES)
+      throw this.fail(`an element has more than ${MAX_ATTRIBUTES} attributes`);
+  }
+
+  /** Characters the XML parser holds for the text, value or name it is in the middle of. */
+  get keptCharacters(): number {
+    const inside = this.parser as unknown as SaxesInternals;
+    return inside.text.length + inside.name.length + inside.piTarget.length + inside.entity.length;
   }
 
   close(): number {
@@ -157,6 +209,7 @@ class JUnitReader {
 
   private open(tag: SaxesTagPlain): void {
     this.depth += 1;
+    if (this.depth > MAX_DEPTH) throw this.fail(`elements are nested deeper than ${MAX_DEPTH} levels`);
     const name = tag.name;
     const attributes = tag.attributes as Record<string, string>;
     if (this.depth === 1) {
@@ -166,12 +219,17 @@ class JUnitReader {
     if (this.captureDepth > 0) return;
     const open = this.current;
     if (open === undefined) {
-      if (name === 'testsuite')
+      if (name === 'testsuite') {
+        const parent = this.suites.at(-1);
+        const suiteName = boundedPart((attributes.name ?? '').trim());
+        const path = suiteName === '' ? (parent?.path ?? []) : [...(parent?.path ?? []), suiteName];
         this.suites.push({
-          name: (attributes.name ?? '').trim(),
-          file: attributes.file ?? this.suites.at(-1)?.file,
+          name: suiteName,
+          file: attributes.file ?? parent?.file,
+          path,
+          group: `${this.shown}\u0000${path.join('\u0000')}`,
         });
-      else if (name === 'testcase') {
+      } else if (name === 'testcase') {
         this.current = {
           attributes,
           line: this.parser.line,
@@ -208,7 +266,7 @@ class JUnitReader {
   }
 
   private startCapture(open: OpenCase, attributes: Record<string, string>): void {
-    open.message = attributes.message?.trim() || undefined;
+    open.message = attributes.message?.trim().slice(0, MESSAGE_LIMIT) || undefined;
     if (open.message === undefined) {
       this.captureDepth = this.depth;
       this.captured = '';
@@ -216,7 +274,8 @@ class JUnitReader {
   }
 
   private capture(text: string): void {
-    if (this.captureDepth > 0 && this.captured.length < MESSAGE_LIMIT) this.captured += text;
+    if (this.captureDepth > 0 && this.captured.length < MESSAGE_LIMIT)
+      this.captured += text.slice(0, MESSAGE_LIMIT - this.captured.length);
   }
 
   private closeTag(name: string): void {
@@ -235,11 +294,15 @@ class JUnitReader {
 
   private finish(open: OpenCase): void {
     const a = open.attributes;
+    const suite = this.suites.at(-1);
+    // Without a classname, the innermost suite names the group the case belongs to.
+    const classname = boundedPart((a.classname ?? a.class ?? '').trim()) || (suite?.name ?? '');
     const identity = {
-      file: normaliseFile(a.file ?? a.filepath ?? this.suites.at(-1)?.file, this.options.workspace),
-      // Without a classname, the enclosing suite tells same-named cases in sibling suites apart.
-      classname: (a.classname ?? a.class ?? '').trim() || (this.suites.at(-1)?.name ?? ''),
-      name: (a.name ?? '').trim(),
+      file: normaliseFile(a.file ?? a.filepath ?? suite?.file, this.options.workspace),
+      // Surefire and TestNG name the suite after the class: saying it twice would tell nothing apart.
+      suite: (suite?.path ?? []).filter((part) => part !== classname).join('::'),
+      classname,
+      name: boundedPart((a.name ?? '').trim()),
     };
     const line = Number.parseInt(a.line ?? '', 10);
     const disabled = SKIPPED_STATUS.has((a.status ?? '').toLowerCase());
@@ -252,6 +315,7 @@ class JUnitReader {
     this.options.onCase({
       id: testId(identity),
       ...identity,
+      group: suite?.group ?? `${this.shown}\u0000`,
       line: Number.isSafeInteger(line) && line > 0 ? line : undefined,
       outcome,
       failureKind: outcome === 'failed' ? open.failureKind : undefined,

@@ -1,21 +1,63 @@
 import type { Outcome, TestCaseElement } from './junit.js';
 
-/** One test's result in this run, after retries written as repeated <testcase> elements are merged. */
+/** How many runs of one test id ended each way in this run (one per execution, retries folded). */
+export interface OutcomeCounts {
+  passed: number;
+  failed: number;
+  skipped: number;
+  flaky: number;
+}
+
+/** One test id's result in this run. */
 export interface TestResult extends TestCaseElement {
-  /** How many <testcase> elements reported this test. */
+  /** How many <testcase> elements reported this test id. */
   elements: number;
+  /**
+   * Runs of this id by outcome. Usually one; more when a data provider or a parameterised runner
+   * wrote one name several times, or when two reports hold the same id.
+   */
+  counts: OutcomeCounts;
 }
 
 /**
- * Folds every <testcase> of a run into one result per test id. A test seen failing and passing in
- * the same run (retries) is flaky; failing in every attempt is failed; skipped only when nothing ran.
+ * The <testcase> elements of one test id within one group (one report's suite), in order. Retries
+ * written as repeated elements look like failures followed by ONE pass, last: a runner stops
+ * retrying at the first pass. Anything else (several passes, a pass before a failure) is several
+ * runs of one name, such as TestNG data-provider runs, and a failure among them stays a failure.
+ */
+export interface Sequence {
+  group: string;
+  passes: number;
+  /** Elements that carry their own retry markers (Surefire flakyFailure/flakyError). */
+  flakes: number;
+  failures: number;
+  skips: number;
+  lastPassed: boolean;
+  failedAttempts: number;
+  elements: number;
+}
+
+export interface Entry {
+  /** The element shown for this id: the first failure, else the first element. */
+  carrier: TestCaseElement;
+  sequences: Sequence[];
+}
+
+/**
+ * Folds every <testcase> of a run into one result per test id. A test is flaky in this run only when
+ * one of its runs failed and then passed on retry within one report's suite, or carries explicit
+ * retry markers; failing in one suite or report and passing in another is a failure.
  */
 export class RunResults {
-  private readonly byId = new Map<string, TestResult>();
+  private readonly byId = new Map<string, Entry>();
 
   add(element: TestCaseElement): void {
-    const seen = this.byId.get(element.id);
-    this.byId.set(element.id, seen === undefined ? { ...element, elements: 1 } : merge(seen, element));
+    let entry = this.byId.get(element.id);
+    if (entry === undefined) {
+      entry = { carrier: element, sequences: [] };
+      this.byId.set(element.id, entry);
+    }
+    addToEntry(entry, element);
   }
 
   get size(): number {
@@ -23,31 +65,81 @@ export class RunResults {
   }
 
   list(): TestResult[] {
-    return [...this.byId.values()];
+    const results: TestResult[] = [];
+    for (const entry of this.byId.values()) results.push(resultOf(entry));
+    return results;
   }
 }
 
-function merge(seen: TestResult, next: TestCaseElement): TestResult {
-  const elements = seen.elements + 1;
-  const failedAttempts = seen.failedAttempts + next.failedAttempts;
-  if (next.outcome === 'skipped') return { ...seen, elements };
-  if (seen.outcome === 'skipped') return { ...next, elements, failedAttempts };
-  const failedBefore = seen.outcome === 'failed' ? seen : next.outcome === 'failed' ? next : undefined;
-  const outcome = combine(seen.outcome, next.outcome);
-  const carrier = failedBefore ?? (seen.message !== undefined ? seen : next);
+/** Adds one element of the entry's test id. */
+export function addToEntry(entry: Entry, element: TestCaseElement): void {
+  if (
+    entry.carrier.outcome !== 'failed' &&
+    (element.outcome === 'failed' || (entry.carrier.message === undefined && element.message !== undefined))
+  ) {
+    entry.carrier = element;
+  }
+  let sequence = entry.sequences.find((s) => s.group === element.group);
+  if (sequence === undefined) {
+    sequence = {
+      group: element.group,
+      passes: 0,
+      flakes: 0,
+      failures: 0,
+      skips: 0,
+      lastPassed: false,
+      failedAttempts: 0,
+      elements: 0,
+    };
+    entry.sequences.push(sequence);
+  }
+  sequence.elements += 1;
+  sequence.failedAttempts += element.failedAttempts;
+  switch (element.outcome) {
+    case 'skipped':
+      sequence.skips += 1;
+      return;
+    case 'failed':
+      sequence.failures += 1;
+      sequence.lastPassed = false;
+      return;
+    case 'flaky':
+      sequence.flakes += 1;
+      sequence.lastPassed = true;
+      return;
+    case 'passed':
+      sequence.passes += 1;
+      sequence.lastPassed = true;
+  }
+}
+
+/** The test's result from all its elements so far. */
+export function resultOf(entry: Entry): TestResult {
+  const counts: OutcomeCounts = { passed: 0, failed: 0, skipped: 0, flaky: 0 };
+  let elements = 0;
+  let failedAttempts = 0;
+  for (const s of entry.sequences) {
+    elements += s.elements;
+    failedAttempts += s.failedAttempts;
+    counts.skipped += s.skips;
+    const passLike = s.passes + s.flakes;
+    if (s.failures > 0 && passLike === 1 && s.lastPassed) counts.flaky += 1;
+    else {
+      counts.passed += s.passes;
+      counts.flaky += s.flakes;
+      if (s.failures > 0) counts.failed += 1;
+    }
+  }
+  const outcome: Outcome =
+    counts.failed > 0 ? 'failed' : counts.flaky > 0 ? 'flaky' : counts.passed > 0 ? 'passed' : 'skipped';
+  const carrier = entry.carrier;
   return {
     ...carrier,
     outcome,
     elements,
     failedAttempts,
+    counts,
     failureKind: outcome === 'failed' ? carrier.failureKind : undefined,
+    message: outcome === 'failed' || outcome === 'flaky' ? carrier.message : undefined,
   };
-}
-
-function combine(a: Outcome, b: Outcome): Outcome {
-  const failed = a === 'failed' || b === 'failed';
-  const passed = a === 'passed' || a === 'flaky' || b === 'passed' || b === 'flaky';
-  if (failed && passed) return 'flaky';
-  if (failed) return 'failed';
-  return a === 'flaky' || b === 'flaky' ? 'flaky' : 'passed';
 }

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { glob, readFile, stat } from 'node:fs/promises';
+import { glob, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative } from 'node:path';
 import { globMatcher } from '../glob/index.js';
 import { Git } from '../git/index.js';
@@ -22,16 +22,16 @@ import {
   CacheHistory,
   type CacheClient,
   DirHistory,
+  type EncodedRecord,
   type HistoryStore,
-  makeRecord,
   type RunInfo,
-  sourceFileOf,
   type RunRecord,
 } from './history.js';
 import { GitHubIssues } from './issues.js';
 import { parseJUnitFile } from './junit.js';
-import { parseQuarantineFile, type QuarantineEntry } from './quarantine-file.js';
-import { RunResults, type TestResult } from './results.js';
+import { isExpired, parseQuarantineFile, type QuarantineEntry } from './quarantine-file.js';
+import { FileTable, RecordWriter, RunCollector } from './collect.js';
+import type { TestResult } from './results.js';
 import { renderSummary } from './summary.js';
 
 export const main: ActionFn = async (ctx) => {
@@ -47,35 +47,84 @@ export const main: ActionFn = async (ctx) => {
       `Input 'reports': no file matched ${config.reports.map((r) => `'${r}'`).join(', ')} in ${ctx.workspace}. A test stage that wrote no report must not pass; set allow-empty: true if that is expected.`,
     );
   }
-  const results = new RunResults();
-  await ctx.log.stage(
-    'parse',
-    async () => {
-      for (const file of files) {
-        await parseJUnitFile(file, {
-          maxBytes: config.maxReportSize,
-          workspace: ctx.workspace,
-          displayName: shown(file, ctx.workspace),
-          onCase: (c) => results.add(c),
-        });
-      }
-    },
-    () => ({ tests: results.size }),
-  );
-  if (results.size === 0 && !config.allowEmpty) {
-    throw new ConfigurationError(
-      `Input 'reports': the ${files.length} report(s) found hold no test cases. Set allow-empty: true if that is expected.`,
-    );
-  }
-  const tests = results.list();
+  let evaluation: Evaluation;
+  let flakes: FlakeStat[];
+  let historyNote: string;
   const entries = await loadQuarantine(config);
-  const evaluation = evaluate(tests, entries, ctx.clock.now(), config.onExpired);
-
-  const { flakes, history } = await ctx.log.stage(
-    'history',
-    () => updateHistory(ctx, config, info, tests),
-    (h) => ({ flaky: h.flakes.length }),
+  const active = entries.filter((entry) => !isExpired(entry, ctx.clock.now()));
+  const history = await ctx.log.stage(
+    'history-load',
+    () => loadHistory(ctx, config, info),
+    (h) => ({ records: h.loaded.length }),
   );
+  // One git call lists the blob id of every tracked file: no file is opened to tell an edit apart.
+  const git = new Git(ctx.workspace, ctx.runtime.env);
+  const blobs = await indexBlobs(git);
+  const table = new FileTable(blobs ?? new Map());
+  const work = await mkdtemp(join(ctx.runtime.env.RUNNER_TEMP || tmpdir(), 'gantry-quarantine-'));
+  try {
+    const record = new RecordWriter(join(work, 'record.json.gz'), info);
+    const collector = new RunCollector({ suspects: history.suspects, entries: active, files: table, record });
+    await ctx.log.stage(
+      'parse',
+      async () => {
+        for (const file of files) {
+          await parseJUnitFile(file, {
+            maxBytes: config.maxReportSize,
+            workspace: ctx.workspace,
+            displayName: shown(file, ctx.workspace),
+            onCase: (c) => collector.add(c),
+          });
+        }
+        collector.end();
+      },
+      () => ({ tests: collector.totals.total }),
+    );
+    if (collector.ids === 0 && !config.allowEmpty) {
+      throw new ConfigurationError(
+        `Input 'reports': the ${files.length} report(s) found hold no test cases. Set allow-empty: true if that is expected.`,
+      );
+    }
+    const { totals } = collector;
+    // A stage whose tests were all skipped (disabled, filtered out) tested nothing: it must not look green.
+    if (!config.allowEmpty && totals.skipped === totals.total) {
+      throw new ConfigurationError(
+        `Input 'reports': all ${totals.skipped} test case(s) in the ${files.length} report(s) found were skipped; nothing ran. Set allow-empty: true if that is expected.`,
+      );
+    }
+    const held = [...collector.notPassed.values(), ...collector.passedSuspects.values()];
+    const opened = blobs === undefined ? await table.hashFromDisk(ctx.workspace, held) : 0;
+    collector.writeHeld();
+    const encoded = record.close(table.files);
+    ctx.runtime.debug(
+      `quarantine: ${totals.total} test runs, ${collector.notPassed.size} not passed held in memory, ${record.tests} record entries, ${table.files.length} files; git processes ${git.stats.processes}, test files opened ${opened}.`,
+    );
+    const tests = [...collector.notPassed.values()];
+    evaluation = evaluate(tests, entries, ctx.clock.now(), config.onExpired, {
+      totals,
+      used: collector.usedEntries,
+    });
+    // This run as detection sees it: the tests that did not pass and the suspects that did.
+    const current: RunRecord = { v: 1, ...info, files: table.files, tests: {} };
+    for (const test of held) {
+      const index = table.indexOf(test);
+      const code = test.outcome === 'failed' ? 'F' : test.outcome === 'flaky' ? 'K' : 'P';
+      current.tests[test.id] = code + (index ?? '');
+    }
+    const saved = await ctx.log.stage(
+      'history',
+      () => saveHistory(ctx, history, encoded, config.window),
+      () => ({}),
+    );
+    const window = [...history.loaded, current];
+    flakes = detectFlakes(window);
+    historyNote =
+      history.store === undefined
+        ? 'not kept (the cache service is not available)'
+        : `${history.store.kind}, ${saved ? window.length : history.loaded.length + 1} run(s) of branch ${info.branch}`;
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
   const proposals = findProposals(flakes, entries, ctx.clock.now(), config.flakeThreshold);
   // An issue that cannot be opened fails the step, but only after the verdict is written.
   let issueError: unknown;
@@ -94,7 +143,14 @@ export const main: ActionFn = async (ctx) => {
   writeOutputs(ctx, evaluation, proposals);
   annotate(ctx, evaluation, config.mode, issueError === undefined ? 0 : 1);
   await ctx.runtime.appendSummary(
-    renderSummary({ evaluation, mode: config.mode, flakes, proposals, now: ctx.clock.now(), history }),
+    renderSummary({
+      evaluation,
+      mode: config.mode,
+      flakes,
+      proposals,
+      now: ctx.clock.now(),
+      history: historyNote,
+    }),
   );
   ctx.runtime.info(
     `Tests: ${evaluation.totals.total}, failed ${evaluation.failures.length}, quarantined failures ${evaluation.quarantined.length}, flaky ${evaluation.totals.flaky}; verdict ${evaluation.verdict}.`,
@@ -175,36 +231,79 @@ async function loadQuarantine(config: QuarantineConfig): Promise<QuarantineEntry
   return parseQuarantineFile(await readFile(config.quarantineFile, 'utf8'), config.quarantineFile);
 }
 
-async function updateHistory(
+interface LoadedHistory {
+  store: HistoryStore | undefined;
+  /** Earlier records of this branch, oldest first, without this run's own earlier try. */
+  loaded: RunRecord[];
+  /** Ids that did not pass somewhere in those records. */
+  suspects: Set<string>;
+}
+
+async function loadHistory(
   ctx: ActionContext,
   config: QuarantineConfig,
   info: RunInfo,
-  tests: TestResult[],
-): Promise<{ flakes: FlakeStat[]; history: string }> {
+): Promise<LoadedHistory> {
   const store = await historyStore(ctx, config, info);
-  const record = makeRecord(info, tests, await hashTestFiles(ctx.workspace, tests));
-  if (store === undefined)
-    return { flakes: detectFlakes([record]), history: 'not kept (the cache service is not available)' };
   let loaded: RunRecord[] = [];
+  if (store !== undefined) {
+    try {
+      loaded = await store.load(info.branch, config.window);
+      // A re-run of the same attempt (a re-triggered step) replaces its own earlier record.
+      loaded = loaded.filter((r) => !(r.run === info.run && r.attempt === info.attempt));
+      loaded = loaded.slice(Math.max(0, loaded.length - (config.window - 1)));
+    } catch (error) {
+      if (isConfigurationError(error)) throw error;
+      warnHistory(ctx, store, error);
+      return { store: undefined, loaded: [], suspects: new Set() };
+    }
+  }
+  const suspects = new Set<string>();
+  for (const record of loaded)
+    for (const [id, value] of Object.entries(record.tests)) if (value[0] !== 'P') suspects.add(id);
+  return { store, loaded, suspects };
+}
+
+async function saveHistory(
+  ctx: ActionContext,
+  history: LoadedHistory,
+  record: EncodedRecord,
+  window: number,
+): Promise<boolean> {
+  if (history.store === undefined) return false;
   try {
-    loaded = await store.load(info.branch, config.window);
-    // A re-run of the same attempt (a re-triggered step) replaces its own earlier record.
-    loaded = loaded.filter((r) => !(r.run === info.run && r.attempt === info.attempt));
-    loaded = loaded.slice(Math.max(0, loaded.length - (config.window - 1)));
-    await store.append(record, config.window);
+    await history.store.append(record, window);
+    return true;
   } catch (error) {
     if (isConfigurationError(error)) throw error;
-    ctx.runtime.annotate({
-      level: 'warning',
-      title: 'Test history not updated',
-      message: oneLine(`history: ${store.kind}: ${errorMessage(error)}`),
-    });
+    warnHistory(ctx, history.store, error);
+    return false;
   }
-  const window = [...loaded, record];
-  return {
-    flakes: detectFlakes(window),
-    history: `${store.kind}, ${window.length} run(s) of branch ${info.branch}`,
-  };
+}
+
+function warnHistory(ctx: ActionContext, store: HistoryStore, error: unknown): void {
+  ctx.runtime.annotate({
+    level: 'warning',
+    title: 'Test history not updated',
+    message: oneLine(`history: ${store.kind}: ${errorMessage(error)}`),
+  });
+}
+
+/** Blob ids of the tracked files (`git ls-files -s`), or undefined outside a git work tree. */
+async function indexBlobs(git: Git): Promise<Map<string, string> | undefined> {
+  const listed = await git.run(['ls-files', '-s', '-z'], { okCodes: [128] }).catch(() => undefined);
+  if (listed === undefined || listed.code !== 0) return undefined;
+  const blobs = new Map<string, string>();
+  const out = listed.stdout;
+  let start = 0;
+  for (let end = out.indexOf(0, start); end !== -1; end = out.indexOf(0, start)) {
+    // <mode> SP <blob> SP <stage> TAB <path>
+    const tab = out.indexOf(9, start);
+    if (tab > start && tab < end)
+      blobs.set(out.toString('utf8', tab + 1, end), out.toString('latin1', start + 7, start + 47));
+    start = end + 1;
+  }
+  return blobs;
 }
 
 async function historyStore(
@@ -231,18 +330,6 @@ async function historyStore(
   };
   const dir = join(ctx.runtime.env.RUNNER_TEMP || ctx.workspace, 'gantry-quarantine-history');
   return new CacheHistory(dir, client, info);
-}
-
-/** Content hashes of the files the tests live in, so history can tell "nothing changed" from a fix. */
-async function hashTestFiles(workspace: string, tests: TestResult[]): Promise<Map<string, string>> {
-  const hashes = new Map<string, string>();
-  for (const file of new Set(tests.map(sourceFileOf))) {
-    if (file === '' || !/\.[A-Za-z0-9]+$/.test(file)) continue;
-    const path = isAbsolute(file) ? file : join(workspace, file);
-    const content = await readFile(path).catch(() => undefined);
-    if (content) hashes.set(file, createHash('sha256').update(content).digest('hex').slice(0, 16));
-  }
-  return hashes;
 }
 
 async function openIssues(ctx: ActionContext, config: QuarantineConfig, list: Proposal[]): Promise<void> {

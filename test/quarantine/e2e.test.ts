@@ -202,7 +202,7 @@ describe('verdict end to end (dist/quarantine through the runner harness)', () =
     ).join('');
     const ws = workspace({
       'reports/big.xml': report(cases + quarantined),
-      '.github/quarantine.yml': QUARANTINE('q.Suite::*'),
+      '.github/quarantine.yml': QUARANTINE('s::q.Suite::*'),
     });
     const { main } = await run(ws, { reports: 'reports/big.xml' });
     const count = (level: string) => main.annotations.filter((a) => a.command === level).length;

@@ -32,6 +32,9 @@ function result(id: string, outcome: TestResult['outcome'], file?: string): Test
     report: 'r.xml',
     reportLine: 1,
     elements: 1,
+    suite: '',
+    group: 'r.xml',
+    counts: { passed: 0, failed: 0, skipped: 0, flaky: 0, [outcome]: 1 },
   };
 }
 

@@ -129,7 +129,7 @@ describe('the corpus of real reports', () => {
     });
   });
 
-  it('merges retries that never passed as failed, and a pass followed by failures as flaky', async () => {
+  it('merges retries that never passed as failed; a pass followed by failures is no retry (a runner stops at the first pass) and fails', async () => {
     expect(
       (await merged('action-junit-report/flaky_retries/flaky_all_failures.xml')).map((r) => [
         r.outcome,
@@ -138,7 +138,7 @@ describe('the corpus of real reports', () => {
     ).toEqual([['failed', 3]]);
     expect(
       (await merged('action-junit-report/flaky_retries/flaky_success_first.xml')).map((r) => r.outcome),
-    ).toEqual(['flaky']);
+    ).toEqual(['failed']);
     const go = await merged('action-junit-report/junit-server-test/report.xml');
     expect(go.find((r) => r.name === 'TestWebSocketReconnectRace')?.outcome).toBe('flaky');
   });
@@ -149,14 +149,14 @@ describe('the corpus of real reports', () => {
     ]);
   });
 
-  it('keeps nested suites apart: same-named cases without classname take their suite name', async () => {
+  it('keeps nested suites apart: without a file, the suite path is part of the id', async () => {
     const results = await merged('action-junit-report/nested/junit.xml');
     expect(results.map((r) => `${r.id}=${r.outcome}`).sort()).toEqual([
-      'TestA::A=failed',
-      'TestA::B=passed',
-      'TestB::A=passed',
-      'TestB::B=failed',
-      'packet::A=failed',
+      'All tests::tests::packet::A=failed',
+      'All tests::tests::packet::TestA::A=failed',
+      'All tests::tests::packet::TestA::B=passed',
+      'All tests::tests::packet::TestB::A=passed',
+      'All tests::tests::packet::TestB::B=failed',
     ]);
     expect(count(await parse('action-junit-report/nested/multi-level.xml'))).toEqual({ passed: 3 });
   });
@@ -182,7 +182,7 @@ describe('the corpus of real reports', () => {
       <testcase classname="c" name="t"><properties><property name="p" value="v"/></properties>
       <system-out><![CDATA[<testcase name="fake"/>]]></system-out><system-err>warn</system-err></testcase>
       <system-out>suite out</system-out></testsuite>`);
-    expect(cases.map((c) => [c.id, c.outcome])).toEqual([['c::t', 'passed']]);
+    expect(cases.map((c) => [c.id, c.outcome])).toEqual([['s::c::t', 'passed']]);
   });
 
   it('accepts empty reports as zero tests', async () => {

@@ -34,6 +34,9 @@ function test(id: string, outcome: TestResult['outcome']): TestResult {
     report: 'r.xml',
     reportLine: 1,
     elements: 1,
+    suite: '',
+    group: 'r.xml',
+    counts: { passed: 0, failed: 0, skipped: 0, flaky: 0, [outcome]: 1 },
   };
 }
 

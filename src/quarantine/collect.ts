@@ -1,0 +1,256 @@
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Totals } from './evaluate.js';
+import type { RunInfo } from './history.js';
+import type { TestCaseElement } from './junit.js';
+import type { QuarantineEntry } from './quarantine-file.js';
+import { addToEntry, type Entry, resultOf, type TestResult } from './results.js';
+
+/**
+ * Folds the <testcase> stream of a run as it arrives, holding only what the verdict and flake
+ * detection need: the tests that did not pass, and the passing results of tests that failed in an
+ * earlier run of the window. Every other result goes straight into the run's history record on
+ * disk. Retries are folded per group (one report's suite), which the reader delivers together, so
+ * only the current group is held while it is read.
+ */
+export interface CollectorOptions {
+  /** Ids that failed somewhere in the history window: their passing result is evidence. */
+  suspects: ReadonlySet<string>;
+  /** Entries in force; those that match a test are marked used. */
+  entries: QuarantineEntry[];
+  files: FileTable;
+  record: RecordWriter;
+}
+
+export class RunCollector {
+  readonly totals: Totals = { total: 0, passed: 0, failed: 0, skipped: 0, flaky: 0 };
+  /** Tests that failed or were flaky, one per id. */
+  readonly notPassed = new Map<string, TestResult>();
+  /** History codes (outcome letter + file index) of suspects that passed in this run. */
+  readonly passedSuspects = new Map<string, TestResult>();
+  readonly usedEntries = new Set<QuarantineEntry>();
+  /** Test ids seen (counted per group: an id in two suites counts twice). */
+  ids = 0;
+  private group: string | undefined;
+  private pending = new Map<string, Entry>();
+
+  constructor(private readonly options: CollectorOptions) {}
+
+  add(element: TestCaseElement): void {
+    if (element.group !== this.group) {
+      this.flush();
+      this.group = element.group;
+    }
+    let entry = this.pending.get(element.id);
+    if (entry === undefined) {
+      entry = { carrier: element, sequences: [] };
+      this.pending.set(element.id, entry);
+    }
+    addToEntry(entry, element);
+  }
+
+  /** Ends the stream (the last group is folded). */
+  end(): void {
+    this.flush();
+  }
+
+  /** The tests held in memory go into the record last, so their code wins over an earlier pass. */
+  writeHeld(): void {
+    for (const test of this.passedSuspects.values())
+      if (!this.notPassed.has(test.id))
+        this.options.record.add(test.id, 'P', this.options.files.indexOf(test));
+    for (const test of this.notPassed.values())
+      this.options.record.add(
+        test.id,
+        test.outcome === 'failed' ? 'F' : 'K',
+        this.options.files.indexOf(test),
+      );
+  }
+
+  private flush(): void {
+    const { entries, suspects, files, record } = this.options;
+    for (const entry of this.pending.values()) {
+      const only = entry.sequences.length === 1 ? entry.sequences[0]! : undefined;
+      // Most tests ran once and passed: no result object for them.
+      if (only !== undefined && only.elements === 1 && only.passes === 1) {
+        const id = entry.carrier.id;
+        this.ids += 1;
+        this.totals.passed += 1;
+        this.totals.total += 1;
+        if (entries.length > 0) {
+          const used = entries.find((candidate) => candidate.matches(id));
+          if (used) this.usedEntries.add(used);
+        }
+        if (!this.notPassed.has(id)) {
+          if (suspects.has(id)) this.passedSuspects.set(id, slim(resultOf(entry)));
+          else record.add(id, 'P', files.indexOf(entry.carrier));
+        }
+        continue;
+      }
+      const result = resultOf(entry);
+      this.ids += 1;
+      for (const outcome of ['passed', 'failed', 'skipped', 'flaky'] as const) {
+        this.totals[outcome] += result.counts[outcome];
+        this.totals.total += result.counts[outcome];
+      }
+      if (entries.length > 0) {
+        const entry = entries.find((candidate) => candidate.matches(result.id));
+        if (entry) this.usedEntries.add(entry);
+      }
+      if (result.outcome === 'skipped') continue;
+      if (result.outcome === 'passed') {
+        const seen = this.notPassed.get(result.id);
+        if (seen) addCounts(seen, result);
+        else if (suspects.has(result.id)) this.passedSuspects.set(result.id, slim(result));
+        else record.add(result.id, 'P', files.indexOf(result));
+        continue;
+      }
+      const seen = this.notPassed.get(result.id);
+      if (seen === undefined) {
+        this.notPassed.set(result.id, slim(result));
+        continue;
+      }
+      // The same id in another suite or report: a failure anywhere stays a failure.
+      addCounts(seen, result);
+      if (seen.outcome !== 'failed' && result.outcome === 'failed') {
+        const counts = seen.counts;
+        this.notPassed.set(result.id, { ...slim(result), counts });
+      }
+    }
+    this.pending = new Map();
+  }
+}
+
+function addCounts(into: TestResult, from: TestResult): void {
+  into.counts = {
+    passed: into.counts.passed + from.counts.passed,
+    failed: into.counts.failed + from.counts.failed,
+    skipped: into.counts.skipped + from.counts.skipped,
+    flaky: into.counts.flaky + from.counts.flaky,
+  };
+  into.elements += from.elements;
+  into.failedAttempts += from.failedAttempts;
+}
+
+/**
+ * A held result must not pin the reader's input: V8 keeps a substring as a slice of its parent, so
+ * a name cut from a 256 KB read chunk would keep the whole chunk alive. Held strings are copied.
+ */
+function slim(result: TestResult): TestResult {
+  return {
+    ...result,
+    id: detach(result.id),
+    file: result.file === undefined ? undefined : detach(result.file),
+    suite: detach(result.suite),
+    classname: detach(result.classname),
+    name: detach(result.name),
+    group: detach(result.group),
+    report: detach(result.report),
+    message: result.message === undefined ? undefined : detach(result.message),
+    counts: { ...result.counts },
+  };
+}
+
+/** A copy that shares no storage with the original (a flattened concatenation). */
+function detach(text: string): string {
+  return text.length < 13 ? text : ` ${text}`.slice(1);
+}
+
+/**
+ * The files tests live in, with a content id for each, numbered in the order tests name them. The
+ * content id is the file's git blob id (from one listing of the index, taken before the reports are
+ * read), so detection can tell "nothing changed" from an edit without opening a file.
+ */
+export class FileTable {
+  readonly files: [string, string][] = [];
+  private readonly indexByPath = new Map<string, number>();
+
+  constructor(private readonly blobs: Map<string, string>) {}
+
+  /**
+   * Outside a git checkout: content ids for the files of the given tests only (the few detection
+   * needs), read from disk and computed the way git computes a blob id.
+   */
+  async hashFromDisk(workspace: string, tests: Iterable<TestResult>): Promise<number> {
+    let opened = 0;
+    const wanted = new Set<string>();
+    for (const test of tests)
+      for (const path of candidates(test)) if (!this.blobs.has(path)) wanted.add(path);
+    for (const path of wanted) {
+      if (path === '' || !/\.[A-Za-z0-9]+$/.test(path)) continue;
+      opened += 1;
+      const content = await readFile(isAbsolute(path) ? path : join(workspace, path)).catch(() => undefined);
+      if (content === undefined) continue;
+      const blob = createHash('sha1').update(`blob ${content.length}\0`).update(content).digest('hex');
+      this.blobs.set(path, blob);
+    }
+    return opened;
+  }
+
+  indexOf(test: Pick<TestResult, 'file' | 'classname' | 'suite'>): number | undefined {
+    for (const path of candidates(test)) {
+      const known = this.indexByPath.get(path);
+      if (known !== undefined) return known;
+      const blob = this.blobs.get(path);
+      if (blob === undefined) continue;
+      const index = this.files.push([path, blob.slice(0, 16)]) - 1;
+      this.indexByPath.set(path, index);
+      return index;
+    }
+    return undefined;
+  }
+}
+
+/**
+ * Where a test's file can be named: its `file` attribute; else its classname, which vitest and
+ * mocha-style reporters fill with the file's path; else its innermost suite (jest-junit).
+ */
+export function candidates(test: Pick<TestResult, 'file' | 'classname' | 'suite'>): string[] {
+  if (test.file !== undefined) return [test.file];
+  const innermost = test.suite.split('::').at(-1) ?? '';
+  return innermost === '' ? [test.classname] : [test.classname, innermost];
+}
+
+/**
+ * The run's history record, written as it is read: gzipped JSON in the v1 shape (`tests` first,
+ * `files` last, which JSON allows), compressed in blocks so memory holds one block at most. A test
+ * written twice keeps its last code; the collector writes held results last.
+ */
+export class RecordWriter {
+  private readonly fd: number;
+  private block = '';
+  private first = true;
+  tests = 0;
+
+  constructor(
+    readonly path: string,
+    private readonly info: RunInfo,
+  ) {
+    this.fd = openSync(path, 'w');
+    const { run, attempt, sha, branch, time } = info;
+    this.block = `${JSON.stringify({ v: 1, run, attempt, sha, branch, time }).slice(0, -1)},"tests":{`;
+  }
+
+  add(id: string, code: 'P' | 'F' | 'K', fileIndex: number | undefined): void {
+    this.block += `${this.first ? '' : ','}${JSON.stringify(id)}:"${code}${fileIndex ?? ''}"`;
+    this.first = false;
+    this.tests += 1;
+    if (this.block.length >= 1 << 20) this.flushBlock();
+  }
+
+  close(files: [string, string][]): RunInfo & { path: string } {
+    this.block += `},"files":${JSON.stringify(files)}}`;
+    this.flushBlock();
+    closeSync(this.fd);
+    return { ...this.info, path: this.path };
+  }
+
+  private flushBlock(): void {
+    // Concatenated gzip members are one gzip stream to every reader (RFC 1952, zlib's gunzip).
+    writeSync(this.fd, gzipSync(this.block, { level: 1 }));
+    this.block = '';
+  }
+}
