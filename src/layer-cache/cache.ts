@@ -15,7 +15,7 @@ import {
   parseCacheManifest,
   renderManifest,
 } from './manifest.js';
-import { cacheVersion, findRoots, type PathSpec, targetOf, walkTree } from './paths.js';
+import { cacheVersion, findRoots, type PathSpec, symlinkOnTheWay, targetOf, walkTree } from './paths.js';
 import { type OciRepository, sha256 } from '../oci/index.js';
 import { keyTag, tagMayMatchPrefix } from './tags.js';
 
@@ -244,6 +244,13 @@ export async function restoreCache(
         );
       return { abs };
     });
+    for (const [i, root] of config.roots.entries()) {
+      const through = root.kind === 'glob' && (await symlinkOnTheWay(opts.spec.workspace, targets[i]!.abs));
+      if (through)
+        throw new CacheMissError(
+          `cache ${manifest.key} holds ${JSON.stringify(root.path)}, which would be restored through ${through}, not a directory`,
+        );
+    }
     const files = await parallel(manifest.layers, async (layer, i) => {
       const file = join(work, `layer-${i}`);
       await download(store, layer.digest, layer.size, file);
