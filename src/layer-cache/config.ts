@@ -7,6 +7,7 @@ import type { Runtime } from '../runtime/runtime.js';
 import type { BuildContext } from './buildx.js';
 import { COMPRESSIONS, type Compression, INPUT, MODES, SAVE_WHEN, type SaveWhen } from './constants.js';
 import { type PathSpec, parsePathSpec } from './paths.js';
+import { type CacheScopes, cacheScopes } from './scope.js';
 
 export interface Credentials {
   username: string;
@@ -34,6 +35,8 @@ export interface PathsConfig {
   failOnCacheMiss: boolean;
   compression: Compression;
   save: SaveWhen;
+  /** Registry caches only: where this run saves and what it restores (see scope.ts). */
+  scopes: CacheScopes;
 }
 
 export interface PruneConfig {
@@ -72,21 +75,13 @@ export function readConfig(inputs: InputReader, runtime: Runtime, workspace: str
         'a registry repository (BuildKit cannot use an oci-layout directory as a registry cache)',
       );
     }
-    const event = readEvent(runtime.env);
     return {
       mode,
       repository,
       credentials,
       scope: inputs.string(INPUT.scope),
       readOnly: inputs.boolean(INPUT.readOnly, false),
-      build: {
-        eventName: runtime.env.GITHUB_EVENT_NAME ?? '',
-        ref: runtime.env.GITHUB_REF ?? '',
-        headRef: runtime.env.GITHUB_HEAD_REF ?? '',
-        baseRef: runtime.env.GITHUB_BASE_REF ?? '',
-        defaultBranch: inputs.optional(INPUT.defaultBranch) ?? event.repository?.default_branch ?? 'main',
-        fromFork: isFork(event),
-      },
+      build: readBuildContext(inputs, runtime),
     };
   }
 
@@ -150,6 +145,20 @@ export function readConfig(inputs: InputReader, runtime: Runtime, workspace: str
     failOnCacheMiss: inputs.boolean(INPUT.failOnCacheMiss, false),
     compression: inputs.oneOf(INPUT.compression, COMPRESSIONS, 'zstd'),
     save,
+    scopes: cacheScopes(readBuildContext(inputs, runtime)),
+  };
+}
+
+/** The run's ref, event and fork-ness, as the runner describes them. */
+function readBuildContext(inputs: InputReader, runtime: Runtime): BuildContext {
+  const event = readEvent(runtime.env);
+  return {
+    eventName: runtime.env.GITHUB_EVENT_NAME ?? '',
+    ref: runtime.env.GITHUB_REF ?? '',
+    headRef: runtime.env.GITHUB_HEAD_REF ?? '',
+    baseRef: runtime.env.GITHUB_BASE_REF ?? '',
+    defaultBranch: inputs.optional(INPUT.defaultBranch) ?? event.repository?.default_branch ?? 'main',
+    fromFork: isFork(event),
   };
 }
 

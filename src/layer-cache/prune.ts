@@ -62,8 +62,9 @@ export async function prune(opts: PruneOptions): Promise<PruneResult> {
       result.kept.push({ ...decision, reason: 'outside the given key prefixes' });
       continue;
     }
-    // The version (path set and compression) is part of the group: those caches never replace each other.
-    const group = `${cache.manifest.version}|${prefix}`;
+    // The version (path set and compression) and the scope (branch) are part of the group: a
+    // branch's caches never push the default branch's out.
+    const group = `${cache.manifest.version}|${cache.manifest.scope}|${prefix}`;
     groups.set(group, [...(groups.get(group) ?? []), cache]);
   }
 

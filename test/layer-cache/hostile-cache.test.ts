@@ -66,6 +66,7 @@ async function pushCache(
   }
   const config: CacheConfig = {
     key,
+    scope: 'refs/heads/main',
     version,
     created: new Date().toISOString(),
     compression: 'zstd',
@@ -78,7 +79,11 @@ async function pushCache(
     { mediaType: CACHE_CONFIG_MEDIA_TYPE, digest: sha256(configBytes), size: configBytes.length },
     configBytes,
   );
-  await store.putManifest(renderManifest(config, configBytes, '1'), OCI_MANIFEST, keyTag(version, key));
+  await store.putManifest(
+    renderManifest(config, configBytes, '1'),
+    OCI_MANIFEST,
+    keyTag(version, 'refs/heads/main', key),
+  );
 }
 
 /** A checkout: a .git directory with hooks next to the cached path. */

@@ -34,6 +34,7 @@ async function seed(caches: { key: string; ageDays: number; runId?: string }[]) 
     writeFileSync(join(ws, 'file'), cache.key);
     const options: CacheOptions = {
       store,
+      scopes: { write: 'refs/heads/main', read: ['refs/heads/main'], why: '' },
       spec: parsePathSpec(['file'], ws, ws),
       compression: 'zstd',
       info: () => undefined,
