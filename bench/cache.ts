@@ -130,6 +130,7 @@ try {
     store,
     spec: parsePathSpec(['node_modules'], dir, dir),
     compression: 'zstd' as const,
+    scopes: { write: 'local', read: ['local'], why: '' },
     info: () => undefined,
     now: Date.now,
   });

@@ -15,12 +15,15 @@ import {
   parseCacheManifest,
   renderManifest,
 } from './manifest.js';
-import { cacheVersion, findRoots, type PathSpec, targetOf, walkTree } from './paths.js';
+import { cacheVersion, findRoots, type PathSpec, symlinkOnTheWay, targetOf, walkTree } from './paths.js';
 import { type OciRepository, sha256 } from '../oci/index.js';
+import type { CacheScopes } from './scope.js';
 import { keyTag, tagMayMatchPrefix } from './tags.js';
 
 export interface CacheOptions {
   store: OciRepository;
+  /** Where this run saves (undefined: it never saves) and what it restores from, in order. */
+  scopes: CacheScopes;
   spec: PathSpec;
   compression: Compression;
   info: (message: string) => void;
@@ -90,8 +93,10 @@ export async function saveCache(
   },
 ): Promise<SaveResult> {
   const version = cacheVersion(opts.spec.lines, opts.compression);
-  const tag = keyTag(version, opts.key);
+  const scope = opts.scopes.write;
+  const tag = scope === undefined ? '' : keyTag(version, scope, opts.key);
   const empty = { tag, layers: 0, uploadedLayers: 0, uploadedBytes: 0, totalBytes: 0, files: 0 };
+  if (scope === undefined) return { ...empty, saved: false, reason: opts.scopes.why };
   const taken = async () => {
     const existing = await opts.store.resolve(tag);
     return existing !== undefined && existing.digest !== opts.brokenDigest;
@@ -129,6 +134,7 @@ export async function saveCache(
   });
   const config: CacheConfig = {
     key: opts.key,
+    scope,
     version,
     created: new Date(opts.now()).toISOString(),
     compression: opts.compression,
@@ -179,26 +185,52 @@ export interface Match {
   exact: boolean;
 }
 
-/** The exact key, else for each restore key in order the newest cache whose key starts with it. */
+/**
+ * For each scope this run may read, in order (its own, its base branch's, the default branch's):
+ * the exact key, else for each restore key in order the newest cache whose key starts with it. A
+ * cache counts only when the scope recorded in it is the scope searched, not by its tag alone.
+ */
 export async function findCache(
   opts: CacheOptions & { key: string; restoreKeys: string[] },
 ): Promise<Match | undefined> {
   const version = cacheVersion(opts.spec.lines, opts.compression);
-  const exact = await loadManifest(opts.store, keyTag(version, opts.key));
-  if (exact && exact.key === opts.key && exact.version === version) return { manifest: exact, exact: true };
-  if (opts.restoreKeys.length === 0) return undefined;
-  const tags = await opts.store.tags();
+  let tags: string[] | undefined;
   const seen = new Map<string, CacheManifest | undefined>();
+  for (const scope of opts.scopes.read) {
+    const exact = await loadManifest(opts.store, keyTag(version, scope, opts.key));
+    if (exact && exact.key === opts.key && exact.version === version && exact.scope === scope)
+      return { manifest: exact, exact: true };
+    if (opts.restoreKeys.length === 0) continue;
+    tags ??= await opts.store.tags();
+    const match = await newestByPrefix(opts, tags, seen, version, scope);
+    if (match) return { manifest: match, exact: false };
+  }
+  return undefined;
+}
+
+async function newestByPrefix(
+  opts: CacheOptions & { restoreKeys: string[] },
+  tags: string[],
+  seen: Map<string, CacheManifest | undefined>,
+  version: string,
+  scope: string,
+): Promise<CacheManifest | undefined> {
   for (const prefix of opts.restoreKeys) {
     let best: CacheManifest | undefined;
-    for (const tag of tags.filter((t) => tagMayMatchPrefix(t, version, prefix))) {
+    for (const tag of tags.filter((t) => tagMayMatchPrefix(t, version, scope, prefix))) {
       if (!seen.has(tag)) seen.set(tag, await loadManifest(opts.store, tag));
       const candidate = seen.get(tag);
-      if (!candidate || candidate.version !== version || !candidate.key.startsWith(prefix)) continue;
+      if (
+        !candidate ||
+        candidate.version !== version ||
+        candidate.scope !== scope ||
+        !candidate.key.startsWith(prefix)
+      )
+        continue;
       // Registry 2.8 lists tags unsorted: the creation time recorded in the manifest decides.
       if (!best || Date.parse(candidate.created) > Date.parse(best.created)) best = candidate;
     }
-    if (best) return { manifest: best, exact: false };
+    if (best) return best;
   }
   return undefined;
 }
@@ -244,6 +276,13 @@ export async function restoreCache(
         );
       return { abs };
     });
+    for (const [i, root] of config.roots.entries()) {
+      const through = root.kind === 'glob' && (await symlinkOnTheWay(opts.spec.workspace, targets[i]!.abs));
+      if (through)
+        throw new CacheMissError(
+          `cache ${manifest.key} holds ${JSON.stringify(root.path)}, which would be restored through ${through}, not a directory`,
+        );
+    }
     const files = await parallel(manifest.layers, async (layer, i) => {
       const file = join(work, `layer-${i}`);
       await download(store, layer.digest, layer.size, file);

@@ -7,6 +7,7 @@ import type { Runtime } from '../runtime/runtime.js';
 import type { BuildContext } from './buildx.js';
 import { COMPRESSIONS, type Compression, INPUT, MODES, SAVE_WHEN, type SaveWhen } from './constants.js';
 import { type PathSpec, parsePathSpec } from './paths.js';
+import { type CacheScopes, cacheScopes } from './scope.js';
 
 export interface Credentials {
   username: string;
@@ -34,6 +35,8 @@ export interface PathsConfig {
   failOnCacheMiss: boolean;
   compression: Compression;
   save: SaveWhen;
+  /** Registry caches only: where this run saves and what it restores (see scope.ts). */
+  scopes: CacheScopes;
 }
 
 export interface PruneConfig {
@@ -77,21 +80,13 @@ export function readConfig(
         'a registry repository (BuildKit cannot use an oci-layout directory as a registry cache)',
       );
     }
-    const event = github.payload as EventPayload;
     return {
       mode,
       repository,
       credentials,
       scope: inputs.string(INPUT.scope),
       readOnly: inputs.boolean(INPUT.readOnly, false),
-      build: {
-        eventName: github.eventName,
-        ref: github.ref,
-        headRef: github.headRef,
-        baseRef: github.baseRef,
-        defaultBranch: inputs.optional(INPUT.defaultBranch) ?? event.repository?.default_branch ?? 'main',
-        fromFork: isFork(event),
-      },
+      build: readBuildContext(inputs, github),
     };
   }
 
@@ -155,6 +150,20 @@ export function readConfig(
     failOnCacheMiss: inputs.boolean(INPUT.failOnCacheMiss, false),
     compression: inputs.oneOf(INPUT.compression, COMPRESSIONS, 'zstd'),
     save,
+    scopes: cacheScopes(readBuildContext(inputs, github)),
+  };
+}
+
+/** The run's ref, event and fork-ness, from the one GitHub context. */
+function readBuildContext(inputs: InputReader, github: GitHubContext): BuildContext {
+  const event = github.payload as EventPayload;
+  return {
+    eventName: github.eventName,
+    ref: github.ref,
+    headRef: github.headRef,
+    baseRef: github.baseRef,
+    defaultBranch: inputs.optional(INPUT.defaultBranch) ?? event.repository?.default_branch ?? 'main',
+    fromFork: isFork(event),
   };
 }
 

@@ -63,4 +63,5 @@ export const ANNOTATION = {
   key: 'dev.gantry.cache.key',
   version: 'dev.gantry.cache.version',
   runId: 'dev.gantry.run-id',
+  scope: 'dev.gantry.cache.scope',
 } as const;

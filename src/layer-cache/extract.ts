@@ -13,7 +13,7 @@ import {
 import { promisify } from 'node:util';
 import { gunzip, zstdDecompress } from 'node:zlib';
 import { chmod, link, lstat, mkdir, rename, rm, symlink, utimes } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { Compression } from './constants.js';
 import { decompressor } from './layers.js';
@@ -31,6 +31,31 @@ export interface ExtractTarget {
 }
 
 /**
+ * How much a restore may write. A cache is written by whoever can push to its repository, so its
+ * size is not taken on trust: past any limit the restore is refused as a whole (a miss).
+ */
+export interface RestoreLimits {
+  /** Decompressed tar bytes of the whole cache. */
+  cacheBytes: number;
+  /** Entries (files, directories, links) of the whole cache. */
+  cacheEntries: number;
+  /** Entries of one layer (a save cuts layers well below this: see MAX_LAYER_ENTRIES). */
+  layerEntries: number;
+  /** One layer may expand to at most max(ratioFloor, compressed size × maxRatio) bytes. */
+  maxRatio: number;
+  ratioFloor: number;
+}
+
+const MiB = 1024 * 1024;
+export const DEFAULT_RESTORE_LIMITS: RestoreLimits = {
+  cacheBytes: 20 * 1024 * MiB,
+  cacheEntries: 2_000_000,
+  layerEntries: 200_000,
+  maxRatio: 250,
+  ratioFloor: 64 * MiB,
+};
+
+/**
  * Extracts verified layer blobs (files on disk, in manifest order) into staging directories next
  * to each target, checking every entry; only when every layer extracted cleanly are the staged
  * roots moved into place. On any failure the staging is removed and the targets are untouched.
@@ -39,11 +64,14 @@ export async function extractLayers(
   blobFiles: string[],
   compression: Compression,
   targets: ExtractTarget[],
+  limits: RestoreLimits = DEFAULT_RESTORE_LIMITS,
 ): Promise<{ files: number }> {
+  checkTargets(targets);
   const tag = randomBytes(4).toString('hex');
   const staging = targets.map((t) => join(dirname(t.abs), `.gantry-restore-${tag}-${basename(t.abs)}`));
-  const state = new ExtractState(staging);
+  const state = new ExtractState(staging, limits);
   try {
+    const budget = { bytes: 0 };
     // The next layer decompresses on the thread pool while this one's files are written.
     const prefetch = (i: number) => {
       if (i >= blobFiles.length) return undefined;
@@ -55,7 +83,9 @@ export async function extractLayers(
     for (let i = 0; i < blobFiles.length; i++) {
       const source = await next!;
       next = prefetch(i + 1);
-      await readTar(source, (entry, content) => state.add(entry, content));
+      const limit = layerByteLimit(blobFiles[i]!, limits);
+      state.startLayer(i);
+      await readTar(counted(source, i, limit, budget, limits), (entry, content) => state.add(entry, content));
     }
     state.checkSymlinks();
     await state.finish();
@@ -79,7 +109,56 @@ export async function extractLayers(
   return { files: state.files };
 }
 
+/**
+ * Two roots that are one directory, or one inside the other, would give one place on disk two names
+ * the checks keep apart: a save never produces them (findRoots drops nested roots), a restore refuses them.
+ */
+function checkTargets(targets: ExtractTarget[]): void {
+  const all = targets.map((t) => resolve(t.abs));
+  for (const [i, a] of all.entries()) {
+    for (const [j, b] of all.entries()) {
+      if (i !== j && (a === b || b.startsWith(a.endsWith(sep) ? a : a + sep)))
+        throw new UnsafeArchiveError(
+          `cached paths ${i} and ${j} are the same directory or one inside the other (${b} in ${a})`,
+        );
+    }
+  }
+}
+
+function layerByteLimit(file: string, limits: RestoreLimits): number {
+  return Math.min(limits.cacheBytes, Math.max(limits.ratioFloor, statSync(file).size * limits.maxRatio));
+}
+
+function sizeText(bytes: number): string {
+  return bytes >= MiB ? `${Math.round((bytes / MiB) * 10) / 10} MiB` : `${bytes} bytes`;
+}
+
+/** The layer's tar, counted as it flows: past a limit the restore stops before writing more. */
+async function* counted(
+  source: Iterable<Uint8Array> | AsyncIterable<Uint8Array>,
+  layer: number,
+  layerLimit: number,
+  budget: { bytes: number },
+  limits: RestoreLimits,
+): AsyncGenerator<Uint8Array> {
+  let bytes = 0;
+  for await (const chunk of source) {
+    bytes += chunk.byteLength;
+    budget.bytes += chunk.byteLength;
+    if (bytes > layerLimit)
+      throw new UnsafeArchiveError(
+        `layer ${layer} expands beyond its limit of ${sizeText(layerLimit)} (at most ${limits.maxRatio} times its compressed size, and never less than ${sizeText(limits.ratioFloor)}): refused as a possible decompression bomb`,
+      );
+    if (budget.bytes > limits.cacheBytes)
+      throw new UnsafeArchiveError(`the cache expands beyond the limit of ${sizeText(limits.cacheBytes)}`);
+    yield chunk;
+  }
+}
+
 const SMALL_FILE = 1024 * 1024;
+const MAX_SYMLINK_HOPS = 40;
+/** Linux's PATH_MAX less its NUL: symlink(2) refuses longer targets anyway. */
+const MAX_SYMLINK_TARGET = 4095;
 
 const ONE_SHOT_OUTPUT = 64 * 1024 * 1024;
 const zstdOneShot = promisify(zstdDecompress);
@@ -99,44 +178,84 @@ async function layerSource(
     ).catch(() => undefined);
     if (tar) return [tar];
   }
-  return createReadStream(file).pipe(decompressor(compression));
+  const input = createReadStream(file);
+  const output = input.pipe(decompressor(compression));
+  // A refused layer stops reading mid-way: the file is closed with the decompressor.
+  output.once('close', () => input.destroy());
+  return output;
+}
+
+/** The only spelling of a root index: `0`, `1`, … (never `00`, `+0`, ` 0`, `0x0`). */
+const ROOT_INDEX = /^(0|[1-9][0-9]{0,8})$/;
+
+/**
+ * An entry name as the one canonical path the checks and the filesystem share:
+ * `<root index>` or `<root index>/<segment>/…`, every segment plain (no '', '.', '..', backslash,
+ * NUL). Anything else is refused rather than normalised, so no two spellings reach one place.
+ */
+export function canonicalName(
+  rawName: string,
+  roots: number,
+): { ok: true; root: number; rel: string; name: string } | { ok: false; why: string } {
+  // Directories may end with '/': that is the tar convention, not part of the name.
+  const name = rawName.replace(/\/+$/, '');
+  if (name.startsWith('/') || rawName.startsWith('/')) return { ok: false, why: 'absolute path' };
+  const parts = name.split('/');
+  if (parts.includes('..')) return { ok: false, why: "'..' in the path" };
+  const first = parts[0]!;
+  if (!ROOT_INDEX.test(first) || Number(first) >= roots) return { ok: false, why: 'not under a cached path' };
+  const rel = parts.slice(1).join('/');
+  if (parts.length > 1 && !isSafeRelative(rel)) return { ok: false, why: 'not a plain relative path' };
+  return { ok: true, root: Number(first), rel, name };
 }
 
 class ExtractState {
   readonly rootsSeen = new Set<number>();
   files = 0;
+  private entries = 0;
+  private layer = 0;
+  private layerEntries = 0;
+  /** Every path in the staging roots by canonical name, including directories made implicitly. */
   private readonly names = new Map<string, TarEntry['type']>();
+  /** Directories created for an entry's parent, not (yet) by an entry of their own. */
+  private readonly implicitDirs = new Set<string>();
   private readonly symlinks = new Map<string, string>();
   private readonly directories: { path: string; mode: number; mtime: number }[] = [];
-  private readonly madeDirs = new Set<string>();
 
-  constructor(private readonly staging: string[]) {}
+  constructor(
+    private readonly staging: string[],
+    private readonly limits: RestoreLimits,
+  ) {}
+
+  startLayer(index: number): void {
+    this.layer = index;
+    this.layerEntries = 0;
+  }
 
   private unsafe(name: string, why: string): never {
     throw new UnsafeArchiveError(`refused entry ${JSON.stringify(name)}: ${why}`);
   }
 
-  /** The entry name checked and split: root index and the path inside the root. */
-  private locate(rawName: string, isNew = true): { root: number; rel: string; name: string } {
-    const name = rawName.replace(/\/+$/, '');
-    if (name.startsWith('/')) this.unsafe(rawName, 'absolute path');
+  /** The entry's canonical name; every check below sees only this, as the filesystem will. */
+  private locate(rawName: string): { root: number; rel: string; name: string } {
+    const located = canonicalName(rawName, this.staging.length);
+    if (!located.ok) this.unsafe(rawName, located.why);
+    return located;
+  }
+
+  /** Never write through a link: every parent is a directory of this archive (made here if missing). */
+  private parentsOf(name: string, rawName: string): string[] {
     const parts = name.split('/');
-    if (parts.includes('..')) this.unsafe(rawName, "'..' in the path");
-    const root = Number(parts[0]);
-    if (!/^\d+$/.test(parts[0] ?? '') || root >= this.staging.length)
-      this.unsafe(rawName, 'not under a cached path');
-    const rel = parts.slice(1).join('/');
-    if (rel !== '' && !isSafeRelative(rel)) this.unsafe(rawName, 'not a plain relative path');
-    // Never write through a link: every parent must be a directory from this archive.
+    const missing: string[] = [];
     for (let i = 1; i < parts.length; i++) {
       const parent = parts.slice(0, i).join('/');
       const kind = this.names.get(parent);
       if (kind === 'symlink') this.unsafe(rawName, `its parent ${parent} is a symlink`);
       if (kind !== undefined && kind !== 'directory')
         this.unsafe(rawName, `its parent ${parent} is not a directory`);
+      if (kind === undefined) missing.push(parent);
     }
-    if (isNew && this.names.has(name)) this.unsafe(rawName, 'appears twice');
-    return { root, rel, name };
+    return missing;
   }
 
   private pathOf(root: number, rel: string): string {
@@ -147,20 +266,60 @@ class ExtractState {
     entry: TarEntry,
     content: (sink: (chunk: Buffer) => void | Promise<void>) => Promise<void>,
   ): Promise<void> {
+    this.entries += 1;
+    this.layerEntries += 1;
+    if (this.layerEntries > this.limits.layerEntries)
+      throw new UnsafeArchiveError(
+        `layer ${this.layer} has more than ${this.limits.layerEntries} entries, the limit per layer`,
+      );
+    if (this.entries > this.limits.cacheEntries)
+      throw new UnsafeArchiveError(
+        `the cache has more than ${this.limits.cacheEntries} entries, the limit per cache`,
+      );
     const { root, rel, name } = this.locate(entry.name);
     const path = this.pathOf(root, rel);
     if (rel === '' && entry.type !== 'directory' && entry.type !== 'file')
       this.unsafe(entry.name, 'a cached path itself must be a file or directory');
-    this.rootsSeen.add(root);
-    const parent = dirname(path);
-    if (!this.madeDirs.has(parent)) {
-      mkdirSync(parent, { recursive: true });
-      this.madeDirs.add(parent);
+    const existing = this.names.get(name);
+    const completesImplicitDir =
+      existing === 'directory' && entry.type === 'directory' && this.implicitDirs.has(name);
+    if (existing !== undefined && !completesImplicitDir) this.unsafe(entry.name, 'appears twice');
+    const missing = this.parentsOf(name, entry.name);
+    // Checked before anything is written for this entry.
+    let linkSource: string | undefined;
+    if (entry.type === 'symlink') {
+      const target = entry.linkname ?? '';
+      if (target === '' || target.startsWith('/'))
+        this.unsafe(entry.name, `symlink to an absolute path ${JSON.stringify(target)}`);
+      if (target.includes('\0')) this.unsafe(entry.name, 'symlink target with a NUL byte');
+      if (Buffer.byteLength(target) > MAX_SYMLINK_TARGET)
+        this.unsafe(entry.name, `symlink target longer than ${MAX_SYMLINK_TARGET} bytes`);
+      if (!this.resolvesInside(name, target))
+        this.unsafe(entry.name, `symlink ${JSON.stringify(target)} points outside the cached path`);
+    } else if (entry.type === 'hardlink') {
+      const target = this.locate((entry.linkname ?? '').replace(/\/+$/, ''));
+      if (target.root !== root || this.names.get(target.name) !== 'file') {
+        this.unsafe(
+          entry.name,
+          `hard link to ${JSON.stringify(entry.linkname)}, which is not a file of the same cached path in this archive`,
+        );
+      }
+      linkSource = this.pathOf(target.root, target.rel);
     }
+    this.rootsSeen.add(root);
+    if (rel === '') mkdirSync(dirname(path), { recursive: true });
+    else if (missing.length) {
+      for (const dir of missing) {
+        this.names.set(dir, 'directory');
+        this.implicitDirs.add(dir);
+      }
+      mkdirSync(dirname(path), { recursive: true });
+    }
+    this.names.set(name, entry.type === 'hardlink' ? 'file' : entry.type);
     switch (entry.type) {
       case 'directory':
-        mkdirSync(path, { recursive: rel === '' });
-        this.madeDirs.add(path);
+        if (completesImplicitDir) this.implicitDirs.delete(name);
+        else mkdirSync(path, { recursive: rel === '' });
         this.directories.push({ path, mode: entry.mode & 0o777, mtime: entry.mtime });
         break;
       case 'file': {
@@ -184,33 +343,16 @@ class ExtractState {
         this.files += 1;
         break;
       }
-      case 'symlink': {
-        const target = entry.linkname ?? '';
-        if (target === '' || target.startsWith('/'))
-          this.unsafe(entry.name, `symlink to an absolute path ${JSON.stringify(target)}`);
-        if (target.includes('\0')) this.unsafe(entry.name, 'symlink target with a NUL byte');
-        this.symlinks.set(name, target);
-        if (!this.resolvesInside(name, target))
-          this.unsafe(entry.name, `symlink ${JSON.stringify(target)} points outside the cached path`);
-        await symlink(target, path);
+      case 'symlink':
+        this.symlinks.set(name, entry.linkname!);
+        await symlink(entry.linkname!, path);
         lutimesSync(path, entry.mtime, entry.mtime);
         break;
-      }
-      case 'hardlink': {
-        const target = (entry.linkname ?? '').replace(/\/+$/, '');
-        const located = this.locate(target, false);
-        if (located.root !== root || this.names.get(located.name) !== 'file') {
-          this.unsafe(
-            entry.name,
-            `hard link to ${JSON.stringify(entry.linkname)}, which is not a file of the same cached path in this archive`,
-          );
-        }
-        await link(this.pathOf(located.root, located.rel), path);
+      case 'hardlink':
+        await link(linkSource!, path);
         this.files += 1;
         break;
-      }
     }
-    this.names.set(name, entry.type === 'hardlink' ? 'file' : entry.type);
   }
 
   /** A later symlink can change where an earlier one leads: check them all again at the end. */
@@ -224,12 +366,14 @@ class ExtractState {
   /** Follows the target through the archive's own symlinks, as the kernel would after restore. */
   private resolvesInside(linkName: string, target: string): boolean {
     const stack = linkName.split('/').slice(0, -1);
-    const queue = target.split('/');
+    // Reversed, so the next part is a pop: a long target costs linear time, not quadratic.
+    const pending = target.split('/').reverse();
     let hops = 0;
-    while (queue.length) {
-      const part = queue.shift()!;
+    while (pending.length) {
+      const part = pending.pop()!;
       if (part === '' || part === '.') continue;
       if (part === '..') {
+        // stack[0] is the root index: '..' from the root leaves the cached path.
         if (stack.length <= 1) return false;
         stack.pop();
         continue;
@@ -237,9 +381,11 @@ class ExtractState {
       stack.push(part);
       const next = this.symlinks.get(stack.join('/'));
       if (next !== undefined) {
-        if (++hops > 40 || next.startsWith('/')) return false;
+        // The kernel's own limit is 40 links per lookup; a loop never resolves.
+        if (++hops > MAX_SYMLINK_HOPS || next.startsWith('/')) return false;
         stack.pop();
-        queue.unshift(...next.split('/'));
+        const parts = next.split('/');
+        for (let i = parts.length - 1; i >= 0; i--) pending.push(parts[i]!);
       }
     }
     return true;

@@ -29,6 +29,8 @@ const gzip = promisify(gzipCb);
 export const MIN_LAYER = 256 * 1024;
 export const MAX_LAYER = 16 * 1024 * 1024;
 const NAME_CUT_ONE_IN = 32;
+/** Well under the restore's limit of entries per layer (DEFAULT_RESTORE_LIMITS.layerEntries). */
+export const MAX_LAYER_ENTRIES = 50_000;
 
 export interface LayerPlan {
   entries: TreeEntry[];
@@ -48,7 +50,8 @@ export function planLayers(entries: TreeEntry[]): LayerPlan[] {
       current === undefined ||
       newRoot ||
       (current.size >= MIN_LAYER && (top !== lastTop || nameHash(entry.name) % NAME_CUT_ONE_IN === 0)) ||
-      (current.size > 0 && current.size + entry.size > MAX_LAYER);
+      (current.size > 0 && current.size + entry.size > MAX_LAYER) ||
+      current.entries.length >= MAX_LAYER_ENTRIES;
     if (cut) {
       current = { entries: [], size: 0 };
       layers.push(current);

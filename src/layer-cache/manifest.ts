@@ -30,6 +30,8 @@ export interface LayerRecord {
 /** The config blob: everything a restore needs besides the layers themselves. */
 export interface CacheConfig {
   key: string;
+  /** The scope (a ref, see scope.ts) the cache was saved under: checked again on restore. */
+  scope: string;
   version: string;
   created: string;
   compression: Compression;
@@ -41,6 +43,7 @@ export interface CacheConfig {
 export interface CacheManifest {
   digest: string;
   key: string;
+  scope: string;
   version: string;
   created: string;
   runId: string;
@@ -64,6 +67,7 @@ export function renderManifest(config: CacheConfig, configBytes: Uint8Array, run
       [ANNOTATION.key]: config.key,
       [ANNOTATION.version]: config.version,
       [ANNOTATION.runId]: runId,
+      [ANNOTATION.scope]: config.scope,
     },
   };
   return Buffer.from(JSON.stringify(manifest));
@@ -83,8 +87,10 @@ export function parseCacheManifest(digest: string, bytes: Uint8Array): CacheMani
   const key = a[ANNOTATION.key];
   const version = a[ANNOTATION.version];
   const created = a[ANNOTATION.created];
+  const scope = a[ANNOTATION.scope];
   if (
     typeof key !== 'string' ||
+    typeof scope !== 'string' ||
     typeof version !== 'string' ||
     typeof created !== 'string' ||
     Number.isNaN(Date.parse(created))
@@ -94,6 +100,7 @@ export function parseCacheManifest(digest: string, bytes: Uint8Array): CacheMani
   return {
     digest,
     key,
+    scope,
     version,
     created,
     runId: a[ANNOTATION.runId] ?? '',
@@ -118,6 +125,7 @@ export function parseCacheConfig(bytes: Uint8Array, manifest: CacheManifest): Ca
   const ok =
     config &&
     config.key === manifest.key &&
+    config.scope === manifest.scope &&
     config.version === manifest.version &&
     COMPRESSIONS.includes(config.compression) &&
     Array.isArray(config.roots) &&

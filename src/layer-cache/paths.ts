@@ -89,7 +89,19 @@ export async function findRoots(spec: PathSpec): Promise<CacheRoot[]> {
     };
     await walk(spec.workspace);
   }
-  return roots;
+  return withoutNested(roots);
+}
+
+/**
+ * One place on disk is one root: a root equal to or inside another (`deps` and `./deps`, `deps` and
+ * `deps/sub`) is already in the other's tree, and a restore refuses overlapping roots.
+ */
+export function withoutNested(roots: CacheRoot[]): CacheRoot[] {
+  const inside = (a: string, b: string) => a === b || a.startsWith(b.endsWith(sep) ? b : b + sep);
+  return roots.filter(
+    (root, i) =>
+      !roots.some((other, j) => j !== i && inside(root.abs, other.abs) && (root.abs !== other.abs || j < i)),
+  );
 }
 
 /**
@@ -99,7 +111,9 @@ export async function findRoots(spec: PathSpec): Promise<CacheRoot[]> {
  */
 export function targetOf(spec: PathSpec, root: { path: string; kind: string }): string | undefined {
   if (root.kind === 'literal') return spec.literals.find((l) => l.line === root.path)?.abs;
-  if (root.kind !== 'glob' || !isSafeRelative(root.path)) return undefined;
+  // A save never walks into .git: a root there is not one of ours.
+  if (root.kind !== 'glob' || !isSafeRelative(root.path) || root.path.split('/').includes('.git'))
+    return undefined;
   if (!globMatcher(spec.globs)(root.path)) return undefined;
   return join(spec.workspace, root.path);
 }
@@ -145,4 +159,20 @@ async function exists(path: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * The first directory between the workspace and a glob root's target that is a symlink (a save never
+ * follows one, so a cache that would restore through one is not ours), or undefined.
+ */
+export async function symlinkOnTheWay(workspace: string, abs: string): Promise<string | undefined> {
+  const parts = relative(workspace, abs).split(sep).slice(0, -1);
+  let dir = workspace;
+  for (const part of parts) {
+    dir = join(dir, part);
+    const stat = await lstat(dir).catch(() => undefined);
+    if (!stat) return undefined;
+    if (!stat.isDirectory()) return dir;
+  }
+  return undefined;
 }

@@ -1,4 +1,5 @@
 import type { OciRepository } from '../oci/index.js';
+import { errorMessage } from '../runtime/errors.js';
 import { loadManifest } from './cache.js';
 import type { CacheManifest } from './manifest.js';
 
@@ -39,7 +40,16 @@ export function groupOf(key: string, prefixes: string[]): string | undefined {
 export async function prune(opts: PruneOptions): Promise<PruneResult> {
   const result: PruneResult = { deleted: [], kept: [], ignored: 0 };
   const caches: { tag: string; manifest: CacheManifest }[] = [];
-  for (const tag of await opts.store.tags()) {
+  let tags: string[];
+  try {
+    tags = await opts.store.tags();
+  } catch (error) {
+    // A partial listing would decide from part of the caches: a kept digest may be on a later page.
+    throw new Error(
+      `Nothing was pruned: the repository's tags could not be listed completely: ${errorMessage(error)}`,
+    );
+  }
+  for (const tag of tags) {
     const manifest = await loadManifest(opts.store, tag).catch(() => undefined);
     if (manifest) caches.push({ tag, manifest });
     else result.ignored += 1;
@@ -52,8 +62,9 @@ export async function prune(opts: PruneOptions): Promise<PruneResult> {
       result.kept.push({ ...decision, reason: 'outside the given key prefixes' });
       continue;
     }
-    // The version (path set and compression) is part of the group: those caches never replace each other.
-    const group = `${cache.manifest.version}|${prefix}`;
+    // The version (path set and compression) and the scope (branch) are part of the group: a
+    // branch's caches never push the default branch's out.
+    const group = `${cache.manifest.version}|${cache.manifest.scope}|${prefix}`;
     groups.set(group, [...(groups.get(group) ?? []), cache]);
   }
 

@@ -53,6 +53,7 @@ function openStore(
 function cacheOptions(ctx: ActionContext, config: PathsConfig, store: OciRepository): CacheOptions {
   return {
     store,
+    scopes: config.scopes,
     spec: config.spec,
     compression: config.compression,
     info: (message) => ctx.runtime.info(message),

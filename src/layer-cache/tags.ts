@@ -28,17 +28,20 @@ export function fitTag(tag: string): string {
   return `${tag.slice(0, MAX_TAG - 18)}_h${hash}`;
 }
 
-/** Tags of the paths mode: `<version>-<encoded key>`. */
-export function keyTag(version: string, key: string): string {
-  return fitTag(`${version}-${encodeTagPart(key)}`);
+/**
+ * Tags of the paths mode: `<version>-<encoded scope>.<encoded key>` (encoded parts never contain
+ * '.'), so one key has one cache per scope and a branch never finds another scope's cache by name.
+ */
+export function keyTag(version: string, scope: string, key: string): string {
+  return fitTag(`${version}-${encodeTagPart(scope)}.${encodeTagPart(key)}`);
 }
 
 /**
  * Could this tag hold a key starting with `prefix`? (A cut tag is only a candidate: the key in the
  * manifest decides.)
  */
-export function tagMayMatchPrefix(tag: string, version: string, prefix: string): boolean {
-  const wanted = `${version}-${encodeTagPart(prefix)}`;
+export function tagMayMatchPrefix(tag: string, version: string, scope: string, prefix: string): boolean {
+  const wanted = `${version}-${encodeTagPart(scope)}.${encodeTagPart(prefix)}`;
   if (tag.length === MAX_TAG && tag.slice(MAX_TAG - 18, MAX_TAG - 16) === '_h') {
     const kept = tag.slice(0, MAX_TAG - 18);
     return kept.startsWith(wanted) || wanted.startsWith(kept);

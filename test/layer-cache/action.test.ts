@@ -225,7 +225,7 @@ describe('the CLI (gantry layer-cache)', () => {
     const store = new RegistryClient({ http: new HttpClient() }).repository(registry.host, 'cache/cli');
     const tags = await store.tags();
     expect(tags).toHaveLength(1);
-    expect(tags[0]).toMatch(/-after-failure$/);
+    expect(tags[0]).toMatch(/\.after-failure$/);
   });
 });
 

@@ -40,6 +40,7 @@ function setup(options: { paths?: string[]; compression?: Compression; now?: () 
   const store = client.repository(registry.host, `cache/test-${++repoCount}`);
   const make = (ws: string, paths = options.paths ?? ['deps']): CacheOptions => ({
     store,
+    scopes: { write: 'refs/heads/main', read: ['refs/heads/main'], why: '' },
     spec: parsePathSpec(paths, ws, join(ws, 'home')),
     compression: options.compression ?? 'zstd',
     info: () => undefined,

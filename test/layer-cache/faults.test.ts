@@ -38,6 +38,7 @@ function setup(name: string) {
   const store = client.repository(proxy.host, `cache/${name}-${++count}`);
   const options = (ws: string): CacheOptions => ({
     store,
+    scopes: { write: 'refs/heads/main', read: ['refs/heads/main'], why: '' },
     spec: parsePathSpec(['deps'], ws, ws),
     compression: 'zstd',
     info: () => undefined,

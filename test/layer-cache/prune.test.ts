@@ -9,6 +9,7 @@ import { groupOf, prune } from '../../src/layer-cache/prune.js';
 import { HttpClient } from '../../src/net/index.js';
 import { RegistryClient } from '../../src/oci/index.js';
 import { runAction } from '../harness/index.js';
+import { startFaultProxy } from '../support/fault-proxy.js';
 import { startRegistry, type TestRegistry } from '../support/registry.js';
 
 let registry: TestRegistry;
@@ -33,6 +34,7 @@ async function seed(caches: { key: string; ageDays: number; runId?: string }[]) 
     writeFileSync(join(ws, 'file'), cache.key);
     const options: CacheOptions = {
       store,
+      scopes: { write: 'refs/heads/main', read: ['refs/heads/main'], why: '' },
       spec: parsePathSpec(['file'], ws, ws),
       compression: 'zstd',
       info: () => undefined,
@@ -154,5 +156,36 @@ describe('prune', () => {
     expect(run.main.outputs).toMatchObject({ deleted: 'go-a', kept: 'go-b' });
     expect(run.main.summary).toMatch(/go-a.*deleted.*not among the newest 1/);
     expect(run.main.summary).toMatch(/1 other tags/);
+  });
+
+  it('a tag listing that breaks off mid-way (404 on a later page) deletes nothing, through the runner', async () => {
+    const { store, name } = await seed([
+      { key: 'npm-a', ageDays: 3 },
+      { key: 'npm-b', ageDays: 1 },
+    ]);
+    // Pages of two tags, as a registry that paginates serves them; the second page is a 404.
+    const proxy = await startFaultProxy(registry.url, {
+      rules: [
+        { method: 'GET', path: /\/tags\/list$/, query: /last=/, fault: { kind: 'status', status: 404 } },
+        { method: 'GET', path: /\/tags\/list$/, fault: { kind: 'paginate', pageSize: 2 } },
+      ],
+    });
+    try {
+      const run = await runAction({
+        action: 'layer-cache',
+        inputs: { mode: 'prune', 'cache-repository': `${proxy.host}/${name}`, 'keep-last': '1' },
+      });
+      expect(proxy.injected['404']).toBe(1);
+      expect(run.main.exitCode).not.toBe(0);
+      expect(run.main.annotations.map((a) => a.value).join('\n')).toMatch(/Nothing was pruned.*broke off/);
+      expect(run.main.outputs.deleted ?? '').toBe('');
+      expect(
+        keysOf(
+          (await prune({ store, keepLast: 100, keyPrefixes: [], dryRun: true, runId: '', now: NOW })).kept,
+        ),
+      ).toEqual(['npm-a', 'npm-b']);
+    } finally {
+      await proxy.stop();
+    }
   });
 });

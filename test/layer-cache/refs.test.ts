@@ -67,19 +67,29 @@ describe('keys as tags', () => {
       ['ü-1', 'ü'],
     ];
     for (const [key, prefix] of pairs) {
-      expect(keyTag('v1', key).startsWith(`v1-${encodeTagPart(prefix)}`)).toBe(true);
-      expect(tagMayMatchPrefix(keyTag('v1', key), 'v1', prefix)).toBe(true);
+      expect(
+        keyTag('v1', 'refs/heads/main', key).startsWith(
+          `v1-${encodeTagPart('refs/heads/main')}.${encodeTagPart(prefix)}`,
+        ),
+      ).toBe(true);
+      expect(tagMayMatchPrefix(keyTag('v1', 'refs/heads/main', key), 'v1', 'refs/heads/main', prefix)).toBe(
+        true,
+      );
     }
-    expect(tagMayMatchPrefix(keyTag('v1', 'npm-x'), 'v1', 'pip-')).toBe(false);
-    expect(tagMayMatchPrefix(keyTag('v2', 'npm-x'), 'v1', 'npm-')).toBe(false);
+    expect(tagMayMatchPrefix(keyTag('v1', 'refs/heads/main', 'npm-x'), 'v1', 'refs/heads/main', 'pip-')).toBe(
+      false,
+    );
+    expect(tagMayMatchPrefix(keyTag('v2', 'refs/heads/main', 'npm-x'), 'v1', 'refs/heads/main', 'npm-')).toBe(
+      false,
+    );
   });
 
   it('a cut tag stays a candidate for a prefix longer than what it kept', () => {
     const key = `k-${'x'.repeat(300)}`;
-    const tag = keyTag('v1', key);
+    const tag = keyTag('v1', 'refs/heads/main', key);
     expect(tag).toMatch(TAG_PATTERN);
-    expect(tagMayMatchPrefix(tag, 'v1', key.slice(0, 250))).toBe(true);
-    expect(tagMayMatchPrefix(tag, 'v1', `k-${'y'.repeat(10)}`)).toBe(false);
+    expect(tagMayMatchPrefix(tag, 'v1', 'refs/heads/main', key.slice(0, 250))).toBe(true);
+    expect(tagMayMatchPrefix(tag, 'v1', 'refs/heads/main', `k-${'y'.repeat(10)}`)).toBe(false);
   });
 });
 

@@ -212,6 +212,30 @@ describe('tags/list pagination', () => {
       server.close();
     }
   });
+
+  it('a listing that breaks off on a later page throws; a 404 on the first page is an empty repository', async () => {
+    const server = createServer((req, res) => {
+      const url = new URL(req.url ?? '/', 'http://x');
+      if (url.pathname === '/v2/') return res.writeHead(200).end('{}');
+      if (url.pathname === '/v2/none/tags/list') return res.writeHead(404).end('{}');
+      if (url.searchParams.get('last')) return res.writeHead(404).end('{}');
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        link: '</v2/app/tags/list?n=2&last=b>; rel="next"',
+      });
+      res.end(JSON.stringify({ name: 'app', tags: ['a', 'b'] }));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+      await expect(client().repository(host, 'app').tags()).rejects.toThrow(
+        /broke off after 2 tags on page 2/,
+      );
+      expect(await client().repository(host, 'none').tags()).toEqual([]);
+    } finally {
+      server.close();
+    }
+  });
 });
 
 describe('RegistryClient auth', () => {

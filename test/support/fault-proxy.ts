@@ -16,12 +16,20 @@ export type Fault =
   /** The request reaches the registry (a PUT is stored), but the client gets this status: an unknown outcome. */
   | { kind: 'forward-then-status'; status: number }
   /** The request reaches the registry; `meanwhile` runs before its answer goes back (another writer, say). */
-  | { kind: 'forward-then'; meanwhile: () => Promise<void> };
+  | { kind: 'forward-then'; meanwhile: () => Promise<void> }
+  /**
+   * Not a fault: serves a tag listing in pages of at most pageSize (sorted, `last`/`n`, a Link
+   * header to the next page), as GHCR or Docker Hub do and registry 2.8 does not. Combine with an
+   * earlier rule on `query: /last=/` to break a listing off after its first page.
+   */
+  | { kind: 'paginate'; pageSize: number };
 
 export interface FaultRule {
   method?: string;
   /** Matched against the path (without query). */
   path?: RegExp;
+  /** Matched against the query string with its '?' (e.g. a later page of a listing: /last=/). */
+  query?: RegExp;
   fault: Fault;
   /** How many matching requests get the fault (default: all). */
   times?: number;
@@ -87,10 +95,11 @@ export async function startFaultProxy(
 
   const pick = (req: IncomingMessage): Fault | undefined => {
     const method = req.method ?? 'GET';
-    const path = new URL(req.url ?? '/', 'http://proxy').pathname;
+    const { pathname: path, search } = new URL(req.url ?? '/', 'http://proxy');
     for (const rule of proxy.rules) {
       if (rule.method && rule.method !== method) continue;
       if (rule.path && !rule.path.test(path)) continue;
+      if (rule.query && !rule.query.test(search)) continue;
       if (rule.times !== undefined) {
         if (rule.times <= 0) continue;
         rule.times -= 1;
@@ -154,6 +163,46 @@ export async function startFaultProxy(
     req.pipe(out);
   };
 
+  const paginate = (req: IncomingMessage, res: ServerResponse, pageSize: number) => {
+    const asked = new URL(req.url ?? '/', 'http://proxy');
+    const out = request(
+      {
+        hostname: upstream.hostname,
+        port: upstream.port,
+        method: 'GET',
+        path: asked.pathname,
+        headers: req.headers,
+      },
+      (answer) => {
+        const chunks: Buffer[] = [];
+        answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+        answer.on('end', () => {
+          if (answer.statusCode !== 200) {
+            res.writeHead(answer.statusCode ?? 502, answer.headers);
+            res.end(Buffer.concat(chunks));
+            return;
+          }
+          const body = JSON.parse(Buffer.concat(chunks).toString()) as {
+            name: string;
+            tags: string[] | null;
+          };
+          const last = asked.searchParams.get('last');
+          const n = Math.min(pageSize, Number(asked.searchParams.get('n') ?? pageSize));
+          const all = [...(body.tags ?? [])].sort().filter((t) => last === null || t > last);
+          const page = all.slice(0, n);
+          const headers: Record<string, string> = { 'content-type': 'application/json' };
+          if (all.length > n)
+            headers.link = `<${asked.pathname}?n=${n}&last=${encodeURIComponent(page.at(-1)!)}>; rel="next"`;
+          res.writeHead(200, headers);
+          res.end(JSON.stringify({ name: body.name, tags: page }));
+        });
+      },
+    );
+    out.on('error', () => res.socket?.destroy());
+    out.end();
+    req.resume();
+  };
+
   const server = createServer((req, res) => {
     proxy.requests += 1;
     proxy.inFlight += 1;
@@ -204,6 +253,8 @@ export async function startFaultProxy(
           res.writeHead(answer.statusCode ?? 502, answer.headers);
           res.end();
         });
+      case 'paginate':
+        return paginate(req, res, fault.pageSize);
     }
   });
   server.on('connection', (socket) => {
