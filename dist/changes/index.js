@@ -28373,7 +28373,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _runtime_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1982);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2108);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7971);
 
 
 await (0,_runtime_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runStep */ .e)('changes', 'main', _run_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2108:
+/***/ 7971:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28497,6 +28497,7 @@ const INPUT = {
     initialFetchDepth: 'initial-fetch-depth',
     allowTruncated: 'allow-truncated',
     workspaces: 'workspaces',
+    globalFiles: 'global-files',
 };
 const OUTPUT = {
     changes: 'changes',
@@ -28534,198 +28535,6 @@ const EMPTY_TREE_SHA1 = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
 const EMPTY_TREE_SHA256 = '6ef19b41225c5369f1c104d45d8d85efa9b057b53b14b4b9b939dd74decc5321';
 const ZERO_SHA = /^0+$/;
 
-;// CONCATENATED MODULE: ./src/changes/config.ts
-
-
-
-
-function readConfig(inputs, runtime, workspace) {
-    const token = inputs.optional(INPUT.token);
-    if (token)
-        runtime.setSecret(token);
-    const dir = inputs.optional(INPUT.workingDirectory);
-    const workingDirectory = dir ? (0,external_node_path_namespaceObject.resolve)(workspace, dir) : workspace;
-    if (!(0,external_node_fs_.existsSync)(workingDirectory) || !(0,external_node_fs_.statSync)(workingDirectory).isDirectory()) {
-        throw errors/* ConfigurationError */.j1.forInput(INPUT.workingDirectory, dir ?? workingDirectory, 'an existing directory (relative to the workspace)');
-    }
-    const filters = inputs.required(INPUT.filters);
-    let filtersText = filters;
-    let filtersSource = `'${INPUT.filters}' input`;
-    // dorny/paths-filter's rule: one line without ':' is a path to a YAML file.
-    if (!filters.includes('\n') && !filters.includes(':')) {
-        const file = (0,external_node_path_namespaceObject.isAbsolute)(filters) ? filters : (0,external_node_path_namespaceObject.join)(workingDirectory, filters);
-        if (!(0,external_node_fs_.existsSync)(file) || !(0,external_node_fs_.statSync)(file).isFile()) {
-            throw errors/* ConfigurationError */.j1.forInput(INPUT.filters, filters, 'inline YAML, or the path of a YAML file in the repository (no such file)');
-        }
-        filtersText = (0,external_node_fs_.readFileSync)(file, 'utf8');
-        filtersSource = filters;
-    }
-    return {
-        filtersText,
-        filtersSource,
-        base: inputs.optional(INPUT.base),
-        ref: inputs.optional(INPUT.ref),
-        workingDirectory,
-        listFiles: inputs.oneOf(INPUT.listFiles, LIST_FORMATS, 'none'),
-        quantifier: inputs.oneOf(INPUT.predicateQuantifier, QUANTIFIERS, 'some'),
-        token,
-        initialFetchDepth: inputs.integer(INPUT.initialFetchDepth, { min: 1, max: 1_000_000, fallback: 100 }),
-        allowTruncated: inputs.boolean(INPUT.allowTruncated, false),
-        workspaces: inputs.boolean(INPUT.workspaces, false),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/changes/paths.ts
-/**
- * File names as git gives them: bytes. Valid UTF-8 decodes as is; any byte that is not part of a
- * valid UTF-8 sequence becomes a lone surrogate U+DC80–U+DCFF (Python's "surrogateescape"), so a
- * name round-trips exactly: JSON shows it as "\udcXX" and shell output turns it back into the byte.
- */
-const strict = new TextDecoder('utf-8', { fatal: true });
-function decodePath(bytes) {
-    try {
-        return strict.decode(bytes);
-    }
-    catch {
-        return decodeEscaping(bytes);
-    }
-}
-function sequenceLength(lead) {
-    if (lead >= 0xc2 && lead <= 0xdf)
-        return 2;
-    if (lead >= 0xe0 && lead <= 0xef)
-        return 3;
-    if (lead >= 0xf0 && lead <= 0xf4)
-        return 4;
-    return 0;
-}
-function decodeEscaping(bytes) {
-    let out = '';
-    let i = 0;
-    while (i < bytes.length) {
-        const lead = bytes[i];
-        if (lead < 0x80) {
-            out += String.fromCharCode(lead);
-            i += 1;
-            continue;
-        }
-        const length = sequenceLength(lead);
-        if (length > 0 && i + length <= bytes.length) {
-            try {
-                out += strict.decode(bytes.subarray(i, i + length));
-                i += length;
-                continue;
-            }
-            catch {
-                // not a valid sequence: escape the lead byte alone and resynchronise
-            }
-        }
-        out += String.fromCharCode(0xdc00 + lead);
-        i += 1;
-    }
-    return out;
-}
-/** The bytes of a name decoded by decodePath. */
-function encodePath(path) {
-    const parts = [];
-    let run = '';
-    for (const char of path) {
-        const code = char.charCodeAt(0);
-        if (char.length === 1 && code >= 0xdc80 && code <= 0xdcff) {
-            parts.push(Buffer.from(run, 'utf8'), Buffer.from([code - 0xdc00]));
-            run = '';
-        }
-        else
-            run += char;
-    }
-    parts.push(Buffer.from(run, 'utf8'));
-    return Buffer.concat(parts);
-}
-/** Control characters, DEL, and escaped non-UTF-8 bytes: what needs $'…' quoting in a shell. */
-function hasUnprintable(path) {
-    return /[\u0000-\u001f\u007f\udc80-\udcff]/.test(path);
-}
-
-;// CONCATENATED MODULE: ./src/changes/diff.ts
-
-
-
-const STATUS = {
-    A: 'added',
-    C: 'copied',
-    D: 'deleted',
-    M: 'modified',
-    R: 'renamed',
-    // A type change (file to symlink, or to a submodule) is a modification of that path.
-    T: 'modified',
-    U: 'unmerged',
-    X: 'unknown',
-};
-/** `git diff --name-status -z` output: status, path (two paths for R and C), NUL-separated. */
-function parseNameStatus(output) {
-    const fields = splitNul(output);
-    const changes = [];
-    for (let i = 0; i < fields.length;) {
-        const code = fields[i++].toString('latin1');
-        const status = STATUS[code[0] ?? ''];
-        if (!status)
-            throw new Error(`unexpected git diff status ${JSON.stringify(code)}`);
-        if (status === 'renamed' || status === 'copied') {
-            const previousPath = decodePath(fields[i++]);
-            changes.push({ status, path: decodePath(fields[i++]), previousPath });
-        }
-        else {
-            changes.push({ status, path: decodePath(fields[i++]) });
-        }
-    }
-    return changes;
-}
-/**
- * What filters match against. A rename is its old path deleted and its new path added, and both
- * paths count as renamed; a copy's new path is added and copied. One entry per path.
- */
-function matchEntries(changes) {
-    const byPath = new Map();
-    const add = (path, ...types) => byPath.set(path, (byPath.get(path) ?? 0) | typeMask(...types));
-    for (const change of changes) {
-        if (change.status === 'renamed') {
-            add(change.previousPath, 'deleted', 'renamed');
-            add(change.path, 'added', 'renamed');
-        }
-        else if (change.status === 'copied') {
-            add(change.path, 'added', 'copied');
-        }
-        else
-            add(change.path, change.status);
-    }
-    return [...byPath].map(([path, types]) => ({ path, types }));
-}
-
-// EXTERNAL MODULE: ./src/github/context.ts
-var context = __nccwpck_require__(9556);
-;// CONCATENATED MODULE: ./src/changes/event.ts
-
-/** The payload is read here, for every event: a bad one is the context's ConfigurationError. */
-function eventContext(github) {
-    return {
-        name: github.eventName,
-        payload: github.payload,
-        sha: github.sha,
-        ref: github.ref,
-        repository: github.repository,
-        apiUrl: github.apiUrl,
-        workflowFile: github.workflowFile,
-    };
-}
-const PULL_REQUEST_EVENTS = new Set([
-    'pull_request',
-    'pull_request_target',
-    'pull_request_review',
-    'pull_request_review_comment',
-]);
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./node_modules/balanced-match/dist/esm/index.js
 const balanced = (a, b, str) => {
     const ma = a instanceof RegExp ? maybeMatch(a, str) : a;
@@ -32019,6 +31828,231 @@ class FilterSet {
     }
 }
 
+;// CONCATENATED MODULE: ./src/changes/config.ts
+
+
+
+
+
+function readConfig(inputs, runtime, workspace) {
+    const token = inputs.optional(INPUT.token);
+    if (token)
+        runtime.setSecret(token);
+    const dir = inputs.optional(INPUT.workingDirectory);
+    const workingDirectory = dir ? (0,external_node_path_namespaceObject.resolve)(workspace, dir) : workspace;
+    if (!(0,external_node_fs_.existsSync)(workingDirectory) || !(0,external_node_fs_.statSync)(workingDirectory).isDirectory()) {
+        throw errors/* ConfigurationError */.j1.forInput(INPUT.workingDirectory, dir ?? workingDirectory, 'an existing directory (relative to the workspace)');
+    }
+    const filters = inputs.required(INPUT.filters);
+    let filtersText = filters;
+    let filtersSource = `'${INPUT.filters}' input`;
+    let filtersFromFile = false;
+    // dorny/paths-filter's rule: one line without ':' is a path to a YAML file.
+    if (!filters.includes('\n') && !filters.includes(':')) {
+        filtersText = readFiltersFile(filters, workingDirectory, workspace);
+        filtersSource = filters;
+        filtersFromFile = true;
+    }
+    return {
+        filtersText,
+        filtersSource,
+        filtersFromFile,
+        base: inputs.optional(INPUT.base),
+        ref: inputs.optional(INPUT.ref),
+        workingDirectory,
+        listFiles: inputs.oneOf(INPUT.listFiles, LIST_FORMATS, 'none'),
+        quantifier: inputs.oneOf(INPUT.predicateQuantifier, QUANTIFIERS, 'some'),
+        token,
+        initialFetchDepth: inputs.integer(INPUT.initialFetchDepth, { min: 1, max: 1_000_000, fallback: 100 }),
+        allowTruncated: inputs.boolean(INPUT.allowTruncated, false),
+        workspaces: inputs.boolean(INPUT.workspaces, false),
+        globalFiles: inputs.lines(INPUT.globalFiles).map((given) => {
+            const pattern = normalizePattern(given);
+            try {
+                return { pattern, test: compileTest(pattern) };
+            }
+            catch {
+                throw errors/* ConfigurationError */.j1.forInput(INPUT.globalFiles, given, 'glob patterns, one per line');
+            }
+        }),
+    };
+}
+/**
+ * The filters file, which must be a regular file inside the workspace once every symbolic link is
+ * resolved: the input may come from a workflow run on a pull request, and the file's content ends
+ * up in outputs and errors. Absolute paths and `..` are refused before the disk is touched.
+ */
+function readFiltersFile(given, workingDirectory, workspace) {
+    const expected = 'the path of a YAML file inside the workspace, relative to working-directory';
+    const refuse = (why) => {
+        throw errors/* ConfigurationError */.j1.forInput(INPUT.filters, given, `${expected} (${why})`);
+    };
+    if ((0,external_node_path_namespaceObject.isAbsolute)(given) || /^[A-Za-z]:/.test(given))
+        refuse('an absolute path');
+    if (given.split(/[\\/]/).includes('..'))
+        refuse("'..' is not allowed");
+    const file = (0,external_node_path_namespaceObject.resolve)(workingDirectory, given);
+    if (!(0,external_node_fs_.existsSync)(file) || !(0,external_node_fs_.statSync)(file).isFile())
+        refuse('no such file');
+    const root = (0,external_node_fs_.realpathSync)(workspace);
+    const real = (0,external_node_fs_.realpathSync)(file);
+    const rel = (0,external_node_path_namespaceObject.relative)(root, real);
+    if (rel === '' || rel === '..' || rel.startsWith(`..${external_node_path_namespaceObject.sep}`) || (0,external_node_path_namespaceObject.isAbsolute)(rel))
+        refuse('it resolves outside the workspace through a symbolic link');
+    return (0,external_node_fs_.readFileSync)(real, 'utf8');
+}
+
+;// CONCATENATED MODULE: ./src/changes/paths.ts
+/**
+ * File names as git gives them: bytes. Valid UTF-8 decodes as is; any byte that is not part of a
+ * valid UTF-8 sequence becomes a lone surrogate U+DC80–U+DCFF (Python's "surrogateescape"), so a
+ * name round-trips exactly: JSON shows it as "\udcXX" and shell output turns it back into the byte.
+ */
+const strict = new TextDecoder('utf-8', { fatal: true });
+function decodePath(bytes) {
+    try {
+        return strict.decode(bytes);
+    }
+    catch {
+        return decodeEscaping(bytes);
+    }
+}
+function sequenceLength(lead) {
+    if (lead >= 0xc2 && lead <= 0xdf)
+        return 2;
+    if (lead >= 0xe0 && lead <= 0xef)
+        return 3;
+    if (lead >= 0xf0 && lead <= 0xf4)
+        return 4;
+    return 0;
+}
+function decodeEscaping(bytes) {
+    let out = '';
+    let i = 0;
+    while (i < bytes.length) {
+        const lead = bytes[i];
+        if (lead < 0x80) {
+            out += String.fromCharCode(lead);
+            i += 1;
+            continue;
+        }
+        const length = sequenceLength(lead);
+        if (length > 0 && i + length <= bytes.length) {
+            try {
+                out += strict.decode(bytes.subarray(i, i + length));
+                i += length;
+                continue;
+            }
+            catch {
+                // not a valid sequence: escape the lead byte alone and resynchronise
+            }
+        }
+        out += String.fromCharCode(0xdc00 + lead);
+        i += 1;
+    }
+    return out;
+}
+/** The bytes of a name decoded by decodePath. */
+function encodePath(path) {
+    const parts = [];
+    let run = '';
+    for (const char of path) {
+        const code = char.charCodeAt(0);
+        if (char.length === 1 && code >= 0xdc80 && code <= 0xdcff) {
+            parts.push(Buffer.from(run, 'utf8'), Buffer.from([code - 0xdc00]));
+            run = '';
+        }
+        else
+            run += char;
+    }
+    parts.push(Buffer.from(run, 'utf8'));
+    return Buffer.concat(parts);
+}
+/** Control characters, DEL, and escaped non-UTF-8 bytes: what needs $'…' quoting in a shell. */
+function hasUnprintable(path) {
+    return /[\u0000-\u001f\u007f\udc80-\udcff]/.test(path);
+}
+
+;// CONCATENATED MODULE: ./src/changes/diff.ts
+
+
+
+const STATUS = {
+    A: 'added',
+    C: 'copied',
+    D: 'deleted',
+    M: 'modified',
+    R: 'renamed',
+    // A type change (file to symlink, or to a submodule) is a modification of that path.
+    T: 'modified',
+    U: 'unmerged',
+    X: 'unknown',
+};
+/** `git diff --name-status -z` output: status, path (two paths for R and C), NUL-separated. */
+function parseNameStatus(output) {
+    const fields = splitNul(output);
+    const changes = [];
+    for (let i = 0; i < fields.length;) {
+        const code = fields[i++].toString('latin1');
+        const status = STATUS[code[0] ?? ''];
+        if (!status)
+            throw new Error(`unexpected git diff status ${JSON.stringify(code)}`);
+        if (status === 'renamed' || status === 'copied') {
+            const previousPath = decodePath(fields[i++]);
+            changes.push({ status, path: decodePath(fields[i++]), previousPath });
+        }
+        else {
+            changes.push({ status, path: decodePath(fields[i++]) });
+        }
+    }
+    return changes;
+}
+/**
+ * What filters match against. A rename is its old path deleted and its new path added, and both
+ * paths count as renamed; a copy's new path is added and copied. One entry per path.
+ */
+function matchEntries(changes) {
+    const byPath = new Map();
+    const add = (path, ...types) => byPath.set(path, (byPath.get(path) ?? 0) | typeMask(...types));
+    for (const change of changes) {
+        if (change.status === 'renamed') {
+            add(change.previousPath, 'deleted', 'renamed');
+            add(change.path, 'added', 'renamed');
+        }
+        else if (change.status === 'copied') {
+            add(change.path, 'added', 'copied');
+        }
+        else
+            add(change.path, change.status);
+    }
+    return [...byPath].map(([path, types]) => ({ path, types }));
+}
+
+// EXTERNAL MODULE: ./src/github/context.ts
+var context = __nccwpck_require__(9556);
+;// CONCATENATED MODULE: ./src/changes/event.ts
+
+/** The payload is read here, for every event: a bad one is the context's ConfigurationError. */
+function eventContext(github) {
+    return {
+        name: github.eventName,
+        payload: github.payload,
+        sha: github.sha,
+        ref: github.ref,
+        repository: github.repository,
+        apiUrl: github.apiUrl,
+        workflowFile: github.workflowFile,
+    };
+}
+const PULL_REQUEST_EVENTS = new Set([
+    'pull_request',
+    'pull_request_target',
+    'pull_request_review',
+    'pull_request_review_comment',
+]);
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/changes/filters.ts
 
 
@@ -32032,7 +32066,10 @@ const NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
  * patterns (nested lists from aliases are flattened), or `type|type: patterns` rules. Every mistake
  * is a ConfigurationError naming the filter and the line.
  */
-function parseFilters(text, source) {
+function parseFilters(text, source, options = {}) {
+    // A filters file is read from disk: its errors name lines, never its keys or values.
+    const quote = options.quoteContent ?? true;
+    const shown = (value) => (quote ? ` ${JSON.stringify(value)}` : '');
     const lineCounter = new dist/* LineCounter */.HN();
     const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
     const lineOf = (node) => node?.range ? lineCounter.linePos(node.range[0]).line : 1;
@@ -32040,7 +32077,8 @@ function parseFilters(text, source) {
     if (doc.errors.length > 0) {
         const error = doc.errors[0];
         const line = error instanceof dist/* YAMLParseError */.XT && error.linePos ? error.linePos[0].line : 1;
-        throw new errors/* ConfigurationError */.j1(`Invalid YAML in filters (${where(line)}): ${error.message.split('\n')[0]}`);
+        const detail = quote ? error.message.split('\n')[0] : `YAML error ${error.code}`;
+        throw new errors/* ConfigurationError */.j1(`Invalid YAML in filters (${where(line)}): ${detail}`);
     }
     if (!(0,dist/* isMap */.jh)(doc.contents)) {
         throw new errors/* ConfigurationError */.j1(`Filters (${source}) must be a YAML map of filter name to patterns, e.g. "backend: ['api/**']"; got ${doc.contents === null ? 'nothing' : 'another kind of value'}.`);
@@ -32052,30 +32090,31 @@ function parseFilters(text, source) {
         const line = lineOf(keyNode);
         const name = (0,dist/* isScalar */.jn)(keyNode) ? String(keyNode.value) : '';
         const fail = (problem, at = line) => {
-            throw new errors/* ConfigurationError */.j1(`Filter '${name}' (${where(at)}): ${problem}`);
+            const which = quote ? `Filter '${name}'` : 'A filter';
+            throw new errors/* ConfigurationError */.j1(`${which} (${where(at)}): ${problem}`);
         };
         if (!NAME.test(name))
             fail('a filter name may hold only letters, digits, and _ . - (it becomes an output name).');
         if (RESERVED.has(name))
-            fail(`'${name}' is one of this action's own outputs; rename the filter.`);
+            fail(`its name${quote ? ` '${name}'` : ''} is one of this action's own outputs; rename the filter.`);
         if (filters.some((f) => f.name === name))
             fail('defined twice.');
         const rules = [];
         const addPattern = (node, types) => {
             const at = lineOf(node);
             if (!(0,dist/* isScalar */.jn)(node) || typeof node.value !== 'string') {
-                fail(`expected a glob pattern (a string), got ${describe(node)}.`, at);
+                fail(`expected a glob pattern (a string), got ${describe(node, quote)}.`, at);
             }
             const raw = String(node.value);
             const negated = raw.startsWith('!');
             const pattern = normalizePattern(negated ? raw.slice(1) : raw);
             if (pattern === '')
-                fail(`empty pattern ${JSON.stringify(raw)}.`, at);
+                fail(`empty pattern${shown(raw)}.`, at);
             try {
                 compilePattern(pattern);
             }
             catch (error) {
-                fail(`cannot parse the glob ${JSON.stringify(raw)}: ${error.message}.`, at);
+                fail(`cannot parse the glob${shown(raw)}${quote ? `: ${error.message}` : ''}.`, at);
             }
             if (pattern.endsWith('/')) {
                 warnings.push(`Filter '${name}' (${where(at)}): the pattern ${JSON.stringify(raw)} names a directory and matches no file; write '${pattern}**'.`);
@@ -32101,7 +32140,7 @@ function parseFilters(text, source) {
                     const names = spec.split('|').map((t) => t.trim());
                     const unknown = names.filter((t) => !CHANGE_TYPES.includes(t));
                     if (unknown.length > 0) {
-                        fail(`unknown change type ${JSON.stringify(unknown[0])} in '${spec}'; expected ${CHANGE_TYPES.join(', ')}, joined with '|'.`, lineOf(typeNode));
+                        fail(`unknown change type${quote ? ` ${JSON.stringify(unknown[0])} in '${spec}'` : ''}; expected ${CHANGE_TYPES.join(', ')}, joined with '|'.`, lineOf(typeNode));
                     }
                     addItems(rule.value, new Set(names));
                 }
@@ -32117,7 +32156,9 @@ function parseFilters(text, source) {
     for (const filter of filters) {
         for (const suffix of [COUNT_SUFFIX, FILES_SUFFIX]) {
             if (filter.name.endsWith(suffix) && names.has(filter.name.slice(0, -suffix.length))) {
-                throw new errors/* ConfigurationError */.j1(`Filter '${filter.name}' (${where(filter.line)}): collides with the '${suffix}' output of filter '${filter.name.slice(0, -suffix.length)}'; rename it.`);
+                throw new errors/* ConfigurationError */.j1(quote
+                    ? `Filter '${filter.name}' (${where(filter.line)}): collides with the '${suffix}' output of filter '${filter.name.slice(0, -suffix.length)}'; rename it.`
+                    : `A filter (${where(filter.line)}): its name collides with the '${suffix}' output of another filter; rename it.`);
             }
         }
     }
@@ -32126,13 +32167,15 @@ function parseFilters(text, source) {
 function resolveAlias(doc, node) {
     return (0,dist/* isAlias */.Vj)(node) ? node.resolve(doc) : node;
 }
-function describe(node) {
+function describe(node, quote) {
     if ((0,dist/* isMap */.jh)(node))
         return 'a map';
     if ((0,dist/* isSeq */.oP)(node))
         return 'a list';
     if ((0,dist/* isScalar */.jn)(node))
-        return node.value === null ? 'null' : `${typeof node.value} ${JSON.stringify(node.value)}`;
+        return node.value === null
+            ? 'null'
+            : `${typeof node.value}${quote ? ` ${JSON.stringify(node.value)}` : ''}`;
     return 'something else';
 }
 /**
@@ -32290,7 +32333,6 @@ async function lastSuccessfulRun(api, workflowFile, branch) {
 
 
 
-/** How far history is grown per round: depth d, then 4d, 16d, … (one fetch per round). */
 /** git diff as the action reads it: raw names (-z), every path root-relative, submodules included, no user diff drivers. */
 const DIFF = [
     'diff',
@@ -32302,8 +32344,13 @@ const DIFF = [
     '-z',
     '--find-renames',
 ];
-const DEEPEN_FACTOR = 4;
-const MAX_ROUNDS = 6;
+/**
+ * How far history is grown per round: depth d, then 16d, 256d, … (one fetch per round). A round is
+ * commits and trees only (no blobs), so a deep round costs little next to a round trip, and a
+ * branch 1,000 commits from its base is found in the second round.
+ */
+const DEEPEN_FACTOR = 16;
+const MAX_ROUNDS = 4;
 const HEX_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i;
 const SHORT_SHA = /^[0-9a-f]{7,63}$/i;
 /**
@@ -32433,6 +32480,19 @@ class History {
     async findMergeBase(base, head) {
         return this.deepenUntil([base, head], () => this.mergeBase(base, head));
     }
+    /**
+     * The merge-base of head and a branch of the remote that is not here: the branch's tip is fetched
+     * in the same rounds as the history, not in a fetch of its own.
+     */
+    async findMergeBaseWithBranch(branch, head) {
+        const local = `refs/remotes/${this.remote}/${branch}`;
+        let tip;
+        const mergeBase = await this.deepenUntil([`+refs/heads/${branch}:${local}`, head], async () => {
+            tip = await this.resolve(local);
+            return tip ? this.mergeBase(tip, head) : undefined;
+        });
+        return tip && mergeBase ? { tip, mergeBase } : undefined;
+    }
     /** A commit's parents as its object records them (shallow grafts hide them from rev-list). */
     async parents(sha) {
         const body = await this.git.text(['cat-file', 'commit', sha]);
@@ -32510,6 +32570,28 @@ async function resolveComparison(event, history, options) {
             reason: `${why}: merge-base of ${short(base)} and ${short(head)}`,
         };
     };
+    /**
+     * The merge-base with a branch of the remote that is not here (the default branch, in a
+     * checkout of another branch): its tip comes with the first round of history, not in a fetch of
+     * its own, so a branch 1,000 commits away costs at most two rounds.
+     */
+    const mergeBaseWithBranch = async (branch, why) => {
+        if (REF_NAME.test(branch) && !(await history.resolve(branch)) && (await history.hasRemote())) {
+            const found = await history.findMergeBaseWithBranch(branch, head).catch((error) => {
+                if (error instanceof GitError)
+                    return undefined;
+                throw error;
+            });
+            if (found)
+                return {
+                    base: found.mergeBase,
+                    head,
+                    mode: 'commits',
+                    reason: `${why}: merge-base of ${short(found.tip)} and ${short(head)}`,
+                };
+        }
+        return mergeBaseWith(await resolveName(history, branch, options.baseInput), why);
+    };
     const defaultBranch = async () => {
         const name = event.payload.repository?.default_branch ?? (await history.remoteDefaultBranch());
         if (!name)
@@ -32535,7 +32617,7 @@ async function resolveComparison(event, history, options) {
                 reason: `${why}: first parent on the default branch ${main}`,
             };
         }
-        return mergeBaseWith(await resolveName(history, main, options.baseInput), `${why}, compared with the default branch ${main}`);
+        return mergeBaseWithBranch(main, `${why}, compared with the default branch ${main}`);
     };
     const base = options.base;
     if (base === 'HEAD')
@@ -32642,7 +32724,7 @@ async function resolveComparison(event, history, options) {
                     reason: `initial push to ${main}: every file is added`,
                 };
             }
-            return mergeBaseWith(await resolveName(history, main, options.baseInput), `new branch ${branch ?? ''}, compared with the default branch ${main}`);
+            return mergeBaseWithBranch(main, `new branch ${branch ?? ''}, compared with the default branch ${main}`);
         }
         const gone = await history.ensureCommits([before]);
         if (gone.length === 0)
@@ -32788,22 +32870,429 @@ function countGitTrace(file) {
     return counts;
 }
 
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./src/changes/lockfile.ts
+
+
+class LockfileError extends Error {
+}
+const LOCKFILES = [
+    'pnpm-lock.yaml',
+    'package-lock.json',
+    'npm-shrinkwrap.json',
+    'yarn.lock',
+    'bun.lock',
+    'bun.lockb',
+];
+/** Parse a root lockfile; throws LockfileError saying why when it cannot be read. */
+function readLockfile(file, text, manifests) {
+    const body = text.replace(/^\uFEFF/, '');
+    try {
+        if (file === 'pnpm-lock.yaml')
+            return pnpmGraph(body);
+        if (file === 'package-lock.json' || file === 'npm-shrinkwrap.json')
+            return npmGraph(body);
+        if (file === 'yarn.lock')
+            return /^__metadata:/m.test(body) ? yarnBerryGraph(body) : yarnClassicGraph(body, manifests());
+    }
+    catch (error) {
+        if (error instanceof LockfileError)
+            throw error;
+        throw new LockfileError(`${file} cannot be parsed (${oneLine(error.message)})`);
+    }
+    throw new LockfileError(`${file} is not a lockfile this action reads (npm, yarn and pnpm lockfiles are)`);
+}
+const DEP_FIELDS = ['dependencies', 'optionalDependencies', 'peerDependencies'];
+const IMPORTER_FIELDS = [...DEP_FIELDS, 'devDependencies'];
+function oneLine(text) {
+    return text.split('\n')[0].slice(0, 200);
+}
+function record(value) {
+    return value && typeof value === 'object' && !Array.isArray(value)
+        ? value
+        : {};
+}
+function normalizeImporter(path) {
+    const normal = external_node_path_namespaceObject.posix.normalize(path.replace(/^\.\//, '') || '.');
+    return normal === '' ? '.' : normal.replace(/\/$/, '');
+}
+/** Depth-first closure over a node graph: node id → [identity, child ids]. */
+function closureOf(starts, node) {
+    const seen = new Set();
+    const identities = new Set();
+    const stack = [...starts];
+    while (stack.length > 0) {
+        const id = stack.pop();
+        if (seen.has(id))
+            continue;
+        seen.add(id);
+        const found = node(id);
+        if (!found)
+            continue;
+        identities.add(found.identity);
+        stack.push(...found.children);
+    }
+    return identities;
+}
+// ---------------------------------------------------------------------------------------- pnpm
+function pnpmGraph(text) {
+    const doc = record((0,dist/* parse */.qg)(text, { maxAliasCount: -1, uniqueKeys: false }));
+    const version = String(doc.lockfileVersion ?? '');
+    const major = Number.parseInt(version, 10);
+    if (!(major >= 5 && major <= 9))
+        throw new LockfileError(`pnpm-lock.yaml has lockfileVersion ${JSON.stringify(version)}; versions 5 to 9 are read`);
+    const packages = record(doc.packages);
+    const snapshots = major >= 9 ? record(doc.snapshots) : packages;
+    const importers = doc.importers
+        ? record(doc.importers)
+        : {
+            '.': {
+                dependencies: doc.dependencies,
+                devDependencies: doc.devDependencies,
+                optionalDependencies: doc.optionalDependencies,
+            },
+        };
+    const keyFor = (name, ref) => {
+        for (const key of [ref, `/${name}@${ref}`, `${name}@${ref}`, `/${name}/${ref}`])
+            if (key in snapshots)
+                return key;
+        return undefined;
+    };
+    const identity = (key) => {
+        const meta = major >= 9 ? record(packages[key.replace(/(?<=.)\(.*$/, '')]) : record(snapshots[key]);
+        const resolution = record(meta.resolution);
+        return `${key}#${String(resolution.integrity ?? resolution.tarball ?? resolution.commit ?? '')}`;
+    };
+    const refOf = (value) => {
+        const entry = record(value);
+        return typeof value === 'string' ? value : String(entry.version ?? '');
+    };
+    const closures = new Map();
+    const links = new Map();
+    for (const [importerPath, importerValue] of Object.entries(importers)) {
+        const path = normalizeImporter(importerPath);
+        const importer = record(importerValue);
+        const starts = [];
+        const linked = new Map();
+        for (const field of IMPORTER_FIELDS) {
+            for (const [name, value] of Object.entries(record(importer[field]))) {
+                const ref = refOf(value);
+                if (ref.startsWith('link:')) {
+                    linked.set(name, normalizeImporter(external_node_path_namespaceObject.posix.join(path, ref.slice('link:'.length))));
+                    continue;
+                }
+                const key = keyFor(name, ref);
+                if (key)
+                    starts.push(key);
+                else
+                    starts.push(`unresolved:${name}@${ref}`);
+            }
+        }
+        links.set(path, linked);
+        closures.set(path, closureOf(starts, (id) => {
+            if (id.startsWith('unresolved:'))
+                return { identity: id, children: [] };
+            const entry = record(snapshots[id]);
+            const children = [];
+            for (const field of ['dependencies', 'optionalDependencies']) {
+                for (const [name, value] of Object.entries(record(entry[field]))) {
+                    const ref = refOf(value);
+                    if (ref.startsWith('link:'))
+                        continue;
+                    children.push(keyFor(name, ref) ?? `unresolved:${name}@${ref}`);
+                }
+            }
+            return { identity: identity(id), children };
+        }));
+    }
+    return { format: `pnpm lockfile v${version}`, closures, links };
+}
+// ----------------------------------------------------------------------------------------- npm
+function npmGraph(text) {
+    const doc = record(JSON.parse(text));
+    const version = Number(doc.lockfileVersion);
+    if (!doc.packages || !(version >= 2))
+        throw new LockfileError(`package-lock.json has lockfileVersion ${JSON.stringify(doc.lockfileVersion)}; versions 2 and 3 (npm 7 and later) are read`);
+    const packages = record(doc.packages);
+    const importerKeys = Object.keys(packages).filter((key) => !/(^|\/)node_modules\//.test(key));
+    /** Node's resolution: `name` from the directory `from`, walking up through node_modules. */
+    const locate = (from, name) => {
+        let dir = from;
+        for (;;) {
+            const candidate = dir === '' ? `node_modules/${name}` : `${dir}/node_modules/${name}`;
+            if (candidate in packages)
+                return candidate;
+            if (dir === '')
+                return undefined;
+            const up = external_node_path_namespaceObject.posix.dirname(dir);
+            dir = up === '.' ? '' : up;
+        }
+    };
+    const linkTarget = (key) => {
+        const entry = record(packages[key]);
+        return entry.link ? normalizeImporter(String(entry.resolved ?? '')) : undefined;
+    };
+    const closures = new Map();
+    const links = new Map();
+    for (const importerKey of importerKeys) {
+        const path = normalizeImporter(importerKey);
+        const importer = record(packages[importerKey]);
+        const starts = [];
+        const linked = new Map();
+        for (const field of IMPORTER_FIELDS) {
+            for (const name of Object.keys(record(importer[field]))) {
+                const key = locate(importerKey, name);
+                if (key === undefined)
+                    continue; // an optional or peer dependency npm did not install
+                const target = linkTarget(key);
+                if (target !== undefined)
+                    linked.set(name, target);
+                else
+                    starts.push(key);
+            }
+        }
+        links.set(path, linked);
+        closures.set(path, closureOf(starts, (key) => {
+            if (linkTarget(key) !== undefined)
+                return undefined;
+            const entry = record(packages[key]);
+            const name = key.slice(key.lastIndexOf('node_modules/') + 'node_modules/'.length);
+            const children = [];
+            for (const field of DEP_FIELDS)
+                for (const dep of Object.keys(record(entry[field]))) {
+                    const child = locate(key, dep);
+                    if (child !== undefined)
+                        children.push(child);
+                }
+            return {
+                identity: `${name}@${String(entry.version ?? '')}#${String(entry.integrity ?? entry.resolved ?? '')}`,
+                children,
+            };
+        }));
+    }
+    return { format: `npm lockfile v${version}`, closures, links };
+}
+function unquote(text) {
+    const t = text.trim();
+    return t.startsWith('"') && t.endsWith('"') && t.length >= 2 ? JSON.parse(t) : t;
+}
+/** yarn v1's own format: `descriptor, descriptor:` blocks of `key value` lines and nested maps. */
+function parseYarnClassic(text) {
+    if (!/^# yarn lockfile v1/m.test(text))
+        throw new LockfileError('yarn.lock has no "# yarn lockfile v1" header');
+    const byDescriptor = new Map();
+    let entry;
+    let section;
+    const lines = text.split(/\r?\n/);
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        if (line.trim() === '' || line.trimStart().startsWith('#'))
+            continue;
+        const indent = line.length - line.trimStart().length;
+        if (indent === 0) {
+            if (!line.endsWith(':'))
+                throw new LockfileError(`yarn.lock line ${i + 1}: expected an entry header`);
+            entry = { dependencies: {} };
+            section = undefined;
+            for (const descriptor of line.slice(0, -1).split(/,\s*/))
+                byDescriptor.set(unquote(descriptor), entry);
+            continue;
+        }
+        if (!entry)
+            throw new LockfileError(`yarn.lock line ${i + 1}: a field outside any entry`);
+        const body = line.trim();
+        if (indent <= 2) {
+            section = undefined;
+            if (body.endsWith(':')) {
+                const name = unquote(body.slice(0, -1));
+                if (name === 'dependencies' || name === 'optionalDependencies')
+                    section = entry.dependencies;
+                else
+                    section = {};
+                continue;
+            }
+            const match = /^("(?:[^"\\]|\\.)*"|\S+)\s+(.*)$/.exec(body);
+            if (!match)
+                throw new LockfileError(`yarn.lock line ${i + 1}: expected "key value"`);
+            const key = unquote(match[1]);
+            if (key === 'version' || key === 'resolved' || key === 'integrity')
+                entry[key] = unquote(match[2]);
+            continue;
+        }
+        if (!section)
+            throw new LockfileError(`yarn.lock line ${i + 1}: unexpected indentation`);
+        const match = /^("(?:[^"\\]|\\.)*"|\S+)\s+(.*)$/.exec(body);
+        if (!match)
+            throw new LockfileError(`yarn.lock line ${i + 1}: expected "name range"`);
+        section[unquote(match[1])] = unquote(match[2]);
+    }
+    return byDescriptor;
+}
+function yarnClassicGraph(text, manifests) {
+    const entries = parseYarnClassic(text);
+    const ids = new Map();
+    const idOf = (descriptor) => {
+        const entry = entries.get(descriptor);
+        if (!entry)
+            return undefined;
+        const known = ids.get(entry);
+        if (known !== undefined)
+            return known;
+        ids.set(entry, descriptor);
+        return descriptor;
+    };
+    const closures = new Map();
+    for (const [path, deps] of manifests) {
+        const starts = [];
+        for (const [name, range] of Object.entries(deps)) {
+            const id = idOf(`${name}@${range}`);
+            if (id)
+                starts.push(id);
+        }
+        closures.set(path, closureOf(starts, (id) => {
+            const entry = entries.get(id);
+            const nameEnd = id.lastIndexOf('@');
+            const children = [];
+            for (const [dep, range] of Object.entries(entry.dependencies)) {
+                const child = idOf(`${dep}@${range}`);
+                if (child)
+                    children.push(child);
+            }
+            return {
+                identity: `${id.slice(0, nameEnd > 0 ? nameEnd : id.length)}@${entry.version ?? ''}#${entry.integrity ?? entry.resolved ?? ''}`,
+                children,
+            };
+        }));
+    }
+    return { format: 'yarn classic lockfile v1', closures, links: new Map() };
+}
+// ---------------------------------------------------------------------------------- yarn berry
+function yarnBerryGraph(text) {
+    const doc = record((0,dist/* parse */.qg)(text, { maxAliasCount: -1, uniqueKeys: false }));
+    const byDescriptor = new Map();
+    for (const [keys, value] of Object.entries(doc)) {
+        if (keys === '__metadata')
+            continue;
+        for (const descriptor of keys.split(/,\s*/))
+            byDescriptor.set(descriptor.trim(), record(value));
+    }
+    const find = (name, range) => byDescriptor.get(`${name}@${range}`) ?? byDescriptor.get(`${name}@npm:${range}`);
+    const workspacePath = (entry) => {
+        const resolution = String(entry.resolution ?? '');
+        const at = resolution.indexOf('@workspace:', 1);
+        return at > 0 ? normalizeImporter(resolution.slice(at + '@workspace:'.length)) : undefined;
+    };
+    const closures = new Map();
+    const links = new Map();
+    for (const entry of new Set(byDescriptor.values())) {
+        const path = workspacePath(entry);
+        if (path === undefined)
+            continue;
+        const linked = new Map();
+        const starts = [];
+        for (const field of ['dependencies', 'peerDependencies', 'optionalDependencies']) {
+            for (const [name, range] of Object.entries(record(entry[field]))) {
+                const target = find(name, String(range));
+                if (!target)
+                    continue;
+                const targetPath = workspacePath(target);
+                if (targetPath !== undefined)
+                    linked.set(name, targetPath);
+                else
+                    starts.push(target);
+            }
+        }
+        links.set(path, linked);
+        const ids = new Map();
+        const idOf = (e) => {
+            const known = ids.get(e);
+            if (known !== undefined)
+                return known;
+            const id = String(ids.size);
+            ids.set(e, id);
+            return id;
+        };
+        const byId = new Map();
+        const startIds = starts.map((e) => {
+            const id = idOf(e);
+            byId.set(id, e);
+            return id;
+        });
+        closures.set(path, closureOf(startIds, (id) => {
+            const node = byId.get(id);
+            if (workspacePath(node) !== undefined)
+                return undefined;
+            const children = [];
+            for (const field of ['dependencies', 'optionalDependencies'])
+                for (const [name, range] of Object.entries(record(node[field]))) {
+                    const child = find(name, String(range));
+                    if (!child)
+                        continue;
+                    const childId = idOf(child);
+                    byId.set(childId, child);
+                    children.push(childId);
+                }
+            return { identity: `${String(node.resolution ?? '')}#${String(node.checksum ?? '')}`, children };
+        }));
+    }
+    if (closures.size === 0)
+        throw new LockfileError('yarn.lock (berry) lists no workspace');
+    return { format: `yarn berry lockfile v${String(record(doc.__metadata).version ?? '?')}`, closures, links };
+}
+/** What changed in a closure, for a reason line: a few `name@version` that appeared or went. */
+function closureChange(before, after) {
+    const added = [...after].filter((id) => !before.has(id));
+    const removed = [...before].filter((id) => !after.has(id));
+    if (added.length === 0 && removed.length === 0)
+        return undefined;
+    const label = (id) => id.replace(/#.*$/, '').replace(/^\//, '');
+    const shown = [...added.map((id) => `+${label(id)}`), ...removed.map((id) => `-${label(id)}`)];
+    const more = shown.length > 3 ? ` (+${shown.length - 3} more)` : '';
+    return `${shown.slice(0, 3).join(', ')}${more}`;
+}
+
 ;// CONCATENATED MODULE: ./src/changes/workspaces.ts
 
 
 
 
 
-/** Files at the repository root whose change affects every package. */
-const ROOT_FILES = new Set([
-    'package.json',
-    'package-lock.json',
-    'npm-shrinkwrap.json',
-    'yarn.lock',
-    'pnpm-lock.yaml',
-    'pnpm-workspace.yaml',
-    'bun.lock',
-    'bun.lockb',
+
+
+/** Files at the repository root whose change affects every package, whatever their content. */
+const WORKSPACE_FILES = new Set(['pnpm-workspace.yaml']);
+/** Root package.json fields that change no install: a change to them touches only the root. */
+const ROOT_ONLY_FIELDS = new Set([
+    'scripts',
+    'packageManager',
+    'name',
+    'version',
+    'description',
+    'keywords',
+    'author',
+    'contributors',
+    'maintainers',
+    'license',
+    'repository',
+    'homepage',
+    'bugs',
+    'funding',
+    'private',
+    'simple-git-hooks',
+    'lint-staged',
+    'nano-staged',
+    'commitlint',
+]);
+/** Root fields whose effect on installs shows in the lockfile: read from there when it is. */
+const INSTALL_FIELDS = new Set([
+    'dependencies',
+    'devDependencies',
+    'optionalDependencies',
+    'peerDependencies',
+    'overrides',
+    'resolutions',
+    'pnpm',
 ]);
 const DEPENDENCY_FIELDS = [
     'dependencies',
@@ -32811,97 +33300,311 @@ const DEPENDENCY_FIELDS = [
     'peerDependencies',
     'optionalDependencies',
 ];
-/** Read the workspace packages at a commit: npm/yarn `workspaces` and pnpm-workspace.yaml. */
+const BOM = /^\uFEFF/;
+function parseManifest(text) {
+    const value = JSON.parse(text.replace(BOM, ''));
+    if (!value || typeof value !== 'object' || Array.isArray(value))
+        throw new Error('not a JSON object');
+    return value;
+}
+function dependenciesOf(json) {
+    const deps = {};
+    for (const field of DEPENDENCY_FIELDS) {
+        const value = json[field];
+        if (!value || typeof value !== 'object')
+            continue;
+        for (const [name, spec] of Object.entries(value))
+            if (!(name in deps))
+                deps[name] = String(spec);
+    }
+    return deps;
+}
+function why(error) {
+    return error.message.split('\n')[0].slice(0, 200);
+}
+/**
+ * The workspace packages at a commit: npm/yarn `workspaces` and pnpm-workspace.yaml. A manifest
+ * that cannot be read never fails the step: it is reported, and its package counts as affected.
+ * When the root manifest or pnpm-workspace.yaml cannot be read, every directory holding a
+ * package.json is taken for a package (more packages rather than a missed one).
+ */
 async function readWorkspaces(git, commit) {
     const tree = splitNul((await git.run(['ls-tree', '-r', '-z', '--name-only', commit])).stdout).map(decodePath);
     const manifests = tree.filter((path) => path === 'package.json' || path.endsWith('/package.json'));
     const [rootJson, pnpmYaml] = await readBlobs(git, commit, ['package.json', 'pnpm-workspace.yaml']);
+    const warnings = [];
     const patterns = [];
+    let patternsKnown = true;
+    let root;
     if (rootJson !== undefined) {
-        const root = parseJson(rootJson, 'package.json');
-        const workspaces = Array.isArray(root.workspaces) ? root.workspaces : (root.workspaces?.packages ?? []);
-        patterns.push(...workspaces);
-    }
-    if (pnpmYaml !== undefined) {
-        let doc;
         try {
-            doc = (0,dist/* parse */.qg)(pnpmYaml);
+            root = parseManifest(rootJson);
+            const ws = root.workspaces;
+            const list = Array.isArray(ws) ? ws : (ws?.packages ?? []);
+            patterns.push(...list.filter((p) => typeof p === 'string'));
         }
         catch (error) {
-            throw new errors/* ConfigurationError */.j1(`pnpm-workspace.yaml at ${commit.slice(0, 12)} is not valid YAML: ${error.message.split('\n')[0]}`);
+            patternsKnown = false;
+            warnings.push(`package.json (the root manifest) cannot be read (${why(error)}): every directory with a package.json is taken for a workspace package.`);
         }
-        patterns.push(...(doc?.packages ?? []));
     }
-    const include = patterns.filter((p) => !p.startsWith('!')).map((p) => globMatcher(trimSlash(p)));
-    const exclude = patterns.filter((p) => p.startsWith('!')).map((p) => globMatcher(trimSlash(p.slice(1))));
+    if (pnpmYaml !== undefined) {
+        try {
+            const doc = (0,dist/* parse */.qg)(pnpmYaml.replace(BOM, ''));
+            const list = Array.isArray(doc?.packages) ? doc.packages : [];
+            patterns.push(...list.filter((p) => typeof p === 'string'));
+        }
+        catch (error) {
+            patternsKnown = false;
+            warnings.push(`pnpm-workspace.yaml cannot be read (${why(error)}): every directory with a package.json is taken for a workspace package.`);
+        }
+    }
+    const compile = (pattern) => {
+        try {
+            return compileTest(trimSlash(pattern));
+        }
+        catch {
+            warnings.push(`The workspace pattern ${JSON.stringify(pattern)} cannot be parsed; it is ignored.`);
+            return () => false;
+        }
+    };
+    const include = patterns.filter((p) => !p.startsWith('!')).map(compile);
+    const exclude = patterns.filter((p) => p.startsWith('!')).map((p) => compile(p.slice(1)));
     const dirs = manifests
+        .filter((path) => path !== 'package.json')
         .map((path) => path.slice(0, -'/package.json'.length))
-        .filter((dir) => dir !== 'package.json' && !dir.split('/').includes('node_modules'))
-        .filter((dir) => include.some((m) => m(dir)) && !exclude.some((m) => m(dir)));
+        .filter((dir) => !dir.split('/').includes('node_modules'))
+        .filter((dir) => (patternsKnown ? include.some((m) => m(dir)) && !exclude.some((m) => m(dir)) : true));
     const texts = await readBlobs(git, commit, dirs.map((dir) => `${dir}/package.json`));
     const packages = dirs.map((dir, i) => {
-        const json = parseJson(texts[i] ?? '{}', `${dir}/package.json`);
-        const dependencies = new Set();
-        for (const field of DEPENDENCY_FIELDS) {
-            const deps = json[field];
-            if (deps && typeof deps === 'object')
-                for (const name of Object.keys(deps))
-                    dependencies.add(name);
+        try {
+            const json = parseManifest(texts[i] ?? '{}');
+            return {
+                name: typeof json.name === 'string' ? json.name : dir,
+                path: dir,
+                dependencies: dependenciesOf(json),
+            };
         }
-        return { name: json.name ?? dir, path: dir, dependencies: [...dependencies] };
+        catch (error) {
+            const reason = why(error);
+            warnings.push(`${dir}/package.json cannot be read (${reason}): the package is treated as affected, with whatever depends on it.`);
+            return { name: dir, path: dir, dependencies: {}, unreadable: reason };
+        }
     });
-    return packages.sort((a, b) => a.path.localeCompare(b.path));
+    packages.sort((a, b) => a.path.localeCompare(b.path));
+    return { packages, root, rootDependencies: root ? dependenciesOf(root) : {}, warnings };
 }
 /**
- * Packages owning a changed file, then every package that depends on one of those (transitively),
- * or all packages when a root manifest or lockfile changed. Each comes with the reason it is in.
+ * Packages owning a changed file, packages whose resolved dependency closure changed in the
+ * lockfile, then every package that depends on one of those (transitively), each with the reason
+ * it is in. Packages are identified by path; each dependency is resolved to the package it links to
+ * (the lockfile's own record first, then `workspace:`, `file:`, `link:`, `npm:` specs, then names).
  */
-function affectedPackages(packages, changedPaths) {
+function affectedPackages(input) {
+    const { head, changedPaths } = input;
+    const packages = head.packages;
+    const warnings = [...head.warnings];
+    const rootOnly = [];
     const reasons = new Map();
-    const rootChange = changedPaths.find((path) => ROOT_FILES.has(path));
-    if (rootChange) {
+    const everything = (reason) => {
         for (const pkg of packages)
-            reasons.set(pkg.name, `root ${rootChange} changed`);
-    }
-    else {
-        const byDepth = [...packages].sort((a, b) => b.path.length - a.path.length);
-        for (const path of changedPaths) {
-            const owner = byDepth.find((pkg) => path.startsWith(`${pkg.path}/`));
-            if (owner && !reasons.has(owner.name))
-                reasons.set(owner.name, `files changed under ${owner.path}/`);
+            if (!reasons.has(pkg.path))
+                reasons.set(pkg.path, reason);
+    };
+    const changed = new Set(changedPaths);
+    for (const path of changedPaths) {
+        const global = input.globalFiles.find((g) => g.test(path));
+        if (global) {
+            everything(`${path} changed (global-files: ${global.pattern})`);
+            break;
         }
-        const names = new Set(packages.map((p) => p.name));
-        const dependents = new Map();
-        for (const pkg of packages) {
-            for (const dep of pkg.dependencies) {
-                if (names.has(dep))
-                    dependents.set(dep, [...(dependents.get(dep) ?? []), pkg.name]);
+    }
+    for (const file of WORKSPACE_FILES)
+        if (changed.has(file))
+            everything(`root ${file} changed`);
+    // Lockfiles: the closure of each project at base and at head.
+    const headGraph = new Map();
+    let lockfileRead = false;
+    for (const file of LOCKFILES) {
+        const after = input.headLockfiles.get(file);
+        const before = input.base.lockfiles.get(file);
+        const graphAt = (text, side) => readLockfile(file, text, () => manifestDeps(side === 'head' ? head : (input.base.workspace ?? head), side === 'head' ? head.root : input.base.root));
+        if (after !== undefined) {
+            try {
+                headGraph.set(file, graphAt(after, 'head'));
+            }
+            catch {
+                // reported below when the lockfile changed; links then come from the manifests
             }
         }
-        const queue = [...reasons.keys()];
-        for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
-            for (const dependent of dependents.get(name) ?? []) {
-                if (reasons.has(dependent))
+        if (!changed.has(file))
+            continue;
+        if (after === undefined || before === undefined) {
+            everything(`root ${file} ${after === undefined ? 'deleted' : 'added'}`);
+            continue;
+        }
+        let graphs;
+        try {
+            graphs = [graphAt(before, 'base'), headGraph.get(file) ?? graphAt(after, 'head')];
+        }
+        catch (error) {
+            const message = error instanceof LockfileError ? error.message : why(error);
+            warnings.push(`${message}: every package counts as affected by its change.`);
+            everything(`root ${file} changed and cannot be read`);
+            continue;
+        }
+        lockfileRead = true;
+        const [old, now] = graphs;
+        for (const [importer, closure] of now.closures) {
+            const diff = closureChange(old.closures.get(importer) ?? new Set(), closure);
+            if (diff === undefined)
+                continue;
+            if (importer === '.') {
+                // The root's node_modules is on every package's resolution path.
+                everything(`root dependencies changed in ${file}: ${diff}`);
+            }
+            else if (packages.some((p) => p.path === importer) && !reasons.has(importer)) {
+                reasons.set(importer, `resolved dependencies changed in ${file}: ${diff}`);
+            }
+        }
+    }
+    // The root manifest: only fields that change installs reach the packages.
+    if (changed.has('package.json')) {
+        if (!head.root || !input.base.root) {
+            everything('root package.json changed and cannot be compared');
+        }
+        else {
+            const fields = new Set([...Object.keys(head.root), ...Object.keys(input.base.root)]);
+            const differing = [...fields].filter((f) => !(0,external_node_util_.isDeepStrictEqual)(head.root[f], input.base.root[f]));
+            const install = differing.filter((f) => INSTALL_FIELDS.has(f));
+            const other = differing.filter((f) => !ROOT_ONLY_FIELDS.has(f) && !INSTALL_FIELDS.has(f));
+            if (other.length > 0)
+                everything(`root package.json changed (${other.join(', ')})`);
+            else if (install.length > 0 && !lockfileRead)
+                everything(`root package.json changed (${install.join(', ')}) without a lockfile change to read`);
+            const only = differing.filter((f) => ROOT_ONLY_FIELDS.has(f));
+            if (only.length > 0)
+                rootOnly.push(`root package.json: ${only.join(', ')}`);
+        }
+    }
+    // Files under a package: the package with the deepest directory holding the file.
+    const byDepth = [...packages].sort((a, b) => b.path.length - a.path.length);
+    for (const path of changedPaths) {
+        const owner = byDepth.find((pkg) => path.startsWith(`${pkg.path}/`));
+        if (owner && !reasons.has(owner.path))
+            reasons.set(owner.path, `files changed under ${owner.path}/`);
+    }
+    for (const pkg of packages)
+        if (pkg.unreadable && !reasons.has(pkg.path))
+            reasons.set(pkg.path, `package.json cannot be read (${pkg.unreadable})`);
+    // Dependents, by path.
+    const links = linkGraph(head, headGraph);
+    const queue = [...reasons.keys()];
+    for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
+        for (const dependent of links.dependents.get(path) ?? []) {
+            if (reasons.has(dependent))
+                continue;
+            reasons.set(dependent, `depends on ${links.label(path)}`);
+            queue.push(dependent);
+        }
+    }
+    // A package whose manifest is unreadable has an unknown name: whatever links to a workspace
+    // package that cannot be found may be linking to it.
+    if (packages.some((p) => p.unreadable)) {
+        for (const path of links.unresolved) {
+            if (reasons.has(path))
+                continue;
+            reasons.set(path, 'links to a workspace package that cannot be found (a package.json cannot be read)');
+        }
+    }
+    return {
+        affected: packages
+            .filter((pkg) => reasons.has(pkg.path))
+            .map((pkg) => ({ name: pkg.name, path: pkg.path, reason: reasons.get(pkg.path) })),
+        warnings,
+        rootOnly,
+    };
+}
+/** Direct dependencies of the root ('.') and every package, by path, for yarn classic. */
+function manifestDeps(workspace, root) {
+    const deps = new Map();
+    deps.set('.', root ? dependenciesOf(root) : {});
+    for (const pkg of workspace.packages)
+        deps.set(pkg.path, pkg.dependencies);
+    return deps;
+}
+/** Which package links to which, by path. */
+function linkGraph(head, lockfiles) {
+    const packages = head.packages;
+    const byPath = new Map(packages.map((p) => [p.path, p]));
+    const byName = new Map();
+    for (const pkg of packages) {
+        if (pkg.unreadable)
+            continue;
+        byName.set(pkg.name, [...(byName.get(pkg.name) ?? []), pkg]);
+    }
+    const recorded = [...lockfiles.values()].map((g) => g.links);
+    const names = (name) => (byName.get(name) ?? []).map((p) => p.path);
+    const dependents = new Map();
+    const unresolved = new Set();
+    for (const pkg of packages) {
+        for (const [dep, spec] of Object.entries(pkg.dependencies)) {
+            const targets = resolveLink(pkg, dep, spec);
+            if (targets === undefined) {
+                unresolved.add(pkg.path);
+                continue;
+            }
+            for (const target of targets) {
+                if (target === pkg.path)
                     continue;
-                reasons.set(dependent, `depends on ${name}`);
-                queue.push(dependent);
+                dependents.set(target, [...(dependents.get(target) ?? []), pkg.path]);
             }
         }
     }
-    return packages
-        .filter((pkg) => reasons.has(pkg.name))
-        .map((pkg) => ({ name: pkg.name, path: pkg.path, reason: reasons.get(pkg.name) }));
+    function resolveLink(pkg, dep, spec) {
+        for (const links of recorded) {
+            const target = links.get(pkg.path)?.get(dep);
+            if (target !== undefined)
+                return byPath.has(target) ? [target] : [];
+        }
+        const local = /^(workspace|file|link|portal):(.*)$/s.exec(spec);
+        if (local) {
+            const [, protocol, rest] = local;
+            if (protocol !== 'workspace' || /^\.{0,2}\//.test(rest)) {
+                const target = external_node_path_namespaceObject.posix.normalize(external_node_path_namespaceObject.posix.join(pkg.path, rest)).replace(/\/$/, '');
+                if (byPath.has(target))
+                    return [target];
+                return protocol === 'workspace' ? undefined : [];
+            }
+            // workspace:*, workspace:^1.0.0, or an alias workspace:other@*
+            const alias = /^(@?[^@]+)@/.exec(rest)?.[1];
+            const found = names(alias ?? dep);
+            return found.length > 0 ? found : undefined;
+        }
+        if (spec.startsWith('npm:')) {
+            const target = /^npm:(@?[^@]+)/.exec(spec)?.[1];
+            return target ? names(target) : [];
+        }
+        // A plain range: npm and yarn link a workspace package of that name.
+        if (/^[a-z+]+:|^[^@]*\//i.test(spec))
+            return [];
+        return names(dep);
+    }
+    return {
+        dependents,
+        unresolved,
+        label: (path) => {
+            const pkg = byPath.get(path);
+            if (!pkg)
+                return path;
+            return (byName.get(pkg.name)?.length ?? 0) > 1 || pkg.name === path
+                ? `${pkg.name} (${path})`
+                : pkg.name;
+        },
+    };
 }
 function trimSlash(pattern) {
     return pattern.replace(/^\.\//, '').replace(/\/+$/, '');
-}
-function parseJson(text, file) {
-    try {
-        return JSON.parse(text);
-    }
-    catch (error) {
-        throw new errors/* ConfigurationError */.j1(`${file} is not valid JSON: ${error.message}`);
-    }
 }
 /** Blob contents at a commit in one `git cat-file --batch` process; undefined where a path is missing. */
 async function readBlobs(git, commit, paths) {
@@ -32924,6 +33627,32 @@ async function readBlobs(git, commit, paths) {
         offset += size + 1;
     }
     return results;
+}
+/** Everything affectedPackages needs, read from git at base and head in a few cat-file calls. */
+async function readAffectedInput(git, base, head, changedPaths, globalFiles) {
+    const headWs = await readWorkspaces(git, head);
+    const changed = new Set(changedPaths);
+    const headTexts = await readBlobs(git, head, LOCKFILES);
+    const headLockfiles = new Map(LOCKFILES.map((file, i) => [file, headTexts[i]]));
+    const baseSide = { rootReadable: false, lockfiles: new Map() };
+    const wantsBase = changed.has('package.json') || LOCKFILES.some((f) => changed.has(f));
+    if (wantsBase && (await git.succeeds(['cat-file', '-e', `${base}^{tree}`]))) {
+        const [rootText, ...lockTexts] = await readBlobs(git, base, ['package.json', ...LOCKFILES]);
+        for (const [i, file] of LOCKFILES.entries())
+            baseSide.lockfiles.set(file, lockTexts[i]);
+        if (rootText !== undefined) {
+            try {
+                baseSide.root = parseManifest(rootText);
+                baseSide.rootReadable = true;
+            }
+            catch {
+                // compared as unreadable: every package
+            }
+        }
+        if (changed.has('yarn.lock'))
+            baseSide.workspace = await readWorkspaces(git, base);
+    }
+    return { head: headWs, headLockfiles, base: baseSide, changedPaths, globalFiles };
 }
 
 ;// CONCATENATED MODULE: ./src/changes/run.ts
@@ -32958,7 +33687,9 @@ const main = async (ctx) => {
 async function detectChanges(ctx, trace) {
     const { runtime, log } = ctx;
     const config = readConfig(ctx.inputs, runtime, ctx.workspace);
-    const parsed = parseFilters(config.filtersText, config.filtersSource);
+    const parsed = parseFilters(config.filtersText, config.filtersSource, {
+        quoteContent: !config.filtersFromFile,
+    });
     const isDirectory = (path) => (0,external_node_fs_.statSync)((0,external_node_path_namespaceObject.join)(config.workingDirectory, path), { throwIfNoEntry: false })?.isDirectory() ?? false;
     for (const warning of [
         ...parsed.warnings,
@@ -33029,7 +33760,12 @@ async function detectChanges(ctx, trace) {
     if (config.workspaces) {
         if (!isCheckout)
             throw new errors/* ConfigurationError */.j1(`Input '${INPUT.workspaces}: true' needs a checkout of the repository (add actions/checkout).`);
-        affected = await log.stage('workspaces', async () => affectedPackages(await readWorkspaces(git, comparison.head), entries.map((e) => e.path)), (a) => ({ affected: a.length, ...gitCounts() }));
+        const result = await log.stage('workspaces', async () => affectedPackages(await readAffectedInput(git, comparison.base, comparison.head, entries.map((e) => e.path), config.globalFiles)), (a) => ({ affected: a.affected.length, root_only: a.rootOnly.length, ...gitCounts() }));
+        affected = result.affected;
+        for (const warning of result.warnings)
+            warn(warning);
+        for (const note of result.rootOnly)
+            runtime.info(`Affects only the root project: ${note}.`);
     }
     for (const result of results) {
         runtime.setOutput(result.name, String(result.files.length > 0));

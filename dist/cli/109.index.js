@@ -35,6 +35,9 @@ const TOKEN_MARGIN_MS = 10_000;
  * token auth (scopes per request, including the source of a cross-repository mount), every manifest
  * type accepted and kept byte for byte, every digest verified.
  */
+/** Tags asked for per page (registries cap it: ECR and GHCR at 1000, Docker Hub lower). */
+const TAG_PAGE = 1000;
+const MAX_TAG_PAGES = 10_000;
 class RegistryClient {
     options;
     auths = new Map();
@@ -441,22 +444,34 @@ class RegistryRepository {
         }
         throw await _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g.from(`POST ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_0__/* .safeUrl */ .Pl)(url)} (mount)`, response);
     }
-    /** All tags, following `Link: <…>; rel="next"` pagination. A repository that does not exist has none. */
+    /**
+     * All tags, following `Link: <…>; rel="next"` pagination. A repository that does not exist has
+     * none; a listing that breaks off after its first page (a 404 or any error on a later page, or more
+     * pages than we follow) throws: callers such as prune must never act on part of a listing.
+     */
     async tags() {
         const tags = [];
-        let next = this.url('tags/list');
-        for (let page = 0; next && page < 10_000; page++) {
+        const first = new URL(this.url('tags/list'));
+        first.searchParams.set('n', String(TAG_PAGE));
+        let next = first.toString();
+        for (let page = 0; next; page++) {
+            if (page >= MAX_TAG_PAGES)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g(`GET ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_0__/* .safeUrl */ .Pl)(next)}: more than ${MAX_TAG_PAGES} pages of tags`, 0, undefined);
             const response = await this.send(this.pull(), {
                 url: next,
                 method: 'GET',
                 headers: { accept: 'application/json' },
             });
-            if (response.status === 404) {
+            if (response.status === 404 && page === 0) {
                 response.discard();
                 return tags;
             }
-            if (!response.ok)
-                throw await _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g.from(`GET ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_0__/* .safeUrl */ .Pl)(next)}`, response);
+            if (!response.ok) {
+                const error = await _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g.from(`GET ${(0,_net_http_js__WEBPACK_IMPORTED_MODULE_0__/* .safeUrl */ .Pl)(next)}`, response);
+                if (page === 0)
+                    throw error;
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .g(`the tag listing broke off after ${tags.length} tags on page ${page + 1}: ${error.message}`, error.status, error.code);
+            }
             const body = (await response.json());
             tags.push(...(body.tags ?? []));
             const link = /<([^>]+)>\s*;\s*rel="?next"?/.exec(response.headers.get('link') ?? '');

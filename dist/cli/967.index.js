@@ -1013,6 +1013,7 @@ const TEMPLATE_NAMES = [
 
 
 
+
 const VERSION_ONLY_COMMENT = /^\s*(?:tag=)?v?\d+(?:\.\d+){0,2}(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?\s*$/;
 function validateTarget(target) {
     if (!SEMVER_TAG.test(target.version) || !target.version.startsWith('v'))
@@ -1123,6 +1124,19 @@ function verifyRewrite(before, after, file, role, expected) {
     if (!(0,external_node_util_.isDeepStrictEqual)(fresh.doc.toJS(), old.doc.toJS()))
         throw new Error(`internal error: rewriting ${file} would change more than its uses: values; nothing was written`);
 }
+/**
+ * The real path of a repository file (its directory resolved through every symbolic link), or a
+ * ConfigurationError when that leaves the repository: git lists paths from its index, and a
+ * directory on the way may have been replaced by a link to anywhere on the machine.
+ */
+function insideRepository(realRoot, abs, display) {
+    const dir = (0,external_node_fs_.realpathSync)(Buffer.from((0,external_node_path_.dirname)(abs.toString('latin1')), 'latin1'), { encoding: 'buffer' });
+    // Paths as latin1 strings: one char per byte, so names that are not UTF-8 compare exactly.
+    const rel = (0,external_node_path_.relative)(Buffer.from(realRoot).toString('latin1'), dir.toString('latin1'));
+    if (rel === '..' || rel.startsWith(`..${external_node_path_.sep}`) || (0,external_node_path_.isAbsolute)(rel))
+        throw new errors/* ConfigurationError */.j1(`${display}: a directory on its path is a symbolic link that leads outside the repository; refusing to read or write it. Nothing was rewritten.`);
+    return Buffer.concat([dir, Buffer.from(`/`), Buffer.from((0,external_node_path_.basename)(abs.toString('latin1')), 'latin1')]);
+}
 /** Writes beside the target, flushes, then renames over it: readers see the old file or the new one. */
 function writeFileAtomic(path, data) {
     const stat = (0,external_node_fs_.lstatSync)(path);
@@ -1157,10 +1171,12 @@ async function setPins(dir, target, options = {}) {
         wanted = { ...wanted, sha: await resolveTag(root, wanted, options) };
     const pending = [];
     const result = { root, sha: wanted.sha, changes: [], unchanged: 0, files: [], notes: [] };
+    const realRoot = (0,external_node_fs_.realpathSync)(root);
     for (const file of files) {
         const role = yamlRole(file.path);
         if (!role)
             continue;
+        insideRepository(realRoot, file.abs, file.path);
         const stat = (0,external_node_fs_.lstatSync)(file.abs);
         const bytes = (0,external_node_fs_.readFileSync)(file.abs);
         let text;
@@ -1183,7 +1199,8 @@ async function setPins(dir, target, options = {}) {
     if (!result.changes.length && !result.unchanged)
         throw new errors/* ConfigurationError */.j1(`no references to ${wanted.suite}${wanted.only ? ` (${wanted.only})` : ''} found in the workflows or action.yml files under ${JSON.stringify(dir)}.`);
     for (const file of pending) {
-        writeFileAtomic(file.abs, file.text);
+        // Resolved again right before writing: the file written is the real path checked.
+        writeFileAtomic(insideRepository(realRoot, file.abs, file.path), file.text);
         result.files.push(file.path);
     }
     return result;

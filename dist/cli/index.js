@@ -28526,12 +28526,12 @@ var run = __nccwpck_require__(4201);
 // Imported lazily so `gantry changes` does not load the registry or Vault code.
 const CLI_ACTIONS = [
     { name: 'promote', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(109), __nccwpck_require__.e(227)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8227))).main },
-    { name: 'changes', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(292)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3292))).main },
-    { name: 'quarantine', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(800), __nccwpck_require__.e(302)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6302))).main },
+    { name: 'changes', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(589)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8589))).main },
+    { name: 'quarantine', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(800), __nccwpck_require__.e(239)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1239))).main },
     {
         name: 'layer-cache',
-        main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(109), __nccwpck_require__.e(665)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4665))).main,
-        post: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(109), __nccwpck_require__.e(665)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4665))).post,
+        main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(109), __nccwpck_require__.e(379)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6379))).main,
+        post: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(109), __nccwpck_require__.e(379)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6379))).post,
     },
     {
         name: 'vault-secrets',

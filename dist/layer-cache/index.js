@@ -28373,7 +28373,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _runtime_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3352);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8397);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9164);
 
 
 await (0,_runtime_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runStep */ .e)('layer-cache', 'main', _run_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8397:
+/***/ 9164:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28728,6 +28728,9 @@ const TOKEN_MARGIN_MS = 10_000;
  * token auth (scopes per request, including the source of a cross-repository mount), every manifest
  * type accepted and kept byte for byte, every digest verified.
  */
+/** Tags asked for per page (registries cap it: ECR and GHCR at 1000, Docker Hub lower). */
+const TAG_PAGE = 1000;
+const MAX_TAG_PAGES = 10_000;
 class RegistryClient {
     options;
     auths = new Map();
@@ -29134,22 +29137,34 @@ class RegistryRepository {
         }
         throw await RegistryError.from(`POST ${(0,http/* safeUrl */.Pl)(url)} (mount)`, response);
     }
-    /** All tags, following `Link: <…>; rel="next"` pagination. A repository that does not exist has none. */
+    /**
+     * All tags, following `Link: <…>; rel="next"` pagination. A repository that does not exist has
+     * none; a listing that breaks off after its first page (a 404 or any error on a later page, or more
+     * pages than we follow) throws: callers such as prune must never act on part of a listing.
+     */
     async tags() {
         const tags = [];
-        let next = this.url('tags/list');
-        for (let page = 0; next && page < 10_000; page++) {
+        const first = new URL(this.url('tags/list'));
+        first.searchParams.set('n', String(TAG_PAGE));
+        let next = first.toString();
+        for (let page = 0; next; page++) {
+            if (page >= MAX_TAG_PAGES)
+                throw new RegistryError(`GET ${(0,http/* safeUrl */.Pl)(next)}: more than ${MAX_TAG_PAGES} pages of tags`, 0, undefined);
             const response = await this.send(this.pull(), {
                 url: next,
                 method: 'GET',
                 headers: { accept: 'application/json' },
             });
-            if (response.status === 404) {
+            if (response.status === 404 && page === 0) {
                 response.discard();
                 return tags;
             }
-            if (!response.ok)
-                throw await RegistryError.from(`GET ${(0,http/* safeUrl */.Pl)(next)}`, response);
+            if (!response.ok) {
+                const error = await RegistryError.from(`GET ${(0,http/* safeUrl */.Pl)(next)}`, response);
+                if (page === 0)
+                    throw error;
+                throw new RegistryError(`the tag listing broke off after ${tags.length} tags on page ${page + 1}: ${error.message}`, error.status, error.code);
+            }
             const body = (await response.json());
             tags.push(...(body.tags ?? []));
             const link = /<([^>]+)>\s*;\s*rel="?next"?/.exec(response.headers.get('link') ?? '');
@@ -29743,16 +29758,19 @@ function fitTag(tag) {
     const hash = (0,external_node_crypto_.createHash)('sha256').update(tag).digest('hex').slice(0, 16);
     return `${tag.slice(0, MAX_TAG - 18)}_h${hash}`;
 }
-/** Tags of the paths mode: `<version>-<encoded key>`. */
-function tags_keyTag(version, key) {
-    return fitTag(`${version}-${encodeTagPart(key)}`);
+/**
+ * Tags of the paths mode: `<version>-<encoded scope>.<encoded key>` (encoded parts never contain
+ * '.'), so one key has one cache per scope and a branch never finds another scope's cache by name.
+ */
+function tags_keyTag(version, scope, key) {
+    return fitTag(`${version}-${encodeTagPart(scope)}.${encodeTagPart(key)}`);
 }
 /**
  * Could this tag hold a key starting with `prefix`? (A cut tag is only a candidate: the key in the
  * manifest decides.)
  */
-function tagMayMatchPrefix(tag, version, prefix) {
-    const wanted = `${version}-${encodeTagPart(prefix)}`;
+function tagMayMatchPrefix(tag, version, scope, prefix) {
+    const wanted = `${version}-${encodeTagPart(scope)}.${encodeTagPart(prefix)}`;
     if (tag.length === MAX_TAG && tag.slice(MAX_TAG - 18, MAX_TAG - 16) === '_h') {
         const kept = tag.slice(0, MAX_TAG - 18);
         return kept.startsWith(wanted) || wanted.startsWith(kept);
@@ -29884,6 +29902,7 @@ const constants_ANNOTATION = {
     key: 'dev.gantry.cache.key',
     version: 'dev.gantry.cache.version',
     runId: 'dev.gantry.run-id',
+    scope: 'dev.gantry.cache.scope',
 };
 
 // EXTERNAL MODULE: external "node:util"
@@ -30192,6 +30211,8 @@ const gzip = (0,external_node_util_.promisify)(external_node_zlib_.gzip);
 const MIN_LAYER = (/* unused pure expression or super */ null && (256 * 1024));
 const MAX_LAYER = (/* unused pure expression or super */ null && (16 * 1024 * 1024));
 const NAME_CUT_ONE_IN = 32;
+/** Well under the restore's limit of entries per layer (DEFAULT_RESTORE_LIMITS.layerEntries). */
+const MAX_LAYER_ENTRIES = 50_000;
 function layers_planLayers(entries) {
     const layers = [];
     let current;
@@ -30203,7 +30224,8 @@ function layers_planLayers(entries) {
         const cut = current === undefined ||
             newRoot ||
             (current.size >= MIN_LAYER && (top !== lastTop || nameHash(entry.name) % NAME_CUT_ONE_IN === 0)) ||
-            (current.size > 0 && current.size + entry.size > MAX_LAYER);
+            (current.size > 0 && current.size + entry.size > MAX_LAYER) ||
+            current.entries.length >= MAX_LAYER_ENTRIES;
         if (cut) {
             current = { entries: [], size: 0 };
             layers.push(current);
@@ -30689,7 +30711,15 @@ async function paths_findRoots(spec) {
         };
         await walk(spec.workspace);
     }
-    return roots;
+    return withoutNested(roots);
+}
+/**
+ * One place on disk is one root: a root equal to or inside another (`deps` and `./deps`, `deps` and
+ * `deps/sub`) is already in the other's tree, and a restore refuses overlapping roots.
+ */
+function withoutNested(roots) {
+    const inside = (a, b) => a === b || a.startsWith(b.endsWith(sep) ? b : b + sep);
+    return roots.filter((root, i) => !roots.some((other, j) => j !== i && inside(root.abs, other.abs) && (root.abs !== other.abs || j < i)));
 }
 /**
  * Where a root recorded in a cache manifest goes now. Literal roots must be one of the current
@@ -30699,7 +30729,8 @@ async function paths_findRoots(spec) {
 function targetOf(spec, root) {
     if (root.kind === 'literal')
         return spec.literals.find((l) => l.line === root.path)?.abs;
-    if (root.kind !== 'glob' || !isSafeRelative(root.path))
+    // A save never walks into .git: a root there is not one of ours.
+    if (root.kind !== 'glob' || !isSafeRelative(root.path) || root.path.split('/').includes('.git'))
         return undefined;
     if (!glob_globMatcher(spec.globs)(root.path))
         return undefined;
@@ -30749,6 +30780,23 @@ async function exists(path) {
         return false;
     }
 }
+/**
+ * The first directory between the workspace and a glob root's target that is a symlink (a save never
+ * follows one, so a cache that would restore through one is not ours), or undefined.
+ */
+async function symlinkOnTheWay(workspace, abs) {
+    const parts = (0,external_node_path_.relative)(workspace, abs).split(external_node_path_.sep).slice(0, -1);
+    let dir = workspace;
+    for (const part of parts) {
+        dir = (0,external_node_path_.join)(dir, part);
+        const stat = await (0,external_node_fs_promises_namespaceObject.lstat)(dir).catch(() => undefined);
+        if (!stat)
+            return undefined;
+        if (!stat.isDirectory())
+            return dir;
+    }
+    return undefined;
+}
 
 ;// CONCATENATED MODULE: ./src/layer-cache/extract.ts
 
@@ -30765,16 +30813,26 @@ async function exists(path) {
 class UnsafeArchiveError extends Error {
     name = 'UnsafeArchiveError';
 }
+const MiB = 1024 * 1024;
+const DEFAULT_RESTORE_LIMITS = {
+    cacheBytes: 20 * 1024 * MiB,
+    cacheEntries: 2_000_000,
+    layerEntries: 200_000,
+    maxRatio: 250,
+    ratioFloor: 64 * MiB,
+};
 /**
  * Extracts verified layer blobs (files on disk, in manifest order) into staging directories next
  * to each target, checking every entry; only when every layer extracted cleanly are the staged
  * roots moved into place. On any failure the staging is removed and the targets are untouched.
  */
-async function extractLayers(blobFiles, compression, targets) {
+async function extractLayers(blobFiles, compression, targets, limits = DEFAULT_RESTORE_LIMITS) {
+    checkTargets(targets);
     const tag = (0,external_node_crypto_.randomBytes)(4).toString('hex');
     const staging = targets.map((t) => (0,external_node_path_.join)((0,external_node_path_.dirname)(t.abs), `.gantry-restore-${tag}-${(0,external_node_path_.basename)(t.abs)}`));
-    const state = new ExtractState(staging);
+    const state = new ExtractState(staging, limits);
     try {
+        const budget = { bytes: 0 };
         // The next layer decompresses on the thread pool while this one's files are written.
         const prefetch = (i) => {
             if (i >= blobFiles.length)
@@ -30787,7 +30845,9 @@ async function extractLayers(blobFiles, compression, targets) {
         for (let i = 0; i < blobFiles.length; i++) {
             const source = await next;
             next = prefetch(i + 1);
-            await readTar(source, (entry, content) => state.add(entry, content));
+            const limit = layerByteLimit(blobFiles[i], limits);
+            state.startLayer(i);
+            await readTar(counted(source, i, limit, budget, limits), (entry, content) => state.add(entry, content));
         }
         state.checkSymlinks();
         await state.finish();
@@ -30812,7 +30872,42 @@ async function extractLayers(blobFiles, compression, targets) {
     }
     return { files: state.files };
 }
+/**
+ * Two roots that are one directory, or one inside the other, would give one place on disk two names
+ * the checks keep apart: a save never produces them (findRoots drops nested roots), a restore refuses them.
+ */
+function checkTargets(targets) {
+    const all = targets.map((t) => (0,external_node_path_.resolve)(t.abs));
+    for (const [i, a] of all.entries()) {
+        for (const [j, b] of all.entries()) {
+            if (i !== j && (a === b || b.startsWith(a.endsWith(external_node_path_.sep) ? a : a + external_node_path_.sep)))
+                throw new UnsafeArchiveError(`cached paths ${i} and ${j} are the same directory or one inside the other (${b} in ${a})`);
+        }
+    }
+}
+function layerByteLimit(file, limits) {
+    return Math.min(limits.cacheBytes, Math.max(limits.ratioFloor, (0,external_node_fs_.statSync)(file).size * limits.maxRatio));
+}
+function sizeText(bytes) {
+    return bytes >= MiB ? `${Math.round((bytes / MiB) * 10) / 10} MiB` : `${bytes} bytes`;
+}
+/** The layer's tar, counted as it flows: past a limit the restore stops before writing more. */
+async function* counted(source, layer, layerLimit, budget, limits) {
+    let bytes = 0;
+    for await (const chunk of source) {
+        bytes += chunk.byteLength;
+        budget.bytes += chunk.byteLength;
+        if (bytes > layerLimit)
+            throw new UnsafeArchiveError(`layer ${layer} expands beyond its limit of ${sizeText(layerLimit)} (at most ${limits.maxRatio} times its compressed size, and never less than ${sizeText(limits.ratioFloor)}): refused as a possible decompression bomb`);
+        if (budget.bytes > limits.cacheBytes)
+            throw new UnsafeArchiveError(`the cache expands beyond the limit of ${sizeText(limits.cacheBytes)}`);
+        yield chunk;
+    }
+}
 const SMALL_FILE = 1024 * 1024;
+const MAX_SYMLINK_HOPS = 40;
+/** Linux's PATH_MAX less its NUL: symlink(2) refuses longer targets anyway. */
+const MAX_SYMLINK_TARGET = 4095;
 const ONE_SHOT_OUTPUT = 64 * 1024 * 1024;
 const zstdOneShot = (0,external_node_util_.promisify)(external_node_zlib_.zstdDecompress);
 const gunzipOneShot = (0,external_node_util_.promisify)(external_node_zlib_.gunzip);
@@ -30827,37 +30922,71 @@ async function layerSource(file, compression) {
         if (tar)
             return [tar];
     }
-    return (0,external_node_fs_.createReadStream)(file).pipe(decompressor(compression));
+    const input = (0,external_node_fs_.createReadStream)(file);
+    const output = input.pipe(decompressor(compression));
+    // A refused layer stops reading mid-way: the file is closed with the decompressor.
+    output.once('close', () => input.destroy());
+    return output;
+}
+/** The only spelling of a root index: `0`, `1`, … (never `00`, `+0`, ` 0`, `0x0`). */
+const ROOT_INDEX = /^(0|[1-9][0-9]{0,8})$/;
+/**
+ * An entry name as the one canonical path the checks and the filesystem share:
+ * `<root index>` or `<root index>/<segment>/…`, every segment plain (no '', '.', '..', backslash,
+ * NUL). Anything else is refused rather than normalised, so no two spellings reach one place.
+ */
+function canonicalName(rawName, roots) {
+    // Directories may end with '/': that is the tar convention, not part of the name.
+    const name = rawName.replace(/\/+$/, '');
+    if (name.startsWith('/') || rawName.startsWith('/'))
+        return { ok: false, why: 'absolute path' };
+    const parts = name.split('/');
+    if (parts.includes('..'))
+        return { ok: false, why: "'..' in the path" };
+    const first = parts[0];
+    if (!ROOT_INDEX.test(first) || Number(first) >= roots)
+        return { ok: false, why: 'not under a cached path' };
+    const rel = parts.slice(1).join('/');
+    if (parts.length > 1 && !isSafeRelative(rel))
+        return { ok: false, why: 'not a plain relative path' };
+    return { ok: true, root: Number(first), rel, name };
 }
 class ExtractState {
     staging;
+    limits;
     rootsSeen = new Set();
     files = 0;
+    entries = 0;
+    layer = 0;
+    layerEntries = 0;
+    /** Every path in the staging roots by canonical name, including directories made implicitly. */
     names = new Map();
+    /** Directories created for an entry's parent, not (yet) by an entry of their own. */
+    implicitDirs = new Set();
     symlinks = new Map();
     directories = [];
-    madeDirs = new Set();
-    constructor(staging) {
+    constructor(staging, limits) {
         this.staging = staging;
+        this.limits = limits;
+    }
+    startLayer(index) {
+        this.layer = index;
+        this.layerEntries = 0;
     }
     unsafe(name, why) {
         throw new UnsafeArchiveError(`refused entry ${JSON.stringify(name)}: ${why}`);
     }
-    /** The entry name checked and split: root index and the path inside the root. */
-    locate(rawName, isNew = true) {
-        const name = rawName.replace(/\/+$/, '');
-        if (name.startsWith('/'))
-            this.unsafe(rawName, 'absolute path');
+    /** The entry's canonical name; every check below sees only this, as the filesystem will. */
+    locate(rawName) {
+        const located = canonicalName(rawName, this.staging.length);
+        if (!located.ok)
+            this.unsafe(rawName, located.why);
+        return located;
+    }
+    /** Never write through a link: every parent is a directory of this archive (made here if missing). */
+    parentsOf(name, rawName) {
         const parts = name.split('/');
-        if (parts.includes('..'))
-            this.unsafe(rawName, "'..' in the path");
-        const root = Number(parts[0]);
-        if (!/^\d+$/.test(parts[0] ?? '') || root >= this.staging.length)
-            this.unsafe(rawName, 'not under a cached path');
-        const rel = parts.slice(1).join('/');
-        if (rel !== '' && !isSafeRelative(rel))
-            this.unsafe(rawName, 'not a plain relative path');
-        // Never write through a link: every parent must be a directory from this archive.
+        const missing = [];
         for (let i = 1; i < parts.length; i++) {
             const parent = parts.slice(0, i).join('/');
             const kind = this.names.get(parent);
@@ -30865,29 +30994,67 @@ class ExtractState {
                 this.unsafe(rawName, `its parent ${parent} is a symlink`);
             if (kind !== undefined && kind !== 'directory')
                 this.unsafe(rawName, `its parent ${parent} is not a directory`);
+            if (kind === undefined)
+                missing.push(parent);
         }
-        if (isNew && this.names.has(name))
-            this.unsafe(rawName, 'appears twice');
-        return { root, rel, name };
+        return missing;
     }
     pathOf(root, rel) {
         return rel === '' ? this.staging[root] : (0,external_node_path_.join)(this.staging[root], rel);
     }
     async add(entry, content) {
+        this.entries += 1;
+        this.layerEntries += 1;
+        if (this.layerEntries > this.limits.layerEntries)
+            throw new UnsafeArchiveError(`layer ${this.layer} has more than ${this.limits.layerEntries} entries, the limit per layer`);
+        if (this.entries > this.limits.cacheEntries)
+            throw new UnsafeArchiveError(`the cache has more than ${this.limits.cacheEntries} entries, the limit per cache`);
         const { root, rel, name } = this.locate(entry.name);
         const path = this.pathOf(root, rel);
         if (rel === '' && entry.type !== 'directory' && entry.type !== 'file')
             this.unsafe(entry.name, 'a cached path itself must be a file or directory');
-        this.rootsSeen.add(root);
-        const parent = (0,external_node_path_.dirname)(path);
-        if (!this.madeDirs.has(parent)) {
-            (0,external_node_fs_.mkdirSync)(parent, { recursive: true });
-            this.madeDirs.add(parent);
+        const existing = this.names.get(name);
+        const completesImplicitDir = existing === 'directory' && entry.type === 'directory' && this.implicitDirs.has(name);
+        if (existing !== undefined && !completesImplicitDir)
+            this.unsafe(entry.name, 'appears twice');
+        const missing = this.parentsOf(name, entry.name);
+        // Checked before anything is written for this entry.
+        let linkSource;
+        if (entry.type === 'symlink') {
+            const target = entry.linkname ?? '';
+            if (target === '' || target.startsWith('/'))
+                this.unsafe(entry.name, `symlink to an absolute path ${JSON.stringify(target)}`);
+            if (target.includes('\0'))
+                this.unsafe(entry.name, 'symlink target with a NUL byte');
+            if (Buffer.byteLength(target) > MAX_SYMLINK_TARGET)
+                this.unsafe(entry.name, `symlink target longer than ${MAX_SYMLINK_TARGET} bytes`);
+            if (!this.resolvesInside(name, target))
+                this.unsafe(entry.name, `symlink ${JSON.stringify(target)} points outside the cached path`);
         }
+        else if (entry.type === 'hardlink') {
+            const target = this.locate((entry.linkname ?? '').replace(/\/+$/, ''));
+            if (target.root !== root || this.names.get(target.name) !== 'file') {
+                this.unsafe(entry.name, `hard link to ${JSON.stringify(entry.linkname)}, which is not a file of the same cached path in this archive`);
+            }
+            linkSource = this.pathOf(target.root, target.rel);
+        }
+        this.rootsSeen.add(root);
+        if (rel === '')
+            (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
+        else if (missing.length) {
+            for (const dir of missing) {
+                this.names.set(dir, 'directory');
+                this.implicitDirs.add(dir);
+            }
+            (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
+        }
+        this.names.set(name, entry.type === 'hardlink' ? 'file' : entry.type);
         switch (entry.type) {
             case 'directory':
-                (0,external_node_fs_.mkdirSync)(path, { recursive: rel === '' });
-                this.madeDirs.add(path);
+                if (completesImplicitDir)
+                    this.implicitDirs.delete(name);
+                else
+                    (0,external_node_fs_.mkdirSync)(path, { recursive: rel === '' });
                 this.directories.push({ path, mode: entry.mode & 0o777, mtime: entry.mtime });
                 break;
             case 'file': {
@@ -30913,31 +31080,16 @@ class ExtractState {
                 this.files += 1;
                 break;
             }
-            case 'symlink': {
-                const target = entry.linkname ?? '';
-                if (target === '' || target.startsWith('/'))
-                    this.unsafe(entry.name, `symlink to an absolute path ${JSON.stringify(target)}`);
-                if (target.includes('\0'))
-                    this.unsafe(entry.name, 'symlink target with a NUL byte');
-                this.symlinks.set(name, target);
-                if (!this.resolvesInside(name, target))
-                    this.unsafe(entry.name, `symlink ${JSON.stringify(target)} points outside the cached path`);
-                await (0,external_node_fs_promises_namespaceObject.symlink)(target, path);
+            case 'symlink':
+                this.symlinks.set(name, entry.linkname);
+                await (0,external_node_fs_promises_namespaceObject.symlink)(entry.linkname, path);
                 (0,external_node_fs_.lutimesSync)(path, entry.mtime, entry.mtime);
                 break;
-            }
-            case 'hardlink': {
-                const target = (entry.linkname ?? '').replace(/\/+$/, '');
-                const located = this.locate(target, false);
-                if (located.root !== root || this.names.get(located.name) !== 'file') {
-                    this.unsafe(entry.name, `hard link to ${JSON.stringify(entry.linkname)}, which is not a file of the same cached path in this archive`);
-                }
-                await (0,external_node_fs_promises_namespaceObject.link)(this.pathOf(located.root, located.rel), path);
+            case 'hardlink':
+                await (0,external_node_fs_promises_namespaceObject.link)(linkSource, path);
                 this.files += 1;
                 break;
-            }
         }
-        this.names.set(name, entry.type === 'hardlink' ? 'file' : entry.type);
     }
     /** A later symlink can change where an earlier one leads: check them all again at the end. */
     checkSymlinks() {
@@ -30949,13 +31101,15 @@ class ExtractState {
     /** Follows the target through the archive's own symlinks, as the kernel would after restore. */
     resolvesInside(linkName, target) {
         const stack = linkName.split('/').slice(0, -1);
-        const queue = target.split('/');
+        // Reversed, so the next part is a pop: a long target costs linear time, not quadratic.
+        const pending = target.split('/').reverse();
         let hops = 0;
-        while (queue.length) {
-            const part = queue.shift();
+        while (pending.length) {
+            const part = pending.pop();
             if (part === '' || part === '.')
                 continue;
             if (part === '..') {
+                // stack[0] is the root index: '..' from the root leaves the cached path.
                 if (stack.length <= 1)
                     return false;
                 stack.pop();
@@ -30964,10 +31118,13 @@ class ExtractState {
             stack.push(part);
             const next = this.symlinks.get(stack.join('/'));
             if (next !== undefined) {
-                if (++hops > 40 || next.startsWith('/'))
+                // The kernel's own limit is 40 links per lookup; a loop never resolves.
+                if (++hops > MAX_SYMLINK_HOPS || next.startsWith('/'))
                     return false;
                 stack.pop();
-                queue.unshift(...next.split('/'));
+                const parts = next.split('/');
+                for (let i = parts.length - 1; i >= 0; i--)
+                    pending.push(parts[i]);
             }
         }
         return true;
@@ -31001,6 +31158,7 @@ function manifest_renderManifest(config, configBytes, runId) {
             [ANNOTATION.key]: config.key,
             [ANNOTATION.version]: config.version,
             [ANNOTATION.runId]: runId,
+            [ANNOTATION.scope]: config.scope,
         },
     };
     return Buffer.from(JSON.stringify(manifest));
@@ -31021,7 +31179,9 @@ function manifest_parseCacheManifest(digest, bytes) {
     const key = a[constants_ANNOTATION.key];
     const version = a[constants_ANNOTATION.version];
     const created = a[constants_ANNOTATION.created];
+    const scope = a[constants_ANNOTATION.scope];
     if (typeof key !== 'string' ||
+        typeof scope !== 'string' ||
         typeof version !== 'string' ||
         typeof created !== 'string' ||
         Number.isNaN(Date.parse(created)))
@@ -31031,6 +31191,7 @@ function manifest_parseCacheManifest(digest, bytes) {
     return {
         digest,
         key,
+        scope,
         version,
         created,
         runId: a[constants_ANNOTATION.runId] ?? '',
@@ -31050,6 +31211,7 @@ function manifest_parseCacheConfig(bytes, manifest) {
     const config = JSON.parse(Buffer.from(bytes).toString('utf8'));
     const ok = config &&
         config.key === manifest.key &&
+        config.scope === manifest.scope &&
         config.version === manifest.version &&
         COMPRESSIONS.includes(config.compression) &&
         Array.isArray(config.roots) &&
@@ -31115,8 +31277,11 @@ async function previousLayers(store, digest) {
 }
 async function cache_saveCache(opts) {
     const version = cacheVersion(opts.spec.lines, opts.compression);
-    const tag = keyTag(version, opts.key);
+    const scope = opts.scopes.write;
+    const tag = scope === undefined ? '' : keyTag(version, scope, opts.key);
     const empty = { tag, layers: 0, uploadedLayers: 0, uploadedBytes: 0, totalBytes: 0, files: 0 };
+    if (scope === undefined)
+        return { ...empty, saved: false, reason: opts.scopes.why };
     const taken = async () => {
         const existing = await opts.store.resolve(tag);
         return existing !== undefined && existing.digest !== opts.brokenDigest;
@@ -31152,6 +31317,7 @@ async function cache_saveCache(opts) {
     });
     const config = {
         key: opts.key,
+        scope,
         version,
         created: new Date(opts.now()).toISOString(),
         compression: opts.compression,
@@ -31187,30 +31353,46 @@ async function cache_saveCache(opts) {
         files: layers.reduce((sum, l) => sum + l.files, 0),
     };
 }
-/** The exact key, else for each restore key in order the newest cache whose key starts with it. */
+/**
+ * For each scope this run may read, in order (its own, its base branch's, the default branch's):
+ * the exact key, else for each restore key in order the newest cache whose key starts with it. A
+ * cache counts only when the scope recorded in it is the scope searched, not by its tag alone.
+ */
 async function findCache(opts) {
     const version = paths_cacheVersion(opts.spec.lines, opts.compression);
-    const exact = await loadManifest(opts.store, tags_keyTag(version, opts.key));
-    if (exact && exact.key === opts.key && exact.version === version)
-        return { manifest: exact, exact: true };
-    if (opts.restoreKeys.length === 0)
-        return undefined;
-    const tags = await opts.store.tags();
+    let tags;
     const seen = new Map();
+    for (const scope of opts.scopes.read) {
+        const exact = await loadManifest(opts.store, tags_keyTag(version, scope, opts.key));
+        if (exact && exact.key === opts.key && exact.version === version && exact.scope === scope)
+            return { manifest: exact, exact: true };
+        if (opts.restoreKeys.length === 0)
+            continue;
+        tags ??= await opts.store.tags();
+        const match = await newestByPrefix(opts, tags, seen, version, scope);
+        if (match)
+            return { manifest: match, exact: false };
+    }
+    return undefined;
+}
+async function newestByPrefix(opts, tags, seen, version, scope) {
     for (const prefix of opts.restoreKeys) {
         let best;
-        for (const tag of tags.filter((t) => tagMayMatchPrefix(t, version, prefix))) {
+        for (const tag of tags.filter((t) => tagMayMatchPrefix(t, version, scope, prefix))) {
             if (!seen.has(tag))
                 seen.set(tag, await loadManifest(opts.store, tag));
             const candidate = seen.get(tag);
-            if (!candidate || candidate.version !== version || !candidate.key.startsWith(prefix))
+            if (!candidate ||
+                candidate.version !== version ||
+                candidate.scope !== scope ||
+                !candidate.key.startsWith(prefix))
                 continue;
             // Registry 2.8 lists tags unsorted: the creation time recorded in the manifest decides.
             if (!best || Date.parse(candidate.created) > Date.parse(best.created))
                 best = candidate;
         }
         if (best)
-            return { manifest: best, exact: false };
+            return best;
     }
     return undefined;
 }
@@ -31246,6 +31428,11 @@ async function restoreCache(opts) {
                 throw new CacheMissError(`cache ${manifest.key} holds ${JSON.stringify(root.path)}, which is not one of the paths given`);
             return { abs };
         });
+        for (const [i, root] of config.roots.entries()) {
+            const through = root.kind === 'glob' && (await symlinkOnTheWay(opts.spec.workspace, targets[i].abs));
+            if (through)
+                throw new CacheMissError(`cache ${manifest.key} holds ${JSON.stringify(root.path)}, which would be restored through ${through}, not a directory`);
+        }
         const files = await parallel(manifest.layers, async (layer, i) => {
             const file = (0,external_node_path_.join)(work, `layer-${i}`);
             await download(store, layer.digest, layer.size, file);
@@ -31317,7 +31504,44 @@ async function downloadOnce(store, digest, size, file) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/layer-cache/scope.ts
+/** Outside a workflow run (the CLI on a laptop): its own scope, and the default branch's caches. */
+const LOCAL_SCOPE = 'local';
+function cacheScopes(ctx) {
+    const defaultScope = `refs/heads/${ctx.defaultBranch}`;
+    const baseScope = ctx.baseRef ? `refs/heads/${ctx.baseRef}` : undefined;
+    const read = (...scopes) => [...new Set(scopes.filter((s) => !!s))];
+    if (ctx.eventName === 'pull_request_target') {
+        return {
+            write: undefined,
+            read: read(baseScope, defaultScope),
+            why: "a pull_request_target run: it runs with the base branch's rights on a pull request's changes, so it never saves",
+        };
+    }
+    const isPullRequest = ctx.eventName === 'pull_request' || ctx.headRef !== '';
+    if (isPullRequest) {
+        const own = ctx.ref.startsWith('refs/pull/') ? ctx.ref : undefined;
+        if (ctx.fromFork)
+            return {
+                write: undefined,
+                read: read(own, baseScope, defaultScope),
+                why: 'a pull request from a fork: it never saves',
+            };
+        return {
+            write: own,
+            read: read(own, baseScope, defaultScope),
+            why: own
+                ? `the scope of pull request ${own}`
+                : `no pull request ref (GITHUB_REF is ${ctx.ref || 'empty'})`,
+        };
+    }
+    if (ctx.ref === '')
+        return { write: LOCAL_SCOPE, read: read(LOCAL_SCOPE, defaultScope), why: 'outside a workflow run' };
+    return { write: ctx.ref, read: read(ctx.ref, defaultScope), why: `the scope of ${ctx.ref}` };
+}
+
 ;// CONCATENATED MODULE: ./src/layer-cache/config.ts
+
 
 
 
@@ -31338,21 +31562,13 @@ function config_readConfig(inputs, runtime, workspace, github) {
         if (repository.kind !== 'registry') {
             throw errors/* ConfigurationError */.j1.forInput(INPUT.cacheRepository, repositoryText, 'a registry repository (BuildKit cannot use an oci-layout directory as a registry cache)');
         }
-        const event = github.payload;
         return {
             mode,
             repository,
             credentials,
             scope: inputs.string(INPUT.scope),
             readOnly: inputs.boolean(INPUT.readOnly, false),
-            build: {
-                eventName: github.eventName,
-                ref: github.ref,
-                headRef: github.headRef,
-                baseRef: github.baseRef,
-                defaultBranch: inputs.optional(INPUT.defaultBranch) ?? event.repository?.default_branch ?? 'main',
-                fromFork: isFork(event),
-            },
+            build: readBuildContext(inputs, github),
         };
     }
     if (mode === 'prune') {
@@ -31398,6 +31614,19 @@ function config_readConfig(inputs, runtime, workspace, github) {
         failOnCacheMiss: inputs.boolean(INPUT.failOnCacheMiss, false),
         compression: inputs.oneOf(INPUT.compression, COMPRESSIONS, 'zstd'),
         save,
+        scopes: cacheScopes(readBuildContext(inputs, github)),
+    };
+}
+/** The run's ref, event and fork-ness, from the one GitHub context. */
+function readBuildContext(inputs, github) {
+    const event = github.payload;
+    return {
+        eventName: github.eventName,
+        ref: github.ref,
+        headRef: github.headRef,
+        baseRef: github.baseRef,
+        defaultBranch: inputs.optional(INPUT.defaultBranch) ?? event.repository?.default_branch ?? 'main',
+        fromFork: isFork(event),
     };
 }
 function requiredFor(input, mode, what) {
@@ -31446,6 +31675,7 @@ function isFork(event) {
 
 ;// CONCATENATED MODULE: ./src/layer-cache/prune.ts
 
+
 function groupOf(key, prefixes) {
     if (prefixes.length)
         return prefixes.find((p) => key.startsWith(p));
@@ -31455,7 +31685,15 @@ function groupOf(key, prefixes) {
 async function prune(opts) {
     const result = { deleted: [], kept: [], ignored: 0 };
     const caches = [];
-    for (const tag of await opts.store.tags()) {
+    let tags;
+    try {
+        tags = await opts.store.tags();
+    }
+    catch (error) {
+        // A partial listing would decide from part of the caches: a kept digest may be on a later page.
+        throw new Error(`Nothing was pruned: the repository's tags could not be listed completely: ${(0,errors/* errorMessage */.gJ)(error)}`);
+    }
+    for (const tag of tags) {
         const manifest = await loadManifest(opts.store, tag).catch(() => undefined);
         if (manifest)
             caches.push({ tag, manifest });
@@ -31470,8 +31708,9 @@ async function prune(opts) {
             result.kept.push({ ...decision, reason: 'outside the given key prefixes' });
             continue;
         }
-        // The version (path set and compression) is part of the group: those caches never replace each other.
-        const group = `${cache.manifest.version}|${prefix}`;
+        // The version (path set and compression) and the scope (branch) are part of the group: a
+        // branch's caches never push the default branch's out.
+        const group = `${cache.manifest.version}|${cache.manifest.scope}|${prefix}`;
         groups.set(group, [...(groups.get(group) ?? []), cache]);
     }
     const doomed = [];
@@ -31548,6 +31787,7 @@ function openStore(ctx, repository, credentials) {
 function cacheOptions(ctx, config, store) {
     return {
         store,
+        scopes: config.scopes,
         spec: config.spec,
         compression: config.compression,
         info: (message) => ctx.runtime.info(message),

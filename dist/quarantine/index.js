@@ -31461,7 +31461,7 @@ function parseRetryAfter(value, now) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _runtime_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9585);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5668);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(515);
 
 
 await (0,_runtime_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runStep */ .e)('quarantine', 'main', _run_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .iW);
@@ -31471,7 +31471,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5668:
+/***/ 515:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31482,12 +31482,12 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: TestsFailedError, findReports
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./node_modules/minimatch/dist/esm/index.js + 7 modules
@@ -32070,16 +32070,26 @@ function isExpired(entry, now) {
 ;// CONCATENATED MODULE: ./src/quarantine/evaluate.ts
 
 
-function evaluate(results, entries, now, onExpired) {
+const OUTCOMES = ['passed', 'failed', 'skipped', 'flaky'];
+function evaluate(results, entries, now, onExpired, 
+/**
+ * When `results` hold only the tests that did not pass (a streamed run): the totals of the whole
+ * run and the entries that matched any test.
+ */
+overall) {
     const expired = entries.filter((entry) => isExpired(entry, now));
     const active = entries.filter((entry) => !isExpired(entry, now));
     const used = new Set();
-    const totals = { total: results.length, passed: 0, failed: 0, skipped: 0, flaky: 0 };
+    const totals = { total: 0, passed: 0, failed: 0, skipped: 0, flaky: 0 };
     const failures = [];
     const quarantined = [];
     const flakyInRun = [];
     for (const test of results) {
-        totals[test.outcome] += 1;
+        // Totals count runs: a name a data provider ran 32 times is 32 tests, as the peers count them.
+        for (const outcome of OUTCOMES) {
+            totals[outcome] += test.counts[outcome];
+            totals.total += test.counts[outcome];
+        }
         const entry = active.find((candidate) => candidate.matches(test.id));
         if (entry)
             used.add(entry);
@@ -32091,6 +32101,11 @@ function evaluate(results, entries, now, onExpired) {
             quarantined.push({ test, entry });
         else
             failures.push(test);
+    }
+    if (overall) {
+        Object.assign(totals, overall.totals);
+        for (const entry of overall.used)
+            used.add(entry);
     }
     const reasons = [];
     if (failures.length > 0)
@@ -32182,6 +32197,9 @@ function observe(record, id) {
     const index = value.length > 1 ? Number(value.slice(1)) : undefined;
     return { code: value[0], fileHash: index === undefined ? undefined : record.files[index]?.[1] };
 }
+function isEncoded(record) {
+    return 'path' in record;
+}
 // File names sort by time; the branch is encoded so that '@' and '/' cannot occur in it.
 function recordFileName(record) {
     const safeRun = record.run.replace(/[^A-Za-z0-9_.-]/g, '_');
@@ -32245,7 +32263,10 @@ class DirHistory {
         const name = recordFileName(record);
         // Write then rename: a reader never sees half a record.
         const temp = (0,external_node_path_.join)(this.dir, `.${name}.tmp`);
-        await (0,promises_namespaceObject.writeFile)(temp, encodeRecord(record));
+        if (isEncoded(record))
+            await (0,promises_namespaceObject.copyFile)(record.path, temp);
+        else
+            await (0,promises_namespaceObject.writeFile)(temp, encodeRecord(record));
         await (0,promises_namespaceObject.rename)(temp, (0,external_node_path_.join)(this.dir, name));
         for (const old of overflow(await (0,promises_namespaceObject.readdir)(this.dir), record.branch, window))
             await (0,promises_namespaceObject.rm)((0,external_node_path_.join)(this.dir, old), { force: true });
@@ -32378,7 +32399,9 @@ class BranchHistory {
         if (!this.loaded)
             await this.fetch();
         const attempts = this.options.attempts ?? 5;
-        const blob = await this.git.text(['hash-object', '-w', '--stdin'], { input: encodeRecord(record) });
+        const blob = isEncoded(record)
+            ? await this.git.text(['hash-object', '-w', '--', record.path])
+            : await this.git.text(['hash-object', '-w', '--stdin'], { input: encodeRecord(record) });
         for (let attempt = 1;; attempt++) {
             const entries = await this.entries();
             entries.set(recordFileName(record), blob);
@@ -32422,16 +32445,32 @@ class BranchHistory {
     }
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/quarantine/identity.ts
+
 
 /**
  * The id a quarantine entry names: `file::classname::name` with empty parts left out, the shape of a
- * pytest node id. Parameterised names are kept whole, so each parameter set is its own test.
+ * pytest node id; `suite::classname::name` when the report gives no file. Parameterised names are
+ * kept whole, so each parameter set is its own test.
  */
 function testId(test) {
-    return [test.file, test.classname, test.name]
+    return [test.file, test.file === undefined ? test.suite : undefined, test.classname, test.name]
         .filter((part) => part !== undefined && part !== '')
         .join('::');
+}
+/** Longest identity part kept whole; longer parts keep their head and a digest of the whole. */
+const IDENTITY_PART_LIMIT = 1024;
+/**
+ * Bounds one part of an identity (a hostile report can put megabytes in a name). Two different long
+ * names still get different ids: the digest covers the whole text.
+ */
+function boundedPart(text) {
+    if (text.length <= IDENTITY_PART_LIMIT)
+        return text;
+    const digest = (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, 16);
+    return `${text.slice(0, IDENTITY_PART_LIMIT - 20)}…#${digest}`;
 }
 /**
  * The id with the parameters stripped from the name (`test_x[a-1]`, `test(int)[1]`, `add(1, 2)`),
@@ -32457,7 +32496,7 @@ function stripParameters(name) {
 function normaliseFile(file, workspace) {
     if (file === undefined || file.trim() === '')
         return undefined;
-    let path = file.trim();
+    let path = boundedPart(file.trim());
     if (path.startsWith('file://'))
         path = decodeURIComponent(path.slice('file://'.length));
     if (workspace && (0,external_node_path_.isAbsolute)(path)) {
@@ -32636,6 +32675,12 @@ var saxes = __nccwpck_require__(9800);
 const ROOTS = new Set(['testsuites', 'testsuite']);
 const SKIPPED_STATUS = new Set(['disabled', 'ignored', 'skipped', 'notrun', 'not_run']);
 const MESSAGE_LIMIT = 2000;
+/** Deepest element nesting accepted; real reports nest a handful of suites. */
+const MAX_DEPTH = 256;
+/** Characters of one text run, attribute value, comment or CDATA section kept while parsing. */
+const KEPT_TEXT_LIMIT = 64 * 1024;
+/** Attributes accepted on one element. */
+const MAX_ATTRIBUTES = 1024;
 const READ_CHUNK = 256 * 1024;
 // XML 1.0 forbids these; test output (ANSI colour codes, binary junk) puts them in reports anyway.
 const ILLEGAL_XML_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
@@ -32672,9 +32717,12 @@ async function parseJUnitFile(path, options) {
 /** The same reader over a string (tests, and reports that arrive in memory). */
 function parseJUnitString(xml, options) {
     const reader = new JUnitReader(options.displayName, options);
-    reader.write(xml);
+    // In pieces no longer than a file read, so the same bounds hold.
+    for (let start = 0; start < xml.length; start += READ_CHUNK)
+        reader.write(xml.slice(start, start + READ_CHUNK));
     return reader.close();
 }
+/** The reader itself: write text in pieces, then close (exported for the property tests). */
 class JUnitReader {
     shown;
     options;
@@ -32700,6 +32748,30 @@ class JUnitReader {
         ILLEGAL_XML_CHARS.lastIndex = 0;
         const clean = ILLEGAL_XML_CHARS.test(text) ? text.replace(ILLEGAL_XML_CHARS, '\ufffd') : text;
         this.guard(() => this.parser.write(clean));
+        this.bound();
+    }
+    /**
+     * saxes gathers every text run, attribute value, comment and CDATA section in one buffer until it
+     * ends, and every name the same way: a 200 MB attribute would be held whole (several times over
+     * while strings are joined). Between writes (each at most READ_CHUNK long) the buffer is cut back
+     * to KEPT_TEXT_LIMIT, so what is kept stays bounded whatever the input; a name or an entity
+     * reference that long, or an element with too many attributes, is refused.
+     */
+    bound() {
+        const inside = this.parser;
+        if (inside.text.length > KEPT_TEXT_LIMIT)
+            inside.text = inside.text.slice(0, KEPT_TEXT_LIMIT);
+        if (inside.name.length > KEPT_TEXT_LIMIT || inside.piTarget.length > KEPT_TEXT_LIMIT)
+            throw this.fail(`a name is longer than ${KEPT_TEXT_LIMIT} characters`);
+        if (inside.entity.length > KEPT_TEXT_LIMIT)
+            throw this.fail(`an entity reference is longer than ${KEPT_TEXT_LIMIT} characters`);
+        if (inside.attribList.length > MAX_ATTRIBUTES)
+            throw this.fail(`an element has more than ${MAX_ATTRIBUTES} attributes`);
+    }
+    /** Characters the XML parser holds for the text, value or name it is in the middle of. */
+    get keptCharacters() {
+        const inside = this.parser;
+        return inside.text.length + inside.name.length + inside.piTarget.length + inside.entity.length;
     }
     close() {
         this.guard(() => this.parser.close());
@@ -32721,6 +32793,8 @@ class JUnitReader {
     }
     open(tag) {
         this.depth += 1;
+        if (this.depth > MAX_DEPTH)
+            throw this.fail(`elements are nested deeper than ${MAX_DEPTH} levels`);
         const name = tag.name;
         const attributes = tag.attributes;
         if (this.depth === 1) {
@@ -32731,11 +32805,17 @@ class JUnitReader {
             return;
         const open = this.current;
         if (open === undefined) {
-            if (name === 'testsuite')
+            if (name === 'testsuite') {
+                const parent = this.suites.at(-1);
+                const suiteName = boundedPart((attributes.name ?? '').trim());
+                const path = suiteName === '' ? (parent?.path ?? []) : [...(parent?.path ?? []), suiteName];
                 this.suites.push({
-                    name: (attributes.name ?? '').trim(),
-                    file: attributes.file ?? this.suites.at(-1)?.file,
+                    name: suiteName,
+                    file: attributes.file ?? parent?.file,
+                    path,
+                    group: `${this.shown}\u0000${path.join('\u0000')}`,
                 });
+            }
             else if (name === 'testcase') {
                 this.current = {
                     attributes,
@@ -32773,7 +32853,7 @@ class JUnitReader {
         }
     }
     startCapture(open, attributes) {
-        open.message = attributes.message?.trim() || undefined;
+        open.message = attributes.message?.trim().slice(0, MESSAGE_LIMIT) || undefined;
         if (open.message === undefined) {
             this.captureDepth = this.depth;
             this.captured = '';
@@ -32781,7 +32861,7 @@ class JUnitReader {
     }
     capture(text) {
         if (this.captureDepth > 0 && this.captured.length < MESSAGE_LIMIT)
-            this.captured += text;
+            this.captured += text.slice(0, MESSAGE_LIMIT - this.captured.length);
     }
     closeTag(name) {
         if (this.captureDepth === this.depth) {
@@ -32801,11 +32881,15 @@ class JUnitReader {
     }
     finish(open) {
         const a = open.attributes;
+        const suite = this.suites.at(-1);
+        // Without a classname, the innermost suite names the group the case belongs to.
+        const classname = boundedPart((a.classname ?? a.class ?? '').trim()) || (suite?.name ?? '');
         const identity = {
-            file: normaliseFile(a.file ?? a.filepath ?? this.suites.at(-1)?.file, this.options.workspace),
-            // Without a classname, the enclosing suite tells same-named cases in sibling suites apart.
-            classname: (a.classname ?? a.class ?? '').trim() || (this.suites.at(-1)?.name ?? ''),
-            name: (a.name ?? '').trim(),
+            file: normaliseFile(a.file ?? a.filepath ?? suite?.file, this.options.workspace),
+            // Surefire and TestNG name the suite after the class: saying it twice would tell nothing apart.
+            suite: (suite?.path ?? []).filter((part) => part !== classname).join('::'),
+            classname,
+            name: boundedPart((a.name ?? '').trim()),
         };
         const line = Number.parseInt(a.line ?? '', 10);
         const disabled = SKIPPED_STATUS.has((a.status ?? '').toLowerCase());
@@ -32822,6 +32906,7 @@ class JUnitReader {
         this.options.onCase({
             id: testId(identity),
             ...identity,
+            group: suite?.group ?? `${this.shown}\u0000`,
             line: Number.isSafeInteger(line) && line > 0 ? line : undefined,
             outcome,
             failureKind: outcome === 'failed' ? open.failureKind : undefined,
@@ -32844,48 +32929,337 @@ function firstLines(text) {
 
 ;// CONCATENATED MODULE: ./src/quarantine/results.ts
 /**
- * Folds every <testcase> of a run into one result per test id. A test seen failing and passing in
- * the same run (retries) is flaky; failing in every attempt is failed; skipped only when nothing ran.
+ * Folds every <testcase> of a run into one result per test id. A test is flaky in this run only when
+ * one of its runs failed and then passed on retry within one report's suite, or carries explicit
+ * retry markers; failing in one suite or report and passing in another is a failure.
  */
 class RunResults {
     byId = new Map();
     add(element) {
-        const seen = this.byId.get(element.id);
-        this.byId.set(element.id, seen === undefined ? { ...element, elements: 1 } : merge(seen, element));
+        let entry = this.byId.get(element.id);
+        if (entry === undefined) {
+            entry = { carrier: element, sequences: [] };
+            this.byId.set(element.id, entry);
+        }
+        addToEntry(entry, element);
     }
     get size() {
         return this.byId.size;
     }
     list() {
-        return [...this.byId.values()];
+        const results = [];
+        for (const entry of this.byId.values())
+            results.push(resultOf(entry));
+        return results;
     }
 }
-function merge(seen, next) {
-    const elements = seen.elements + 1;
-    const failedAttempts = seen.failedAttempts + next.failedAttempts;
-    if (next.outcome === 'skipped')
-        return { ...seen, elements };
-    if (seen.outcome === 'skipped')
-        return { ...next, elements, failedAttempts };
-    const failedBefore = seen.outcome === 'failed' ? seen : next.outcome === 'failed' ? next : undefined;
-    const outcome = combine(seen.outcome, next.outcome);
-    const carrier = failedBefore ?? (seen.message !== undefined ? seen : next);
+/** Adds one element of the entry's test id. */
+function addToEntry(entry, element) {
+    if (entry.carrier.outcome !== 'failed' &&
+        (element.outcome === 'failed' || (entry.carrier.message === undefined && element.message !== undefined))) {
+        entry.carrier = element;
+    }
+    let sequence = entry.sequences.find((s) => s.group === element.group);
+    if (sequence === undefined) {
+        sequence = {
+            group: element.group,
+            passes: 0,
+            flakes: 0,
+            failures: 0,
+            skips: 0,
+            lastPassed: false,
+            failedAttempts: 0,
+            elements: 0,
+        };
+        entry.sequences.push(sequence);
+    }
+    sequence.elements += 1;
+    sequence.failedAttempts += element.failedAttempts;
+    switch (element.outcome) {
+        case 'skipped':
+            sequence.skips += 1;
+            return;
+        case 'failed':
+            sequence.failures += 1;
+            sequence.lastPassed = false;
+            return;
+        case 'flaky':
+            sequence.flakes += 1;
+            sequence.lastPassed = true;
+            return;
+        case 'passed':
+            sequence.passes += 1;
+            sequence.lastPassed = true;
+    }
+}
+/** The test's result from all its elements so far. */
+function resultOf(entry) {
+    const counts = { passed: 0, failed: 0, skipped: 0, flaky: 0 };
+    let elements = 0;
+    let failedAttempts = 0;
+    for (const s of entry.sequences) {
+        elements += s.elements;
+        failedAttempts += s.failedAttempts;
+        counts.skipped += s.skips;
+        const passLike = s.passes + s.flakes;
+        if (s.failures > 0 && passLike === 1 && s.lastPassed)
+            counts.flaky += 1;
+        else {
+            counts.passed += s.passes;
+            counts.flaky += s.flakes;
+            if (s.failures > 0)
+                counts.failed += 1;
+        }
+    }
+    const outcome = counts.failed > 0 ? 'failed' : counts.flaky > 0 ? 'flaky' : counts.passed > 0 ? 'passed' : 'skipped';
+    const carrier = entry.carrier;
     return {
         ...carrier,
         outcome,
         elements,
         failedAttempts,
+        counts,
         failureKind: outcome === 'failed' ? carrier.failureKind : undefined,
+        message: outcome === 'failed' || outcome === 'flaky' ? carrier.message : undefined,
     };
 }
-function combine(a, b) {
-    const failed = a === 'failed' || b === 'failed';
-    const passed = a === 'passed' || a === 'flaky' || b === 'passed' || b === 'flaky';
-    if (failed && passed)
-        return 'flaky';
-    if (failed)
-        return 'failed';
-    return a === 'flaky' || b === 'flaky' ? 'flaky' : 'passed';
+
+;// CONCATENATED MODULE: ./src/quarantine/collect.ts
+
+
+
+
+
+
+class RunCollector {
+    options;
+    totals = { total: 0, passed: 0, failed: 0, skipped: 0, flaky: 0 };
+    /** Tests that failed or were flaky, one per id. */
+    notPassed = new Map();
+    /** History codes (outcome letter + file index) of suspects that passed in this run. */
+    passedSuspects = new Map();
+    usedEntries = new Set();
+    /** Test ids seen (counted per group: an id in two suites counts twice). */
+    ids = 0;
+    group;
+    pending = new Map();
+    constructor(options) {
+        this.options = options;
+    }
+    add(element) {
+        if (element.group !== this.group) {
+            this.flush();
+            this.group = element.group;
+        }
+        let entry = this.pending.get(element.id);
+        if (entry === undefined) {
+            entry = { carrier: element, sequences: [] };
+            this.pending.set(element.id, entry);
+        }
+        addToEntry(entry, element);
+    }
+    /** Ends the stream (the last group is folded). */
+    end() {
+        this.flush();
+    }
+    /** The tests held in memory go into the record last, so their code wins over an earlier pass. */
+    writeHeld() {
+        for (const test of this.passedSuspects.values())
+            if (!this.notPassed.has(test.id))
+                this.options.record.add(test.id, 'P', this.options.files.indexOf(test));
+        for (const test of this.notPassed.values())
+            this.options.record.add(test.id, test.outcome === 'failed' ? 'F' : 'K', this.options.files.indexOf(test));
+    }
+    flush() {
+        const { entries, suspects, files, record } = this.options;
+        for (const entry of this.pending.values()) {
+            const only = entry.sequences.length === 1 ? entry.sequences[0] : undefined;
+            // Most tests ran once and passed: no result object for them.
+            if (only !== undefined && only.elements === 1 && only.passes === 1) {
+                const id = entry.carrier.id;
+                this.ids += 1;
+                this.totals.passed += 1;
+                this.totals.total += 1;
+                if (entries.length > 0) {
+                    const used = entries.find((candidate) => candidate.matches(id));
+                    if (used)
+                        this.usedEntries.add(used);
+                }
+                if (!this.notPassed.has(id)) {
+                    if (suspects.has(id))
+                        this.passedSuspects.set(id, slim(resultOf(entry)));
+                    else
+                        record.add(id, 'P', files.indexOf(entry.carrier));
+                }
+                continue;
+            }
+            const result = resultOf(entry);
+            this.ids += 1;
+            for (const outcome of ['passed', 'failed', 'skipped', 'flaky']) {
+                this.totals[outcome] += result.counts[outcome];
+                this.totals.total += result.counts[outcome];
+            }
+            if (entries.length > 0) {
+                const entry = entries.find((candidate) => candidate.matches(result.id));
+                if (entry)
+                    this.usedEntries.add(entry);
+            }
+            if (result.outcome === 'skipped')
+                continue;
+            if (result.outcome === 'passed') {
+                const seen = this.notPassed.get(result.id);
+                if (seen)
+                    addCounts(seen, result);
+                else if (suspects.has(result.id))
+                    this.passedSuspects.set(result.id, slim(result));
+                else
+                    record.add(result.id, 'P', files.indexOf(result));
+                continue;
+            }
+            const seen = this.notPassed.get(result.id);
+            if (seen === undefined) {
+                this.notPassed.set(result.id, slim(result));
+                continue;
+            }
+            // The same id in another suite or report: a failure anywhere stays a failure.
+            addCounts(seen, result);
+            if (seen.outcome !== 'failed' && result.outcome === 'failed') {
+                const counts = seen.counts;
+                this.notPassed.set(result.id, { ...slim(result), counts });
+            }
+        }
+        this.pending = new Map();
+    }
+}
+function addCounts(into, from) {
+    into.counts = {
+        passed: into.counts.passed + from.counts.passed,
+        failed: into.counts.failed + from.counts.failed,
+        skipped: into.counts.skipped + from.counts.skipped,
+        flaky: into.counts.flaky + from.counts.flaky,
+    };
+    into.elements += from.elements;
+    into.failedAttempts += from.failedAttempts;
+}
+/**
+ * A held result must not pin the reader's input: V8 keeps a substring as a slice of its parent, so
+ * a name cut from a 256 KB read chunk would keep the whole chunk alive. Held strings are copied.
+ */
+function slim(result) {
+    return {
+        ...result,
+        id: detach(result.id),
+        file: result.file === undefined ? undefined : detach(result.file),
+        suite: detach(result.suite),
+        classname: detach(result.classname),
+        name: detach(result.name),
+        group: detach(result.group),
+        report: detach(result.report),
+        message: result.message === undefined ? undefined : detach(result.message),
+        counts: { ...result.counts },
+    };
+}
+/** A copy that shares no storage with the original (a flattened concatenation). */
+function detach(text) {
+    return text.length < 13 ? text : ` ${text}`.slice(1);
+}
+/**
+ * The files tests live in, with a content id for each, numbered in the order tests name them. The
+ * content id is the file's git blob id (from one listing of the index, taken before the reports are
+ * read), so detection can tell "nothing changed" from an edit without opening a file.
+ */
+class FileTable {
+    blobs;
+    files = [];
+    indexByPath = new Map();
+    constructor(blobs) {
+        this.blobs = blobs;
+    }
+    /**
+     * Outside a git checkout: content ids for the files of the given tests only (the few detection
+     * needs), read from disk and computed the way git computes a blob id.
+     */
+    async hashFromDisk(workspace, tests) {
+        let opened = 0;
+        const wanted = new Set();
+        for (const test of tests)
+            for (const path of candidates(test))
+                if (!this.blobs.has(path))
+                    wanted.add(path);
+        for (const path of wanted) {
+            if (path === '' || !/\.[A-Za-z0-9]+$/.test(path))
+                continue;
+            opened += 1;
+            const content = await (0,promises_namespaceObject.readFile)((0,external_node_path_.isAbsolute)(path) ? path : (0,external_node_path_.join)(workspace, path)).catch(() => undefined);
+            if (content === undefined)
+                continue;
+            const blob = (0,external_node_crypto_.createHash)('sha1').update(`blob ${content.length}\0`).update(content).digest('hex');
+            this.blobs.set(path, blob);
+        }
+        return opened;
+    }
+    indexOf(test) {
+        for (const path of candidates(test)) {
+            const known = this.indexByPath.get(path);
+            if (known !== undefined)
+                return known;
+            const blob = this.blobs.get(path);
+            if (blob === undefined)
+                continue;
+            const index = this.files.push([path, blob.slice(0, 16)]) - 1;
+            this.indexByPath.set(path, index);
+            return index;
+        }
+        return undefined;
+    }
+}
+/**
+ * Where a test's file can be named: its `file` attribute; else its classname, which vitest and
+ * mocha-style reporters fill with the file's path; else its innermost suite (jest-junit).
+ */
+function candidates(test) {
+    if (test.file !== undefined)
+        return [test.file];
+    const innermost = test.suite.split('::').at(-1) ?? '';
+    return innermost === '' ? [test.classname] : [test.classname, innermost];
+}
+/**
+ * The run's history record, written as it is read: gzipped JSON in the v1 shape (`tests` first,
+ * `files` last, which JSON allows), compressed in blocks so memory holds one block at most. A test
+ * written twice keeps its last code; the collector writes held results last.
+ */
+class RecordWriter {
+    path;
+    info;
+    fd;
+    block = '';
+    first = true;
+    tests = 0;
+    constructor(path, info) {
+        this.path = path;
+        this.info = info;
+        this.fd = (0,external_node_fs_.openSync)(path, 'w');
+        const { run, attempt, sha, branch, time } = info;
+        this.block = `${JSON.stringify({ v: 1, run, attempt, sha, branch, time }).slice(0, -1)},"tests":{`;
+    }
+    add(id, code, fileIndex) {
+        this.block += `${this.first ? '' : ','}${JSON.stringify(id)}:"${code}${fileIndex ?? ''}"`;
+        this.first = false;
+        this.tests += 1;
+        if (this.block.length >= 1 << 20)
+            this.flushBlock();
+    }
+    close(files) {
+        this.block += `},"files":${JSON.stringify(files)}}`;
+        this.flushBlock();
+        (0,external_node_fs_.closeSync)(this.fd);
+        return { ...this.info, path: this.path };
+    }
+    flushBlock() {
+        // Concatenated gzip members are one gzip stream to every reader (RFC 1952, zlib's gunzip).
+        (0,external_node_fs_.writeSync)(this.fd, (0,external_node_zlib_.gzipSync)(this.block, { level: 1 }));
+        this.block = '';
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/quarantine/summary.ts
@@ -33032,24 +33406,67 @@ const main = async (ctx) => {
     if (files.length === 0 && !config.allowEmpty) {
         throw new errors/* ConfigurationError */.j1(`Input 'reports': no file matched ${config.reports.map((r) => `'${r}'`).join(', ')} in ${ctx.workspace}. A test stage that wrote no report must not pass; set allow-empty: true if that is expected.`);
     }
-    const results = new RunResults();
-    await ctx.log.stage('parse', async () => {
-        for (const file of files) {
-            await parseJUnitFile(file, {
-                maxBytes: config.maxReportSize,
-                workspace: ctx.workspace,
-                displayName: shown(file, ctx.workspace),
-                onCase: (c) => results.add(c),
-            });
-        }
-    }, () => ({ tests: results.size }));
-    if (results.size === 0 && !config.allowEmpty) {
-        throw new errors/* ConfigurationError */.j1(`Input 'reports': the ${files.length} report(s) found hold no test cases. Set allow-empty: true if that is expected.`);
-    }
-    const tests = results.list();
+    let evaluation;
+    let flakes;
+    let historyNote;
     const entries = await loadQuarantine(config);
-    const evaluation = evaluate(tests, entries, ctx.clock.now(), config.onExpired);
-    const { flakes, history } = await ctx.log.stage('history', () => updateHistory(ctx, config, info, tests), (h) => ({ flaky: h.flakes.length }));
+    const active = entries.filter((entry) => !isExpired(entry, ctx.clock.now()));
+    const history = await ctx.log.stage('history-load', () => loadHistory(ctx, config, info), (h) => ({ records: h.loaded.length }));
+    // One git call lists the blob id of every tracked file: no file is opened to tell an edit apart.
+    const git = new Git(ctx.workspace, ctx.runtime.env);
+    const blobs = await indexBlobs(git);
+    const table = new FileTable(blobs ?? new Map());
+    const work = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_.join)(ctx.runtime.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'gantry-quarantine-'));
+    try {
+        const record = new RecordWriter((0,external_node_path_.join)(work, 'record.json.gz'), info);
+        const collector = new RunCollector({ suspects: history.suspects, entries: active, files: table, record });
+        await ctx.log.stage('parse', async () => {
+            for (const file of files) {
+                await parseJUnitFile(file, {
+                    maxBytes: config.maxReportSize,
+                    workspace: ctx.workspace,
+                    displayName: shown(file, ctx.workspace),
+                    onCase: (c) => collector.add(c),
+                });
+            }
+            collector.end();
+        }, () => ({ tests: collector.totals.total }));
+        if (collector.ids === 0 && !config.allowEmpty) {
+            throw new errors/* ConfigurationError */.j1(`Input 'reports': the ${files.length} report(s) found hold no test cases. Set allow-empty: true if that is expected.`);
+        }
+        const { totals } = collector;
+        // A stage whose tests were all skipped (disabled, filtered out) tested nothing: it must not look green.
+        if (!config.allowEmpty && totals.skipped === totals.total) {
+            throw new errors/* ConfigurationError */.j1(`Input 'reports': all ${totals.skipped} test case(s) in the ${files.length} report(s) found were skipped; nothing ran. Set allow-empty: true if that is expected.`);
+        }
+        const held = [...collector.notPassed.values(), ...collector.passedSuspects.values()];
+        const opened = blobs === undefined ? await table.hashFromDisk(ctx.workspace, held) : 0;
+        collector.writeHeld();
+        const encoded = record.close(table.files);
+        ctx.runtime.debug(`quarantine: ${totals.total} test runs, ${collector.notPassed.size} not passed held in memory, ${record.tests} record entries, ${table.files.length} files; git processes ${git.stats.processes}, test files opened ${opened}.`);
+        const tests = [...collector.notPassed.values()];
+        evaluation = evaluate(tests, entries, ctx.clock.now(), config.onExpired, {
+            totals,
+            used: collector.usedEntries,
+        });
+        // This run as detection sees it: the tests that did not pass and the suspects that did.
+        const current = { v: 1, ...info, files: table.files, tests: {} };
+        for (const test of held) {
+            const index = table.indexOf(test);
+            const code = test.outcome === 'failed' ? 'F' : test.outcome === 'flaky' ? 'K' : 'P';
+            current.tests[test.id] = code + (index ?? '');
+        }
+        const saved = await ctx.log.stage('history', () => saveHistory(ctx, history, encoded, config.window), () => ({}));
+        const window = [...history.loaded, current];
+        flakes = detectFlakes(window);
+        historyNote =
+            history.store === undefined
+                ? 'not kept (the cache service is not available)'
+                : `${history.store.kind}, ${saved ? window.length : history.loaded.length + 1} run(s) of branch ${info.branch}`;
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(work, { recursive: true, force: true });
+    }
     const proposals = evaluate_proposals(flakes, entries, ctx.clock.now(), config.flakeThreshold);
     // An issue that cannot be opened fails the step, but only after the verdict is written.
     let issueError;
@@ -33062,7 +33479,14 @@ const main = async (ctx) => {
     }
     writeOutputs(ctx, evaluation, proposals);
     annotate(ctx, evaluation, config.mode, issueError === undefined ? 0 : 1);
-    await ctx.runtime.appendSummary(renderSummary({ evaluation, mode: config.mode, flakes, proposals, now: ctx.clock.now(), history }));
+    await ctx.runtime.appendSummary(renderSummary({
+        evaluation,
+        mode: config.mode,
+        flakes,
+        proposals,
+        now: ctx.clock.now(),
+        history: historyNote,
+    }));
     ctx.runtime.info(`Tests: ${evaluation.totals.total}, failed ${evaluation.failures.length}, quarantined failures ${evaluation.quarantined.length}, flaky ${evaluation.totals.flaky}; verdict ${evaluation.verdict}.`);
     const failure = evaluation.verdict === 'failed' ? `Tests failed: ${evaluation.reasons.join('; ')}.` : undefined;
     if (failure && config.mode === 'report')
@@ -33135,33 +33559,67 @@ async function loadQuarantine(config) {
     }
     return parseQuarantineFile(await (0,promises_namespaceObject.readFile)(config.quarantineFile, 'utf8'), config.quarantineFile);
 }
-async function updateHistory(ctx, config, info, tests) {
+async function loadHistory(ctx, config, info) {
     const store = await historyStore(ctx, config, info);
-    const record = makeRecord(info, tests, await hashTestFiles(ctx.workspace, tests));
-    if (store === undefined)
-        return { flakes: detectFlakes([record]), history: 'not kept (the cache service is not available)' };
     let loaded = [];
+    if (store !== undefined) {
+        try {
+            loaded = await store.load(info.branch, config.window);
+            // A re-run of the same attempt (a re-triggered step) replaces its own earlier record.
+            loaded = loaded.filter((r) => !(r.run === info.run && r.attempt === info.attempt));
+            loaded = loaded.slice(Math.max(0, loaded.length - (config.window - 1)));
+        }
+        catch (error) {
+            if ((0,errors/* isConfigurationError */.p0)(error))
+                throw error;
+            warnHistory(ctx, store, error);
+            return { store: undefined, loaded: [], suspects: new Set() };
+        }
+    }
+    const suspects = new Set();
+    for (const record of loaded)
+        for (const [id, value] of Object.entries(record.tests))
+            if (value[0] !== 'P')
+                suspects.add(id);
+    return { store, loaded, suspects };
+}
+async function saveHistory(ctx, history, record, window) {
+    if (history.store === undefined)
+        return false;
     try {
-        loaded = await store.load(info.branch, config.window);
-        // A re-run of the same attempt (a re-triggered step) replaces its own earlier record.
-        loaded = loaded.filter((r) => !(r.run === info.run && r.attempt === info.attempt));
-        loaded = loaded.slice(Math.max(0, loaded.length - (config.window - 1)));
-        await store.append(record, config.window);
+        await history.store.append(record, window);
+        return true;
     }
     catch (error) {
         if ((0,errors/* isConfigurationError */.p0)(error))
             throw error;
-        ctx.runtime.annotate({
-            level: 'warning',
-            title: 'Test history not updated',
-            message: (0,runtime_text/* oneLine */.TN)(`history: ${store.kind}: ${(0,errors/* errorMessage */.gJ)(error)}`),
-        });
+        warnHistory(ctx, history.store, error);
+        return false;
     }
-    const window = [...loaded, record];
-    return {
-        flakes: detectFlakes(window),
-        history: `${store.kind}, ${window.length} run(s) of branch ${info.branch}`,
-    };
+}
+function warnHistory(ctx, store, error) {
+    ctx.runtime.annotate({
+        level: 'warning',
+        title: 'Test history not updated',
+        message: (0,runtime_text/* oneLine */.TN)(`history: ${store.kind}: ${(0,errors/* errorMessage */.gJ)(error)}`),
+    });
+}
+/** Blob ids of the tracked files (`git ls-files -s`), or undefined outside a git work tree. */
+async function indexBlobs(git) {
+    const listed = await git.run(['ls-files', '-s', '-z'], { okCodes: [128] }).catch(() => undefined);
+    if (listed === undefined || listed.code !== 0)
+        return undefined;
+    const blobs = new Map();
+    const out = listed.stdout;
+    let start = 0;
+    for (let end = out.indexOf(0, start); end !== -1; end = out.indexOf(0, start)) {
+        // <mode> SP <blob> SP <stage> TAB <path>
+        const tab = out.indexOf(9, start);
+        if (tab > start && tab < end)
+            blobs.set(out.toString('utf8', tab + 1, end), out.toString('latin1', start + 7, start + 47));
+        start = end + 1;
+    }
+    return blobs;
 }
 async function historyStore(ctx, config, info) {
     if (config.history === 'dir')
@@ -33183,19 +33641,6 @@ async function historyStore(ctx, config, info) {
     };
     const dir = (0,external_node_path_.join)(ctx.runtime.env.RUNNER_TEMP || ctx.workspace, 'gantry-quarantine-history');
     return new CacheHistory(dir, client, info);
-}
-/** Content hashes of the files the tests live in, so history can tell "nothing changed" from a fix. */
-async function hashTestFiles(workspace, tests) {
-    const hashes = new Map();
-    for (const file of new Set(tests.map(sourceFileOf))) {
-        if (file === '' || !/\.[A-Za-z0-9]+$/.test(file))
-            continue;
-        const path = (0,external_node_path_.isAbsolute)(file) ? file : (0,external_node_path_.join)(workspace, file);
-        const content = await (0,promises_namespaceObject.readFile)(path).catch(() => undefined);
-        if (content)
-            hashes.set(file, (0,external_node_crypto_.createHash)('sha256').update(content).digest('hex').slice(0, 16));
-    }
-    return hashes;
 }
 async function openIssues(ctx, config, list) {
     const { repository, serverUrl: server } = ctx.github;

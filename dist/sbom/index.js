@@ -32987,7 +32987,7 @@ function sumStats(all) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _runtime_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1051);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(150);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(999);
 
 
 await (0,_runtime_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runStep */ .e)('sbom', 'main', _run_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -32997,7 +32997,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 150:
+/***/ 999:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34183,6 +34183,9 @@ const TOKEN_MARGIN_MS = 10_000;
  * token auth (scopes per request, including the source of a cross-repository mount), every manifest
  * type accepted and kept byte for byte, every digest verified.
  */
+/** Tags asked for per page (registries cap it: ECR and GHCR at 1000, Docker Hub lower). */
+const TAG_PAGE = 1000;
+const MAX_TAG_PAGES = 10_000;
 class RegistryClient {
     options;
     auths = new Map();
@@ -34589,22 +34592,34 @@ class RegistryRepository {
         }
         throw await RegistryError.from(`POST ${safeUrl(url)} (mount)`, response);
     }
-    /** All tags, following `Link: <…>; rel="next"` pagination. A repository that does not exist has none. */
+    /**
+     * All tags, following `Link: <…>; rel="next"` pagination. A repository that does not exist has
+     * none; a listing that breaks off after its first page (a 404 or any error on a later page, or more
+     * pages than we follow) throws: callers such as prune must never act on part of a listing.
+     */
     async tags() {
         const tags = [];
-        let next = this.url('tags/list');
-        for (let page = 0; next && page < 10_000; page++) {
+        const first = new URL(this.url('tags/list'));
+        first.searchParams.set('n', String(TAG_PAGE));
+        let next = first.toString();
+        for (let page = 0; next; page++) {
+            if (page >= MAX_TAG_PAGES)
+                throw new RegistryError(`GET ${safeUrl(next)}: more than ${MAX_TAG_PAGES} pages of tags`, 0, undefined);
             const response = await this.send(this.pull(), {
                 url: next,
                 method: 'GET',
                 headers: { accept: 'application/json' },
             });
-            if (response.status === 404) {
+            if (response.status === 404 && page === 0) {
                 response.discard();
                 return tags;
             }
-            if (!response.ok)
-                throw await RegistryError.from(`GET ${safeUrl(next)}`, response);
+            if (!response.ok) {
+                const error = await RegistryError.from(`GET ${safeUrl(next)}`, response);
+                if (page === 0)
+                    throw error;
+                throw new RegistryError(`the tag listing broke off after ${tags.length} tags on page ${page + 1}: ${error.message}`, error.status, error.code);
+            }
             const body = (await response.json());
             tags.push(...(body.tags ?? []));
             const link = /<([^>]+)>\s*;\s*rel="?next"?/.exec(response.headers.get('link') ?? '');
@@ -34862,11 +34877,74 @@ class LayoutRepository {
     }
 }
 
+;// CONCATENATED MODULE: ./src/promote/constants.ts
+const INPUT = {
+    source: 'source',
+    destinations: 'destinations',
+    expectedDigest: 'expected-digest',
+    require: 'require',
+    copyReferrers: 'copy-referrers',
+    immutable: 'immutable',
+    stableTag: 'stable-tag',
+    rollback: 'rollback',
+    username: 'username',
+    password: 'password',
+    insecureRegistries: 'insecure-registries',
+    concurrency: 'concurrency',
+    dryRun: 'dry-run',
+};
+const OUTPUT = {
+    digest: 'digest',
+    promoted: 'promoted',
+    record: 'record',
+    blobsMounted: 'blobs-mounted',
+    blobsCopied: 'blobs-copied',
+    bytesCopied: 'bytes-copied',
+};
+/** The artifact type of Gantry's promotion records (an OCI artifact whose subject is the promoted digest). */
+const PROMOTION_ARTIFACT_TYPE = 'application/vnd.gantry.promotion.v1+json';
+/** The record manifest's annotation saying whether it records a promotion or a rollback. */
+const PROMOTION_KIND_ANNOTATION = 'dev.gantry.promotion.kind';
+/**
+ * Short names for `require`, each satisfied by any of its artifact types, or by one of cosign's
+ * legacy tags (`sha256-<hex>.sig` / `.sbom` / `.att`).
+ */
+const REQUIRE_ALIASES = {
+    signature: {
+        types: [
+            'application/vnd.dev.cosign.artifact.sig.v1+json',
+            'application/vnd.dev.sigstore.bundle.v0.3+json',
+            'application/vnd.dev.sigstore.bundle+json;version=0.3',
+        ],
+        cosign: 'sig',
+    },
+    sbom: {
+        types: [
+            'application/spdx+json',
+            'application/vnd.cyclonedx+json',
+            'text/spdx',
+            'application/vnd.syft+json',
+        ],
+        cosign: 'sbom',
+    },
+    spdx: { types: ['application/spdx+json', 'text/spdx'] },
+    cyclonedx: { types: ['application/vnd.cyclonedx+json', 'application/vnd.cyclonedx+xml'] },
+    attestation: {
+        types: ['application/vnd.in-toto+json', 'application/vnd.dev.sigstore.bundle.v0.3+json'],
+        cosign: 'att',
+    },
+    provenance: {
+        types: ['application/vnd.in-toto+json', 'application/vnd.dev.sigstore.bundle.v0.3+json'],
+        cosign: 'att',
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/sbom/attach.ts
 /**
  * Attaches an SBOM to an image in an OCI image layout as an OCI 1.1 referrer (an artifact manifest
  * whose subject is the image), so promote carries it with the image and `require: sbom` finds it.
  */
+
 
 
 const SPDX_JSON = 'application/spdx+json';
@@ -34897,18 +34975,34 @@ async function attachSbom(layout, tag, sbom, created) {
     const referrer = await layout.putManifest(bytes, media_types_MediaType.OciManifest, digest_digestOf(bytes));
     return { subject, referrer: { ...referrer, artifactType: SPDX_JSON } };
 }
+/**
+ * An SBOM the builder already attached to the image (any type promote's `require: sbom` accepts),
+ * judged by the referrer manifest's own type, as promote judges it.
+ */
+async function existingSbom(layout, subject) {
+    const sbomTypes = new Set(REQUIRE_ALIASES.sbom.types);
+    for (const listed of await layout.referrers(subject)) {
+        const manifest = await layout.getManifest(listed.digest);
+        const json = manifest.json;
+        const type = json.artifactType ?? json.config?.mediaType;
+        if (type && sbomTypes.has(type) && json.subject?.digest === subject)
+            return { ...manifest.descriptor, artifactType: type };
+    }
+    return undefined;
+}
 
 ;// CONCATENATED MODULE: ./src/sbom/constants.ts
-const INPUT = {
+const constants_INPUT = {
     layout: 'layout',
     tag: 'tag',
     syftVersion: 'syft-version',
     syftReleases: 'syft-releases',
 };
-const OUTPUT = {
+const constants_OUTPUT = {
     sbomDigest: 'sbom-digest',
     subject: 'subject',
     syftCached: 'syft-cached',
+    source: 'source',
 };
 
 ;// CONCATENATED MODULE: ./src/sbom/install.ts
@@ -35000,16 +35094,28 @@ async function installSyft(tc, options) {
 const run = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
 const main = async (ctx) => {
     const { runtime, inputs, log } = ctx;
-    const layoutInput = inputs.required(INPUT.layout);
+    const layoutInput = inputs.required(constants_INPUT.layout);
     const layoutDir = (0,external_node_path_namespaceObject.isAbsolute)(layoutInput) ? layoutInput : (0,external_node_path_namespaceObject.resolve)(ctx.workspace, layoutInput);
-    const tag = inputs.required(INPUT.tag);
-    const version = inputs.string(INPUT.syftVersion) || SYFT_VERSION;
+    const tag = inputs.required(constants_INPUT.tag);
+    const version = inputs.string(constants_INPUT.syftVersion) || SYFT_VERSION;
     if (!/^\d+\.\d+\.\d+$/.test(version))
-        throw new errors/* ConfigurationError */.j1(`Input '${INPUT.syftVersion}': got '${version}'; expected an exact syft release such as ${SYFT_VERSION}.`);
-    const releases = inputs.string(INPUT.syftReleases) || SYFT_RELEASES;
+        throw new errors/* ConfigurationError */.j1(`Input '${constants_INPUT.syftVersion}': got '${version}'; expected an exact syft release such as ${SYFT_VERSION}.`);
+    const releases = inputs.string(constants_INPUT.syftReleases) || SYFT_RELEASES;
     const layout = LayoutRepository.open(layoutDir);
-    if (!(await layout.resolve(tag)))
-        throw new errors/* ConfigurationError */.j1(`Input '${INPUT.tag}': the layout ${layoutDir} has no image tagged '${tag}'.`);
+    const image = await layout.resolve(tag);
+    if (!image)
+        throw new errors/* ConfigurationError */.j1(`Input '${constants_INPUT.tag}': the layout ${layoutDir} has no image tagged '${tag}'.`);
+    // A builder that attaches its own SBOM (BuildKit's attestation, a build script) keeps it: the
+    // rule is one SBOM per image before promotion, and syft is not downloaded for nothing.
+    const builders = await existingSbom(layout, image.digest);
+    if (builders) {
+        runtime.setOutput(constants_OUTPUT.sbomDigest, builders.digest);
+        runtime.setOutput(constants_OUTPUT.subject, image.digest);
+        runtime.setOutput(constants_OUTPUT.syftCached, 'false');
+        runtime.setOutput(constants_OUTPUT.source, 'builder');
+        runtime.info(`${tag} (${image.digest}) already carries an SBOM (${builders.artifactType}, ${builders.digest}): kept; syft not run.`);
+        return;
+    }
     const syft = await log.stage('install', () => runtime.group(`Install syft ${version}`, () => installSyft(tool_cache_namespaceObject, {
         version,
         releases,
@@ -35029,9 +35135,10 @@ const main = async (ctx) => {
         throw new Error(`syft wrote no SPDX JSON (${sbom.byteLength} bytes that do not parse)`);
     }
     const { subject, referrer } = await log.stage('attach', () => attachSbom(layout, tag, sbom, new Date(ctx.clock.now())));
-    runtime.setOutput(OUTPUT.sbomDigest, referrer.digest);
-    runtime.setOutput(OUTPUT.subject, subject.digest);
-    runtime.setOutput(OUTPUT.syftCached, String(syft.cached));
+    runtime.setOutput(constants_OUTPUT.sbomDigest, referrer.digest);
+    runtime.setOutput(constants_OUTPUT.subject, subject.digest);
+    runtime.setOutput(constants_OUTPUT.syftCached, String(syft.cached));
+    runtime.setOutput(constants_OUTPUT.source, 'syft');
     runtime.info(`SBOM ${referrer.digest} (${sbom.byteLength} bytes, SPDX JSON) attached to ${tag} (${subject.digest}).`);
     await runtime.appendSummary(`### sbom\n\n| image | SBOM | syft |\n| --- | --- | --- |\n| \`${tag}\` \`${subject.digest}\` | \`${referrer.digest}\` (${sbom.byteLength} bytes) | ${version}${syft.cached ? ' (tool cache)' : ''} |\n`);
 };

@@ -5,6 +5,7 @@
 import { digestOf } from '../oci/digest.js';
 import type { LayoutRepository } from '../oci/layout.js';
 import { type Descriptor, type ImageManifest, MediaType } from '../oci/media-types.js';
+import { REQUIRE_ALIASES } from '../promote/constants.js';
 
 export const SPDX_JSON = 'application/spdx+json';
 
@@ -39,4 +40,23 @@ export async function attachSbom(
   const bytes = new TextEncoder().encode(JSON.stringify(manifest));
   const referrer = await layout.putManifest(bytes, MediaType.OciManifest, digestOf(bytes));
   return { subject, referrer: { ...referrer, artifactType: SPDX_JSON } };
+}
+
+/**
+ * An SBOM the builder already attached to the image (any type promote's `require: sbom` accepts),
+ * judged by the referrer manifest's own type, as promote judges it.
+ */
+export async function existingSbom(
+  layout: LayoutRepository,
+  subject: string,
+): Promise<Descriptor | undefined> {
+  const sbomTypes = new Set(REQUIRE_ALIASES.sbom!.types);
+  for (const listed of await layout.referrers(subject)) {
+    const manifest = await layout.getManifest(listed.digest);
+    const json = manifest.json as ImageManifest;
+    const type = json.artifactType ?? json.config?.mediaType;
+    if (type && sbomTypes.has(type) && json.subject?.digest === subject)
+      return { ...manifest.descriptor, artifactType: type };
+  }
+  return undefined;
 }

@@ -9,4 +9,5 @@ export const OUTPUT = {
   sbomDigest: 'sbom-digest',
   subject: 'subject',
   syftCached: 'syft-cached',
+  source: 'source',
 } as const;

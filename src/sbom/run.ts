@@ -6,7 +6,7 @@ import * as toolCache from '@actions/tool-cache';
 import { LayoutRepository } from '../oci/layout.js';
 import { ConfigurationError } from '../runtime/errors.js';
 import type { ActionFn } from '../runtime/run.js';
-import { attachSbom } from './attach.js';
+import { attachSbom, existingSbom } from './attach.js';
 import { INPUT, OUTPUT } from './constants.js';
 import { installSyft, SYFT_RELEASES, SYFT_VERSION } from './install.js';
 
@@ -24,10 +24,25 @@ export const main: ActionFn = async (ctx) => {
     );
   const releases = inputs.string(INPUT.syftReleases) || SYFT_RELEASES;
   const layout = LayoutRepository.open(layoutDir);
-  if (!(await layout.resolve(tag)))
+  const image = await layout.resolve(tag);
+  if (!image)
     throw new ConfigurationError(
       `Input '${INPUT.tag}': the layout ${layoutDir} has no image tagged '${tag}'.`,
     );
+
+  // A builder that attaches its own SBOM (BuildKit's attestation, a build script) keeps it: the
+  // rule is one SBOM per image before promotion, and syft is not downloaded for nothing.
+  const builders = await existingSbom(layout, image.digest);
+  if (builders) {
+    runtime.setOutput(OUTPUT.sbomDigest, builders.digest);
+    runtime.setOutput(OUTPUT.subject, image.digest);
+    runtime.setOutput(OUTPUT.syftCached, 'false');
+    runtime.setOutput(OUTPUT.source, 'builder');
+    runtime.info(
+      `${tag} (${image.digest}) already carries an SBOM (${builders.artifactType}, ${builders.digest}): kept; syft not run.`,
+    );
+    return;
+  }
 
   const syft = await log.stage('install', () =>
     runtime.group(`Install syft ${version}`, () =>
@@ -58,6 +73,7 @@ export const main: ActionFn = async (ctx) => {
   runtime.setOutput(OUTPUT.sbomDigest, referrer.digest);
   runtime.setOutput(OUTPUT.subject, subject.digest);
   runtime.setOutput(OUTPUT.syftCached, String(syft.cached));
+  runtime.setOutput(OUTPUT.source, 'syft');
   runtime.info(
     `SBOM ${referrer.digest} (${sbom.byteLength} bytes, SPDX JSON) attached to ${tag} (${subject.digest}).`,
   );

@@ -150,7 +150,13 @@ describe('changes action end to end', () => {
     const expected = HOSTILE_NAMES.map((n) => `dir/${n}`).sort(bytewise);
     expect((JSON.parse(run.main.outputs.all_files!) as string[]).sort(bytewise)).toEqual(expected);
     expect(run.main.outputs.all_count).toBe(String(HOSTILE_NAMES.length));
-    expect(run.main.commands.map((c) => c.command).sort()).toEqual(['add-mask', 'endgroup', 'group']);
+    // No file name became a command: one group, and masks that are the token's own forms (raw and
+    // Markdown-escaped, src/runtime/text.ts secretMasks).
+    const kinds = run.main.commands.map((c) => c.command);
+    expect(kinds.filter((k) => k !== 'add-mask').sort()).toEqual(['endgroup', 'group']);
+    const masks = run.main.commands.filter((c) => c.command === 'add-mask').map((c) => c.value);
+    expect(masks.length).toBeGreaterThan(0);
+    expect(masks.every((m) => m.replace(/\\/g, '') === 'ghs_harness-token')).toBe(true);
     expect(run.main.stdout).not.toMatch(/^\s*::error::injected/m);
   });
 
