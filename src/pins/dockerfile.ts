@@ -111,6 +111,7 @@ class Stages {
 
 /** Lower case, `$VAR` written as `${VAR}`, so both spellings of one reference compare equal. */
 function canonical(reference: string): string {
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a replacement pattern, not a template
   return reference.toLowerCase().replace(/\$([a-z_][a-z0-9_]*)/g, '${$1}');
 }
 

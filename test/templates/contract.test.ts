@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: GitHub expressions are the test data
 // The interface contract and removed-gate detection between two versions of the suite, read from a
 // real git repository, through the bundled CLI (dist/cli) where the command is the subject.
 import { spawnSync } from 'node:child_process';
