@@ -151,6 +151,44 @@ function checkJob(
   return { checks, usesTemplate };
 }
 
+/**
+ * A job that calls one of the suite's reusable workflows (`jobs.<id>.uses: …/.github/workflows/x.yml@…`):
+ * its `with:` against the new version's `on.workflow_call.inputs`, and `needs.<id>.outputs.*` reads
+ * are left to GitHub (they go through the caller's own job outputs).
+ */
+function checkWorkflowCall(
+  suiteRoot: string,
+  suite: string,
+  file: string,
+  jobName: string,
+  uses: string,
+  job: JobLike & { with?: Record<string, unknown> },
+): ReferenceCheck | undefined {
+  const ref = parseUses(uses);
+  if (!isSuiteRef(ref, suite) || !ref.path?.startsWith('.github/workflows/')) return undefined;
+  const check: ReferenceCheck = { file, job: jobName, step: '(reusable workflow)', uses, problems: [] };
+  const path = join(suiteRoot, ref.path);
+  if (!existsSync(path)) {
+    check.problems.push(`${ref.path} does not exist at the new version`);
+    return check;
+  }
+  const doc = parse(readFileSync(path, 'utf8')) as {
+    on?: { workflow_call?: { inputs?: Record<string, { required?: boolean; default?: unknown }> } };
+  } | null;
+  const inputs = doc?.on?.workflow_call?.inputs;
+  if (!doc?.on?.workflow_call) {
+    check.problems.push(`${ref.path} is not a reusable workflow any more (no on.workflow_call)`);
+    return check;
+  }
+  const given = Object.keys(job.with ?? {});
+  for (const input of given)
+    if (!inputs || !(input in inputs)) check.problems.push(`with: ${input} is not an input any more`);
+  for (const [input, spec] of Object.entries(inputs ?? {}))
+    if (spec?.required && spec.default === undefined && !given.includes(input))
+      check.problems.push(`input ${input} is required and not given`);
+  return check;
+}
+
 /** A job's steps as one composite action the local runner can run: shells made explicit. */
 function jobAsComposite(job: JobLike, steps: StepLike[], name: string): string {
   const shell = job.defaults?.run?.shell ?? 'bash';
@@ -260,6 +298,12 @@ export async function verifyConsumer(consumer: string, options: VerifyOptions): 
       role === 'workflow' ? Object.entries(doc.jobs ?? {}) : [['(composite)', { steps: doc.runs?.steps }]];
     for (const [jobName, job] of jobs) {
       if (!job || typeof job !== 'object') continue;
+      const called = (job as { uses?: unknown }).uses;
+      if (role === 'workflow' && typeof called === 'string') {
+        const check = checkWorkflowCall(options.suiteRoot, suite, file.path, jobName, called, job);
+        if (check) report.references.push(check);
+        continue;
+      }
       let steps: StepLike[];
       try {
         steps = flattenSteps<StepLike>(job.steps, `${file.path} ${jobName}`).map(({ step }) => step);

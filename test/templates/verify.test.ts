@@ -117,6 +117,29 @@ describe('gantry templates verify --consumers', () => {
     expect(result.status).toBe(1);
   });
 
+  it("a call of the suite's reusable workflow is checked against its workflow_call inputs", async () => {
+    const { verifyConsumer } = await import('../../src/templates/verify.js');
+    const caller = makeRepo({
+      '.github/workflows/deploy.yml': `on: push
+jobs:
+  pipeline:
+    uses: acme/gantry/.github/workflows/service-pipeline.yml@${'f'.repeat(40)} # v1.4.2
+    with:
+      image: ghcr.io/acme/api
+      staging-destinations: ghcr.io/acme/api-staging
+      no-such-input: x
+`,
+    });
+    const report = await verifyConsumer(caller, { suiteRoot: SUITE_ROOT });
+    expect(report.references).toEqual([
+      expect.objectContaining({
+        job: 'pipeline',
+        step: '(reusable workflow)',
+        problems: ['with: no-such-input is not an input any more'],
+      }),
+    ]);
+  });
+
   it('only passing consumers: exit 0, and --no-run checks the interface alone', () => {
     const green = makeRepo({ '.github/workflows/ci.yml': workflow(), 'tests/a.test.mjs': PASSING });
     const dir = mkdtempSync(join(tmpdir(), 'gantry-consumers-'));
