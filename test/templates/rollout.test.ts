@@ -138,3 +138,74 @@ describe('rollout in waves', () => {
     expect(result.untouched).toEqual(['f', 'g', 'h', 'i', 'j']);
   });
 });
+
+describe('gantry templates await-checks and check-record', () => {
+  const capture = () => {
+    const out = { stdout: '', stderr: '' };
+    return {
+      out,
+      io: {
+        stdout: (t: string) => {
+          out.stdout += t;
+        },
+        stderr: (t: string) => {
+          out.stderr += t;
+        },
+      },
+    };
+  };
+  const env = () => ({ GITHUB_TOKEN: TOKEN, GITHUB_API_URL: api.url });
+
+  it('a green canary pull request is recorded on the release commit, which check-record then accepts', async () => {
+    const { awaitChecksCommand, checkRecordCommand } = await import('../../src/cli/templates-checks.js');
+    const head = '1'.repeat(40);
+    const release = '2'.repeat(40);
+    api.addCheckRun('acme/canary', head, { name: 'pipeline', status: 'completed', conclusion: 'success' });
+    const before = capture();
+    expect(
+      await checkRecordCommand(['--repository', 'acme/gantry', '--sha', release], env(), before.io),
+    ).toBe(1);
+    expect(before.out.stdout).toContain(
+      "::error title=canary::acme/gantry@2222222222222222222222222222222222222222 has no successful 'canary' check run (none)",
+    );
+    const run = capture();
+    const code = await awaitChecksCommand(
+      ['--repository', 'acme/canary', '--ref', head, '--record-on', `acme/gantry@${release}`],
+      env(),
+      run.io,
+      { clock: fakeClock() },
+    );
+    expect(run.out.stderr).toBe('');
+    expect(run.out.stdout).toContain('| check pipeline | green | success |');
+    expect(code).toBe(0);
+    const after = capture();
+    expect(await checkRecordCommand(['--repository', 'acme/gantry', '--sha', release], env(), after.io)).toBe(
+      0,
+    );
+  });
+
+  it('a red canary is recorded as a failure, exits 1, and the major tag check refuses it', async () => {
+    const { awaitChecksCommand, checkRecordCommand } = await import('../../src/cli/templates-checks.js');
+    const head = '3'.repeat(40);
+    const release = '4'.repeat(40);
+    api.addStatus('acme/canary', head, {
+      context: 'ci/deploy',
+      state: 'failure',
+      description: 'staging deploy failed',
+    });
+    const run = capture();
+    const code = await awaitChecksCommand(
+      ['--repository', 'acme/canary', '--ref', head, '--record-on', `acme/gantry@${release}`],
+      env(),
+      run.io,
+      { clock: fakeClock() },
+    );
+    expect(run.out.stdout).toContain('red — status ci/deploy failure: staging deploy failed');
+    expect(code).toBe(1);
+    const check = capture();
+    expect(await checkRecordCommand(['--repository', 'acme/gantry', '--sha', release], env(), check.io)).toBe(
+      1,
+    );
+    expect(check.out.stdout).toContain("no successful 'canary' check run (failure)");
+  });
+});
