@@ -1,9 +1,11 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: Dockerfile ARGs are the test data
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AuditResult } from '../../src/pins/audit.js';
 import { baseImages } from '../../src/pins/dockerfile.js';
+import { SUITE_ROOT } from '../harness/index.js';
 import { CHECKOUT, makeRepo, pins, SHA_A } from './repo.js';
 
 // GitHub's parallel step groups: a list of steps, or of `sequential:` lists of steps, that run
@@ -53,6 +55,19 @@ describe('parallel step groups in pins audit and pins set', () => {
     );
     expect(result.uses).toHaveLength(6);
     expect(code).toBe(1);
+  });
+
+  it('the bundled CLI (dist/cli) reports evil/action@main inside a parallel group and exits 1', () => {
+    const dir = makeRepo({ '.github/workflows/ci.yml': WORKFLOW });
+    const result = spawnSync(
+      process.execPath,
+      [join(SUITE_ROOT, 'dist/cli/index.js'), 'pins', 'audit', dir],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(result.stdout).toContain('evil/action@main');
+    expect(result.status).toBe(1);
   });
 
   it("pins set rewrites the suite's references inside parallel groups, and only those", async () => {
