@@ -11,7 +11,7 @@ import { CONTRACT_USAGE, contractCommand } from './templates-contract.js';
 import { VERIFY_USAGE, verifyCommand } from './templates-verify.js';
 
 const USAGE = `Usage: gantry templates contract --from <ref> --to <ref> [--release vX.Y.Z]   (--help for more)
-       gantry templates verify --consumers <file> [--suite dir] [--ref <git ref>]  (--help for more)
+       gantry templates verify --consumers <file> [--suite dir]                  (--help for more)
        gantry templates await-checks|check-record …                                  (--help for more)
        gantry templates run <template-dir> [--input name=value …] [--event payload.json] [--event-name push]
                            [--stub owner/action=outputs.json …] [--workspace dir] [--env NAME=value …] [--json]
