@@ -71,9 +71,8 @@ describe('gate detection over the real templates', () => {
       const doc = parse(text) as { runs: { steps: { id?: string; name?: string }[] } };
       for (const gate of findGates(before)) {
         gatesSeen += 1;
-        const steps = doc.runs.steps.filter(
-          (s) => s !== (gate.step as unknown) && !(s.id && s.id === gate.step.id),
-        );
+        expect(gate.step.id, `${template}: every gate step has an id`).toBeTruthy();
+        const steps = doc.runs.steps.filter((s) => s.id !== gate.step.id);
         const after = parseVersion(path, stringify({ ...doc, runs: { ...doc.runs, steps } }), path);
         const changes = compareVersions(new Map([[path, before]]), new Map([[path, after]]));
         expect(changes, `${template} without ${gate.kind}`).toContainEqual(
