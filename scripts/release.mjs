@@ -8,9 +8,12 @@
 //                                                    release notes: that version's CHANGELOG
 //                                                    section and how to pin the release
 //   node scripts/release.mjs check-pack              what `npm publish` would ship, checked
+//   node scripts/release.mjs contract --tag vX.Y.Z   a patch or minor release keeps the contract
+//                                                    of every action and template (inputs,
+//                                                    outputs, gates) of the previous release tag
 //
 // Exit codes: 0 ok, 1 a check failed (one `::error::` line that names the fix), 2 usage.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -136,6 +139,50 @@ export function checkPackage(files, packageJson) {
   if (problems.length) throw new ReleaseError(problems.join('\n'));
 }
 
+/**
+ * Services pin the templates: a patch or minor release must not remove an input or output, make
+ * one required, change a default, or drop or switch off a gate (tests, quarantine, promote's
+ * checks, the secret revoke) of the previous release. The comparison is `gantry templates
+ * contract` from the bundled CLI, reading both versions from git (the checkout needs the tags).
+ */
+export function checkContract(root, tag) {
+  const result = spawnSync(
+    process.execPath,
+    [
+      join(root, 'dist/cli/index.js'),
+      'templates',
+      'contract',
+      '--release',
+      tag,
+      '--to',
+      'HEAD',
+      '--repo',
+      root,
+      '--json',
+    ],
+    { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+  );
+  const problem = (result.stderr ?? '').trim().split('\n').pop();
+  if (result.error || (result.status !== 0 && result.status !== 1))
+    throw new ReleaseError(
+      `the template contract check could not run (${problem || result.error?.message || `exit ${result.status}`}); fetch the tags (actions/checkout with fetch-depth: 0).`,
+    );
+  if (!result.stdout.trim().startsWith('{')) return result.stdout.trim();
+  const report = JSON.parse(result.stdout);
+  const breaking = report.changes.filter((change) => change.breaking);
+  if (report.refused)
+    throw new ReleaseError(
+      [
+        `${tag} is a ${report.bump} release of ${report.from} but breaks the contract of its actions and templates; ` +
+          `release it as a new major version or restore what it removed:`,
+        ...breaking.map((c) => `${c.action}: ${c.kind} ${c.name} (${c.detail})`),
+      ].join('\n'),
+    );
+  return breaking.length
+    ? `${tag}: ${breaking.length} breaking change(s) since ${report.from}, allowed by the ${report.bump} bump`
+    : `${tag}: the contract of ${report.from} is kept`;
+}
+
 function parseFlags(args) {
   const flags = {};
   for (let i = 0; i < args.length; i++) {
@@ -173,6 +220,10 @@ export function main(
         }),
       );
       return;
+    case 'contract':
+      checkTag(flags.tag, packageJson);
+      stdout.write(`${checkContract(root, flags.tag)}\n`);
+      return;
     case 'check-pack': {
       const files = packedFiles(root);
       checkPackage(files, packageJson);
@@ -183,7 +234,7 @@ export function main(
     }
     default:
       throw Object.assign(
-        new ReleaseError(`usage: release.mjs verify|notes|check-pack --tag vX.Y.Z [--sha SHA]`),
+        new ReleaseError(`usage: release.mjs verify|notes|check-pack|contract --tag vX.Y.Z [--sha SHA]`),
         {
           usage: true,
         },

@@ -6,8 +6,14 @@ import { runComposite, runnerEnvironment } from '../runner/index.js';
 import { ConfigurationError, errorMessage } from '../runtime/errors.js';
 import { findSuiteRoot } from '../runtime/metadata.js';
 import { markdownTable } from '../runtime/text.js';
+import { awaitChecksCommand, CHECKS_USAGE, checkRecordCommand } from './templates-checks.js';
+import { CONTRACT_USAGE, contractCommand } from './templates-contract.js';
+import { VERIFY_USAGE, verifyCommand } from './templates-verify.js';
 
-const USAGE = `Usage: gantry templates run <template-dir> [--input name=value …] [--event payload.json] [--event-name push]
+const USAGE = `Usage: gantry templates contract --from <ref> --to <ref> [--release vX.Y.Z]   (--help for more)
+       gantry templates verify --consumers <file> [--suite dir]                  (--help for more)
+       gantry templates await-checks|check-record …                                  (--help for more)
+       gantry templates run <template-dir> [--input name=value …] [--event payload.json] [--event-name push]
                            [--stub owner/action=outputs.json …] [--workspace dir] [--env NAME=value …] [--json]
 
 Runs a composite template step by step the way the runner does. The suite's own actions run from
@@ -116,6 +122,27 @@ function generatedEvent(workspace: string): {
 }
 
 export async function templatesCommand(args: string[]): Promise<number> {
+  if (args[0] === 'contract') {
+    if (args.includes('--help') || args.includes('-h')) {
+      process.stdout.write(`${CONTRACT_USAGE}\n`);
+      return 0;
+    }
+    return contractCommand(args.slice(1));
+  }
+  if (args[0] === 'await-checks' || args[0] === 'check-record') {
+    if (args.includes('--help') || args.includes('-h')) {
+      process.stdout.write(`${CHECKS_USAGE}\n`);
+      return 0;
+    }
+    return args[0] === 'await-checks' ? awaitChecksCommand(args.slice(1)) : checkRecordCommand(args.slice(1));
+  }
+  if (args[0] === 'verify') {
+    if (args.includes('--help') || args.includes('-h')) {
+      process.stdout.write(`${VERIFY_USAGE}\n`);
+      return 0;
+    }
+    return verifyCommand(args.slice(1));
+  }
   if (args[0] !== 'run' || args.includes('--help') || args.includes('-h')) {
     process.stdout.write(`${USAGE}\n`);
     return args[0] === 'run' || args.includes('--help') ? 0 : 2;

@@ -1,6 +1,8 @@
 /**
- * Every image a Dockerfile builds from (FROM, and COPY --from=<image>) and whether it is pinned by
- * digest: an upstream tag can change a build without a line of ours changing.
+ * Every image a Dockerfile builds from (FROM, COPY --from=<image>, RUN --mount=…,from=<image>) and
+ * whether it is pinned by digest: an upstream tag can change a build without a line of ours
+ * changing. A reference that names an earlier stage — also through an ARG, as in
+ * `FROM binaries-$TARGETOS` after `FROM … AS binaries-linux` — is a stage, not an image.
  */
 
 export interface BaseImage {
@@ -9,7 +11,7 @@ export interface BaseImage {
   written: string;
   /** After substituting global ARG defaults; undefined when an ARG has no default. */
   image?: string;
-  instruction: 'FROM' | 'COPY --from';
+  instruction: 'FROM' | 'COPY --from' | 'RUN --mount';
   stage?: string;
   platform?: string;
   pinned: boolean;
@@ -26,9 +28,10 @@ interface LogicalLine {
 export function baseImages(text: string): BaseImage[] {
   const { escapeChar, lines } = logicalLines(text);
   const globalArgs = new Map<string, string | undefined>();
-  const stages = new Set<string>();
+  const stages = new Stages();
   const images: BaseImage[] = [];
   let seenFrom = false;
+  const isStage = (written: string) => stages.names(written, substitute(written, globalArgs));
   for (const { line, text: instruction } of lines) {
     const [keyword = '', ...rest] = splitWords(instruction, escapeChar);
     const upper = keyword.toUpperCase();
@@ -46,21 +49,79 @@ export function baseImages(text: string): BaseImage[] {
       const stage = words[1]?.toUpperCase() === 'AS' ? words[2] : undefined;
       const platform = flags.find((f) => f.startsWith('--platform='))?.slice('--platform='.length);
       const image = substitute(written, globalArgs);
-      if (image !== undefined && (stages.has(image.toLowerCase()) || image.toLowerCase() === 'scratch')) {
-        if (stage) stages.add(stage.toLowerCase());
+      if (isStage(written) || image?.toLowerCase() === 'scratch') {
+        if (stage) stages.add(stage);
         continue;
       }
       images.push({ line, written, image, instruction: 'FROM', stage, platform, ...verdict(written, image) });
-      if (stage) stages.add(stage.toLowerCase());
+      if (stage) stages.add(stage);
     } else if (upper === 'COPY' || upper === 'ADD') {
       const from = rest.find((w) => w.startsWith('--from='))?.slice('--from='.length);
-      if (!from || /^\d+$/.test(from) || stages.has(from.toLowerCase())) continue;
+      if (!from || /^\d+$/.test(from) || isStage(from)) continue;
       const image = substitute(from, globalArgs);
-      if (image !== undefined && stages.has(image.toLowerCase())) continue;
       images.push({ line, written: from, image, instruction: 'COPY --from', ...verdict(from, image) });
+    } else if (upper === 'RUN') {
+      // Flags come before the command; a bind or cache mount's from= pulls an image unless it is a stage.
+      for (const word of rest) {
+        if (!word.startsWith('--')) break;
+        if (!word.startsWith('--mount=')) continue;
+        const from = mountFrom(word.slice('--mount='.length));
+        if (!from || /^\d+$/.test(from) || isStage(from)) continue;
+        const image = substitute(from, globalArgs);
+        images.push({ line, written: from, image, instruction: 'RUN --mount', ...verdict(from, image) });
+      }
     }
   }
   return images;
+}
+
+const VARIABLE = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::[-+][^}]*)?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+
+/**
+ * The stage names seen so far. A reference is a stage when, written or with its ARG defaults, it
+ * is one; or when it mixes literal text with ARGs that have no default (BuildKit's TARGETOS,
+ * TARGETARCH…) and that shape matches a stage: `binaries-$TARGETOS` is the stage picked per
+ * platform among `binaries-linux` and `binaries-darwin`. A reference that is nothing but an unknown
+ * ARG matches only a stage written the same way: it could name any image.
+ */
+class Stages {
+  private readonly written = new Set<string>();
+
+  add(name: string): void {
+    this.written.add(canonical(name));
+  }
+
+  names(reference: string, substituted: string | undefined): boolean {
+    const lower = canonical(reference);
+    if (this.written.has(lower)) return true;
+    if (substituted !== undefined) return this.written.has(substituted.toLowerCase());
+    const literal = lower.replace(VARIABLE, '');
+    if (!literal) return false;
+    const pattern = new RegExp(
+      `^${lower
+        .split(VARIABLE)
+        .map((part, i) =>
+          i % 3 === 0 ? part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : i % 3 === 1 ? '[a-z0-9_.-]*' : '',
+        )
+        .join('')}$`,
+    );
+    return [...this.written].some((stage) => pattern.test(stage));
+  }
+}
+
+/** Lower case, `$VAR` written as `${VAR}`, so both spellings of one reference compare equal. */
+function canonical(reference: string): string {
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a replacement pattern, not a template
+  return reference.toLowerCase().replace(/\$([a-z_][a-z0-9_]*)/g, '${$1}');
+}
+
+/** The from= of a --mount value (CSV: `type=bind,"from=img",target=/x`), unquoted. */
+function mountFrom(value: string): string | undefined {
+  for (const field of value.match(/(?:"[^"]*"|'[^']*'|[^,])+/g) ?? []) {
+    const pair = unquote(field.trim());
+    if (pair.toLowerCase().startsWith('from=')) return unquote(pair.slice('from='.length));
+  }
+  return undefined;
 }
 
 function verdict(written: string, image: string | undefined): { pinned: boolean; reason: string } {

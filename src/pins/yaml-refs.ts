@@ -81,9 +81,16 @@ export function scanYaml(text: string, file: string, role: YamlRole): ScannedYam
       trailing,
     });
   };
+  // A parallel step group (`- parallel: [step | {sequential: [step…]}]`) holds steps too: a
+  // `uses:` inside one runs like any other and must be seen (and pinned) like any other.
   const steps = (seq: unknown) => {
     if (!isSeq(seq)) return;
-    for (const step of seq.items) if (isMap(step)) take(step.get('uses', true));
+    for (const step of seq.items) {
+      if (!isMap(step)) continue;
+      take(step.get('uses', true));
+      steps(step.get('parallel', true));
+      steps(step.get('sequential', true));
+    }
   };
   const root = doc.contents as YAMLMap;
   if (role === 'workflow') {

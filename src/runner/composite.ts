@@ -13,6 +13,7 @@ import {
 } from './expressions.js';
 import { runNodePhase } from './node-action.js';
 import { runProcessStep, type StepResult } from './step.js';
+import { flattenSteps } from './step-groups.js';
 
 /**
  * Runs a composite action (a pipeline template) step by step the way the runner does: `${{ }}` with
@@ -99,7 +100,10 @@ export function loadTemplate(dir: string): ActionMetadata & { steps: StepSpec[] 
     throw new ConfigurationError(`No action.yml in ${dir}: give the directory of a composite template.`);
   const text = readFileSync(file, 'utf8');
   const metadata = parseActionMetadata(text, file);
-  const steps = ((parse(text) as { runs?: { steps?: StepSpec[] } }).runs?.steps ?? []) as StepSpec[];
+  // A parallel group's steps run here one after the other, in the order written: each sees the
+  // outputs and exports of the ones before it, a serialisation the real runner may also produce.
+  const written = (parse(text) as { runs?: { steps?: unknown } }).runs?.steps;
+  const steps = flattenSteps<StepSpec>(written, file).map(({ step }) => step);
   return { ...metadata, steps };
 }
 

@@ -14,3 +14,4 @@ export {
   runNodePhase,
 } from './node-action.js';
 export { type ProcessSpec, runProcessStep, type StepResult } from './step.js';
+export { type FlatStep, flattenSteps } from './step-groups.js';

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { makeRepo } from '../pins/repo.js';
+import { git, makeRepo } from '../pins/repo.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const VERSION = '3.7.1';
@@ -157,6 +157,51 @@ describe('release workflow, dry run', () => {
       expect(result.status).toBe(1);
       expect(result.stdout).toContain('"private": true');
       expect(result.stdout).toContain('runtime dependencies (yaml)');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a patch release that drops a template gate or an input of the previous release tag is refused; a major one passes', () => {
+    const dir = copySuite();
+    try {
+      git(dir, 'init', '-q', '-b', 'main');
+      git(dir, 'add', '-A');
+      git(dir, 'commit', '-q', '-m', 'v3.7.0');
+      git(dir, 'tag', 'v3.7.0');
+      const step = releaseStep('verify', 'Template contract');
+
+      const kept = runStep(step, dir, { TAG });
+      expect(kept.stderr).toBe('');
+      expect(kept.stdout).toContain(`${TAG}: the contract of v3.7.0 is kept`);
+      expect(kept.status).toBe(0);
+
+      const file = join(dir, 'action-templates/test-with-quarantine/action.yml');
+      const template = readFileSync(file, 'utf8');
+      const withoutTests = template.replace(/ {4}- id: tests\n[\s\S]*?exit 0\n\n/, '');
+      expect(withoutTests).not.toBe(template);
+      writeFileSync(file, withoutTests.replace('  history-dir:\n', '  history-directory:\n'));
+      git(dir, 'commit', '-q', '-am', 'drop the test step, rename history-dir');
+      const refused = runStep(step, dir, { TAG });
+      expect(refused.status).toBe(1);
+      const errors = refused.stdout.split('\n').filter((line) => line.startsWith('::error'));
+      expect(errors[0]).toBe(
+        `::error title=release::${TAG} is a patch release of v3.7.0 but breaks the contract of its actions and templates; release it as a new major version or restore what it removed:`,
+      );
+      expect(errors).toContain(
+        "::error title=release::action-templates/test-with-quarantine: gate-removed tests (step 'tests') (tests gate dropped)",
+      );
+      expect(errors.some((line) => line.includes('input-renamed history-dir → history-directory'))).toBe(
+        true,
+      );
+
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+      writeFileSync(join(dir, 'package.json'), JSON.stringify({ ...pkg, version: '4.0.0' }, null, 2));
+      const major = runStep(step, dir, { TAG: 'v4.0.0' });
+      expect(major.stdout).toMatch(
+        /^v4\.0\.0: \d+ breaking change\(s\) since v3\.7\.0, allowed by the major bump$/m,
+      );
+      expect(major.status).toBe(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -8,6 +8,9 @@
  *   GET  /repos/{owner}/{repo}/pulls/{number}
  *   GET  /repos/{owner}/{repo}/pulls/{number}/files  (at most 3,000 files in all)
  *   GET  /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs?branch=…&status=…
+ *   GET  /repos/{owner}/{repo}/commits/{ref}/check-runs  (list check runs for a ref, paginated)
+ *   GET  /repos/{owner}/{repo}/commits/{ref}/status      (the combined commit status)
+ *   POST /repos/{owner}/{repo}/check-runs                (create a check run: 201, 403, 422)
  * Lists are paginated with `per_page` (default 30, at most 100) and `page`, with a Link header
  * (rel="next", "last", "first", "prev") as GitHub sends. Authentication is a bearer (or `token`)
  * header checked against the configured tokens; a token without write access gets GitHub's 403
@@ -102,6 +105,29 @@ export function secondaryRateLimit(
   };
 }
 
+export interface CheckRunFixture {
+  name: string;
+  status: 'queued' | 'in_progress' | 'completed';
+  conclusion?:
+    | 'success'
+    | 'failure'
+    | 'neutral'
+    | 'cancelled'
+    | 'skipped'
+    | 'timed_out'
+    | 'action_required'
+    | 'stale'
+    | null;
+  output?: { title?: string; summary?: string };
+  head_sha?: string;
+}
+
+export interface StatusFixture {
+  context: string;
+  state: 'error' | 'failure' | 'pending' | 'success';
+  description?: string;
+}
+
 export interface GitHubApiOptions {
   /** token -> whether it may write issues. */
   tokens?: Record<string, { write: boolean }>;
@@ -123,6 +149,11 @@ export interface GitHubApi {
   addPull(repository: string, pull: PullFixture): void;
   /** Runs are listed newest first: add them oldest first. */
   addRun(repository: string, run: RunFixture): void;
+  /** Check runs on a commit, as the Checks API lists them (added ones follow created ones). */
+  addCheckRun(repository: string, sha: string, run: CheckRunFixture): void;
+  /** Commit statuses; the latest per context counts, as GitHub combines them. */
+  addStatus(repository: string, sha: string, status: StatusFixture): void;
+  checkRuns(repository: string, sha: string): (CheckRunFixture & { id: number })[];
   fail(fault: Omit<Fault, 'times'> & { times?: number }): void;
   requests: RecordedRequest[];
   close(): Promise<void>;
@@ -139,6 +170,8 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
   const searchable = new Set<number>();
   const pulls = new Map<string, PullFixture[]>();
   const runs = new Map<string, (RunFixture & { id: number })[]>();
+  const checks = new Map<string, (CheckRunFixture & { id: number })[]>();
+  const statuses = new Map<string, (StatusFixture & { id: number })[]>();
   const faults: Fault[] = [];
   const requests: RecordedRequest[] = [];
   let nextId = 1000;
@@ -280,6 +313,71 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
     const workflow = /^\/actions\/workflows\/([^/]+)\/runs$/.exec(route);
     if (workflow && method === 'GET')
       return workflowRuns(res, url, repository, decodeURIComponent(workflow[1]!));
+    const commit = /^\/commits\/([^/]+)\/(check-runs|status)$/.exec(route);
+    if (commit && method === 'GET') {
+      const sha = decodeURIComponent(commit[1]!);
+      if (commit[2] === 'check-runs') {
+        const all = (checks.get(`${repository}@${sha}`) ?? []).map((run) => ({
+          id: run.id,
+          head_sha: sha,
+          name: run.name,
+          status: run.status,
+          conclusion: run.status === 'completed' ? (run.conclusion ?? null) : null,
+          output: { title: run.output?.title ?? null, summary: run.output?.summary ?? null },
+          html_url: `https://github.com/${repository}/runs/${run.id}`,
+        }));
+        const { page, headers } = paginate(url, all);
+        return send(res, 200, { total_count: all.length, check_runs: page }, headers);
+      }
+      const latest = new Map<string, StatusFixture & { id: number }>();
+      for (const status of statuses.get(`${repository}@${sha}`) ?? []) latest.set(status.context, status);
+      const list = [...latest.values()];
+      const state = list.some((x) => x.state === 'error' || x.state === 'failure')
+        ? 'failure'
+        : list.length === 0 || list.some((x) => x.state === 'pending')
+          ? 'pending'
+          : 'success';
+      return send(res, 200, {
+        state,
+        sha,
+        total_count: list.length,
+        statuses: list.map((x) => ({
+          id: x.id,
+          context: x.context,
+          state: x.state,
+          description: x.description ?? null,
+        })),
+      });
+    }
+    if (route === '/check-runs' && method === 'POST') {
+      if (!grant.write)
+        return error(res, 403, 'Resource not accessible by integration', {
+          documentation_url: `${DOCS}/checks/runs#create-a-check-run`,
+        });
+      let payload: CheckRunFixture & { head_sha?: unknown };
+      try {
+        payload = JSON.parse(body) as typeof payload;
+      } catch {
+        return error(res, 400, 'Problems parsing JSON');
+      }
+      if (typeof payload.name !== 'string' || typeof payload.head_sha !== 'string')
+        return error(res, 422, 'Validation Failed', {
+          errors: [
+            { resource: 'CheckRun', code: 'missing_field', field: payload.name ? 'head_sha' : 'name' },
+          ],
+        });
+      const key = `${repository}@${payload.head_sha}`;
+      const run = { ...payload, status: payload.status ?? 'queued', id: nextId++ };
+      checks.set(key, [...(checks.get(key) ?? []), run]);
+      return send(res, 201, {
+        id: run.id,
+        head_sha: payload.head_sha,
+        name: run.name,
+        status: run.status,
+        conclusion: run.conclusion ?? null,
+        output: run.output ?? {},
+      });
+    }
     const issues = /^\/issues(?:\/(\d+))?$/.exec(route);
     if (!issues) return error(res, 404, 'Not Found');
     const list = store.get(repository) ?? [];
@@ -475,6 +573,17 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
       repositories.add(repository);
       runs.set(repository, [...(runs.get(repository) ?? []), { ...run, id: nextId++ }]);
     },
+    addCheckRun: (repository, sha, run) => {
+      repositories.add(repository);
+      const key = `${repository}@${sha}`;
+      checks.set(key, [...(checks.get(key) ?? []), { ...run, id: nextId++ }]);
+    },
+    addStatus: (repository, sha, status) => {
+      repositories.add(repository);
+      const key = `${repository}@${sha}`;
+      statuses.set(key, [...(statuses.get(key) ?? []), { ...status, id: nextId++ }]);
+    },
+    checkRuns: (repository, sha) => [...(checks.get(`${repository}@${sha}`) ?? [])],
     fail: (fault) => faults.push({ times: 1, ...fault }),
     requests,
     close: () =>

@@ -10,6 +10,7 @@ import { parseAction } from '@actions/workflow-parser/actions/index';
 import { NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
 import { isMap, isScalar, isSeq, parse, parseDocument, visit } from 'yaml';
 import { isSuiteRef, parseUses } from '../../src/pins/uses.js';
+import { flattenSteps } from '../../src/runner/step-groups.js';
 
 export const SUITE = 'acme/gantry';
 
@@ -117,7 +118,11 @@ export function stepUses(content: string, role: Role, name: string): StepUse[] {
   const steps = (seq: unknown, where: string) => {
     if (!isSeq(seq)) return;
     seq.items.forEach((step, index) => {
-      if (!isMap(step) || !step.has('uses')) return;
+      if (!isMap(step)) return;
+      // Parallel step groups hold steps too.
+      steps(step.get('parallel', true), `${where} step ${index + 1} parallel`);
+      steps(step.get('sequential', true), `${where} step ${index + 1} sequential`);
+      if (!step.has('uses')) return;
       const raw = step.toJSON() as { uses: string; id?: string; with?: Record<string, unknown> };
       found.push({
         where: `${where} step ${index + 1}`,
@@ -156,8 +161,8 @@ export function injectableRuns(content: string, role: Role, name: string): strin
     runs?: { steps?: { run?: unknown }[] };
     jobs?: Record<string, { steps?: { run?: unknown }[] }>;
   };
-  const steps =
-    role === 'action' ? (doc.runs?.steps ?? []) : Object.values(doc.jobs ?? {}).flatMap((j) => j.steps ?? []);
+  const lists = role === 'action' ? [doc.runs?.steps] : Object.values(doc.jobs ?? {}).map((j) => j.steps);
+  const steps = lists.flatMap((list) => flattenSteps<{ run?: unknown }>(list, name).map(({ step }) => step));
   return steps
     .filter((step) => typeof step.run === 'string' && step.run.includes('${{'))
     .map((step) => `${name}: ${String(step.run).split('\n')[0]}`);
