@@ -107,10 +107,13 @@ export function netFetch(http: HttpClient): typeof fetch {
     const empty = method === 'HEAD' || response.status === 204 || response.status === 304;
     const bytes = empty ? undefined : await response.bytes(BODY_LIMIT);
     if (empty) response.discard();
-    return new Response(bytes && bytes.byteLength > 0 ? bytes : null, {
+    const answer = new Response(bytes && bytes.byteLength > 0 ? bytes : null, {
       status: response.status,
       headers: out,
     });
+    // A constructed Response has an empty url; Octokit reads it (pagination, errors).
+    Object.defineProperty(answer, 'url', { value: url });
+    return answer;
   };
 }
 

@@ -1,7 +1,7 @@
+import { type GitHub, gitHubError, githubClient } from '../github/client.js';
 import type { Clock } from '../net/clock.js';
-import type { HttpClient, HttpResponse } from '../net/http.js';
+import type { HttpClient } from '../net/http.js';
 import { ConfigurationError } from '../runtime/errors.js';
-import { oneLine } from '../runtime/text.js';
 
 /**
  * The canary and rollout gates read through GitHub's API instead of a person's eyes: a commit is
@@ -69,31 +69,31 @@ export function judgeChecks(runs: CheckRun[], status: CombinedStatus): ChecksVer
   return { state: 'green', checks, reason: `${checks.length} check(s) and status(es) green` };
 }
 
+const PERMISSIONS_HINT =
+  'the token needs checks: read and statuses: read on the repository (checks: write to record).';
+
+/** The Checks and commit-status calls of the gates, through the one GitHub client (Octokit). */
 export class ChecksApi {
-  constructor(
-    private readonly http: HttpClient,
-    private readonly apiUrl: string,
-    private readonly token: string,
-  ) {}
+  private readonly client: Promise<GitHub>;
+
+  constructor(http: HttpClient, apiUrl: string, token: string) {
+    this.client = githubClient({ token, context: { apiUrl, payload: {} }, http });
+  }
 
   /** Every check run on a ref, all pages. */
   async checkRuns(repository: string, ref: string): Promise<CheckRun[]> {
-    const runs: CheckRun[] = [];
-    let path: string | undefined =
-      `/repos/${repository}/commits/${encodeURIComponent(ref)}/check-runs?per_page=100`;
-    for (let page = 0; path && page < 50; page++) {
-      const response = await this.call('GET', path);
-      const body = (await response.json()) as { check_runs?: CheckRun[] };
-      runs.push(...(body.check_runs ?? []));
-      const next = /<([^>]+)>;\s*rel="next"/.exec(response.headers.get('link') ?? '')?.[1];
-      path = next ? next.slice(next.indexOf('/repos/')) : undefined;
-    }
-    return runs;
+    const gh = await this.client;
+    return this.call(() =>
+      gh.paginate(gh.rest.checks.listForRef, { ...split(repository), ref, per_page: 100 }),
+    );
   }
 
   async combinedStatus(repository: string, ref: string): Promise<CombinedStatus> {
-    const response = await this.call('GET', `/repos/${repository}/commits/${encodeURIComponent(ref)}/status`);
-    return (await response.json()) as CombinedStatus;
+    const gh = await this.client;
+    const { data } = await this.call(() =>
+      gh.rest.repos.getCombinedStatusForRef({ ...split(repository), ref, per_page: 100 }),
+    );
+    return data;
   }
 
   async verdict(repository: string, ref: string): Promise<ChecksVerdict> {
@@ -106,41 +106,31 @@ export class ChecksApi {
     sha: string,
     run: { name: string; conclusion: 'success' | 'failure'; title: string; summary: string },
   ): Promise<void> {
-    await this.call('POST', `/repos/${repository}/check-runs`, {
-      name: run.name,
-      head_sha: sha,
-      status: 'completed',
-      conclusion: run.conclusion,
-      output: { title: run.title, summary: run.summary },
-    });
+    const gh = await this.client;
+    await this.call(() =>
+      gh.rest.checks.create({
+        ...split(repository),
+        name: run.name,
+        head_sha: sha,
+        status: 'completed',
+        conclusion: run.conclusion,
+        output: { title: run.title, summary: run.summary },
+      }),
+    );
   }
 
-  private async call(method: 'GET' | 'POST', path: string, body?: unknown): Promise<HttpResponse> {
-    const response = await this.http.request({
-      url: `${this.apiUrl.replace(/\/$/, '')}${path}`,
-      method,
-      headers: {
-        accept: 'application/vnd.github+json',
-        authorization: `Bearer ${this.token}`,
-        'x-github-api-version': '2022-11-28',
-        'user-agent': 'gantry-templates',
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (response.ok) return response;
-    const text = await response.text();
-    let message = text.slice(0, 200);
+  private async call<T>(request: () => Promise<T>): Promise<T> {
     try {
-      message = (JSON.parse(text) as { message?: string }).message ?? message;
-    } catch {}
-    const what = `${method} ${path.split('?')[0]}: HTTP ${response.status} ${oneLine(message)}`;
-    if (response.status === 401 || response.status === 403 || response.status === 404)
-      throw new ConfigurationError(
-        `GitHub API ${what}: the token needs checks: read and statuses: read on the repository (checks: write to record).`,
-      );
-    throw new Error(`GitHub API ${what}`);
+      return await request();
+    } catch (error) {
+      throw gitHubError(error, PERMISSIONS_HINT);
+    }
   }
+}
+
+function split(repository: string): { owner: string; repo: string } {
+  const [owner = '', repo = ''] = repository.split('/');
+  return { owner, repo };
 }
 
 /** Polls until green or red, or the deadline passes (then 'timed-out', with what it waited for). */
