@@ -10,6 +10,15 @@ import {
 import { ConfigurationError } from '../runtime/errors.js';
 import type { InputReader } from '../runtime/inputs.js';
 import { INPUT, REQUIRE_ALIASES } from './constants.js';
+import { type GateConfig, RULES, type Rule } from '../policy/gate.js';
+import {
+  defaultTrustedRoot,
+  parsePublicKey,
+  parseTrustedRoot,
+  type Trust,
+  TrustRootError,
+} from '../policy/sigstore.js';
+import { parseExpectedSource } from '../policy/slsa.js';
 
 export interface Destination {
   /** As given, for messages and outputs. */
@@ -37,7 +46,12 @@ export interface PromoteConfig {
   insecureRegistries: string[];
   concurrency: number;
   dryRun: boolean;
+  /** Signatures and provenance verified before anything moves (no rules: nothing verified). */
+  gate: GateConfig;
 }
+
+/** Reads a file an input names (trusted-root, public-key); the runtime hands it in. */
+export type FileReader = (path: string) => string;
 
 const REFERENCE_EXAMPLE =
   'an image reference such as ghcr.io/acme/app:1.4.2, ghcr.io/acme/app@sha256:<64 hex>, or oci-layout:<dir>[:tag|@digest]';
@@ -66,7 +80,7 @@ function list(inputs: InputReader, name: string): string[] {
  * Every input parsed and checked against the others before anything touches a registry. `password`
  * must already be registered as a secret by the caller.
  */
-export function readConfig(inputs: InputReader): PromoteConfig {
+export function readConfig(inputs: InputReader, readFile?: FileReader): PromoteConfig {
   const rollback = inputs.boolean(INPUT.rollback, false);
   const sourceText = inputs.optional(INPUT.source);
   let source: PromoteConfig['source'];
@@ -188,5 +202,105 @@ export function readConfig(inputs: InputReader): PromoteConfig {
     insecureRegistries,
     concurrency: inputs.integer(INPUT.concurrency, { min: 1, max: 64, fallback: 6 }),
     dryRun: inputs.boolean(INPUT.dryRun, false),
+    gate: readGate(inputs, readFile),
+  };
+}
+
+function readGate(inputs: InputReader, readFile: FileReader | undefined): GateConfig {
+  const rules = list(inputs, INPUT.verify).map((rule) => {
+    if (!(RULES as readonly string[]).includes(rule))
+      throw ConfigurationError.forInput(INPUT.verify, rule, `one of ${RULES.join(', ')}`);
+    return rule as Rule;
+  });
+  const identity = inputs.optional(INPUT.certificateIdentity);
+  const identityPattern = inputs.optional(INPUT.certificateIdentityRegexp);
+  const issuer = inputs.optional(INPUT.certificateOidcIssuer);
+  const rootPath = inputs.optional(INPUT.trustedRoot);
+  const keyText = inputs.optional(INPUT.publicKey);
+  if (identity !== undefined && identityPattern !== undefined)
+    throw new ConfigurationError(
+      `Inputs '${INPUT.certificateIdentity}' and '${INPUT.certificateIdentityRegexp}' exclude each other: give the exact identity or a pattern.`,
+    );
+  if (identityPattern !== undefined) {
+    try {
+      new RegExp(identityPattern);
+    } catch (error) {
+      throw ConfigurationError.forInput(
+        INPUT.certificateIdentityRegexp,
+        identityPattern,
+        `a regular expression (${(error as Error).message})`,
+      );
+    }
+  }
+  const read = (input: string, path: string): string => {
+    try {
+      return (
+        readFile ??
+        ((p: string) => {
+          throw new Error(`no file reader for ${p}`);
+        })
+      )(path);
+    } catch (error) {
+      throw ConfigurationError.forInput(input, path, `a readable file (${(error as Error).message})`);
+    }
+  };
+  /** A trusted root or key that does not parse is a mistake in the input that named it. */
+  const guard = <T>(input: string, given: string, fn: () => T): T => {
+    try {
+      return fn();
+    } catch (error) {
+      if (error instanceof TrustRootError) throw ConfigurationError.forInput(input, given, error.message);
+      throw error;
+    }
+  };
+  const root =
+    rootPath !== undefined
+      ? guard(INPUT.trustedRoot, rootPath, () =>
+          parseTrustedRoot(read(INPUT.trustedRoot, rootPath), rootPath),
+        )
+      : undefined;
+  let trust: Trust;
+  if (keyText !== undefined) {
+    const inline = keyText.includes('-----BEGIN');
+    const pem = inline ? keyText : read(INPUT.publicKey, keyText);
+    if (identity !== undefined || identityPattern !== undefined || issuer !== undefined)
+      throw new ConfigurationError(
+        `Input '${INPUT.publicKey}' verifies key-signed artifacts: '${INPUT.certificateIdentity}', '${INPUT.certificateIdentityRegexp}' and '${INPUT.certificateOidcIssuer}' apply to keyless (certificate) signatures only.`,
+      );
+    trust = {
+      kind: 'key',
+      key: guard(INPUT.publicKey, inline ? '(inline PEM)' : keyText, () =>
+        parsePublicKey(pem, INPUT.publicKey),
+      ),
+      name: inline ? '(inline PEM)' : keyText,
+      root,
+      transparencyLog: inputs.boolean(INPUT.transparencyLog, true),
+    };
+  } else {
+    trust = root ? { kind: 'root', root, name: rootPath! } : defaultTrustedRoot();
+  }
+  if (rules.length > 0 && trust.kind === 'root' && identity === undefined && identityPattern === undefined)
+    throw new ConfigurationError(
+      `Input '${INPUT.verify}': keyless verification needs whose signature to accept: set '${INPUT.certificateIdentity}' (or '${INPUT.certificateIdentityRegexp}') and '${INPUT.certificateOidcIssuer}', or '${INPUT.publicKey}'. Without one, any Sigstore signer would pass.`,
+    );
+  if (rules.length > 0 && trust.kind === 'root' && issuer === undefined)
+    throw new ConfigurationError(
+      `Input '${INPUT.verify}': set '${INPUT.certificateOidcIssuer}' (for GitHub Actions: https://token.actions.githubusercontent.com); an identity is only as good as the issuer that vouched for it.`,
+    );
+  const sourceText = inputs.optional(INPUT.expectedSource);
+  const source = sourceText ? parseExpectedSource(sourceText) : {};
+  const commit = inputs.optional(INPUT.expectedCommit);
+  if (commit !== undefined && !/^[0-9a-f]{40}$/i.test(commit))
+    throw ConfigurationError.forInput(INPUT.expectedCommit, commit, 'a full git commit SHA (40 hex)');
+  const builderId = inputs.optional(INPUT.expectedBuilder);
+  if ((sourceText || commit || builderId) && !rules.includes('provenance'))
+    throw new ConfigurationError(
+      `Inputs '${INPUT.expectedSource}', '${INPUT.expectedCommit}' and '${INPUT.expectedBuilder}' are checked against provenance: add 'provenance' to '${INPUT.verify}'.`,
+    );
+  return {
+    rules,
+    trust,
+    identity: { identity, identityPattern, issuer },
+    source: { ...source, commit, builderId },
   };
 }

@@ -12,6 +12,16 @@ export const INPUT = {
   insecureRegistries: 'insecure-registries',
   concurrency: 'concurrency',
   dryRun: 'dry-run',
+  verify: 'verify',
+  certificateIdentity: 'certificate-identity',
+  certificateIdentityRegexp: 'certificate-identity-regexp',
+  certificateOidcIssuer: 'certificate-oidc-issuer',
+  trustedRoot: 'trusted-root',
+  publicKey: 'public-key',
+  transparencyLog: 'transparency-log',
+  expectedSource: 'expected-source',
+  expectedCommit: 'expected-commit',
+  expectedBuilder: 'expected-builder',
 } as const;
 
 export const OUTPUT = {

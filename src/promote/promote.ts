@@ -24,6 +24,7 @@ import {
   sha256,
 } from '../oci/index.js';
 import { ConfigurationError, isConfigurationError } from '../runtime/errors.js';
+import { describeFailures, type Evaluation, type Evidence, evaluateGate } from '../policy/gate.js';
 import type { PromoteConfig, RequiredArtifact } from './config.js';
 import { INPUT, PROMOTION_ARTIFACT_TYPE, PROMOTION_KIND_ANNOTATION } from './constants.js';
 
@@ -70,6 +71,8 @@ export interface PromotionRecord {
     previous: string | null;
   }[];
   checks: string[];
+  /** Each policy rule evaluated before the tags moved: outcome, the digest, evidence digests, expected vs found. */
+  evaluations?: Evaluation[];
   repository: string;
   commit: string;
   workflowRun: string;
@@ -149,7 +152,7 @@ export async function promote(config: PromoteConfig, deps: PromoteDeps): Promise
     reach(INPUT.source, sourceRepo.display, async () => {
       const top = await readSource(sourceRepo, ref, source.text, () => sourceRepo.getManifest(ref));
       // The children and the referrers hang off the top manifest: both are read from here at once.
-      if (config.copyReferrers || config.require.length > 0) {
+      if (config.copyReferrers || config.require.length > 0 || config.gate.rules.length > 0) {
         referrersRead = reach(INPUT.source, sourceRepo.display, () =>
           findReferrers(sourceRepo, top, limit, deps),
         );
@@ -161,7 +164,8 @@ export async function promote(config: PromoteConfig, deps: PromoteDeps): Promise
   ]);
   // Required referrers gate the promotion, so they are read before anything is written. Referrers
   // that are only copied are needed after the image: their lookup runs alongside its copy.
-  const referrers = config.require.length > 0 ? await referrersRead : [];
+  const gated = config.require.length > 0 || config.gate.rules.length > 0;
+  const referrers = gated ? await referrersRead : [];
   // The tag was read once; from here on everything is addressed by this digest.
   const digest = tree.top.descriptor.digest;
   deps.info(`${source.text} is ${digest}`);
@@ -183,6 +187,22 @@ export async function promote(config: PromoteConfig, deps: PromoteDeps): Promise
       `Input '${INPUT.require}': ${digest} has no ${missing.map(describeRequirement).join('; no ')} attached in ${sourceRepo.display}. Nothing was promoted.`,
     );
   }
+  // Signatures and provenance are verified here, before anything is written; a failed rule stops it all.
+  const evaluations = await evaluateGate(
+    config.gate,
+    digest,
+    tree.top.bytes,
+    referrers.map((r) => evidenceOf(sourceRepo, r)),
+  );
+  for (const e of evaluations) {
+    deps.info(`rule '${e.rule}' ${e.outcome === 'pass' ? 'passed' : 'FAILED'} for ${digest}: ${e.found}`);
+    if (e.outcome === 'pass') checks.push(`${e.rule} verified: ${e.found}`);
+  }
+  if (evaluations.some((e) => e.outcome === 'fail'))
+    throw new PolicyRefusedError(
+      `Input '${INPUT.verify}': ${describeFailures(evaluations)}. Nothing was promoted.`,
+      evaluations,
+    );
   // Promotion records never reach findReferrers' result, so none is ever copied between repositories.
   const toCopy = referrersRead.then((found) => (config.copyReferrers ? found : []));
   toCopy.catch(() => undefined);
@@ -237,6 +257,7 @@ export async function promote(config: PromoteConfig, deps: PromoteDeps): Promise
       previous: p.previous,
     })),
     checks: [...checks, 'every digest verified while copying'],
+    ...(evaluations.length ? { evaluations } : {}),
     ...deps.run,
     time: new Date(deps.now()).toISOString(),
   };
@@ -307,6 +328,38 @@ export async function promote(config: PromoteConfig, deps: PromoteDeps): Promise
     referrersCopied: (await toCopy).length,
     stats,
     dryRun: false,
+  };
+}
+
+/** A promotion the policy refused: a user-facing error that carries each rule's evaluation. */
+export class PolicyRefusedError extends ConfigurationError {
+  constructor(
+    message: string,
+    readonly evaluations: Evaluation[],
+  ) {
+    super(message);
+  }
+}
+
+/** What the gate needs of a referrer: its own type, its layers, and a way to read one (bounded). */
+function evidenceOf(repo: OciRepository, referrer: Referrer): Evidence {
+  const json = referrer.tree.top.json as ImageManifest;
+  const layers = Array.isArray(json.layers) ? json.layers : [];
+  return {
+    digest: referrer.tree.top.descriptor.digest,
+    artifactType: referrer.artifactType,
+    layers: layers.map((l) => ({
+      mediaType: l.mediaType,
+      digest: l.digest,
+      size: l.size,
+      annotations: l.annotations,
+    })),
+    async read(layerDigest) {
+      const layer = layers.find((l) => l.digest === layerDigest)!;
+      const chunks: Buffer[] = [];
+      for await (const chunk of await repo.openBlob(layer)) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks);
+    },
   };
 }
 

@@ -1,0 +1,205 @@
+import {
+  type BundleVerdict,
+  COSIGN_SIGNATURE_ANNOTATION,
+  COSIGN_SIMPLESIGNING_TYPE,
+  type IdentityPolicy,
+  type Statement,
+  subjectOf,
+  type Trust,
+  verifyBundle,
+  verifySimpleSigning,
+} from './sigstore.js';
+import { checkProvenance, type SourcePolicy } from './slsa.js';
+
+export const RULES = ['signature', 'provenance'] as const;
+export type Rule = (typeof RULES)[number];
+
+/** What the promotion gate verifies, and against what. */
+export interface GateConfig {
+  rules: Rule[];
+  trust: Trust;
+  identity: IdentityPolicy;
+  source: SourcePolicy;
+}
+
+/** One referrer of the promoted digest, as the gate sees it: its own manifest's type and its layers. */
+export interface Evidence {
+  digest: string;
+  /** The manifest's own artifact type, or `cosign:sig` for cosign's legacy tag. */
+  artifactType?: string;
+  layers: { mediaType: string; digest: string; size: number; annotations?: Record<string, string> }[];
+  read(layerDigest: string): Promise<Uint8Array>;
+}
+
+/** One rule's decision, as it goes into the promotion record. */
+export interface Evaluation {
+  rule: Rule;
+  outcome: 'pass' | 'fail';
+  digest: string;
+  /** Digests of the referrers (and their layers) the decision rests on. */
+  evidence: string[];
+  expected: string;
+  found: string;
+}
+
+const BUNDLE_TYPE = /^application\/vnd\.dev\.sigstore\.bundle/;
+/** A bundle is small; anything larger is not read. */
+const MAX_BUNDLE_BYTES = 4 * 1024 * 1024;
+
+interface Checked {
+  evidence: string[];
+  verdict: BundleVerdict;
+}
+
+/** Every signature and attestation attached to the digest, each verified. */
+async function verifyAll(
+  config: GateConfig,
+  digest: string,
+  manifest: Uint8Array,
+  referrers: Evidence[],
+): Promise<Checked[]> {
+  const subject = subjectOf(manifest, digest);
+  const checked: Checked[] = [];
+  for (const referrer of referrers) {
+    if (referrer.artifactType && BUNDLE_TYPE.test(referrer.artifactType)) {
+      for (const layer of referrer.layers.filter((l) => BUNDLE_TYPE.test(l.mediaType))) {
+        const evidence = [referrer.digest, layer.digest];
+        if (layer.size > MAX_BUNDLE_BYTES) {
+          checked.push({ evidence, verdict: { ok: false, reason: 'the bundle is over 4 MiB' } });
+          continue;
+        }
+        checked.push({
+          evidence,
+          verdict: verifyBundle(await referrer.read(layer.digest), subject, config.trust, config.identity),
+        });
+      }
+    } else if (referrer.artifactType === 'cosign:sig') {
+      for (const layer of referrer.layers.filter((l) => l.mediaType === COSIGN_SIMPLESIGNING_TYPE)) {
+        const evidence = [referrer.digest, layer.digest];
+        const signature = layer.annotations?.[COSIGN_SIGNATURE_ANNOTATION];
+        if (config.trust.kind !== 'key') {
+          checked.push({
+            evidence,
+            verdict: {
+              ok: false,
+              reason:
+                'a cosign classic signature is verified with a public key (input public-key); keyless classic signatures are not supported',
+            },
+          });
+          continue;
+        }
+        if (!signature) {
+          checked.push({
+            evidence,
+            verdict: { ok: false, reason: `the layer has no ${COSIGN_SIGNATURE_ANNOTATION} annotation` },
+          });
+          continue;
+        }
+        const payload = await referrer.read(layer.digest);
+        checked.push({
+          evidence,
+          verdict: verifySimpleSigning({ payload, signature }, digest, config.trust.key),
+        });
+      }
+    }
+  }
+  return checked;
+}
+
+function describeSigner(config: GateConfig): string {
+  if (config.trust.kind === 'key') return `a signature by the public key ${config.trust.name}`;
+  const who =
+    config.identity.identity ??
+    (config.identity.identityPattern ? `/${config.identity.identityPattern}/` : 'any identity');
+  return `a signature by ${who}${config.identity.issuer ? ` (issuer ${config.identity.issuer})` : ''} under the ${config.trust.name} trusted root`;
+}
+
+function summarise(checked: Checked[]): string {
+  if (checked.length === 0) return 'no signature or attestation attached';
+  return checked.map((c) => `${c.evidence[0]}: ${c.verdict.ok ? 'verified' : c.verdict.reason}`).join('; ');
+}
+
+/** Runs every rule; the caller refuses the promotion when any evaluation failed. */
+export async function evaluateGate(
+  config: GateConfig,
+  digest: string,
+  manifest: Uint8Array,
+  referrers: Evidence[],
+): Promise<Evaluation[]> {
+  if (config.rules.length === 0) return [];
+  const checked = await verifyAll(config, digest, manifest, referrers);
+  const verified = checked.filter((c) => c.verdict.ok);
+  const evaluations: Evaluation[] = [];
+  for (const rule of config.rules) {
+    if (rule === 'signature') {
+      const expected = describeSigner(config);
+      evaluations.push(
+        verified.length
+          ? {
+              rule,
+              outcome: 'pass',
+              digest,
+              evidence: verified.flatMap((c) => c.evidence),
+              expected,
+              found: summarise(verified),
+            }
+          : {
+              rule,
+              outcome: 'fail',
+              digest,
+              evidence: checked.flatMap((c) => c.evidence),
+              expected,
+              found: summarise(checked),
+            },
+      );
+    } else {
+      const expected = `verified SLSA provenance (v1 or v0.2)${describeSource(config.source)}, with ${describeSigner(config)}`;
+      const results = verified
+        .filter((c) => c.verdict.statement)
+        .map((c) => ({ c, problem: checkProvenance(c.verdict.statement as Statement, config.source) }));
+      const good = results.find((r) => r.problem === undefined);
+      evaluations.push(
+        good
+          ? {
+              rule,
+              outcome: 'pass',
+              digest,
+              evidence: good.c.evidence,
+              expected,
+              found: `provenance ${good.c.evidence[0]}`,
+            }
+          : {
+              rule,
+              outcome: 'fail',
+              digest,
+              evidence: results.flatMap((r) => r.c.evidence),
+              expected,
+              found: results.length
+                ? results.map((r) => `${r.c.evidence[0]}: ${r.problem}`).join('; ')
+                : verified.length
+                  ? 'verified signatures, but no attestation among them'
+                  : summarise(checked),
+            },
+      );
+    }
+  }
+  return evaluations;
+}
+
+function describeSource(source: SourcePolicy): string {
+  const parts = [
+    source.repository && `from ${source.repository}`,
+    source.ref && `ref ${source.ref}`,
+    source.commit && `commit ${source.commit}`,
+    source.builderId && `builder ${source.builderId}`,
+  ].filter(Boolean);
+  return parts.length ? ` ${parts.join(', ')}` : '';
+}
+
+/** One line per failed rule: the rule, the digest, expected and found. */
+export function describeFailures(evaluations: Evaluation[]): string {
+  return evaluations
+    .filter((e) => e.outcome === 'fail')
+    .map((e) => `rule '${e.rule}' refused ${e.digest}: expected ${e.expected}; found ${e.found}`)
+    .join('. ');
+}
