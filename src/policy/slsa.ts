@@ -38,33 +38,48 @@ interface Facts {
   commit?: string;
 }
 
+interface Dependency {
+  uri?: string;
+  digest?: { gitCommit?: string; sha1?: string };
+}
+/** The parts of SLSA v1 and v0.2 predicates the gate reads (both shapes, every field optional). */
+interface Predicate {
+  buildDefinition?: {
+    externalParameters?: { workflow?: { repository?: string; ref?: string } };
+    resolvedDependencies?: Dependency[];
+  };
+  runDetails?: { builder?: { id?: string } };
+  builder?: { id?: string };
+  invocation?: { configSource?: Dependency };
+}
+
+function refOf(uri: string | undefined): string | undefined {
+  return typeof uri === 'string' && uri.includes('@') ? uri.slice(uri.lastIndexOf('@') + 1) : undefined;
+}
+
 /** What a v1 or v0.2 SLSA predicate says, as GitHub Actions (and the SLSA GitHub generator) write it. */
 export function provenanceFacts(statement: Statement): Facts | string {
-  const p = statement.predicate as Record<string, any> | undefined;
+  const p = statement.predicate as Predicate | undefined;
   if (typeof p !== 'object' || p === null) return 'the statement has no predicate';
   if (statement.predicateType === SLSA_V1) {
     const workflow = p.buildDefinition?.externalParameters?.workflow ?? {};
-    const dep = (p.buildDefinition?.resolvedDependencies ?? []).find(
-      (d: any) => d?.digest?.gitCommit || d?.digest?.sha1,
-    );
+    const deps = Array.isArray(p.buildDefinition?.resolvedDependencies)
+      ? p.buildDefinition.resolvedDependencies
+      : [];
+    const dep = deps.find((d) => d?.digest?.gitCommit || d?.digest?.sha1);
     return {
       builderId: p.runDetails?.builder?.id,
       repository: workflow.repository ?? dep?.uri?.replace(/@.*$/, ''),
-      ref:
-        workflow.ref ??
-        (typeof dep?.uri === 'string' && dep.uri.includes('@')
-          ? dep.uri.slice(dep.uri.lastIndexOf('@') + 1)
-          : undefined),
+      ref: workflow.ref ?? refOf(dep?.uri),
       commit: dep?.digest?.gitCommit ?? dep?.digest?.sha1,
     };
   }
   if (statement.predicateType === SLSA_V02) {
     const config = p.invocation?.configSource ?? {};
-    const uri: string | undefined = config.uri;
     return {
       builderId: p.builder?.id,
-      repository: uri?.replace(/@.*$/, ''),
-      ref: uri?.includes('@') ? uri.slice(uri.lastIndexOf('@') + 1) : undefined,
+      repository: config.uri?.replace(/@.*$/, ''),
+      ref: refOf(config.uri),
       commit: config.digest?.sha1 ?? config.digest?.gitCommit,
     };
   }
