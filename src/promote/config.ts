@@ -19,6 +19,10 @@ import {
   TrustRootError,
 } from '../policy/sigstore.js';
 import { parseExpectedSource } from '../policy/slsa.js';
+import { POLICY_KEYS, readPolicy } from '../policy/file.js';
+import { dirname, isAbsolute, join } from 'node:path';
+import { inputReader } from '../runtime/inputs.js';
+import type { Runtime } from '../runtime/runtime.js';
 
 export interface Destination {
   /** As given, for messages and outputs. */
@@ -202,8 +206,72 @@ export function readConfig(inputs: InputReader, readFile?: FileReader): PromoteC
     insecureRegistries,
     concurrency: inputs.integer(INPUT.concurrency, { min: 1, max: 64, fallback: 6 }),
     dryRun: inputs.boolean(INPUT.dryRun, false),
-    gate: readGate(inputs, readFile),
+    gate: readGateOrPolicy(inputs, readFile),
   };
+}
+
+/**
+ * The gate comes from the inputs, or from one environment of a policy file (then no gate input may
+ * be given as well: one place says what an environment needs).
+ */
+export function gateFromPolicy(file: string, environment: string, readFile: FileReader): GateConfig {
+  const values: Record<string, string> = { [INPUT.policy]: file, [INPUT.environment]: environment };
+  return readGateOrPolicy(
+    inputReader({ getInput: (name: string) => values[name] ?? '' } as unknown as Runtime),
+    readFile,
+  );
+}
+
+function readGateOrPolicy(inputs: InputReader, readFile: FileReader | undefined): GateConfig {
+  const file = inputs.optional(INPUT.policy);
+  const environment = inputs.optional(INPUT.environment);
+  if (file === undefined) {
+    if (environment !== undefined)
+      throw new ConfigurationError(
+        `Input '${INPUT.environment}' selects an environment of '${INPUT.policy}', which was not given.`,
+      );
+    return readGate(inputs, readFile);
+  }
+  if (environment === undefined)
+    throw new ConfigurationError(
+      `Input '${INPUT.policy}' needs '${INPUT.environment}': which environment's checks to apply.`,
+    );
+  const both = POLICY_KEYS.filter(
+    (key) =>
+      inputs.optional(key) !== undefined && !(key === 'transparency-log' && inputs.optional(key) === 'true'),
+  );
+  if (both.length)
+    throw new ConfigurationError(
+      `Input '${INPUT.policy}' says what ${environment} needs; ${both.map((k) => `'${k}'`).join(', ')} must be set in the policy file, not as inputs.`,
+    );
+  let text: string;
+  try {
+    text = (readFile ?? missingReader)(file);
+  } catch (error) {
+    throw ConfigurationError.forInput(
+      INPUT.policy,
+      file,
+      `a readable policy file (${(error as Error).message})`,
+    );
+  }
+  const values: Record<string, string> = readPolicy(text, file, environment);
+  const base = dirname(file);
+  const fromPolicy = inputReader({ getInput: (name: string) => values[name] ?? '' } as unknown as Runtime);
+  try {
+    return readGate(fromPolicy, (path) =>
+      (readFile ?? missingReader)(isAbsolute(path) ? path : join(base, path)),
+    );
+  } catch (error) {
+    if (error instanceof ConfigurationError)
+      throw new ConfigurationError(
+        `Policy ${file}, environment '${environment}': ${error.message.replace(/\bInputs? /g, 'key ')}`,
+      );
+    throw error;
+  }
+}
+
+function missingReader(path: string): string {
+  throw new Error(`no file reader for ${path}`);
 }
 
 function readGate(inputs: InputReader, readFile: FileReader | undefined): GateConfig {
@@ -234,12 +302,7 @@ function readGate(inputs: InputReader, readFile: FileReader | undefined): GateCo
   }
   const read = (input: string, path: string): string => {
     try {
-      return (
-        readFile ??
-        ((p: string) => {
-          throw new Error(`no file reader for ${p}`);
-        })
-      )(path);
+      return (readFile ?? missingReader)(path);
     } catch (error) {
       throw ConfigurationError.forInput(input, path, `a readable file (${(error as Error).message})`);
     }

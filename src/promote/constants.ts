@@ -22,6 +22,8 @@ export const INPUT = {
   expectedSource: 'expected-source',
   expectedCommit: 'expected-commit',
   expectedBuilder: 'expected-builder',
+  policy: 'policy',
+  environment: 'environment',
 } as const;
 
 export const OUTPUT = {

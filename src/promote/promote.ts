@@ -331,6 +331,19 @@ export async function promote(config: PromoteConfig, deps: PromoteDeps): Promise
   };
 }
 
+/**
+ * What the gate sees attached to a manifest in a repository (referrers and cosign tags, promotion
+ * records left out), for `gantry policy test` on layouts kept in the repository.
+ */
+export async function gateEvidence(
+  repo: OciRepository,
+  top: Manifest,
+  warn: (message: string) => void,
+): Promise<Evidence[]> {
+  const found = await findReferrers(repo, top, createLimiter(6), { warn });
+  return found.map((r) => evidenceOf(repo, r));
+}
+
 /** A promotion the policy refused: a user-facing error that carries each rule's evaluation. */
 export class PolicyRefusedError extends ConfigurationError {
   constructor(
@@ -562,7 +575,7 @@ async function findReferrers(
   repo: OciRepository,
   top: Manifest,
   limit: Limiter,
-  deps: PromoteDeps,
+  deps: Pick<PromoteDeps, 'warn'>,
 ): Promise<Referrer[]> {
   const found: Referrer[] = [];
   const seen = new Set<string>();
