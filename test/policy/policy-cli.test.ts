@@ -194,3 +194,19 @@ describe('promote with a policy file, and gantry policy log listing the recorded
     expect(await client.repository(registry.host, 'prod/app').resolve('1.0.1')).toBeUndefined();
   });
 });
+
+describe("the repository's own policy (.github/gantry/policy.yml) against its corpus kept as OCI layouts", () => {
+  it('every known-good artifact passes and every known-bad one is refused, per environment', async () => {
+    const result = await gantry([
+      'policy',
+      'test',
+      '--policy',
+      join(SUITE_ROOT, '.github/gantry/policy.yml'),
+      '--corpus',
+      join(SUITE_ROOT, '.github/gantry/policy-corpus'),
+    ]);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain('10/10 as expected');
+    expect(result.code).toBe(0);
+  });
+});
