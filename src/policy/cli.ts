@@ -15,7 +15,7 @@ import { ConfigurationError, errorMessage } from '../runtime/errors.js';
 import { evaluateGate } from './gate.js';
 
 const USAGE = `Usage:
-  gantry policy test --policy <file> --corpus <dir> [--environment <name> …]
+  gantry policy test --policy <file> --corpus <dir> [--environment <name> …] [--now <date>]
       Evaluates each environment of the policy against <dir>/<environment>/good/* and bad/*: OCI
       layouts whose image is tagged 'image'. Every good one must pass and every bad one must fail.
   gantry policy log <image> [--insecure-registry host:port …]
@@ -69,6 +69,9 @@ async function policyTest(options: Record<string, string[]>, out: (text: string)
     throw new ConfigurationError(`gantry policy test needs --policy and --corpus.\n${USAGE}`);
   const environments = options.environment ?? subdirs(corpus);
   if (environments.length === 0) throw new ConfigurationError(`${corpus} has no environment directories.`);
+  const now = options.now?.[0] ? Date.parse(options.now[0]) : Date.now();
+  if (!Number.isFinite(now))
+    throw new ConfigurationError(`--now ${options.now?.[0]}: expected a date such as 2026-12-01T00:00:00Z.`);
   const rows: string[] = [];
   let wrong = 0;
   let cases = 0;
@@ -85,8 +88,9 @@ async function policyTest(options: Record<string, string[]>, out: (text: string)
           top.descriptor.digest,
           top.bytes,
           await gateEvidence(repo, top, (w) => warnings.push(w)),
+          now,
         );
-        const passed = evaluations.every((e) => e.outcome === 'pass');
+        const passed = evaluations.every((e) => e.outcome !== 'fail');
         const ok = passed === (expected === 'good');
         if (!ok) wrong++;
         const failed = evaluations.filter((e) => e.outcome === 'fail');
@@ -136,7 +140,7 @@ async function policyLog(
     if (!record.evaluations?.length) lines.push('  no policy rules evaluated');
     for (const e of record.evaluations ?? [])
       lines.push(
-        `  ${e.outcome.toUpperCase()} ${e.rule}: expected ${e.expected}; found ${e.found}; evidence ${e.evidence.join(', ') || 'none'}`,
+        `  ${e.outcome.toUpperCase()} ${e.rule}: expected ${e.expected}; found ${e.found}; evidence ${e.evidence.join(', ') || 'none'}${(e.waivers ?? []).map((w) => `; waived ${w.id} in ${w.package} by ${w.owner} until ${w.expires}`).join('')}`,
       );
   }
   out(`${lines.join('\n')}\n`);

@@ -28,6 +28,9 @@ export const POLICY_KEYS = [
   'expected-source',
   'expected-commit',
   'expected-builder',
+  'max-cvss',
+  'max-scan-age',
+  'waivers',
 ] as const;
 
 export type PolicyValues = Partial<Record<(typeof POLICY_KEYS)[number], string>>;

@@ -10,8 +10,15 @@ import {
   verifySimpleSigning,
 } from './sigstore.js';
 import { checkProvenance, type SourcePolicy } from './slsa.js';
+import {
+  judgeScan,
+  parseScanReport,
+  SCAN_TYPES,
+  type ScanReport,
+  type VulnerabilityPolicy,
+} from './vulnerabilities.js';
 
-export const RULES = ['signature', 'provenance'] as const;
+export const RULES = ['signature', 'provenance', 'vulnerabilities'] as const;
 export type Rule = (typeof RULES)[number];
 
 /** What the promotion gate verifies, and against what. */
@@ -20,6 +27,7 @@ export interface GateConfig {
   trust: Trust;
   identity: IdentityPolicy;
   source: SourcePolicy;
+  vulnerabilities: VulnerabilityPolicy;
 }
 
 /** One referrer of the promoted digest, as the gate sees it: its own manifest's type and its layers. */
@@ -27,6 +35,8 @@ export interface Evidence {
   digest: string;
   /** The manifest's own artifact type, or `cosign:sig` for cosign's legacy tag. */
   artifactType?: string;
+  /** The referrer manifest's org.opencontainers.image.created, when it says. */
+  created?: string;
   layers: { mediaType: string; digest: string; size: number; annotations?: Record<string, string> }[];
   read(layerDigest: string): Promise<Uint8Array>;
 }
@@ -34,12 +44,16 @@ export interface Evidence {
 /** One rule's decision, as it goes into the promotion record. */
 export interface Evaluation {
   rule: Rule;
-  outcome: 'pass' | 'fail';
+  outcome: 'pass' | 'fail' | 'waived';
   digest: string;
   /** Digests of the referrers (and their layers) the decision rests on. */
   evidence: string[];
   expected: string;
   found: string;
+  /** Findings let through by a waiver, with the waiver's owner. */
+  waivers?: { id: string; package: string; owner: string; expires: string }[];
+  /** Waivers past their date: listed, never applied. */
+  expiredWaivers?: { id: string; package: string; owner: string; expires: string }[];
 }
 
 const BUNDLE_TYPE = /^application\/vnd\.dev\.sigstore\.bundle/;
@@ -125,9 +139,11 @@ export async function evaluateGate(
   digest: string,
   manifest: Uint8Array,
   referrers: Evidence[],
+  now: number,
 ): Promise<Evaluation[]> {
   if (config.rules.length === 0) return [];
-  const checked = await verifyAll(config, digest, manifest, referrers);
+  const needsSignatures = config.rules.some((r) => r !== 'vulnerabilities');
+  const checked = needsSignatures ? await verifyAll(config, digest, manifest, referrers) : [];
   const verified = checked.filter((c) => c.verdict.ok);
   const evaluations: Evaluation[] = [];
   for (const rule of config.rules) {
@@ -152,6 +168,8 @@ export async function evaluateGate(
               found: summarise(checked),
             },
       );
+    } else if (rule === 'vulnerabilities') {
+      evaluations.push(await evaluateScans(config.vulnerabilities, digest, referrers, now));
     } else {
       const expected = `verified SLSA provenance (v1 or v0.2)${describeSource(config.source)}, with ${describeSigner(config)}`;
       const results = verified
@@ -184,6 +202,44 @@ export async function evaluateGate(
     }
   }
   return evaluations;
+}
+
+/** The newest scan report attached to the digest decides (an older report cannot outvote a newer one). */
+async function evaluateScans(
+  policy: VulnerabilityPolicy,
+  digest: string,
+  referrers: Evidence[],
+  now: number,
+): Promise<Evaluation> {
+  const reports: { report: ScanReport; evidence: string[] }[] = [];
+  for (const referrer of referrers) {
+    if (!referrer.artifactType || !SCAN_TYPES.includes(referrer.artifactType)) continue;
+    for (const layer of referrer.layers) {
+      if (layer.size > 64 * 1024 * 1024) continue;
+      const report = parseScanReport(Buffer.from(await referrer.read(layer.digest)).toString('utf8'));
+      if (!report) continue;
+      if (report.time === undefined && referrer.created) {
+        const t = Date.parse(referrer.created);
+        if (Number.isFinite(t)) report.time = t;
+      }
+      reports.push({ report, evidence: [referrer.digest, layer.digest] });
+    }
+  }
+  reports.sort((a, b) => (b.report.time ?? -Infinity) - (a.report.time ?? -Infinity));
+  const newest = reports[0];
+  const result = judgeScan(newest?.report, policy, now);
+  const age =
+    policy.maxScanAge !== undefined ? `, no older than ${Math.round(policy.maxScanAge / 3_600_000)}h` : '';
+  return {
+    rule: 'vulnerabilities',
+    outcome: result.outcome,
+    digest,
+    evidence: newest?.evidence ?? [],
+    expected: `a scan report of this digest${age} with no finding at or above CVSS ${policy.maxCvss} unless waived`,
+    found: result.found,
+    ...(result.waived.length ? { waivers: result.waived } : {}),
+    ...(result.expiredWaivers.length ? { expiredWaivers: result.expiredWaivers } : {}),
+  };
 }
 
 function describeSource(source: SourcePolicy): string {

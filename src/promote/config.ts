@@ -19,6 +19,7 @@ import {
   TrustRootError,
 } from '../policy/sigstore.js';
 import { parseExpectedSource } from '../policy/slsa.js';
+import { parseWaivers, type Waiver } from '../policy/vulnerabilities.js';
 import { POLICY_KEYS, readPolicy } from '../policy/file.js';
 import { dirname, isAbsolute, join } from 'node:path';
 import { inputReader } from '../runtime/inputs.js';
@@ -342,11 +343,12 @@ function readGate(inputs: InputReader, readFile: FileReader | undefined): GateCo
   } else {
     trust = root ? { kind: 'root', root, name: rootPath! } : defaultTrustedRoot();
   }
-  if (rules.length > 0 && trust.kind === 'root' && identity === undefined && identityPattern === undefined)
+  const signing = rules.some((r) => r !== 'vulnerabilities');
+  if (signing && trust.kind === 'root' && identity === undefined && identityPattern === undefined)
     throw new ConfigurationError(
       `Input '${INPUT.verify}': keyless verification needs whose signature to accept: set '${INPUT.certificateIdentity}' (or '${INPUT.certificateIdentityRegexp}') and '${INPUT.certificateOidcIssuer}', or '${INPUT.publicKey}'. Without one, any Sigstore signer would pass.`,
     );
-  if (rules.length > 0 && trust.kind === 'root' && issuer === undefined)
+  if (signing && trust.kind === 'root' && issuer === undefined)
     throw new ConfigurationError(
       `Input '${INPUT.verify}': set '${INPUT.certificateOidcIssuer}' (for GitHub Actions: https://token.actions.githubusercontent.com); an identity is only as good as the issuer that vouched for it.`,
     );
@@ -360,10 +362,30 @@ function readGate(inputs: InputReader, readFile: FileReader | undefined): GateCo
     throw new ConfigurationError(
       `Inputs '${INPUT.expectedSource}', '${INPUT.expectedCommit}' and '${INPUT.expectedBuilder}' are checked against provenance: add 'provenance' to '${INPUT.verify}'.`,
     );
+  const maxCvssText = inputs.optional(INPUT.maxCvss);
+  const maxCvss = maxCvssText === undefined ? 7.0 : Number(maxCvssText);
+  if (!Number.isFinite(maxCvss) || maxCvss < 0 || maxCvss > 10)
+    throw ConfigurationError.forInput(
+      INPUT.maxCvss,
+      maxCvssText ?? '',
+      'a CVSS score from 0.0 to 10.0 (findings at or above it block)',
+    );
+  const maxScanAge = inputs.duration(INPUT.maxScanAge);
+  const waiversFile = inputs.optional(INPUT.waivers);
+  let waivers: Waiver[] = [];
+  if (waiversFile !== undefined) waivers = parseWaivers(read(INPUT.waivers, waiversFile), waiversFile);
+  if (
+    (maxCvssText !== undefined || maxScanAge !== undefined || waiversFile !== undefined) &&
+    !rules.includes('vulnerabilities')
+  )
+    throw new ConfigurationError(
+      `Inputs '${INPUT.maxCvss}', '${INPUT.maxScanAge}' and '${INPUT.waivers}' apply to the vulnerability gate: add 'vulnerabilities' to '${INPUT.verify}'.`,
+    );
   return {
     rules,
     trust,
     identity: { identity, identityPattern, issuer },
     source: { ...source, commit, builderId },
+    vulnerabilities: { maxCvss, maxScanAge, waivers },
   };
 }

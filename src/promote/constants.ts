@@ -22,6 +22,9 @@ export const INPUT = {
   expectedSource: 'expected-source',
   expectedCommit: 'expected-commit',
   expectedBuilder: 'expected-builder',
+  maxCvss: 'max-cvss',
+  maxScanAge: 'max-scan-age',
+  waivers: 'waivers',
   policy: 'policy',
   environment: 'environment',
 } as const;

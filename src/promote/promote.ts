@@ -193,10 +193,18 @@ export async function promote(config: PromoteConfig, deps: PromoteDeps): Promise
     digest,
     tree.top.bytes,
     referrers.map((r) => evidenceOf(sourceRepo, r)),
+    deps.now(),
   );
   for (const e of evaluations) {
-    deps.info(`rule '${e.rule}' ${e.outcome === 'pass' ? 'passed' : 'FAILED'} for ${digest}: ${e.found}`);
-    if (e.outcome === 'pass') checks.push(`${e.rule} verified: ${e.found}`);
+    deps.info(
+      `rule '${e.rule}' ${e.outcome === 'fail' ? 'FAILED' : e.outcome === 'waived' ? 'passed with waivers' : 'passed'} for ${digest}: ${e.found}`,
+    );
+    for (const w of e.expiredWaivers ?? [])
+      deps.warn(
+        `waiver for ${w.id} in ${w.package} (owner ${w.owner}) expired on ${w.expires}: it no longer applies`,
+      );
+    if (e.outcome !== 'fail')
+      checks.push(`${e.rule} ${e.outcome === 'waived' ? 'passed with waivers' : 'verified'}: ${e.found}`);
   }
   if (evaluations.some((e) => e.outcome === 'fail'))
     throw new PolicyRefusedError(
@@ -361,6 +369,7 @@ function evidenceOf(repo: OciRepository, referrer: Referrer): Evidence {
   return {
     digest: referrer.tree.top.descriptor.digest,
     artifactType: referrer.artifactType,
+    created: referrer.tree.top.json.annotations?.['org.opencontainers.image.created'],
     layers: layers.map((l) => ({
       mediaType: l.mediaType,
       digest: l.digest,
