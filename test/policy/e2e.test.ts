@@ -12,6 +12,7 @@ import {
   pushImage,
 } from '../support/oci-images.js';
 import { startRegistry, type TestRegistry } from '../support/registry.js';
+import { trivyReport } from './scan-reports.js';
 import { cosignSign, githubProvenance, keyBundle, keyPair, statement } from './signing.js';
 
 const BUNDLE = 'application/vnd.dev.sigstore.bundle.v0.3+json';
@@ -66,8 +67,86 @@ describe('promote verify gate end to end (dist/promote/index.js), key-signed evi
       );
       await pushImage(repo, image, tag);
     });
+    await stage('scanned', async (d) => {
+      const subject = await repo.resolve(d);
+      const report = trivyReport(new Date().toISOString(), [
+        { id: 'CVE-2024-3094', pkg: 'xz-utils', score: 10.0, severity: 'CRITICAL' },
+        { id: 'CVE-2023-0001', pkg: 'zlib', score: 5.0, severity: 'MEDIUM' },
+      ]);
+      await pushImage(repo, buildReferrer(subject!, 'application/vnd.aquasec.trivy.report+json', report));
+    });
+    await stage('stale-scan', async (d) => {
+      const subject = await repo.resolve(d);
+      await pushImage(
+        repo,
+        buildReferrer(
+          subject!,
+          'application/vnd.aquasec.trivy.report+json',
+          trivyReport('2020-01-01T00:00:00Z', []),
+        ),
+      );
+    });
   }, 60_000);
   afterAll(() => registry.stop());
+
+  const waivers = (expires: string) => {
+    const file = join(dir, `waivers-${expires}.yml`);
+    writeFileSync(
+      file,
+      `waivers:\n  - id: CVE-2024-3094\n    package: xz-utils\n    reason: sshd not in the image\n    owner: alice@acme.example\n    expires: ${expires}\n`,
+    );
+    return file;
+  };
+  const vuln = (name: string, tag: string, extra: Record<string, string>) =>
+    runAction({
+      action: 'promote',
+      inputs: {
+        source: `${registry.host}/staging/app:${name}`,
+        destinations: `${registry.host}/prod/app:${tag}`,
+        verify: 'vulnerabilities',
+        ...extra,
+      },
+    });
+
+  it('blocks a digest whose scan has a finding at or above max-cvss (default 7.0), naming it', async () => {
+    const run = await vuln('scanned', 'scanned-1', {});
+    expect(run.main.exitCode).toBe(1);
+    const error = run.main.errors.join('\n');
+    expect(error).toContain("rule 'vulnerabilities'");
+    expect(error).toContain(digests.scanned!);
+    expect(error).toContain('CVE-2024-3094 in xz-utils (10)');
+    expect(await tagIn('scanned-1')).toBeUndefined();
+  });
+
+  it('a waiver lets it through; the record says waived and the waiver owner', async () => {
+    const run = await vuln('scanned', 'scanned-2', { waivers: waivers('2099-12-31'), 'max-scan-age': '1d' });
+    expect(run.main.errors).toEqual([]);
+    const [evaluation] = JSON.parse(run.main.outputs.record!).evaluations;
+    expect(evaluation).toMatchObject({
+      rule: 'vulnerabilities',
+      outcome: 'waived',
+      waivers: [{ id: 'CVE-2024-3094', owner: 'alice@acme.example' }],
+    });
+    expect(await tagIn('scanned-2')).toBe(digests.scanned);
+  });
+
+  it('an expired waiver no longer applies and is listed', async () => {
+    const run = await vuln('scanned', 'scanned-3', { waivers: waivers('2021-01-01') });
+    expect(run.main.exitCode).toBe(1);
+    expect(run.main.errors.join('\n')).toContain(
+      'expired waivers (no longer applied): CVE-2024-3094 xz-utils (alice@acme.example, 2021-01-01)',
+    );
+    expect(run.main.annotations.map((a) => a.value).join('\n')).toContain('expired on 2021-01-01');
+    expect(await tagIn('scanned-3')).toBeUndefined();
+  });
+
+  it('a scan older than max-scan-age, and a digest with no scan, are refused', async () => {
+    const stale = await vuln('stale-scan', 'stale', { 'max-scan-age': '7d' });
+    expect(stale.main.errors.join('\n')).toContain('older than max-scan-age');
+    const none = await vuln('unsigned', 'unscanned', {});
+    expect(none.main.errors.join('\n')).toContain('no scan report');
+    expect(await tagIn('stale')).toBeUndefined();
+  });
 
   const promote = (name: string, extra: Record<string, string>) =>
     runAction({
