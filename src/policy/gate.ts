@@ -7,7 +7,7 @@ import {
   subjectOf,
   type Trust,
   verifyBundle,
-  verifySimpleSigning,
+  verifyClassic,
 } from './sigstore.js';
 import { checkProvenance, type SourcePolicy } from './slsa.js';
 import {
@@ -90,29 +90,21 @@ async function verifyAll(
     } else if (referrer.artifactType === 'cosign:sig') {
       for (const layer of referrer.layers.filter((l) => l.mediaType === COSIGN_SIMPLESIGNING_TYPE)) {
         const evidence = [referrer.digest, layer.digest];
-        const signature = layer.annotations?.[COSIGN_SIGNATURE_ANNOTATION];
-        if (config.trust.kind !== 'key') {
-          checked.push({
-            evidence,
-            verdict: {
-              ok: false,
-              reason:
-                'a cosign classic signature is verified with a public key (input public-key); keyless classic signatures are not supported',
-            },
-          });
-          continue;
-        }
-        if (!signature) {
+        if (!layer.annotations?.[COSIGN_SIGNATURE_ANNOTATION]) {
           checked.push({
             evidence,
             verdict: { ok: false, reason: `the layer has no ${COSIGN_SIGNATURE_ANNOTATION} annotation` },
           });
           continue;
         }
+        if (layer.size > MAX_BUNDLE_BYTES) {
+          checked.push({ evidence, verdict: { ok: false, reason: 'the signed payload is over 4 MiB' } });
+          continue;
+        }
         const payload = await referrer.read(layer.digest);
         checked.push({
           evidence,
-          verdict: verifySimpleSigning({ payload, signature }, digest, config.trust.key),
+          verdict: verifyClassic(payload, layer.annotations, digest, config.trust, config.identity),
         });
       }
     }

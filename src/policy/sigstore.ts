@@ -334,3 +334,103 @@ export function verifySimpleSigning(sig: SimpleSigning, digest: string, key: Key
     });
   return { ok: true, signer: { key: true } };
 }
+
+export const COSIGN_CERTIFICATE_ANNOTATION = 'dev.sigstore.cosign/certificate';
+export const COSIGN_CHAIN_ANNOTATION = 'dev.sigstore.cosign/chain';
+export const COSIGN_BUNDLE_ANNOTATION = 'dev.sigstore.cosign/bundle';
+
+function pemToDer(pem: string): Buffer[] {
+  return [...pem.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)].map((m) =>
+    Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64'),
+  );
+}
+
+/**
+ * cosign's classic signature layer (payload, signature, and the certificate, chain and Rekor bundle
+ * annotations) as the Sigstore v0.1 bundle it is equivalent to: a message signature over the
+ * payload, the certificate (or the key hint), and the Rekor entry with its signed entry timestamp.
+ * sigstore-js then verifies it like any other bundle.
+ */
+export function classicToBundle(payload: Uint8Array, annotations: Record<string, string>): unknown {
+  const signature = annotations[COSIGN_SIGNATURE_ANNOTATION] ?? '';
+  const certificate = annotations[COSIGN_CERTIFICATE_ANNOTATION];
+  const material: Record<string, unknown> = certificate
+    ? {
+        x509CertificateChain: {
+          certificates: pemToDer(certificate).map((der) => ({ rawBytes: der.toString('base64') })),
+        },
+      }
+    : { publicKey: { hint: '' } };
+  const tlogEntries: unknown[] = [];
+  const rekor = annotations[COSIGN_BUNDLE_ANNOTATION];
+  if (rekor) {
+    const parsed = JSON.parse(rekor) as {
+      SignedEntryTimestamp?: string;
+      Payload?: { body?: string; integratedTime?: number; logIndex?: number; logID?: string };
+    };
+    const p = parsed.Payload ?? {};
+    const body = JSON.parse(Buffer.from(p.body ?? '', 'base64').toString('utf8') || '{}') as {
+      kind?: string;
+      apiVersion?: string;
+    };
+    tlogEntries.push({
+      logIndex: String(p.logIndex ?? ''),
+      logId: { keyId: Buffer.from(p.logID ?? '', 'hex').toString('base64') },
+      kindVersion: { kind: body.kind ?? 'hashedrekord', version: body.apiVersion ?? '0.0.1' },
+      integratedTime: String(p.integratedTime ?? ''),
+      inclusionPromise: { signedEntryTimestamp: parsed.SignedEntryTimestamp ?? '' },
+      canonicalizedBody: p.body ?? '',
+    });
+  }
+  return {
+    mediaType: 'application/vnd.dev.sigstore.bundle+json;version=0.1',
+    verificationMaterial: { ...material, tlogEntries },
+    messageSignature: {
+      messageDigest: { algorithm: 'SHA2_256', digest: createHash('sha256').update(payload).digest('base64') },
+      signature,
+    },
+  };
+}
+
+/**
+ * A cosign classic signature, keyless or key-based with its Rekor entry, verified through
+ * sigstore-js (certificate chain, SCT, signed entry timestamp, identity), then the payload's
+ * manifest digest checked against the promoted digest.
+ */
+export function verifyClassic(
+  payload: Uint8Array,
+  annotations: Record<string, string>,
+  digest: string,
+  trust: Trust,
+  policy: IdentityPolicy,
+): BundleVerdict {
+  if (trust.kind === 'key' && !trust.transparencyLog)
+    return verifySimpleSigning(
+      { payload, signature: annotations[COSIGN_SIGNATURE_ANNOTATION] ?? '' },
+      digest,
+      trust.key,
+    );
+  let bundle: unknown;
+  try {
+    bundle = classicToBundle(payload, annotations);
+  } catch (error) {
+    return fail(`the cosign signature's annotations are malformed (${(error as Error).message})`);
+  }
+  const verdict = verifyBundle(JSON.stringify(bundle), subjectOf(payload), trust, policy);
+  if (!verdict.ok) return verdict;
+  let signed: string | undefined;
+  try {
+    signed = (
+      JSON.parse(Buffer.from(payload).toString('utf8')) as {
+        critical?: { image?: { 'docker-manifest-digest'?: string } };
+      }
+    )?.critical?.image?.['docker-manifest-digest'];
+  } catch (error) {
+    return fail(`the signed payload is not JSON (${(error as Error).message})`, { signer: verdict.signer });
+  }
+  if (signed !== digest)
+    return fail(`the signed payload names ${signed ?? 'no digest'}, not ${digest}`, {
+      signer: verdict.signer,
+    });
+  return verdict;
+}

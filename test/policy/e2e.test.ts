@@ -231,11 +231,24 @@ describe('promote verify gate end to end (dist/promote/index.js), key-signed evi
         source: `${registry.host}/staging/app:classic`,
         destinations: `${registry.host}/prod/app:classic-2`,
         'public-key': strangerFile,
+        'transparency-log': 'false',
         verify: 'signature',
       },
     });
     expect(other.main.exitCode).toBe(1);
     expect(other.main.errors.join('\n')).toContain('does not verify with the given public key');
+    // With the transparency log required (the default), a signature never logged in Rekor is refused.
+    const unlogged = await runAction({
+      action: 'promote',
+      inputs: {
+        source: `${registry.host}/staging/app:classic`,
+        destinations: `${registry.host}/prod/app:classic-3`,
+        'public-key': keyFile,
+        verify: 'signature',
+      },
+    });
+    expect(unlogged.main.exitCode).toBe(1);
+    expect(unlogged.main.errors.join('\n')).toMatch(/TIMESTAMP_ERROR|TLOG_ERROR/);
     expect(await tagIn('classic-2')).toBeUndefined();
   });
 
