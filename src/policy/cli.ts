@@ -12,7 +12,8 @@ import {
 import { gateFromPolicy } from '../promote/config.js';
 import { gateEvidence, readRecords } from '../promote/promote.js';
 import { ConfigurationError, errorMessage } from '../runtime/errors.js';
-import { evaluateGate } from './gate.js';
+import * as files from './file.js';
+import { evaluateGate, loadGate } from './gate.js';
 
 const USAGE = `Usage:
   gantry policy test --policy <file> --corpus <dir> [--environment <name> …] [--now <date>]
@@ -76,7 +77,7 @@ async function policyTest(options: Record<string, string[]>, out: (text: string)
   let wrong = 0;
   let cases = 0;
   for (const environment of environments) {
-    const gate = gateFromPolicy(file, environment, (path) => readFileSync(path, 'utf8'));
+    const gate = loadGate(gateFromPolicy(file, environment, (path) => readFileSync(path, 'utf8'), files));
     for (const expected of ['good', 'bad'] as const) {
       for (const name of subdirs(join(corpus, environment, expected))) {
         cases++;

@@ -1,5 +1,9 @@
 import { parse } from 'yaml';
 import { ConfigurationError } from '../runtime/errors.js';
+import { POLICY_KEYS } from './spec.js';
+import type { Waiver } from './vulnerabilities.js';
+
+export { POLICY_KEYS };
 
 /**
  * A policy file: which checks each environment needs, versioned in the repository.
@@ -17,21 +21,6 @@ import { ConfigurationError } from '../runtime/errors.js';
  * Keys are the promote action's gate inputs; a list is one item per line. Paths in it (public-key,
  * trusted-root) are relative to the file's directory.
  */
-export const POLICY_KEYS = [
-  'verify',
-  'certificate-identity',
-  'certificate-identity-regexp',
-  'certificate-oidc-issuer',
-  'trusted-root',
-  'public-key',
-  'transparency-log',
-  'expected-source',
-  'expected-commit',
-  'expected-builder',
-  'max-cvss',
-  'max-scan-age',
-  'waivers',
-] as const;
 
 export type PolicyValues = Partial<Record<(typeof POLICY_KEYS)[number], string>>;
 
@@ -67,4 +56,41 @@ export function readPolicy(text: string, file: string, environment: string): Pol
     else throw new ConfigurationError(`Policy ${file}: '${environment}.${key}' must be a string or a list.`);
   }
   return values;
+}
+
+/** A waivers file: `waivers: [{id, package, reason, owner, expires}]`, every field required. */
+export function parseWaivers(text: string, file: string): Waiver[] {
+  let doc: unknown;
+  try {
+    doc = parse(text);
+  } catch (error) {
+    throw new ConfigurationError(`Waivers ${file}: not YAML (${(error as Error).message.split('\n')[0]}).`);
+  }
+  const list = (doc as { waivers?: unknown })?.waivers ?? [];
+  if (!Array.isArray(list))
+    throw new ConfigurationError(`Waivers ${file}: expected 'waivers:' to be a list.`);
+  return list.map((entry, i) => {
+    const w = (entry ?? {}) as Record<string, unknown>;
+    for (const key of ['id', 'package', 'reason', 'owner', 'expires'])
+      if (w[key] === undefined || w[key] === null || String(w[key]).trim() === '')
+        throw new ConfigurationError(
+          `Waivers ${file}: entry ${i + 1}${w.id ? ` (${String(w.id)})` : ''} has no '${key}'; every waiver needs id, package, reason, owner and expires.`,
+        );
+    const expires = w.expires instanceof Date ? w.expires.toISOString().slice(0, 10) : String(w.expires);
+    const date = /^\d{4}-\d{2}-\d{2}$/.test(expires)
+      ? Date.parse(`${expires}T23:59:59.999Z`)
+      : Date.parse(expires);
+    if (!Number.isFinite(date))
+      throw new ConfigurationError(
+        `Waivers ${file}: entry ${i + 1} (${String(w.id)}) expires ${JSON.stringify(expires)}, not a date such as 2026-12-31.`,
+      );
+    return {
+      id: String(w.id),
+      package: String(w.package),
+      reason: String(w.reason),
+      owner: String(w.owner),
+      expires,
+      until: date,
+    };
+  });
 }

@@ -1,8 +1,13 @@
+import { ConfigurationError } from '../runtime/errors.js';
+import type { Evaluation, Evidence, GateSpec } from './spec.js';
 import {
   type BundleVerdict,
+  defaultTrustedRoot,
+  parsePublicKey,
+  parseTrustedRoot,
+  TrustRootError,
   COSIGN_SIGNATURE_ANNOTATION,
   COSIGN_SIMPLESIGNING_TYPE,
-  type IdentityPolicy,
   type Statement,
   subjectOf,
   type Trust,
@@ -18,42 +23,38 @@ import {
   type VulnerabilityPolicy,
 } from './vulnerabilities.js';
 
-export const RULES = ['signature', 'provenance', 'vulnerabilities'] as const;
-export type Rule = (typeof RULES)[number];
+export { describeFailures, type Evaluation, type Evidence, RULES, type Rule } from './spec.js';
 
-/** What the promotion gate verifies, and against what. */
-export interface GateConfig {
-  rules: Rule[];
+/** What the promotion gate verifies, and against what (the trust parsed). */
+export interface GateConfig extends Omit<GateSpec, 'trust'> {
   trust: Trust;
-  identity: IdentityPolicy;
-  source: SourcePolicy;
-  vulnerabilities: VulnerabilityPolicy;
 }
 
-/** One referrer of the promoted digest, as the gate sees it: its own manifest's type and its layers. */
-export interface Evidence {
-  digest: string;
-  /** The manifest's own artifact type, or `cosign:sig` for cosign's legacy tag. */
-  artifactType?: string;
-  /** The referrer manifest's org.opencontainers.image.created, when it says. */
-  created?: string;
-  layers: { mediaType: string; digest: string; size: number; annotations?: Record<string, string> }[];
-  read(layerDigest: string): Promise<Uint8Array>;
-}
-
-/** One rule's decision, as it goes into the promotion record. */
-export interface Evaluation {
-  rule: Rule;
-  outcome: 'pass' | 'fail' | 'waived';
-  digest: string;
-  /** Digests of the referrers (and their layers) the decision rests on. */
-  evidence: string[];
-  expected: string;
-  found: string;
-  /** Findings let through by a waiver, with the waiver's owner. */
-  waivers?: { id: string; package: string; owner: string; expires: string }[];
-  /** Waivers past their date: listed, never applied. */
-  expiredWaivers?: { id: string; package: string; owner: string; expires: string }[];
+/** The configured gate with its trust material parsed; a malformed root or key is a mistake in the input that named it. */
+export function loadGate(spec: GateSpec): GateConfig {
+  const guard = <T>(input: string, given: string, fn: () => T): T => {
+    try {
+      return fn();
+    } catch (error) {
+      if (error instanceof TrustRootError) throw ConfigurationError.forInput(input, given, error.message);
+      throw error;
+    }
+  };
+  const t = spec.trust;
+  const root = (r: { text: string; name: string }) =>
+    guard('trusted-root', r.name, () => parseTrustedRoot(r.text, r.name));
+  let trust: Trust;
+  if (t.kind === 'key')
+    trust = {
+      kind: 'key',
+      key: guard('public-key', t.name, () => parsePublicKey(t.pem, 'public-key')),
+      name: t.name,
+      root: t.root ? root(t.root) : undefined,
+      transparencyLog: t.transparencyLog,
+    };
+  else if (t.kind === 'root') trust = { kind: 'root', root: root(t), name: t.name };
+  else trust = defaultTrustedRoot();
+  return { ...spec, trust };
 }
 
 const BUNDLE_TYPE = /^application\/vnd\.dev\.sigstore\.bundle/;
@@ -242,12 +243,4 @@ function describeSource(source: SourcePolicy): string {
     source.builderId && `builder ${source.builderId}`,
   ].filter(Boolean);
   return parts.length ? ` ${parts.join(', ')}` : '';
-}
-
-/** One line per failed rule: the rule, the digest, expected and found. */
-export function describeFailures(evaluations: Evaluation[]): string {
-  return evaluations
-    .filter((e) => e.outcome === 'fail')
-    .map((e) => `rule '${e.rule}' refused ${e.digest}: expected ${e.expected}; found ${e.found}`)
-    .join('. ');
 }

@@ -1,6 +1,3 @@
-import { parse } from 'yaml';
-import { ConfigurationError } from '../runtime/errors.js';
-
 /** Artifact types a scan report is attached as (the format itself is read from the content). */
 export const SCAN_TYPES = [
   'application/sarif+json',
@@ -134,43 +131,6 @@ export function parseScanReport(text: string): ScanReport | undefined {
     return { format: 'grype', time: time(doc.descriptor?.timestamp), findings };
   }
   return undefined;
-}
-
-/** A waivers file: `waivers: [{id, package, reason, owner, expires}]`, every field required. */
-export function parseWaivers(text: string, file: string): Waiver[] {
-  let doc: unknown;
-  try {
-    doc = parse(text);
-  } catch (error) {
-    throw new ConfigurationError(`Waivers ${file}: not YAML (${(error as Error).message.split('\n')[0]}).`);
-  }
-  const list = (doc as { waivers?: unknown })?.waivers ?? [];
-  if (!Array.isArray(list))
-    throw new ConfigurationError(`Waivers ${file}: expected 'waivers:' to be a list.`);
-  return list.map((entry, i) => {
-    const w = (entry ?? {}) as Record<string, unknown>;
-    for (const key of ['id', 'package', 'reason', 'owner', 'expires'])
-      if (w[key] === undefined || w[key] === null || String(w[key]).trim() === '')
-        throw new ConfigurationError(
-          `Waivers ${file}: entry ${i + 1}${w.id ? ` (${String(w.id)})` : ''} has no '${key}'; every waiver needs id, package, reason, owner and expires.`,
-        );
-    const expires = w.expires instanceof Date ? w.expires.toISOString().slice(0, 10) : String(w.expires);
-    const date = /^\d{4}-\d{2}-\d{2}$/.test(expires)
-      ? Date.parse(`${expires}T23:59:59.999Z`)
-      : Date.parse(expires);
-    if (!Number.isFinite(date))
-      throw new ConfigurationError(
-        `Waivers ${file}: entry ${i + 1} (${String(w.id)}) expires ${JSON.stringify(expires)}, not a date such as 2026-12-31.`,
-      );
-    return {
-      id: String(w.id),
-      package: String(w.package),
-      reason: String(w.reason),
-      owner: String(w.owner),
-      expires,
-      until: date,
-    };
-  });
 }
 
 export interface VulnerabilityPolicy {

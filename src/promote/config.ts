@@ -10,17 +10,10 @@ import {
 import { ConfigurationError } from '../runtime/errors.js';
 import type { InputReader } from '../runtime/inputs.js';
 import { INPUT, REQUIRE_ALIASES } from './constants.js';
-import { type GateConfig, RULES, type Rule } from '../policy/gate.js';
-import {
-  defaultTrustedRoot,
-  parsePublicKey,
-  parseTrustedRoot,
-  type Trust,
-  TrustRootError,
-} from '../policy/sigstore.js';
+import { type GateSpec, POLICY_KEYS, RULES, type Rule, type TrustSpec } from '../policy/spec.js';
 import { parseExpectedSource } from '../policy/slsa.js';
-import { parseWaivers, type Waiver } from '../policy/vulnerabilities.js';
-import { POLICY_KEYS, readPolicy } from '../policy/file.js';
+import type { Waiver } from '../policy/vulnerabilities.js';
+import type * as PolicyFiles from '../policy/file.js';
 import { dirname, isAbsolute, join } from 'node:path';
 import { inputReader } from '../runtime/inputs.js';
 import type { Runtime } from '../runtime/runtime.js';
@@ -52,11 +45,22 @@ export interface PromoteConfig {
   concurrency: number;
   dryRun: boolean;
   /** Signatures and provenance verified before anything moves (no rules: nothing verified). */
-  gate: GateConfig;
+  gate: GateSpec;
 }
 
 /** Reads a file an input names (trusted-root, public-key); the runtime hands it in. */
 export type FileReader = (path: string) => string;
+
+/**
+ * The YAML readers for policy and waivers files (src/policy/file.ts): the caller loads them only
+ * when `policy` or `waivers` is given, so promotions without them do not carry a YAML parser.
+ */
+export type PolicyFileReaders = Pick<typeof PolicyFiles, 'readPolicy' | 'parseWaivers'>;
+
+function needReaders(readers: PolicyFileReaders | undefined): PolicyFileReaders {
+  if (!readers) throw new Error('policy and waivers files need the YAML readers of src/policy/file.ts');
+  return readers;
+}
 
 const REFERENCE_EXAMPLE =
   'an image reference such as ghcr.io/acme/app:1.4.2, ghcr.io/acme/app@sha256:<64 hex>, or oci-layout:<dir>[:tag|@digest]';
@@ -85,7 +89,11 @@ function list(inputs: InputReader, name: string): string[] {
  * Every input parsed and checked against the others before anything touches a registry. `password`
  * must already be registered as a secret by the caller.
  */
-export function readConfig(inputs: InputReader, readFile?: FileReader): PromoteConfig {
+export function readConfig(
+  inputs: InputReader,
+  readFile?: FileReader,
+  readers?: PolicyFileReaders,
+): PromoteConfig {
   const rollback = inputs.boolean(INPUT.rollback, false);
   const sourceText = inputs.optional(INPUT.source);
   let source: PromoteConfig['source'];
@@ -207,7 +215,7 @@ export function readConfig(inputs: InputReader, readFile?: FileReader): PromoteC
     insecureRegistries,
     concurrency: inputs.integer(INPUT.concurrency, { min: 1, max: 64, fallback: 6 }),
     dryRun: inputs.boolean(INPUT.dryRun, false),
-    gate: readGateOrPolicy(inputs, readFile),
+    gate: readGateOrPolicy(inputs, readFile, readers),
   };
 }
 
@@ -215,15 +223,25 @@ export function readConfig(inputs: InputReader, readFile?: FileReader): PromoteC
  * The gate comes from the inputs, or from one environment of a policy file (then no gate input may
  * be given as well: one place says what an environment needs).
  */
-export function gateFromPolicy(file: string, environment: string, readFile: FileReader): GateConfig {
+export function gateFromPolicy(
+  file: string,
+  environment: string,
+  readFile: FileReader,
+  readers: PolicyFileReaders,
+): GateSpec {
   const values: Record<string, string> = { [INPUT.policy]: file, [INPUT.environment]: environment };
   return readGateOrPolicy(
     inputReader({ getInput: (name: string) => values[name] ?? '' } as unknown as Runtime),
     readFile,
+    readers,
   );
 }
 
-function readGateOrPolicy(inputs: InputReader, readFile: FileReader | undefined): GateConfig {
+function readGateOrPolicy(
+  inputs: InputReader,
+  readFile: FileReader | undefined,
+  readers: PolicyFileReaders | undefined,
+): GateSpec {
   const file = inputs.optional(INPUT.policy);
   const environment = inputs.optional(INPUT.environment);
   if (file === undefined) {
@@ -231,7 +249,7 @@ function readGateOrPolicy(inputs: InputReader, readFile: FileReader | undefined)
       throw new ConfigurationError(
         `Input '${INPUT.environment}' selects an environment of '${INPUT.policy}', which was not given.`,
       );
-    return readGate(inputs, readFile);
+    return readGate(inputs, readFile, readers);
   }
   if (environment === undefined)
     throw new ConfigurationError(
@@ -255,12 +273,14 @@ function readGateOrPolicy(inputs: InputReader, readFile: FileReader | undefined)
       `a readable policy file (${(error as Error).message})`,
     );
   }
-  const values: Record<string, string> = readPolicy(text, file, environment);
+  const values: Record<string, string> = needReaders(readers).readPolicy(text, file, environment);
   const base = dirname(file);
   const fromPolicy = inputReader({ getInput: (name: string) => values[name] ?? '' } as unknown as Runtime);
   try {
-    return readGate(fromPolicy, (path) =>
-      (readFile ?? missingReader)(isAbsolute(path) ? path : join(base, path)),
+    return readGate(
+      fromPolicy,
+      (path) => (readFile ?? missingReader)(isAbsolute(path) ? path : join(base, path)),
+      readers,
     );
   } catch (error) {
     if (error instanceof ConfigurationError)
@@ -275,7 +295,11 @@ function missingReader(path: string): string {
   throw new Error(`no file reader for ${path}`);
 }
 
-function readGate(inputs: InputReader, readFile: FileReader | undefined): GateConfig {
+function readGate(
+  inputs: InputReader,
+  readFile: FileReader | undefined,
+  readers: PolicyFileReaders | undefined,
+): GateSpec {
   const rules = list(inputs, INPUT.verify).map((rule) => {
     if (!(RULES as readonly string[]).includes(rule))
       throw ConfigurationError.forInput(INPUT.verify, rule, `one of ${RULES.join(', ')}`);
@@ -308,22 +332,9 @@ function readGate(inputs: InputReader, readFile: FileReader | undefined): GateCo
       throw ConfigurationError.forInput(input, path, `a readable file (${(error as Error).message})`);
     }
   };
-  /** A trusted root or key that does not parse is a mistake in the input that named it. */
-  const guard = <T>(input: string, given: string, fn: () => T): T => {
-    try {
-      return fn();
-    } catch (error) {
-      if (error instanceof TrustRootError) throw ConfigurationError.forInput(input, given, error.message);
-      throw error;
-    }
-  };
   const root =
-    rootPath !== undefined
-      ? guard(INPUT.trustedRoot, rootPath, () =>
-          parseTrustedRoot(read(INPUT.trustedRoot, rootPath), rootPath),
-        )
-      : undefined;
-  let trust: Trust;
+    rootPath !== undefined ? { text: read(INPUT.trustedRoot, rootPath), name: rootPath } : undefined;
+  let trust: TrustSpec;
   if (keyText !== undefined) {
     const inline = keyText.includes('-----BEGIN');
     const pem = inline ? keyText : read(INPUT.publicKey, keyText);
@@ -333,22 +344,20 @@ function readGate(inputs: InputReader, readFile: FileReader | undefined): GateCo
       );
     trust = {
       kind: 'key',
-      key: guard(INPUT.publicKey, inline ? '(inline PEM)' : keyText, () =>
-        parsePublicKey(pem, INPUT.publicKey),
-      ),
+      pem,
       name: inline ? '(inline PEM)' : keyText,
       root,
       transparencyLog: inputs.boolean(INPUT.transparencyLog, true),
     };
   } else {
-    trust = root ? { kind: 'root', root, name: rootPath! } : defaultTrustedRoot();
+    trust = root ? { kind: 'root', ...root } : { kind: 'default' };
   }
   const signing = rules.some((r) => r !== 'vulnerabilities');
-  if (signing && trust.kind === 'root' && identity === undefined && identityPattern === undefined)
+  if (signing && trust.kind !== 'key' && identity === undefined && identityPattern === undefined)
     throw new ConfigurationError(
       `Input '${INPUT.verify}': keyless verification needs whose signature to accept: set '${INPUT.certificateIdentity}' (or '${INPUT.certificateIdentityRegexp}') and '${INPUT.certificateOidcIssuer}', or '${INPUT.publicKey}'. Without one, any Sigstore signer would pass.`,
     );
-  if (signing && trust.kind === 'root' && issuer === undefined)
+  if (signing && trust.kind !== 'key' && issuer === undefined)
     throw new ConfigurationError(
       `Input '${INPUT.verify}': set '${INPUT.certificateOidcIssuer}' (for GitHub Actions: https://token.actions.githubusercontent.com); an identity is only as good as the issuer that vouched for it.`,
     );
@@ -373,7 +382,8 @@ function readGate(inputs: InputReader, readFile: FileReader | undefined): GateCo
   const maxScanAge = inputs.duration(INPUT.maxScanAge);
   const waiversFile = inputs.optional(INPUT.waivers);
   let waivers: Waiver[] = [];
-  if (waiversFile !== undefined) waivers = parseWaivers(read(INPUT.waivers, waiversFile), waiversFile);
+  if (waiversFile !== undefined)
+    waivers = needReaders(readers).parseWaivers(read(INPUT.waivers, waiversFile), waiversFile);
   if (
     (maxCvssText !== undefined || maxScanAge !== undefined || waiversFile !== undefined) &&
     !rules.includes('vulnerabilities')

@@ -24,7 +24,7 @@ import {
   sha256,
 } from '../oci/index.js';
 import { ConfigurationError, isConfigurationError } from '../runtime/errors.js';
-import { describeFailures, type Evaluation, type Evidence, evaluateGate } from '../policy/gate.js';
+import { describeFailures, type Evaluation, type Evidence } from '../policy/spec.js';
 import type { PromoteConfig, RequiredArtifact } from './config.js';
 import { INPUT, PROMOTION_ARTIFACT_TYPE, PROMOTION_KIND_ANNOTATION } from './constants.js';
 
@@ -141,6 +141,10 @@ async function reach<T>(input: string, where: string, fn: () => Promise<T>): Pro
  */
 export async function promote(config: PromoteConfig, deps: PromoteDeps): Promise<PromoteResult> {
   const source = config.source!;
+  // The verifier (and sigstore-js) loads only when a rule is set; its trust material is parsed
+  // before any registry is read, so a malformed trusted root or key fails first.
+  const gatePolicy = config.gate.rules.length ? await import('../policy/gate.js') : undefined;
+  const gate = gatePolicy?.loadGate(config.gate);
   const sourceRepo = deps.open(source.ref, 'source');
   const ref = source.ref.digest ?? source.ref.tag!;
   // The source is read and the destinations are checked side by side; nothing is written before both end.
@@ -188,8 +192,8 @@ export async function promote(config: PromoteConfig, deps: PromoteDeps): Promise
     );
   }
   // Signatures and provenance are verified here, before anything is written; a failed rule stops it all.
-  const evaluations = await evaluateGate(
-    config.gate,
+  const evaluations = await (gatePolicy && gate ? gatePolicy.evaluateGate : noGate)(
+    gate!,
     digest,
     tree.top.bytes,
     referrers.map((r) => evidenceOf(sourceRepo, r)),
@@ -337,6 +341,11 @@ export async function promote(config: PromoteConfig, deps: PromoteDeps): Promise
     stats,
     dryRun: false,
   };
+}
+
+/** No rules, no evaluations (and no verifier loaded). */
+async function noGate(): Promise<Evaluation[]> {
+  return [];
 }
 
 /**

@@ -20,7 +20,11 @@ export const main: ActionFn = async (ctx) => {
   const password = runtime.getInput(INPUT.password).trim();
   if (password) runtime.setSecret(password);
   // Files named by inputs (trusted-root, public-key) are read relative to the working directory, as the runner sets it.
-  const config = readConfig(ctx.inputs, (path) => readFileSync(path, 'utf8'));
+  const readers =
+    ctx.inputs.optional(INPUT.policy) || ctx.inputs.optional(INPUT.waivers)
+      ? await import('../policy/file.js')
+      : undefined;
+  const config = readConfig(ctx.inputs, (path) => readFileSync(path, 'utf8'), readers);
 
   // username/password serve the destination registries; everything else uses the Docker config file.
   const explicit = Object.fromEntries(

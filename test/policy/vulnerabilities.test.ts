@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { judgeScan, parseScanReport, parseWaivers } from '../../src/policy/vulnerabilities.js';
+import { parseWaivers } from '../../src/policy/file.js';
+import { judgeScan, parseScanReport } from '../../src/policy/vulnerabilities.js';
 import { cyclonedxReport, grypeReport, sarifReport, trivyReport } from './scan-reports.js';
 
 const NOW = Date.parse('2026-12-04T12:00:00Z');
