@@ -12,6 +12,8 @@ import {
   pushImage,
 } from '../support/oci-images.js';
 import { startRegistry, type TestRegistry } from '../support/registry.js';
+import { readFileSync } from 'node:fs';
+import { CORPUS } from './corpus.js';
 import { trivyReport } from './scan-reports.js';
 import { cosignSign, githubProvenance, keyBundle, keyPair, statement } from './signing.js';
 
@@ -74,6 +76,12 @@ describe('promote verify gate end to end (dist/promote/index.js), key-signed evi
         { id: 'CVE-2023-0001', pkg: 'zlib', score: 5.0, severity: 'MEDIUM' },
       ]);
       await pushImage(repo, buildReferrer(subject!, 'application/vnd.aquasec.trivy.report+json', report));
+    });
+    // A real GitHub attestation (gh's sigstore-js 2.1.0 provenance), about another artifact.
+    await stage('gh-attested', async (d) => {
+      const subject = await repo.resolve(d);
+      const bundle = JSON.parse(readFileSync(join(CORPUS, 'cli-cli/sigstore-js-2.1.0-bundle.json'), 'utf8'));
+      await pushImage(repo, buildReferrer(subject!, BUNDLE, bundle));
     });
     await stage('stale-scan', async (d) => {
       const subject = await repo.resolve(d);
@@ -263,5 +271,55 @@ describe('promote verify gate end to end (dist/promote/index.js), key-signed evi
     });
     expect(run.main.exitCode).toBe(1);
     expect(run.main.errors.join('\n')).toContain("set 'certificate-identity'");
+  });
+
+  it('keyless with a custom trusted root: a real GitHub attestation verifies its signer, then is refused as being about another artifact', async () => {
+    const base = {
+      source: `${registry.host}/staging/app:gh-attested`,
+      destinations: `${registry.host}/prod/app:gh`,
+      verify: 'signature',
+      'trusted-root': join(CORPUS, 'cli-cli/trusted_root.json'),
+      'certificate-oidc-issuer': 'https://token.actions.githubusercontent.com',
+    };
+    const right = await runAction({
+      action: 'promote',
+      inputs: {
+        ...base,
+        'certificate-identity-regexp':
+          'https://github\\.com/sigstore/sigstore-js/\\.github/workflows/release\\.yml@refs/heads/main',
+      },
+    });
+    expect(right.main.exitCode).toBe(1);
+    expect(right.main.errors.join('\n')).toContain(`the statement's subject is sha512:`);
+    expect(right.main.errors.join('\n')).toContain(`not ${digests['gh-attested']}`);
+    const wrong = await runAction({
+      action: 'promote',
+      inputs: {
+        ...base,
+        'certificate-identity': 'https://github.com/acme/app/.github/workflows/release.yml@refs/heads/main',
+      },
+    });
+    expect(wrong.main.errors.join('\n')).toContain('certificate identity error');
+    expect(await tagIn('gh')).toBeUndefined();
+  });
+
+  it('a trusted root whose log key has no start of validity is refused as a mistake in trusted-root, before any registry is read', async () => {
+    const run = await runAction({
+      action: 'promote',
+      inputs: {
+        source: `${registry.host}/staging/app:good`,
+        destinations: `${registry.host}/prod/app:bad-root`,
+        verify: 'signature',
+        'trusted-root': join(
+          CORPUS,
+          'conformance/bundle-verify/trust-root-tlog-missing-validity-start_fail/trusted_root.json',
+        ),
+        'certificate-identity': 'x',
+        'certificate-oidc-issuer': 'y',
+      },
+    });
+    expect(run.main.exitCode).toBe(1);
+    expect(run.main.errors.join('\n')).toMatch(/Input 'trusted-root'.*no validFor.start/);
+    expect(await tagIn('bad-root')).toBeUndefined();
   });
 });
