@@ -44,6 +44,12 @@ export const SUITE_COMMANDS: SuiteCommand[] = [
     run: async (args) => (await import('./demo.js')).demoCommand(args),
   },
   {
+    name: 'policy',
+    summary:
+      'policy test --policy f --corpus dir | policy log <image>: test a policy, list recorded evaluations',
+    run: async (args) => (await import('../policy/cli.js')).policyCommand(args),
+  },
+  {
     name: 'templates',
     summary: 'templates run <dir> --input k=v …: run a composite template locally, step by step',
     run: async (args) => (await import('./templates.js')).templatesCommand(args),

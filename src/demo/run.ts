@@ -11,6 +11,7 @@ import { type CompositeReport, runComposite, runnerEnvironment } from '../runner
 import { findSuiteRoot } from '../runtime/metadata.js';
 import { markdownTable } from '../runtime/text.js';
 import { buildServiceImage } from './image.js';
+import { demoSigner } from './sign.js';
 import { createSampleRepo, type SampleRepo } from './sample-repo.js';
 
 /**
@@ -197,6 +198,21 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     const promoted: string[] = [];
     if (reports['api/pipeline']!.ok && digest) promoted.push('dev');
     let from = `${store.ref('api-dev')}@${digest}`;
+    // The release key signs the built digest's provenance (key-based, as `cosign attest --key`);
+    // production's policy verifies that signature and the source before anything moves there.
+    const signer = demoSigner();
+    const source = { repository: 'acme/monorepo', ref: 'refs/heads/main', commit: repo.headSha };
+    const policy = signer.writePolicy(join(workdir, 'policy'), source);
+    if (ok && digest) {
+      const devRepo = openRepository(
+        parseReference(store.ref('api-dev')),
+        new RegistryClient({ http: new HttpClient() }),
+      );
+      await signer.attest(devRepo, digest, source);
+      log(
+        `\n▸ api: provenance for ${digest.slice(0, 19)}… signed with the release key and attached (production's policy: ${policy})`,
+      );
+    }
     for (const environment of environments.slice(1)) {
       if (!ok) break;
       const report = await run(
@@ -207,6 +223,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
           destinations: `${store.ref(`api-${environment}`)}:sha-${repo.headSha}`,
           require: 'sbom',
           'stable-tag': 'stable',
+          ...(environment === 'production' ? { policy, environment } : {}),
         },
         `api: promote ${digest.slice(0, 19)}… to ${environment}`,
       );

@@ -10,6 +10,13 @@ import {
 import { ConfigurationError } from '../runtime/errors.js';
 import type { InputReader } from '../runtime/inputs.js';
 import { INPUT, REQUIRE_ALIASES } from './constants.js';
+import { type GateSpec, POLICY_KEYS, RULES, type Rule, type TrustSpec } from '../policy/spec.js';
+import { parseExpectedSource } from '../policy/slsa.js';
+import type { Waiver } from '../policy/vulnerabilities.js';
+import type * as PolicyFiles from '../policy/file.js';
+import { dirname, isAbsolute, join } from 'node:path';
+import { inputReader } from '../runtime/inputs.js';
+import type { Runtime } from '../runtime/runtime.js';
 
 export interface Destination {
   /** As given, for messages and outputs. */
@@ -37,6 +44,22 @@ export interface PromoteConfig {
   insecureRegistries: string[];
   concurrency: number;
   dryRun: boolean;
+  /** Signatures and provenance verified before anything moves (no rules: nothing verified). */
+  gate: GateSpec;
+}
+
+/** Reads a file an input names (trusted-root, public-key); the runtime hands it in. */
+export type FileReader = (path: string) => string;
+
+/**
+ * The YAML readers for policy and waivers files (src/policy/file.ts): the caller loads them only
+ * when `policy` or `waivers` is given, so promotions without them do not carry a YAML parser.
+ */
+export type PolicyFileReaders = Pick<typeof PolicyFiles, 'readPolicy' | 'parseWaivers'>;
+
+function needReaders(readers: PolicyFileReaders | undefined): PolicyFileReaders {
+  if (!readers) throw new Error('policy and waivers files need the YAML readers of src/policy/file.ts');
+  return readers;
 }
 
 const REFERENCE_EXAMPLE =
@@ -66,7 +89,11 @@ function list(inputs: InputReader, name: string): string[] {
  * Every input parsed and checked against the others before anything touches a registry. `password`
  * must already be registered as a secret by the caller.
  */
-export function readConfig(inputs: InputReader): PromoteConfig {
+export function readConfig(
+  inputs: InputReader,
+  readFile?: FileReader,
+  readers?: PolicyFileReaders,
+): PromoteConfig {
   const rollback = inputs.boolean(INPUT.rollback, false);
   const sourceText = inputs.optional(INPUT.source);
   let source: PromoteConfig['source'];
@@ -188,5 +215,187 @@ export function readConfig(inputs: InputReader): PromoteConfig {
     insecureRegistries,
     concurrency: inputs.integer(INPUT.concurrency, { min: 1, max: 64, fallback: 6 }),
     dryRun: inputs.boolean(INPUT.dryRun, false),
+    gate: readGateOrPolicy(inputs, readFile, readers),
+  };
+}
+
+/**
+ * The gate comes from the inputs, or from one environment of a policy file (then no gate input may
+ * be given as well: one place says what an environment needs).
+ */
+export function gateFromPolicy(
+  file: string,
+  environment: string,
+  readFile: FileReader,
+  readers: PolicyFileReaders,
+): GateSpec {
+  const values: Record<string, string> = { [INPUT.policy]: file, [INPUT.environment]: environment };
+  return readGateOrPolicy(
+    inputReader({ getInput: (name: string) => values[name] ?? '' } as unknown as Runtime),
+    readFile,
+    readers,
+  );
+}
+
+function readGateOrPolicy(
+  inputs: InputReader,
+  readFile: FileReader | undefined,
+  readers: PolicyFileReaders | undefined,
+): GateSpec {
+  const file = inputs.optional(INPUT.policy);
+  const environment = inputs.optional(INPUT.environment);
+  if (file === undefined) {
+    if (environment !== undefined)
+      throw new ConfigurationError(
+        `Input '${INPUT.environment}' selects an environment of '${INPUT.policy}', which was not given.`,
+      );
+    return readGate(inputs, readFile, readers);
+  }
+  if (environment === undefined)
+    throw new ConfigurationError(
+      `Input '${INPUT.policy}' needs '${INPUT.environment}': which environment's checks to apply.`,
+    );
+  const both = POLICY_KEYS.filter(
+    (key) =>
+      inputs.optional(key) !== undefined && !(key === 'transparency-log' && inputs.optional(key) === 'true'),
+  );
+  if (both.length)
+    throw new ConfigurationError(
+      `Input '${INPUT.policy}' says what ${environment} needs; ${both.map((k) => `'${k}'`).join(', ')} must be set in the policy file, not as inputs.`,
+    );
+  let text: string;
+  try {
+    text = (readFile ?? missingReader)(file);
+  } catch (error) {
+    throw ConfigurationError.forInput(
+      INPUT.policy,
+      file,
+      `a readable policy file (${(error as Error).message})`,
+    );
+  }
+  const values: Record<string, string> = needReaders(readers).readPolicy(text, file, environment);
+  const base = dirname(file);
+  const fromPolicy = inputReader({ getInput: (name: string) => values[name] ?? '' } as unknown as Runtime);
+  try {
+    return readGate(
+      fromPolicy,
+      (path) => (readFile ?? missingReader)(isAbsolute(path) ? path : join(base, path)),
+      readers,
+    );
+  } catch (error) {
+    if (error instanceof ConfigurationError)
+      throw new ConfigurationError(
+        `Policy ${file}, environment '${environment}': ${error.message.replace(/\bInputs? /g, 'key ')}`,
+      );
+    throw error;
+  }
+}
+
+function missingReader(path: string): string {
+  throw new Error(`no file reader for ${path}`);
+}
+
+function readGate(
+  inputs: InputReader,
+  readFile: FileReader | undefined,
+  readers: PolicyFileReaders | undefined,
+): GateSpec {
+  const rules = list(inputs, INPUT.verify).map((rule) => {
+    if (!(RULES as readonly string[]).includes(rule))
+      throw ConfigurationError.forInput(INPUT.verify, rule, `one of ${RULES.join(', ')}`);
+    return rule as Rule;
+  });
+  const identity = inputs.optional(INPUT.certificateIdentity);
+  const identityPattern = inputs.optional(INPUT.certificateIdentityRegexp);
+  const issuer = inputs.optional(INPUT.certificateOidcIssuer);
+  const rootPath = inputs.optional(INPUT.trustedRoot);
+  const keyText = inputs.optional(INPUT.publicKey);
+  if (identity !== undefined && identityPattern !== undefined)
+    throw new ConfigurationError(
+      `Inputs '${INPUT.certificateIdentity}' and '${INPUT.certificateIdentityRegexp}' exclude each other: give the exact identity or a pattern.`,
+    );
+  if (identityPattern !== undefined) {
+    try {
+      new RegExp(identityPattern);
+    } catch (error) {
+      throw ConfigurationError.forInput(
+        INPUT.certificateIdentityRegexp,
+        identityPattern,
+        `a regular expression (${(error as Error).message})`,
+      );
+    }
+  }
+  const read = (input: string, path: string): string => {
+    try {
+      return (readFile ?? missingReader)(path);
+    } catch (error) {
+      throw ConfigurationError.forInput(input, path, `a readable file (${(error as Error).message})`);
+    }
+  };
+  const root =
+    rootPath !== undefined ? { text: read(INPUT.trustedRoot, rootPath), name: rootPath } : undefined;
+  let trust: TrustSpec;
+  if (keyText !== undefined) {
+    const inline = keyText.includes('-----BEGIN');
+    const pem = inline ? keyText : read(INPUT.publicKey, keyText);
+    if (identity !== undefined || identityPattern !== undefined || issuer !== undefined)
+      throw new ConfigurationError(
+        `Input '${INPUT.publicKey}' verifies key-signed artifacts: '${INPUT.certificateIdentity}', '${INPUT.certificateIdentityRegexp}' and '${INPUT.certificateOidcIssuer}' apply to keyless (certificate) signatures only.`,
+      );
+    trust = {
+      kind: 'key',
+      pem,
+      name: inline ? '(inline PEM)' : keyText,
+      root,
+      transparencyLog: inputs.boolean(INPUT.transparencyLog, true),
+    };
+  } else {
+    trust = root ? { kind: 'root', ...root } : { kind: 'default' };
+  }
+  const signing = rules.some((r) => r !== 'vulnerabilities');
+  if (signing && trust.kind !== 'key' && identity === undefined && identityPattern === undefined)
+    throw new ConfigurationError(
+      `Input '${INPUT.verify}': keyless verification needs whose signature to accept: set '${INPUT.certificateIdentity}' (or '${INPUT.certificateIdentityRegexp}') and '${INPUT.certificateOidcIssuer}', or '${INPUT.publicKey}'. Without one, any Sigstore signer would pass.`,
+    );
+  if (signing && trust.kind !== 'key' && issuer === undefined)
+    throw new ConfigurationError(
+      `Input '${INPUT.verify}': set '${INPUT.certificateOidcIssuer}' (for GitHub Actions: https://token.actions.githubusercontent.com); an identity is only as good as the issuer that vouched for it.`,
+    );
+  const sourceText = inputs.optional(INPUT.expectedSource);
+  const source = sourceText ? parseExpectedSource(sourceText) : {};
+  const commit = inputs.optional(INPUT.expectedCommit);
+  if (commit !== undefined && !/^[0-9a-f]{40}$/i.test(commit))
+    throw ConfigurationError.forInput(INPUT.expectedCommit, commit, 'a full git commit SHA (40 hex)');
+  const builderId = inputs.optional(INPUT.expectedBuilder);
+  if ((sourceText || commit || builderId) && !rules.includes('provenance'))
+    throw new ConfigurationError(
+      `Inputs '${INPUT.expectedSource}', '${INPUT.expectedCommit}' and '${INPUT.expectedBuilder}' are checked against provenance: add 'provenance' to '${INPUT.verify}'.`,
+    );
+  const maxCvssText = inputs.optional(INPUT.maxCvss);
+  const maxCvss = maxCvssText === undefined ? 7.0 : Number(maxCvssText);
+  if (!Number.isFinite(maxCvss) || maxCvss < 0 || maxCvss > 10)
+    throw ConfigurationError.forInput(
+      INPUT.maxCvss,
+      maxCvssText ?? '',
+      'a CVSS score from 0.0 to 10.0 (findings at or above it block)',
+    );
+  const maxScanAge = inputs.duration(INPUT.maxScanAge);
+  const waiversFile = inputs.optional(INPUT.waivers);
+  let waivers: Waiver[] = [];
+  if (waiversFile !== undefined)
+    waivers = needReaders(readers).parseWaivers(read(INPUT.waivers, waiversFile), waiversFile);
+  if (
+    (maxCvssText !== undefined || maxScanAge !== undefined || waiversFile !== undefined) &&
+    !rules.includes('vulnerabilities')
+  )
+    throw new ConfigurationError(
+      `Inputs '${INPUT.maxCvss}', '${INPUT.maxScanAge}' and '${INPUT.waivers}' apply to the vulnerability gate: add 'vulnerabilities' to '${INPUT.verify}'.`,
+    );
+  return {
+    rules,
+    trust,
+    identity: { identity, identityPattern, issuer },
+    source: { ...source, commit, builderId },
+    vulnerabilities: { maxCvss, maxScanAge, waivers },
   };
 }

@@ -12,6 +12,21 @@ export const INPUT = {
   insecureRegistries: 'insecure-registries',
   concurrency: 'concurrency',
   dryRun: 'dry-run',
+  verify: 'verify',
+  certificateIdentity: 'certificate-identity',
+  certificateIdentityRegexp: 'certificate-identity-regexp',
+  certificateOidcIssuer: 'certificate-oidc-issuer',
+  trustedRoot: 'trusted-root',
+  publicKey: 'public-key',
+  transparencyLog: 'transparency-log',
+  expectedSource: 'expected-source',
+  expectedCommit: 'expected-commit',
+  expectedBuilder: 'expected-builder',
+  maxCvss: 'max-cvss',
+  maxScanAge: 'max-scan-age',
+  waivers: 'waivers',
+  policy: 'policy',
+  environment: 'environment',
 } as const;
 
 export const OUTPUT = {

@@ -24,6 +24,7 @@ import {
   sha256,
 } from '../oci/index.js';
 import { ConfigurationError, isConfigurationError } from '../runtime/errors.js';
+import { describeFailures, type Evaluation, type Evidence } from '../policy/spec.js';
 import type { PromoteConfig, RequiredArtifact } from './config.js';
 import { INPUT, PROMOTION_ARTIFACT_TYPE, PROMOTION_KIND_ANNOTATION } from './constants.js';
 
@@ -70,6 +71,8 @@ export interface PromotionRecord {
     previous: string | null;
   }[];
   checks: string[];
+  /** Each policy rule evaluated before the tags moved: outcome, the digest, evidence digests, expected vs found. */
+  evaluations?: Evaluation[];
   repository: string;
   commit: string;
   workflowRun: string;
@@ -138,6 +141,10 @@ async function reach<T>(input: string, where: string, fn: () => Promise<T>): Pro
  */
 export async function promote(config: PromoteConfig, deps: PromoteDeps): Promise<PromoteResult> {
   const source = config.source!;
+  // The verifier (and sigstore-js) loads only when a rule is set; its trust material is parsed
+  // before any registry is read, so a malformed trusted root or key fails first.
+  const gatePolicy = config.gate.rules.length ? await import('../policy/gate.js') : undefined;
+  const gate = gatePolicy?.loadGate(config.gate);
   const sourceRepo = deps.open(source.ref, 'source');
   const ref = source.ref.digest ?? source.ref.tag!;
   // The source is read and the destinations are checked side by side; nothing is written before both end.
@@ -149,7 +156,7 @@ export async function promote(config: PromoteConfig, deps: PromoteDeps): Promise
     reach(INPUT.source, sourceRepo.display, async () => {
       const top = await readSource(sourceRepo, ref, source.text, () => sourceRepo.getManifest(ref));
       // The children and the referrers hang off the top manifest: both are read from here at once.
-      if (config.copyReferrers || config.require.length > 0) {
+      if (config.copyReferrers || config.require.length > 0 || config.gate.rules.length > 0) {
         referrersRead = reach(INPUT.source, sourceRepo.display, () =>
           findReferrers(sourceRepo, top, limit, deps),
         );
@@ -161,7 +168,8 @@ export async function promote(config: PromoteConfig, deps: PromoteDeps): Promise
   ]);
   // Required referrers gate the promotion, so they are read before anything is written. Referrers
   // that are only copied are needed after the image: their lookup runs alongside its copy.
-  const referrers = config.require.length > 0 ? await referrersRead : [];
+  const gated = config.require.length > 0 || config.gate.rules.length > 0;
+  const referrers = gated ? await referrersRead : [];
   // The tag was read once; from here on everything is addressed by this digest.
   const digest = tree.top.descriptor.digest;
   deps.info(`${source.text} is ${digest}`);
@@ -183,6 +191,30 @@ export async function promote(config: PromoteConfig, deps: PromoteDeps): Promise
       `Input '${INPUT.require}': ${digest} has no ${missing.map(describeRequirement).join('; no ')} attached in ${sourceRepo.display}. Nothing was promoted.`,
     );
   }
+  // Signatures and provenance are verified here, before anything is written; a failed rule stops it all.
+  const evaluations = await (gatePolicy && gate ? gatePolicy.evaluateGate : noGate)(
+    gate!,
+    digest,
+    tree.top.bytes,
+    referrers.map((r) => evidenceOf(sourceRepo, r)),
+    deps.now(),
+  );
+  for (const e of evaluations) {
+    deps.info(
+      `rule '${e.rule}' ${e.outcome === 'fail' ? 'FAILED' : e.outcome === 'waived' ? 'passed with waivers' : 'passed'} for ${digest}: ${e.found}`,
+    );
+    for (const w of e.expiredWaivers ?? [])
+      deps.warn(
+        `waiver for ${w.id} in ${w.package} (owner ${w.owner}) expired on ${w.expires}: it no longer applies`,
+      );
+    if (e.outcome !== 'fail')
+      checks.push(`${e.rule} ${e.outcome === 'waived' ? 'passed with waivers' : 'verified'}: ${e.found}`);
+  }
+  if (evaluations.some((e) => e.outcome === 'fail'))
+    throw new PolicyRefusedError(
+      `Input '${INPUT.verify}': ${describeFailures(evaluations)}. Nothing was promoted.`,
+      evaluations,
+    );
   // Promotion records never reach findReferrers' result, so none is ever copied between repositories.
   const toCopy = referrersRead.then((found) => (config.copyReferrers ? found : []));
   toCopy.catch(() => undefined);
@@ -237,6 +269,7 @@ export async function promote(config: PromoteConfig, deps: PromoteDeps): Promise
       previous: p.previous,
     })),
     checks: [...checks, 'every digest verified while copying'],
+    ...(evaluations.length ? { evaluations } : {}),
     ...deps.run,
     time: new Date(deps.now()).toISOString(),
   };
@@ -307,6 +340,57 @@ export async function promote(config: PromoteConfig, deps: PromoteDeps): Promise
     referrersCopied: (await toCopy).length,
     stats,
     dryRun: false,
+  };
+}
+
+/** No rules, no evaluations (and no verifier loaded). */
+async function noGate(): Promise<Evaluation[]> {
+  return [];
+}
+
+/**
+ * What the gate sees attached to a manifest in a repository (referrers and cosign tags, promotion
+ * records left out), for `gantry policy test` on layouts kept in the repository.
+ */
+export async function gateEvidence(
+  repo: OciRepository,
+  top: Manifest,
+  warn: (message: string) => void,
+): Promise<Evidence[]> {
+  const found = await findReferrers(repo, top, createLimiter(6), { warn });
+  return found.map((r) => evidenceOf(repo, r));
+}
+
+/** A promotion the policy refused: a user-facing error that carries each rule's evaluation. */
+export class PolicyRefusedError extends ConfigurationError {
+  constructor(
+    message: string,
+    readonly evaluations: Evaluation[],
+  ) {
+    super(message);
+  }
+}
+
+/** What the gate needs of a referrer: its own type, its layers, and a way to read one (bounded). */
+function evidenceOf(repo: OciRepository, referrer: Referrer): Evidence {
+  const json = referrer.tree.top.json as ImageManifest;
+  const layers = Array.isArray(json.layers) ? json.layers : [];
+  return {
+    digest: referrer.tree.top.descriptor.digest,
+    artifactType: referrer.artifactType,
+    created: referrer.tree.top.json.annotations?.['org.opencontainers.image.created'],
+    layers: layers.map((l) => ({
+      mediaType: l.mediaType,
+      digest: l.digest,
+      size: l.size,
+      annotations: l.annotations,
+    })),
+    async read(layerDigest) {
+      const layer = layers.find((l) => l.digest === layerDigest)!;
+      const chunks: Buffer[] = [];
+      for await (const chunk of await repo.openBlob(layer)) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks);
+    },
   };
 }
 
@@ -509,7 +593,7 @@ async function findReferrers(
   repo: OciRepository,
   top: Manifest,
   limit: Limiter,
-  deps: PromoteDeps,
+  deps: Pick<PromoteDeps, 'warn'>,
 ): Promise<Referrer[]> {
   const found: Referrer[] = [];
   const seen = new Set<string>();

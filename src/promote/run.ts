@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import {
   formatReference,
   openRepository,
@@ -18,7 +19,12 @@ export const main: ActionFn = async (ctx) => {
   // Masked before anything can print it, even a parse error about another input.
   const password = runtime.getInput(INPUT.password).trim();
   if (password) runtime.setSecret(password);
-  const config = readConfig(ctx.inputs);
+  // Files named by inputs (trusted-root, public-key) are read relative to the working directory, as the runner sets it.
+  const readers =
+    ctx.inputs.optional(INPUT.policy) || ctx.inputs.optional(INPUT.waivers)
+      ? await import('../policy/file.js')
+      : undefined;
+  const config = readConfig(ctx.inputs, (path) => readFileSync(path, 'utf8'), readers);
 
   // username/password serve the destination registries; everything else uses the Docker config file.
   const explicit = Object.fromEntries(

@@ -41,6 +41,9 @@ describe('gantry demo', () => {
     expect(result.secretReceived).toBe(true);
     expect(lines.join('\n')).not.toContain('demo-deploy-key-7f3a9c');
     expect(result.summary).toContain('rolled back');
+    // The production gate verified the key-signed provenance before promoting (issue 19).
+    expect(lines.join('\n')).toContain("rule 'signature' passed");
+    expect(lines.join('\n')).toContain("rule 'provenance' passed");
     expect(lines.join('\n')).toContain(noRegistry ? 'OCI layout directories' : 'CNCF distribution registry');
   });
 });

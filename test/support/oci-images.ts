@@ -169,6 +169,8 @@ export function buildReferrer(
 export function buildCosignSignature(
   subject: Descriptor,
   repository: string,
+  /** Signs the payload (base64 signature); random bytes when not given. */
+  sign: (payload: Uint8Array) => string = () => randomBytes(64).toString('base64'),
 ): { image: BuiltImage; tag: string } {
   const payload = json({
     critical: {
@@ -188,7 +190,7 @@ export function buildCosignSignature(
       rootfs: { type: 'layers', diff_ids: [layer.descriptor.digest] },
     }),
   );
-  layer.descriptor.annotations = { 'dev.cosignproject.cosign/signature': randomBytes(64).toString('base64') };
+  layer.descriptor.annotations = { 'dev.cosignproject.cosign/signature': sign(payload) };
   const bytes = json({
     schemaVersion: 2,
     mediaType: MediaType.OciManifest,
