@@ -740,6 +740,7 @@ __webpack_require__.d(__webpack_exports__, {
   gG: () => (/* reexport */ client/* COSIGN_SUFFIXES */.gG),
   x_: () => (/* reexport */ reference/* InvalidReferenceError */.x_),
   Rd: () => (/* reexport */ layout/* LayoutError */.R),
+  RT: () => (/* reexport */ layout/* LayoutRepository */.i),
   zu: () => (/* reexport */ media_types/* MediaType */.zu),
   bP: () => (/* reexport */ client/* RegistryClient */.bP),
   gl: () => (/* reexport */ errors/* RegistryError */.g),
@@ -758,7 +759,7 @@ __webpack_require__.d(__webpack_exports__, {
   sc: () => (/* reexport */ digest/* sha256 */.sc)
 });
 
-// UNUSED EXPORTS: DOCKER_HUB, DigestMismatchError, INDEX_TYPES, LAYOUT_PREFIX, LayoutRepository, MANIFEST_ACCEPT, MANIFEST_TYPES, RegistryAuthError, RegistryRepository, addToReferrersIndex, apiHost, blobsOf, childrenOf, copyBlobs, digestOf, dockerConfigPath, forEachLimit, isIndex, isLoopback, isValidTag, parseChallenge, parseManifest, rechunk, referrersFromTag, spawnCredentialHelper, verifyBytes, verifyingStream
+// UNUSED EXPORTS: DOCKER_HUB, DigestMismatchError, INDEX_TYPES, LAYOUT_PREFIX, MANIFEST_ACCEPT, MANIFEST_TYPES, RegistryAuthError, RegistryRepository, addToReferrersIndex, apiHost, blobsOf, childrenOf, copyBlobs, digestOf, dockerConfigPath, forEachLimit, isIndex, isLoopback, isValidTag, parseChallenge, parseManifest, rechunk, referrersFromTag, spawnCredentialHelper, verifyBytes, verifyingStream
 
 // EXTERNAL MODULE: ./src/oci/layout.ts
 var layout = __webpack_require__(5823);

@@ -193,11 +193,13 @@ __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _oci_index_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9109);
 /* harmony import */ var _runner_index_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(2685);
 /* harmony import */ var _runtime_metadata_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(5275);
-/* harmony import */ var _runtime_text_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(5369);
+/* harmony import */ var _runtime_text_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(5369);
 /* harmony import */ var _image_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(6410);
-/* harmony import */ var _sample_repo_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(4930);
+/* harmony import */ var _sign_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(5986);
+/* harmony import */ var _sample_repo_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(4930);
 var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_test_support_vault_server_js__WEBPACK_IMPORTED_MODULE_6__]);
 _test_support_vault_server_js__WEBPACK_IMPORTED_MODULE_6__ = (__webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__)[0];
+
 
 
 
@@ -244,7 +246,7 @@ async function runDemo(options) {
     const log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
     const suiteRoot = (0,_runtime_metadata_js__WEBPACK_IMPORTED_MODULE_10__/* .findSuiteRoot */ .AI)();
     const workdir = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), 'gantry-demo-'));
-    const repo = await (0,_sample_repo_js__WEBPACK_IMPORTED_MODULE_12__/* .createSampleRepo */ .p)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(workdir, 'monorepo'));
+    const repo = await (0,_sample_repo_js__WEBPACK_IMPORTED_MODULE_13__/* .createSampleRepo */ .p)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(workdir, 'monorepo'));
     log(`sample monorepo: ${repo.dir} (base ${repo.baseSha.slice(0, 12)}, head ${repo.headSha.slice(0, 12)}: "api: new greeting")`);
     const store = await openStore(workdir, log, options.noRegistry ?? false);
     const vault = await new _test_support_vault_server_js__WEBPACK_IMPORTED_MODULE_6__/* .VaultServer */ .G().start();
@@ -348,6 +350,16 @@ async function runDemo(options) {
         if (reports['api/pipeline'].ok && digest)
             promoted.push('dev');
         let from = `${store.ref('api-dev')}@${digest}`;
+        // The release key signs the built digest's provenance (key-based, as `cosign attest --key`);
+        // production's policy verifies that signature and the source before anything moves there.
+        const signer = (0,_sign_js__WEBPACK_IMPORTED_MODULE_12__/* .demoSigner */ .G)();
+        const source = { repository: 'acme/monorepo', ref: 'refs/heads/main', commit: repo.headSha };
+        const policy = signer.writePolicy((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(workdir, 'policy'), source);
+        if (ok && digest) {
+            const devRepo = (0,_oci_index_js__WEBPACK_IMPORTED_MODULE_8__/* .openRepository */ .h_)((0,_oci_index_js__WEBPACK_IMPORTED_MODULE_8__/* .parseReference */ .F2)(store.ref('api-dev')), new _oci_index_js__WEBPACK_IMPORTED_MODULE_8__/* .RegistryClient */ .bP({ http: new _net_index_js__WEBPACK_IMPORTED_MODULE_7__/* .HttpClient */ .Qq() }));
+            await signer.attest(devRepo, digest, source);
+            log(`\n▸ api: provenance for ${digest.slice(0, 19)}… signed with the release key and attached (production's policy: ${policy})`);
+        }
         for (const environment of environments.slice(1)) {
             if (!ok)
                 break;
@@ -357,6 +369,7 @@ async function runDemo(options) {
                 destinations: `${store.ref(`api-${environment}`)}:sha-${repo.headSha}`,
                 require: 'sbom',
                 'stable-tag': 'stable',
+                ...(environment === 'production' ? { policy, environment } : {}),
             }, `api: promote ${digest.slice(0, 19)}… to ${environment}`);
             reports[`api/${environment}`] = report;
             ok = ok && report.ok;
@@ -485,14 +498,14 @@ function renderSummary(input) {
     const short = (d) => (d ? `${d.slice(0, 19)}…` : '—');
     const lines = ['# Gantry demo', ''];
     lines.push(`Commit ${input.repo.headSha.slice(0, 12)} changed \`services/api\` only. Registries: ${input.usedRegistry ? 'a local CNCF distribution registry' : 'OCI layout directories (no registry package)'}.`, '');
-    lines.push((0,_runtime_text_js__WEBPACK_IMPORTED_MODULE_13__/* .markdownTable */ .Qj)(['service', 'changed', 'what ran', 'tests', 'digest'], Object.entries(input.services).map(([name, s]) => [
+    lines.push((0,_runtime_text_js__WEBPACK_IMPORTED_MODULE_14__/* .markdownTable */ .Qj)(['service', 'changed', 'what ran', 'tests', 'digest'], Object.entries(input.services).map(([name, s]) => [
         name,
         s.changed ? 'yes' : 'no',
         s.changed ? 'build once → test → promote → deploy' : 'skipped: nothing it depends on changed',
         s.verdict || '—',
         short(s.digest),
     ])));
-    lines.push((0,_runtime_text_js__WEBPACK_IMPORTED_MODULE_13__/* .markdownTable */ .Qj)(['environment', 'sha-<commit> tag', 'stable (last known good)'], input.environments.map((env) => [
+    lines.push((0,_runtime_text_js__WEBPACK_IMPORTED_MODULE_14__/* .markdownTable */ .Qj)(['environment', 'sha-<commit> tag', 'stable (last known good)'], input.environments.map((env) => [
         env,
         input.promoted.includes(env) ? short(input.digest) : 'not promoted',
         short(input.stable[env] ?? ''),
@@ -622,100 +635,115 @@ async function createSampleRepo(dir, today = new Date()) {
 
 /***/ }),
 
-/***/ 1112:
+/***/ 5986:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ demoSigner)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _oci_digest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8825);
+/* harmony import */ var _oci_media_types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9217);
 
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  TU: () => (/* reexport */ Git),
-  XS: () => (/* reexport */ GitError),
-  K5: () => (/* reexport */ splitNul)
-});
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
-;// CONCATENATED MODULE: ./src/git/git.ts
 
-class GitError extends Error {
-    args;
-    code;
-    stderr;
-    name = 'GitError';
-    constructor(args, code, stderr) {
-        super(`git ${args.join(' ')} failed (exit ${code}): ${stderr.trim().split('\n').slice(-3).join(' / ') || 'no message'}`);
-        this.args = args;
-        this.code = code;
-        this.stderr = stderr;
-    }
-}
+
+
+const BUNDLE_TYPE = 'application/vnd.dev.sigstore.bundle.v0.3+json';
 /**
- * The only code in Gantry that spawns git. Output is read as bytes (names with any byte survive);
- * prompts are off so a missing credential fails instead of hanging; the working directory is marked
- * safe for this process only, since container jobs trip git's ownership check.
+ * The demo's release key (made per run, like `cosign generate-key-pair`): it signs SLSA provenance
+ * for the built digest as a key-signed Sigstore bundle (`cosign attest --key --tlog-upload=false`),
+ * attached as a referrer; production's policy verifies it at the gate.
  */
-class Git {
-    cwd;
-    binary;
-    stats = { processes: 0, fetches: 0 };
-    env;
-    constructor(cwd, env = process.env, binary = 'git') {
-        this.cwd = cwd;
-        this.binary = binary;
-        this.env = { ...env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', GIT_OPTIONAL_LOCKS: '0' };
+function demoSigner() {
+    const { privateKey, publicKey } = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.generateKeyPairSync)('ec', { namedCurve: 'prime256v1' });
+    const publicPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    /** Attaches signed provenance (built from `repository` at `ref`, `commit`) to `digest` in `repo`. */
+    async function attest(repo, digest, source) {
+        const subject = await repo.resolve(digest);
+        if (!subject)
+            throw new Error(`${repo.display} has no ${digest} to sign`);
+        const statement = {
+            _type: 'https://in-toto.io/Statement/v1',
+            subject: [{ name: repo.display, digest: { sha256: digest.slice('sha256:'.length) } }],
+            predicateType: 'https://slsa.dev/provenance/v1',
+            predicate: {
+                buildDefinition: {
+                    buildType: 'https://actions.github.io/buildtypes/workflow/v1',
+                    externalParameters: {
+                        workflow: {
+                            ref: source.ref,
+                            repository: `https://github.com/${source.repository}`,
+                            path: '.github/workflows/pipeline.yml',
+                        },
+                    },
+                    resolvedDependencies: [
+                        {
+                            uri: `git+https://github.com/${source.repository}@${source.ref}`,
+                            digest: { gitCommit: source.commit },
+                        },
+                    ],
+                },
+                runDetails: { builder: { id: 'https://github.com/actions/runner/github-hosted' }, metadata: {} },
+            },
+        };
+        const payloadType = 'application/vnd.in-toto+json';
+        const payload = Buffer.from(JSON.stringify(statement));
+        const pae = Buffer.concat([
+            Buffer.from(`DSSEv1 ${payloadType.length} ${payloadType} ${payload.byteLength} `),
+            payload,
+        ]);
+        const bundle = new TextEncoder().encode(JSON.stringify({
+            mediaType: BUNDLE_TYPE,
+            verificationMaterial: {
+                publicKey: { hint: '' },
+                tlogEntries: [],
+                timestampVerificationData: { rfc3161Timestamps: [] },
+            },
+            dsseEnvelope: {
+                payload: payload.toString('base64'),
+                payloadType,
+                signatures: [{ sig: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.sign)('sha256', pae, privateKey).toString('base64'), keyid: '' }],
+            },
+        }));
+        const empty = new TextEncoder().encode('{}');
+        const config = { mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .MediaType */ .zu.OciEmpty, digest: (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256 */ .sc)(empty), size: empty.byteLength };
+        const layer = { mediaType: BUNDLE_TYPE, digest: (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256 */ .sc)(bundle), size: bundle.byteLength };
+        await repo.pushBlob(config, empty);
+        await repo.pushBlob(layer, bundle);
+        const manifest = new TextEncoder().encode(JSON.stringify({
+            schemaVersion: 2,
+            mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .MediaType */ .zu.OciManifest,
+            artifactType: BUNDLE_TYPE,
+            config,
+            layers: [layer],
+            subject: { mediaType: subject.mediaType, digest: subject.digest, size: subject.size },
+        }));
+        await repo.putManifest(manifest, _oci_media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .MediaType */ .zu.OciManifest, (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256 */ .sc)(manifest));
     }
-    async run(args, options = {}) {
-        const fullArgs = ['-c', `safe.directory=${this.cwd}`, '-c', 'core.quotePath=false', ...args];
-        this.stats.processes += 1;
-        if (args[0] === 'fetch')
-            this.stats.fetches += 1;
-        const result = await new Promise((resolve, reject) => {
-            const child = (0,external_node_child_process_.spawn)(this.binary, fullArgs, {
-                cwd: this.cwd,
-                env: this.env,
-                stdio: ['pipe', 'pipe', 'pipe'],
-            });
-            const out = [];
-            const err = [];
-            child.stdout.on('data', (chunk) => out.push(chunk));
-            child.stderr.on('data', (chunk) => err.push(chunk));
-            child.on('error', reject);
-            child.on('close', (code) => resolve({
-                code: code ?? 128,
-                stdout: Buffer.concat(out),
-                stderr: Buffer.concat(err).toString('utf8'),
-            }));
-            child.stdin.end(options.input);
-        });
-        const ok = result.code === 0 || options.okCodes?.includes(result.code);
-        if (!ok)
-            throw new GitError(args, result.code, result.stderr);
-        return result;
+    /** The policy file the demo's production gate reads, with the public key beside it. */
+    function writePolicy(dir, source) {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(dir, { recursive: true });
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'cosign.pub'), publicPem);
+        const file = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'policy.yml');
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(file, [
+            'environments:',
+            '  production:',
+            '    verify: [signature, provenance]',
+            '    public-key: cosign.pub',
+            '    transparency-log: false',
+            `    expected-source: ${source.repository}@${source.ref}`,
+            '',
+        ].join('\n'));
+        return file;
     }
-    /** stdout as trimmed text. */
-    async text(args, options = {}) {
-        return (await this.run(args, options)).stdout.toString('utf8').trim();
-    }
-    /** Whether the command exits 0 (for questions such as "is this object here?"). */
-    async succeeds(args) {
-        return (await this.run(args, { okCodes: [1, 128, 129] })).code === 0;
-    }
+    return { attest, writePolicy };
 }
-/** Split NUL-terminated output (`-z`) into raw byte fields. */
-function splitNul(buffer) {
-    const fields = [];
-    let start = 0;
-    for (let i = buffer.indexOf(0, start); i !== -1; i = buffer.indexOf(0, start)) {
-        fields.push(buffer.subarray(start, i));
-        start = i + 1;
-    }
-    if (start < buffer.length)
-        fields.push(buffer.subarray(start));
-    return fields;
-}
-
-;// CONCATENATED MODULE: ./src/git/index.ts
-
 
 
 /***/ }),

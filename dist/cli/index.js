@@ -28525,7 +28525,7 @@ var run = __nccwpck_require__(4201);
 ;// CONCATENATED MODULE: ./src/cli/registry.ts
 // Imported lazily so `gantry changes` does not load the registry or Vault code.
 const CLI_ACTIONS = [
-    { name: 'promote', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(109), __nccwpck_require__.e(227)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8227))).main },
+    { name: 'promote', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(109), __nccwpck_require__.e(325), __nccwpck_require__.e(405)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6405))).main },
     { name: 'changes', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(589)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8589))).main },
     { name: 'quarantine', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(800), __nccwpck_require__.e(239)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1239))).main },
     {
@@ -28543,17 +28543,22 @@ const SUITE_COMMANDS = [
     {
         name: 'pins',
         summary: 'pins audit [dir…] | pins set --version vX.Y.Z dir: how uses: and base images are pinned',
-        run: async (args) => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(967)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2348))).runPins(args),
+        run: async (args) => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(80)]).then(__nccwpck_require__.bind(__nccwpck_require__, 80))).runPins(args),
     },
     {
         name: 'demo',
         summary: 'the whole pipeline on a generated monorepo with a local registry and Vault (the README main job)',
-        run: async (args) => (await Promise.all(/* import() */[__nccwpck_require__.e(109), __nccwpck_require__.e(685), __nccwpck_require__.e(155)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1155))).demoCommand(args),
+        run: async (args) => (await Promise.all(/* import() */[__nccwpck_require__.e(109), __nccwpck_require__.e(724), __nccwpck_require__.e(155)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1155))).demoCommand(args),
+    },
+    {
+        name: 'policy',
+        summary: 'policy test --policy f --corpus dir | policy log <image>: test a policy, list recorded evaluations',
+        run: async (args) => (await Promise.all(/* import() */[__nccwpck_require__.e(323), __nccwpck_require__.e(109), __nccwpck_require__.e(325), __nccwpck_require__.e(108)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2108))).policyCommand(args),
     },
     {
         name: 'templates',
         summary: 'templates run <dir> --input k=v …: run a composite template locally, step by step',
-        run: async (args) => (await Promise.all(/* import() */[__nccwpck_require__.e(685), __nccwpck_require__.e(941)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5941))).templatesCommand(args),
+        run: async (args) => (await Promise.all(/* import() */[__nccwpck_require__.e(724), __nccwpck_require__.e(984)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5984))).templatesCommand(args),
     },
 ];
 
@@ -28765,10 +28770,13 @@ function netFetch(http) {
         const bytes = empty ? undefined : await response.bytes(BODY_LIMIT);
         if (empty)
             response.discard();
-        return new Response(bytes && bytes.byteLength > 0 ? bytes : null, {
+        const answer = new Response(bytes && bytes.byteLength > 0 ? bytes : null, {
             status: response.status,
             headers: out,
         });
+        // A constructed Response has an empty url; Octokit reads it (pagination, errors).
+        Object.defineProperty(answer, 'url', { value: url });
+        return answer;
     };
 }
 /** Rate limits (primary or secondary) GitHub still reported after the waits. */

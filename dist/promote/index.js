@@ -28942,11 +28942,129 @@ function parseRetryAfter(value, now) {
 
 /***/ }),
 
+/***/ 971:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Re: () => (/* binding */ parseExpectedSource),
+/* harmony export */   ch: () => (/* binding */ checkProvenance)
+/* harmony export */ });
+/* unused harmony exports SLSA_V1, SLSA_V02, provenanceFacts */
+const SLSA_V1 = 'https://slsa.dev/provenance/v1';
+const SLSA_V02 = 'https://slsa.dev/provenance/v0.2';
+/** `owner/name[@ref]` or a URL, as the `expected-source` input takes it. */
+function parseExpectedSource(text) {
+    const at = text.lastIndexOf('@');
+    const repo = at > 0 ? text.slice(0, at) : text;
+    const ref = at > 0 ? text.slice(at + 1) : undefined;
+    return { repository: normaliseRepo(repo), ref };
+}
+function normaliseRepo(text) {
+    return text
+        .replace(/^git\+/, '')
+        .replace(/^https?:\/\/github\.com\//i, '')
+        .replace(/\.git$/, '')
+        .replace(/\/$/, '')
+        .toLowerCase();
+}
+function refOf(uri) {
+    return typeof uri === 'string' && uri.includes('@') ? uri.slice(uri.lastIndexOf('@') + 1) : undefined;
+}
+/** What a v1 or v0.2 SLSA predicate says, as GitHub Actions (and the SLSA GitHub generator) write it. */
+function provenanceFacts(statement) {
+    const p = statement.predicate;
+    if (typeof p !== 'object' || p === null)
+        return 'the statement has no predicate';
+    if (statement.predicateType === SLSA_V1) {
+        const workflow = p.buildDefinition?.externalParameters?.workflow ?? {};
+        const deps = Array.isArray(p.buildDefinition?.resolvedDependencies)
+            ? p.buildDefinition.resolvedDependencies
+            : [];
+        const dep = deps.find((d) => d?.digest?.gitCommit || d?.digest?.sha1);
+        return {
+            builderId: p.runDetails?.builder?.id,
+            repository: workflow.repository ?? dep?.uri?.replace(/@.*$/, ''),
+            ref: workflow.ref ?? refOf(dep?.uri),
+            commit: dep?.digest?.gitCommit ?? dep?.digest?.sha1,
+        };
+    }
+    if (statement.predicateType === SLSA_V02) {
+        const config = p.invocation?.configSource ?? {};
+        return {
+            builderId: p.builder?.id,
+            repository: config.uri?.replace(/@.*$/, ''),
+            ref: refOf(config.uri),
+            commit: config.digest?.sha1 ?? config.digest?.gitCommit,
+        };
+    }
+    return `its predicate type is ${statement.predicateType ?? 'missing'}, not ${SLSA_V1} or ${SLSA_V02}`;
+}
+/** undefined when the provenance satisfies the policy, else what differs (expected vs found). */
+function checkProvenance(statement, policy) {
+    const facts = provenanceFacts(statement);
+    if (typeof facts === 'string')
+        return facts;
+    const problems = [];
+    if (policy.repository && normaliseRepo(facts.repository ?? '') !== normaliseRepo(policy.repository))
+        problems.push(`source repository expected ${policy.repository}, found ${facts.repository ?? 'none'}`);
+    if (policy.ref && facts.ref !== policy.ref)
+        problems.push(`ref expected ${policy.ref}, found ${facts.ref ?? 'none'}`);
+    if (policy.commit && facts.commit?.toLowerCase() !== policy.commit.toLowerCase())
+        problems.push(`commit expected ${policy.commit}, found ${facts.commit ?? 'none'}`);
+    if (policy.builderId && facts.builderId !== policy.builderId)
+        problems.push(`builder expected ${policy.builderId}, found ${facts.builderId ?? 'none'}`);
+    return problems.length ? problems.join(', ') : undefined;
+}
+
+
+/***/ }),
+
+/***/ 1227:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   cN: () => (/* binding */ POLICY_KEYS),
+/* harmony export */   ng: () => (/* binding */ describeFailures),
+/* harmony export */   y0: () => (/* binding */ RULES)
+/* harmony export */ });
+/**
+ * The gate as configured, before any Sigstore code is loaded: promote imports the verifier (and
+ * sigstore-js, about 0.6 MB of bundle) only when a rule is set, so a promotion without `verify`
+ * starts as fast as before.
+ */
+const RULES = ['signature', 'provenance', 'vulnerabilities'];
+/** One line per failed rule: the rule, the digest, expected and found. */
+function describeFailures(evaluations) {
+    return evaluations
+        .filter((e) => e.outcome === 'fail')
+        .map((e) => `rule '${e.rule}' refused ${e.digest}: expected ${e.expected}; found ${e.found}`)
+        .join('. ');
+}
+/** The keys an environment of a policy file may set: the promote action's gate inputs. */
+const POLICY_KEYS = [
+    'verify',
+    'certificate-identity',
+    'certificate-identity-regexp',
+    'certificate-oidc-issuer',
+    'trusted-root',
+    'public-key',
+    'transparency-log',
+    'expected-source',
+    'expected-commit',
+    'expected-builder',
+    'max-cvss',
+    'max-scan-age',
+    'waivers',
+];
+
+
+/***/ }),
+
 /***/ 4995:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _runtime_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6762);
+/* harmony import */ var _runtime_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7709);
 /* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(785);
 
 
@@ -29994,7 +30112,7 @@ class LayoutRepository {
 
 ;// CONCATENATED MODULE: ./src/oci/copy.ts
 
-function createLimiter(limit) {
+function copy_createLimiter(limit) {
     const max = Math.max(1, Math.floor(limit));
     let running = 0;
     const waiting = [];
@@ -30022,7 +30140,7 @@ function createLimiter(limit) {
  * wraps each manifest read, never a recursion, so nested indexes cannot wait on their own parents.
  */
 async function readTree(repo, ref, options = {}) {
-    const limit = options.limit ?? createLimiter(options.concurrency ?? 6);
+    const limit = options.limit ?? copy_createLimiter(options.concurrency ?? 6);
     const top = typeof ref === 'string' ? await limit(() => repo.getManifest(ref)) : ref;
     const children = [];
     const blobs = new Map();
@@ -30298,7 +30416,7 @@ function openRepository(ref, client, options = {}) {
 }
 
 ;// CONCATENATED MODULE: ./src/promote/constants.ts
-const INPUT = {
+const constants_INPUT = {
     source: 'source',
     destinations: 'destinations',
     expectedDigest: 'expected-digest',
@@ -30312,6 +30430,21 @@ const INPUT = {
     insecureRegistries: 'insecure-registries',
     concurrency: 'concurrency',
     dryRun: 'dry-run',
+    verify: 'verify',
+    certificateIdentity: 'certificate-identity',
+    certificateIdentityRegexp: 'certificate-identity-regexp',
+    certificateOidcIssuer: 'certificate-oidc-issuer',
+    trustedRoot: 'trusted-root',
+    publicKey: 'public-key',
+    transparencyLog: 'transparency-log',
+    expectedSource: 'expected-source',
+    expectedCommit: 'expected-commit',
+    expectedBuilder: 'expected-builder',
+    maxCvss: 'max-cvss',
+    maxScanAge: 'max-scan-age',
+    waivers: 'waivers',
+    policy: 'policy',
+    environment: 'environment',
 };
 const OUTPUT = {
     digest: 'digest',
@@ -30359,11 +30492,26 @@ const REQUIRE_ALIASES = {
     },
 };
 
+// EXTERNAL MODULE: ./src/policy/spec.ts
+var spec = __nccwpck_require__(1227);
+// EXTERNAL MODULE: ./src/policy/slsa.ts
+var slsa = __nccwpck_require__(971);
+// EXTERNAL MODULE: ./src/runtime/inputs.ts
+var runtime_inputs = __nccwpck_require__(2291);
 ;// CONCATENATED MODULE: ./src/promote/config.ts
 
 
 
 
+
+
+
+
+function needReaders(readers) {
+    if (!readers)
+        throw new Error('policy and waivers files need the YAML readers of src/policy/file.ts');
+    return readers;
+}
 const REFERENCE_EXAMPLE = 'an image reference such as ghcr.io/acme/app:1.4.2, ghcr.io/acme/app@sha256:<64 hex>, or oci-layout:<dir>[:tag|@digest]';
 function reference(input, text) {
     try {
@@ -30386,82 +30534,206 @@ function list(inputs, name) {
  * Every input parsed and checked against the others before anything touches a registry. `password`
  * must already be registered as a secret by the caller.
  */
-function readConfig(inputs) {
-    const rollback = inputs.boolean(INPUT.rollback, false);
-    const sourceText = inputs.optional(INPUT.source);
+function readConfig(inputs, readFile, readers) {
+    const rollback = inputs.boolean(constants_INPUT.rollback, false);
+    const sourceText = inputs.optional(constants_INPUT.source);
     let source;
     if (sourceText) {
-        const ref = reference(INPUT.source, sourceText);
+        const ref = reference(constants_INPUT.source, sourceText);
         if (!ref.tag && !ref.digest) {
-            throw errors/* ConfigurationError */.j1.forInput(INPUT.source, sourceText, 'a reference with a tag or a digest (…:1.4.2 or …@sha256:…): the image to promote must be named exactly');
+            throw errors/* ConfigurationError */.j1.forInput(constants_INPUT.source, sourceText, 'a reference with a tag or a digest (…:1.4.2 or …@sha256:…): the image to promote must be named exactly');
         }
         source = { text: sourceText, ref };
     }
     else if (!rollback) {
-        throw new errors/* ConfigurationError */.j1(`Input '${INPUT.source}' is required (the image to promote, by digest or by tag), unless '${INPUT.rollback}' is true.`);
+        throw new errors/* ConfigurationError */.j1(`Input '${constants_INPUT.source}' is required (the image to promote, by digest or by tag), unless '${constants_INPUT.rollback}' is true.`);
     }
-    const destinationTexts = inputs.lines(INPUT.destinations);
+    const destinationTexts = inputs.lines(constants_INPUT.destinations);
     if (destinationTexts.length === 0) {
-        throw new errors/* ConfigurationError */.j1(`Input '${INPUT.destinations}' is required: one destination reference per line, such as ghcr.io/acme/app:prod.`);
+        throw new errors/* ConfigurationError */.j1(`Input '${constants_INPUT.destinations}' is required: one destination reference per line, such as ghcr.io/acme/app:prod.`);
     }
     const destinations = [];
     const seen = new Set();
     for (const text of destinationTexts) {
-        const ref = reference(INPUT.destinations, text);
+        const ref = reference(constants_INPUT.destinations, text);
         if (ref.digest) {
-            throw errors/* ConfigurationError */.j1.forInput(INPUT.destinations, text, 'a repository and tag (…/app:prod): a destination names the tag to point at the promoted digest, not a digest');
+            throw errors/* ConfigurationError */.j1.forInput(constants_INPUT.destinations, text, 'a repository and tag (…/app:prod): a destination names the tag to point at the promoted digest, not a digest');
         }
         if (!ref.tag)
-            throw errors/* ConfigurationError */.j1.forInput(INPUT.destinations, text, 'a repository and tag such as ghcr.io/acme/app:prod');
+            throw errors/* ConfigurationError */.j1.forInput(constants_INPUT.destinations, text, 'a repository and tag such as ghcr.io/acme/app:prod');
         const key = formatReference(ref);
         if (seen.has(key))
-            throw errors/* ConfigurationError */.j1.forInput(INPUT.destinations, text, 'each destination once (this one is listed twice)');
+            throw errors/* ConfigurationError */.j1.forInput(constants_INPUT.destinations, text, 'each destination once (this one is listed twice)');
         seen.add(key);
         destinations.push({ text, ref: ref });
     }
-    const expected = inputs.optional(INPUT.expectedDigest);
+    const expected = inputs.optional(constants_INPUT.expectedDigest);
     if (expected !== undefined && !isDigest(expected)) {
-        throw errors/* ConfigurationError */.j1.forInput(INPUT.expectedDigest, expected, 'a digest such as sha256:<64 lowercase hex> (the digest CI recorded at build time; a tag cannot pin what was built)');
+        throw errors/* ConfigurationError */.j1.forInput(constants_INPUT.expectedDigest, expected, 'a digest such as sha256:<64 lowercase hex> (the digest CI recorded at build time; a tag cannot pin what was built)');
     }
-    const require = list(inputs, INPUT.require).map((name) => {
+    const require = list(inputs, constants_INPUT.require).map((name) => {
         const alias = REQUIRE_ALIASES[name.toLowerCase()];
         if (alias)
             return { name, ...alias };
         if (/^[a-z0-9][\w.+-]*\/[\w.+-]+(;.*)?$/i.test(name))
             return { name, types: [name] };
-        throw errors/* ConfigurationError */.j1.forInput(INPUT.require, name, `one of ${Object.keys(REQUIRE_ALIASES).join(', ')}, or an artifact media type such as application/spdx+json`);
+        throw errors/* ConfigurationError */.j1.forInput(constants_INPUT.require, name, `one of ${Object.keys(REQUIRE_ALIASES).join(', ')}, or an artifact media type such as application/spdx+json`);
     });
-    const stableTag = inputs.optional(INPUT.stableTag);
+    const stableTag = inputs.optional(constants_INPUT.stableTag);
     if (stableTag !== undefined) {
         if (!isValidTag(stableTag))
-            throw errors/* ConfigurationError */.j1.forInput(INPUT.stableTag, stableTag, 'a tag name such as stable (letters, digits, _ . -; at most 128)');
+            throw errors/* ConfigurationError */.j1.forInput(constants_INPUT.stableTag, stableTag, 'a tag name such as stable (letters, digits, _ . -; at most 128)');
         const clash = destinations.find((d) => d.ref.tag === stableTag);
         if (clash)
-            throw errors/* ConfigurationError */.j1.forInput(INPUT.stableTag, stableTag, `a tag other than the destination tag of ${clash.text}`);
+            throw errors/* ConfigurationError */.j1.forInput(constants_INPUT.stableTag, stableTag, `a tag other than the destination tag of ${clash.text}`);
     }
-    const username = inputs.optional(INPUT.username);
-    const password = inputs.optional(INPUT.password);
+    const username = inputs.optional(constants_INPUT.username);
+    const password = inputs.optional(constants_INPUT.password);
     if ((username === undefined) !== (password === undefined)) {
-        throw new errors/* ConfigurationError */.j1(`Inputs '${INPUT.username}' and '${INPUT.password}' go together: ${username === undefined ? `'${INPUT.password}' was given without '${INPUT.username}'` : `'${INPUT.username}' was given without '${INPUT.password}'`}.`);
+        throw new errors/* ConfigurationError */.j1(`Inputs '${constants_INPUT.username}' and '${constants_INPUT.password}' go together: ${username === undefined ? `'${constants_INPUT.password}' was given without '${constants_INPUT.username}'` : `'${constants_INPUT.username}' was given without '${constants_INPUT.password}'`}.`);
     }
-    const insecureRegistries = list(inputs, INPUT.insecureRegistries);
+    const insecureRegistries = list(inputs, constants_INPUT.insecureRegistries);
     for (const host of insecureRegistries) {
         if (!/^[A-Za-z0-9.-]+(:\d{1,5})?$/.test(host))
-            throw errors/* ConfigurationError */.j1.forInput(INPUT.insecureRegistries, host, 'registry hosts such as registry.internal:5000, one per line or comma-separated');
+            throw errors/* ConfigurationError */.j1.forInput(constants_INPUT.insecureRegistries, host, 'registry hosts such as registry.internal:5000, one per line or comma-separated');
     }
     return {
         source,
         destinations,
         expectedDigest: expected,
         require,
-        copyReferrers: inputs.boolean(INPUT.copyReferrers, true),
-        immutable: inputs.boolean(INPUT.immutable, true),
+        copyReferrers: inputs.boolean(constants_INPUT.copyReferrers, true),
+        immutable: inputs.boolean(constants_INPUT.immutable, true),
         stableTag,
         rollback,
         credentials: username !== undefined && password !== undefined ? { username, password } : undefined,
         insecureRegistries,
-        concurrency: inputs.integer(INPUT.concurrency, { min: 1, max: 64, fallback: 6 }),
-        dryRun: inputs.boolean(INPUT.dryRun, false),
+        concurrency: inputs.integer(constants_INPUT.concurrency, { min: 1, max: 64, fallback: 6 }),
+        dryRun: inputs.boolean(constants_INPUT.dryRun, false),
+        gate: readGateOrPolicy(inputs, readFile, readers),
+    };
+}
+/**
+ * The gate comes from the inputs, or from one environment of a policy file (then no gate input may
+ * be given as well: one place says what an environment needs).
+ */
+function gateFromPolicy(file, environment, readFile, readers) {
+    const values = { [INPUT.policy]: file, [INPUT.environment]: environment };
+    return readGateOrPolicy(inputReader({ getInput: (name) => values[name] ?? '' }), readFile, readers);
+}
+function readGateOrPolicy(inputs, readFile, readers) {
+    const file = inputs.optional(constants_INPUT.policy);
+    const environment = inputs.optional(constants_INPUT.environment);
+    if (file === undefined) {
+        if (environment !== undefined)
+            throw new errors/* ConfigurationError */.j1(`Input '${constants_INPUT.environment}' selects an environment of '${constants_INPUT.policy}', which was not given.`);
+        return readGate(inputs, readFile, readers);
+    }
+    if (environment === undefined)
+        throw new errors/* ConfigurationError */.j1(`Input '${constants_INPUT.policy}' needs '${constants_INPUT.environment}': which environment's checks to apply.`);
+    const both = spec/* POLICY_KEYS */.cN.filter((key) => inputs.optional(key) !== undefined && !(key === 'transparency-log' && inputs.optional(key) === 'true'));
+    if (both.length)
+        throw new errors/* ConfigurationError */.j1(`Input '${constants_INPUT.policy}' says what ${environment} needs; ${both.map((k) => `'${k}'`).join(', ')} must be set in the policy file, not as inputs.`);
+    let text;
+    try {
+        text = (readFile ?? missingReader)(file);
+    }
+    catch (error) {
+        throw errors/* ConfigurationError */.j1.forInput(constants_INPUT.policy, file, `a readable policy file (${error.message})`);
+    }
+    const values = needReaders(readers).readPolicy(text, file, environment);
+    const base = (0,external_node_path_namespaceObject.dirname)(file);
+    const fromPolicy = (0,runtime_inputs/* inputReader */.cN)({ getInput: (name) => values[name] ?? '' });
+    try {
+        return readGate(fromPolicy, (path) => (readFile ?? missingReader)((0,external_node_path_namespaceObject.isAbsolute)(path) ? path : (0,external_node_path_namespaceObject.join)(base, path)), readers);
+    }
+    catch (error) {
+        if (error instanceof errors/* ConfigurationError */.j1)
+            throw new errors/* ConfigurationError */.j1(`Policy ${file}, environment '${environment}': ${error.message.replace(/\bInputs? /g, 'key ')}`);
+        throw error;
+    }
+}
+function missingReader(path) {
+    throw new Error(`no file reader for ${path}`);
+}
+function readGate(inputs, readFile, readers) {
+    const rules = list(inputs, constants_INPUT.verify).map((rule) => {
+        if (!spec/* RULES */.y0.includes(rule))
+            throw errors/* ConfigurationError */.j1.forInput(constants_INPUT.verify, rule, `one of ${spec/* RULES */.y0.join(', ')}`);
+        return rule;
+    });
+    const identity = inputs.optional(constants_INPUT.certificateIdentity);
+    const identityPattern = inputs.optional(constants_INPUT.certificateIdentityRegexp);
+    const issuer = inputs.optional(constants_INPUT.certificateOidcIssuer);
+    const rootPath = inputs.optional(constants_INPUT.trustedRoot);
+    const keyText = inputs.optional(constants_INPUT.publicKey);
+    if (identity !== undefined && identityPattern !== undefined)
+        throw new errors/* ConfigurationError */.j1(`Inputs '${constants_INPUT.certificateIdentity}' and '${constants_INPUT.certificateIdentityRegexp}' exclude each other: give the exact identity or a pattern.`);
+    if (identityPattern !== undefined) {
+        try {
+            new RegExp(identityPattern);
+        }
+        catch (error) {
+            throw errors/* ConfigurationError */.j1.forInput(constants_INPUT.certificateIdentityRegexp, identityPattern, `a regular expression (${error.message})`);
+        }
+    }
+    const read = (input, path) => {
+        try {
+            return (readFile ?? missingReader)(path);
+        }
+        catch (error) {
+            throw errors/* ConfigurationError */.j1.forInput(input, path, `a readable file (${error.message})`);
+        }
+    };
+    const root = rootPath !== undefined ? { text: read(constants_INPUT.trustedRoot, rootPath), name: rootPath } : undefined;
+    let trust;
+    if (keyText !== undefined) {
+        const inline = keyText.includes('-----BEGIN');
+        const pem = inline ? keyText : read(constants_INPUT.publicKey, keyText);
+        if (identity !== undefined || identityPattern !== undefined || issuer !== undefined)
+            throw new errors/* ConfigurationError */.j1(`Input '${constants_INPUT.publicKey}' verifies key-signed artifacts: '${constants_INPUT.certificateIdentity}', '${constants_INPUT.certificateIdentityRegexp}' and '${constants_INPUT.certificateOidcIssuer}' apply to keyless (certificate) signatures only.`);
+        trust = {
+            kind: 'key',
+            pem,
+            name: inline ? '(inline PEM)' : keyText,
+            root,
+            transparencyLog: inputs.boolean(constants_INPUT.transparencyLog, true),
+        };
+    }
+    else {
+        trust = root ? { kind: 'root', ...root } : { kind: 'default' };
+    }
+    const signing = rules.some((r) => r !== 'vulnerabilities');
+    if (signing && trust.kind !== 'key' && identity === undefined && identityPattern === undefined)
+        throw new errors/* ConfigurationError */.j1(`Input '${constants_INPUT.verify}': keyless verification needs whose signature to accept: set '${constants_INPUT.certificateIdentity}' (or '${constants_INPUT.certificateIdentityRegexp}') and '${constants_INPUT.certificateOidcIssuer}', or '${constants_INPUT.publicKey}'. Without one, any Sigstore signer would pass.`);
+    if (signing && trust.kind !== 'key' && issuer === undefined)
+        throw new errors/* ConfigurationError */.j1(`Input '${constants_INPUT.verify}': set '${constants_INPUT.certificateOidcIssuer}' (for GitHub Actions: https://token.actions.githubusercontent.com); an identity is only as good as the issuer that vouched for it.`);
+    const sourceText = inputs.optional(constants_INPUT.expectedSource);
+    const source = sourceText ? (0,slsa/* parseExpectedSource */.Re)(sourceText) : {};
+    const commit = inputs.optional(constants_INPUT.expectedCommit);
+    if (commit !== undefined && !/^[0-9a-f]{40}$/i.test(commit))
+        throw errors/* ConfigurationError */.j1.forInput(constants_INPUT.expectedCommit, commit, 'a full git commit SHA (40 hex)');
+    const builderId = inputs.optional(constants_INPUT.expectedBuilder);
+    if ((sourceText || commit || builderId) && !rules.includes('provenance'))
+        throw new errors/* ConfigurationError */.j1(`Inputs '${constants_INPUT.expectedSource}', '${constants_INPUT.expectedCommit}' and '${constants_INPUT.expectedBuilder}' are checked against provenance: add 'provenance' to '${constants_INPUT.verify}'.`);
+    const maxCvssText = inputs.optional(constants_INPUT.maxCvss);
+    const maxCvss = maxCvssText === undefined ? 7.0 : Number(maxCvssText);
+    if (!Number.isFinite(maxCvss) || maxCvss < 0 || maxCvss > 10)
+        throw errors/* ConfigurationError */.j1.forInput(constants_INPUT.maxCvss, maxCvssText ?? '', 'a CVSS score from 0.0 to 10.0 (findings at or above it block)');
+    const maxScanAge = inputs.duration(constants_INPUT.maxScanAge);
+    const waiversFile = inputs.optional(constants_INPUT.waivers);
+    let waivers = [];
+    if (waiversFile !== undefined)
+        waivers = needReaders(readers).parseWaivers(read(constants_INPUT.waivers, waiversFile), waiversFile);
+    if ((maxCvssText !== undefined || maxScanAge !== undefined || waiversFile !== undefined) &&
+        !rules.includes('vulnerabilities'))
+        throw new errors/* ConfigurationError */.j1(`Inputs '${constants_INPUT.maxCvss}', '${constants_INPUT.maxScanAge}' and '${constants_INPUT.waivers}' apply to the vulnerability gate: add 'vulnerabilities' to '${constants_INPUT.verify}'.`);
+    return {
+        rules,
+        trust,
+        identity: { identity, identityPattern, issuer },
+        source: { ...source, commit, builderId },
+        vulnerabilities: { maxCvss, maxScanAge, waivers },
     };
 }
 
@@ -30482,6 +30754,7 @@ var clock = __nccwpck_require__(2881);
 
 
 
+
 /** A registry that cannot be reached is a user mistake in the reference (or a missing insecure-registries entry). */
 async function reach(input, where, fn) {
     try {
@@ -30491,7 +30764,7 @@ async function reach(input, where, fn) {
         if (error instanceof http/* NetworkError */.Dr ||
             error instanceof http/* HttpTimeoutError */.Iu ||
             error instanceof breaker/* CircuitOpenError */.C) {
-            throw new errors/* ConfigurationError */.j1(`Input '${input}': cannot reach ${where} (${error.message}). Check the registry name; a registry that speaks plain HTTP must be listed in '${INPUT.insecureRegistries}'.`);
+            throw new errors/* ConfigurationError */.j1(`Input '${input}': cannot reach ${where} (${error.message}). Check the registry name; a registry that speaks plain HTTP must be listed in '${constants_INPUT.insecureRegistries}'.`);
         }
         if (error instanceof RegistryError && error.code === 'NAME_INVALID') {
             throw new errors/* ConfigurationError */.j1(`Input '${input}': ${where} rejected the repository name (${error.message}).`);
@@ -30507,19 +30780,23 @@ async function reach(input, where, fn) {
  */
 async function promote(config, deps) {
     const source = config.source;
+    // The verifier (and sigstore-js) loads only when a rule is set; its trust material is parsed
+    // before any registry is read, so a malformed trusted root or key fails first.
+    const gatePolicy = config.gate.rules.length ? await Promise.all(/* import() */[__nccwpck_require__.e(323), __nccwpck_require__.e(909)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6909)) : undefined;
+    const gate = gatePolicy?.loadGate(config.gate);
     const sourceRepo = deps.open(source.ref, 'source');
     const ref = source.ref.digest ?? source.ref.tag;
     // The source is read and the destinations are checked side by side; nothing is written before both end.
     let referrersRead = Promise.resolve([]);
     // Every read of the source (an index's children, the referrers and theirs) shares one limit: an
     // index of thousands of children never opens more than `concurrency` connections at once.
-    const limit = createLimiter(config.concurrency);
+    const limit = copy_createLimiter(config.concurrency);
     const [tree, plan] = await Promise.all([
-        reach(INPUT.source, sourceRepo.display, async () => {
+        reach(constants_INPUT.source, sourceRepo.display, async () => {
             const top = await readSource(sourceRepo, ref, source.text, () => sourceRepo.getManifest(ref));
             // The children and the referrers hang off the top manifest: both are read from here at once.
-            if (config.copyReferrers || config.require.length > 0) {
-                referrersRead = reach(INPUT.source, sourceRepo.display, () => findReferrers(sourceRepo, top, limit, deps));
+            if (config.copyReferrers || config.require.length > 0 || config.gate.rules.length > 0) {
+                referrersRead = reach(constants_INPUT.source, sourceRepo.display, () => findReferrers(sourceRepo, top, limit, deps));
                 referrersRead.catch(() => undefined);
             }
             return readSource(sourceRepo, ref, source.text, () => readTree(sourceRepo, top, { limit }));
@@ -30528,14 +30805,15 @@ async function promote(config, deps) {
     ]);
     // Required referrers gate the promotion, so they are read before anything is written. Referrers
     // that are only copied are needed after the image: their lookup runs alongside its copy.
-    const referrers = config.require.length > 0 ? await referrersRead : [];
+    const gated = config.require.length > 0 || config.gate.rules.length > 0;
+    const referrers = gated ? await referrersRead : [];
     // The tag was read once; from here on everything is addressed by this digest.
     const digest = tree.top.descriptor.digest;
     deps.info(`${source.text} is ${digest}`);
     const checks = [];
     if (config.expectedDigest) {
         if (config.expectedDigest !== digest) {
-            throw new errors/* ConfigurationError */.j1(`Input '${INPUT.expectedDigest}': the source ${source.text} is ${digest}, but CI recorded ${config.expectedDigest}. Nothing was promoted.`);
+            throw new errors/* ConfigurationError */.j1(`Input '${constants_INPUT.expectedDigest}': the source ${source.text} is ${digest}, but CI recorded ${config.expectedDigest}. Nothing was promoted.`);
         }
         checks.push(`expected digest ${digest} matched`);
     }
@@ -30544,8 +30822,19 @@ async function promote(config, deps) {
         checks.push(`${required.name} attached: ${satisfying(required, referrers)}`);
     const missing = config.require.filter((required) => satisfying(required, referrers) === undefined);
     if (missing.length) {
-        throw new errors/* ConfigurationError */.j1(`Input '${INPUT.require}': ${digest} has no ${missing.map(describeRequirement).join('; no ')} attached in ${sourceRepo.display}. Nothing was promoted.`);
+        throw new errors/* ConfigurationError */.j1(`Input '${constants_INPUT.require}': ${digest} has no ${missing.map(describeRequirement).join('; no ')} attached in ${sourceRepo.display}. Nothing was promoted.`);
     }
+    // Signatures and provenance are verified here, before anything is written; a failed rule stops it all.
+    const evaluations = await (gatePolicy && gate ? gatePolicy.evaluateGate : noGate)(gate, digest, tree.top.bytes, referrers.map((r) => evidenceOf(sourceRepo, r)), deps.now());
+    for (const e of evaluations) {
+        deps.info(`rule '${e.rule}' ${e.outcome === 'fail' ? 'FAILED' : e.outcome === 'waived' ? 'passed with waivers' : 'passed'} for ${digest}: ${e.found}`);
+        for (const w of e.expiredWaivers ?? [])
+            deps.warn(`waiver for ${w.id} in ${w.package} (owner ${w.owner}) expired on ${w.expires}: it no longer applies`);
+        if (e.outcome !== 'fail')
+            checks.push(`${e.rule} ${e.outcome === 'waived' ? 'passed with waivers' : 'verified'}: ${e.found}`);
+    }
+    if (evaluations.some((e) => e.outcome === 'fail'))
+        throw new PolicyRefusedError(`Input '${constants_INPUT.verify}': ${(0,spec/* describeFailures */.ng)(evaluations)}. Nothing was promoted.`, evaluations);
     // Promotion records never reach findReferrers' result, so none is ever copied between repositories.
     const toCopy = referrersRead.then((found) => (config.copyReferrers ? found : []));
     toCopy.catch(() => undefined);
@@ -30553,7 +30842,7 @@ async function promote(config, deps) {
     if (config.immutable) {
         const taken = plan.filter((p) => p.role === 'destination' && p.previous !== null && p.previous !== digest);
         if (taken.length) {
-            throw new errors/* ConfigurationError */.j1(`Input '${INPUT.destinations}': ${taken.map((t) => `${t.reference} already points at ${t.previous}`).join('; ')}, not the promoted ${digest}. With '${INPUT.immutable}: true' a taken tag is never moved: promote to a new tag, or set '${INPUT.immutable}: false'. Nothing was promoted.`);
+            throw new errors/* ConfigurationError */.j1(`Input '${constants_INPUT.destinations}': ${taken.map((t) => `${t.reference} already points at ${t.previous}`).join('; ')}, not the promoted ${digest}. With '${constants_INPUT.immutable}: true' a taken tag is never moved: promote to a new tag, or set '${constants_INPUT.immutable}: false'. Nothing was promoted.`);
         }
         checks.push('immutable: no destination tag points at another digest');
     }
@@ -30592,6 +30881,7 @@ async function promote(config, deps) {
             previous: p.previous,
         })),
         checks: [...checks, 'every digest verified while copying'],
+        ...(evaluations.length ? { evaluations } : {}),
         ...deps.run,
         time: new Date(deps.now()).toISOString(),
     };
@@ -30662,6 +30952,49 @@ async function promote(config, deps) {
         dryRun: false,
     };
 }
+/** No rules, no evaluations (and no verifier loaded). */
+async function noGate() {
+    return [];
+}
+/**
+ * What the gate sees attached to a manifest in a repository (referrers and cosign tags, promotion
+ * records left out), for `gantry policy test` on layouts kept in the repository.
+ */
+async function gateEvidence(repo, top, warn) {
+    const found = await findReferrers(repo, top, createLimiter(6), { warn });
+    return found.map((r) => evidenceOf(repo, r));
+}
+/** A promotion the policy refused: a user-facing error that carries each rule's evaluation. */
+class PolicyRefusedError extends errors/* ConfigurationError */.j1 {
+    evaluations;
+    constructor(message, evaluations) {
+        super(message);
+        this.evaluations = evaluations;
+    }
+}
+/** What the gate needs of a referrer: its own type, its layers, and a way to read one (bounded). */
+function evidenceOf(repo, referrer) {
+    const json = referrer.tree.top.json;
+    const layers = Array.isArray(json.layers) ? json.layers : [];
+    return {
+        digest: referrer.tree.top.descriptor.digest,
+        artifactType: referrer.artifactType,
+        created: referrer.tree.top.json.annotations?.['org.opencontainers.image.created'],
+        layers: layers.map((l) => ({
+            mediaType: l.mediaType,
+            digest: l.digest,
+            size: l.size,
+            annotations: l.annotations,
+        })),
+        async read(layerDigest) {
+            const layer = layers.find((l) => l.digest === layerDigest);
+            const chunks = [];
+            for await (const chunk of await repo.openBlob(layer))
+                chunks.push(chunk);
+            return Buffer.concat(chunks);
+        },
+    };
+}
 /** A read of the source, with a clear error when the reference (or a manifest under it) names nothing. */
 async function readSource(repo, ref, text, read) {
     try {
@@ -30669,7 +31002,7 @@ async function readSource(repo, ref, text, read) {
     }
     catch (error) {
         if ((error instanceof RegistryError && error.notFound) || error instanceof LayoutError) {
-            throw errors/* ConfigurationError */.j1.forInput(INPUT.source, text, `an image that exists (${repo.display} has no manifest ${ref}: ${error.message})`);
+            throw errors/* ConfigurationError */.j1.forInput(constants_INPUT.source, text, `an image that exists (${repo.display} has no manifest ${ref}: ${error.message})`);
         }
         throw error;
     }
@@ -30686,7 +31019,7 @@ async function planTags(config, deps) {
             repos.set(key, repo);
         }
         const current = repo;
-        const previous = await reach(INPUT.destinations, current.display, () => current.resolve(destination.ref.tag));
+        const previous = await reach(constants_INPUT.destinations, current.display, () => current.resolve(destination.ref.tag));
         plan.push({
             repo,
             reference: destination.text,
@@ -30732,7 +31065,7 @@ function describeHolding(holds) {
     return holds === undefined ? 'could not be read' : holds === null ? 'does not exist' : `holds ${holds}`;
 }
 function takenMeanwhile(p, now, digest) {
-    return new errors/* ConfigurationError */.j1(`Input '${INPUT.destinations}': ${p.reference} ${now === null ? 'no longer exists' : `now points at ${now}`}, not the ${p.previous ?? 'absent tag'} it was when this promotion began: another promotion moved it meanwhile. With '${INPUT.immutable}: true' it is not moved to ${digest}; run promotions to one destination one at a time (a 'concurrency:' group, see the promote README).`);
+    return new errors/* ConfigurationError */.j1(`Input '${constants_INPUT.destinations}': ${p.reference} ${now === null ? 'no longer exists' : `now points at ${now}`}, not the ${p.previous ?? 'absent tag'} it was when this promotion began: another promotion moved it meanwhile. With '${constants_INPUT.immutable}: true' it is not moved to ${digest}; run promotions to one destination one at a time (a 'concurrency:' group, see the promote README).`);
 }
 /** Read tags back (side by side) and fail naming every one that does not hold the digest. */
 async function readBack(tags, digest) {
@@ -30934,7 +31267,7 @@ async function attachRecord(repo, subject, record) {
  */
 async function readRecords(repo, digest, warn = () => undefined) {
     const records = [];
-    const limit = createLimiter(6);
+    const limit = copy_createLimiter(6);
     const listed = await repo.referrers(digest);
     await Promise.all(listed.map((descriptor) => limit(async () => {
         const manifest = await repo.getManifest(descriptor.digest);
@@ -31030,7 +31363,7 @@ async function rollback(config, deps) {
     const steps = [];
     for (const p of targets) {
         if (p.previous === null)
-            throw errors/* ConfigurationError */.j1.forInput(INPUT.destinations, p.reference, 'a tag that exists (there is nothing to roll back)');
+            throw errors/* ConfigurationError */.j1.forInput(constants_INPUT.destinations, p.reference, 'a tag that exists (there is nothing to roll back)');
         const current = p.previous;
         const records = await readRecords(p.repo, current, deps.warn);
         const known = new Map();
@@ -31081,7 +31414,7 @@ async function rollback(config, deps) {
             break;
         }
         if (!chosen) {
-            throw new errors/* ConfigurationError */.j1(`Input '${INPUT.rollback}': no trusted promotion record on ${p.reference} (${current}) names an earlier digest for it, so there is nothing to roll back to${rejected.length ? ` (records not trusted: ${rejected.join('; ')})` : ''}.`);
+            throw new errors/* ConfigurationError */.j1(`Input '${constants_INPUT.rollback}': no trusted promotion record on ${p.reference} (${current}) names an earlier digest for it, so there is nothing to roll back to${rejected.length ? ` (records not trusted: ${rejected.join('; ')})` : ''}.`);
         }
         steps.push({ plan: p, target: known.get(chosen).manifest, current });
     }
@@ -31222,13 +31555,18 @@ function renderFailureSummary(tags) {
 
 
 
+
 const main = async (ctx) => {
     const { runtime, log } = ctx;
     // Masked before anything can print it, even a parse error about another input.
-    const password = runtime.getInput(INPUT.password).trim();
+    const password = runtime.getInput(constants_INPUT.password).trim();
     if (password)
         runtime.setSecret(password);
-    const config = readConfig(ctx.inputs);
+    // Files named by inputs (trusted-root, public-key) are read relative to the working directory, as the runner sets it.
+    const readers = ctx.inputs.optional(constants_INPUT.policy) || ctx.inputs.optional(constants_INPUT.waivers)
+        ? await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(462)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6462))
+        : undefined;
+    const config = readConfig(ctx.inputs, (path) => (0,external_node_fs_.readFileSync)(path, 'utf8'), readers);
     // username/password serve the destination registries; everything else uses the Docker config file.
     const explicit = Object.fromEntries(config.credentials
         ? config.destinations
@@ -31326,7 +31664,138 @@ function errorMessage(error) {
 
 /***/ }),
 
-/***/ 6762:
+/***/ 2291:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   cN: () => (/* binding */ inputReader)
+/* harmony export */ });
+/* unused harmony exports parseBoolean, parseDuration, parseSize, exactlyOneOf */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9541);
+
+function inputReader(runtime) {
+    const raw = (name) => runtime.getInput(name).trim();
+    return {
+        string: (name) => raw(name),
+        required(name) {
+            const value = raw(name);
+            if (!value)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Input '${name}' is required but was not given.`);
+            return value;
+        },
+        optional(name) {
+            const value = raw(name);
+            return value === '' ? undefined : value;
+        },
+        boolean(name, fallback) {
+            const value = raw(name);
+            if (value === '' && fallback !== undefined)
+                return fallback;
+            return parseBoolean(name, value);
+        },
+        oneOf(name, allowed, fallback) {
+            const value = raw(name);
+            if (value === '' && fallback !== undefined)
+                return fallback;
+            const found = allowed.find((candidate) => candidate === value);
+            if (found === undefined)
+                throw _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1.forInput(name, value, `one of ${allowed.join(', ')}`);
+            return found;
+        },
+        integer(name, opts = {}) {
+            const value = raw(name);
+            if (value === '' && opts.fallback !== undefined)
+                return opts.fallback;
+            const range = `an integer${opts.min !== undefined ? ` >= ${opts.min}` : ''}${opts.max !== undefined ? ` <= ${opts.max}` : ''}`;
+            if (!/^-?\d+$/.test(value))
+                throw _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1.forInput(name, value, range);
+            const n = Number(value);
+            if (!Number.isSafeInteger(n) ||
+                (opts.min !== undefined && n < opts.min) ||
+                (opts.max !== undefined && n > opts.max)) {
+                throw _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1.forInput(name, value, range);
+            }
+            return n;
+        },
+        lines(name) {
+            return runtime
+                .getInput(name)
+                .split(/\r?\n/)
+                .map((line) => line.trim())
+                .filter((line) => line !== '' && !line.startsWith('#'));
+        },
+        duration(name, fallback) {
+            const value = raw(name);
+            if (value === '')
+                return fallback;
+            const ms = parseDuration(value);
+            if (ms === undefined)
+                throw _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1.forInput(name, value, 'a duration such as 90s, 15m, 12h or 7d');
+            return ms;
+        },
+        size(name, fallback) {
+            const value = raw(name);
+            if (value === '' && fallback !== undefined)
+                return fallback;
+            const bytes = parseSize(value);
+            if (bytes === undefined)
+                throw _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1.forInput(name, value, 'a size such as 512MB, 1GiB or 1048576');
+            return bytes;
+        },
+    };
+}
+/** YAML 1.2 core schema booleans, as @actions/core's getBooleanInput accepts them. */
+function parseBoolean(name, value) {
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    throw _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1.forInput(name, value, "'true' or 'false'");
+}
+const DURATION_UNITS = {
+    ms: 1,
+    s: 1000,
+    m: 60_000,
+    h: 3_600_000,
+    d: 86_400_000,
+    w: 604_800_000,
+};
+function parseDuration(value) {
+    const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d|w)?$/.exec(value.trim());
+    if (!match)
+        return undefined;
+    return Math.round(Number(match[1]) * DURATION_UNITS[match[2] ?? 's']);
+}
+const SIZE_UNITS = {
+    '': 1,
+    b: 1,
+    kb: 1e3,
+    mb: 1e6,
+    gb: 1e9,
+    kib: 1024,
+    mib: 1024 ** 2,
+    gib: 1024 ** 3,
+};
+function parseSize(value) {
+    const match = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(value.trim());
+    if (!match)
+        return undefined;
+    const unit = SIZE_UNITS[match[2].toLowerCase()];
+    return unit === undefined ? undefined : Math.round(Number(match[1]) * unit);
+}
+/** Inputs that cannot be combined: exactly one of them must be given. */
+function exactlyOneOf(runtime, names) {
+    const given = names.filter((name) => runtime.getInput(name).trim() !== '');
+    if (given.length !== 1) {
+        throw new ConfigurationError(`Exactly one of the inputs ${names.map((n) => `'${n}'`).join(', ')} must be given; got ${given.length === 0 ? 'none' : given.map((n) => `'${n}'`).join(' and ')}.`);
+    }
+    return given[0];
+}
+
+
+/***/ }),
+
+/***/ 7709:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31411,10 +31880,13 @@ function netFetch(http) {
         const bytes = empty ? undefined : await response.bytes(BODY_LIMIT);
         if (empty)
             response.discard();
-        return new Response(bytes && bytes.byteLength > 0 ? bytes : null, {
+        const answer = new Response(bytes && bytes.byteLength > 0 ? bytes : null, {
             status: response.status,
             headers: out,
         });
+        // A constructed Response has an empty url; Octokit reads it (pagination, errors).
+        Object.defineProperty(answer, 'url', { value: url });
+        return answer;
     };
 }
 /** Rate limits (primary or secondary) GitHub still reported after the waits. */
@@ -31674,8 +32146,8 @@ function escapeProperty(s) {
         .replace(/,/g, '%2C');
 }
 //# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(6982);
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
@@ -31699,7 +32171,7 @@ function issueFileCommand(command, message) {
     });
 }
 function prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
     const convertedValue = toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
@@ -34656,127 +35128,8 @@ class ActionsRuntime {
     }
 }
 
-;// CONCATENATED MODULE: ./src/runtime/inputs.ts
-
-function inputReader(runtime) {
-    const raw = (name) => runtime.getInput(name).trim();
-    return {
-        string: (name) => raw(name),
-        required(name) {
-            const value = raw(name);
-            if (!value)
-                throw new errors/* ConfigurationError */.j1(`Input '${name}' is required but was not given.`);
-            return value;
-        },
-        optional(name) {
-            const value = raw(name);
-            return value === '' ? undefined : value;
-        },
-        boolean(name, fallback) {
-            const value = raw(name);
-            if (value === '' && fallback !== undefined)
-                return fallback;
-            return parseBoolean(name, value);
-        },
-        oneOf(name, allowed, fallback) {
-            const value = raw(name);
-            if (value === '' && fallback !== undefined)
-                return fallback;
-            const found = allowed.find((candidate) => candidate === value);
-            if (found === undefined)
-                throw errors/* ConfigurationError */.j1.forInput(name, value, `one of ${allowed.join(', ')}`);
-            return found;
-        },
-        integer(name, opts = {}) {
-            const value = raw(name);
-            if (value === '' && opts.fallback !== undefined)
-                return opts.fallback;
-            const range = `an integer${opts.min !== undefined ? ` >= ${opts.min}` : ''}${opts.max !== undefined ? ` <= ${opts.max}` : ''}`;
-            if (!/^-?\d+$/.test(value))
-                throw errors/* ConfigurationError */.j1.forInput(name, value, range);
-            const n = Number(value);
-            if (!Number.isSafeInteger(n) ||
-                (opts.min !== undefined && n < opts.min) ||
-                (opts.max !== undefined && n > opts.max)) {
-                throw errors/* ConfigurationError */.j1.forInput(name, value, range);
-            }
-            return n;
-        },
-        lines(name) {
-            return runtime
-                .getInput(name)
-                .split(/\r?\n/)
-                .map((line) => line.trim())
-                .filter((line) => line !== '' && !line.startsWith('#'));
-        },
-        duration(name, fallback) {
-            const value = raw(name);
-            if (value === '')
-                return fallback;
-            const ms = parseDuration(value);
-            if (ms === undefined)
-                throw errors/* ConfigurationError */.j1.forInput(name, value, 'a duration such as 90s, 15m, 12h or 7d');
-            return ms;
-        },
-        size(name, fallback) {
-            const value = raw(name);
-            if (value === '' && fallback !== undefined)
-                return fallback;
-            const bytes = parseSize(value);
-            if (bytes === undefined)
-                throw errors/* ConfigurationError */.j1.forInput(name, value, 'a size such as 512MB, 1GiB or 1048576');
-            return bytes;
-        },
-    };
-}
-/** YAML 1.2 core schema booleans, as @actions/core's getBooleanInput accepts them. */
-function parseBoolean(name, value) {
-    if (['true', 'True', 'TRUE'].includes(value))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(value))
-        return false;
-    throw errors/* ConfigurationError */.j1.forInput(name, value, "'true' or 'false'");
-}
-const DURATION_UNITS = {
-    ms: 1,
-    s: 1000,
-    m: 60_000,
-    h: 3_600_000,
-    d: 86_400_000,
-    w: 604_800_000,
-};
-function parseDuration(value) {
-    const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d|w)?$/.exec(value.trim());
-    if (!match)
-        return undefined;
-    return Math.round(Number(match[1]) * DURATION_UNITS[match[2] ?? 's']);
-}
-const SIZE_UNITS = {
-    '': 1,
-    b: 1,
-    kb: 1e3,
-    mb: 1e6,
-    gb: 1e9,
-    kib: 1024,
-    mib: 1024 ** 2,
-    gib: 1024 ** 3,
-};
-function parseSize(value) {
-    const match = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(value.trim());
-    if (!match)
-        return undefined;
-    const unit = SIZE_UNITS[match[2].toLowerCase()];
-    return unit === undefined ? undefined : Math.round(Number(match[1]) * unit);
-}
-/** Inputs that cannot be combined: exactly one of them must be given. */
-function exactlyOneOf(runtime, names) {
-    const given = names.filter((name) => runtime.getInput(name).trim() !== '');
-    if (given.length !== 1) {
-        throw new ConfigurationError(`Exactly one of the inputs ${names.map((n) => `'${n}'`).join(', ')} must be given; got ${given.length === 0 ? 'none' : given.map((n) => `'${n}'`).join(' and ')}.`);
-    }
-    return given[0];
-}
-
+// EXTERNAL MODULE: ./src/runtime/inputs.ts
+var inputs = __nccwpck_require__(2291);
 ;// CONCATENATED MODULE: ./src/runtime/log.ts
 
 
@@ -34861,7 +35214,7 @@ async function runStep(action, phase, fn, options = {}) {
         action,
         phase,
         runtime,
-        inputs: inputReader(runtime),
+        inputs: (0,inputs/* inputReader */.cN)(runtime),
         log,
         clock,
         workspace: runtime.env.GITHUB_WORKSPACE || options.cwd || process.cwd(),
@@ -35067,6 +35420,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
 /***/ 4434:
 /***/ ((module) => {
 
@@ -35260,6 +35627,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 

@@ -32297,10 +32297,13 @@ function netFetch(http) {
         const bytes = empty ? undefined : await response.bytes(BODY_LIMIT);
         if (empty)
             response.discard();
-        return new Response(bytes && bytes.byteLength > 0 ? bytes : null, {
+        const answer = new Response(bytes && bytes.byteLength > 0 ? bytes : null, {
             status: response.status,
             headers: out,
         });
+        // A constructed Response has an empty url; Octokit reads it (pagination, errors).
+        Object.defineProperty(answer, 'url', { value: url });
+        return answer;
     };
 }
 /** Rate limits (primary or secondary) GitHub still reported after the waits. */
@@ -34892,6 +34895,21 @@ const INPUT = {
     insecureRegistries: 'insecure-registries',
     concurrency: 'concurrency',
     dryRun: 'dry-run',
+    verify: 'verify',
+    certificateIdentity: 'certificate-identity',
+    certificateIdentityRegexp: 'certificate-identity-regexp',
+    certificateOidcIssuer: 'certificate-oidc-issuer',
+    trustedRoot: 'trusted-root',
+    publicKey: 'public-key',
+    transparencyLog: 'transparency-log',
+    expectedSource: 'expected-source',
+    expectedCommit: 'expected-commit',
+    expectedBuilder: 'expected-builder',
+    maxCvss: 'max-cvss',
+    maxScanAge: 'max-scan-age',
+    waivers: 'waivers',
+    policy: 'policy',
+    environment: 'environment',
 };
 const OUTPUT = {
     digest: 'digest',

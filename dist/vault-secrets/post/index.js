@@ -29073,10 +29073,13 @@ function netFetch(http) {
         const bytes = empty ? undefined : await response.bytes(BODY_LIMIT);
         if (empty)
             response.discard();
-        return new Response(bytes && bytes.byteLength > 0 ? bytes : null, {
+        const answer = new Response(bytes && bytes.byteLength > 0 ? bytes : null, {
             status: response.status,
             headers: out,
         });
+        // A constructed Response has an empty url; Octokit reads it (pagination, errors).
+        Object.defineProperty(answer, 'url', { value: url });
+        return answer;
     };
 }
 /** Rate limits (primary or secondary) GitHub still reported after the waits. */
