@@ -28874,8 +28874,9 @@ function redirected(current, original, from, to, status) {
 }
 /**
  * A response body that goes silent (headers sent, then nothing) is cut after `idleMs` without a
- * byte. Silence while the reader is the slow one (data waiting in the stream's buffer) is not the
- * server's: the watch counts only when the stream has nothing buffered.
+ * byte. Silence while the reader is the slow one is not the server's: the watch counts only when
+ * the stream has nothing buffered and the socket is not paused (Node's HTTP parser pauses it when
+ * the reader applies backpressure, with data still waiting in the socket and the kernel).
  */
 function watchBody(message, idleMs, url) {
     const socket = message.socket;
@@ -28886,7 +28887,7 @@ function watchBody(message, idleMs, url) {
             return;
         }
         const read = socket?.bytesRead ?? 0;
-        if (read !== last || message.readableLength > 0) {
+        if (read !== last || message.readableLength > 0 || socket?.isPaused()) {
             last = read;
             return;
         }
