@@ -1346,7 +1346,13 @@ class JUnitReader {
         if (this.depth > MAX_DEPTH)
             throw this.fail(`elements are nested deeper than ${MAX_DEPTH} levels`);
         const name = tag.name;
-        const attributes = tag.attributes;
+        // bound() keeps the first KEPT_TEXT_LIMIT characters of a long value between writes, and saxes
+        // then appends what the last piece holds: cut here too, so the value is the same whatever the
+        // pieces the report arrived in.
+        const attributes = Object.fromEntries(Object.entries(tag.attributes).map(([key, value]) => [
+            key,
+            value.length > KEPT_TEXT_LIMIT ? value.slice(0, KEPT_TEXT_LIMIT) : value,
+        ]));
         if (this.depth === 1) {
             if (!ROOTS.has(name))
                 throw this.fail(`the root element is <${name}>, expected <testsuites> or <testsuite>`);

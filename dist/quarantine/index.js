@@ -31397,13 +31397,23 @@ function watchBody(message, idleMs, url) {
             clearInterval(timer);
             return;
         }
-        const read = socket?.bytesRead ?? 0;
-        if (read !== last || message.readableLength > 0 || socket?.isPaused()) {
+        const progressed = () => {
+            const read = socket?.bytesRead ?? 0;
+            const moved = read !== last || message.readableLength > 0 || socket?.isPaused() === true;
             last = read;
+            return moved;
+        };
+        if (progressed())
             return;
-        }
-        clearInterval(timer);
-        message.destroy(new HttpTimeoutError(`${safeUrl(url)}: the body stalled (nothing for ${idleMs} ms)`));
+        // Timers run before I/O in each turn of the event loop: after this process was starved (a busy
+        // machine, a long GC), bytes that did arrive are still unread. Look again once pending I/O
+        // has been handled, so only the server's silence cuts the body.
+        setImmediate(() => {
+            if (message.complete || message.destroyed || progressed())
+                return;
+            clearInterval(timer);
+            message.destroy(new HttpTimeoutError(`${safeUrl(url)}: the body stalled (nothing for ${idleMs} ms)`));
+        });
     }, idleMs);
     timer.unref();
     message.once('close', () => clearInterval(timer));
@@ -32800,7 +32810,13 @@ class JUnitReader {
         if (this.depth > MAX_DEPTH)
             throw this.fail(`elements are nested deeper than ${MAX_DEPTH} levels`);
         const name = tag.name;
-        const attributes = tag.attributes;
+        // bound() keeps the first KEPT_TEXT_LIMIT characters of a long value between writes, and saxes
+        // then appends what the last piece holds: cut here too, so the value is the same whatever the
+        // pieces the report arrived in.
+        const attributes = Object.fromEntries(Object.entries(tag.attributes).map(([key, value]) => [
+            key,
+            value.length > KEPT_TEXT_LIMIT ? value.slice(0, KEPT_TEXT_LIMIT) : value,
+        ]));
         if (this.depth === 1) {
             if (!ROOTS.has(name))
                 throw this.fail(`the root element is <${name}>, expected <testsuites> or <testsuite>`);

@@ -211,7 +211,15 @@ export class JUnitReader {
     this.depth += 1;
     if (this.depth > MAX_DEPTH) throw this.fail(`elements are nested deeper than ${MAX_DEPTH} levels`);
     const name = tag.name;
-    const attributes = tag.attributes as Record<string, string>;
+    // bound() keeps the first KEPT_TEXT_LIMIT characters of a long value between writes, and saxes
+    // then appends what the last piece holds: cut here too, so the value is the same whatever the
+    // pieces the report arrived in.
+    const attributes = Object.fromEntries(
+      Object.entries(tag.attributes as Record<string, string>).map(([key, value]) => [
+        key,
+        value.length > KEPT_TEXT_LIMIT ? value.slice(0, KEPT_TEXT_LIMIT) : value,
+      ]),
+    );
     if (this.depth === 1) {
       if (!ROOTS.has(name))
         throw this.fail(`the root element is <${name}>, expected <testsuites> or <testsuite>`);

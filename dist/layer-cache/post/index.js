@@ -32501,13 +32501,23 @@ function watchBody(message, idleMs, url) {
             clearInterval(timer);
             return;
         }
-        const read = socket?.bytesRead ?? 0;
-        if (read !== last || message.readableLength > 0 || socket?.isPaused()) {
+        const progressed = () => {
+            const read = socket?.bytesRead ?? 0;
+            const moved = read !== last || message.readableLength > 0 || socket?.isPaused() === true;
             last = read;
+            return moved;
+        };
+        if (progressed())
             return;
-        }
-        clearInterval(timer);
-        message.destroy(new HttpTimeoutError(`${safeUrl(url)}: the body stalled (nothing for ${idleMs} ms)`));
+        // Timers run before I/O in each turn of the event loop: after this process was starved (a busy
+        // machine, a long GC), bytes that did arrive are still unread. Look again once pending I/O
+        // has been handled, so only the server's silence cuts the body.
+        setImmediate(() => {
+            if (message.complete || message.destroyed || progressed())
+                return;
+            clearInterval(timer);
+            message.destroy(new HttpTimeoutError(`${safeUrl(url)}: the body stalled (nothing for ${idleMs} ms)`));
+        });
     }, idleMs);
     timer.unref();
     message.once('close', () => clearInterval(timer));
