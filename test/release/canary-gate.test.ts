@@ -54,11 +54,16 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-/** The canary job's working directory: the release at gantry/, the canary checkout at canary/. */
+/**
+ * The canary job's working directory: the release at gantry/, the canary checkout at canary/. Each
+ * canary commit has its own content: two identical commits made in the same second share a SHA,
+ * and then one's checks would decide for the other.
+ */
+let canaries = 0;
 function canaryWorkspace(): { dir: string; head: string } {
   const dir = mkdtempSync(join(tmpdir(), 'gantry-canary-'));
   symlinkSync(ROOT, join(dir, 'gantry'));
-  const canary = makeRepo({ 'README.md': 'service\n' });
+  const canary = makeRepo({ 'README.md': `service ${++canaries}\n` });
   symlinkSync(canary, join(dir, 'canary'));
   return { dir, head: git(canary, 'rev-parse', 'HEAD') };
 }
