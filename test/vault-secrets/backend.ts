@@ -32,7 +32,11 @@ export async function startBackend(): Promise<VaultBackend> {
     const backend = apiBackend('real', realAddr, realToken, async () => undefined);
     return { ...backend, seed: (seed) => seedRealVault(backend, seed) };
   }
-  const fake = await new VaultServer().start();
+  return fakeBackend(await new VaultServer().start());
+}
+
+/** The Vault API server of test/support as a backend, for tests that need its fault switches. */
+export function fakeBackend(fake: VaultServer): VaultBackend {
   return {
     ...apiBackend('fake', fake.address, fake.rootToken, () => fake.stop()),
     fake,

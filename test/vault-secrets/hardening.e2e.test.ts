@@ -19,7 +19,7 @@ import { maskSecrets } from '../../src/runtime/text.js';
 import { STATE } from '../../src/vault-secrets/constants.js';
 import { type ActionRun, parseCommand, SUITE_ROOT } from '../harness/index.js';
 import type { Fixture, VaultBackend } from './backend.js';
-import { fixture } from './backend.js';
+import { fixture, fakeBackend } from './backend.js';
 import { runVaultAction } from './run-action.js';
 import { VaultServer } from '../support/vault-server.js';
 
@@ -91,15 +91,7 @@ function runnerView(run: ActionRun): string {
 
 beforeAll(async () => {
   server = await new VaultServer().start();
-  vault = {
-    kind: 'fake',
-    addr: server.address,
-    rootToken: server.rootToken,
-    fake: server,
-    api: async () => ({ status: 0, body: undefined }),
-    seed: async (seed) => server.applySeed('', seed),
-    stop: () => server.stop(),
-  };
+  vault = fakeBackend(server);
   f = await fixture('127.0.0.1');
   await vault.seed(f.seed);
   server.applySeed('', {

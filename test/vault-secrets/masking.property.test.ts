@@ -21,7 +21,7 @@ import { escapeMarkdown, maskSecrets } from '../../src/runtime/text.js';
 import { maskParts, valueText } from '../../src/vault-secrets/masking.js';
 import { SUITE_ROOT } from '../harness/index.js';
 import { VaultServer } from '../support/vault-server.js';
-import { type Fixture, fixture, type VaultBackend } from './backend.js';
+import { type Fixture, fixture, type VaultBackend, fakeBackend } from './backend.js';
 import { runVaultAction } from './run-action.js';
 
 const TOKEN = /Qk[0-9a-f]+q/g;
@@ -199,15 +199,7 @@ describe('masking properties (bundled CLI and action, Vault API server)', () => 
 
   beforeAll(async () => {
     server = await new VaultServer().start();
-    vault = {
-      kind: 'fake',
-      addr: server.address,
-      rootToken: server.rootToken,
-      fake: server,
-      api: async () => ({ status: 0, body: undefined }),
-      seed: async (seed) => server.applySeed('', seed),
-      stop: () => server.stop(),
-    };
+    vault = fakeBackend(server);
     f = await fixture('127.0.0.1');
     await vault.seed(f.seed);
   });

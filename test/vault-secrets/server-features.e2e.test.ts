@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STATE } from '../../src/vault-secrets/constants.js';
 import { GITHUB_ISSUER, OidcIssuer } from '../support/oidc-issuer.js';
 import { VaultServer } from '../support/vault-server.js';
-import { allValues, type Fixture, fixture, type VaultBackend } from './backend.js';
+import { allValues, type Fixture, fixture, type VaultBackend, fakeBackend } from './backend.js';
 import { scanRun } from './leaks.js';
 import { runVaultAction } from './run-action.js';
 
@@ -25,15 +25,7 @@ let f: Fixture;
 
 beforeAll(async () => {
   server = await new VaultServer().start();
-  vault = {
-    kind: 'fake',
-    addr: server.address,
-    rootToken: server.rootToken,
-    fake: server,
-    api: async () => ({ status: 0, body: undefined }),
-    seed: async (seed) => server.applySeed('', seed),
-    stop: () => server.stop(),
-  };
+  vault = fakeBackend(server);
   f = await fixture('127.0.0.1');
   await vault.seed(f.seed);
   server.applySeed('', {
