@@ -748,6 +748,104 @@ function demoSigner() {
 
 /***/ }),
 
+/***/ 1112:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  TU: () => (/* reexport */ Git),
+  XS: () => (/* reexport */ GitError),
+  K5: () => (/* reexport */ splitNul)
+});
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+;// CONCATENATED MODULE: ./src/git/git.ts
+
+class GitError extends Error {
+    args;
+    code;
+    stderr;
+    name = 'GitError';
+    constructor(args, code, stderr) {
+        super(`git ${args.join(' ')} failed (exit ${code}): ${stderr.trim().split('\n').slice(-3).join(' / ') || 'no message'}`);
+        this.args = args;
+        this.code = code;
+        this.stderr = stderr;
+    }
+}
+/**
+ * The only code in Gantry that spawns git. Output is read as bytes (names with any byte survive);
+ * prompts are off so a missing credential fails instead of hanging; the working directory is marked
+ * safe for this process only, since container jobs trip git's ownership check.
+ */
+class Git {
+    cwd;
+    binary;
+    stats = { processes: 0, fetches: 0 };
+    env;
+    constructor(cwd, env = process.env, binary = 'git') {
+        this.cwd = cwd;
+        this.binary = binary;
+        this.env = { ...env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', GIT_OPTIONAL_LOCKS: '0' };
+    }
+    async run(args, options = {}) {
+        const fullArgs = ['-c', `safe.directory=${this.cwd}`, '-c', 'core.quotePath=false', ...args];
+        this.stats.processes += 1;
+        if (args[0] === 'fetch')
+            this.stats.fetches += 1;
+        const result = await new Promise((resolve, reject) => {
+            const child = (0,external_node_child_process_.spawn)(this.binary, fullArgs, {
+                cwd: this.cwd,
+                env: this.env,
+                stdio: ['pipe', 'pipe', 'pipe'],
+            });
+            const out = [];
+            const err = [];
+            child.stdout.on('data', (chunk) => out.push(chunk));
+            child.stderr.on('data', (chunk) => err.push(chunk));
+            child.on('error', reject);
+            child.on('close', (code) => resolve({
+                code: code ?? 128,
+                stdout: Buffer.concat(out),
+                stderr: Buffer.concat(err).toString('utf8'),
+            }));
+            child.stdin.end(options.input);
+        });
+        const ok = result.code === 0 || options.okCodes?.includes(result.code);
+        if (!ok)
+            throw new GitError(args, result.code, result.stderr);
+        return result;
+    }
+    /** stdout as trimmed text. */
+    async text(args, options = {}) {
+        return (await this.run(args, options)).stdout.toString('utf8').trim();
+    }
+    /** Whether the command exits 0 (for questions such as "is this object here?"). */
+    async succeeds(args) {
+        return (await this.run(args, { okCodes: [1, 128, 129] })).code === 0;
+    }
+}
+/** Split NUL-terminated output (`-z`) into raw byte fields. */
+function splitNul(buffer) {
+    const fields = [];
+    let start = 0;
+    for (let i = buffer.indexOf(0, start); i !== -1; i = buffer.indexOf(0, start)) {
+        fields.push(buffer.subarray(start, i));
+        start = i + 1;
+    }
+    if (start < buffer.length)
+        fields.push(buffer.subarray(start));
+    return fields;
+}
+
+;// CONCATENATED MODULE: ./src/git/index.ts
+
+
+
+/***/ }),
+
 /***/ 155:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 

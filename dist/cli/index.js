@@ -28543,12 +28543,12 @@ const SUITE_COMMANDS = [
     {
         name: 'pins',
         summary: 'pins audit [dir…] | pins set --version vX.Y.Z dir: how uses: and base images are pinned',
-        run: async (args) => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(80)]).then(__nccwpck_require__.bind(__nccwpck_require__, 80))).runPins(args),
+        run: async (args) => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(665), __nccwpck_require__.e(106)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7106))).runPins(args),
     },
     {
         name: 'demo',
         summary: 'the whole pipeline on a generated monorepo with a local registry and Vault (the README main job)',
-        run: async (args) => (await Promise.all(/* import() */[__nccwpck_require__.e(109), __nccwpck_require__.e(724), __nccwpck_require__.e(155)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1155))).demoCommand(args),
+        run: async (args) => (await Promise.all(/* import() */[__nccwpck_require__.e(109), __nccwpck_require__.e(685), __nccwpck_require__.e(155)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1155))).demoCommand(args),
     },
     {
         name: 'policy',
@@ -28558,7 +28558,7 @@ const SUITE_COMMANDS = [
     {
         name: 'templates',
         summary: 'templates run <dir> --input k=v …: run a composite template locally, step by step',
-        run: async (args) => (await Promise.all(/* import() */[__nccwpck_require__.e(724), __nccwpck_require__.e(984)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5984))).templatesCommand(args),
+        run: async (args) => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(665), __nccwpck_require__.e(685), __nccwpck_require__.e(428)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2428))).templatesCommand(args),
     },
 ];
 

@@ -15,19 +15,19 @@ release commit, read with GITHUB_RECORD_TOKEN or GITHUB_TOKEN). check-record exi
 that commit carries a successful check run of that name. The token is GITHUB_TOKEN; the API is
 GITHUB_API_URL (default https://api.github.com).`;
 
-interface Io {
+export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
 }
 
-const defaultIo: Io = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
+export const defaultIo: Io = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
 
-function flags(args: string[], known: string[]): Record<string, string> {
+export function flags(args: string[], known: string[], usage = CHECKS_USAGE): Record<string, string> {
   const out: Record<string, string> = {};
   for (let i = 0; i < args.length; i++) {
     const name = args[i]!.replace(/^--/, '');
     if (!args[i]!.startsWith('--') || !known.includes(name))
-      throw new ConfigurationError(`Unexpected argument ${JSON.stringify(args[i])}.\n${CHECKS_USAGE}`);
+      throw new ConfigurationError(`Unexpected argument ${JSON.stringify(args[i])}.\n${usage}`);
     const value = args[++i];
     if (value === undefined) throw new ConfigurationError(`--${name} needs a value.`);
     out[name] = value;
@@ -35,7 +35,7 @@ function flags(args: string[], known: string[]): Record<string, string> {
   return out;
 }
 
-function duration(flag: string, value: string): number {
+export function duration(flag: string, value: string): number {
   const m = /^(\d+)(ms|s|m|h)?$/.exec(value.trim());
   if (!m)
     throw new ConfigurationError(
@@ -46,12 +46,12 @@ function duration(flag: string, value: string): number {
 
 const REPOSITORY = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
 
-function repository(flag: string, value: string | undefined): string {
+export function repository(flag: string, value: string | undefined): string {
   if (!value || !REPOSITORY.test(value)) throw new ConfigurationError(`--${flag}: expected owner/name.`);
   return value;
 }
 
-function token(env: Readonly<Record<string, string | undefined>>, name = 'GITHUB_TOKEN'): string {
+export function token(env: Readonly<Record<string, string | undefined>>, name = 'GITHUB_TOKEN'): string {
   const value = env[name] ?? env.GITHUB_TOKEN;
   if (!value) throw new ConfigurationError(`Set ${name} to a token that can read the checks.`);
   return value;

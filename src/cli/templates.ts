@@ -8,11 +8,13 @@ import { findSuiteRoot } from '../runtime/metadata.js';
 import { markdownTable } from '../runtime/text.js';
 import { awaitChecksCommand, CHECKS_USAGE, checkRecordCommand } from './templates-checks.js';
 import { CONTRACT_USAGE, contractCommand } from './templates-contract.js';
+import { ROLLOUT_USAGE, rolloutCommand } from './templates-rollout.js';
 import { VERIFY_USAGE, verifyCommand } from './templates-verify.js';
 
 const USAGE = `Usage: gantry templates contract --from <ref> --to <ref> [--release vX.Y.Z]   (--help for more)
        gantry templates verify --consumers <file> [--suite dir]                  (--help for more)
        gantry templates await-checks|check-record …                                  (--help for more)
+       gantry templates rollout --release owner/name@<sha> --version vX.Y.Z --consumers <file>  (--help for more)
        gantry templates run <template-dir> [--input name=value …] [--event payload.json] [--event-name push]
                            [--stub owner/action=outputs.json …] [--workspace dir] [--env NAME=value …] [--json]
 
@@ -135,6 +137,13 @@ export async function templatesCommand(args: string[]): Promise<number> {
       return 0;
     }
     return args[0] === 'await-checks' ? awaitChecksCommand(args.slice(1)) : checkRecordCommand(args.slice(1));
+  }
+  if (args[0] === 'rollout') {
+    if (args.includes('--help') || args.includes('-h')) {
+      process.stdout.write(`${ROLLOUT_USAGE}\n`);
+      return 0;
+    }
+    return rolloutCommand(args.slice(1));
   }
   if (args[0] === 'verify') {
     if (args.includes('--help') || args.includes('-h')) {

@@ -3,7 +3,7 @@
  * major-tag check run with bash, as written, against the fake GitHub API (check runs, statuses).
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -118,5 +118,55 @@ describe('canary gate through the API, as the workflows run it', () => {
     const moved = await runStep(record, ROOT, env({ GITHUB_SHA: greenRelease }));
     expect(moved.stdout).toContain("carries a successful 'canary' check run");
     expect(moved.status).toBe(0);
+  });
+});
+
+describe('the rollout job as release.yml runs it', () => {
+  it('rolls a green canary out to the listed consumers through the bundled CLI, and halts on a red one', async () => {
+    const step = workflowStep('release.yml', 'rollout', 'Roll out to the consumers in waves');
+    const server = mkdtempSync(join(tmpdir(), 'gantry-rollout-server-'));
+    const consumers = ['acme/svc-green', 'acme/svc-red'];
+    for (const name of consumers) {
+      const work = makeRepo({
+        '.github/workflows/ci.yml': `on: push\njobs:\n  b:\n    runs-on: ubuntu-24.04\n    steps:\n      - uses: acme/gantry/actions/changes@v0.1.0\n`,
+      });
+      const bare = join(server, `${name}.git`);
+      git(tmpdir(), 'clone', '-q', '--bare', work, bare);
+      api.addIssue(name, { title: 'so the repository exists' });
+      // The consumer's CI, answering as soon as the pin branch is pushed: a post-receive hook
+      // posts its check run through the API before the push returns.
+      const conclusion = name === 'acme/svc-red' ? 'failure' : 'success';
+      const hook = join(bare, 'hooks/post-receive');
+      writeFileSync(
+        hook,
+        `#!/bin/sh\nread old new ref\nexec "${process.execPath}" -e 'fetch(process.argv[1], { method: "POST", headers: { authorization: "Bearer ${TOKEN}" }, body: JSON.stringify({ name: "ci", head_sha: process.argv[2], status: "completed", conclusion: "${conclusion}" }) }).then((r) => process.exit(r.ok ? 0 : 1))' "${api.url}/repos/${name}/check-runs" "$new"\n`,
+      );
+      chmodSync(hook, 0o755);
+    }
+    const release = '7'.repeat(40);
+    api.addCheckRun('acme/gantry', release, { name: 'canary', status: 'completed', conclusion: 'success' });
+    const dir = mkdtempSync(join(tmpdir(), 'gantry-rollout-job-'));
+    symlinkSync(join(ROOT, 'dist'), join(dir, 'dist'));
+    mkdirSync(join(dir, '.github/gantry'), { recursive: true });
+    writeFileSync(join(dir, '.github/gantry/consumers.txt'), `${consumers.join('\n')}\n`);
+    const summary = join(dir, 'summary.md');
+    const run = await runStep(step, dir, {
+      GITHUB_API_URL: api.url,
+      GITHUB_SERVER_URL: `file://${server}`,
+      GITHUB_TOKEN: TOKEN,
+      GITHUB_RECORD_TOKEN: TOKEN,
+      GITHUB_REPOSITORY: 'acme/gantry',
+      GITHUB_SHA: release,
+      GITHUB_STEP_SUMMARY: summary,
+      VERSION: 'v0.2.0',
+    });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain(
+      '::error title=rollout::halted in wave 2 at acme/svc-red: red — check ci failure',
+    );
+    expect(run.status).toBe(1);
+    expect(readFileSync(summary, 'utf8')).toContain('| 1 | acme/svc-green |');
+    expect(api.openedPulls('acme/svc-green')).toHaveLength(1);
+    expect(api.openedPulls('acme/svc-red')).toHaveLength(1);
   });
 });

@@ -5,6 +5,8 @@
  *   GET  /repos/{owner}/{repo}/issues  (list repository issues, pull requests among them: state, labels)
  *   POST /repos/{owner}/{repo}/issues  (create an issue: 201, 400, 401, 403, 404, 422)
  *   GET  /repos/{owner}/{repo}/issues/{number}
+ *   GET  /repos/{owner}/{repo}/pulls?state=…&head=owner:branch&base=…  (list pull requests)
+ *   POST /repos/{owner}/{repo}/pulls   (create a pull request: 201, 403, 422 when one is open for the head)
  *   GET  /repos/{owner}/{repo}/pulls/{number}
  *   GET  /repos/{owner}/{repo}/pulls/{number}/files  (at most 3,000 files in all)
  *   GET  /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs?branch=…&status=…
@@ -51,6 +53,17 @@ export interface GitHubIssue {
 export interface PullFixture {
   number: number;
   files: { filename: string; status: string; previous_filename?: string }[];
+}
+
+/** A pull request opened through the API (POST /pulls). */
+export interface OpenedPull {
+  number: number;
+  title: string;
+  head: string;
+  base: string;
+  body: string;
+  state: 'open' | 'closed';
+  html_url: string;
 }
 
 export interface RunFixture {
@@ -154,6 +167,8 @@ export interface GitHubApi {
   /** Commit statuses; the latest per context counts, as GitHub combines them. */
   addStatus(repository: string, sha: string, status: StatusFixture): void;
   checkRuns(repository: string, sha: string): (CheckRunFixture & { id: number })[];
+  /** Pull requests opened through the API, oldest first. */
+  openedPulls(repository: string): OpenedPull[];
   fail(fault: Omit<Fault, 'times'> & { times?: number }): void;
   requests: RecordedRequest[];
   close(): Promise<void>;
@@ -169,6 +184,7 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
   const store = new Map<string, (GitHubIssue & { pull_request?: unknown })[]>();
   const searchable = new Set<number>();
   const pulls = new Map<string, PullFixture[]>();
+  const opened = new Map<string, OpenedPull[]>();
   const runs = new Map<string, (RunFixture & { id: number })[]>();
   const checks = new Map<string, (CheckRunFixture & { id: number })[]>();
   const statuses = new Map<string, (StatusFixture & { id: number })[]>();
@@ -307,6 +323,7 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
     if (!match || !repositories.has(`${match[1]}/${match[2]}`)) return error(res, 404, 'Not Found');
     const repository = `${match[1]}/${match[2]}`;
     const route = match[3]!;
+    if (route === '/pulls') return pullList(res, url, method, body, repository, grant.write);
     const pull = /^\/pulls\/(\d+)(\/files)?$/.exec(route);
     if (pull && method === 'GET')
       return pullRequest(res, url, repository, Number(pull[1]), pull[2] !== undefined);
@@ -422,6 +439,92 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
     }
     return error(res, 404, 'Not Found');
   });
+
+  const pullJson = (repository: string, p: OpenedPull) => ({
+    url: `${base}/repos/${repository}/pulls/${p.number}`,
+    html_url: p.html_url,
+    number: p.number,
+    state: p.state,
+    title: p.title,
+    body: p.body,
+    head: { ref: p.head, label: `${repository.split('/')[0]}:${p.head}` },
+    base: { ref: p.base },
+  });
+
+  const pullList = (
+    res: ServerResponse,
+    url: URL,
+    method: string,
+    body: string,
+    repository: string,
+    write: boolean,
+  ) => {
+    const owner = repository.split('/')[0]!;
+    const list = opened.get(repository) ?? [];
+    if (method === 'GET') {
+      const state = url.searchParams.get('state') ?? 'open';
+      const head = url.searchParams.get('head');
+      const baseRef = url.searchParams.get('base');
+      const { page, headers } = paginate(
+        url,
+        list.filter(
+          (p) =>
+            (state === 'all' || p.state === state) &&
+            (!head || head === `${owner}:${p.head}`) &&
+            (!baseRef || p.base === baseRef),
+        ),
+      );
+      return send(
+        res,
+        200,
+        page.map((p) => pullJson(repository, p)),
+        headers,
+      );
+    }
+    if (method !== 'POST') return error(res, 404, 'Not Found');
+    if (!write)
+      return error(res, 403, 'Resource not accessible by integration', {
+        documentation_url: `${DOCS}/pulls/pulls#create-a-pull-request`,
+      });
+    let payload: { title?: unknown; head?: unknown; base?: unknown; body?: unknown };
+    try {
+      payload = JSON.parse(body) as typeof payload;
+    } catch {
+      return error(res, 400, 'Problems parsing JSON');
+    }
+    const missing = (['title', 'head', 'base'] as const).find(
+      (f) => typeof payload[f] !== 'string' || !payload[f],
+    );
+    if (missing)
+      return error(res, 422, 'Validation Failed', {
+        errors: [{ resource: 'PullRequest', code: 'missing_field', field: missing }],
+      });
+    const head = String(payload.head).replace(new RegExp(`^${owner}:`), '');
+    if (list.some((p) => p.state === 'open' && p.head === head))
+      return error(res, 422, 'Validation Failed', {
+        errors: [
+          {
+            resource: 'PullRequest',
+            code: 'custom',
+            message: `A pull request already exists for ${owner}:${head}.`,
+          },
+        ],
+      });
+    const issue = makeIssue(repository, { title: String(payload.title), pullRequest: true });
+    const created: OpenedPull = {
+      number: issue.number,
+      title: String(payload.title),
+      head,
+      base: String(payload.base),
+      body: typeof payload.body === 'string' ? payload.body : '',
+      state: 'open',
+      html_url: `https://github.com/${repository}/pull/${issue.number}`,
+    };
+    opened.set(repository, [...list, created]);
+    return send(res, 201, pullJson(repository, created), {
+      location: `${base}/repos/${repository}/pulls/${issue.number}`,
+    });
+  };
 
   const pullRequest = (res: ServerResponse, url: URL, repository: string, number: number, files: boolean) => {
     const fixture = pulls.get(repository)?.find((p) => p.number === number);
@@ -584,6 +687,7 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
       statuses.set(key, [...(statuses.get(key) ?? []), { ...status, id: nextId++ }]);
     },
     checkRuns: (repository, sha) => [...(checks.get(`${repository}@${sha}`) ?? [])],
+    openedPulls: (repository) => [...(opened.get(repository) ?? [])],
     fail: (fault) => faults.push({ times: 1, ...fault }),
     requests,
     close: () =>

@@ -1,0 +1,1302 @@
+export const id = 665;
+export const ids = [665];
+export const modules = {
+
+/***/ 1112:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  TU: () => (/* reexport */ Git),
+  XS: () => (/* reexport */ GitError),
+  K5: () => (/* reexport */ splitNul)
+});
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+;// CONCATENATED MODULE: ./src/git/git.ts
+
+class GitError extends Error {
+    args;
+    code;
+    stderr;
+    name = 'GitError';
+    constructor(args, code, stderr) {
+        super(`git ${args.join(' ')} failed (exit ${code}): ${stderr.trim().split('\n').slice(-3).join(' / ') || 'no message'}`);
+        this.args = args;
+        this.code = code;
+        this.stderr = stderr;
+    }
+}
+/**
+ * The only code in Gantry that spawns git. Output is read as bytes (names with any byte survive);
+ * prompts are off so a missing credential fails instead of hanging; the working directory is marked
+ * safe for this process only, since container jobs trip git's ownership check.
+ */
+class Git {
+    cwd;
+    binary;
+    stats = { processes: 0, fetches: 0 };
+    env;
+    constructor(cwd, env = process.env, binary = 'git') {
+        this.cwd = cwd;
+        this.binary = binary;
+        this.env = { ...env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', GIT_OPTIONAL_LOCKS: '0' };
+    }
+    async run(args, options = {}) {
+        const fullArgs = ['-c', `safe.directory=${this.cwd}`, '-c', 'core.quotePath=false', ...args];
+        this.stats.processes += 1;
+        if (args[0] === 'fetch')
+            this.stats.fetches += 1;
+        const result = await new Promise((resolve, reject) => {
+            const child = (0,external_node_child_process_.spawn)(this.binary, fullArgs, {
+                cwd: this.cwd,
+                env: this.env,
+                stdio: ['pipe', 'pipe', 'pipe'],
+            });
+            const out = [];
+            const err = [];
+            child.stdout.on('data', (chunk) => out.push(chunk));
+            child.stderr.on('data', (chunk) => err.push(chunk));
+            child.on('error', reject);
+            child.on('close', (code) => resolve({
+                code: code ?? 128,
+                stdout: Buffer.concat(out),
+                stderr: Buffer.concat(err).toString('utf8'),
+            }));
+            child.stdin.end(options.input);
+        });
+        const ok = result.code === 0 || options.okCodes?.includes(result.code);
+        if (!ok)
+            throw new GitError(args, result.code, result.stderr);
+        return result;
+    }
+    /** stdout as trimmed text. */
+    async text(args, options = {}) {
+        return (await this.run(args, options)).stdout.toString('utf8').trim();
+    }
+    /** Whether the command exits 0 (for questions such as "is this object here?"). */
+    async succeeds(args) {
+        return (await this.run(args, { okCodes: [1, 128, 129] })).code === 0;
+    }
+}
+/** Split NUL-terminated output (`-z`) into raw byte fields. */
+function splitNul(buffer) {
+    const fields = [];
+    let start = 0;
+    for (let i = buffer.indexOf(0, start); i !== -1; i = buffer.indexOf(0, start)) {
+        fields.push(buffer.subarray(start, i));
+        start = i + 1;
+    }
+    if (start < buffer.length)
+        fields.push(buffer.subarray(start));
+    return fields;
+}
+
+;// CONCATENATED MODULE: ./src/git/index.ts
+
+
+
+/***/ }),
+
+/***/ 2442:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FX: () => (/* binding */ globTest),
+/* harmony export */   SH: () => (/* binding */ nameGlobMatcher),
+/* harmony export */   er: () => (/* binding */ normalizeGlob),
+/* harmony export */   fU: () => (/* binding */ globMatcher),
+/* harmony export */   fg: () => (/* binding */ isGlob),
+/* harmony export */   gG: () => (/* binding */ scanGlob)
+/* harmony export */ });
+/* unused harmony exports GLOB_OPTIONS, GlobError, globRegExp */
+/* harmony import */ var minimatch__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3581);
+/**
+ * The suite's one glob library: minimatch, with the rules every Gantry glob follows (changes filters
+ * and workspaces, quarantine ids and report exclusions, pins `--allow`, layer-cache paths). This is
+ * the only module that imports minimatch.
+ *
+ * The rules keep dorny/paths-filter's observable behaviour (picomatch 2.3.1 with `dot: true`) for
+ * paths as git lists them (never a `.` or `..` segment: git refuses those, and the answer on such a
+ * path is not specified); test/glob/differential.test.ts evaluates both on hundreds of pairs, and
+ * every remaining difference is listed in actions/changes/README.md:
+ * - `dot: true`: `*` and `**` match names starting with `.` (never a `.` or `..` segment);
+ * - `nocomment`: a leading `#` is a character, as in picomatch;
+ * - `platform: 'linux'`: `/` is the only separator and `\` always escapes, on every runner OS
+ *   (paths are compared in git's form, never the platform's);
+ * - `optimizationLevel: 0`: the pattern is matched as written (no `a/b/..` rewriting);
+ * - a leading `./` is dropped, as picomatch does;
+ * - matching goes through minimatch's `makeRe`, whose trailing `/**` also matches the directory
+ *   itself (`src/**` matches `src`, a file or a submodule's path), as picomatch does, except
+ *   after a segment ending in `*` (`a*` then `/**`), as in picomatch.
+ */
+
+const GLOB_OPTIONS = Object.freeze({
+    dot: true,
+    nocomment: true,
+    platform: 'linux',
+    optimizationLevel: 0,
+});
+/** A glob that cannot be parsed (an unbalanced class or extglob that minimatch rejects). */
+class GlobError extends Error {
+}
+/** `./src/**` is `src/**`. */
+function normalizeGlob(pattern) {
+    let out = pattern;
+    while (out.startsWith('./'))
+        out = out.slice(2);
+    return out;
+}
+/** The pattern's leading `!`s removed, and whether it negates (an odd count; `!(` is an extglob). */
+function splitNegation(pattern) {
+    let count = 0;
+    while (pattern[count] === '!' && pattern[count + 1] !== '(')
+        count++;
+    return { body: pattern.slice(count), negated: count % 2 === 1 };
+}
+/** Index of the `)` closing the `(` at `open`, or -1 (escapes and bracket classes skipped). */
+function closingParen(text, open) {
+    let depth = 0;
+    for (let i = open; i < text.length; i++) {
+        const c = text[i];
+        if (c === '\\')
+            i++;
+        else if (c === '[') {
+            const end = closingBracket(text, i);
+            if (end !== -1)
+                i = end;
+        }
+        else if (c === '(')
+            depth++;
+        else if (c === ')' && --depth === 0)
+            return i;
+    }
+    return -1;
+}
+/** Index of the `]` closing the class opened at `open`, or -1 (`[]a]` and `[!]a]` hold a `]`). */
+function closingBracket(text, open) {
+    let i = open + 1;
+    if (text[i] === '!' || text[i] === '^')
+        i++;
+    if (text[i] === ']')
+        i++;
+    for (; i < text.length; i++) {
+        if (text[i] === '\\')
+            i++;
+        else if (text[i] === ']')
+            return i;
+    }
+    return -1;
+}
+/** The top-level `|`-separated alternatives of a group's inside. */
+function alternatives(inside) {
+    const out = [];
+    let depth = 0;
+    let start = 0;
+    for (let i = 0; i < inside.length; i++) {
+        const c = inside[i];
+        if (c === '\\')
+            i++;
+        else if (c === '[') {
+            const end = closingBracket(inside, i);
+            if (end !== -1)
+                i = end;
+        }
+        else if (c === '(')
+            depth++;
+        else if (c === ')')
+            depth--;
+        else if (c === '|' && depth === 0) {
+            out.push(inside.slice(start, i));
+            start = i + 1;
+        }
+    }
+    out.push(inside.slice(start));
+    return out;
+}
+const EXTGLOB = '!@*+?';
+/** Does a `(…)` group hold a `/` (so the pattern's segments are not its `/`-separated parts)? */
+function groupSpansSlash(pattern) {
+    let depth = 0;
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (c === '\\')
+            i++;
+        else if (c === '(')
+            depth++;
+        else if (c === ')')
+            depth = Math.max(0, depth - 1);
+        else if (c === '/' && depth > 0)
+            return true;
+    }
+    return false;
+}
+/**
+ * picomatch's regex-like syntax, spelled the way minimatch reads it: a plain group `(a|b)` is
+ * `@(a|b)`; a group or a class followed by `+` is one or more of it (`[0-9]+`, from GitHub's
+ * cheat sheet, is `+([0-9])`); a leading `**` glued to `.` (`**.js`) matches at any depth, as
+ * GitHub's cheat sheet documents.
+ */
+function picomatchSyntax(pattern) {
+    let out = '';
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (c === '\\') {
+            out += pattern.slice(i, i + 2);
+            i++;
+        }
+        else if (c === '[') {
+            const end = closingBracket(pattern, i);
+            if (end === -1) {
+                out += c;
+                continue;
+            }
+            const cls = pattern.slice(i, end + 1);
+            const plus = pattern[end + 1] === '+' && pattern[end + 2] !== '(';
+            out += plus ? `+(${cls})` : cls;
+            i = plus ? end + 1 : end;
+        }
+        else if (c === '(' && (i === 0 || !EXTGLOB.includes(pattern[i - 1]))) {
+            const end = closingParen(pattern, i);
+            if (end === -1) {
+                out += c;
+                continue;
+            }
+            const inside = picomatchSyntax(pattern.slice(i + 1, end));
+            const plus = pattern[end + 1] === '+' && pattern[end + 2] !== '(';
+            out += `${plus ? '+' : '@'}(${inside})`;
+            i = plus ? end + 1 : end;
+        }
+        else
+            out += c;
+    }
+    return out.startsWith('**.') ? `**/*${out.slice(2)}` : out;
+}
+/**
+ * A trailing `/**` matches the directory itself too (`src/**` matches `src`), except after a
+ * segment ending in `*` (`*` or `a*` then `/**`), where picomatch asks for at least one more segment.
+ */
+function trailingGlobstar(body) {
+    const trailing = /(?:\/\*\*)+$/.exec(body);
+    if (!trailing || trailing.index === 0)
+        return body;
+    const parent = body.slice(0, trailing.index);
+    return parent.endsWith('*') && !isEscapedAt(parent, parent.length - 1) ? `${parent}/**/*` : body;
+}
+function isEscapedAt(text, index) {
+    let backslashes = 0;
+    for (let i = index - 1; i >= 0 && text[i] === '\\'; i--)
+        backslashes++;
+    return backslashes % 2 === 1;
+}
+function positive(body, original) {
+    const mm = new minimatch__WEBPACK_IMPORTED_MODULE_0__/* .Minimatch */ .VR(trailingGlobstar(picomatchSyntax(body)), { ...GLOB_OPTIONS, nonegate: true });
+    const re = mm.makeRe();
+    if (re === false)
+        throw new GlobError(`cannot parse the glob ${JSON.stringify(original)}`);
+    // minimatch compiles a class that can match nothing (a reversed range such as `[z-a]`) to `$.`:
+    // refuse it, as a pattern that silently never matches is a mistake nobody sees.
+    if (/(?<!\\)\$\./.test(re.source))
+        throw new GlobError(`the glob ${JSON.stringify(original)} has a character class that matches nothing`);
+    // `s`: minimatch's `**` is built from `.`, which would stop at a newline; `*` already crosses one.
+    return re.flags.includes('s') ? re : new RegExp(re.source, `${re.flags}s`);
+}
+function negate(re) {
+    return new RegExp(`^(?!${re.source})[\\s\\S]+$`, re.flags);
+}
+/**
+ * One regular expression for a glob, whole-path anchored. Throws GlobError when it cannot be parsed.
+ * A leading `!` negates (dorny's picomatch reads it so); callers that give `!` their own meaning
+ * strip it first.
+ */
+function globRegExp(pattern) {
+    const { body, negated } = splitNegation(normalizeGlob(pattern));
+    const normalized = normalizeGlob(body);
+    // A whole pattern `!(a/**|b/*.md)` is every path none of the alternatives matches, and `(…)` or
+    // `@(…)` every path one of them matches: picomatch lets such a group span directories (dorny's
+    // own tests use `!(**/*.tsx|**/*.less)`, and a changes filter reads its leading `!` as an
+    // exclusion of `(**/*.tsx|**/*.less)`); minimatch's extglobs stay within one path segment.
+    const group = /^[!@]?\(/.exec(normalized)?.[0];
+    if (group && closingParen(normalized, group.length - 1) === normalized.length - 1) {
+        const alts = alternatives(normalized.slice(group.length, -1));
+        if (alts.some((alt) => alt.includes('/'))) {
+            const union = alts.map((alt) => positive(normalizeGlob(alt), pattern));
+            const any = new RegExp(union.map((re) => `(?:${re.source})`).join('|'), union[0].flags);
+            return negated === (group === '!(') ? any : negate(any);
+        }
+    }
+    const re = positive(normalized, pattern);
+    return negated ? negate(re) : re;
+}
+/** A test for one glob, or for any of several. */
+function globMatcher(patterns) {
+    const list = typeof patterns === 'string' ? [patterns] : patterns;
+    const tests = list.map(globTest);
+    if (tests.length === 1)
+        return tests[0];
+    return (path) => tests.some((test) => test(path));
+}
+/**
+ * A test for one glob: its regular expression, or the path equal to the pattern's text (picomatch
+ * matches a path spelled exactly like the pattern, so `[id].ts` matches the file `[id].ts`).
+ */
+function globTest(pattern) {
+    const re = globRegExp(pattern);
+    return (path) => path === pattern || re.test(path);
+}
+/** A placeholder for `/` in names that are not paths: JUnit XML (XML 1.0) cannot hold a NUL. */
+const NAME_SEPARATOR = '\u0000';
+/**
+ * A glob over names that are not paths (quarantine's test ids, `file::class::name`): `*` also
+ * crosses `/`, and `\` is an ordinary character (what picomatch's `bash: true` did). The exact
+ * name always matches, brackets included; a name that is no valid glob matches only itself.
+ */
+function nameGlobMatcher(pattern) {
+    let test;
+    try {
+        test = globTest(pattern.replaceAll('\\', '\\\\').replaceAll('/', NAME_SEPARATOR));
+    }
+    catch (error) {
+        // A parameterised name such as `test_x[a-1]` is no valid glob: it matches itself only.
+        if (!(error instanceof GlobError))
+            throw error;
+        return (name) => name === pattern;
+    }
+    return (name) => name === pattern || test(name.replaceAll('/', NAME_SEPARATOR));
+}
+/** Does the pattern contain any glob syntax (braces included), or is it a literal path? */
+function isGlob(pattern) {
+    const normalized = normalizeGlob(pattern);
+    if (normalized.startsWith('!'))
+        return true;
+    return new minimatch__WEBPACK_IMPORTED_MODULE_0__/* .Minimatch */ .VR(picomatchSyntax(normalized), { ...GLOB_OPTIONS, magicalBraces: true }).hasMagic();
+}
+/**
+ * Splits a glob into its literal directory prefix and the rest, for indexing. A pattern whose
+ * prefix cannot be read plainly (braces, negation, escapes) reports base '' and stays a glob: an
+ * index then only loses speed, never a match.
+ */
+function scanGlob(pattern) {
+    const normalized = normalizeGlob(pattern);
+    if (!isGlob(normalized))
+        return { base: normalized, glob: '', isGlob: false };
+    const rewritten = picomatchSyntax(normalized);
+    if (normalized.startsWith('!') || normalized.includes('\\'))
+        return { base: '', glob: normalized, isGlob: true };
+    const mm = new minimatch__WEBPACK_IMPORTED_MODULE_0__/* .Minimatch */ .VR(rewritten, { ...GLOB_OPTIONS, nonegate: true });
+    if (mm.set.length !== 1 || groupSpansSlash(rewritten))
+        return { base: '', glob: normalized, isGlob: true };
+    const set = mm.set[0];
+    const parts = rewritten.split('/');
+    if (parts.length !== set.length)
+        return { base: '', glob: normalized, isGlob: true };
+    let literal = 0;
+    while (literal < set.length - 1 && typeof set[literal] === 'string' && set[literal] !== '')
+        literal++;
+    return { base: parts.slice(0, literal).join('/'), glob: parts.slice(literal).join('/'), isGlob: true };
+}
+
+
+/***/ }),
+
+/***/ 1437:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  T: () => (/* binding */ DEFAULT_SUITE),
+  s: () => (/* binding */ audit)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./src/glob/index.ts
+var glob = __webpack_require__(2442);
+// EXTERNAL MODULE: ./src/runtime/errors.ts
+var errors = __webpack_require__(9541);
+;// CONCATENATED MODULE: ./src/pins/dockerfile.ts
+/**
+ * Every image a Dockerfile builds from (FROM, COPY --from=<image>, RUN --mount=…,from=<image>) and
+ * whether it is pinned by digest: an upstream tag can change a build without a line of ours
+ * changing. A reference that names an earlier stage — also through an ARG, as in
+ * `FROM binaries-$TARGETOS` after `FROM … AS binaries-linux` — is a stage, not an image.
+ */
+const DIGEST = /@[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-fA-F0-9]{32,}$/;
+function baseImages(text) {
+    const { escapeChar, lines } = logicalLines(text);
+    const globalArgs = new Map();
+    const stages = new Stages();
+    const images = [];
+    let seenFrom = false;
+    const isStage = (written) => stages.names(written, substitute(written, globalArgs));
+    for (const { line, text: instruction } of lines) {
+        const [keyword = '', ...rest] = splitWords(instruction, escapeChar);
+        const upper = keyword.toUpperCase();
+        if (upper === 'ARG' && !seenFrom) {
+            for (const word of rest) {
+                const eq = word.indexOf('=');
+                if (eq === -1)
+                    globalArgs.set(word, undefined);
+                else
+                    globalArgs.set(word.slice(0, eq), unquote(word.slice(eq + 1)));
+            }
+        }
+        else if (upper === 'FROM') {
+            seenFrom = true;
+            const flags = rest.filter((w) => w.startsWith('--'));
+            const words = rest.filter((w) => !w.startsWith('--'));
+            const written = words[0] ?? '';
+            const stage = words[1]?.toUpperCase() === 'AS' ? words[2] : undefined;
+            const platform = flags.find((f) => f.startsWith('--platform='))?.slice('--platform='.length);
+            const image = substitute(written, globalArgs);
+            if (isStage(written) || image?.toLowerCase() === 'scratch') {
+                if (stage)
+                    stages.add(stage);
+                continue;
+            }
+            images.push({ line, written, image, instruction: 'FROM', stage, platform, ...verdict(written, image) });
+            if (stage)
+                stages.add(stage);
+        }
+        else if (upper === 'COPY' || upper === 'ADD') {
+            const from = rest.find((w) => w.startsWith('--from='))?.slice('--from='.length);
+            if (!from || /^\d+$/.test(from) || isStage(from))
+                continue;
+            const image = substitute(from, globalArgs);
+            images.push({ line, written: from, image, instruction: 'COPY --from', ...verdict(from, image) });
+        }
+        else if (upper === 'RUN') {
+            // Flags come before the command; a bind or cache mount's from= pulls an image unless it is a stage.
+            for (const word of rest) {
+                if (!word.startsWith('--'))
+                    break;
+                if (!word.startsWith('--mount='))
+                    continue;
+                const from = mountFrom(word.slice('--mount='.length));
+                if (!from || /^\d+$/.test(from) || isStage(from))
+                    continue;
+                const image = substitute(from, globalArgs);
+                images.push({ line, written: from, image, instruction: 'RUN --mount', ...verdict(from, image) });
+            }
+        }
+    }
+    return images;
+}
+const VARIABLE = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::[-+][^}]*)?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+/**
+ * The stage names seen so far. A reference is a stage when, written or with its ARG defaults, it
+ * is one; or when it mixes literal text with ARGs that have no default (BuildKit's TARGETOS,
+ * TARGETARCH…) and that shape matches a stage: `binaries-$TARGETOS` is the stage picked per
+ * platform among `binaries-linux` and `binaries-darwin`. A reference that is nothing but an unknown
+ * ARG matches only a stage written the same way: it could name any image.
+ */
+class Stages {
+    written = new Set();
+    add(name) {
+        this.written.add(canonical(name));
+    }
+    names(reference, substituted) {
+        const lower = canonical(reference);
+        if (this.written.has(lower))
+            return true;
+        if (substituted !== undefined)
+            return this.written.has(substituted.toLowerCase());
+        const literal = lower.replace(VARIABLE, '');
+        if (!literal)
+            return false;
+        const pattern = new RegExp(`^${lower
+            .split(VARIABLE)
+            .map((part, i) => i % 3 === 0 ? part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : i % 3 === 1 ? '[a-z0-9_.-]*' : '')
+            .join('')}$`);
+        return [...this.written].some((stage) => pattern.test(stage));
+    }
+}
+/** Lower case, `$VAR` written as `${VAR}`, so both spellings of one reference compare equal. */
+function canonical(reference) {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a replacement pattern, not a template
+    return reference.toLowerCase().replace(/\$([a-z_][a-z0-9_]*)/g, '${$1}');
+}
+/** The from= of a --mount value (CSV: `type=bind,"from=img",target=/x`), unquoted. */
+function mountFrom(value) {
+    for (const field of value.match(/(?:"[^"]*"|'[^']*'|[^,])+/g) ?? []) {
+        const pair = unquote(field.trim());
+        if (pair.toLowerCase().startsWith('from='))
+            return unquote(pair.slice('from='.length));
+    }
+    return undefined;
+}
+function verdict(written, image) {
+    if (!written)
+        return { pinned: false, reason: 'FROM without an image' };
+    if (image === undefined)
+        return { pinned: false, reason: 'built from an ARG without a default: cannot be verified' };
+    if (DIGEST.test(image)) {
+        const via = image === written ? '' : ' (through an ARG default; a --build-arg can override it)';
+        return { pinned: true, reason: `pinned by digest${via}` };
+    }
+    const lastSegment = image.slice(image.lastIndexOf('/') + 1);
+    if (!lastSegment.includes(':'))
+        return { pinned: false, reason: 'no tag or digest (means :latest)' };
+    return { pinned: false, reason: 'tag without a digest' };
+}
+/** `$VAR`, `${VAR}`, `${VAR:-default}`, `${VAR:+alt}` from the global ARGs; undefined when unknown. */
+function substitute(value, args) {
+    let unresolved = false;
+    const result = value.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced, op, word, plain) => {
+        const name = (braced ?? plain);
+        const current = args.get(name);
+        if (op === '-')
+            return current ? current : (word ?? '');
+        if (op === '+')
+            return current ? (word ?? '') : '';
+        if (current === undefined)
+            unresolved = true;
+        return current ?? '';
+    });
+    return unresolved ? undefined : result;
+}
+/** Joins continuation lines (escape character at line end), drops comments, reads the escape directive. */
+function logicalLines(text) {
+    const raw = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+    let escapeChar = '\\';
+    let directives = true;
+    const lines = [];
+    let current;
+    raw.forEach((source, index) => {
+        if (directives) {
+            const directive = /^#\s*([a-zA-Z]+)\s*=\s*(\S+)\s*$/.exec(source);
+            if (directive) {
+                if (directive[1].toLowerCase() === 'escape' && (directive[2] === '`' || directive[2] === '\\'))
+                    escapeChar = directive[2];
+                return;
+            }
+            directives = false;
+        }
+        const trimmed = source.trim();
+        if (trimmed.startsWith('#'))
+            return;
+        if (!current && !trimmed)
+            return;
+        const continued = trimmed.endsWith(escapeChar);
+        const piece = continued ? trimmed.slice(0, -1) : trimmed;
+        if (current)
+            current.text += ` ${piece}`;
+        else
+            current = { line: index + 1, text: piece };
+        if (!continued) {
+            lines.push(current);
+            current = undefined;
+        }
+    });
+    if (current)
+        lines.push(current);
+    return { escapeChar, lines };
+}
+function splitWords(text, escapeChar) {
+    const words = [];
+    let word = '';
+    let quote;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === escapeChar && i + 1 < text.length) {
+            word += c + text[++i];
+        }
+        else if (quote) {
+            word += c;
+            if (c === quote)
+                quote = undefined;
+        }
+        else if (c === '"' || c === "'") {
+            quote = c;
+            word += c;
+        }
+        else if (/\s/.test(c)) {
+            if (word)
+                words.push(word);
+            word = '';
+        }
+        else
+            word += c;
+    }
+    if (word)
+        words.push(word);
+    return words;
+}
+function unquote(value) {
+    return /^(["']).*\1$/.test(value) ? value.slice(1, -1) : value;
+}
+/** Dockerfile, Containerfile, Dockerfile.prod, api.Dockerfile, build.dockerfile. */
+function isDockerfile(path) {
+    const base = path.slice(path.lastIndexOf('/') + 1);
+    return (/^(?:Dockerfile|Containerfile)(?:\.[^/]+)?$/.test(base) ||
+        /\.(?:Dockerfile|dockerfile|Containerfile)$/.test(base));
+}
+
+// EXTERNAL MODULE: ./src/pins/repo-files.ts
+var repo_files = __webpack_require__(4924);
+// EXTERNAL MODULE: ./src/pins/uses.ts
+var uses = __webpack_require__(5754);
+// EXTERNAL MODULE: ./src/pins/yaml-refs.ts
+var yaml_refs = __webpack_require__(3084);
+;// CONCATENATED MODULE: ./src/pins/audit.ts
+
+
+
+
+
+
+
+const DEFAULT_SUITE = 'acme/gantry';
+/**
+ * The policy: a third-party reference must be a full SHA (a version comment keeps it readable);
+ * a reference to the suite may also be an exact semver tag, because the suite never moves those
+ * (only its major tags move, after the suite passed); every image is pinned by digest. Local paths
+ * are this repository's own code.
+ */
+async function audit(dirs, options = {}) {
+    const suite = options.suite ?? DEFAULT_SUITE;
+    const allow = compileAllow(options.allow ?? []);
+    const result = { roots: [], uses: [], images: [], problems: [], failing: 0 };
+    const seen = new Set();
+    for (const dir of dirs.length ? dirs : ['.']) {
+        const { root, files } = await (0,repo_files/* listRepoFiles */.c)(dir, options.env);
+        if (!result.roots.includes(root))
+            result.roots.push(root);
+        for (const file of files) {
+            const key = `${root}\0${file.path}`;
+            if (seen.has(key))
+                continue;
+            seen.add(key);
+            const role = (0,yaml_refs/* yamlRole */.m)(file.path);
+            if (!role && !isDockerfile(file.path))
+                continue;
+            try {
+                const text = (0,external_node_fs_.readFileSync)(file.abs, 'utf8');
+                if (role) {
+                    for (const located of (0,yaml_refs/* scanYaml */.v)(text, file.path, role).uses)
+                        result.uses.push(judgeUses(file.path, located.line, located.column, located.ref, suite, allow));
+                }
+                else {
+                    for (const image of baseImages(text)) {
+                        const name = image.image ?? image.written;
+                        const allowed = !image.pinned && allow(name, withoutTag(name));
+                        result.images.push({
+                            file: file.path,
+                            line: image.line,
+                            instruction: image.instruction,
+                            image: image.written === name ? name : `${image.written} (= ${image.image ?? '?'})`,
+                            stage: image.stage,
+                            platform: image.platform,
+                            pinned: image.pinned,
+                            allowed,
+                            failing: !image.pinned && !allowed,
+                            reason: image.reason,
+                        });
+                    }
+                }
+            }
+            catch (error) {
+                if (!(0,errors/* isConfigurationError */.p0)(error))
+                    throw error;
+                result.problems.push({ file: file.path, message: (0,errors/* errorMessage */.gJ)(error) });
+            }
+        }
+    }
+    result.failing =
+        result.uses.filter((u) => u.failing).length +
+            result.images.filter((i) => i.failing).length +
+            result.problems.length;
+    return result;
+}
+function judgeUses(file, line, column, ref, suite, allow) {
+    const mutable = (0,uses/* isMutable */.bV)(ref);
+    const isSuite = (0,uses/* isSuiteRef */.mw)(ref, suite);
+    let reason;
+    let bad;
+    if (ref.kind === 'invalid') {
+        bad = true;
+        reason = `cannot be parsed: ${ref.problem}`;
+    }
+    else if (!mutable) {
+        bad = false;
+        reason =
+            ref.kind === 'local'
+                ? "this repository's own code, at the same commit"
+                : ref.kind === 'sha'
+                    ? 'immutable; add a # vX.Y.Z comment so readers know the version'
+                    : 'immutable';
+    }
+    else if (isSuite && ref.kind === 'semver') {
+        bad = false;
+        reason = 'suite release tag (exact tags are never moved); pins set --version can pin it by SHA';
+    }
+    else if (isSuite) {
+        bad = true;
+        reason = `mutable: pin the suite with gantry pins set --version vX.Y.Z`;
+    }
+    else if (ref.kind === 'docker') {
+        bad = true;
+        reason = 'mutable: pin the image by digest (docker://image@sha256:…)';
+    }
+    else {
+        bad = true;
+        reason = 'mutable: pin by full commit SHA with a # vX.Y.Z comment';
+    }
+    const allowed = bad && ref.kind !== 'invalid' && allow(ref.name, ref.raw, withoutTag(ref.name));
+    return {
+        file,
+        line,
+        column,
+        uses: ref.raw,
+        kind: ref.kind,
+        version: ref.kind === 'semver' ? ref.ref : ref.commentVersion,
+        mutable,
+        suite: isSuite,
+        allowed,
+        failing: bad && !allowed,
+        reason: allowed ? `${reason} (allowed by --allow)` : reason,
+    };
+}
+/** An image name without its tag or digest (a registry port stays). */
+function withoutTag(image) {
+    return image.replace(/@.*$/, '').replace(/:[^/]*$/, '');
+}
+function compileAllow(patterns) {
+    for (const pattern of patterns)
+        if (!pattern.trim())
+            throw new errors/* ConfigurationError */.j1("--allow: got an empty pattern; expected a glob such as 'actions/*' or 'node:*'.");
+    const matchers = patterns.map((p) => (0,glob/* globMatcher */.fU)(p.trim()));
+    return (...candidates) => candidates.some((c) => matchers.some((m) => m(c)));
+}
+
+
+/***/ }),
+
+/***/ 4924:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ listRepoFiles)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _git_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1112);
+/* harmony import */ var _runtime_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9541);
+
+
+
+
+/**
+ * The files git knows under `dir` (tracked, plus untracked ones that are not ignored), so
+ * node_modules and build output stay out when .gitignore says so. A directory that is not in a git
+ * work tree is a ConfigurationError: pins are a repository's business.
+ */
+async function listRepoFiles(dir, env) {
+    const absDir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(dir);
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(absDir) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(absDir).isDirectory())
+        throw new _runtime_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`${JSON.stringify(dir)} is not a directory: give the path of a git repository.`);
+    const git = new _git_index_js__WEBPACK_IMPORTED_MODULE_2__/* .Git */ .TU(absDir, env);
+    let root;
+    try {
+        root = await git.text(['rev-parse', '--show-toplevel']);
+    }
+    catch (error) {
+        if (error instanceof _git_index_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS)
+            throw new _runtime_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`${JSON.stringify(dir)} is not inside a git repository (git rev-parse failed): run this in a checkout.`);
+        throw error;
+    }
+    const listing = await git.run([
+        'ls-files',
+        '-z',
+        '--full-name',
+        '--cached',
+        '--others',
+        '--exclude-standard',
+    ]);
+    const seen = new Set();
+    const files = [];
+    for (const raw of (0,_git_index_js__WEBPACK_IMPORTED_MODULE_2__/* .splitNul */ .K5)(listing.stdout)) {
+        const path = raw.toString('utf8');
+        if (seen.has(path))
+            continue;
+        seen.add(path);
+        const abs = Buffer.concat([Buffer.from(`${root}/`), raw]);
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(abs))
+            continue; // deleted in the work tree but still in the index
+        files.push({ path, abs });
+    }
+    return { root, files };
+}
+
+
+/***/ }),
+
+/***/ 665:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Rz: () => (/* binding */ setPins)
+});
+
+// UNUSED EXPORTS: rewriteSuiteRefs, validateTarget, writeFileAtomic
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
+// EXTERNAL MODULE: ./src/git/index.ts + 1 modules
+var git = __webpack_require__(1112);
+// EXTERNAL MODULE: ./src/runtime/errors.ts
+var errors = __webpack_require__(9541);
+;// CONCATENATED MODULE: ./src/templates/names.ts
+/** The suite's pipeline templates (action-templates/<name>), in pipeline order. */
+const TEMPLATE_NAMES = [
+    'build-once',
+    'test-with-quarantine',
+    'promote-environment',
+    'deploy-with-secrets',
+    'service-pipeline',
+];
+
+// EXTERNAL MODULE: ./src/pins/audit.ts + 1 modules
+var audit = __webpack_require__(1437);
+// EXTERNAL MODULE: ./src/pins/repo-files.ts
+var repo_files = __webpack_require__(4924);
+// EXTERNAL MODULE: ./src/pins/uses.ts
+var uses = __webpack_require__(5754);
+// EXTERNAL MODULE: ./src/pins/yaml-refs.ts
+var yaml_refs = __webpack_require__(3084);
+;// CONCATENATED MODULE: ./src/pins/set.ts
+
+
+
+
+
+
+
+
+
+
+
+const VERSION_ONLY_COMMENT = /^\s*(?:tag=)?v?\d+(?:\.\d+){0,2}(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?\s*$/;
+function validateTarget(target) {
+    if (!uses/* SEMVER_TAG */.wk.test(target.version) || !target.version.startsWith('v'))
+        throw errors/* ConfigurationError */.j1.forInput('--version', target.version, 'a release tag such as v1.4.2 (v, then MAJOR.MINOR.PATCH)');
+    if (target.sha !== undefined && !uses/* FULL_SHA */.RG.test(target.sha.toLowerCase()))
+        throw errors/* ConfigurationError */.j1.forInput('--sha', target.sha, 'a full commit SHA (40 hex digits, or 64 for SHA-256 repositories)');
+    if (target.only !== undefined && !TEMPLATE_NAMES.includes(target.only))
+        throw errors/* ConfigurationError */.j1.forInput('--only', target.only, `one of the suite's templates: ${TEMPLATE_NAMES.join(', ')}`);
+    if (!/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(target.suite))
+        throw errors/* ConfigurationError */.j1.forInput('--suite', target.suite, 'owner/repo, e.g. acme/gantry');
+    return { ...target, sha: target.sha?.toLowerCase() };
+}
+function selected(located, target) {
+    if (!(0,uses/* isSuiteRef */.mw)(located.ref, target.suite))
+        return false;
+    if (target.only === undefined)
+        return true;
+    const path = located.ref.path ?? '';
+    return (path === `action-templates/${target.only}` ||
+        /^\.github\/workflows\/(.+)\.ya?ml$/.exec(path)?.[1] === target.only);
+}
+/**
+ * Rewrites the suite's references in one workflow or action.yml, changing only the bytes of each
+ * value (inside its quotes) and its trailing version comment. The result is parsed again and must
+ * equal the original document with only those values replaced.
+ */
+function rewriteSuiteRefs(text, file, role, target) {
+    const { uses } = (0,yaml_refs/* scanYaml */.v)(text, file, role);
+    const edits = [];
+    const changes = [];
+    const notes = [];
+    const expected = new Map();
+    let unchanged = 0;
+    for (const located of uses) {
+        if (!selected(located, target))
+            continue;
+        const { node, range, ref } = located;
+        const where = `${file}:${located.line}:${located.column}`;
+        const to = `${ref.name}@${target.sha ?? target.version}`;
+        const [start, end] = range;
+        const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+        if (node.type !== 'PLAIN' && !quoted)
+            throw new errors/* ConfigurationError */.j1(`${where}: uses: is written as a block scalar; write it on one line so it can be rewritten exactly.`);
+        const inner = quoted ? [start + 1, end - 1] : [start, end];
+        if (text.slice(inner[0], inner[1]) !== ref.raw)
+            throw new errors/* ConfigurationError */.j1(`${where}: uses: contains escape sequences; write it without escapes so it can be rewritten exactly.`);
+        const valueEdit = { start: inner[0], end: inner[1], text: to };
+        const commentEdit = located.flow ? undefined : versionComment(located, end, target);
+        if (located.flow && target.sha)
+            notes.push(`${where}: inside a flow mapping, so no # ${target.version} comment was added`);
+        if (to === ref.raw &&
+            (!commentEdit || text.slice(commentEdit.start, commentEdit.end) === commentEdit.text)) {
+            unchanged++;
+            continue;
+        }
+        edits.push(valueEdit);
+        if (commentEdit)
+            edits.push(commentEdit);
+        expected.set(start, to);
+        changes.push({
+            file,
+            line: located.line,
+            from: ref.raw + trailingComment(located),
+            to: to + (target.sha && !located.flow ? ` # ${target.version}` : ''),
+        });
+    }
+    if (!edits.length)
+        return { text, changes, unchanged, notes };
+    let next = text;
+    for (const edit of edits.sort((a, b) => b.start - a.start))
+        next = next.slice(0, edit.start) + edit.text + next.slice(edit.end);
+    verifyRewrite(text, next, file, role, expected);
+    return { text: next, changes, unchanged, notes };
+}
+function trailingComment(located) {
+    const comment = /^[ \t]+(#.*)$/.exec(located.trailing)?.[1];
+    return comment ? ` ${comment}` : '';
+}
+/** The edit that makes the trailing comment say the version (SHA) or drops a stale one (tag). */
+function versionComment(located, valueEnd, target) {
+    const match = /^([ \t]+)#(.*)$/.exec(located.trailing);
+    if (!match)
+        return target.sha ? { start: valueEnd, end: valueEnd, text: ` # ${target.version}` } : undefined;
+    const commentStart = valueEnd + match[1].length + 1; // after '#'
+    const commentEnd = valueEnd + located.trailing.length;
+    const body = match[2];
+    const token = uses/* COMMENT_VERSION */.Lt.exec(body);
+    if (target.sha) {
+        const next = token
+            ? body.slice(0, token[0].length - token[1].length) + target.version + body.slice(token[0].length)
+            : ` ${target.version} ${body.trimStart()}`;
+        return { start: commentStart, end: commentEnd, text: next };
+    }
+    if (VERSION_ONLY_COMMENT.test(body))
+        return { start: valueEnd, end: commentEnd, text: '' };
+    if (token)
+        return { start: commentStart, end: commentEnd, text: body.replace(/^(\s*)\S+\s*/, '$1') };
+    return undefined;
+}
+function verifyRewrite(before, after, file, role, expected) {
+    const old = (0,yaml_refs/* scanYaml */.v)(before, file, role);
+    for (const located of old.uses) {
+        const to = expected.get(located.range[0]);
+        if (to !== undefined)
+            located.node.value = to;
+    }
+    const fresh = (0,yaml_refs/* scanYaml */.v)(after, file, role);
+    if (!(0,external_node_util_.isDeepStrictEqual)(fresh.doc.toJS(), old.doc.toJS()))
+        throw new Error(`internal error: rewriting ${file} would change more than its uses: values; nothing was written`);
+}
+/**
+ * The real path of a repository file (its directory resolved through every symbolic link), or a
+ * ConfigurationError when that leaves the repository: git lists paths from its index, and a
+ * directory on the way may have been replaced by a link to anywhere on the machine.
+ */
+function insideRepository(realRoot, abs, display) {
+    const dir = (0,external_node_fs_.realpathSync)(Buffer.from((0,external_node_path_.dirname)(abs.toString('latin1')), 'latin1'), { encoding: 'buffer' });
+    // Paths as latin1 strings: one char per byte, so names that are not UTF-8 compare exactly.
+    const rel = (0,external_node_path_.relative)(Buffer.from(realRoot).toString('latin1'), dir.toString('latin1'));
+    if (rel === '..' || rel.startsWith(`..${external_node_path_.sep}`) || (0,external_node_path_.isAbsolute)(rel))
+        throw new errors/* ConfigurationError */.j1(`${display}: a directory on its path is a symbolic link that leads outside the repository; refusing to read or write it. Nothing was rewritten.`);
+    return Buffer.concat([dir, Buffer.from(`/`), Buffer.from((0,external_node_path_.basename)(abs.toString('latin1')), 'latin1')]);
+}
+/** Writes beside the target, flushes, then renames over it: readers see the old file or the new one. */
+function writeFileAtomic(path, data) {
+    const stat = (0,external_node_fs_.lstatSync)(path);
+    const tmp = Buffer.concat([
+        Buffer.from(path),
+        Buffer.from(`.gantry-${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`),
+    ]);
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(tmp, 'wx', stat.mode & 0o7777);
+        (0,external_node_fs_.writeSync)(fd, data);
+        (0,external_node_fs_.fsyncSync)(fd);
+        (0,external_node_fs_.closeSync)(fd);
+        fd = undefined;
+        (0,external_node_fs_.renameSync)(tmp, path);
+    }
+    catch (error) {
+        if (fd !== undefined)
+            (0,external_node_fs_.closeSync)(fd);
+        (0,external_node_fs_.rmSync)(tmp, { force: true });
+        throw error;
+    }
+}
+/**
+ * `gantry pins set`: every file is read, rewritten and verified in memory first; only then is each
+ * changed file replaced atomically. A bad file anywhere means nothing is written.
+ */
+async function setPins(dir, target, options = {}) {
+    let wanted = validateTarget(target);
+    const { root, files } = await (0,repo_files/* listRepoFiles */.c)(dir, options.env);
+    if (!wanted.sha && !options.tagOnly)
+        wanted = { ...wanted, sha: await resolveTag(root, wanted, options) };
+    const pending = [];
+    const result = { root, sha: wanted.sha, changes: [], unchanged: 0, files: [], notes: [] };
+    const realRoot = (0,external_node_fs_.realpathSync)(root);
+    for (const file of files) {
+        const role = (0,yaml_refs/* yamlRole */.m)(file.path);
+        if (!role)
+            continue;
+        insideRepository(realRoot, file.abs, file.path);
+        const stat = (0,external_node_fs_.lstatSync)(file.abs);
+        const bytes = (0,external_node_fs_.readFileSync)(file.abs);
+        let text;
+        try {
+            text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+        }
+        catch {
+            throw new errors/* ConfigurationError */.j1(`${file.path}: not UTF-8 text; GitHub reads workflows as UTF-8. Nothing was rewritten.`);
+        }
+        const rewritten = rewriteSuiteRefs(text, file.path, role, wanted);
+        result.unchanged += rewritten.unchanged;
+        result.notes.push(...rewritten.notes);
+        if (!rewritten.changes.length)
+            continue;
+        if (stat.isSymbolicLink())
+            throw new errors/* ConfigurationError */.j1(`${file.path} is a symbolic link: rewrite the file it points to instead. Nothing was rewritten.`);
+        result.changes.push(...rewritten.changes);
+        pending.push({ abs: file.abs, path: file.path, text: rewritten.text });
+    }
+    if (!result.changes.length && !result.unchanged)
+        throw new errors/* ConfigurationError */.j1(`no references to ${wanted.suite}${wanted.only ? ` (${wanted.only})` : ''} found in the workflows or action.yml files under ${JSON.stringify(dir)}.`);
+    for (const file of pending) {
+        // Resolved again right before writing: the file written is the real path checked.
+        writeFileAtomic(insideRepository(realRoot, file.abs, file.path), file.text);
+        result.files.push(file.path);
+    }
+    return result;
+}
+async function resolveTag(root, target, options) {
+    const remote = options.remote ?? `https://github.com/${target.suite ?? audit/* DEFAULT_SUITE */.T}.git`;
+    const tag = `refs/tags/${target.version}`;
+    let listing;
+    try {
+        listing = await new git/* Git */.TU(root, options.env).text(['ls-remote', '--tags', remote, tag, `${tag}^{}`]);
+    }
+    catch (error) {
+        if (error instanceof git/* GitError */.XS)
+            throw new errors/* ConfigurationError */.j1(`could not list tags of ${remote} (${error.stderr.trim().split('\n').pop()}); give --sha, or --tag-only.`);
+        throw error;
+    }
+    const refs = new Map(listing
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => [line.split('\t')[1], line.split('\t')[0]]));
+    const sha = refs.get(`${tag}^{}`) ?? refs.get(tag);
+    if (!sha)
+        throw new errors/* ConfigurationError */.j1(`tag ${target.version} not found in ${remote}: is it released? (or give --sha)`);
+    return sha;
+}
+
+
+/***/ }),
+
+/***/ 5754:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ap: () => (/* binding */ parseUses),
+/* harmony export */   CF: () => (/* binding */ KIND_LABEL),
+/* harmony export */   Lt: () => (/* binding */ COMMENT_VERSION),
+/* harmony export */   RG: () => (/* binding */ FULL_SHA),
+/* harmony export */   bV: () => (/* binding */ isMutable),
+/* harmony export */   mw: () => (/* binding */ isSuiteRef),
+/* harmony export */   wk: () => (/* binding */ SEMVER_TAG)
+/* harmony export */ });
+/**
+ * What a `uses:` value says and how far it can be trusted to mean the same code tomorrow.
+ * Only a full commit SHA (or a digest for docker://) is immutable: tags, exact or not, can be moved,
+ * which is how the March 2025 tj-actions/changed-files compromise reached its users.
+ */
+const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+const SEMVER_TAG = /^v?(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
+const MAJOR_TAG = /^v?\d+(?:\.\d+)?$/;
+const SHORT_SHA = /^[0-9a-f]{7,39}$/;
+/** A version token at the start of a comment: `v1.2.3`, `v4`, `tag=v1.2.3`, `1.2.3`. */
+const COMMENT_VERSION = /^\s*(?:tag=)?(v?\d+(?:\.\d+){0,2}(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?)(?=\s|$)/;
+const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/;
+const REPO = /^[A-Za-z0-9._-]+$/;
+const PATH_SEGMENT = /^[A-Za-z0-9._-]+$/;
+const REF = /^[^\s~^:?*[\\]+$/;
+const IMAGE_DIGEST = /@[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-fA-F0-9]{32,}$/;
+function parseUses(raw, comment) {
+    const commentVersion = comment === undefined ? undefined : COMMENT_VERSION.exec(comment)?.[1];
+    const invalid = (problem) => ({ raw, kind: 'invalid', name: raw, problem });
+    if (raw.includes('${{'))
+        return invalid('expressions are not allowed in uses: (GitHub resolves it before the job runs)');
+    if (raw !== raw.trim() || /\s/.test(raw))
+        return invalid('contains whitespace');
+    if (raw.startsWith('./') || raw === '.')
+        return { raw, kind: 'local', name: raw };
+    if (raw.startsWith('docker://')) {
+        const image = raw.slice('docker://'.length);
+        if (!image)
+            return invalid('docker:// without an image');
+        return { raw, kind: IMAGE_DIGEST.test(image) ? 'docker-digest' : 'docker', name: image };
+    }
+    const at = raw.lastIndexOf('@');
+    if (at === -1)
+        return invalid("no '@<ref>': write owner/repo[/path]@<full commit SHA>");
+    const name = raw.slice(0, at);
+    const ref = raw.slice(at + 1);
+    const [owner = '', repo = '', ...path] = name.split('/');
+    if (!OWNER.test(owner) || !REPO.test(repo))
+        return invalid('expected owner/repo[/path]@ref');
+    if (path.some((segment) => !PATH_SEGMENT.test(segment) || segment === '..'))
+        return invalid('the path after owner/repo has an empty or unsafe segment');
+    if (!ref || !REF.test(ref))
+        return invalid('the ref after @ is empty or not a valid git ref');
+    const base = { raw, name, repository: `${owner}/${repo}`.toLowerCase(), path: path.join('/'), ref };
+    if (FULL_SHA.test(ref))
+        return { ...base, kind: commentVersion ? 'sha+comment' : 'sha', commentVersion };
+    if (SEMVER_TAG.test(ref))
+        return { ...base, kind: 'semver' };
+    if (MAJOR_TAG.test(ref))
+        return { ...base, kind: 'major' };
+    if (SHORT_SHA.test(ref))
+        return { ...base, kind: 'short-sha' };
+    return { ...base, kind: 'branch' };
+}
+/** Whether the code behind the reference can change without this line changing. */
+function isMutable(ref) {
+    return !['sha+comment', 'sha', 'local', 'docker-digest'].includes(ref.kind);
+}
+function isSuiteRef(ref, suite) {
+    return ref.repository !== undefined && ref.repository === suite.toLowerCase();
+}
+const KIND_LABEL = {
+    'sha+comment': 'full SHA with version comment',
+    sha: 'full SHA without version comment',
+    semver: 'exact semver tag',
+    major: 'major tag',
+    'short-sha': 'short SHA (resolved as a ref name)',
+    branch: 'branch',
+    local: 'local path',
+    docker: 'docker image by tag',
+    'docker-digest': 'docker image by digest',
+    invalid: 'unparsable',
+};
+
+
+/***/ }),
+
+/***/ 3084:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ yamlRole),
+/* harmony export */   v: () => (/* binding */ scanYaml)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/* harmony import */ var _runtime_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9541);
+/* harmony import */ var _uses_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5754);
+
+
+
+/**
+ * Parses a workflow or action.yml with the `yaml` document API (ranges into the source, nothing
+ * reformatted) and finds every step `uses:`, reusable-workflow `jobs.<id>.uses:` and docker
+ * `runs.image: docker://…`. A file that is not YAML, or not shaped like its role, is a
+ * ConfigurationError naming the file and line.
+ */
+function scanYaml(text, file, role) {
+    const lines = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+    const firstError = doc.errors[0];
+    if (firstError) {
+        const { line, col } = lines.linePos(firstError.pos[0]);
+        throw new _runtime_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${file}:${line}:${col}: not valid YAML: ${firstError.message.split('\n')[0]}`);
+    }
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(doc.contents))
+        throw new _runtime_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${file}: not a ${role === 'workflow' ? 'workflow' : 'action.yml'}: the top level is not a mapping.`);
+    const found = [];
+    const seen = new Set();
+    const take = (written) => {
+        if (written === null || written === undefined)
+            return;
+        // `uses: *ref` is the anchored scalar, wherever it is written; it is listed (and rewritten) once.
+        const value = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isAlias */ .Vj)(written) ? written.resolve(doc) : written;
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(value) && value.range && seen.has(value.range[0]))
+            return;
+        const [start, end] = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(value) && value.range ? [value.range[0], value.range[1]] : [0, 0];
+        const { line, col } = lines.linePos(start);
+        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(value) || typeof value.value !== 'string')
+            throw new _runtime_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${file}:${line}:${col}: uses: must be a string such as owner/repo@<full SHA>.`);
+        const lineEnd = text.slice(end).search(/\r|\n|$/);
+        const trailing = text.slice(end, end + lineEnd);
+        const flow = !/^(?:[ \t]*|[ \t]+#.*)$/.test(trailing);
+        const comment = flow ? undefined : /^[ \t]+#(.*)$/.exec(trailing)?.[1];
+        seen.add(start);
+        found.push({
+            ref: (0,_uses_js__WEBPACK_IMPORTED_MODULE_2__/* .parseUses */ .Ap)(value.value, comment),
+            node: value,
+            line,
+            column: col,
+            range: [start, end],
+            flow,
+            trailing,
+        });
+    };
+    // A parallel step group (`- parallel: [step | {sequential: [step…]}]`) holds steps too: a
+    // `uses:` inside one runs like any other and must be seen (and pinned) like any other.
+    const steps = (seq) => {
+        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(seq))
+            return;
+        for (const step of seq.items) {
+            if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(step))
+                continue;
+            take(step.get('uses', true));
+            steps(step.get('parallel', true));
+            steps(step.get('sequential', true));
+        }
+    };
+    const root = doc.contents;
+    if (role === 'workflow') {
+        const jobs = root.get('jobs', true);
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(jobs)) {
+            for (const job of jobs.items) {
+                if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(job.value))
+                    continue;
+                take(job.value.get('uses', true));
+                steps(job.value.get('steps', true));
+            }
+        }
+    }
+    else {
+        const runs = root.get('runs', true);
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(runs)) {
+            steps(runs.get('steps', true));
+            const image = runs.get('image', true);
+            if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(image) && typeof image.value === 'string' && image.value.startsWith('docker://'))
+                take(image);
+        }
+    }
+    return { doc, uses: found };
+}
+/** Which role a repository path plays, or undefined when it holds no `uses:` we audit. */
+function yamlRole(path) {
+    if (/^\.github\/workflows\/[^/]+\.ya?ml$/.test(path))
+        return 'workflow';
+    if (/(^|\/)action\.ya?ml$/.test(path))
+        return 'action';
+    return undefined;
+}
+
+
+/***/ })
+
+};
