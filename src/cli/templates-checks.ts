@@ -20,7 +20,10 @@ export interface Io {
   stderr: (text: string) => void;
 }
 
-export const defaultIo: Io = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
+export const defaultIo: Io = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+};
 
 export function flags(args: string[], known: string[], usage = CHECKS_USAGE): Record<string, string> {
   const out: Record<string, string> = {};
