@@ -88,13 +88,15 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const reportDir = join(root, 'reports/mutation');
 const strykerBin = join(root, 'node_modules/@stryker-mutator/core/bin/stryker.js');
 
-/** Options every module shares; `mutate`, `testFiles` and the report names are added per module. */
+/** Options every module shares; `mutate` and the report names are added per module. */
 function strykerOptions(concurrency) {
   return {
     $schema: '../../node_modules/@stryker-mutator/core/schema/stryker-schema.json',
     testRunner: 'vitest',
     plugins: ['@stryker-mutator/vitest-runner'],
-    vitest: { configFile: 'vitest.config.ts' },
+    // The suite's config with `include` narrowed per module (see vitest.mutation.config.ts for why
+    // not Stryker's `testFiles`).
+    vitest: { configFile: 'vitest.mutation.config.ts' },
     coverageAnalysis: 'perTest',
     concurrency,
     // The registry, git and Vault tests start real services: give a slow, shared machine room.
@@ -271,20 +273,21 @@ function runModule(module, concurrency, importCache) {
   const options = {
     ...strykerOptions(concurrency),
     mutate: mutatePatterns(module),
-    testFiles: testFiles(module, importCache),
     htmlReporter: { fileName: `reports/mutation/${slug}.html` },
     jsonReporter: { fileName: `reports/mutation/${slug}.json` },
   };
   const configFile = join(reportDir, `${slug}.stryker.json`);
   writeFileSync(configFile, `${JSON.stringify(options, null, 2)}\n`);
   console.log(`\n=== ${module.name}: ${options.mutate.join(', ')}`);
-  console.log(`    tests: ${options.testFiles.join(', ')}`);
+  const tests = testFiles(module, importCache);
+  console.log(`    tests: ${tests.join(', ')}`);
   const reportFile = join(root, options.jsonReporter.fileName);
   rmSync(reportFile, { force: true });
   const started = performance.now();
   const run = spawnSync(process.execPath, [strykerBin, 'run', relative(root, configFile)], {
     cwd: root,
     stdio: 'inherit',
+    env: { ...process.env, GANTRY_MUTATION_TESTS: JSON.stringify(tests) },
   });
   const seconds = (performance.now() - started) / 1000;
   if (run.status !== 0 || !existsSync(reportFile))
