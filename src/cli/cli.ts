@@ -16,7 +16,7 @@ export async function cli(
     return command ? 0 : 1;
   }
   const suite = SUITE_COMMANDS.find((c) => c.name === command);
-  if (suite) return suite.run(rest);
+  if (suite) return suite.run(rest, env);
   const action = CLI_ACTIONS.find((a) => a.name === command);
   if (!action) {
     process.stderr.write(`gantry: unknown command '${command}'.\n\n${usage()}`);

@@ -432,7 +432,7 @@ function renderSummary(input: {
   return lines.join('\n');
 }
 
-export async function buildImageCommand(args: string[]): Promise<number> {
+export async function buildImageCommand(args: string[], revision: string): Promise<number> {
   const get = (flag: string) => {
     const i = args.indexOf(flag);
     return i === -1 ? undefined : args[i + 1];
@@ -446,7 +446,6 @@ export async function buildImageCommand(args: string[]): Promise<number> {
     );
     return 2;
   }
-  const revision = process.env.GITHUB_SHA ?? '';
   const built = await buildServiceImage({
     contextDir: context,
     layoutDir: layout,

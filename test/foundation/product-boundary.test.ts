@@ -60,6 +60,31 @@ describe('product boundary', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('no domain module reads process.env: only the runtime, the commands and the processes they spawn', () => {
+    // The runtime hands each action its environment; commands (src/cli, `gantry policy`, the demo)
+    // read theirs at the door; git and the template runner pass the host's on to the processes they
+    // start. Everything else is handed what it needs (the GitHub context through ctx.github).
+    const allowed = [
+      /^src\/runtime\//,
+      /^src\/cli\//,
+      /^src\/cli\.ts$/,
+      /^src\/[a-z-]+\/(main|post)\.ts$/,
+      /^src\/demo\/sample-repo\.ts$/,
+      /^src\/policy\/cli\.ts$/,
+      /^src\/git\/git\.ts$/,
+      /^src\/runner\/environment\.ts$/,
+    ];
+    const readers = files(join(SUITE_ROOT, 'src'), '.ts')
+      .map((path) => relative(SUITE_ROOT, path))
+      .filter((file) => !allowed.some((pattern) => pattern.test(file)))
+      .filter((file) =>
+        readFileSync(join(SUITE_ROOT, file), 'utf8')
+          .split('\n')
+          .some((line) => /process\.env\b/.test(line) && !/^\s*(\*|\/\/)/.test(line)),
+      );
+    expect(readers).toEqual([]);
+  });
+
   it('every demo service and every test support file has a marker line', () => {
     expect(DEMO_SERVICES.length).toBeGreaterThanOrEqual(3);
     const unmarked = [...DEMO_SERVICES, ...TEST_CODE]
