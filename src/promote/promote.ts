@@ -865,7 +865,7 @@ export async function rollback(config: PromoteConfig, deps: PromoteDeps): Promis
   const targets = (await planTags(config, deps)).filter((p) =>
     config.stableTag ? p.role === 'stable' : p.role === 'destination',
   );
-  const steps: { plan: PlannedTag; target: Manifest; current: string }[] = [];
+  const steps: RollbackStep[] = [];
   for (const p of targets) {
     if (p.previous === null)
       throw ConfigurationError.forInput(
@@ -950,24 +950,12 @@ export async function rollback(config: PromoteConfig, deps: PromoteDeps): Promis
       stats,
       dryRun: config.dryRun,
     };
-  let record: PromotionRecord | undefined;
-  let recordDigest: string | undefined;
-  for (const { plan: p, target, current } of steps) {
-    record = {
-      kind: 'rollback',
-      source: `${p.repo.display}@${current}`,
-      digest: target.descriptor.digest,
-      mediaType: target.descriptor.mediaType,
-      destinations: [
-        { reference: p.reference, repository: p.repo.display, tag: p.tag, role: p.role, previous: current },
-      ],
-      checks: [`promotion record on ${current} names ${target.descriptor.digest} as the previous digest`],
-      ...deps.run,
-      time: new Date(deps.now()).toISOString(),
-    };
+  // One record per tag, on the digest that tag returns to; the result reports the first tag's
+  // digest with its own record.
+  const recorded: { record: PromotionRecord; recordDigest: string }[] = [];
+  for (const step of steps) {
     try {
-      recordDigest = await attachRecord(p.repo, target.descriptor, record);
-      await p.repo.putManifest(target.bytes, target.descriptor.mediaType, p.tag);
+      recorded.push(await rollBackTag(step, deps));
     } catch (error) {
       throw await reportRollback(error, steps);
     }
@@ -986,12 +974,41 @@ export async function rollback(config: PromoteConfig, deps: PromoteDeps): Promis
   return {
     digest: steps[0]!.target.descriptor.digest,
     tags: results,
-    record,
-    recordDigest,
+    record: recorded[0]!.record,
+    recordDigest: recorded[0]!.recordDigest,
     referrersCopied: 0,
     stats,
     dryRun: false,
   };
+}
+
+/** Records the rollback on the digest the tag returns to, then moves the tag there. */
+async function rollBackTag(
+  { plan: p, target, current }: RollbackStep,
+  deps: PromoteDeps,
+): Promise<{ record: PromotionRecord; recordDigest: string }> {
+  const record: PromotionRecord = {
+    kind: 'rollback',
+    source: `${p.repo.display}@${current}`,
+    digest: target.descriptor.digest,
+    mediaType: target.descriptor.mediaType,
+    destinations: [
+      { reference: p.reference, repository: p.repo.display, tag: p.tag, role: p.role, previous: current },
+    ],
+    checks: [`promotion record on ${current} names ${target.descriptor.digest} as the previous digest`],
+    ...deps.run,
+    time: new Date(deps.now()).toISOString(),
+  };
+  const recordDigest = await attachRecord(p.repo, target.descriptor, record);
+  await p.repo.putManifest(target.bytes, target.descriptor.mediaType, p.tag);
+  return { record, recordDigest };
+}
+
+/** One tag a rollback moves: the plan entry, the manifest it returns to, and the digest it holds now. */
+interface RollbackStep {
+  plan: PlannedTag;
+  target: Manifest;
+  current: string;
 }
 
 /**
@@ -999,10 +1016,7 @@ export async function rollback(config: PromoteConfig, deps: PromoteDeps): Promis
  * them forward again would restore the digest being rolled away from); a tag whose PUT had an
  * unknown outcome is read, not assumed.
  */
-async function reportRollback(
-  error: unknown,
-  steps: { plan: PlannedTag; target: Manifest; current: string }[],
-): Promise<TagsSettledError> {
+async function reportRollback(error: unknown, steps: RollbackStep[]): Promise<TagsSettledError> {
   const states: TagState[] = [];
   for (const { plan: p, target, current } of steps) {
     let holds: string | null | undefined;
