@@ -123,12 +123,16 @@ export interface CopyOptions {
   /** Tries per streamed blob: a connection reset mid-body restarts that blob's copy. */
   attempts?: number;
   onRetry?: (message: string) => void;
+}
+
+export interface CopyTreeOptions<T> extends CopyOptions {
   /**
-   * Work that runs once every blob of the tree is in place, alongside the manifests' PUTs (a
-   * referrer of the top manifest, such as the promotion record: its subject need not exist yet).
-   * copyTree ends when both have. Runs even when the tree was already complete.
+   * Work that needs the tree's blobs in place but not its manifests, run alongside the manifests'
+   * PUTs instead of after them (for example pushing a referrer of the top manifest: a subject need
+   * not exist before its referrer). copyTree ends when both have and returns what it returned. It
+   * runs even when the tree was already complete.
    */
-  alongsideManifests?: () => Promise<void>;
+  alongsideManifests?: () => Promise<T>;
 }
 
 /**
@@ -190,12 +194,12 @@ export async function copyBlobs(
  * Copy a manifest tree by digest: blobs, then child manifests (children before their index), then
  * the top manifest. No tag is written; manifests already present are not pushed again.
  */
-export async function copyTree(
+export async function copyTree<T = void>(
   src: OciRepository,
   dst: OciRepository,
   tree: ManifestTree,
-  options: CopyOptions,
-): Promise<void> {
+  options: CopyTreeOptions<T>,
+): Promise<T | undefined> {
   // A manifest is only ever stored after everything it references, so a present top means a
   // complete tree. The check runs alongside the blob copy (a round trip saved on the usual path;
   // on a rerun the blobs are found present or mounted again, which moves no bytes).
@@ -208,15 +212,15 @@ export async function copyTree(
   if (present.value) {
     // Everything was there before this copy began: nothing was mounted or copied for it.
     options.stats.blobsPresent += tree.blobs.length;
-    await options.alongsideManifests?.();
-    return;
+    return options.alongsideManifests?.();
   }
   if (blobs.status === 'rejected') throw blobs.reason;
   for (const key of Object.keys(blobStats) as (keyof CopyStats)[]) options.stats[key] += blobStats[key];
-  await Promise.all([
+  const [, alongside] = await Promise.all([
     putManifests(dst, tree, options.stats, options.concurrency),
     options.alongsideManifests?.(),
   ]);
+  return alongside;
 }
 
 /**

@@ -59,6 +59,7 @@ export {
 } from './client.js';
 export {
   type CopyOptions,
+  type CopyTreeOptions,
   type CopyStats,
   copyBlobs,
   copyTree,

@@ -129,10 +129,12 @@ async function policyLog(
     insecureRegistries: options['insecure-registry'] ?? [],
   });
   const repo = openRepository(ref, client);
-  const descriptor = await repo.resolve(ref.digest ?? ref.tag ?? 'latest');
-  if (!descriptor) throw new ConfigurationError(`${image}: no such manifest in ${repo.display}.`);
-  const records = await readRecords(repo, descriptor.digest, (w) => process.stderr.write(`warning: ${w}\n`));
-  const lines = [`${image} is ${descriptor.digest}: ${records.length} promotion record(s)`];
+  // A digest names its records even where the image is absent: a refused promotion is recorded in
+  // the destination it never reached.
+  const digest = ref.digest ?? (await repo.resolve(ref.tag ?? 'latest'))?.digest;
+  if (!digest) throw new ConfigurationError(`${image}: no such manifest in ${repo.display}.`);
+  const records = await readRecords(repo, digest, (w) => process.stderr.write(`warning: ${w}\n`));
+  const lines = [`${image} is ${digest}: ${records.length} promotion record(s)`];
   for (const record of [...records].reverse()) {
     const where = record.destinations.map((d) => d.reference).join(', ');
     lines.push(

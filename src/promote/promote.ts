@@ -24,6 +24,7 @@ import {
   sha256,
 } from '../oci/index.js';
 import { ConfigurationError, isConfigurationError } from '../runtime/errors.js';
+import type { GateConfig } from '../policy/gate.js';
 import { describeFailures, type Evaluation, type Evidence } from '../policy/spec.js';
 import type { PromoteConfig, RequiredArtifact } from './config.js';
 import { INPUT, PROMOTION_ARTIFACT_TYPE, PROMOTION_KIND_ANNOTATION } from './constants.js';
@@ -59,7 +60,8 @@ export interface TagResult {
 }
 
 export interface PromotionRecord {
-  kind: 'promotion' | 'rollback';
+  /** A refusal records a promotion the policy gate stopped: nothing moved, every rule evaluated is kept. */
+  kind: 'promotion' | 'rollback' | 'refusal';
   source: string;
   digest: string;
   mediaType: string;
@@ -134,50 +136,124 @@ async function reach<T>(input: string, where: string, fn: () => Promise<T>): Pro
 }
 
 /**
- * Promote one digest: resolve the source once, check it (expected digest, required referrers,
- * immutable destination tags) before writing anything, then copy blobs → child manifests → the
- * manifest (with the promotion record alongside) → referrers → destination tags → the stable tag.
- * A failure while tags move puts the tags already moved back where they were.
+ * Promote one digest, top to bottom: plan (read the source tree once and the destination tags, side
+ * by side), verify (expected digest, required referrers, the policy gate, immutable tags) before
+ * writing anything, copy (blobs → child manifests → the manifest, with the promotion record
+ * alongside → referrers) into each destination repository, then move the tags (destinations, read
+ * back, then the stable tag). A failure while tags move puts the tags already moved back.
  */
 export async function promote(config: PromoteConfig, deps: PromoteDeps): Promise<PromoteResult> {
-  const source = config.source!;
   // The verifier (and sigstore-js) loads only when a rule is set; its trust material is parsed
   // before any registry is read, so a malformed trusted root or key fails first.
-  const gatePolicy = config.gate.rules.length ? await import('../policy/gate.js') : undefined;
-  const gate = gatePolicy?.loadGate(config.gate);
-  const sourceRepo = deps.open(source.ref, 'source');
+  const gate = config.gate.rules.length ? await loadPolicyGate(config) : undefined;
+  const sourceRepo = deps.open(config.source!.ref, 'source');
+  const plan = await planPromotion(config, sourceRepo, deps);
+  const { tree, tags } = plan;
+  const digest = tree.top.descriptor.digest;
+  deps.info(`${config.source!.text} is ${digest}`);
+  const verified = await verifyPromotion(config, gate, sourceRepo, plan, deps);
+  const outcomes = (outcome: (p: PlannedTag) => Outcome) => tagResults(tags, digest, outcome);
+  if (config.dryRun) {
+    // A dry run reads what a promotion would read, so a source a promotion would fail on fails here too.
+    await plan.referrers;
+    return {
+      digest,
+      tags: outcomes((p) => (p.previous === digest ? 'unchanged' : 'planned')),
+      referrersCopied: 0,
+      stats: emptyStats(),
+      dryRun: true,
+    };
+  }
+  const record = promotionRecord(config.source!.text, tree.top, tags, verified, deps);
+  const copied = await copyPromotion(config, sourceRepo, plan, record, deps);
+  await moveTags(tags, tree.top, deps, config.immutable);
+  return {
+    digest,
+    tags: outcomes((p) => (p.previous === digest ? 'unchanged' : p.previous === null ? 'created' : 'moved')),
+    record,
+    recordDigest: copied.recordDigest,
+    referrersCopied: copied.referrersCopied,
+    stats: copied.stats,
+    dryRun: false,
+  };
+}
+
+type PolicyGate = { module: typeof import('../policy/gate.js'); gate: GateConfig };
+
+async function loadPolicyGate(config: PromoteConfig): Promise<PolicyGate> {
+  const module = await import('../policy/gate.js');
+  return { module, gate: module.loadGate(config.gate) };
+}
+
+/** What a promotion works from: the source tree, the tags it moves, and the source's referrers. */
+interface PromotionPlan {
+  tree: ManifestTree;
+  tags: PlannedTag[];
+  /**
+   * The referrers of the digest (when any requirement, rule or copy needs them), read alongside the
+   * tree. Gated promotions wait for them before anything is written; referrers that are only copied
+   * are waited for after the image's copy.
+   */
+  referrers: Promise<Referrer[]>;
+}
+
+/** Reads the source (its tree and referrers) and the destination tags side by side; writes nothing. */
+async function planPromotion(
+  config: PromoteConfig,
+  sourceRepo: OciRepository,
+  deps: PromoteDeps,
+): Promise<PromotionPlan> {
+  const source = config.source!;
   const ref = source.ref.digest ?? source.ref.tag!;
-  // The source is read and the destinations are checked side by side; nothing is written before both end.
-  let referrersRead: Promise<Referrer[]> = Promise.resolve([]);
   // Every read of the source (an index's children, the referrers and theirs) shares one limit: an
   // index of thousands of children never opens more than `concurrency` connections at once.
   const limit = createLimiter(config.concurrency);
-  const [tree, plan] = await Promise.all([
-    reach(INPUT.source, sourceRepo.display, async () => {
-      const top = await readSource(sourceRepo, ref, source.text, () => sourceRepo.getManifest(ref));
-      // The children and the referrers hang off the top manifest: both are read from here at once.
-      if (config.copyReferrers || config.require.length > 0 || config.gate.rules.length > 0) {
-        referrersRead = reach(INPUT.source, sourceRepo.display, () =>
-          findReferrers(sourceRepo, top, limit, deps),
-        );
-        referrersRead.catch(() => undefined);
-      }
-      return readSource(sourceRepo, ref, source.text, () => readTree(sourceRepo, top, { limit }));
-    }),
-    planTags(config, deps),
-  ]);
-  // Required referrers gate the promotion, so they are read before anything is written. Referrers
-  // that are only copied are needed after the image: their lookup runs alongside its copy.
-  const gated = config.require.length > 0 || config.gate.rules.length > 0;
-  const referrers = gated ? await referrersRead : [];
-  // The tag was read once; from here on everything is addressed by this digest.
+  const wantReferrers = config.copyReferrers || isGated(config);
+  const readSourceTree = reach(INPUT.source, sourceRepo.display, async () => {
+    const top = await readSource(sourceRepo, ref, source.text, () => sourceRepo.getManifest(ref));
+    // The children and the referrers hang off the top manifest: both are read from here at once.
+    const referrers = wantReferrers
+      ? reach(INPUT.source, sourceRepo.display, () => findReferrers(sourceRepo, top, limit, deps))
+      : Promise.resolve([]);
+    // Awaited later (or never, when the tree fails): an early failure is not an unhandled rejection.
+    referrers.catch(() => undefined);
+    const tree = await readSource(sourceRepo, ref, source.text, () => readTree(sourceRepo, top, { limit }));
+    return { tree, referrers };
+  });
+  const [{ tree, referrers }, tags] = await Promise.all([readSourceTree, planTags(config, deps)]);
+  return { tree, tags, referrers };
+}
+
+function isGated(config: PromoteConfig): boolean {
+  return config.require.length > 0 || config.gate.rules.length > 0;
+}
+
+/** What verification established: the checks passed, in order, and each policy rule's evaluation. */
+interface Verified {
+  checks: string[];
+  evaluations: Evaluation[];
+}
+
+/**
+ * Every check that can refuse a promotion, before anything is written: the expected digest, the
+ * required referrers, the policy gate (a refusal is recorded in each destination repository), and
+ * immutable destination tags.
+ */
+async function verifyPromotion(
+  config: PromoteConfig,
+  gate: PolicyGate | undefined,
+  sourceRepo: OciRepository,
+  plan: PromotionPlan,
+  deps: PromoteDeps,
+): Promise<Verified> {
+  const { tree, tags } = plan;
   const digest = tree.top.descriptor.digest;
-  deps.info(`${source.text} is ${digest}`);
+  const referrers = isGated(config) ? await plan.referrers : [];
   const checks: string[] = [];
   if (config.expectedDigest) {
     if (config.expectedDigest !== digest) {
       throw new ConfigurationError(
-        `Input '${INPUT.expectedDigest}': the source ${source.text} is ${digest}, but CI recorded ${config.expectedDigest}. Nothing was promoted.`,
+        `Input '${INPUT.expectedDigest}': the source ${config.source!.text} is ${digest}, but CI recorded ${config.expectedDigest}. Nothing was promoted.`,
       );
     }
     checks.push(`expected digest ${digest} matched`);
@@ -192,13 +268,15 @@ export async function promote(config: PromoteConfig, deps: PromoteDeps): Promise
     );
   }
   // Signatures and provenance are verified here, before anything is written; a failed rule stops it all.
-  const evaluations = await (gatePolicy && gate ? gatePolicy.evaluateGate : noGate)(
-    gate!,
-    digest,
-    tree.top.bytes,
-    referrers.map((r) => evidenceOf(sourceRepo, r)),
-    deps.now(),
-  );
+  const evaluations = gate
+    ? await gate.module.evaluateGate(
+        gate.gate,
+        digest,
+        tree.top.bytes,
+        referrers.map((r) => evidenceOf(sourceRepo, r)),
+        deps.now(),
+      )
+    : [];
   for (const e of evaluations) {
     deps.info(
       `rule '${e.rule}' ${e.outcome === 'fail' ? 'FAILED' : e.outcome === 'waived' ? 'passed with waivers' : 'passed'} for ${digest}: ${e.found}`,
@@ -210,18 +288,19 @@ export async function promote(config: PromoteConfig, deps: PromoteDeps): Promise
     if (e.outcome !== 'fail')
       checks.push(`${e.rule} ${e.outcome === 'waived' ? 'passed with waivers' : 'verified'}: ${e.found}`);
   }
-  if (evaluations.some((e) => e.outcome === 'fail'))
-    throw new PolicyRefusedError(
+  if (evaluations.some((e) => e.outcome === 'fail')) {
+    const refusal = new PolicyRefusedError(
       `Input '${INPUT.verify}': ${describeFailures(evaluations)}. Nothing was promoted.`,
       evaluations,
     );
-  // Promotion records never reach findReferrers' result, so none is ever copied between repositories.
-  const toCopy = referrersRead.then((found) => (config.copyReferrers ? found : []));
-  toCopy.catch(() => undefined);
-
-  const repos = uniqueRepos(plan);
+    // The decision is kept where an auditor looks: in each destination repository, on the refused
+    // digest (not the image: nothing is promoted). A dry run writes nothing.
+    if (!config.dryRun)
+      await recordRefusal(refusal, { source: config.source!.text, top: tree.top, plan: tags, checks }, deps);
+    throw refusal;
+  }
   if (config.immutable) {
-    const taken = plan.filter(
+    const taken = tags.filter(
       (p) => p.role === 'destination' && p.previous !== null && p.previous !== digest,
     );
     if (taken.length) {
@@ -231,51 +310,78 @@ export async function promote(config: PromoteConfig, deps: PromoteDeps): Promise
     }
     checks.push('immutable: no destination tag points at another digest');
   }
+  return { checks, evaluations };
+}
 
-  const stats = emptyStats();
-  const tags = (outcome: (p: PlannedTag) => Outcome): TagResult[] =>
-    plan.map((p) => ({
-      reference: p.reference,
-      repository: p.repo.display,
-      tag: p.tag,
-      role: p.role,
-      previous: p.previous,
-      digest,
-      outcome: outcome(p),
-    }));
-  const unchanged = (p: PlannedTag) => p.previous === digest;
-  if (config.dryRun) {
-    // A dry run reads what a promotion would read, so a source a promotion would fail on fails here too.
-    await referrersRead;
-    return {
-      digest,
-      tags: tags((p) => (unchanged(p) ? 'unchanged' : 'planned')),
-      referrersCopied: 0,
-      stats,
-      dryRun: true,
-    };
-  }
-
-  const record: PromotionRecord = {
-    kind: 'promotion',
-    source: source.text,
+function tagResults(plan: PlannedTag[], digest: string, outcome: (p: PlannedTag) => Outcome): TagResult[] {
+  return plan.map((p) => ({
+    reference: p.reference,
+    repository: p.repo.display,
+    tag: p.tag,
+    role: p.role,
+    previous: p.previous,
     digest,
-    mediaType: tree.top.descriptor.mediaType,
-    destinations: plan.map((p) => ({
-      reference: p.reference,
-      repository: p.repo.display,
-      tag: p.tag,
-      role: p.role,
-      previous: p.previous,
-    })),
-    checks: [...checks, 'every digest verified while copying'],
-    ...(evaluations.length ? { evaluations } : {}),
+    outcome: outcome(p),
+  }));
+}
+
+function promotionRecord(
+  source: string,
+  top: Manifest,
+  plan: PlannedTag[],
+  verified: Verified,
+  deps: PromoteDeps,
+): PromotionRecord {
+  return {
+    kind: 'promotion',
+    source,
+    digest: top.descriptor.digest,
+    mediaType: top.descriptor.mediaType,
+    destinations: recordedDestinations(plan),
+    checks: [...verified.checks, 'every digest verified while copying'],
+    ...(verified.evaluations.length ? { evaluations: verified.evaluations } : {}),
     ...deps.run,
     time: new Date(deps.now()).toISOString(),
   };
-  let recordDigest: string | undefined;
+}
+
+function recordedDestinations(plan: PlannedTag[]): PromotionRecord['destinations'] {
+  return plan.map((p) => ({
+    reference: p.reference,
+    repository: p.repo.display,
+    tag: p.tag,
+    role: p.role,
+    previous: p.previous,
+  }));
+}
+
+interface Copied {
+  /** Digest of the record artifact (the same in every destination repository). */
+  recordDigest: string | undefined;
+  referrersCopied: number;
+  stats: CopyStats;
+}
+
+/**
+ * Copies the image, its promotion record and the referrers to copy into every destination
+ * repository; moves no tag except cosign's legacy tags of copied referrers.
+ */
+async function copyPromotion(
+  config: PromoteConfig,
+  sourceRepo: OciRepository,
+  plan: PromotionPlan,
+  record: PromotionRecord,
+  deps: PromoteDeps,
+): Promise<Copied> {
+  const { tree } = plan;
+  const stats = emptyStats();
   const copyOptions = { concurrency: config.concurrency, stats, onRetry: deps.info };
+  // Promotion records never reach findReferrers' result, so none is ever copied between repositories.
+  const toCopy = plan.referrers.then((found) => (config.copyReferrers ? found : []));
+  toCopy.catch(() => undefined);
   const artifact = recordArtifact(tree.top.descriptor, record);
+  const repos = uniqueRepos(plan.tags);
+  let recordDigest: string | undefined;
   for (const repo of repos) {
     // The record's blobs are small and independent of the image: they upload alongside it. The
     // record (a referrer of the image) is stored once the image's blobs are in place, alongside its
@@ -283,12 +389,11 @@ export async function promote(config: PromoteConfig, deps: PromoteDeps): Promise
     // tags. Tags still move only after both.
     const recordBlobs = pushRecordBlobs(repo, artifact);
     recordBlobs.catch(() => undefined);
-    await copyTree(sourceRepo, repo, tree, {
+    recordDigest = await copyTree(sourceRepo, repo, tree, {
       ...copyOptions,
       alongsideManifests: async () => {
         await recordBlobs;
-        recordDigest = (await repo.putManifest(artifact.bytes, MediaType.OciManifest, artifact.digest))
-          .digest;
+        return (await repo.putManifest(artifact.bytes, MediaType.OciManifest, artifact.digest)).digest;
       },
     });
     for (const referrer of await toCopy) {
@@ -299,14 +404,29 @@ export async function promote(config: PromoteConfig, deps: PromoteDeps): Promise
   deps.info(
     `content in place in ${repos.length} repositories (${stats.blobsMounted} blobs mounted, ${stats.blobsCopied} copied)`,
   );
+  return { recordDigest, referrersCopied: (await toCopy).length, stats };
+}
 
+/**
+ * Moves the destination tags (checked again first when immutable), reads them back, then moves the
+ * stable tag and reads it back. After a failure every tag this promotion wrote, or may have
+ * written, is put back where it was (see settleAfterFailure).
+ */
+async function moveTags(
+  plan: PlannedTag[],
+  top: Manifest,
+  deps: PromoteDeps,
+  immutable: boolean,
+): Promise<void> {
+  const digest = top.descriptor.digest;
+  const unchanged = (p: PlannedTag) => p.previous === digest;
   // Every tag whose PUT was sent, before it is sent: a PUT the registry stored but answered with an
   // error (or never answered) has an unknown outcome, and counts as moved.
   const written: PlannedTag[] = [];
   try {
     const destinations = plan.filter((p) => p.role === 'destination');
     const toMove = destinations.filter((p) => !unchanged(p));
-    if (config.immutable) {
+    if (immutable) {
       // Checked again just before writing: another promotion may have taken a tag since planning.
       await Promise.all(
         toMove.map(async (p) => {
@@ -317,7 +437,7 @@ export async function promote(config: PromoteConfig, deps: PromoteDeps): Promise
     }
     for (const p of toMove) {
       written.push(p);
-      await p.repo.putManifest(tree.top.bytes, tree.top.descriptor.mediaType, p.tag);
+      await p.repo.putManifest(top.bytes, top.descriptor.mediaType, p.tag);
     }
     // Every destination tag is read back: a tag holding another digest was written by someone else
     // between this promotion's check and its write (two promotions at once: see the README).
@@ -326,26 +446,44 @@ export async function promote(config: PromoteConfig, deps: PromoteDeps): Promise
     const stable = plan.filter((p) => p.role === 'stable' && !unchanged(p));
     for (const p of stable) {
       written.push(p);
-      await p.repo.putManifest(tree.top.bytes, tree.top.descriptor.mediaType, p.tag);
+      await p.repo.putManifest(top.bytes, top.descriptor.mediaType, p.tag);
     }
     await readBack(stable, digest);
   } catch (error) {
     throw await settleAfterFailure(error, plan, written, digest, deps);
   }
-  return {
-    digest,
-    tags: tags((p) => (unchanged(p) ? 'unchanged' : p.previous === null ? 'created' : 'moved')),
-    record,
-    recordDigest,
-    referrersCopied: (await toCopy).length,
-    stats,
-    dryRun: false,
-  };
 }
 
-/** No rules, no evaluations (and no verifier loaded). */
-async function noGate(): Promise<Evaluation[]> {
-  return [];
+/**
+ * A promotion the gate refused, recorded as a referrer of the refused digest in every destination
+ * repository. A record that cannot be stored is said in the error: the refusal stands either way.
+ */
+async function recordRefusal(
+  refusal: PolicyRefusedError,
+  attempt: { source: string; top: Manifest; plan: PlannedTag[]; checks: string[] },
+  deps: PromoteDeps,
+): Promise<void> {
+  const record: PromotionRecord = {
+    kind: 'refusal',
+    source: attempt.source,
+    digest: attempt.top.descriptor.digest,
+    mediaType: attempt.top.descriptor.mediaType,
+    destinations: recordedDestinations(attempt.plan),
+    checks: attempt.checks,
+    evaluations: refusal.evaluations,
+    ...deps.run,
+    time: new Date(deps.now()).toISOString(),
+  };
+  const failed: string[] = [];
+  for (const repo of uniqueRepos(attempt.plan)) {
+    try {
+      const digest = await attachRecord(repo, attempt.top.descriptor, record);
+      deps.info(`refusal recorded in ${repo.display} as ${digest}`);
+    } catch (error) {
+      failed.push(`${repo.display} (${(error as Error).message})`);
+    }
+  }
+  if (failed.length) refusal.message += ` The refusal could not be recorded in ${failed.join(', ')}.`;
 }
 
 /**
@@ -874,7 +1012,8 @@ export async function rollback(config: PromoteConfig, deps: PromoteDeps): Promis
         'a tag that exists (there is nothing to roll back)',
       );
     const current = p.previous;
-    const records = await readRecords(p.repo, current, deps.warn);
+    // A refusal moved nothing, so it says nothing about what a tag held.
+    const records = (await readRecords(p.repo, current, deps.warn)).filter((r) => r.kind !== 'refusal');
     const known = new Map<string, { info: PreviousDigest; manifest?: Manifest }>();
     const learn = async (digest: string): Promise<void> => {
       if (known.has(digest) || !isDigest(digest)) return;
@@ -889,7 +1028,7 @@ export async function rollback(config: PromoteConfig, deps: PromoteDeps): Promis
         info: {
           exists: true,
           artifact: manifest.json.subject !== undefined || isPromotionRecord(manifest),
-          records: await readRecords(p.repo, digest, deps.warn),
+          records: (await readRecords(p.repo, digest, deps.warn)).filter((r) => r.kind !== 'refusal'),
         },
       });
     };
