@@ -10,7 +10,8 @@ import {
   RegistryClient,
 } from '../oci/index.js';
 import { gateFromPolicy } from '../promote/config.js';
-import { gateEvidence, readRecords } from '../promote/promote.js';
+import { readRecords } from '../promote/records.js';
+import { gateEvidence } from '../promote/referrers.js';
 import { ConfigurationError, errorMessage } from '../runtime/errors.js';
 import * as files from './file.js';
 import { evaluateGate, loadGate } from './gate.js';

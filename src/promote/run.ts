@@ -11,7 +11,10 @@ import type { ActionFn } from '../runtime/run.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { readConfig } from './config.js';
 import { INPUT, OUTPUT } from './constants.js';
-import { type PromoteDeps, type PromoteResult, promote, rollback, TagsSettledError } from './promote.js';
+import { promote } from './promote.js';
+import { rollback } from './rollback.js';
+import { TagsSettledError } from './tags.js';
+import type { PromoteDeps, PromoteResult } from './types.js';
 import { renderFailureSummary, renderSummary } from './summary.js';
 
 export const main: ActionFn = async (ctx) => {

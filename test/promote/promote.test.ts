@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { digestTag, LayoutRepository, type OciRepository } from '../../src/oci/index.js';
 import { PROMOTION_ARTIFACT_TYPE } from '../../src/promote/constants.js';
-import { promote, readRecords, rollback } from '../../src/promote/promote.js';
+import { promote } from '../../src/promote/promote.js';
+import { readRecords } from '../../src/promote/records.js';
+import { rollback } from '../../src/promote/rollback.js';
 import { isConfigurationError } from '../../src/runtime/errors.js';
 import {
   ArtifactType,
