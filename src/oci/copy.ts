@@ -1,4 +1,3 @@
-import type { RegistryRepository } from './client.js';
 import {
   childrenOf,
   isIndex,
@@ -148,20 +147,17 @@ export async function copyBlobs(
 ): Promise<void> {
   const attempts = options.attempts ?? 3;
   let rest = blobs;
-  if (src.kind === 'registry' && dst.kind === 'registry') {
-    const from = src as RegistryRepository;
-    const to = dst as RegistryRepository;
-    if (from.registry === to.registry) {
-      // A mount answers for a blob already present too. What the registry would not mount is
-      // copied below. Mounts move no bytes, but running them wider than `concurrency` was measured
-      // slower (registry 2.8 on two cores: 16 at once took longer than 4 to 6 at once).
-      const unmounted: Descriptor[] = [];
-      await forEachLimit(blobs, options.concurrency, async (blob) => {
-        if (await to.mountBlob(blob, from)) options.stats.blobsMounted += 1;
-        else unmounted.push(blob);
-      });
-      rest = unmounted;
-    }
+  const mount = dst.mountFrom?.(src);
+  if (mount) {
+    // A mount answers for a blob already present too. What the registry would not mount is
+    // copied below. Mounts move no bytes, but running them wider than `concurrency` was measured
+    // slower (registry 2.8 on two cores: 16 at once took longer than 4 to 6 at once).
+    const unmounted: Descriptor[] = [];
+    await forEachLimit(blobs, options.concurrency, async (blob) => {
+      if (await mount(blob)) options.stats.blobsMounted += 1;
+      else unmounted.push(blob);
+    });
+    rest = unmounted;
   }
   // What the destination has is asked all at once, so no stream waits on its own HEAD.
   const present = new Set<string>();

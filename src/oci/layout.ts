@@ -12,7 +12,7 @@ import {
 import { dirname, join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { addToReferrersIndex, referrersFromTag } from './client.js';
+import { addToReferrersIndex, referrersFromTag } from './referrers-tag.js';
 import { DigestMismatchError, digestOf, isDigest, verified, verifyBytes, verifyingStream } from './digest.js';
 import { type Descriptor, type ImageIndex, type Manifest, MediaType, parseManifest } from './media-types.js';
 import type { BlobBody, OciRepository } from './repository.js';
