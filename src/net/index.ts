@@ -1,5 +1,6 @@
 export { CircuitBreakers, CircuitOpenError } from './breaker.js';
 export { type Clock, systemClock } from './clock.js';
+export { isServiceError, isTransient, ServiceError } from './errors.js';
 export {
   DEFAULT_HTTP_OPTIONS,
   BodyTooLargeError,

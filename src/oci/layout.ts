@@ -1,3 +1,4 @@
+import { ServiceError } from '../net/errors.js';
 import {
   createReadStream,
   createWriteStream,
@@ -19,8 +20,11 @@ import type { BlobBody, OciRepository } from './repository.js';
 
 const REF_NAME = 'org.opencontainers.image.ref.name';
 
-export class LayoutError extends Error {
+/** A layout directory that is missing, malformed or lacks what was asked for. */
+export class LayoutError extends ServiceError {
   override name = 'LayoutError';
+  readonly transient = false;
+  readonly unreachable = false;
 }
 
 /**

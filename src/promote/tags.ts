@@ -2,7 +2,7 @@
  * The tags a promotion moves: planning them (what each holds now), moving them with read-back, and
  * settling them after a failure (each tag this promotion wrote goes back to what it held).
  */
-import { CircuitOpenError, HttpTimeoutError, NetworkError } from '../net/index.js';
+import { isServiceError } from '../net/index.js';
 import {
   formatReference,
   LayoutError,
@@ -29,11 +29,7 @@ export async function reach<T>(input: string, where: string, fn: () => Promise<T
   try {
     return await fn();
   } catch (error) {
-    if (
-      error instanceof NetworkError ||
-      error instanceof HttpTimeoutError ||
-      error instanceof CircuitOpenError
-    ) {
+    if (isServiceError(error) && error.unreachable) {
       throw new ConfigurationError(
         `Input '${input}': cannot reach ${where} (${error.message}). Check the registry name; a registry that speaks plain HTTP must be listed in '${INPUT.insecureRegistries}'.`,
       );

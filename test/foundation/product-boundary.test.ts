@@ -42,7 +42,7 @@ const ACTION_BUNDLES = readdirSync(join(SUITE_ROOT, 'dist')).filter(
 );
 
 describe('product boundary', () => {
-  it('src/ never imports test/, and only the demo command imports src/demo', () => {
+  it('src/ never imports test/, only the demo command imports src/demo, src/oci and src/net never import src/runtime', () => {
     const offenders: string[] = [];
     for (const path of files(join(SUITE_ROOT, 'src'), '.ts')) {
       const file = relative(SUITE_ROOT, path);
@@ -53,6 +53,9 @@ describe('product boundary', () => {
         if (!spec?.startsWith('.')) continue;
         const target = relative(SUITE_ROOT, join(path, '..', spec));
         if (target.startsWith('test/')) offenders.push(`${file} imports ${target}`);
+        // The registry client and the HTTP layer raise their own errors and run without a runner.
+        if (/^src\/(oci|net)\//.test(file) && target.startsWith('src/runtime/'))
+          offenders.push(`${file} imports ${target}`);
         if (target.startsWith('src/demo/') && !file.startsWith('src/demo/') && file !== 'src/cli/demo.ts')
           offenders.push(`${file} imports ${target}`);
       }
