@@ -1,12 +1,5 @@
 import { tmpdir } from 'node:os';
-import {
-  credentialChain,
-  dockerConfigCredentials,
-  type OciRepository,
-  openRepository,
-  RegistryClient,
-  type Reference,
-} from '../oci/index.js';
+import { type OciRepository, openRepository, createRegistryClient, type Reference } from '../oci/index.js';
 import { isServiceError } from '../net/index.js';
 import { errorMessage } from '../runtime/errors.js';
 import type { ActionContext, ActionFn } from '../runtime/run.js';
@@ -43,9 +36,10 @@ function openStore(
 ): OciRepository {
   const explicit: Record<string, Credentials> =
     credentials && repository.kind === 'registry' ? { [repository.registry]: credentials } : {};
-  const client = new RegistryClient({
+  const client = createRegistryClient({
     http: ctx.http(),
-    credentials: credentialChain(explicit, dockerConfigCredentials(ctx.runtime.env)),
+    env: ctx.runtime.env,
+    explicit,
     onSecret: (secret) => ctx.runtime.setSecret(secret),
   });
   return openRepository(repository, client, { createLayout: true });

@@ -5,7 +5,12 @@
  */
 import type { HttpClient, HttpRequest, HttpResponse } from '../net/http.js';
 import { RegistryAuthenticator } from './auth.js';
-import type { CredentialSource } from './credentials.js';
+import {
+  type Credentials,
+  type CredentialSource,
+  credentialChain,
+  dockerConfigCredentials,
+} from './credentials.js';
 import { apiHost, isLoopback } from './reference.js';
 import { RegistryRepository, type RegistryTransport } from './registry-repository.js';
 
@@ -64,4 +69,27 @@ export class RegistryClient implements RegistryTransport {
   send(registry: string, scopes: string[], req: HttpRequest): Promise<HttpResponse> {
     return this.auth.send(registry, scopes, req);
   }
+}
+
+export interface AdapterClientOptions {
+  http: HttpClient;
+  /** The step's environment: its Docker config file (DOCKER_CONFIG, HOME) gives the credentials. */
+  env: Readonly<Record<string, string | undefined>>;
+  /** Credentials given as inputs, per registry; they come before the Docker config file. */
+  explicit?: Record<string, Credentials>;
+  insecureRegistries?: readonly string[];
+  onSecret?: (value: string) => void;
+}
+
+/**
+ * The registry client every adapter builds (promote, layer-cache, `gantry policy`): credentials
+ * given as inputs first, then the Docker config file, as docker/login-action leaves it.
+ */
+export function createRegistryClient(options: AdapterClientOptions): RegistryClient {
+  return new RegistryClient({
+    http: options.http,
+    credentials: credentialChain(options.explicit ?? {}, dockerConfigCredentials(options.env)),
+    insecureRegistries: options.insecureRegistries,
+    onSecret: options.onSecret,
+  });
 }

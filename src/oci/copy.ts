@@ -7,6 +7,10 @@ import {
   type Manifest,
 } from './media-types.js';
 import type { OciRepository } from './repository.js';
+import { createLimiter, forEachLimit, type Limiter } from '../net/pool.js';
+
+// The pool lives in src/net (one for the suite); importers of copy.ts keep finding it here.
+export { createLimiter, forEachLimit, type Limiter, mapLimit } from '../net/pool.js';
 
 /** A manifest and everything below it, read (and digest-verified) from the source before any write. */
 export interface ManifestTree {
@@ -15,27 +19,6 @@ export interface ManifestTree {
   children: Manifest[];
   /** Every blob (configs, layers) the tree needs, once each. */
   blobs: Descriptor[];
-}
-
-/** Runs functions with at most a fixed number unsettled at once; the rest wait their turn, in order. */
-export type Limiter = <T>(fn: () => Promise<T>) => Promise<T>;
-
-export function createLimiter(limit: number): Limiter {
-  const max = Math.max(1, Math.floor(limit));
-  let running = 0;
-  const waiting: (() => void)[] = [];
-  return async <T>(fn: () => Promise<T>): Promise<T> => {
-    if (running >= max) await new Promise<void>((resolve) => waiting.push(resolve));
-    else running += 1;
-    try {
-      return await fn();
-    } finally {
-      // The slot passes straight to the next waiter, so `running` never exceeds `max`.
-      const next = waiting.shift();
-      if (next) next();
-      else running -= 1;
-    }
-  };
 }
 
 export interface ReadTreeOptions {
@@ -241,26 +224,4 @@ async function putManifests(
     pending = pending.filter((m) => !ready.includes(m));
   }
   await put(tree.top);
-}
-
-/** Run fn over items with at most `limit` running; the first failure is thrown after the rest settle. */
-export async function forEachLimit<T>(
-  items: readonly T[],
-  limit: number,
-  fn: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  let failure: unknown;
-  const worker = async () => {
-    while (next < items.length && failure === undefined) {
-      const item = items[next++]!;
-      try {
-        await fn(item);
-      } catch (error) {
-        failure ??= error;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  if (failure !== undefined) throw failure;
 }

@@ -59,7 +59,12 @@ import type { Reference } from './reference.js';
 import type { OciRepository } from './repository.js';
 
 export { parseChallenge, RegistryAuthenticator } from './auth.js';
-export { RegistryClient, type RegistryClientOptions } from './client.js';
+export {
+  type AdapterClientOptions,
+  createRegistryClient,
+  RegistryClient,
+  type RegistryClientOptions,
+} from './client.js';
 export { addToReferrersIndex, COSIGN_SUFFIXES, referrersFromTag } from './referrers-tag.js';
 export {
   RegistryRepository,

@@ -2,12 +2,11 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { HttpClient } from '../net/index.js';
 import {
-  dockerConfigCredentials,
   InvalidReferenceError,
   LayoutRepository,
   openRepository,
   parseReference,
-  RegistryClient,
+  createRegistryClient,
 } from '../oci/index.js';
 import { gateFromPolicy } from '../promote/config.js';
 import { readRecords } from '../promote/records.js';
@@ -124,9 +123,9 @@ async function policyLog(
       throw new ConfigurationError(`${image} is not an image reference (${error.reason}).`);
     throw error;
   }
-  const client = new RegistryClient({
+  const client = createRegistryClient({
     http: new HttpClient({}),
-    credentials: dockerConfigCredentials(env),
+    env,
     insecureRegistries: options['insecure-registry'] ?? [],
   });
   const repo = openRepository(ref, client);

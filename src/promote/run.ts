@@ -1,12 +1,5 @@
 import { readFileSync } from 'node:fs';
-import {
-  formatReference,
-  openRepository,
-  RegistryClient,
-  credentialChain,
-  dockerConfigCredentials,
-  type Reference,
-} from '../oci/index.js';
+import { formatReference, openRepository, createRegistryClient, type Reference } from '../oci/index.js';
 import type { ActionFn } from '../runtime/run.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { readConfig } from './config.js';
@@ -37,9 +30,10 @@ export const main: ActionFn = async (ctx) => {
           .map((d) => [(d.ref as Reference & { registry: string }).registry, config.credentials!])
       : [],
   );
-  const client = new RegistryClient({
+  const client = createRegistryClient({
     http: ctx.http(),
-    credentials: credentialChain(explicit, dockerConfigCredentials(runtime.env)),
+    env: runtime.env,
+    explicit,
     insecureRegistries: config.insecureRegistries,
     onSecret: (secret) => runtime.setSecret(secret),
   });
