@@ -1,6 +1,6 @@
 import { realpathSync } from 'node:fs';
 import { readGitHubContext } from '../github/context.js';
-import { buildImageCommand, runDemo } from '../demo/run.js';
+import { buildImageCommand, runDemo } from '../demo/pipeline.js';
 import { errorMessage } from '../runtime/errors.js';
 
 const USAGE = `Usage: gantry demo [--keep] [--short] [--no-registry]

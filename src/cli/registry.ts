@@ -1,4 +1,4 @@
-import type { ActionFn } from '../runtime/run.js';
+import type { ActionFn } from '../runtime/step.js';
 
 /** An action as the CLI runs it: the same functions the bundles' main.ts and post.ts call. */
 export interface CliAction {

@@ -19,7 +19,7 @@ import { attachRecord, pushRecordBlobs, recordArtifact, recordedDestinations } f
 import { type Referrer, evidenceOf, findReferrers, satisfying, describeRequirement } from './referrers.js';
 import {
   type PlannedTag,
-  reach,
+  inputMistakeIfUnreachable,
   readSource,
   planTags,
   uniqueRepos,
@@ -101,11 +101,13 @@ async function planPromotion(
   // index of thousands of children never opens more than `concurrency` connections at once.
   const limit = createLimiter(config.concurrency);
   const wantReferrers = config.copyReferrers || isGated(config);
-  const readSourceTree = reach(INPUT.source, sourceRepo.display, async () => {
+  const readSourceTree = inputMistakeIfUnreachable(INPUT.source, sourceRepo.display, async () => {
     const top = await readSource(sourceRepo, ref, source.text, () => sourceRepo.getManifest(ref));
     // The children and the referrers hang off the top manifest: both are read from here at once.
     const referrers = wantReferrers
-      ? reach(INPUT.source, sourceRepo.display, () => findReferrers(sourceRepo, top, limit, deps))
+      ? inputMistakeIfUnreachable(INPUT.source, sourceRepo.display, () =>
+          findReferrers(sourceRepo, top, limit, deps),
+        )
       : Promise.resolve([]);
     // Awaited later (or never, when the tree fails): an early failure is not an unhandled rejection.
     referrers.catch(() => undefined);

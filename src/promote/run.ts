@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { formatReference, openRepository, createRegistryClient, type Reference } from '../oci/index.js';
-import type { ActionFn } from '../runtime/run.js';
+import type { ActionFn } from '../runtime/step.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { readConfig } from './config.js';
 import { INPUT, OUTPUT } from './constants.js';

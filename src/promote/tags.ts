@@ -25,7 +25,11 @@ export interface PlannedTag {
 }
 
 /** A registry that cannot be reached is a user mistake in the reference (or a missing insecure-registries entry). */
-export async function reach<T>(input: string, where: string, fn: () => Promise<T>): Promise<T> {
+export async function inputMistakeIfUnreachable<T>(
+  input: string,
+  where: string,
+  fn: () => Promise<T>,
+): Promise<T> {
   try {
     return await fn();
   } catch (error) {
@@ -76,7 +80,7 @@ export async function planTags(config: PromoteConfig, deps: PromoteDeps): Promis
       repos.set(key, repo);
     }
     const current = repo;
-    const previous = await reach(INPUT.destinations, current.display, () =>
+    const previous = await inputMistakeIfUnreachable(INPUT.destinations, current.display, () =>
       current.resolve(destination.ref.tag),
     );
     plan.push({

@@ -19,7 +19,7 @@ interface Fallback {
 }
 
 /** A literal, or a constant exported by the action's constants module. */
-function valueOf(expr: string, constants: Record<string, unknown>): unknown {
+function literalOf(expr: string, constants: Record<string, unknown>): unknown {
   const text = expr.trim();
   if (text === 'true' || text === 'false') return text === 'true';
   if (/^-?[\d_]+(\.\d+)?$/.test(text)) return Number(text.replaceAll('_', ''));
@@ -50,7 +50,7 @@ async function fallbacksOf(action: string): Promise<Fallback[]> {
         if (method === 'integer') expr = /fallback:\s*([^,}]+)/.exec(rest)?.[1];
         else if (method === 'oneOf') expr = rest.split(',')[2];
         else expr = rest.split(',')[1];
-        if (expr?.trim()) found.push({ line: i + 1, method, input, fallback: valueOf(expr, constants) });
+        if (expr?.trim()) found.push({ line: i + 1, method, input, fallback: literalOf(expr, constants) });
       }
     });
   return found;
