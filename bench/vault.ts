@@ -7,7 +7,7 @@ import { HttpClient } from '../src/net/index.js';
 import { fetchSecrets } from '../src/vault-secrets/fetch-secrets.js';
 import { parseSecrets } from '../src/vault-secrets/secrets-spec.js';
 import { VaultClient } from '../src/vault-secrets/vault-client.js';
-import { VaultServer } from '../test/support/vault-server.js';
+import { VaultServer } from '../src/demo/services/vault-api-server.js';
 
 const PATHS = 10;
 const KEYS = 5;

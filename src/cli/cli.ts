@@ -2,7 +2,7 @@ import { evaluateActionCondition, evaluateDefault } from '../runner/expressions.
 import { CliRuntime } from '../runtime/cli-runtime.js';
 import { ConfigurationError, errorMessage } from '../runtime/errors.js';
 import { loadActionMetadata } from '../runtime/metadata.js';
-import { runStep } from '../runtime/run.js';
+import { runStep } from '../runtime/step.js';
 import { CLI_ACTIONS, SUITE_COMMANDS } from './registry.js';
 
 /** `gantry <action> --<input> value …`: the runner's contract, reproduced on a laptop. */
@@ -16,7 +16,7 @@ export async function cli(
     return command ? 0 : 1;
   }
   const suite = SUITE_COMMANDS.find((c) => c.name === command);
-  if (suite) return suite.run(rest);
+  if (suite) return suite.run(rest, env);
   const action = CLI_ACTIONS.find((a) => a.name === command);
   if (!action) {
     process.stderr.write(`gantry: unknown command '${command}'.\n\n${usage()}`);

@@ -1,5 +1,6 @@
 import { realpathSync } from 'node:fs';
-import { buildImageCommand, runDemo } from '../demo/run.js';
+import { readGitHubContext } from '../github/context.js';
+import { buildImageCommand, runDemo } from '../demo/pipeline.js';
 import { errorMessage } from '../runtime/errors.js';
 
 const USAGE = `Usage: gantry demo [--keep] [--short] [--no-registry]
@@ -11,8 +12,12 @@ quarantine → promote dev → staging → production by digest → deploy with 
   --short         skip the staging hop
   --no-registry   use OCI layout directories as the registries`;
 
-export async function demoCommand(args: string[]): Promise<number> {
-  if (args[0] === 'build-image') return buildImageCommand(args.slice(1));
+export async function demoCommand(
+  args: string[],
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<number> {
+  // The image's revision label is the commit the GitHub context names (empty outside a job).
+  if (args[0] === 'build-image') return buildImageCommand(args.slice(1), readGitHubContext(env).sha);
   if (args.includes('--help') || args.includes('-h')) {
     process.stdout.write(`${USAGE}\n`);
     return 0;

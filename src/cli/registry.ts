@@ -1,4 +1,4 @@
-import type { ActionFn } from '../runtime/run.js';
+import type { ActionFn } from '../runtime/step.js';
 
 /** An action as the CLI runs it: the same functions the bundles' main.ts and post.ts call. */
 export interface CliAction {
@@ -11,7 +11,8 @@ export interface CliAction {
 export interface SuiteCommand {
   name: string;
   summary: string;
-  run: (args: string[]) => Promise<number>;
+  /** `env`: the process environment the CLI was started with (the one place that reads it). */
+  run: (args: string[], env: Readonly<Record<string, string | undefined>>) => Promise<number>;
 }
 
 // Imported lazily so `gantry changes` does not load the registry or Vault code.
@@ -41,13 +42,13 @@ export const SUITE_COMMANDS: SuiteCommand[] = [
     name: 'demo',
     summary:
       'the whole pipeline on a generated monorepo with a local registry and Vault (the README main job)',
-    run: async (args) => (await import('./demo.js')).demoCommand(args),
+    run: async (args, env) => (await import('./demo.js')).demoCommand(args, env),
   },
   {
     name: 'policy',
     summary:
       'policy test --policy f --corpus dir | policy log <image>: test a policy, list recorded evaluations',
-    run: async (args) => (await import('../policy/cli.js')).policyCommand(args),
+    run: async (args, env) => (await import('../policy/cli.js')).policyCommand(args, env),
   },
   {
     name: 'templates',

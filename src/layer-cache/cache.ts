@@ -3,6 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
+import { mapLimit } from '../net/pool.js';
 import { CACHE_CONFIG_MEDIA_TYPE, type Compression, LAYER_MEDIA_TYPE } from './constants.js';
 import { extractLayers, UnsafeArchiveError } from './extract.js';
 import { buildLayer, layerStatId, planLayers } from './layers.js';
@@ -38,14 +39,8 @@ export class CacheMissError extends Error {
 // Registry round trips dominate (HEAD, POST, PUT per blob): more in flight than there are cores.
 const CONCURRENCY = 8;
 
-async function parallel<T, R>(items: T[], fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    for (let i = next++; i < items.length; i = next++) results[i] = await fn(items[i]!, i);
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker));
-  return results;
+function parallel<T, R>(items: T[], fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  return mapLimit(items, CONCURRENCY, fn);
 }
 
 // ---------------------------------------------------------------------------------------------- save

@@ -1,12 +1,6 @@
 import { tmpdir } from 'node:os';
-import {
-  credentialChain,
-  dockerConfigCredentials,
-  type OciRepository,
-  openRepository,
-  RegistryClient,
-  type Reference,
-} from '../oci/index.js';
+import { type OciRepository, openRepository, createRegistryClient, type Reference } from '../oci/index.js';
+import { isServiceError } from '../net/index.js';
 import { errorMessage } from '../runtime/errors.js';
 import type { ActionContext, ActionFn } from '../runtime/run.js';
 import { escapeMarkdown, markdownTable } from '../runtime/text.js';
@@ -42,9 +36,10 @@ function openStore(
 ): OciRepository {
   const explicit: Record<string, Credentials> =
     credentials && repository.kind === 'registry' ? { [repository.registry]: credentials } : {};
-  const client = new RegistryClient({
+  const client = createRegistryClient({
     http: ctx.http(),
-    credentials: credentialChain(explicit, dockerConfigCredentials(ctx.runtime.env)),
+    env: ctx.runtime.env,
+    explicit,
     onSecret: (secret) => ctx.runtime.setSecret(secret),
   });
   return openRepository(repository, client, { createLayout: true });
@@ -61,18 +56,13 @@ function cacheOptions(ctx: ActionContext, config: PathsConfig, store: OciReposit
   };
 }
 
-const INFRASTRUCTURE_ERRORS = new Set([
-  'RegistryError',
-  'NetworkError',
-  'HttpTimeoutError',
-  'CircuitOpenError',
-  'DigestMismatchError',
-  'LayoutError',
-]);
-
-/** Network and registry failures make a restore a miss and a save a skip, as with actions/cache. */
+/**
+ * Network and registry failures (any ServiceError: unreachable, an error status, content that does
+ * not match its digest, a broken layout) make a restore a miss and a save a skip, as with
+ * actions/cache. Refused credentials are not one of them: they stay the user's to fix.
+ */
 function isInfrastructureFailure(error: unknown): boolean {
-  return error instanceof Error && INFRASTRUCTURE_ERRORS.has(error.name);
+  return isServiceError(error);
 }
 
 async function buildx(ctx: ActionContext, config: BuildxConfig): Promise<void> {

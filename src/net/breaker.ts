@@ -1,4 +1,5 @@
 import type { Clock } from './clock.js';
+import { ServiceError } from './errors.js';
 
 export interface BreakerOptions {
   /** Consecutive failures that open the circuit. */
@@ -9,8 +10,10 @@ export interface BreakerOptions {
 
 type State = { kind: 'closed'; failures: number } | { kind: 'open'; since: number } | { kind: 'half-open' };
 
-export class CircuitOpenError extends Error {
+export class CircuitOpenError extends ServiceError {
   override name = 'CircuitOpenError';
+  readonly transient = true;
+  readonly unreachable = true;
   constructor(
     readonly host: string,
     retryInMs: number,

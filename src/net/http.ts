@@ -2,6 +2,7 @@ import { Agent as HttpAgent, type IncomingMessage, request as httpRequest } from
 import type * as Https from 'node:https';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { ServiceError } from './errors.js';
 import { CircuitBreakers, CircuitOpenError } from './breaker.js';
 import { type Clock, systemClock } from './clock.js';
 
@@ -86,16 +87,20 @@ export interface HttpStats {
   breakerTrips: number;
 }
 
-export class HttpTimeoutError extends Error {
+export class HttpTimeoutError extends ServiceError {
   override name = 'HttpTimeoutError';
+  readonly transient = true;
+  readonly unreachable = true;
 }
 
 export class BodyTooLargeError extends Error {
   override name = 'BodyTooLargeError';
 }
 
-export class NetworkError extends Error {
+export class NetworkError extends ServiceError {
   override name = 'NetworkError';
+  readonly transient: boolean = true;
+  readonly unreachable = true;
   constructor(
     message: string,
     readonly host: string,
@@ -108,6 +113,8 @@ export class NetworkError extends Error {
 /** A redirect this client will not follow (to plain http, to another origin where not allowed, with credentials). */
 export class RedirectRefusedError extends NetworkError {
   override name = 'RedirectRefusedError';
+  /** The same redirect comes back next time. */
+  override readonly transient = false;
 }
 
 /** Headers that always carry credentials, whoever sends them. */

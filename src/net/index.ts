@@ -1,5 +1,7 @@
 export { CircuitBreakers, CircuitOpenError } from './breaker.js';
 export { type Clock, systemClock } from './clock.js';
+export { isServiceError, isTransient, ServiceError } from './errors.js';
+export { createLimiter, forEachLimit, type Limiter, mapLimit } from './pool.js';
 export {
   DEFAULT_HTTP_OPTIONS,
   BodyTooLargeError,

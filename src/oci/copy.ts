@@ -1,4 +1,3 @@
-import type { RegistryRepository } from './client.js';
 import {
   childrenOf,
   isIndex,
@@ -8,6 +7,10 @@ import {
   type Manifest,
 } from './media-types.js';
 import type { OciRepository } from './repository.js';
+import { createLimiter, forEachLimit, type Limiter } from '../net/pool.js';
+
+// The pool lives in src/net (one for the suite); importers of copy.ts keep finding it here.
+export { createLimiter, forEachLimit, type Limiter, mapLimit } from '../net/pool.js';
 
 /** A manifest and everything below it, read (and digest-verified) from the source before any write. */
 export interface ManifestTree {
@@ -16,27 +19,6 @@ export interface ManifestTree {
   children: Manifest[];
   /** Every blob (configs, layers) the tree needs, once each. */
   blobs: Descriptor[];
-}
-
-/** Runs functions with at most a fixed number unsettled at once; the rest wait their turn, in order. */
-export type Limiter = <T>(fn: () => Promise<T>) => Promise<T>;
-
-export function createLimiter(limit: number): Limiter {
-  const max = Math.max(1, Math.floor(limit));
-  let running = 0;
-  const waiting: (() => void)[] = [];
-  return async <T>(fn: () => Promise<T>): Promise<T> => {
-    if (running >= max) await new Promise<void>((resolve) => waiting.push(resolve));
-    else running += 1;
-    try {
-      return await fn();
-    } finally {
-      // The slot passes straight to the next waiter, so `running` never exceeds `max`.
-      const next = waiting.shift();
-      if (next) next();
-      else running -= 1;
-    }
-  };
 }
 
 export interface ReadTreeOptions {
@@ -123,12 +105,16 @@ export interface CopyOptions {
   /** Tries per streamed blob: a connection reset mid-body restarts that blob's copy. */
   attempts?: number;
   onRetry?: (message: string) => void;
+}
+
+export interface CopyTreeOptions<T> extends CopyOptions {
   /**
-   * Work that runs once every blob of the tree is in place, alongside the manifests' PUTs (a
-   * referrer of the top manifest, such as the promotion record: its subject need not exist yet).
-   * copyTree ends when both have. Runs even when the tree was already complete.
+   * Work that needs the tree's blobs in place but not its manifests, run alongside the manifests'
+   * PUTs instead of after them (for example pushing a referrer of the top manifest: a subject need
+   * not exist before its referrer). copyTree ends when both have and returns what it returned. It
+   * runs even when the tree was already complete.
    */
-  alongsideManifests?: () => Promise<void>;
+  alongsideManifests?: () => Promise<T>;
 }
 
 /**
@@ -144,20 +130,17 @@ export async function copyBlobs(
 ): Promise<void> {
   const attempts = options.attempts ?? 3;
   let rest = blobs;
-  if (src.kind === 'registry' && dst.kind === 'registry') {
-    const from = src as RegistryRepository;
-    const to = dst as RegistryRepository;
-    if (from.registry === to.registry) {
-      // A mount answers for a blob already present too. What the registry would not mount is
-      // copied below. Mounts move no bytes, but running them wider than `concurrency` was measured
-      // slower (registry 2.8 on two cores: 16 at once took longer than 4 to 6 at once).
-      const unmounted: Descriptor[] = [];
-      await forEachLimit(blobs, options.concurrency, async (blob) => {
-        if (await to.mountBlob(blob, from)) options.stats.blobsMounted += 1;
-        else unmounted.push(blob);
-      });
-      rest = unmounted;
-    }
+  const mount = dst.mountFrom?.(src);
+  if (mount) {
+    // A mount answers for a blob already present too. What the registry would not mount is
+    // copied below. Mounts move no bytes, but running them wider than `concurrency` was measured
+    // slower (registry 2.8 on two cores: 16 at once took longer than 4 to 6 at once).
+    const unmounted: Descriptor[] = [];
+    await forEachLimit(blobs, options.concurrency, async (blob) => {
+      if (await mount(blob)) options.stats.blobsMounted += 1;
+      else unmounted.push(blob);
+    });
+    rest = unmounted;
   }
   // What the destination has is asked all at once, so no stream waits on its own HEAD.
   const present = new Set<string>();
@@ -190,12 +173,12 @@ export async function copyBlobs(
  * Copy a manifest tree by digest: blobs, then child manifests (children before their index), then
  * the top manifest. No tag is written; manifests already present are not pushed again.
  */
-export async function copyTree(
+export async function copyTree<T = void>(
   src: OciRepository,
   dst: OciRepository,
   tree: ManifestTree,
-  options: CopyOptions,
-): Promise<void> {
+  options: CopyTreeOptions<T>,
+): Promise<T | undefined> {
   // A manifest is only ever stored after everything it references, so a present top means a
   // complete tree. The check runs alongside the blob copy (a round trip saved on the usual path;
   // on a rerun the blobs are found present or mounted again, which moves no bytes).
@@ -208,15 +191,15 @@ export async function copyTree(
   if (present.value) {
     // Everything was there before this copy began: nothing was mounted or copied for it.
     options.stats.blobsPresent += tree.blobs.length;
-    await options.alongsideManifests?.();
-    return;
+    return options.alongsideManifests?.();
   }
   if (blobs.status === 'rejected') throw blobs.reason;
   for (const key of Object.keys(blobStats) as (keyof CopyStats)[]) options.stats[key] += blobStats[key];
-  await Promise.all([
+  const [, alongside] = await Promise.all([
     putManifests(dst, tree, options.stats, options.concurrency),
     options.alongsideManifests?.(),
   ]);
+  return alongside;
 }
 
 /**
@@ -241,26 +224,4 @@ async function putManifests(
     pending = pending.filter((m) => !ready.includes(m));
   }
   await put(tree.top);
-}
-
-/** Run fn over items with at most `limit` running; the first failure is thrown after the rest settle. */
-export async function forEachLimit<T>(
-  items: readonly T[],
-  limit: number,
-  fn: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  let failure: unknown;
-  const worker = async () => {
-    while (next < items.length && failure === undefined) {
-      const item = items[next++]!;
-      try {
-        await fn(item);
-      } catch (error) {
-        failure ??= error;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  if (failure !== undefined) throw failure;
 }

@@ -1,6 +1,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { type Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { ServiceError } from '../net/errors.js';
 
 /** A content digest `algorithm:hex`; only the two algorithms the OCI image spec registers. */
 const DIGEST_PATTERN = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
@@ -24,8 +25,11 @@ export function digestOf(bytes: Uint8Array, algorithm: 'sha256' | 'sha512' = 'sh
 }
 
 /** Content did not match the digest (or size) it was addressed by. */
-export class DigestMismatchError extends Error {
+export class DigestMismatchError extends ServiceError {
   override name = 'DigestMismatchError';
+  /** The same content comes back next time (a broken stream is a NetworkError, not this). */
+  readonly transient = false;
+  readonly unreachable = false;
 }
 
 export function verifyBytes(bytes: Uint8Array, expected: string, what: string): void {

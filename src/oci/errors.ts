@@ -1,13 +1,14 @@
 import type { HttpResponse } from '../net/http.js';
-import { ConfigurationError } from '../runtime/errors.js';
+import { ServiceError } from '../net/errors.js';
 
 interface ErrorBody {
   errors?: { code?: string; message?: string }[];
 }
 
 /** A registry answered with an error status; `code` is the distribution error code when given. */
-export class RegistryError extends Error {
+export class RegistryError extends ServiceError {
   override name = 'RegistryError';
+  readonly unreachable = false;
   constructor(
     message: string,
     readonly status: number,
@@ -18,6 +19,11 @@ export class RegistryError extends Error {
 
   get notFound(): boolean {
     return this.status === 404;
+  }
+
+  /** A registry that is overloaded or failing (408, 429, 5xx) may answer later. */
+  get transient(): boolean {
+    return this.status === 408 || this.status === 429 || this.status >= 500;
   }
 
   /** Build from a response, reading (and so consuming) its body for the error code and message. */
@@ -46,6 +52,10 @@ export class RegistryError extends Error {
 
 /**
  * The registry (or its token service) refused the credentials, or wants credentials that were not
- * given. A user mistake, so a ConfigurationError: it names the registry and user, never the secret.
+ * given: a mistake the user fixes, named so (the runtime reports an error named ConfigurationError
+ * as one line, without a stack), with no dependency on the runtime. It names the registry and user,
+ * never the secret. Not a ServiceError: no adapter takes it for an outage.
  */
-export class RegistryAuthError extends ConfigurationError {}
+export class RegistryAuthError extends Error {
+  override name = 'ConfigurationError';
+}

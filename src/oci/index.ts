@@ -25,17 +25,29 @@
  *                                      a manifest with `subject` is added to the `sha256-<hex>` referrers
  *                                      tag index when the registry has no referrers API)
  *   repo.deleteManifest(digest)
- *   repo.hasBlob(digest), repo.openBlob(descriptor) → ReadableStream (verified while it streams),
+ *   repo.hasBlob(digest), repo.openBlob(descriptor) → a Node Readable (verified while it streams),
  *   repo.pushBlob(descriptor, stream | bytes | () => Promise<stream>, { chunkSize? })  (monolithic PUT, or
  *                                      PATCH chunks; a function is opened alongside the upload session)
  *   repo.tags()                      → string[] (follows Link pagination)
  *   repo.referrers(digest, artifactType?) → Descriptor[] (referrers API, else the tag schema)
- *   RegistryRepository only: mountBlob(descriptor, fromRepo) → boolean (201 mounted; false = not
- *   mounted, copy instead), cosignTags(digest) → cosign's `sha256-<hex>.sig/.att/.sbom` tags present.
+ *   repo.mountFrom?.(source) → (descriptor) => Promise<boolean>, or undefined: an optional capability
+ *   (a RegistryRepository mounts from another repository of its registry; 201 mounted, false = copy).
+ *   RegistryRepository only: cosignTags(digest) → cosign's `sha256-<hex>.sig/.att/.sbom` tags present.
+ *
+ * Modules: client.ts (RegistryClient), auth.ts (challenges, credentials, tokens), registry-repository.ts
+ * (the distribution API for one repository), referrers-tag.ts (the referrers tag schema), layout.ts,
+ * copy.ts (readTree, copyTree, the concurrency pool), digest.ts, media-types.ts, reference.ts.
  *
  * Copying (used by promote): readTree(repo, ref, { concurrency | limit }) → ManifestTree { top, children, blobs } (all
  * verified; children read `concurrency` at once); copyTree(src, dst, tree, { concurrency, stats }) → blobs (present: skipped; same registry:
  * mounted; else streamed, verified, `concurrency` at once), then child manifests, then the top, by digest.
+ *
+ * Retries: src/net owns them. Every request is retried there (connection failures, timeouts, 429 and
+ * 5xx where resending is safe, Retry-After, the per-host breaker); src/oci adds no request retry.
+ * Two restarts stay here because they cover what src/net has already handed over: getManifest reads
+ * a manifest again when its body breaks off (a transient error after the headers), and copyBlobs
+ * restarts a blob copy whose stream broke mid-way (`attempts`), since a streamed body cannot be
+ * resent by src/net.
  *
  * Errors: RegistryError (status, code from the registry's error body), RegistryAuthError (a
  * ConfigurationError naming the registry and user), DigestMismatchError, InvalidReferenceError,
@@ -46,19 +58,23 @@ import { LayoutRepository } from './layout.js';
 import type { Reference } from './reference.js';
 import type { OciRepository } from './repository.js';
 
+export { parseChallenge, RegistryAuthenticator } from './auth.js';
 export {
-  addToReferrersIndex,
-  COSIGN_SUFFIXES,
-  parseChallenge,
+  type AdapterClientOptions,
+  createRegistryClient,
   RegistryClient,
   type RegistryClientOptions,
-  RegistryRepository,
-  rechunk,
-  referrersFromTag,
-  type UploadOptions,
 } from './client.js';
+export { addToReferrersIndex, COSIGN_SUFFIXES, referrersFromTag } from './referrers-tag.js';
+export {
+  RegistryRepository,
+  type RegistryTransport,
+  rechunk,
+  type UploadOptions,
+} from './registry-repository.js';
 export {
   type CopyOptions,
+  type CopyTreeOptions,
   type CopyStats,
   copyBlobs,
   copyTree,

@@ -1,3 +1,4 @@
+import { ServiceError } from '../net/errors.js';
 import {
   createReadStream,
   createWriteStream,
@@ -12,15 +13,18 @@ import {
 import { dirname, join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { addToReferrersIndex, referrersFromTag } from './client.js';
+import { addToReferrersIndex, referrersFromTag } from './referrers-tag.js';
 import { DigestMismatchError, digestOf, isDigest, verified, verifyBytes, verifyingStream } from './digest.js';
 import { type Descriptor, type ImageIndex, type Manifest, MediaType, parseManifest } from './media-types.js';
 import type { BlobBody, OciRepository } from './repository.js';
 
 const REF_NAME = 'org.opencontainers.image.ref.name';
 
-export class LayoutError extends Error {
+/** A layout directory that is missing, malformed or lacks what was asked for. */
+export class LayoutError extends ServiceError {
   override name = 'LayoutError';
+  readonly transient = false;
+  readonly unreachable = false;
 }
 
 /**

@@ -34,4 +34,10 @@ export interface OciRepository {
   tags(): Promise<string[]>;
   /** Manifests whose `subject` is the digest (referrers API, else the referrers tag schema). */
   referrers(digest: string, artifactType?: string): Promise<Descriptor[]>;
+  /**
+   * Optional capability: mounting blobs from `source` into this repository without moving bytes (a
+   * registry's cross-repository mount). Returns the mount (true: mounted; false: not, copy instead),
+   * or undefined when this store cannot mount from that source.
+   */
+  mountFrom?(source: OciRepository): ((blob: Descriptor) => Promise<boolean>) | undefined;
 }

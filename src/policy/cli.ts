@@ -2,15 +2,15 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { HttpClient } from '../net/index.js';
 import {
-  dockerConfigCredentials,
   InvalidReferenceError,
   LayoutRepository,
   openRepository,
   parseReference,
-  RegistryClient,
+  createRegistryClient,
 } from '../oci/index.js';
 import { gateFromPolicy } from '../promote/config.js';
-import { gateEvidence, readRecords } from '../promote/promote.js';
+import { readRecords } from '../promote/records.js';
+import { gateEvidence } from '../promote/referrers.js';
 import { ConfigurationError, errorMessage } from '../runtime/errors.js';
 import * as files from './file.js';
 import { evaluateGate, loadGate } from './gate.js';
@@ -123,16 +123,18 @@ async function policyLog(
       throw new ConfigurationError(`${image} is not an image reference (${error.reason}).`);
     throw error;
   }
-  const client = new RegistryClient({
+  const client = createRegistryClient({
     http: new HttpClient({}),
-    credentials: dockerConfigCredentials(env),
+    env,
     insecureRegistries: options['insecure-registry'] ?? [],
   });
   const repo = openRepository(ref, client);
-  const descriptor = await repo.resolve(ref.digest ?? ref.tag ?? 'latest');
-  if (!descriptor) throw new ConfigurationError(`${image}: no such manifest in ${repo.display}.`);
-  const records = await readRecords(repo, descriptor.digest, (w) => process.stderr.write(`warning: ${w}\n`));
-  const lines = [`${image} is ${descriptor.digest}: ${records.length} promotion record(s)`];
+  // A digest names its records even where the image is absent: a refused promotion is recorded in
+  // the destination it never reached.
+  const digest = ref.digest ?? (await repo.resolve(ref.tag ?? 'latest'))?.digest;
+  if (!digest) throw new ConfigurationError(`${image}: no such manifest in ${repo.display}.`);
+  const records = await readRecords(repo, digest, (w) => process.stderr.write(`warning: ${w}\n`));
+  const lines = [`${image} is ${digest}: ${records.length} promotion record(s)`];
   for (const record of [...records].reverse()) {
     const where = record.destinations.map((d) => d.reference).join(', ');
     lines.push(

@@ -1,17 +1,13 @@
 import { readFileSync } from 'node:fs';
-import {
-  formatReference,
-  openRepository,
-  RegistryClient,
-  credentialChain,
-  dockerConfigCredentials,
-  type Reference,
-} from '../oci/index.js';
-import type { ActionFn } from '../runtime/run.js';
+import { formatReference, openRepository, createRegistryClient, type Reference } from '../oci/index.js';
+import type { ActionFn } from '../runtime/step.js';
 import type { Runtime } from '../runtime/runtime.js';
 import { readConfig } from './config.js';
 import { INPUT, OUTPUT } from './constants.js';
-import { type PromoteDeps, type PromoteResult, promote, rollback, TagsSettledError } from './promote.js';
+import { promote } from './promote.js';
+import { rollback } from './rollback.js';
+import { TagsSettledError } from './tags.js';
+import type { PromoteDeps, PromoteResult } from './types.js';
 import { renderFailureSummary, renderSummary } from './summary.js';
 
 export const main: ActionFn = async (ctx) => {
@@ -34,9 +30,10 @@ export const main: ActionFn = async (ctx) => {
           .map((d) => [(d.ref as Reference & { registry: string }).registry, config.credentials!])
       : [],
   );
-  const client = new RegistryClient({
+  const client = createRegistryClient({
     http: ctx.http(),
-    credentials: credentialChain(explicit, dockerConfigCredentials(runtime.env)),
+    env: runtime.env,
+    explicit,
     insecureRegistries: config.insecureRegistries,
     onSecret: (secret) => runtime.setSecret(secret),
   });

@@ -1,5 +1,6 @@
 import { details, escapeMarkdown, markdownTable } from '../runtime/text.js';
-import type { PromoteResult, TagState } from './promote.js';
+import type { TagState } from './tags.js';
+import type { PromoteResult } from './types.js';
 
 const short = (digest: string | null) => (digest ? `\`${digest.slice(0, 19)}…\`` : '—');
 

@@ -8,7 +8,7 @@ export {
   parseSize,
 } from './inputs.js';
 export { correlationFrom, type StageFields, StructuredLog } from './log.js';
-export { type ActionContext, type ActionFn, runStep } from './run.js';
+export { type ActionContext, type ActionFn, runStep } from './step.js';
 export {
   ANNOTATION_LIMIT_PER_LEVEL,
   type Annotation,

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runDemo } from '../../src/demo/run.js';
+import { runDemo } from '../../src/demo/pipeline.js';
 import { SUITE_ROOT } from '../harness/index.js';
 
 // The README's main job, in its shorter variant (no staging hop), so it cannot rot. It runs the

@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { githubClient } from '../../src/github/client.js';
 import { HttpClient } from '../../src/net/http.js';
 import { ActionsRuntime } from '../../src/runtime/actions-runtime.js';
-import { type ActionContext, runStep } from '../../src/runtime/run.js';
+import { type ActionContext, runStep } from '../../src/runtime/step.js';
 import { type ForwardProxy, startForwardProxy } from '../support/forward-proxy.js';
 import { type GitHubApi, startGitHubApi } from '../support/github-api.js';
 

@@ -178,6 +178,30 @@ describe('promote with a policy file, and gantry policy log listing the recorded
     );
   });
 
+  it('a refused promotion is recorded in the destination as well: the log lists the refusal and each failed rule', async () => {
+    const repo = client.repository(registry.host, 'staging/app');
+    const unsigned = buildImage({ label: 'refused' });
+    const subject = await pushImage(repo, unsigned, 'rc2');
+    const refused = await runAction({
+      action: 'promote',
+      inputs: {
+        source: `${registry.host}/staging/app:rc2`,
+        destinations: `${registry.host}/prod/app:2.0.0`,
+        policy: join(root, 'policy.yml'),
+        environment: 'production',
+      },
+      env: { GITHUB_ACTOR: 'mallory' },
+    });
+    expect(refused.main.errors.join('\n')).toContain('Nothing was promoted');
+    expect(await client.repository(registry.host, 'prod/app').resolve('2.0.0')).toBeUndefined();
+    const log = await gantry(['policy', 'log', `${registry.host}/prod/app@${subject.digest}`]);
+    expect(log.stderr).toBe('');
+    expect(log.code).toBe(0);
+    expect(log.stdout).toContain(`is ${subject.digest}: 1 promotion record(s)`);
+    expect(log.stdout).toContain(`refusal to ${registry.host}/prod/app:2.0.0 by mallory`);
+    expect(log.stdout).toMatch(/FAIL signature: expected a signature by the public key/);
+  });
+
   it('an environment the policy does not have, or a gate input given beside the policy, is refused', async () => {
     const base = {
       source: `${registry.host}/staging/app:rc1`,

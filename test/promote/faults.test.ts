@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OciRepository } from '../../src/oci/index.js';
-import { promote, rollback } from '../../src/promote/promote.js';
+import { promote } from '../../src/promote/promote.js';
+import { rollback } from '../../src/promote/rollback.js';
 import { type BuiltImage, buildImage, pushImage } from '../support/oci-images.js';
 import { type FaultProxy, startFaultProxy } from '../support/fault-proxy.js';
 import { startRegistry, type TestRegistry } from '../support/registry.js';

@@ -8,7 +8,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { digestTag, forEachLimit, MediaType, type OciRepository, sha256 } from '../../src/oci/index.js';
 import { PROMOTION_ARTIFACT_TYPE } from '../../src/promote/constants.js';
-import { readRecords } from '../../src/promote/promote.js';
+import { readRecords } from '../../src/promote/records.js';
 import { runAction } from '../harness/index.js';
 import { type FaultProxy, startFaultProxy } from '../support/fault-proxy.js';
 import {

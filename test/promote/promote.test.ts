@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { digestTag, LayoutRepository, type OciRepository } from '../../src/oci/index.js';
 import { PROMOTION_ARTIFACT_TYPE } from '../../src/promote/constants.js';
-import { promote, readRecords, rollback } from '../../src/promote/promote.js';
+import { promote } from '../../src/promote/promote.js';
+import { readRecords } from '../../src/promote/records.js';
+import { rollback } from '../../src/promote/rollback.js';
 import { isConfigurationError } from '../../src/runtime/errors.js';
 import {
   ArtifactType,
@@ -262,6 +264,32 @@ describe('promote within one registry', () => {
       rollback(configFrom({ rollback: 'true', destinations: `${registry.host}/norecord/app:v1` }), deps),
       'no trusted promotion record',
     );
+  });
+
+  it('a rollback of two repositories to different digests reports one digest with its own record', async () => {
+    const deps = depsFor(client);
+    const olds = [buildImage({ label: 'old-one' }), buildImage({ label: 'old-two' })];
+    const repos = ['rb-one/app', 'rb-two/app'].map((name) => client.repository(registry.host, name));
+    await pushImage(repos[0]!, olds[0]!, 'live');
+    await pushImage(repos[1]!, olds[1]!, 'live');
+    const destinations = `${registry.host}/rb-one/app:live\n${registry.host}/rb-two/app:live`;
+    await promote(
+      configFrom({
+        source: `${registry.host}/staging/app@${image.top.descriptor.digest}`,
+        destinations,
+        immutable: 'false',
+      }),
+      deps,
+    );
+    const back = await rollback(configFrom({ rollback: 'true', destinations }), deps);
+    expect(back.tags.map((t) => t.digest)).toEqual(olds.map((o) => o.top.descriptor.digest));
+    // The outputs pair up: the digest reported, the record about that digest, and where it is stored.
+    expect(back.digest).toBe(olds[0]!.top.descriptor.digest);
+    expect(back.record?.digest).toBe(back.digest);
+    expect(back.record?.destinations.map((d) => d.reference)).toEqual([`${registry.host}/rb-one/app:live`]);
+    const stored = await readRecords(repos[0]!, back.digest);
+    expect(stored.filter((r) => r.kind === 'rollback').map((r) => r.time)).toContain(back.record?.time);
+    expect((await repos[0]!.referrers(back.digest)).map((d) => d.digest)).toContain(back.recordDigest);
   });
 });
 

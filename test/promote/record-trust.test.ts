@@ -1,11 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  judgeRecord,
-  type PreviousDigest,
-  type PromotionRecord,
-  type RollbackTarget,
-} from '../../src/promote/promote.js';
+import { judgeRecord, type PreviousDigest, type RollbackTarget } from '../../src/promote/rollback.js';
+import type { PromotionRecord } from '../../src/promote/types.js';
 
 const digest = (c: string) => `sha256:${c.repeat(64)}`;
 const CURRENT = digest('c');

@@ -1,7 +1,7 @@
 import { HttpClient, type HttpOptions } from '../../src/net/index.js';
 import { type CredentialSource, openRepository, RegistryClient } from '../../src/oci/index.js';
 import { type PromoteConfig, readConfig } from '../../src/promote/config.js';
-import type { PromoteDeps } from '../../src/promote/promote.js';
+import type { PromoteDeps } from '../../src/promote/types.js';
 import { CliRuntime } from '../../src/runtime/cli-runtime.js';
 import { inputReader } from '../../src/runtime/inputs.js';
 import { loadActionMetadata } from '../../src/runtime/metadata.js';

@@ -9,8 +9,8 @@ import { SUITE_ROOT } from '../harness/index.js';
 import { testClient } from '../promote/support.js';
 import { ArtifactType, buildImage, buildReferrer, pushImage } from '../support/oci-images.js';
 import { startRegistry } from '../support/registry.js';
-import { GITHUB_ISSUER, OidcIssuer } from '../support/oidc-issuer.js';
-import { VaultServer } from '../support/vault-server.js';
+import { GITHUB_ISSUER, OidcIssuer } from '../../src/demo/services/github-oidc-issuer.js';
+import { VaultServer } from '../../src/demo/services/vault-api-server.js';
 import { git, makeRepo, writeFiles } from '../pins/repo.js';
 
 const TESTS = `import { test } from 'node:test';

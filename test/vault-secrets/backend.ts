@@ -1,12 +1,12 @@
 /**
- * The Vault the tests talk to: test/support/vault-server.ts by default, or a real Vault when
+ * The Vault the tests talk to: src/demo/services/vault-api-server.ts by default, or a real Vault when
  * VAULT_ADDR and VAULT_TOKEN are set (the project's CI runs a Vault service container). Both are
  * seeded from the same declarative NamespaceSeed, through Vault's own API for a real Vault, with
  * names unique to the run so runs never collide.
  */
 import { randomBytes } from 'node:crypto';
-import { GITHUB_ISSUER, OidcIssuer } from '../support/oidc-issuer.js';
-import { type NamespaceSeed, VaultServer } from '../support/vault-server.js';
+import { GITHUB_ISSUER, OidcIssuer } from '../../src/demo/services/github-oidc-issuer.js';
+import { type NamespaceSeed, VaultServer } from '../../src/demo/services/vault-api-server.js';
 
 export interface VaultBackend {
   kind: 'fake' | 'real';

@@ -21,7 +21,7 @@ import { type ActionRun, parseCommand, SUITE_ROOT } from '../harness/index.js';
 import type { Fixture, VaultBackend } from './backend.js';
 import { fixture, fakeBackend } from './backend.js';
 import { runVaultAction } from './run-action.js';
-import { VaultServer } from '../support/vault-server.js';
+import { VaultServer } from '../../src/demo/services/vault-api-server.js';
 
 let server: VaultServer;
 let vault: VaultBackend;

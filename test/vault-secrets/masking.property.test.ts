@@ -20,7 +20,7 @@ import type { Runtime } from '../../src/runtime/runtime.js';
 import { escapeMarkdown, maskSecrets } from '../../src/runtime/text.js';
 import { maskParts, valueText } from '../../src/vault-secrets/masking.js';
 import { SUITE_ROOT } from '../harness/index.js';
-import { VaultServer } from '../support/vault-server.js';
+import { VaultServer } from '../../src/demo/services/vault-api-server.js';
 import { type Fixture, fixture, type VaultBackend, fakeBackend } from './backend.js';
 import { runVaultAction } from './run-action.js';
 

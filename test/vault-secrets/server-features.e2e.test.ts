@@ -2,7 +2,7 @@
  * What only the Vault API server can provide here: a sealed Vault, rate limits, injected faults,
  * namespaces (Enterprise), database leases (a real Vault needs a database), Kubernetes auth (a real
  * Vault needs a cluster), TLS with a private CA and client certificates. Always against
- * test/support/vault-server.ts, through the bundled action and the harness.
+ * src/demo/services/vault-api-server.ts, through the bundled action and the harness.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -13,8 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STATE } from '../../src/vault-secrets/constants.js';
-import { GITHUB_ISSUER, OidcIssuer } from '../support/oidc-issuer.js';
-import { VaultServer } from '../support/vault-server.js';
+import { GITHUB_ISSUER, OidcIssuer } from '../../src/demo/services/github-oidc-issuer.js';
+import { VaultServer } from '../../src/demo/services/vault-api-server.js';
 import { allValues, type Fixture, fixture, type VaultBackend, fakeBackend } from './backend.js';
 import { scanRun } from './leaks.js';
 import { runVaultAction } from './run-action.js';
@@ -602,7 +602,7 @@ describe('the Vault API server itself', () => {
     }
   });
 
-  it('runs standalone: npx tsx test/support/vault-server.ts --port 0 --seed file prints its address', async () => {
+  it('runs standalone: npx tsx src/demo/services/vault-api-server.ts --port 0 --seed file prints its address', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gantry-vault-seed-'));
     const seedFile = join(dir, 'seed.json');
     writeFileSync(
@@ -619,7 +619,7 @@ describe('the Vault API server itself', () => {
     );
     const child = spawn(
       join('node_modules', '.bin', 'tsx'),
-      ['test/support/vault-server.ts', '--port', '0', '--seed', seedFile],
+      ['src/demo/services/vault-api-server.ts', '--port', '0', '--seed', seedFile],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     try {

@@ -2,14 +2,14 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GITHUB_ISSUER, OidcIssuer } from '../../test/support/oidc-issuer.js';
-import { startRegistry, type TestRegistry } from '../../test/support/registry.js';
-import { VaultServer } from '../../test/support/vault-server.js';
 import { HttpClient } from '../net/index.js';
 import { openRepository, parseReference, RegistryClient } from '../oci/index.js';
 import { type CompositeReport, runComposite, runnerEnvironment } from '../runner/index.js';
 import { findSuiteRoot } from '../runtime/metadata.js';
 import { markdownTable } from '../runtime/text.js';
+import { launchDistributionRegistry } from './services/distribution-registry.js';
+import { GITHUB_ISSUER, OidcIssuer } from './services/github-oidc-issuer.js';
+import { VaultServer } from './services/vault-api-server.js';
 import { buildServiceImage } from './image.js';
 import { demoSigner } from './sign.js';
 import { createSampleRepo, type SampleRepo } from './sample-repo.js';
@@ -57,7 +57,7 @@ interface Store {
 async function openStore(workdir: string, log: (line: string) => void, noRegistry: boolean): Promise<Store> {
   if (!noRegistry) {
     try {
-      const registry: TestRegistry = await startRegistry({ kind: 'anonymous' });
+      const registry = await launchDistributionRegistry();
       log(`registry: CNCF distribution registry at ${registry.url}`);
       return {
         ref: (name) => `${registry.host}/acme/${name}`,
@@ -432,7 +432,7 @@ function renderSummary(input: {
   return lines.join('\n');
 }
 
-export async function buildImageCommand(args: string[]): Promise<number> {
+export async function buildImageCommand(args: string[], revision: string): Promise<number> {
   const get = (flag: string) => {
     const i = args.indexOf(flag);
     return i === -1 ? undefined : args[i + 1];
@@ -446,7 +446,6 @@ export async function buildImageCommand(args: string[]): Promise<number> {
     );
     return 2;
   }
-  const revision = process.env.GITHUB_SHA ?? '';
   const built = await buildServiceImage({
     contextDir: context,
     layoutDir: layout,

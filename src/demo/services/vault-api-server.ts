@@ -10,7 +10,7 @@
  * sys/wrapping/unwrap); injected faults (statuses, redirects, and answers that stall after their
  * headers) and latency.
  *
- * Standalone: `npx tsx test/support/vault-server.ts --port 8200 --seed seed.json [--latency 20]`
+ * Standalone: `npx tsx src/demo/services/vault-api-server.ts --port 8200 --seed seed.json [--latency 20]`
  * prints `VAULT_ADDR=…` and `VAULT_TOKEN=…`.
  */
 import { createPublicKey, randomBytes, randomUUID, verify } from 'node:crypto';
