@@ -77,25 +77,21 @@ export async function resolveComparison(
       );
     return name;
   };
+  const firstParent = async (why: string, branch: string): Promise<Comparison> => {
+    const parent = (await history.parents(head))[0];
+    if (!parent)
+      return {
+        base: history.emptyTree(head),
+        head,
+        mode: 'all-files',
+        reason: `${why}: first commit, every file is added`,
+      };
+    await history.ensureCommits([parent]);
+    return { base: parent, head, mode: 'commits', reason: `${why}: first parent on ${branch}` };
+  };
   const sinceDefaultBranch = async (branch: string | undefined, why: string): Promise<Comparison> => {
     const main = await defaultBranch();
-    if (branch === main) {
-      const parent = (await history.parents(head))[0];
-      if (!parent)
-        return {
-          base: history.emptyTree(head),
-          head,
-          mode: 'all-files',
-          reason: `${why}: first commit, every file is added`,
-        };
-      await history.ensureCommits([parent]);
-      return {
-        base: parent,
-        head,
-        mode: 'commits',
-        reason: `${why}: first parent on the default branch ${main}`,
-      };
-    }
+    if (branch === main) return firstParent(why, `the default branch ${main}`);
     return mergeBaseWithBranch(main, `${why}, compared with the default branch ${main}`);
   };
 
@@ -126,7 +122,7 @@ export async function resolveComparison(
     }
   } else if (base) {
     const currentBranch = branchOf(event.ref);
-    if (event.name === 'push' && base === currentBranch && !SHORT_SHA.test(base)) return fromPush();
+    if (event.name === 'push' && base === currentBranch && !SHORT_SHA.test(base)) return fromPush(base);
     const baseSha = await resolveName(history, base, options.baseInput);
     if (HEX_SHA.test(base) || SHORT_SHA.test(base)) {
       return { base: baseSha, head, mode: 'commits', reason: `base ${short(baseSha)}` };
@@ -189,35 +185,39 @@ export async function resolveComparison(
     return sinceDefaultBranch(branch, event.name || 'no event');
   }
 
-  async function fromPush(): Promise<Comparison> {
+  /**
+   * A push, as dorny/paths-filter compares it: to the base branch itself (`base`, or the default
+   * branch), `before..after`; to any other branch, the merge-base with the base branch, so a
+   * branch's second push still reports everything the branch changed since it left the base (its
+   * first pipeline may have failed).
+   */
+  async function fromPush(baseBranch?: string): Promise<Comparison> {
     const payload = event.payload;
     if (tagOf(payload.ref ?? event.ref)) return sinceTag();
     const branch = branchOf(payload.ref ?? event.ref);
     if (payload.deleted)
       return { base: head, head, mode: 'nothing', reason: `push deleted ${branch ?? 'the ref'}` };
+    const target = baseBranch ?? (await defaultBranch());
+    const what = baseBranch === undefined ? 'the default branch' : 'the base branch';
+    if (branch !== undefined && branch !== target) {
+      return mergeBaseWithBranch(target, `push to ${branch}, compared with ${what} ${target}`);
+    }
     const before = payload.before ?? '';
     if (before === '' || ZERO_SHA.test(before)) {
-      const main = await defaultBranch();
-      if (branch === main) {
-        return {
-          base: history.emptyTree(head),
-          head,
-          mode: 'all-files',
-          reason: `initial push to ${main}: every file is added`,
-        };
-      }
-      return mergeBaseWithBranch(
-        main,
-        `new branch ${branch ?? ''}, compared with the default branch ${main}`,
-      );
+      return {
+        base: history.emptyTree(head),
+        head,
+        mode: 'all-files',
+        reason: `initial push to ${target}: every file is added`,
+      };
     }
     const gone = await history.ensureCommits([before]);
     if (gone.length === 0)
       return { base: before, head, mode: 'commits', reason: `push: ${short(before)}..${short(head)}` };
     options.warn(
-      `The push's 'before' commit ${short(before)} is gone from the remote (force push); comparing with the default branch instead.`,
+      `The push's 'before' commit ${short(before)} is gone from the remote (force push); comparing with the first parent instead.`,
     );
-    return sinceDefaultBranch(branch, `force push to ${branch ?? event.ref}`);
+    return firstParent(`force push to ${branch ?? event.ref}`, target);
   }
 
   async function sinceTag(): Promise<Comparison> {

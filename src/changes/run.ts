@@ -3,16 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Git } from '../git/index.js';
 import { ConfigurationError } from '../runtime/errors.js';
+import { oneLine } from '../runtime/text.js';
 import type { ActionContext, ActionFn } from '../runtime/run.js';
 import { COUNT_SUFFIX, FILES_SUFFIX, INPUT, OUTPUT } from './constants.js';
 import { readConfig } from './config.js';
 import { type ChangedFile, matchEntries } from './diff.js';
-import { eventContext, PULL_REQUEST_EVENTS } from './event.js';
+import { eventContext, type Payload, PULL_REQUEST_EVENTS } from './event.js';
 import { directoryPatternWarnings, parseFilters } from './filters.js';
 import { formatFiles } from './format.js';
-import { type GitHubApi, lastSuccessfulRun, pullRequestFiles } from './github.js';
-import { History } from './history.js';
+import { type GitHubApi, lastSuccessfulRun, type PullFiles, pullRequestFiles } from './github.js';
+import { History, RemoteUnreachableError } from './history.js';
 import { FilterSet } from './matcher.js';
+import { outputName } from './outputs.js';
 import { type Comparison, resolveComparison } from './resolve.js';
 import { type FilterResult, renderSummary } from './summary.js';
 import { countGitTrace } from './trace.js';
@@ -62,44 +64,56 @@ async function detectChanges(ctx: ActionContext, trace: string): Promise<void> {
   const isCheckout = await git.succeeds(['rev-parse', '--is-inside-work-tree']);
   let comparison: Comparison;
   let changes: ChangedFile[];
+  let historyAtHand = isCheckout;
   if (isCheckout) {
     const history = new History(git, config.initialFetchDepth);
-    comparison = await log.stage(
-      'resolve',
-      () =>
-        resolveComparison(event, history, {
-          base: config.base,
-          ref: config.ref,
-          baseInput: INPUT.base,
-          refInput: INPUT.ref,
-          warn,
-          lastSuccess: async (branch) => {
-            if (!event.workflowFile) {
-              warn(
-                'GITHUB_WORKFLOW_REF does not name a workflow file, so the last successful run cannot be found.',
-              );
-              return undefined;
-            }
-            return lastSuccessfulRun(await api(), event.workflowFile, branch);
-          },
+    try {
+      comparison = await log.stage(
+        'resolve',
+        () =>
+          resolveComparison(event, history, {
+            base: config.base,
+            ref: config.ref,
+            baseInput: INPUT.base,
+            refInput: INPUT.ref,
+            warn,
+            lastSuccess: async (branch) => {
+              if (!event.workflowFile) {
+                warn(
+                  'GITHUB_WORKFLOW_REF does not name a workflow file, so the last successful run cannot be found.',
+                );
+                return undefined;
+              }
+              return lastSuccessfulRun(await api(), event.workflowFile, branch);
+            },
+          }),
+        (c) => ({
+          mode: c.mode,
+          base: c.base,
+          head: c.head,
+          reason: c.reason,
+          ...gitCounts(),
         }),
-      (c) => ({
-        mode: c.mode,
-        base: c.base,
-        head: c.head,
-        reason: c.reason,
-        ...gitCounts(),
-      }),
-    );
-    changes = await log.stage(
-      'diff',
-      async () => {
-        if (comparison.mode === 'nothing') return [];
-        if (comparison.mode === 'working-tree') return history.diffWorkingTree();
-        return history.diff(comparison.base, comparison.head);
-      },
-      (c) => ({ files: c.length, ...gitCounts() }),
-    );
+      );
+      const compared = comparison;
+      changes = await log.stage(
+        'diff',
+        async () => {
+          if (compared.mode === 'nothing') return [];
+          if (compared.mode === 'working-tree') return history.diffWorkingTree();
+          return history.diff(compared.base, compared.head);
+        },
+        (c) => ({ files: c.length, ...gitCounts() }),
+      );
+    } catch (error) {
+      if (!(error instanceof RemoteUnreachableError)) throw error;
+      ({ comparison, changes } = await log.stage(
+        'api',
+        () => fromApiWithoutFetch(error),
+        (r) => ({ files: r.changes.length, truncated: r.truncated, fallback: 'git fetch failed' }),
+      ));
+      historyAtHand = false;
+    }
   } else {
     ({ comparison, changes } = await log.stage(
       'api',
@@ -125,7 +139,7 @@ async function detectChanges(ctx: ActionContext, trace: string): Promise<void> {
 
   let affected: AffectedPackage[] | undefined;
   if (config.workspaces) {
-    if (!isCheckout)
+    if (!historyAtHand)
       throw new ConfigurationError(
         `Input '${INPUT.workspaces}: true' needs a checkout of the repository (add actions/checkout).`,
       );
@@ -149,10 +163,11 @@ async function detectChanges(ctx: ActionContext, trace: string): Promise<void> {
   }
 
   for (const result of results) {
-    runtime.setOutput(result.name, String(result.files.length > 0));
-    runtime.setOutput(`${result.name}${COUNT_SUFFIX}`, String(result.files.length));
+    const name = outputName(result.name);
+    runtime.setOutput(name, String(result.files.length > 0));
+    runtime.setOutput(`${name}${COUNT_SUFFIX}`, String(result.files.length));
     if (config.listFiles !== 'none')
-      runtime.setOutput(`${result.name}${FILES_SUFFIX}`, formatFiles(result.files, config.listFiles));
+      runtime.setOutput(`${name}${FILES_SUFFIX}`, formatFiles(result.files, config.listFiles));
   }
   runtime.setOutput(
     OUTPUT.changes,
@@ -178,24 +193,62 @@ async function detectChanges(ctx: ActionContext, trace: string): Promise<void> {
   await runtime.group('Filter results', async () => {
     // File names go out JSON-quoted: one line each, nothing in a name can start a workflow command.
     for (const result of results)
-      runtime.info(`${result.name}: ${result.files.length} ${JSON.stringify(result.files.slice(0, 50))}`);
+      runtime.info(
+        `${oneLine(result.name)}: ${result.files.length} ${JSON.stringify(result.files.slice(0, 50))}`,
+      );
   });
   await runtime.appendSummary(renderSummary(comparison, results, changes, affected));
 
-  async function fromApi(): Promise<{ comparison: Comparison; changes: ChangedFile[]; truncated: boolean }> {
+  /**
+   * The checkout is there but git cannot fetch the history it lacks (a checkout made with
+   * `persist-credentials: false` of a private repository, or no network to the server). A pull
+   * request can still be answered from the API, with a notice; anything else is an error that says
+   * what failed and what fixes it.
+   */
+  async function fromApiWithoutFetch(failure: RemoteUnreachableError): Promise<FromApi> {
+    const fixGit = `let git fetch (actions/checkout keeps its credentials with 'persist-credentials: true', its default) or check out the history the comparison needs ('fetch-depth: 0')`;
+    const pr = event.payload.pull_request;
+    if (!PULL_REQUEST_EVENTS.has(event.name) || !pr)
+      throw new ConfigurationError(`Cannot compare: ${failure.message}. To fix it, ${fixGit}.`);
+    if (config.workspaces)
+      throw new ConfigurationError(
+        `Input '${INPUT.workspaces}: true' reads the packages at the base commit, which is not in the checkout: ${failure.message}. To fix it, ${fixGit}.`,
+      );
+    runtime.annotate({
+      level: 'notice',
+      message: `${failure.message}; using pull request #${pr.number}'s files from the GitHub API instead.`,
+    });
+    let files: PullFiles;
+    try {
+      files = await pullRequestFiles(await api(), pr.number, pr.changed_files);
+    } catch (error) {
+      const why = (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
+      throw new ConfigurationError(
+        `Cannot tell what pull request #${pr.number} changed: ${failure.message}, and the GitHub API fallback failed: ${why}. To fix it, ${fixGit}; or give the '${INPUT.token}' input a token that can read the pull request ('pull-requests: read').`,
+      );
+    }
+    return fromPullFiles(pr, files, fixGit);
+  }
+
+  async function fromApi(): Promise<FromApi> {
     const pr = event.payload.pull_request;
     if (!PULL_REQUEST_EVENTS.has(event.name) || !pr) {
       throw new ConfigurationError(
         `${config.workingDirectory} is not a git checkout, and a '${event.name || 'non-pull-request'}' event can only be answered from one: add actions/checkout before this step (or set '${INPUT.workingDirectory}').`,
       );
     }
+    const files = await pullRequestFiles(await api(), pr.number, pr.changed_files);
+    return fromPullFiles(pr, files, 'check out the repository (actions/checkout)');
+  }
+
+  /** The API's list, refused when GitHub cut it (3,000 files) unless allow-truncated. */
+  function fromPullFiles(pr: PullRequestPayload, files: PullFiles, exactAnswer: string): FromApi {
     if (config.base || config.ref)
       warn(
-        `Without a checkout the pull request's own files are used; '${INPUT.base}' and '${INPUT.ref}' are ignored.`,
+        `Without the pull request's history its own files are used; '${INPUT.base}' and '${INPUT.ref}' are ignored.`,
       );
-    const files = await pullRequestFiles(await api(), pr.number, pr.changed_files);
     if (files.truncated) {
-      const message = `The pull request changes ${files.expected} files but the GitHub API returns only ${files.files.length}: filters may miss changes. Check out the repository (actions/checkout) for an exact answer, or set '${INPUT.allowTruncated}: true' to accept a partial list.`;
+      const message = `The pull request changes ${files.expected} files but the GitHub API returns only ${files.files.length}: filters may miss changes. To get an exact answer, ${exactAnswer}; or set '${INPUT.allowTruncated}: true' to accept a partial list.`;
       if (!config.allowTruncated) throw new ConfigurationError(message);
       warn(message);
     }
@@ -211,3 +264,11 @@ async function detectChanges(ctx: ActionContext, trace: string): Promise<void> {
     };
   }
 }
+
+interface FromApi {
+  comparison: Comparison;
+  changes: ChangedFile[];
+  truncated: boolean;
+}
+
+type PullRequestPayload = NonNullable<Payload['pull_request']>;

@@ -200,7 +200,7 @@ describe('push', () => {
     ]);
   });
 
-  it("a force push whose 'before' is gone from the remote: merge-base with the default branch, with a warning", async () => {
+  it("a force push to another branch whose 'before' is gone: the merge-base with the default branch, as any push there", async () => {
     const { s, forkPoint } = forkedHistory();
     s.switch('feature');
     const old = s.commit('to be rewritten', { 'feature/old.ts': 'old\n' });
@@ -212,9 +212,37 @@ describe('push', () => {
       dir,
       events.push({ before: old, after: rewritten, ref: 'refs/heads/feature', forced: true }),
     );
-    expect(found.warnings.join('\n')).toContain('gone from the remote');
+    expect(found.warnings).toEqual([]);
     expect(found.comparison.base).toBe(forkPoint);
     expect(found.paths).toEqual(['feature/new.ts']);
+  });
+
+  it("a force push to the default branch whose 'before' is gone: the first parent, with a warning", async () => {
+    const { s, forkPoint, mainTip } = forkedHistory();
+    s.forceMove('main', forkPoint);
+    const parent = s.commit('rewritten 1', { 'rewritten/1.ts': '1\n' });
+    const rewritten = s.commit('rewritten 2', { 'rewritten/2.ts': '2\n' });
+    expect(() => s.git(['cat-file', '-e', mainTip])).toThrow();
+    const found = await detect(
+      s.checkout(rewritten),
+      events.push({ before: mainTip, after: rewritten, ref: 'refs/heads/main', forced: true }),
+    );
+    expect(found.warnings.join('\n')).toContain('gone from the remote');
+    expect(found.comparison.base).toBe(parent);
+    expect(found.paths).toEqual(['rewritten/2.ts']);
+  });
+
+  it("a push to another branch compares from the merge-base, not from 'before' (dorny/paths-filter's rule)", async () => {
+    const { s, forkPoint } = forkedHistory();
+    s.switch('feature');
+    const before = s.head();
+    const after = s.commit('feature 3', { 'feature/b.ts': 'b\n' });
+    const found = await detect(
+      s.checkout(after, 'refs/heads/feature'),
+      events.push({ before, after, ref: 'refs/heads/feature' }),
+    );
+    expect(found.comparison.base).toBe(forkPoint);
+    expect(found.paths).toEqual(['feature/a.ts', 'feature/b.ts', 'src/app.ts']);
   });
 
   it('a deleted branch changes nothing', async () => {
