@@ -139,8 +139,9 @@ export class History {
   }
 
   /**
-   * Fetch `wants` with history until `answer` returns a value: depth d, then ×4 per round, at most
-   * MAX_ROUNDS rounds and then the whole history. Returns undefined when the full history holds no answer.
+   * Fetch `wants` with history until `answer` returns a value: depth d, then DEEPEN_FACTOR (16)
+   * times deeper per round, at most MAX_ROUNDS rounds and then the whole history. Returns undefined
+   * when the full history holds no answer.
    */
   async deepenUntil<T>(wants: string[], answer: () => Promise<T | undefined>): Promise<T | undefined> {
     const first = await answer();

@@ -3,19 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Git } from '../git/index.js';
 import { ConfigurationError } from '../runtime/errors.js';
-import { oneLine } from '../runtime/text.js';
 import type { ActionContext, ActionFn } from '../runtime/run.js';
-import { COUNT_SUFFIX, FILES_SUFFIX, INPUT, OUTPUT } from './constants.js';
+import { oneLine } from '../runtime/text.js';
 import { readConfig } from './config.js';
-import { type ChangedFile, matchEntries } from './diff.js';
-import { eventContext, type Payload, PULL_REQUEST_EVENTS } from './event.js';
+import { COUNT_SUFFIX, FILES_SUFFIX, INPUT, OUTPUT } from './constants.js';
+import { detectChanges } from './detect.js';
+import { matchEntries } from './diff.js';
+import { eventContext } from './event.js';
 import { directoryPatternWarnings, parseFilters } from './filters.js';
 import { formatFiles } from './format.js';
-import { type GitHubApi, lastSuccessfulRun, type PullFiles, pullRequestFiles } from './github.js';
-import { History, RemoteUnreachableError } from './history.js';
+import { type GitHubApi, lastSuccessfulRun, pullRequestFiles } from './github.js';
 import { FilterSet } from './matcher.js';
 import { outputName } from './outputs.js';
-import { type Comparison, resolveComparison } from './resolve.js';
 import { type FilterResult, renderSummary } from './summary.js';
 import { countGitTrace } from './trace.js';
 import { type AffectedPackage, affectedPackages, readAffectedInput } from './workspaces.js';
@@ -24,13 +23,13 @@ export const main: ActionFn = async (ctx) => {
   // git's own trace counts every process and fetch, the ones git starts itself included.
   const traceDir = mkdtempSync(join(ctx.runtime.env.RUNNER_TEMP || tmpdir(), 'gantry-changes-'));
   try {
-    await detectChanges(ctx, join(traceDir, 'git-trace2.json'));
+    await runChanges(ctx, join(traceDir, 'git-trace2.json'));
   } finally {
     rmSync(traceDir, { recursive: true, force: true });
   }
 };
 
-async function detectChanges(ctx: ActionContext, trace: string): Promise<void> {
+async function runChanges(ctx: ActionContext, trace: string): Promise<void> {
   const { runtime, log } = ctx;
   const config = readConfig(ctx.inputs, runtime, ctx.workspace);
   const parsed = parseFilters(config.filtersText, config.filtersSource, {
@@ -61,66 +60,28 @@ async function detectChanges(ctx: ActionContext, trace: string): Promise<void> {
     return client;
   };
 
-  const isCheckout = await git.succeeds(['rev-parse', '--is-inside-work-tree']);
-  let comparison: Comparison;
-  let changes: ChangedFile[];
-  let historyAtHand = isCheckout;
-  if (isCheckout) {
-    const history = new History(git, config.initialFetchDepth);
-    try {
-      comparison = await log.stage(
-        'resolve',
-        () =>
-          resolveComparison(event, history, {
-            base: config.base,
-            ref: config.ref,
-            baseInput: INPUT.base,
-            refInput: INPUT.ref,
-            warn,
-            lastSuccess: async (branch) => {
-              if (!event.workflowFile) {
-                warn(
-                  'GITHUB_WORKFLOW_REF does not name a workflow file, so the last successful run cannot be found.',
-                );
-                return undefined;
-              }
-              return lastSuccessfulRun(await api(), event.workflowFile, branch);
-            },
-          }),
-        (c) => ({
-          mode: c.mode,
-          base: c.base,
-          head: c.head,
-          reason: c.reason,
-          ...gitCounts(),
-        }),
-      );
-      const compared = comparison;
-      changes = await log.stage(
-        'diff',
-        async () => {
-          if (compared.mode === 'nothing') return [];
-          if (compared.mode === 'working-tree') return history.diffWorkingTree();
-          return history.diff(compared.base, compared.head);
-        },
-        (c) => ({ files: c.length, ...gitCounts() }),
-      );
-    } catch (error) {
-      if (!(error instanceof RemoteUnreachableError)) throw error;
-      ({ comparison, changes } = await log.stage(
-        'api',
-        () => fromApiWithoutFetch(error),
-        (r) => ({ files: r.changes.length, truncated: r.truncated, fallback: 'git fetch failed' }),
-      ));
-      historyAtHand = false;
-    }
-  } else {
-    ({ comparison, changes } = await log.stage(
-      'api',
-      () => fromApi(),
-      (r) => ({ files: r.changes.length, truncated: r.truncated }),
-    ));
-  }
+  const { comparison, changes, fromGit } = await detectChanges(git, event, {
+    base: config.base,
+    ref: config.ref,
+    initialFetchDepth: config.initialFetchDepth,
+    allowTruncated: config.allowTruncated,
+    needsHistory: config.workspaces,
+    workingDirectory: config.workingDirectory,
+    warn,
+    notice: (message) => runtime.annotate({ level: 'notice', message }),
+    lastSuccess: async (branch) => {
+      if (!event.workflowFile) {
+        warn(
+          'GITHUB_WORKFLOW_REF does not name a workflow file, so the last successful run cannot be found.',
+        );
+        return undefined;
+      }
+      return lastSuccessfulRun(await api(), event.workflowFile, branch);
+    },
+    pullRequestFiles: async (number, changedFiles) => pullRequestFiles(await api(), number, changedFiles),
+    stage: (name, run, fields) => log.stage(name, run, fields),
+    gitCounts: () => ({ ...gitCounts() }),
+  });
 
   const entries = matchEntries(changes);
   const results: FilterResult[] = await log.stage(
@@ -139,7 +100,7 @@ async function detectChanges(ctx: ActionContext, trace: string): Promise<void> {
 
   let affected: AffectedPackage[] | undefined;
   if (config.workspaces) {
-    if (!historyAtHand)
+    if (!fromGit)
       throw new ConfigurationError(
         `Input '${INPUT.workspaces}: true' needs a checkout of the repository (add actions/checkout).`,
       );
@@ -198,77 +159,4 @@ async function detectChanges(ctx: ActionContext, trace: string): Promise<void> {
       );
   });
   await runtime.appendSummary(renderSummary(comparison, results, changes, affected));
-
-  /**
-   * The checkout is there but git cannot fetch the history it lacks (a checkout made with
-   * `persist-credentials: false` of a private repository, or no network to the server). A pull
-   * request can still be answered from the API, with a notice; anything else is an error that says
-   * what failed and what fixes it.
-   */
-  async function fromApiWithoutFetch(failure: RemoteUnreachableError): Promise<FromApi> {
-    const fixGit = `let git fetch (actions/checkout keeps its credentials with 'persist-credentials: true', its default) or check out the history the comparison needs ('fetch-depth: 0')`;
-    const pr = event.payload.pull_request;
-    if (!PULL_REQUEST_EVENTS.has(event.name) || !pr)
-      throw new ConfigurationError(`Cannot compare: ${failure.message}. To fix it, ${fixGit}.`);
-    if (config.workspaces)
-      throw new ConfigurationError(
-        `Input '${INPUT.workspaces}: true' reads the packages at the base commit, which is not in the checkout: ${failure.message}. To fix it, ${fixGit}.`,
-      );
-    runtime.annotate({
-      level: 'notice',
-      message: `${failure.message}; using pull request #${pr.number}'s files from the GitHub API instead.`,
-    });
-    let files: PullFiles;
-    try {
-      files = await pullRequestFiles(await api(), pr.number, pr.changed_files);
-    } catch (error) {
-      const why = (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
-      throw new ConfigurationError(
-        `Cannot tell what pull request #${pr.number} changed: ${failure.message}, and the GitHub API fallback failed: ${why}. To fix it, ${fixGit}; or give the '${INPUT.token}' input a token that can read the pull request ('pull-requests: read').`,
-      );
-    }
-    return fromPullFiles(pr, files, fixGit);
-  }
-
-  async function fromApi(): Promise<FromApi> {
-    const pr = event.payload.pull_request;
-    if (!PULL_REQUEST_EVENTS.has(event.name) || !pr) {
-      throw new ConfigurationError(
-        `${config.workingDirectory} is not a git checkout, and a '${event.name || 'non-pull-request'}' event can only be answered from one: add actions/checkout before this step (or set '${INPUT.workingDirectory}').`,
-      );
-    }
-    const files = await pullRequestFiles(await api(), pr.number, pr.changed_files);
-    return fromPullFiles(pr, files, 'check out the repository (actions/checkout)');
-  }
-
-  /** The API's list, refused when GitHub cut it (3,000 files) unless allow-truncated. */
-  function fromPullFiles(pr: PullRequestPayload, files: PullFiles, exactAnswer: string): FromApi {
-    if (config.base || config.ref)
-      warn(
-        `Without the pull request's history its own files are used; '${INPUT.base}' and '${INPUT.ref}' are ignored.`,
-      );
-    if (files.truncated) {
-      const message = `The pull request changes ${files.expected} files but the GitHub API returns only ${files.files.length}: filters may miss changes. To get an exact answer, ${exactAnswer}; or set '${INPUT.allowTruncated}: true' to accept a partial list.`;
-      if (!config.allowTruncated) throw new ConfigurationError(message);
-      warn(message);
-    }
-    return {
-      comparison: {
-        base: pr.base.sha,
-        head: pr.head.sha,
-        mode: 'commits',
-        reason: `pull request #${pr.number} files from the GitHub API`,
-      },
-      changes: files.files,
-      truncated: files.truncated,
-    };
-  }
 }
-
-interface FromApi {
-  comparison: Comparison;
-  changes: ChangedFile[];
-  truncated: boolean;
-}
-
-type PullRequestPayload = NonNullable<Payload['pull_request']>;
