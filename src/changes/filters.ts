@@ -10,8 +10,10 @@ import {
   YAMLParseError,
 } from 'yaml';
 import { ConfigurationError } from '../runtime/errors.js';
+import { oneLine } from '../runtime/text.js';
 import { CHANGE_TYPES, type ChangeType, COUNT_SUFFIX, FILES_SUFFIX, OUTPUT } from './constants.js';
 import { compilePattern, normalizePattern } from './matcher.js';
+import { outputKey, outputName } from './outputs.js';
 import { isGlob } from '../glob/index.js';
 
 /** One pattern of a filter: `!` excludes; `types` limits it to those change types (all when absent). */
@@ -33,9 +35,6 @@ export interface ParsedFilters {
   /** Patterns that can never match a file (a bare `dir/`), worth a warning. */
   warnings: string[];
 }
-
-const RESERVED = new Set<string>(Object.values(OUTPUT));
-const NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
 
 /**
  * The `filters` YAML, as dorny/paths-filter reads it: a map of filter name to a pattern, a list of
@@ -71,15 +70,12 @@ export function parseFilters(
   for (const pair of doc.contents.items) {
     const keyNode = pair.key as Node | null;
     const line = lineOf(keyNode);
-    const name = isScalar(keyNode) ? String(keyNode.value) : '';
+    const name = isScalar(keyNode) && keyNode.value !== null ? String(keyNode.value) : '';
     const fail = (problem: string, at = line): never => {
-      const which = quote ? `Filter '${name}'` : 'A filter';
+      const which = quote ? `Filter ${shownName(name)}` : 'A filter';
       throw new ConfigurationError(`${which} (${where(at)}): ${problem}`);
     };
-    if (!NAME.test(name))
-      fail('a filter name may hold only letters, digits, and _ . - (it becomes an output name).');
-    if (RESERVED.has(name))
-      fail(`its name${quote ? ` '${name}'` : ''} is one of this action's own outputs; rename the filter.`);
+    if (name === '') fail('a filter name must be a non-empty string (it becomes an output name).');
     if (filters.some((f) => f.name === name)) fail('defined twice.');
     const rules: Rule[] = [];
     const addPattern = (node: Node, types: ReadonlySet<ChangeType> | undefined) => {
@@ -98,7 +94,7 @@ export function parseFilters(
       }
       if (pattern.endsWith('/')) {
         warnings.push(
-          `Filter '${name}' (${where(at)}): the pattern ${JSON.stringify(raw)} names a directory and matches no file; write '${pattern}**'.`,
+          `Filter ${shownName(name)} (${where(at)}): the pattern ${JSON.stringify(raw)} names a directory and matches no file; write '${pattern}**'.`,
         );
       }
       rules.push({ pattern, negated, types, line: at });
@@ -137,19 +133,44 @@ export function parseFilters(
     addItems(pair.value as Node | null, undefined);
     filters.push({ name, rules, line });
   }
-  const names = new Set(filters.map((f) => f.name));
+  checkOutputNames(filters, { quote, where });
+  return { filters, warnings };
+}
+
+/**
+ * No two outputs may be one: the runner's outputs are case-insensitive, so `API` and `api`, a filter
+ * `x_count` and filter `x`'s count, or a filter `Changes` and this action's `changes` output would
+ * silently overwrite each other. Compared after encoding (see outputs.ts).
+ */
+function checkOutputNames(
+  filters: readonly FilterDef[],
+  { quote, where }: { quote: boolean; where: (line: number) => string },
+): void {
+  const taken = new Map<string, { filter?: FilterDef; output: string }>();
+  for (const output of Object.values(OUTPUT)) taken.set(outputKey(output), { output });
   for (const filter of filters) {
-    for (const suffix of [COUNT_SUFFIX, FILES_SUFFIX]) {
-      if (filter.name.endsWith(suffix) && names.has(filter.name.slice(0, -suffix.length))) {
+    const own = outputName(filter.name);
+    for (const output of [own, `${own}${COUNT_SUFFIX}`, `${own}${FILES_SUFFIX}`]) {
+      const key = outputKey(output);
+      const other = taken.get(key);
+      if (other && other.filter !== filter) {
+        const which = quote ? `Filter ${shownName(filter.name)}` : 'A filter';
+        const its = quote ? `its output ${shownName(output)}` : 'one of its outputs';
+        const clash = other.filter
+          ? `is also an output of ${quote ? `filter ${shownName(other.filter.name)}` : 'the filter'} on line ${other.filter.line}`
+          : `is this action's own output '${other.output}'`;
         throw new ConfigurationError(
-          quote
-            ? `Filter '${filter.name}' (${where(filter.line)}): collides with the '${suffix}' output of filter '${filter.name.slice(0, -suffix.length)}'; rename it.`
-            : `A filter (${where(filter.line)}): its name collides with the '${suffix}' output of another filter; rename it.`,
+          `${which} (${where(filter.line)}): ${its} ${clash} (output names ignore case); rename one of them.`,
         );
       }
+      taken.set(key, { filter, output });
     }
   }
-  return { filters, warnings };
+}
+
+/** A name in a message: quoted, on one line whatever it holds. */
+function shownName(name: string): string {
+  return `'${oneLine(name)}'`;
 }
 
 function resolveAlias(doc: Document, node: Node | null | undefined): Node | null | undefined {
@@ -180,7 +201,7 @@ export function directoryPatternWarnings(
     for (const rule of filter.rules) {
       if (isGlob(rule.pattern) || rule.pattern.endsWith('/') || !isDirectory(rule.pattern)) continue;
       warnings.push(
-        `Filter '${filter.name}' (${source}, line ${rule.line}): '${rule.pattern}' is a directory, and a pattern without a glob matches only a file of that name; write '${rule.pattern}/**'.`,
+        `Filter ${shownName(filter.name)} (${source}, line ${rule.line}): '${rule.pattern}' is a directory, and a pattern without a glob matches only a file of that name; write '${rule.pattern}/**'.`,
       );
     }
   }

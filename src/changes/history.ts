@@ -27,6 +27,31 @@ export const HEX_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i;
 export const SHORT_SHA = /^[0-9a-f]{7,63}$/i;
 
 /**
+ * git cannot reach the remote at all (no credentials in the checkout, a network failure): unlike a
+ * refused SHA, this says nothing about whether a commit is gone, so it is never read as a force push.
+ */
+export class RemoteUnreachableError extends Error {
+  override name = 'RemoteUnreachableError';
+  constructor(
+    readonly remote: string,
+    /** git's own message for the failed fetch, without credentials. */
+    readonly detail: string,
+  ) {
+    super(`git cannot fetch from the remote '${remote}' (${detail})`);
+  }
+}
+
+/** The last line git printed that says something, with any user:password@ taken out of URLs. */
+function gitMessage(stderr: string): string {
+  const lines = stderr
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const line = lines.findLast((l) => /^(fatal|error):/.test(l)) ?? lines.at(-1) ?? 'no message';
+  return line.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/gi, '$1');
+}
+
+/**
  * The local checkout's history, grown only as far as an answer needs. actions/checkout leaves one
  * commit with no parents; every question here (is this commit here, where do two lines meet, which
  * tag came before) fetches by SHA, without file contents, deepening geometrically.
@@ -35,6 +60,8 @@ export class History {
   private depth = 0;
   /** Whether the clone was shallow when first asked: it decides how every fetch is made. */
   private shallowClone?: boolean;
+  /** Whether the remote answers at all, asked once, after the first failed fetch. */
+  private reachable?: boolean;
 
   constructor(
     readonly git: Git,
@@ -68,7 +95,8 @@ export class History {
   /**
    * One fetch without tags; returns false when the remote refused (e.g. an unknown SHA). In a
    * shallow clone (CI) it is blob-less and depth-limited; a complete clone (a laptop) gets whole
-   * history, so the action never turns it shallow or partial.
+   * history, so the action never turns it shallow or partial. A remote that does not answer at all
+   * (no credentials, no network) is a RemoteUnreachableError, never a `false`.
    */
   async fetch(wants: string[], depth: { depth?: number; deepen?: number } = {}): Promise<boolean> {
     const args = [
@@ -86,7 +114,16 @@ export class History {
       if (depth.deepen) args.push(`--deepen=${depth.deepen}`);
     }
     const result = await this.git.run([...args, this.remote, ...wants], { okCodes: [1, 128] });
-    return result.code === 0;
+    if (result.code === 0) return true;
+    if (!(await this.remoteAnswers()))
+      throw new RemoteUnreachableError(this.remote, gitMessage(result.stderr));
+    return false;
+  }
+
+  /** One `ls-remote` (no objects): a failed fetch then means "not there", or "cannot reach". */
+  private async remoteAnswers(): Promise<boolean> {
+    this.reachable ??= await this.git.succeeds(['ls-remote', '--quiet', this.remote, 'HEAD']);
+    return this.reachable;
   }
 
   /** Make sure each commit is present (one fetch for all that are missing), history depth 1. */
@@ -102,8 +139,9 @@ export class History {
   }
 
   /**
-   * Fetch `wants` with history until `answer` returns a value: depth d, then ×4 per round, at most
-   * MAX_ROUNDS rounds and then the whole history. Returns undefined when the full history holds no answer.
+   * Fetch `wants` with history until `answer` returns a value: depth d, then DEEPEN_FACTOR (16)
+   * times deeper per round, at most MAX_ROUNDS rounds and then the whole history. Returns undefined
+   * when the full history holds no answer.
    */
   async deepenUntil<T>(wants: string[], answer: () => Promise<T | undefined>): Promise<T | undefined> {
     const first = await answer();

@@ -4,16 +4,17 @@ import { join } from 'node:path';
 import { Git } from '../git/index.js';
 import { ConfigurationError } from '../runtime/errors.js';
 import type { ActionContext, ActionFn } from '../runtime/run.js';
-import { COUNT_SUFFIX, FILES_SUFFIX, INPUT, OUTPUT } from './constants.js';
+import { oneLine } from '../runtime/text.js';
 import { readConfig } from './config.js';
-import { type ChangedFile, matchEntries } from './diff.js';
-import { eventContext, PULL_REQUEST_EVENTS } from './event.js';
+import { COUNT_SUFFIX, FILES_SUFFIX, INPUT, OUTPUT } from './constants.js';
+import { detectChanges } from './detect.js';
+import { matchEntries } from './diff.js';
+import { eventContext } from './event.js';
 import { directoryPatternWarnings, parseFilters } from './filters.js';
 import { formatFiles } from './format.js';
 import { type GitHubApi, lastSuccessfulRun, pullRequestFiles } from './github.js';
-import { History } from './history.js';
 import { FilterSet } from './matcher.js';
-import { type Comparison, resolveComparison } from './resolve.js';
+import { outputName } from './outputs.js';
 import { type FilterResult, renderSummary } from './summary.js';
 import { countGitTrace } from './trace.js';
 import { type AffectedPackage, affectedPackages, readAffectedInput } from './workspaces.js';
@@ -22,13 +23,13 @@ export const main: ActionFn = async (ctx) => {
   // git's own trace counts every process and fetch, the ones git starts itself included.
   const traceDir = mkdtempSync(join(ctx.runtime.env.RUNNER_TEMP || tmpdir(), 'gantry-changes-'));
   try {
-    await detectChanges(ctx, join(traceDir, 'git-trace2.json'));
+    await runChanges(ctx, join(traceDir, 'git-trace2.json'));
   } finally {
     rmSync(traceDir, { recursive: true, force: true });
   }
 };
 
-async function detectChanges(ctx: ActionContext, trace: string): Promise<void> {
+async function runChanges(ctx: ActionContext, trace: string): Promise<void> {
   const { runtime, log } = ctx;
   const config = readConfig(ctx.inputs, runtime, ctx.workspace);
   const parsed = parseFilters(config.filtersText, config.filtersSource, {
@@ -59,54 +60,28 @@ async function detectChanges(ctx: ActionContext, trace: string): Promise<void> {
     return client;
   };
 
-  const isCheckout = await git.succeeds(['rev-parse', '--is-inside-work-tree']);
-  let comparison: Comparison;
-  let changes: ChangedFile[];
-  if (isCheckout) {
-    const history = new History(git, config.initialFetchDepth);
-    comparison = await log.stage(
-      'resolve',
-      () =>
-        resolveComparison(event, history, {
-          base: config.base,
-          ref: config.ref,
-          baseInput: INPUT.base,
-          refInput: INPUT.ref,
-          warn,
-          lastSuccess: async (branch) => {
-            if (!event.workflowFile) {
-              warn(
-                'GITHUB_WORKFLOW_REF does not name a workflow file, so the last successful run cannot be found.',
-              );
-              return undefined;
-            }
-            return lastSuccessfulRun(await api(), event.workflowFile, branch);
-          },
-        }),
-      (c) => ({
-        mode: c.mode,
-        base: c.base,
-        head: c.head,
-        reason: c.reason,
-        ...gitCounts(),
-      }),
-    );
-    changes = await log.stage(
-      'diff',
-      async () => {
-        if (comparison.mode === 'nothing') return [];
-        if (comparison.mode === 'working-tree') return history.diffWorkingTree();
-        return history.diff(comparison.base, comparison.head);
-      },
-      (c) => ({ files: c.length, ...gitCounts() }),
-    );
-  } else {
-    ({ comparison, changes } = await log.stage(
-      'api',
-      () => fromApi(),
-      (r) => ({ files: r.changes.length, truncated: r.truncated }),
-    ));
-  }
+  const { comparison, changes, fromGit } = await detectChanges(git, event, {
+    base: config.base,
+    ref: config.ref,
+    initialFetchDepth: config.initialFetchDepth,
+    allowTruncated: config.allowTruncated,
+    needsHistory: config.workspaces,
+    workingDirectory: config.workingDirectory,
+    warn,
+    notice: (message) => runtime.annotate({ level: 'notice', message }),
+    lastSuccess: async (branch) => {
+      if (!event.workflowFile) {
+        warn(
+          'GITHUB_WORKFLOW_REF does not name a workflow file, so the last successful run cannot be found.',
+        );
+        return undefined;
+      }
+      return lastSuccessfulRun(await api(), event.workflowFile, branch);
+    },
+    pullRequestFiles: async (number, changedFiles) => pullRequestFiles(await api(), number, changedFiles),
+    stage: (name, run, fields) => log.stage(name, run, fields),
+    gitCounts: () => ({ ...gitCounts() }),
+  });
 
   const entries = matchEntries(changes);
   const results: FilterResult[] = await log.stage(
@@ -125,7 +100,7 @@ async function detectChanges(ctx: ActionContext, trace: string): Promise<void> {
 
   let affected: AffectedPackage[] | undefined;
   if (config.workspaces) {
-    if (!isCheckout)
+    if (!fromGit)
       throw new ConfigurationError(
         `Input '${INPUT.workspaces}: true' needs a checkout of the repository (add actions/checkout).`,
       );
@@ -149,10 +124,11 @@ async function detectChanges(ctx: ActionContext, trace: string): Promise<void> {
   }
 
   for (const result of results) {
-    runtime.setOutput(result.name, String(result.files.length > 0));
-    runtime.setOutput(`${result.name}${COUNT_SUFFIX}`, String(result.files.length));
+    const name = outputName(result.name);
+    runtime.setOutput(name, String(result.files.length > 0));
+    runtime.setOutput(`${name}${COUNT_SUFFIX}`, String(result.files.length));
     if (config.listFiles !== 'none')
-      runtime.setOutput(`${result.name}${FILES_SUFFIX}`, formatFiles(result.files, config.listFiles));
+      runtime.setOutput(`${name}${FILES_SUFFIX}`, formatFiles(result.files, config.listFiles));
   }
   runtime.setOutput(
     OUTPUT.changes,
@@ -178,36 +154,9 @@ async function detectChanges(ctx: ActionContext, trace: string): Promise<void> {
   await runtime.group('Filter results', async () => {
     // File names go out JSON-quoted: one line each, nothing in a name can start a workflow command.
     for (const result of results)
-      runtime.info(`${result.name}: ${result.files.length} ${JSON.stringify(result.files.slice(0, 50))}`);
+      runtime.info(
+        `${oneLine(result.name)}: ${result.files.length} ${JSON.stringify(result.files.slice(0, 50))}`,
+      );
   });
   await runtime.appendSummary(renderSummary(comparison, results, changes, affected));
-
-  async function fromApi(): Promise<{ comparison: Comparison; changes: ChangedFile[]; truncated: boolean }> {
-    const pr = event.payload.pull_request;
-    if (!PULL_REQUEST_EVENTS.has(event.name) || !pr) {
-      throw new ConfigurationError(
-        `${config.workingDirectory} is not a git checkout, and a '${event.name || 'non-pull-request'}' event can only be answered from one: add actions/checkout before this step (or set '${INPUT.workingDirectory}').`,
-      );
-    }
-    if (config.base || config.ref)
-      warn(
-        `Without a checkout the pull request's own files are used; '${INPUT.base}' and '${INPUT.ref}' are ignored.`,
-      );
-    const files = await pullRequestFiles(await api(), pr.number, pr.changed_files);
-    if (files.truncated) {
-      const message = `The pull request changes ${files.expected} files but the GitHub API returns only ${files.files.length}: filters may miss changes. Check out the repository (actions/checkout) for an exact answer, or set '${INPUT.allowTruncated}: true' to accept a partial list.`;
-      if (!config.allowTruncated) throw new ConfigurationError(message);
-      warn(message);
-    }
-    return {
-      comparison: {
-        base: pr.base.sha,
-        head: pr.head.sha,
-        mode: 'commits',
-        reason: `pull request #${pr.number} files from the GitHub API`,
-      },
-      changes: files.files,
-      truncated: files.truncated,
-    };
-  }
 }

@@ -20,6 +20,11 @@ export interface Workspace {
   packages: WorkspacePackage[];
   /** The root package.json as parsed (undefined when missing or unreadable). */
   root?: Record<string, unknown>;
+  /**
+   * Whether the root package.json was there and read whole, its `workspaces` list included. When it
+   * was not, a change to it is judged conservatively: every package.
+   */
+  rootReadable: boolean;
   rootDependencies: Record<string, string>;
   /** Manifests that could not be read, and other things worth a warning. */
   warnings: string[];
@@ -120,12 +125,12 @@ export async function readWorkspaces(git: Git, commit: string): Promise<Workspac
   const patterns: string[] = [];
   let patternsKnown = true;
   let root: Record<string, unknown> | undefined;
+  let rootReadable = false;
   if (rootJson !== undefined) {
     try {
       root = parseManifest(rootJson);
-      const ws = root.workspaces as string[] | { packages?: string[] } | undefined;
-      const list = Array.isArray(ws) ? ws : (ws?.packages ?? []);
-      patterns.push(...list.filter((p): p is string => typeof p === 'string'));
+      patterns.push(...workspacePatterns(root.workspaces));
+      rootReadable = true;
     } catch (error) {
       patternsKnown = false;
       warnings.push(
@@ -182,7 +187,19 @@ export async function readWorkspaces(git: Git, commit: string): Promise<Workspac
     }
   });
   packages.sort((a, b) => a.path.localeCompare(b.path));
-  return { packages, root, rootDependencies: root ? dependenciesOf(root) : {}, warnings };
+  return { packages, root, rootReadable, rootDependencies: root ? dependenciesOf(root) : {}, warnings };
+}
+
+/**
+ * npm's and yarn's `workspaces`: an array of globs, or `{packages: [...]}` (yarn classic); absent
+ * is none. Any other shape is unreadable: the packages are then not known from it.
+ */
+function workspacePatterns(field: unknown): string[] {
+  if (field === undefined) return [];
+  const list = Array.isArray(field) ? field : (field as { packages?: unknown } | null)?.packages;
+  if (!Array.isArray(list) || !list.every((p) => typeof p === 'string'))
+    throw new Error(`its "workspaces" is not a list of globs (nor {"packages": [...]})`);
+  return list as string[];
 }
 
 /** What the action needs to look at the base commit too: the lockfile and the root manifest. */
@@ -281,7 +298,7 @@ export function affectedPackages(input: AffectedInput): AffectedResult {
 
   // The root manifest: only fields that change installs reach the packages.
   if (changed.has('package.json')) {
-    if (!head.root || !input.base.root) {
+    if (!head.rootReadable || !input.base.rootReadable || !head.root || !input.base.root) {
       everything('root package.json changed and cannot be compared');
     } else {
       const fields = new Set([...Object.keys(head.root), ...Object.keys(input.base.root)]);
@@ -463,6 +480,7 @@ export async function readAffectedInput(
     if (rootText !== undefined) {
       try {
         baseSide.root = parseManifest(rootText);
+        workspacePatterns(baseSide.root.workspaces);
         baseSide.rootReadable = true;
       } catch {
         // compared as unreadable: every package

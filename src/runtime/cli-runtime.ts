@@ -26,7 +26,8 @@ export interface CliRuntimeOptions {
 export class CliRuntime implements Runtime {
   readonly kind = 'cli' as const;
   readonly env: Readonly<Record<string, string | undefined>>;
-  readonly outputs: Record<string, string> = {};
+  /** No prototype: an output may be called `__proto__` (a filter name, say). */
+  readonly outputs: Record<string, string> = Object.create(null) as Record<string, string>;
   readonly exported: Record<string, string> = {};
   readonly paths: string[] = [];
   readonly state: Map<string, string>;

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ChangedFile } from '../../src/changes/diff.js';
 import type { EventContext, Payload } from '../../src/changes/event.js';
-import { History } from '../../src/changes/history.js';
-import { type Comparison, resolveComparison } from '../../src/changes/resolve.js';
+import { detectChanges } from '../../src/changes/detect.js';
+import type { Comparison } from '../../src/changes/resolve.js';
 import { countGitTrace, type GitCounts } from '../../src/changes/trace.js';
 import { Git } from '../../src/git/index.js';
 import { ConfigurationError } from '../../src/runtime/errors.js';
@@ -33,7 +33,7 @@ interface Detected {
   traced: GitCounts;
 }
 
-/** Run the domain the way run.ts does, on a checkout, with git traced to count fetches. */
+/** Run the action's own chain (detectChanges, as run.ts does) on a checkout, with git traced to count fetches. */
 async function detect(
   dir: string,
   event: { name: string; payload: unknown },
@@ -49,7 +49,6 @@ async function detect(
   traceDirs.push(traceDir);
   const trace = join(traceDir, 'trace.json');
   const git = new Git(dir, { ...process.env, ...GIT_ENV, GIT_TRACE2_EVENT: trace });
-  const history = new History(git, options.initialDepth ?? 100);
   const payload = event.payload as Payload;
   const context: EventContext = {
     name: event.name,
@@ -60,20 +59,18 @@ async function detect(
     apiUrl: 'http://127.0.0.1:1',
   };
   const warnings: string[] = [];
-  const comparison = await resolveComparison(context, history, {
+  const { comparison, changes } = await detectChanges(git, context, {
     base: options.base,
     ref: options.ref,
-    baseInput: 'base',
-    refInput: 'ref',
+    initialFetchDepth: options.initialDepth ?? 100,
+    allowTruncated: false,
+    needsHistory: false,
+    workingDirectory: dir,
     warn: (message) => warnings.push(message),
+    notice: (message) => warnings.push(message),
     lastSuccess: async () => options.lastSuccess,
+    pullRequestFiles: () => Promise.reject(new Error('these tests have a checkout: git answers')),
   });
-  const changes =
-    comparison.mode === 'nothing'
-      ? []
-      : comparison.mode === 'working-tree'
-        ? await history.diffWorkingTree()
-        : await history.diff(comparison.base, comparison.head);
   return {
     traced: countGitTrace(trace)!,
     comparison,
@@ -102,7 +99,7 @@ describe('pull_request and pull_request_target', () => {
   it.each(['pull_request', 'pull_request_target'])(
     '%s: merge-base of the PR base and the checked-out merge commit',
     async (name) => {
-      const { s, forkPoint, featureTip, mainTip } = forkedHistory();
+      const { s, featureTip, mainTip } = forkedHistory();
       const pr = s.pullRequest(7, 'feature', 'main');
       const dir = s.checkout(pr.merge, 'refs/pull/7/merge');
       const found = await detect(
@@ -112,7 +109,10 @@ describe('pull_request and pull_request_target', () => {
       expect(found.paths).toEqual(['feature/a.ts', 'src/app.ts']);
       expect(found.comparison.base).toBe(mainTip);
       expect(found.comparison.head).toBe(pr.merge);
-      expect(forkPoint).not.toBe(mainTip);
+      // The reason names the merge-base the code computed, of the PR base and the merge commit.
+      expect(found.comparison.reason).toBe(
+        `pull request #7 into main: merge-base of ${mainTip.slice(0, 12)} and ${pr.merge.slice(0, 12)}`,
+      );
     },
   );
 
@@ -137,7 +137,8 @@ describe('pull_request whose base was force-pushed since the event', () => {
     expect(found.warnings.join()).toContain('is gone from the remote');
     expect(found.comparison.base).toBe(forkPoint);
     expect(found.paths).toEqual(['feature/a.ts', 'src/app.ts']);
-    expect(newMain).not.toBe(mainTip);
+    // Compared with the base branch as it is now, not with a commit the fixture made up.
+    expect(found.comparison.reason).toContain(`merge-base of ${newMain.slice(0, 12)} and`);
   });
 });
 
@@ -200,7 +201,7 @@ describe('push', () => {
     ]);
   });
 
-  it("a force push whose 'before' is gone from the remote: merge-base with the default branch, with a warning", async () => {
+  it("a force push to another branch whose 'before' is gone: the merge-base with the default branch, as any push there", async () => {
     const { s, forkPoint } = forkedHistory();
     s.switch('feature');
     const old = s.commit('to be rewritten', { 'feature/old.ts': 'old\n' });
@@ -212,9 +213,37 @@ describe('push', () => {
       dir,
       events.push({ before: old, after: rewritten, ref: 'refs/heads/feature', forced: true }),
     );
-    expect(found.warnings.join('\n')).toContain('gone from the remote');
+    expect(found.warnings).toEqual([]);
     expect(found.comparison.base).toBe(forkPoint);
     expect(found.paths).toEqual(['feature/new.ts']);
+  });
+
+  it("a force push to the default branch whose 'before' is gone: the first parent, with a warning", async () => {
+    const { s, forkPoint, mainTip } = forkedHistory();
+    s.forceMove('main', forkPoint);
+    const parent = s.commit('rewritten 1', { 'rewritten/1.ts': '1\n' });
+    const rewritten = s.commit('rewritten 2', { 'rewritten/2.ts': '2\n' });
+    expect(() => s.git(['cat-file', '-e', mainTip])).toThrow();
+    const found = await detect(
+      s.checkout(rewritten),
+      events.push({ before: mainTip, after: rewritten, ref: 'refs/heads/main', forced: true }),
+    );
+    expect(found.warnings.join('\n')).toContain('gone from the remote');
+    expect(found.comparison.base).toBe(parent);
+    expect(found.paths).toEqual(['rewritten/2.ts']);
+  });
+
+  it("a push to another branch compares from the merge-base, not from 'before' (dorny/paths-filter's rule)", async () => {
+    const { s, forkPoint } = forkedHistory();
+    s.switch('feature');
+    const before = s.head();
+    const after = s.commit('feature 3', { 'feature/b.ts': 'b\n' });
+    const found = await detect(
+      s.checkout(after, 'refs/heads/feature'),
+      events.push({ before, after, ref: 'refs/heads/feature' }),
+    );
+    expect(found.comparison.base).toBe(forkPoint);
+    expect(found.paths).toEqual(['feature/a.ts', 'feature/b.ts', 'src/app.ts']);
   });
 
   it('a deleted branch changes nothing', async () => {

@@ -129,6 +129,32 @@ describe('workspaces: true on real monorepo shapes (bundled action)', () => {
     expect(without.affected).toEqual([]);
   });
 
+  it('a root package.json that changed and cannot be read whole affects every package (its workspaces list unreadable too)', async () => {
+    const s = new Scenario();
+    scenarios.push(s);
+    const rootWith = (workspaces: unknown) =>
+      `${JSON.stringify({ name: 'root', private: true, workspaces }, null, 2)}\n`;
+    const before = s.commit('npm monorepo', {
+      'package.json': rootWith(['packages/*']),
+      'packages/a/package.json': manifest('a'),
+      'packages/b/package.json': manifest('b'),
+    });
+    // A string where npm wants a list: the packages cannot be known from it.
+    const shape = s.commit('workspaces as a string', { 'package.json': rootWith('packages/*') });
+    const byShape = await run(s, before, shape);
+    expect(byShape.affected.map((p) => [p.path, p.reason])).toEqual([
+      ['packages/a', 'root package.json changed and cannot be compared'],
+      ['packages/b', 'root package.json changed and cannot be compared'],
+    ]);
+    expect(byShape.warnings).toEqual([expect.stringContaining('"workspaces" is not a list of globs')]);
+    const broken = s.commit('not JSON', { 'package.json': '{ "name": "root",\n' });
+    const byParse = await run(s, before, broken);
+    expect(byParse.affected.map((p) => p.path)).toEqual(['packages/a', 'packages/b']);
+    expect(byParse.warnings).toEqual([
+      expect.stringContaining('package.json (the root manifest) cannot be read'),
+    ]);
+  });
+
   it('a lockfile that cannot be parsed affects every package, with a warning saying why', async () => {
     const { s, before } = monorepo();
     const head = s.commit('lock', { 'pnpm-lock.yaml': "lockfileVersion: '9.0'\nimporters: [\n" });
