@@ -8,6 +8,7 @@ import {
   INPUTS,
   MODES,
   ON_EXPIRED,
+  ON_MALFORMED,
 } from './constants.js';
 
 export interface QuarantineConfig {
@@ -18,6 +19,8 @@ export interface QuarantineConfig {
   quarantineFile: string;
   quarantineFileGiven: boolean;
   onExpired: (typeof ON_EXPIRED)[number];
+  /** A report that is not well-formed XML: fail the step, or warn and go on with the others. */
+  onMalformed: (typeof ON_MALFORMED)[number];
   history: (typeof HISTORY_STORES)[number];
   historyDir?: string;
   historyBranch: string;
@@ -68,6 +71,7 @@ export function readConfig(inputs: InputReader, workspace: string): QuarantineCo
     quarantineFile: inWorkspace(workspace, quarantineFile),
     quarantineFileGiven: quarantineFileInput !== undefined && quarantineFileInput !== DEFAULT_QUARANTINE_FILE,
     onExpired: inputs.oneOf(INPUTS.onExpired, ON_EXPIRED, 'fail'),
+    onMalformed: inputs.oneOf(INPUTS.onMalformed, ON_MALFORMED, 'fail'),
     history,
     historyDir: historyDirInput === undefined ? undefined : inWorkspace(workspace, historyDirInput),
     historyBranch,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type GitHub, gitHubError, GitHubProxyError, GitHubRateLimitError } from '../github/client.js';
+import { type GitHub, GitHubProxyError, GitHubRateLimitError, gitHubError } from '../github/client.js';
 import { ConfigurationError } from '../runtime/errors.js';
 import { oneLine } from '../runtime/text.js';
 

@@ -85,6 +85,15 @@ interface OpenCase {
   message?: string;
 }
 
+/** A report that is not well-formed JUnit XML; the message names the report and the line. */
+export class MalformedReportError extends ConfigurationError {
+  readonly malformed = true;
+}
+
+export function isMalformedReport(error: unknown): error is MalformedReportError {
+  return error instanceof MalformedReportError;
+}
+
 export async function parseJUnitFile(path: string, options: ParseOptions): Promise<ParseSummary> {
   const shown = options.displayName ?? path;
   const size = (await stat(path)).size;
@@ -202,7 +211,7 @@ export class JUnitReader {
   }
 
   private fail(reason: string): ConfigurationError {
-    return new ConfigurationError(
+    return new MalformedReportError(
       `Report ${this.shown}, line ${this.parser.line}: not valid JUnit XML: ${reason}.`.replace(/\.\.$/, '.'),
     );
   }

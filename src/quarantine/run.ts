@@ -2,25 +2,26 @@ import { existsSync } from 'node:fs';
 import { glob, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative } from 'node:path';
-import { globMatcher } from '../glob/index.js';
 import { Git } from '../git/index.js';
+import { globMatcher } from '../glob/index.js';
 import {
-  ANNOTATION_LIMIT_PER_LEVEL,
   type ActionContext,
   type ActionFn,
+  ANNOTATION_LIMIT_PER_LEVEL,
   ConfigurationError,
   errorMessage,
   isConfigurationError,
   oneLine,
 } from '../runtime/index.js';
+import { FileTable, RecordWriter, RunCollector } from './collect.js';
 import { type QuarantineConfig, readConfig } from './config.js';
 import { MAX_ISSUES_PER_RUN, OUTPUTS } from './constants.js';
-import { type Evaluation, evaluate, percent, type Proposal, proposals as findProposals } from './evaluate.js';
+import { type Evaluation, evaluate, proposals as findProposals, type Proposal, percent } from './evaluate.js';
 import { detectFlakes, type FlakeStat } from './flakes.js';
 import {
   BranchHistory,
-  CacheHistory,
   type CacheClient,
+  CacheHistory,
   DirHistory,
   type EncodedRecord,
   type HistoryStore,
@@ -28,9 +29,8 @@ import {
   type RunRecord,
 } from './history.js';
 import { GitHubIssues } from './issues.js';
-import { parseJUnitFile } from './junit.js';
+import { isMalformedReport, parseJUnitFile } from './junit.js';
 import { isExpired, parseQuarantineFile, type QuarantineEntry } from './quarantine-file.js';
-import { FileTable, RecordWriter, RunCollector } from './collect.js';
 import type { TestResult } from './results.js';
 import { renderSummary } from './summary.js';
 
@@ -61,6 +61,7 @@ export const main: ActionFn = async (ctx) => {
   const git = new Git(ctx.workspace, ctx.runtime.env);
   const blobs = await indexBlobs(git);
   const table = new FileTable(blobs ?? new Map());
+  const malformed: string[] = [];
   const work = await mkdtemp(join(ctx.runtime.env.RUNNER_TEMP || tmpdir(), 'gantry-quarantine-'));
   try {
     const record = new RecordWriter(join(work, 'record.json.gz'), info);
@@ -69,12 +70,28 @@ export const main: ActionFn = async (ctx) => {
       'parse',
       async () => {
         for (const file of files) {
-          await parseJUnitFile(file, {
-            maxBytes: config.maxReportSize,
-            workspace: ctx.workspace,
-            displayName: shown(file, ctx.workspace),
-            onCase: (c) => collector.add(c),
-          });
+          let cases = 0;
+          try {
+            await parseJUnitFile(file, {
+              maxBytes: config.maxReportSize,
+              workspace: ctx.workspace,
+              displayName: shown(file, ctx.workspace),
+              onCase: (c) => {
+                cases += 1;
+                collector.add(c);
+              },
+            });
+          } catch (error) {
+            if (!isMalformedReport(error) || config.onMalformed === 'fail') throw error;
+            // The test cases read before the bad line are counted: a report cut short by a killed
+            // runner still says which tests ran.
+            malformed.push(file);
+            ctx.runtime.annotate({
+              level: 'warning',
+              title: 'Malformed test report skipped',
+              message: `${error.message} ${cases} test case(s) read before it are counted; the rest of the report is not (on-malformed: warn).`,
+            });
+          }
         }
         collector.end();
       },
@@ -150,6 +167,7 @@ export const main: ActionFn = async (ctx) => {
       proposals,
       now: ctx.clock.now(),
       history: historyNote,
+      malformed: malformed.map((file) => shown(file, ctx.workspace)),
     }),
   );
   ctx.runtime.info(

@@ -1,5 +1,5 @@
 import { details, escapeMarkdown, markdownTable } from '../runtime/text.js';
-import { type Evaluation, percent, type Proposal, proposalSnippet } from './evaluate.js';
+import { type Evaluation, type Proposal, percent, proposalSnippet } from './evaluate.js';
 import type { FlakeStat } from './flakes.js';
 import type { TestResult } from './results.js';
 
@@ -17,6 +17,8 @@ export interface SummaryInput {
   proposals: Proposal[];
   now: number;
   history: string;
+  /** Reports skipped from a malformed line on (on-malformed: warn). */
+  malformed?: string[];
 }
 
 /** The job summary, most important first: verdict, failures, quarantined failures, flakes, proposals. */
@@ -42,6 +44,13 @@ export function renderSummary(input: SummaryInput): string {
     ),
   );
   for (const reason of e.reasons) parts.push(`- ${escapeMarkdown(reason)}\n`);
+  if (input.malformed?.length)
+    parts.push(
+      `- ⚠️ ${input.malformed.length} malformed report(s) read only up to the bad line (on-malformed: warn): ${input.malformed
+        .slice(0, 20)
+        .map((f) => escapeMarkdown(f))
+        .join(', ')}\n`,
+    );
   if (e.failures.length > 0) {
     parts.push(`\n### Failed\n\n`);
     parts.push(
