@@ -1,8 +1,8 @@
 export {
-  gitHubError,
+  type GitHub,
   GitHubProxyError,
   GitHubRateLimitError,
-  type GitHub,
+  gitHubError,
   githubClient,
   netFetch,
 } from './client.js';

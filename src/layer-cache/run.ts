@@ -4,8 +4,8 @@ import {
   dockerConfigCredentials,
   type OciRepository,
   openRepository,
-  RegistryClient,
   type Reference,
+  RegistryClient,
 } from '../oci/index.js';
 import { errorMessage } from '../runtime/errors.js';
 import type { ActionContext, ActionFn } from '../runtime/run.js';

@@ -103,8 +103,8 @@ export {
   MANIFEST_TYPES,
   type Manifest,
   MediaType,
-  parseManifest,
   type Platform,
+  parseManifest,
 } from './media-types.js';
 export {
   apiHost,

@@ -27,10 +27,17 @@ export interface QuarantineConfig {
   window: number;
   flakeThreshold: number;
   createIssues: boolean;
+  /** A check run whose annotations carry every failure (beyond the step's ten a level). */
+  checkRun: boolean;
+  /** The check run's name, and the key of the pull request comment. */
+  checkName: string;
+  /** One pull request comment with the verdict and the flaky tests, updated in place. */
+  prComment: boolean;
   githubToken?: string;
 }
 
 const DEFAULT_QUARANTINE_FILE = '.github/quarantine.yml';
+const DEFAULT_CHECK_NAME = 'Test results';
 
 export function readConfig(inputs: InputReader, workspace: string): QuarantineConfig {
   const reports = inputs.lines(INPUTS.reports);
@@ -61,6 +68,23 @@ export function readConfig(inputs: InputReader, workspace: string): QuarantineCo
       `Input '${INPUTS.createIssues}' is true but '${INPUTS.githubToken}' is empty; pass a token with issues: write.`,
     );
   }
+  const checkRun = inputs.boolean(INPUTS.checkRun, false);
+  const prComment = inputs.boolean(INPUTS.prComment, false);
+  for (const [name, on, permission] of [
+    [INPUTS.checkRun, checkRun, 'checks: write'],
+    [INPUTS.prComment, prComment, 'pull-requests: write'],
+  ] as const)
+    if (on && githubToken === undefined)
+      throw new ConfigurationError(
+        `Input '${name}' is true but '${INPUTS.githubToken}' is empty; pass a token with ${permission}.`,
+      );
+  const checkName = (inputs.optional(INPUTS.checkName) ?? DEFAULT_CHECK_NAME).trim();
+  if (checkName === '' || checkName.length > 200 || /[\r\n]/.test(checkName))
+    throw ConfigurationError.forInput(
+      INPUTS.checkName,
+      checkName,
+      'a one-line name of at most 200 characters',
+    );
   const quarantineFileInput = inputs.optional(INPUTS.quarantineFile);
   const quarantineFile = quarantineFileInput ?? DEFAULT_QUARANTINE_FILE;
   return {
@@ -78,6 +102,9 @@ export function readConfig(inputs: InputReader, workspace: string): QuarantineCo
     window: inputs.integer(INPUTS.window, { min: 1, max: 10_000, fallback: DEFAULT_WINDOW }),
     flakeThreshold: parseThreshold(inputs.string(INPUTS.flakeThreshold)),
     createIssues,
+    checkRun,
+    checkName,
+    prComment,
     githubToken,
   };
 }

@@ -15,7 +15,7 @@ import {
 } from '../runtime/index.js';
 import { FileTable, RecordWriter, RunCollector } from './collect.js';
 import { type QuarantineConfig, readConfig } from './config.js';
-import { MAX_ISSUES_PER_RUN, OUTPUTS } from './constants.js';
+import { INPUTS, MAX_ISSUES_PER_RUN, OUTPUTS } from './constants.js';
 import { type Evaluation, evaluate, proposals as findProposals, type Proposal, percent } from './evaluate.js';
 import { detectFlakes, type FlakeStat } from './flakes.js';
 import {
@@ -30,9 +30,10 @@ import {
 } from './history.js';
 import { GitHubIssues } from './issues.js';
 import { isMalformedReport, parseJUnitFile } from './junit.js';
+import { type CheckAnnotation, GitHubReporter, GitHubWriteError } from './publish.js';
 import { isExpired, parseQuarantineFile, type QuarantineEntry } from './quarantine-file.js';
 import type { TestResult } from './results.js';
-import { renderSummary } from './summary.js';
+import { renderComment, renderSummary } from './summary.js';
 
 export const main: ActionFn = async (ctx) => {
   const config = readConfig(ctx.inputs, ctx.workspace);
@@ -143,33 +144,48 @@ export const main: ActionFn = async (ctx) => {
     await rm(work, { recursive: true, force: true });
   }
   const proposals = findProposals(flakes, entries, ctx.clock.now(), config.flakeThreshold);
-  // An issue that cannot be opened fails the step, but only after the verdict is written.
-  let issueError: unknown;
-  if (config.createIssues && proposals.length > 0) {
+  // A GitHub write that fails fails the step, but only after the verdict is written; on a fork or
+  // Dependabot pull request (a read-only token) a refused write is a warning and never fails it.
+  const publishErrors: { title: string; error: unknown }[] = [];
+  const publish = async (stage: string, title: string, fn: () => Promise<unknown>) => {
     await ctx.log
-      .stage(
-        'issues',
-        () => openIssues(ctx, config, proposals),
-        () => ({ proposals: proposals.length }),
-      )
+      .stage(stage, fn, () => ({}))
       .catch((error: unknown) => {
-        issueError = error;
+        const readOnly = deniedOnReadOnlyToken(ctx, error);
+        if (readOnly === undefined) publishErrors.push({ title, error });
+        else
+          ctx.runtime.annotate({
+            level: 'warning',
+            title: `${title}: skipped (read-only token)`,
+            message: oneLine(
+              `${errorMessage(error)} — ${readOnly} gets a read-only token; the verdict stands. To report on such pull requests, run the action from a workflow_run workflow (see the action's README).`,
+            ),
+          });
       });
-  }
+  };
+  if (config.createIssues && proposals.length > 0)
+    await publish('issues', 'Flaky-test issues not opened', () => openIssues(ctx, config, proposals));
+  const summary = renderSummary({
+    evaluation,
+    mode: config.mode,
+    flakes,
+    proposals,
+    now: ctx.clock.now(),
+    history: historyNote,
+    malformed: malformed.map((file) => shown(file, ctx.workspace)),
+  });
+  if (config.checkRun)
+    await publish('check-run', 'Check run not created', () =>
+      createCheckRun(ctx, config, evaluation, summary, checkAnnotations(evaluation)),
+    );
+  if (config.prComment)
+    await publish('pr-comment', 'Pull request comment not written', () =>
+      writeComment(ctx, config, evaluation, flakes, proposals),
+    );
 
   writeOutputs(ctx, evaluation, proposals);
-  annotate(ctx, evaluation, config.mode, issueError === undefined ? 0 : 1);
-  await ctx.runtime.appendSummary(
-    renderSummary({
-      evaluation,
-      mode: config.mode,
-      flakes,
-      proposals,
-      now: ctx.clock.now(),
-      history: historyNote,
-      malformed: malformed.map((file) => shown(file, ctx.workspace)),
-    }),
-  );
+  annotate(ctx, evaluation, config.mode, publishErrors.length);
+  await ctx.runtime.appendSummary(summary);
   ctx.runtime.info(
     `Tests: ${evaluation.totals.total}, failed ${evaluation.failures.length}, quarantined failures ${evaluation.quarantined.length}, flaky ${evaluation.totals.flaky}; verdict ${evaluation.verdict}.`,
   );
@@ -177,16 +193,158 @@ export const main: ActionFn = async (ctx) => {
     evaluation.verdict === 'failed' ? `Tests failed: ${evaluation.reasons.join('; ')}.` : undefined;
   if (failure && config.mode === 'report') ctx.runtime.info(`${failure} (mode: report, the step passes)`);
   if (failure && config.mode === 'enforce') {
-    if (issueError !== undefined)
-      ctx.runtime.annotate({
-        level: 'error',
-        title: 'Flaky-test issues not opened',
-        message: oneLine(errorMessage(issueError)),
-      });
+    for (const { title, error } of publishErrors)
+      ctx.runtime.annotate({ level: 'error', title, message: oneLine(errorMessage(error)) });
     throw new TestsFailedError(failure);
   }
-  if (issueError !== undefined) throw issueError;
+  for (const { title, error } of publishErrors.slice(1))
+    ctx.runtime.annotate({ level: 'error', title, message: oneLine(errorMessage(error)) });
+  if (publishErrors.length > 0) throw publishErrors[0]!.error;
 };
+
+/**
+ * Why this run's token is read-only, when a GitHub write was refused (401/403/404) on a pull request
+ * from a fork or from Dependabot; undefined for any other failure, which stays an error.
+ */
+function deniedOnReadOnlyToken(ctx: ActionContext, error: unknown): string | undefined {
+  const status =
+    error instanceof GitHubWriteError ? error.status : (error as { status?: unknown } | undefined)?.status;
+  if (status !== 401 && status !== 403 && status !== 404) return undefined;
+  return readOnlyTokenRun(ctx);
+}
+
+/** A pull request run whose GITHUB_TOKEN GitHub makes read-only: from a fork, or by Dependabot. */
+function readOnlyTokenRun(ctx: ActionContext): string | undefined {
+  const { github } = ctx;
+  if (github.actor === 'dependabot[bot]') return 'a Dependabot pull request';
+  if (!github.eventName.startsWith('pull_request') || github.eventName === 'pull_request_target')
+    return undefined;
+  const head = github.payload.pull_request?.head as
+    | { repo?: { fork?: boolean; full_name?: string } | null }
+    | undefined;
+  const repo = head?.repo;
+  if (repo === null) return 'a pull request from a deleted fork';
+  if (repo?.fork === true || (repo?.full_name !== undefined && repo.full_name !== github.repository))
+    return 'a pull request from a fork';
+  return undefined;
+}
+
+function requireRepository(ctx: ActionContext, input: string): string {
+  if (!ctx.github.repository)
+    throw new ConfigurationError(
+      `Input '${input}': GITHUB_REPOSITORY is not set; it needs a repository (owner/name).`,
+    );
+  return ctx.github.repository;
+}
+
+/** The commit a check run belongs on: the pull request's head (not the merge commit), else the run's. */
+function checkRunSha(ctx: ActionContext): string {
+  const payload = ctx.github.payload;
+  return payload.pull_request?.head.sha ?? payload.workflow_run?.head_sha ?? ctx.github.sha;
+}
+
+function pullRequestNumber(ctx: ActionContext): number | undefined {
+  const payload = ctx.github.payload;
+  const fromRun = (payload.workflow_run as { pull_requests?: { number?: number }[] } | undefined)
+    ?.pull_requests?.[0]?.number;
+  return payload.pull_request?.number ?? fromRun;
+}
+
+async function createCheckRun(
+  ctx: ActionContext,
+  config: QuarantineConfig,
+  e: Evaluation,
+  summary: string,
+  annotations: Iterable<CheckAnnotation> | AsyncIterable<CheckAnnotation>,
+): Promise<void> {
+  const repository = requireRepository(ctx, INPUTS.checkRun);
+  const reporter = new GitHubReporter(await ctx.gitHub(config.githubToken!), repository);
+  const counts = `${e.totals.total} tests: ${e.failures.length} failed, ${e.quarantined.length} quarantined failures, ${e.totals.flaky} flaky`;
+  const ref = await reporter.checkRun({
+    name: config.checkName,
+    headSha: checkRunSha(ctx),
+    conclusion: e.verdict !== 'failed' ? 'success' : config.mode === 'enforce' ? 'failure' : 'neutral',
+    title: `${e.verdict === 'failed' ? 'Failed' : 'Passed'}: ${counts}`,
+    summary,
+    annotations,
+  });
+  ctx.runtime.info(
+    `Check run '${config.checkName}' ${ref.url}: ${ref.annotations} annotation(s) in ${ref.requests} request(s).`,
+  );
+}
+
+async function writeComment(
+  ctx: ActionContext,
+  config: QuarantineConfig,
+  e: Evaluation,
+  flakes: FlakeStat[],
+  proposals: Proposal[],
+): Promise<void> {
+  const number = pullRequestNumber(ctx);
+  if (number === undefined) {
+    ctx.runtime.info(
+      `pr-comment: this run is not for a pull request (event ${ctx.github.eventName || 'none'}); no comment.`,
+    );
+    return;
+  }
+  const repository = requireRepository(ctx, INPUTS.prComment);
+  const reporter = new GitHubReporter(await ctx.gitHub(config.githubToken!), repository);
+  const body = renderComment({
+    evaluation: e,
+    mode: config.mode,
+    flakes,
+    proposals,
+    name: config.checkName,
+    runUrl: ctx.github.runUrl,
+  });
+  const ref = await reporter.comment(number, `${repository}#${number}:${config.checkName}`, body);
+  ctx.runtime.info(`${ref.created ? 'Added' : 'Updated'} the comment on pull request #${number}: ${ref.url}`);
+}
+
+/** Every failure for the check run: not quarantined first, then quarantined, then flaky. */
+function* checkAnnotations(e: Evaluation): Iterable<CheckAnnotation> {
+  for (const test of e.failures)
+    yield checkAnnotation(
+      test,
+      'failure',
+      `Test ${test.failureKind === 'error' ? 'errored' : 'failed'}: ${test.name}`,
+      text(test),
+    );
+  for (const { test, entry } of e.quarantined)
+    yield checkAnnotation(
+      test,
+      'warning',
+      `Quarantined test failed: ${test.name}`,
+      `${text(test)}\nQuarantined until ${entry.expires} (owner ${entry.owner}): ${entry.reason}`,
+    );
+  for (const test of e.flakyInRun)
+    yield checkAnnotation(
+      test,
+      'notice',
+      `Flaky test: ${test.name}`,
+      `${test.id} failed, then passed on retry.`,
+    );
+}
+
+function checkAnnotation(
+  test: TestResult,
+  level: CheckAnnotation['annotation_level'],
+  title: string,
+  message: string,
+): CheckAnnotation {
+  // A test without a repository path is pinned to its line in the report.
+  const at = location(test);
+  const path = at.file ?? test.report;
+  const line = at.file !== undefined ? (at.line ?? 1) : test.reportLine;
+  return {
+    path,
+    start_line: line,
+    end_line: line,
+    annotation_level: level,
+    title: title.slice(0, 255),
+    message,
+  };
+}
 
 /** The verdict, not a fault: ends the step with its one error line like any other failure. */
 export class TestsFailedError extends Error {
@@ -293,8 +451,14 @@ async function saveHistory(
     await history.store.append(record, window);
     return true;
   } catch (error) {
-    if (isConfigurationError(error)) throw error;
-    warnHistory(ctx, history.store, error);
+    // A fork's or Dependabot's token cannot push the history branch: the run is judged, not recorded.
+    const readOnly = isConfigurationError(error) ? readOnlyTokenRun(ctx) : undefined;
+    if (isConfigurationError(error) && readOnly === undefined) throw error;
+    warnHistory(
+      ctx,
+      history.store,
+      readOnly ? new Error(`${errorMessage(error)} (${readOnly} gets a read-only token)`) : error,
+    );
     return false;
   }
 }

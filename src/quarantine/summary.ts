@@ -163,3 +163,48 @@ function where(test: TestResult): string {
 function longestBacktickRun(text: string): number {
   return Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
 }
+
+export interface CommentInput {
+  evaluation: Evaluation;
+  mode: 'enforce' | 'report';
+  flakes: FlakeStat[];
+  proposals: Proposal[];
+  /** The check name: one comment per name. */
+  name: string;
+  runUrl: string;
+}
+
+/** The pull request comment: the verdict, the counts, and the flaky tests (updated in place). */
+export function renderComment(input: CommentInput): string {
+  const { evaluation: e } = input;
+  const modeNote =
+    input.mode === 'report' && e.verdict === 'failed' ? ' (mode: report, the step does not fail)' : '';
+  const parts = [`### ${escapeMarkdown(input.name)}: ${HEADLINE[e.verdict]}${modeNote}\n\n`];
+  parts.push(
+    markdownTable(
+      ['total', 'passed', 'failed, not quarantined', 'failed, quarantined', 'flaky', 'skipped'],
+      [
+        [
+          e.totals.total,
+          e.totals.passed,
+          e.failures.length,
+          e.quarantined.length,
+          e.totals.flaky,
+          e.totals.skipped,
+        ].map(String),
+      ],
+    ),
+  );
+  for (const reason of e.reasons) parts.push(`- ${escapeMarkdown(reason)}\n`);
+  const flakes = flakyRows(input.flakes, e.flakyInRun);
+  if (flakes.length > 0) {
+    parts.push(`\n#### Flaky tests\n\n`);
+    parts.push(capped(['test', 'flake rate', 'evidence (run/attempt @ commit)'], flakes, (row) => row));
+  }
+  if (input.proposals.length > 0)
+    parts.push(
+      `\n${input.proposals.length} flaky test(s) above the threshold are not quarantined: the job summary has the entries to paste.\n`,
+    );
+  if (input.runUrl) parts.push(`\n<sub>[The run](${encodeURI(input.runUrl)}) has every failure.</sub>\n`);
+  return parts.join('');
+}

@@ -1,4 +1,3 @@
-import { ConfigurationError } from '../runtime/errors.js';
 import {
   CircuitOpenError,
   type HttpClient,
@@ -8,6 +7,7 @@ import {
   RedirectRefusedError,
   safeUrl,
 } from '../net/index.js';
+import { ConfigurationError } from '../runtime/errors.js';
 
 /**
  * Vault's HTTP API over src/net. Errors name the operation, the path and the status and say what to

@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  evaluateDefault,
   evaluateActionCondition,
+  evaluateDefault,
   runNodePhase,
   runnerEnvironment,
   type StepResult,
