@@ -13,7 +13,16 @@ import {
   isConfigurationError,
   oneLine,
 } from '../runtime/index.js';
-import { FileTable, RecordWriter, RunCollector } from './collect.js';
+import {
+  FileTable,
+  RecordWriter,
+  RunCollector,
+  SpillWriter,
+  settleNotPassed,
+  spilled,
+  streamNotPassed,
+  writePassedSuspects,
+} from './collect.js';
 import { type QuarantineConfig, readConfig } from './config.js';
 import { INPUTS, MAX_ISSUES_PER_RUN, OUTPUTS } from './constants.js';
 import { type Evaluation, evaluate, proposals as findProposals, type Proposal, percent } from './evaluate.js';
@@ -33,9 +42,22 @@ import { isMalformedReport, parseJUnitFile } from './junit.js';
 import { type CheckAnnotation, GitHubReporter, GitHubWriteError } from './publish.js';
 import { isExpired, parseQuarantineFile, type QuarantineEntry } from './quarantine-file.js';
 import type { TestResult } from './results.js';
-import { renderComment, renderSummary } from './summary.js';
+import { LISTED, renderComment, renderSummary } from './summary.js';
 
 export const main: ActionFn = async (ctx) => {
+  // The run's record and the spill of results that did not pass live here until the step ends.
+  const work = await mkdtemp(join(ctx.runtime.env.RUNNER_TEMP || tmpdir(), 'gantry-quarantine-'));
+  try {
+    await judge(ctx, work);
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+};
+
+/** How many results of each kind are held in full (summary, the step's annotations, the comment). */
+const KEPT = LISTED;
+
+async function judge(ctx: ActionContext, work: string): Promise<void> {
   const config = readConfig(ctx.inputs, ctx.workspace);
   const info = await runInfo(ctx);
   const files = await ctx.log.stage(
@@ -63,10 +85,17 @@ export const main: ActionFn = async (ctx) => {
   const blobs = await indexBlobs(git);
   const table = new FileTable(blobs ?? new Map());
   const malformed: string[] = [];
-  const work = await mkdtemp(join(ctx.runtime.env.RUNNER_TEMP || tmpdir(), 'gantry-quarantine-'));
-  try {
+  const spillPath = join(work, 'not-passed.jsonl');
+  let collector: RunCollector;
+  {
     const record = new RecordWriter(join(work, 'record.json.gz'), info);
-    const collector = new RunCollector({ suspects: history.suspects, entries: active, files: table, record });
+    collector = new RunCollector({
+      suspects: history.suspects,
+      entries: active,
+      files: table,
+      record,
+      spill: new SpillWriter(spillPath),
+    });
     await ctx.log.stage(
       'parse',
       async () => {
@@ -110,25 +139,38 @@ export const main: ActionFn = async (ctx) => {
         `Input 'reports': all ${totals.skipped} test case(s) in the ${files.length} report(s) found were skipped; nothing ran. Set allow-empty: true if that is expected.`,
       );
     }
-    const held = [...collector.notPassed.values(), ...collector.passedSuspects.values()];
-    const opened = blobs === undefined ? await table.hashFromDisk(ctx.workspace, held) : 0;
-    collector.writeHeld();
-    const encoded = record.close(table.files);
-    ctx.runtime.debug(
-      `quarantine: ${totals.total} test runs, ${collector.notPassed.size} not passed held in memory, ${record.tests} record entries, ${table.files.length} files; git processes ${git.stats.processes}, test files opened ${opened}.`,
-    );
-    const tests = [...collector.notPassed.values()];
-    evaluation = evaluate(tests, entries, ctx.clock.now(), config.onExpired, {
-      totals,
-      used: collector.usedEntries,
-    });
-    // This run as detection sees it: the tests that did not pass and the suspects that did.
+    const suspects = collector.passedSuspects;
+    const opened =
+      blobs === undefined
+        ? await table.hashFromDisk(ctx.workspace, chain(suspects.values(), spilled(spillPath)))
+        : 0;
+    // This run as detection sees it: the suspects that passed, and the tests that did not pass
+    // which an earlier record of the window saw (one observation alone is never a flake).
     const current: RunRecord = { v: 1, ...info, files: table.files, tests: {} };
-    for (const test of held) {
-      const index = table.indexOf(test);
-      const code = test.outcome === 'failed' ? 'F' : test.outcome === 'flaky' ? 'K' : 'P';
-      current.tests[test.id] = code + (index ?? '');
-    }
+    const seenBefore = (id: string) => history.loaded.some((r) => r.tests[id] !== undefined);
+    const settled = await settleNotPassed(collector, spillPath, {
+      active,
+      files: table,
+      record,
+      keep: KEPT,
+      observe: (test, code, index) => {
+        if (code === 'K' || seenBefore(test.id)) current.tests[test.id] = code + (index ?? '');
+      },
+    });
+    for (const test of suspects.values()) current.tests[test.id] = `P${table.indexOf(test) ?? ''}`;
+    writePassedSuspects(collector, table, record);
+    const encoded = record.close(table.files);
+    const memory = process.memoryUsage();
+    ctx.runtime.debug(
+      `quarantine: ${totals.total} test runs, ${collector.notPassed.size} not passed (results held in full ${settled.failures.length + settled.quarantined.length + settled.flaky.length}, spilled ${collector.spillLines}), ${record.tests} record entries, ${table.files.length} files; git processes ${git.stats.processes}, test files opened ${opened}; heap ${Math.round(memory.heapUsed / 1e6)} MB, rss ${Math.round(memory.rss / 1e6)} MB.`,
+    );
+    evaluation = evaluate(
+      [...settled.failures, ...settled.quarantined.map((q) => q.test), ...settled.flaky],
+      entries,
+      ctx.clock.now(),
+      config.onExpired,
+      { totals, used: collector.usedEntries, counts: settled.counts },
+    );
     const saved = await ctx.log.stage(
       'history',
       () => saveHistory(ctx, history, encoded, config.window),
@@ -140,8 +182,6 @@ export const main: ActionFn = async (ctx) => {
       history.store === undefined
         ? 'not kept (the cache service is not available)'
         : `${history.store.kind}, ${saved ? window.length : history.loaded.length + 1} run(s) of branch ${info.branch}`;
-  } finally {
-    await rm(work, { recursive: true, force: true });
   }
   const proposals = findProposals(flakes, entries, ctx.clock.now(), config.flakeThreshold);
   // A GitHub write that fails fails the step, but only after the verdict is written; on a fork or
@@ -176,7 +216,7 @@ export const main: ActionFn = async (ctx) => {
   });
   if (config.checkRun)
     await publish('check-run', 'Check run not created', () =>
-      createCheckRun(ctx, config, evaluation, summary, checkAnnotations(evaluation)),
+      createCheckRun(ctx, config, evaluation, summary, checkAnnotations(collector, spillPath, active)),
     );
   if (config.prComment)
     await publish('pr-comment', 'Pull request comment not written', () =>
@@ -187,7 +227,7 @@ export const main: ActionFn = async (ctx) => {
   annotate(ctx, evaluation, config.mode, publishErrors.length);
   await ctx.runtime.appendSummary(summary);
   ctx.runtime.info(
-    `Tests: ${evaluation.totals.total}, failed ${evaluation.failures.length}, quarantined failures ${evaluation.quarantined.length}, flaky ${evaluation.totals.flaky}; verdict ${evaluation.verdict}.`,
+    `Tests: ${evaluation.totals.total}, failed ${evaluation.counts.failures}, quarantined failures ${evaluation.counts.quarantined}, flaky ${evaluation.totals.flaky}; verdict ${evaluation.verdict}.`,
   );
   const failure =
     evaluation.verdict === 'failed' ? `Tests failed: ${evaluation.reasons.join('; ')}.` : undefined;
@@ -200,7 +240,11 @@ export const main: ActionFn = async (ctx) => {
   for (const { title, error } of publishErrors.slice(1))
     ctx.runtime.annotate({ level: 'error', title, message: oneLine(errorMessage(error)) });
   if (publishErrors.length > 0) throw publishErrors[0]!.error;
-};
+}
+
+async function* chain<T>(...sources: (Iterable<T> | AsyncIterable<T>)[]): AsyncGenerator<T> {
+  for (const source of sources) for await (const item of source) yield item;
+}
 
 /**
  * Why this run's token is read-only, when a GitHub write was refused (401/403/404) on a pull request
@@ -259,7 +303,7 @@ async function createCheckRun(
 ): Promise<void> {
   const repository = requireRepository(ctx, INPUTS.checkRun);
   const reporter = new GitHubReporter(await ctx.gitHub(config.githubToken!), repository);
-  const counts = `${e.totals.total} tests: ${e.failures.length} failed, ${e.quarantined.length} quarantined failures, ${e.totals.flaky} flaky`;
+  const counts = `${e.totals.total} tests: ${e.counts.failures} failed, ${e.counts.quarantined} quarantined failures, ${e.totals.flaky} flaky`;
   const ref = await reporter.checkRun({
     name: config.checkName,
     headSha: checkRunSha(ctx),
@@ -302,22 +346,26 @@ async function writeComment(
 }
 
 /** Every failure for the check run: not quarantined first, then quarantined, then flaky. */
-function* checkAnnotations(e: Evaluation): Iterable<CheckAnnotation> {
-  for (const test of e.failures)
+async function* checkAnnotations(
+  collector: RunCollector,
+  spillPath: string,
+  active: QuarantineEntry[],
+): AsyncGenerator<CheckAnnotation> {
+  for await (const { test } of streamNotPassed(collector, spillPath, 'failed', active))
     yield checkAnnotation(
       test,
       'failure',
       `Test ${test.failureKind === 'error' ? 'errored' : 'failed'}: ${test.name}`,
       text(test),
     );
-  for (const { test, entry } of e.quarantined)
+  for await (const { test, entry } of streamNotPassed(collector, spillPath, 'quarantined', active))
     yield checkAnnotation(
       test,
       'warning',
       `Quarantined test failed: ${test.name}`,
-      `${text(test)}\nQuarantined until ${entry.expires} (owner ${entry.owner}): ${entry.reason}`,
+      `${text(test)}\nQuarantined until ${entry!.expires} (owner ${entry!.owner}): ${entry!.reason}`,
     );
-  for (const test of e.flakyInRun)
+  for await (const { test } of streamNotPassed(collector, spillPath, 'flaky', active))
     yield checkAnnotation(
       test,
       'notice',
@@ -548,7 +596,7 @@ function writeOutputs(ctx: ActionContext, e: Evaluation, proposals: Proposal[]):
   out.setOutput(OUTPUTS.failed, String(e.totals.failed));
   out.setOutput(OUTPUTS.skipped, String(e.totals.skipped));
   out.setOutput(OUTPUTS.flaky, String(e.totals.flaky));
-  out.setOutput(OUTPUTS.quarantinedFailures, String(e.quarantined.length));
+  out.setOutput(OUTPUTS.quarantinedFailures, String(e.counts.quarantined));
   out.setOutput(OUTPUTS.verdict, e.verdict);
   out.setOutput(
     OUTPUTS.newFlaky,

@@ -35,8 +35,8 @@ export function renderSummary(input: SummaryInput): string {
         [
           e.totals.total,
           e.totals.passed,
-          e.failures.length,
-          e.quarantined.length,
+          e.counts.failures,
+          e.counts.quarantined,
           e.totals.flaky,
           e.totals.skipped,
         ].map(String),
@@ -54,24 +54,29 @@ export function renderSummary(input: SummaryInput): string {
   if (e.failures.length > 0) {
     parts.push(`\n### Failed\n\n`);
     parts.push(
-      capped(['test', 'kind', 'message', 'where'], e.failures, (t) => [
-        code(t.id),
-        t.failureKind ?? 'failure',
-        message(t),
-        where(t),
-      ]),
+      capped(
+        ['test', 'kind', 'message', 'where'],
+        e.failures,
+        (t) => [code(t.id), t.failureKind ?? 'failure', message(t), where(t)],
+        e.counts.failures,
+      ),
     );
   }
   if (e.quarantined.length > 0) {
     parts.push(`\n### Failed, quarantined (not blocking)\n\n`);
     parts.push(
-      capped(['test', 'owner', 'expires', 'issue', 'reason'], e.quarantined, ({ test, entry }) => [
-        code(test.id),
-        escapeMarkdown(entry.owner),
-        entry.expires,
-        entry.issue ? `[link](${encodeURI(entry.issue)})` : '',
-        escapeMarkdown(entry.reason),
-      ]),
+      capped(
+        ['test', 'owner', 'expires', 'issue', 'reason'],
+        e.quarantined,
+        ({ test, entry }) => [
+          code(test.id),
+          escapeMarkdown(entry.owner),
+          entry.expires,
+          entry.issue ? `[link](${encodeURI(entry.issue)})` : '',
+          escapeMarkdown(entry.reason),
+        ],
+        e.counts.quarantined,
+      ),
     );
   }
   const flakes = flakyRows(input.flakes, e.flakyInRun);
@@ -129,14 +134,17 @@ function flakyRows(stats: FlakeStat[], inRun: TestResult[]): string[][] {
   return rows;
 }
 
-function capped<T>(header: string[], items: T[], row: (item: T) => string[]): string {
+/** The summary lists this many of a kind at most (a table, then names); the counts say the rest. */
+export const LISTED = ROWS + 2000;
+
+function capped<T>(header: string[], items: T[], row: (item: T) => string[], total = items.length): string {
   const table = markdownTable(header, items.slice(0, ROWS).map(row));
-  if (items.length <= ROWS) return table;
+  if (total <= ROWS) return table;
   const rest = items.slice(ROWS);
   return (
     table +
     details(
-      `${rest.length} more`,
+      `${total - ROWS} more`,
       rest
         .slice(0, 2000)
         .map((item) => `- ${row(item)[0]}`)
@@ -187,8 +195,8 @@ export function renderComment(input: CommentInput): string {
         [
           e.totals.total,
           e.totals.passed,
-          e.failures.length,
-          e.quarantined.length,
+          e.counts.failures,
+          e.counts.quarantined,
           e.totals.flaky,
           e.totals.skipped,
         ].map(String),
