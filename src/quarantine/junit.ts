@@ -223,12 +223,13 @@ export class JUnitReader {
     // bound() keeps the first KEPT_TEXT_LIMIT characters of a long value between writes, and saxes
     // then appends what the last piece holds: cut here too, so the value is the same whatever the
     // pieces the report arrived in.
-    const attributes = Object.fromEntries(
-      Object.entries(tag.attributes as Record<string, string>).map(([key, value]) => [
-        key,
-        value.length > KEPT_TEXT_LIMIT ? value.slice(0, KEPT_TEXT_LIMIT) : value,
-      ]),
-    );
+    // In place: saxes hands each tag its own attributes object, and a copy per element was the
+    // parser's largest allocation (a CPU profile of 100,000 testcases: 13% of the time, most of the GC).
+    const attributes = tag.attributes as Record<string, string>;
+    for (const key in attributes) {
+      const value = attributes[key]!;
+      if (value.length > KEPT_TEXT_LIMIT) attributes[key] = value.slice(0, KEPT_TEXT_LIMIT);
+    }
     if (this.depth === 1) {
       if (!ROOTS.has(name))
         throw this.fail(`the root element is <${name}>, expected <testsuites> or <testsuite>`);
