@@ -2,8 +2,8 @@ import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { ConfigurationError } from '../runtime/errors.js';
 import type { InputReader, Runtime } from '../runtime/index.js';
-import { INPUT, LIST_FORMATS, type ListFormat, QUANTIFIERS, type Quantifier } from './constants.js';
 import { compileTest, normalizePattern } from './matcher.js';
+import { INPUT, LIST_FORMATS, type ListFormat, QUANTIFIERS, type Quantifier } from './constants.js';
 
 export interface ChangesConfig {
   filtersText: string;

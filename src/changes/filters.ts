@@ -9,10 +9,10 @@ import {
   parseDocument,
   YAMLParseError,
 } from 'yaml';
-import { isGlob } from '../glob/index.js';
 import { ConfigurationError } from '../runtime/errors.js';
 import { CHANGE_TYPES, type ChangeType, COUNT_SUFFIX, FILES_SUFFIX, OUTPUT } from './constants.js';
 import { compilePattern, normalizePattern } from './matcher.js';
+import { isGlob } from '../glob/index.js';
 
 /** One pattern of a filter: `!` excludes; `types` limits it to those change types (all when absent). */
 export interface Rule {

@@ -1,7 +1,7 @@
-import { GitError } from '../git/index.js';
 import { ConfigurationError } from '../runtime/errors.js';
 import { LAST_SUCCESS, ZERO_SHA } from './constants.js';
 import { branchOf, type EventContext, PULL_REQUEST_EVENTS, tagOf } from './event.js';
+import { GitError } from '../git/index.js';
 import { HEX_SHA, type History, SHORT_SHA } from './history.js';
 
 /** What gets compared, and why (shown in the summary and the log). */

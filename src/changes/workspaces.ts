@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { type Git, splitNul } from '../git/index.js';
-import { closureChange, LOCKFILES, LockfileError, type LockfileGraph, readLockfile } from './lockfile.js';
+import { closureChange, LOCKFILES, type LockfileGraph, LockfileError, readLockfile } from './lockfile.js';
 import { compileTest } from './matcher.js';
 import { decodePath } from './paths.js';
 

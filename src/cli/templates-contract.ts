@@ -1,13 +1,13 @@
 import { resolve } from 'node:path';
 import { Git } from '../git/index.js';
 import { ConfigurationError, errorMessage } from '../runtime/errors.js';
-import { escapeMarkdown, markdownTable } from '../runtime/text.js';
 import {
   breakingAllowed,
   type ContractReport,
   contractBetween,
   previousRelease,
 } from '../templates/contract.js';
+import { escapeMarkdown, markdownTable } from '../runtime/text.js';
 
 export const CONTRACT_USAGE = `Usage: gantry templates contract [--from <git ref>] [--to <git ref>] [--release vX.Y.Z] [--repo dir] [--json]
 

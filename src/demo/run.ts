@@ -11,8 +11,8 @@ import { type CompositeReport, runComposite, runnerEnvironment } from '../runner
 import { findSuiteRoot } from '../runtime/metadata.js';
 import { markdownTable } from '../runtime/text.js';
 import { buildServiceImage } from './image.js';
-import { createSampleRepo, type SampleRepo } from './sample-repo.js';
 import { demoSigner } from './sign.js';
+import { createSampleRepo, type SampleRepo } from './sample-repo.js';
 
 /**
  * The README's main job: the service-pipeline template run end to end, on embedded defaults, against

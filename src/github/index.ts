@@ -1,8 +1,8 @@
 export {
-  type GitHub,
+  gitHubError,
   GitHubProxyError,
   GitHubRateLimitError,
-  gitHubError,
+  type GitHub,
   githubClient,
   netFetch,
 } from './client.js';

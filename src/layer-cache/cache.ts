@@ -3,7 +3,6 @@ import { createWriteStream } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
-import { type OciRepository, sha256 } from '../oci/index.js';
 import { CACHE_CONFIG_MEDIA_TYPE, type Compression, LAYER_MEDIA_TYPE } from './constants.js';
 import { extractLayers, UnsafeArchiveError } from './extract.js';
 import { buildLayer, layerStatId, planLayers } from './layers.js';
@@ -17,6 +16,7 @@ import {
   renderManifest,
 } from './manifest.js';
 import { cacheVersion, findRoots, type PathSpec, symlinkOnTheWay, targetOf, walkTree } from './paths.js';
+import { type OciRepository, sha256 } from '../oci/index.js';
 import type { CacheScopes } from './scope.js';
 import { keyTag, tagMayMatchPrefix } from './tags.js';
 

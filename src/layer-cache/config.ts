@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
-import type { GitHubContext } from '../github/context.js';
 import { InvalidReferenceError, parseReference, type Reference } from '../oci/index.js';
 import { ConfigurationError } from '../runtime/errors.js';
+import type { GitHubContext } from '../github/context.js';
 import type { InputReader } from '../runtime/inputs.js';
 import type { Runtime } from '../runtime/runtime.js';
 import type { BuildContext } from './buildx.js';

@@ -10,15 +10,15 @@ import {
   utimesSync,
   writeFileSync,
 } from 'node:fs';
+import { promisify } from 'node:util';
+import { gunzip, zstdDecompress } from 'node:zlib';
 import { chmod, link, lstat, mkdir, rename, rm, symlink, utimes } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { finished } from 'node:stream/promises';
-import { promisify } from 'node:util';
-import { gunzip, zstdDecompress } from 'node:zlib';
-import { readTar, type TarEntry } from '../oci/tar.js';
 import type { Compression } from './constants.js';
 import { decompressor } from './layers.js';
 import { isSafeRelative } from './paths.js';
+import { readTar, type TarEntry } from '../oci/tar.js';
 
 /** A restore refused or failed: the cache counts as a miss and nothing was changed. */
 export class UnsafeArchiveError extends Error {

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { promisify } from 'node:util';
 import {
   constants,
   createGunzip,
@@ -13,9 +13,9 @@ import {
   zstdCompress,
 } from 'node:zlib';
 import { sha256 } from '../oci/index.js';
-import { END_OF_ARCHIVE, encodeHeader, padding } from '../oci/tar.js';
 import type { Compression } from './constants.js';
 import type { TreeEntry } from './paths.js';
+import { END_OF_ARCHIVE, encodeHeader, padding } from '../oci/tar.js';
 
 const zstd = promisify(zstdCompress);
 const gzip = promisify(gzipCb);

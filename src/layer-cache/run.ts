@@ -4,8 +4,8 @@ import {
   dockerConfigCredentials,
   type OciRepository,
   openRepository,
-  type Reference,
   RegistryClient,
+  type Reference,
 } from '../oci/index.js';
 import { errorMessage } from '../runtime/errors.js';
 import type { ActionContext, ActionFn } from '../runtime/run.js';

@@ -1,21 +1,21 @@
 export { CircuitBreakers, CircuitOpenError } from './breaker.js';
 export { type Clock, systemClock } from './clock.js';
 export {
-  BodyTooLargeError,
   DEFAULT_HTTP_OPTIONS,
+  BodyTooLargeError,
   HttpClient,
+  HttpResponse,
   type HttpOptions,
   type HttpRequest,
-  HttpResponse,
   type HttpStats,
   HttpTimeoutError,
   NetworkError,
   parseRetryAfter,
   RedirectRefusedError,
+  SENSITIVE_HEADERS,
   type RequestBody,
   ResponseHeaders,
-  SENSITIVE_HEADERS,
+  type TlsOptions,
   safeUrl,
   sendsOnce,
-  type TlsOptions,
 } from './http.js';

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import type { HttpClient, HttpRequest, HttpResponse, RequestBody } from '../net/http.js';
 import { BodyTooLargeError, NetworkError, safeUrl, sendsOnce } from '../net/http.js';
 import type { CredentialSource, Credentials } from './credentials.js';
-import { DigestMismatchError, digestOf, digestTag, isDigest, verified, verifyBytes } from './digest.js';
+import { DigestMismatchError, digestOf, digestTag, isDigest, verifyBytes, verified } from './digest.js';
 import { RegistryAuthError, RegistryError } from './errors.js';
 import {
   artifactTypeOf,

@@ -1,10 +1,10 @@
 import type { RegistryRepository } from './client.js';
 import {
   childrenOf,
+  isIndex,
   type Descriptor,
   type ImageIndex,
   type ImageManifest,
-  isIndex,
   type Manifest,
 } from './media-types.js';
 import type { OciRepository } from './repository.js';

@@ -103,8 +103,8 @@ export {
   MANIFEST_TYPES,
   type Manifest,
   MediaType,
-  type Platform,
   parseManifest,
+  type Platform,
 } from './media-types.js';
 export {
   apiHost,

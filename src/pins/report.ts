@@ -1,7 +1,7 @@
 import { oneLine } from '../runtime/text.js';
 import type { AuditResult } from './audit.js';
-import type { SetResult } from './set.js';
 import { KIND_LABEL } from './uses.js';
+import type { SetResult } from './set.js';
 
 /** Fixed-width columns for a terminal; every cell on one line whatever the file names hold. */
 function table(header: string[], rows: string[][]): string {

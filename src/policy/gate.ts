@@ -1,20 +1,20 @@
 import { ConfigurationError } from '../runtime/errors.js';
+import type { Evaluation, Evidence, GateSpec } from './spec.js';
 import {
   type BundleVerdict,
-  COSIGN_SIGNATURE_ANNOTATION,
-  COSIGN_SIMPLESIGNING_TYPE,
   defaultTrustedRoot,
   parsePublicKey,
   parseTrustedRoot,
+  TrustRootError,
+  COSIGN_SIGNATURE_ANNOTATION,
+  COSIGN_SIMPLESIGNING_TYPE,
   type Statement,
   subjectOf,
   type Trust,
-  TrustRootError,
   verifyBundle,
   verifyClassic,
 } from './sigstore.js';
 import { checkProvenance, type SourcePolicy } from './slsa.js';
-import type { Evaluation, Evidence, GateSpec } from './spec.js';
 import {
   judgeScan,
   parseScanReport,

@@ -1,4 +1,4 @@
-import { dirname, isAbsolute, join } from 'node:path';
+import { isValidTag } from '../oci/reference.js';
 import {
   type Credentials,
   formatReference,
@@ -7,16 +7,16 @@ import {
   parseReference,
   type Reference,
 } from '../oci/index.js';
-import { isValidTag } from '../oci/reference.js';
-import type * as PolicyFiles from '../policy/file.js';
-import { parseExpectedSource } from '../policy/slsa.js';
-import { type GateSpec, POLICY_KEYS, RULES, type Rule, type TrustSpec } from '../policy/spec.js';
-import type { Waiver } from '../policy/vulnerabilities.js';
 import { ConfigurationError } from '../runtime/errors.js';
 import type { InputReader } from '../runtime/inputs.js';
+import { INPUT, REQUIRE_ALIASES } from './constants.js';
+import { type GateSpec, POLICY_KEYS, RULES, type Rule, type TrustSpec } from '../policy/spec.js';
+import { parseExpectedSource } from '../policy/slsa.js';
+import type { Waiver } from '../policy/vulnerabilities.js';
+import type * as PolicyFiles from '../policy/file.js';
+import { dirname, isAbsolute, join } from 'node:path';
 import { inputReader } from '../runtime/inputs.js';
 import type { Runtime } from '../runtime/runtime.js';
-import { INPUT, REQUIRE_ALIASES } from './constants.js';
 
 export interface Destination {
   /** As given, for messages and outputs. */

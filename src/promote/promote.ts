@@ -11,7 +11,6 @@ import {
   emptyStats,
   formatReference,
   type ImageManifest,
-  isDigest,
   LayoutError,
   type Limiter,
   type Manifest,
@@ -21,10 +20,11 @@ import {
   type Reference,
   RegistryError,
   readTree,
+  isDigest,
   sha256,
 } from '../oci/index.js';
-import { describeFailures, type Evaluation, type Evidence } from '../policy/spec.js';
 import { ConfigurationError, isConfigurationError } from '../runtime/errors.js';
+import { describeFailures, type Evaluation, type Evidence } from '../policy/spec.js';
 import type { PromoteConfig, RequiredArtifact } from './config.js';
 import { INPUT, PROMOTION_ARTIFACT_TYPE, PROMOTION_KIND_ANNOTATION } from './constants.js';
 

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import {
-  credentialChain,
-  dockerConfigCredentials,
   formatReference,
   openRepository,
-  type Reference,
   RegistryClient,
+  credentialChain,
+  dockerConfigCredentials,
+  type Reference,
 } from '../oci/index.js';
 import type { ActionFn } from '../runtime/run.js';
 import type { Runtime } from '../runtime/runtime.js';

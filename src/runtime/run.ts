@@ -1,7 +1,7 @@
 import { type GitHub, githubClient } from '../github/client.js';
 import { type GitHubContext, readGitHubContext } from '../github/context.js';
-import { type Clock, systemClock } from '../net/clock.js';
 import { HttpClient, type HttpOptions, type HttpStats } from '../net/http.js';
+import { type Clock, systemClock } from '../net/clock.js';
 import { ActionsRuntime } from './actions-runtime.js';
 import { errorMessage, isConfigurationError } from './errors.js';
 import { type InputReader, inputReader } from './inputs.js';

@@ -1,8 +1,8 @@
 import { parse } from 'yaml';
 import { type Git, splitNul } from '../git/index.js';
-import { flattenSteps } from '../runner/step-groups.js';
 import { ConfigurationError, errorMessage } from '../runtime/errors.js';
 import { type ActionMetadata, parseActionMetadata } from '../runtime/metadata.js';
+import { flattenSteps } from '../runner/step-groups.js';
 import { gateChanges } from './gates.js';
 
 /**

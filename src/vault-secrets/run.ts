@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { ConfigurationError } from '../runtime/errors.js';
-import type { ActionContext, ActionFn } from '../runtime/run.js';
 import { IdTokenError } from '../runtime/runtime.js';
+import type { ActionContext, ActionFn } from '../runtime/run.js';
 import { escapeMarkdown, markdownTable } from '../runtime/text.js';
 import { type CredentialSources, login } from './auth.js';
-import { assertEnvironmentValues, runWithSecrets } from './command.js';
+import { runWithSecrets } from './command.js';
 import { CREDENTIAL_INPUTS, parseConfig, parseConnection, type VaultConfig } from './config.js';
 import {
   INPUT,
@@ -15,8 +15,9 @@ import {
   POST_TIMEOUT_MS,
   STATE,
 } from './constants.js';
-import { checkEnvNames } from './env-names.js';
 import { type FetchResult, fetchSecrets, type Secret } from './fetch-secrets.js';
+import { checkEnvNames } from './env-names.js';
+import { assertEnvironmentValues } from './command.js';
 import { isShort, maskParts, valueText } from './masking.js';
 import { vaultTls } from './tls.js';
 import { VaultClient, vaultError } from './vault-client.js';

@@ -1,3 +1,4 @@
+import { ConfigurationError } from '../runtime/errors.js';
 import {
   CircuitOpenError,
   type HttpClient,
@@ -7,7 +8,6 @@ import {
   RedirectRefusedError,
   safeUrl,
 } from '../net/index.js';
-import { ConfigurationError } from '../runtime/errors.js';
 
 /**
  * Vault's HTTP API over src/net. Errors name the operation, the path and the status and say what to

@@ -9,8 +9,8 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodePath } from '../../src/changes/paths.js';
 import { runAction } from '../harness/index.js';
-import { startForwardProxy } from '../support/forward-proxy.js';
 import { events, Scenario, ZERO_SHA } from '../support/git-scenarios.js';
+import { startForwardProxy } from '../support/forward-proxy.js';
 import { type GitHubApi, secondaryRateLimit, startGitHubApi } from '../support/github-api.js';
 import { HOSTILE_NAMES } from './hostile-names.js';
 

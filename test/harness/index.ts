@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  evaluateActionCondition,
   evaluateDefault,
+  evaluateActionCondition,
   runNodePhase,
   runnerEnvironment,
   type StepResult,

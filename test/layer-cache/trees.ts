@@ -3,12 +3,12 @@ import { createHash } from 'node:crypto';
 import {
   chmodSync,
   lstatSync,
-  lutimesSync,
   mkdirSync,
   readdirSync,
   readFileSync,
   readlinkSync,
   symlinkSync,
+  lutimesSync,
   utimesSync,
   writeFileSync,
 } from 'node:fs';

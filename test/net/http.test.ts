@@ -6,8 +6,8 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
+import { Readable } from 'node:stream';
 import {
   BodyTooLargeError,
   CircuitOpenError,

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { HttpClient } from '../../src/net/index.js';
 import {
   apiHost,
   formatReference,
@@ -8,6 +7,7 @@ import {
   parseReference,
   RegistryClient,
 } from '../../src/oci/index.js';
+import { HttpClient } from '../../src/net/index.js';
 
 const D = `sha256:${'a'.repeat(64)}`;
 

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parsePublicKey, type Trust, verifyBundle } from '../../src/policy/sigstore.js';
+import { type Trust, parsePublicKey, verifyBundle } from '../../src/policy/sigstore.js';
 import { githubProvenance, keyBundle, keyPair, statement } from './signing.js';
 
 const signer = keyPair();

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import {
   pushImage,
 } from '../support/oci-images.js';
 import { startRegistry, type TestRegistry } from '../support/registry.js';
+import { readFileSync } from 'node:fs';
 import { CORPUS } from './corpus.js';
 import { trivyReport } from './scan-reports.js';
 import { cosignSign, githubProvenance, keyBundle, keyPair, statement } from './signing.js';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runAction, SUITE_ROOT } from '../harness/index.js';
+import { SUITE_ROOT, runAction } from '../harness/index.js';
 import { testClient } from '../promote/support.js';
 import { buildImage, buildReferrer, pushImage, writeLayout } from '../support/oci-images.js';
 import { startRegistry, type TestRegistry } from '../support/registry.js';

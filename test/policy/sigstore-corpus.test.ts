@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import {
+  type Subject,
+  type Trust,
   defaultTrustedRoot,
   parsePublicKey,
   parseTrustedRoot,
-  type Subject,
   subjectOf,
-  type Trust,
   TrustRootError,
   verifyBundle,
 } from '../../src/policy/sigstore.js';

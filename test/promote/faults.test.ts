@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OciRepository } from '../../src/oci/index.js';
 import { promote, rollback } from '../../src/promote/promote.js';
-import { type FaultProxy, startFaultProxy } from '../support/fault-proxy.js';
 import { type BuiltImage, buildImage, pushImage } from '../support/oci-images.js';
+import { type FaultProxy, startFaultProxy } from '../support/fault-proxy.js';
 import { startRegistry, type TestRegistry } from '../support/registry.js';
 import { configFrom, depsFor, testClient } from './support.js';
 

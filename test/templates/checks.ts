@@ -6,8 +6,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Lexer, Parser } from '@actions/expressions';
-import { NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
 import { parseAction } from '@actions/workflow-parser/actions/index';
+import { NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
 import { isMap, isScalar, isSeq, parse, parseDocument, visit } from 'yaml';
 import { isSuiteRef, parseUses } from '../../src/pins/uses.js';
 import { flattenSteps } from '../../src/runner/step-groups.js';

@@ -12,8 +12,8 @@ import {
   parseVersion,
 } from '../../src/templates/contract.js';
 import { findGates } from '../../src/templates/gates.js';
-import { TEMPLATE_NAMES } from '../../src/templates/names.js';
 import { planWaves } from '../../src/templates/rollout.js';
+import { TEMPLATE_NAMES } from '../../src/templates/names.js';
 import { SUITE_ROOT } from '../harness/index.js';
 
 const name = fc.stringMatching(/^[a-z][a-z0-9-]{0,12}$/);

@@ -6,12 +6,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runComposite, runnerEnvironment } from '../../src/runner/index.js';
 import { SUITE_ROOT } from '../harness/index.js';
-import { git, makeRepo, writeFiles } from '../pins/repo.js';
 import { testClient } from '../promote/support.js';
 import { ArtifactType, buildImage, buildReferrer, pushImage } from '../support/oci-images.js';
-import { GITHUB_ISSUER, OidcIssuer } from '../support/oidc-issuer.js';
 import { startRegistry } from '../support/registry.js';
+import { GITHUB_ISSUER, OidcIssuer } from '../support/oidc-issuer.js';
 import { VaultServer } from '../support/vault-server.js';
+import { git, makeRepo, writeFiles } from '../pins/repo.js';
 
 const TESTS = `import { test } from 'node:test';
 import assert from 'node:assert';

@@ -18,10 +18,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maskSecrets } from '../../src/runtime/text.js';
 import { STATE } from '../../src/vault-secrets/constants.js';
 import { type ActionRun, parseCommand, SUITE_ROOT } from '../harness/index.js';
-import { VaultServer } from '../support/vault-server.js';
 import type { Fixture, VaultBackend } from './backend.js';
-import { fakeBackend, fixture } from './backend.js';
+import { fixture, fakeBackend } from './backend.js';
 import { runVaultAction } from './run-action.js';
+import { VaultServer } from '../support/vault-server.js';
 
 let server: VaultServer;
 let vault: VaultBackend;

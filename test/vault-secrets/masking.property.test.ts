@@ -21,7 +21,7 @@ import { escapeMarkdown, maskSecrets } from '../../src/runtime/text.js';
 import { maskParts, valueText } from '../../src/vault-secrets/masking.js';
 import { SUITE_ROOT } from '../harness/index.js';
 import { VaultServer } from '../support/vault-server.js';
-import { type Fixture, fakeBackend, fixture, type VaultBackend } from './backend.js';
+import { type Fixture, fixture, type VaultBackend, fakeBackend } from './backend.js';
 import { runVaultAction } from './run-action.js';
 
 const TOKEN = /Qk[0-9a-f]+q/g;

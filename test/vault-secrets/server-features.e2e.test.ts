@@ -7,7 +7,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer as createHttpServer, request as httpRequest, type IncomingMessage } from 'node:http';
+import { createServer as createHttpServer, type IncomingMessage, request as httpRequest } from 'node:http';
 import { type AddressInfo, connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STATE } from '../../src/vault-secrets/constants.js';
 import { GITHUB_ISSUER, OidcIssuer } from '../support/oidc-issuer.js';
 import { VaultServer } from '../support/vault-server.js';
-import { allValues, type Fixture, fakeBackend, fixture, type VaultBackend } from './backend.js';
+import { allValues, type Fixture, fixture, type VaultBackend, fakeBackend } from './backend.js';
 import { scanRun } from './leaks.js';
 import { runVaultAction } from './run-action.js';
 
