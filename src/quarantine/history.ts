@@ -1,9 +1,9 @@
 import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { type Git, GitError } from '../git/index.js';
 import type { Clock } from '../net/clock.js';
 import { ConfigurationError } from '../runtime/errors.js';
+import { GitError, type Git } from '../git/index.js';
 import type { TestResult } from './results.js';
 
 /**

@@ -8,8 +8,8 @@ import { systemClock } from '../../src/net/clock.js';
 import { detectFlakes } from '../../src/quarantine/flakes.js';
 import {
   BranchHistory,
-  type CacheClient,
   CacheHistory,
+  type CacheClient,
   DirHistory,
   encodeRecord,
   type HistoryStore,
