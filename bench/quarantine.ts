@@ -5,6 +5,7 @@
 // Targets (issue 16): the action at least 3x faster than the DOM parse, peak RSS under 256 MB.
 //   npm run build -- quarantine && npm run bench -- quarantine
 //   QUARANTINE_BENCH_CASES=10000000 QUARANTINE_BENCH_ONLY=action npm run bench -- quarantine
+//   QUARANTINE_BENCH_PROF=/tmp/prof …  writes a V8 CPU profile of the action (node --cpu-prof)
 import { execFileSync, spawn } from 'node:child_process';
 import {
   createWriteStream,
@@ -15,7 +16,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,7 +25,8 @@ const ALL = ['action', 'xml-js', 'parser', 'saxes'] as const;
 type Mode = (typeof ALL)[number];
 const ONLY = (process.env.QUARANTINE_BENCH_ONLY?.split(',') ?? ALL) as Mode[];
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const BUNDLE = join(ROOT, 'dist/quarantine/index.js');
+// QUARANTINE_BENCH_BUNDLE: another build of the action (an older commit's dist) to compare with.
+const BUNDLE = process.env.QUARANTINE_BENCH_BUNDLE ?? join(ROOT, 'dist/quarantine/index.js');
 const PRELOAD = join(ROOT, 'bench/_rss-preload.mjs');
 
 interface Result {
@@ -62,6 +64,11 @@ async function runBench(): Promise<void> {
       `generated ${CASES.toLocaleString('en')} testcases (${testFiles.length.toLocaleString('en')} test files), ${(bytes / 1e6).toFixed(1)} MB in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
     const results: Result[] = [];
+    const load = () =>
+      loadavg()
+        .map((n) => n.toFixed(2))
+        .join(' ');
+    console.log(`load average before: ${load()} (on ${(await import('node:os')).cpus().length} cores)`);
     for (const mode of ONLY) {
       const result = mode === 'action' ? await runActionBundle(ws, dir) : await measure(mode, file);
       results.push(result);
@@ -69,6 +76,7 @@ async function runBench(): Promise<void> {
         `  ${mode}: ${result.error ? `did not finish (${result.error})` : `${(result.ms! / 1000).toFixed(2)} s`}, peak RSS ${result.peakRssMb.toFixed(0)} MB${result.detail ? `; ${result.detail}` : ''}`,
       );
     }
+    console.log(`load average after: ${load()}`);
     const by = (mode: Mode) => results.find((r) => r.mode === mode);
     console.log(`\n${CASES.toLocaleString('en')} testcases, ${(bytes / 1e6).toFixed(0)} MB`);
     console.log('what                         | time (s) | peak RSS (MB) | vs');
@@ -138,7 +146,14 @@ async function runActionBundle(ws: string, dir: string): Promise<Result> {
   const started = performance.now();
   const { code, stdout, stderr, peakKb } = await spawnMeasured(
     process.execPath,
-    ['--import', PRELOAD, BUNDLE],
+    [
+      ...(process.env.QUARANTINE_BENCH_PROF
+        ? ['--cpu-prof', '--cpu-prof-dir', process.env.QUARANTINE_BENCH_PROF]
+        : []),
+      '--import',
+      PRELOAD,
+      BUNDLE,
+    ],
     env,
     ws,
   );

@@ -1,4 +1,5 @@
 import { parse } from 'yaml';
+import { readOwnedEntries } from '../expiring/entries.js';
 import { ConfigurationError } from '../runtime/errors.js';
 import { POLICY_KEYS } from './spec.js';
 import type { Waiver } from './vulnerabilities.js';
@@ -58,39 +59,25 @@ export function readPolicy(text: string, file: string, environment: string): Pol
   return values;
 }
 
-/** A waivers file: `waivers: [{id, package, reason, owner, expires}]`, every field required. */
+export const WAIVER_KIND = {
+  noun: 'waiver',
+  listKey: 'waivers',
+  hint: 'each waiver needs id, package, reason, owner and expires (see actions/promote/README.md)',
+  extra: { package: { required: true } },
+};
+
+/**
+ * A waivers file: `waivers: [{id, package, reason, owner, expires}]`, every field required, read by
+ * the suite's one reader of owned, expiring entries (src/expiring, as quarantine's file is): strict
+ * YYYY-MM-DD dates in force through that day (UTC), lines named, expired waivers kept to be listed.
+ */
 export function parseWaivers(text: string, file: string): Waiver[] {
-  let doc: unknown;
-  try {
-    doc = parse(text);
-  } catch (error) {
-    throw new ConfigurationError(`Waivers ${file}: not YAML (${(error as Error).message.split('\n')[0]}).`);
-  }
-  const list = (doc as { waivers?: unknown })?.waivers ?? [];
-  if (!Array.isArray(list))
-    throw new ConfigurationError(`Waivers ${file}: expected 'waivers:' to be a list.`);
-  return list.map((entry, i) => {
-    const w = (entry ?? {}) as Record<string, unknown>;
-    for (const key of ['id', 'package', 'reason', 'owner', 'expires'])
-      if (w[key] === undefined || w[key] === null || String(w[key]).trim() === '')
-        throw new ConfigurationError(
-          `Waivers ${file}: entry ${i + 1}${w.id ? ` (${String(w.id)})` : ''} has no '${key}'; every waiver needs id, package, reason, owner and expires.`,
-        );
-    const expires = w.expires instanceof Date ? w.expires.toISOString().slice(0, 10) : String(w.expires);
-    const date = /^\d{4}-\d{2}-\d{2}$/.test(expires)
-      ? Date.parse(`${expires}T23:59:59.999Z`)
-      : Date.parse(expires);
-    if (!Number.isFinite(date))
-      throw new ConfigurationError(
-        `Waivers ${file}: entry ${i + 1} (${String(w.id)}) expires ${JSON.stringify(expires)}, not a date such as 2026-12-31.`,
-      );
-    return {
-      id: String(w.id),
-      package: String(w.package),
-      reason: String(w.reason),
-      owner: String(w.owner),
-      expires,
-      until: date,
-    };
-  });
+  return readOwnedEntries(text, file, WAIVER_KIND).map((entry) => ({
+    id: entry.id,
+    package: entry.extra.package!,
+    reason: entry.reason,
+    owner: entry.owner,
+    expires: entry.expires,
+    until: entry.until,
+  }));
 }

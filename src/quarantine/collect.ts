@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { gzipSync } from 'node:zlib';
 import type { Totals } from './evaluate.js';
 import type { RunInfo } from './history.js';
@@ -27,9 +28,12 @@ export interface CollectorOptions {
 
 export class RunCollector {
   readonly totals: Totals = { total: 0, passed: 0, failed: 0, skipped: 0, flaky: 0 };
-  /** Tests that failed or were flaky, one per id. */
-  readonly notPassed = new Map<string, TestResult>();
-  /** History codes (outcome letter + file index) of suspects that passed in this run. */
+  /**
+   * Every test id that did not pass, as a fingerprint (53 bits of SHA-1) -> outcome: memory stays a
+   * few dozen bytes a failure, whatever their text. The results themselves go to the spill file.
+   */
+  readonly notPassed = new Map<number, number>();
+  /** Suspects that passed in this run (their pass is evidence), held until the end. */
   readonly passedSuspects = new Map<string, TestResult>();
   readonly usedEntries = new Set<QuarantineEntry>();
   /** Test ids seen (counted per group: an id in two suites counts twice). */
@@ -37,7 +41,16 @@ export class RunCollector {
   private group: string | undefined;
   private pending = new Map<string, Entry>();
 
-  constructor(private readonly options: CollectorOptions) {}
+  get spillLines(): number {
+    return this.options.spill.lines;
+  }
+
+  constructor(
+    private readonly options: CollectorOptions & {
+      /** Where the results that did not pass go, one JSON line each, read back at the end. */
+      spill: SpillWriter;
+    },
+  ) {}
 
   add(element: TestCaseElement): void {
     if (element.group !== this.group) {
@@ -52,29 +65,18 @@ export class RunCollector {
     addToEntry(entry, element);
   }
 
-  /** Ends the stream (the last group is folded). */
+  /** Ends the stream (the last group is folded) and closes the spill file. */
   end(): void {
     this.flush();
-  }
-
-  /** The tests held in memory go into the record last, so their code wins over an earlier pass. */
-  writeHeld(): void {
-    for (const test of this.passedSuspects.values())
-      if (!this.notPassed.has(test.id))
-        this.options.record.add(test.id, 'P', this.options.files.indexOf(test));
-    for (const test of this.notPassed.values())
-      this.options.record.add(
-        test.id,
-        test.outcome === 'failed' ? 'F' : 'K',
-        this.options.files.indexOf(test),
-      );
+    this.options.spill.close();
   }
 
   private flush(): void {
-    const { entries, suspects, files, record } = this.options;
+    const { entries, suspects, files, record, spill } = this.options;
     for (const entry of this.pending.values()) {
       const only = entry.sequences.length === 1 ? entry.sequences[0]! : undefined;
-      // Most tests ran once and passed: no result object for them.
+      // Most tests ran once and passed: no result object for them. A pass is written to the record
+      // at once; if the same id failed elsewhere, its failure is written last and wins.
       if (only !== undefined && only.elements === 1 && only.passes === 1) {
         const id = entry.carrier.id;
         this.ids += 1;
@@ -84,10 +86,8 @@ export class RunCollector {
           const used = entries.find((candidate) => candidate.matches(id));
           if (used) this.usedEntries.add(used);
         }
-        if (!this.notPassed.has(id)) {
-          if (suspects.has(id)) this.passedSuspects.set(id, slim(resultOf(entry)));
-          else record.add(id, 'P', files.indexOf(entry.carrier));
-        }
+        if (suspects.has(id)) this.passedSuspects.set(id, slim(resultOf(entry)));
+        else record.add(id, 'P', files.indexOf(entry.carrier));
         continue;
       }
       const result = resultOf(entry);
@@ -102,37 +102,159 @@ export class RunCollector {
       }
       if (result.outcome === 'skipped') continue;
       if (result.outcome === 'passed') {
-        const seen = this.notPassed.get(result.id);
-        if (seen) addCounts(seen, result);
-        else if (suspects.has(result.id)) this.passedSuspects.set(result.id, slim(result));
+        if (suspects.has(result.id)) this.passedSuspects.set(result.id, slim(result));
         else record.add(result.id, 'P', files.indexOf(result));
         continue;
       }
-      const seen = this.notPassed.get(result.id);
-      if (seen === undefined) {
-        this.notPassed.set(result.id, slim(result));
-        continue;
-      }
       // The same id in another suite or report: a failure anywhere stays a failure.
-      addCounts(seen, result);
-      if (seen.outcome !== 'failed' && result.outcome === 'failed') {
-        const counts = seen.counts;
-        this.notPassed.set(result.id, { ...slim(result), counts });
-      }
+      const key = fingerprint(result.id);
+      const code = result.outcome === 'failed' ? FAILED : FLAKY;
+      this.notPassed.set(key, Math.max(this.notPassed.get(key) ?? 0, code));
+      spill.add(result);
     }
     this.pending = new Map();
   }
 }
 
-function addCounts(into: TestResult, from: TestResult): void {
-  into.counts = {
-    passed: into.counts.passed + from.counts.passed,
-    failed: into.counts.failed + from.counts.failed,
-    skipped: into.counts.skipped + from.counts.skipped,
-    flaky: into.counts.flaky + from.counts.flaky,
+const FLAKY = 1;
+const FAILED = 2;
+/** Set on a fingerprint once its result was taken from the spill (one result per id). */
+const TAKEN = 4;
+const STREAMED = 8;
+
+/** 53 bits of a test id's SHA-1: a collision among a million failures has odds below 1 in 10^4. */
+export function fingerprint(id: string): number {
+  const digest = createHash('sha1').update(id).digest();
+  return digest.readUIntBE(0, 6) * 32 + (digest[6]! >>> 3);
+}
+
+/**
+ * The results that did not pass, one JSON line each, written in blocks as they are folded so
+ * memory holds one block at most. An id can have several lines (several suites or reports).
+ */
+export class SpillWriter {
+  private readonly fd: number;
+  private block = '';
+  lines = 0;
+  private closed = false;
+
+  constructor(readonly path: string) {
+    this.fd = openSync(path, 'w');
+  }
+
+  add(result: TestResult): void {
+    this.block += `${JSON.stringify(result)}\n`;
+    this.lines += 1;
+    if (this.block.length >= 1 << 20) this.flushBlock();
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.flushBlock();
+    closeSync(this.fd);
+    this.closed = true;
+  }
+
+  private flushBlock(): void {
+    if (this.block !== '') writeSync(this.fd, this.block);
+    this.block = '';
+  }
+}
+
+export async function* spilled(path: string): AsyncGenerator<TestResult> {
+  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+  for await (const line of lines) if (line !== '') yield JSON.parse(line) as TestResult;
+}
+
+/** What the end of a run needs from the tests that did not pass: counts, and the first few in full. */
+export interface NotPassedSummary {
+  failures: TestResult[];
+  quarantined: { test: TestResult; entry: QuarantineEntry }[];
+  flaky: TestResult[];
+  counts: { failures: number; quarantined: number; flaky: number };
+}
+
+/**
+ * Reads the spill back once the stream ended: one result per id (its first failure, else its
+ * first flaky run), written to the record last (so it wins over a pass of the same id elsewhere),
+ * handed to `observe` (detection), counted, and kept in full for the first `keep` of each kind.
+ */
+export async function settleNotPassed(
+  collector: RunCollector,
+  spillPath: string,
+  options: {
+    active: QuarantineEntry[];
+    files: FileTable;
+    record: RecordWriter;
+    keep: number;
+    observe: (test: TestResult, code: 'F' | 'K', fileIndex: number | undefined) => void;
+  },
+): Promise<NotPassedSummary> {
+  const { notPassed } = collector;
+  const out: NotPassedSummary = {
+    failures: [],
+    quarantined: [],
+    flaky: [],
+    counts: { failures: 0, quarantined: 0, flaky: 0 },
   };
-  into.elements += from.elements;
-  into.failedAttempts += from.failedAttempts;
+  for await (const test of spilled(spillPath)) {
+    const key = fingerprint(test.id);
+    const state = notPassed.get(key) ?? 0;
+    if (state & TAKEN) continue;
+    const kind = state & 3;
+    if (kind === FAILED && test.outcome !== 'failed') continue;
+    notPassed.set(key, state | TAKEN);
+    collector.passedSuspects.delete(test.id);
+    const code = kind === FAILED ? 'F' : 'K';
+    const index = options.files.indexOf(test);
+    options.record.add(test.id, code, index);
+    options.observe(test, code, index);
+    if (kind === FLAKY) {
+      out.counts.flaky += 1;
+      if (out.flaky.length < options.keep) out.flaky.push(test);
+      continue;
+    }
+    const entry = options.active.find((candidate) => candidate.matches(test.id));
+    if (entry) {
+      out.counts.quarantined += 1;
+      if (out.quarantined.length < options.keep) out.quarantined.push({ test, entry });
+    } else {
+      out.counts.failures += 1;
+      if (out.failures.length < options.keep) out.failures.push(test);
+    }
+  }
+  return out;
+}
+
+/**
+ * Every result of one kind from the spill, one per id, in report order: the check run's
+ * annotations, however many, without holding them.
+ */
+export async function* streamNotPassed(
+  collector: RunCollector,
+  spillPath: string,
+  kind: 'failed' | 'quarantined' | 'flaky',
+  active: QuarantineEntry[],
+): AsyncGenerator<{ test: TestResult; entry?: QuarantineEntry }> {
+  const { notPassed } = collector;
+  for await (const test of spilled(spillPath)) {
+    const key = fingerprint(test.id);
+    const state = notPassed.get(key) ?? 0;
+    if (state & STREAMED) continue;
+    const own = state & 3;
+    if ((kind === 'flaky') !== (own === FLAKY)) continue;
+    if (own === FAILED && test.outcome !== 'failed') continue;
+    const entry = own === FAILED ? active.find((candidate) => candidate.matches(test.id)) : undefined;
+    if (kind === 'failed' && entry) continue;
+    if (kind === 'quarantined' && !entry) continue;
+    notPassed.set(key, state | STREAMED);
+    yield { test, entry };
+  }
+}
+
+/** The suspects that passed and did not fail elsewhere in this run: written last as passes. */
+export function writePassedSuspects(collector: RunCollector, files: FileTable, record: RecordWriter): void {
+  for (const test of collector.passedSuspects.values()) record.add(test.id, 'P', files.indexOf(test));
 }
 
 /**
@@ -174,10 +296,13 @@ export class FileTable {
    * Outside a git checkout: content ids for the files of the given tests only (the few detection
    * needs), read from disk and computed the way git computes a blob id.
    */
-  async hashFromDisk(workspace: string, tests: Iterable<TestResult>): Promise<number> {
+  async hashFromDisk(
+    workspace: string,
+    tests: Iterable<TestResult> | AsyncIterable<TestResult>,
+  ): Promise<number> {
     let opened = 0;
     const wanted = new Set<string>();
-    for (const test of tests)
+    for await (const test of tests)
       for (const path of candidates(test)) if (!this.blobs.has(path)) wanted.add(path);
     for (const path of wanted) {
       if (path === '' || !/\.[A-Za-z0-9]+$/.test(path)) continue;

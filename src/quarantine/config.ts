@@ -8,6 +8,7 @@ import {
   INPUTS,
   MODES,
   ON_EXPIRED,
+  ON_MALFORMED,
 } from './constants.js';
 
 export interface QuarantineConfig {
@@ -18,16 +19,25 @@ export interface QuarantineConfig {
   quarantineFile: string;
   quarantineFileGiven: boolean;
   onExpired: (typeof ON_EXPIRED)[number];
+  /** A report that is not well-formed XML: fail the step, or warn and go on with the others. */
+  onMalformed: (typeof ON_MALFORMED)[number];
   history: (typeof HISTORY_STORES)[number];
   historyDir?: string;
   historyBranch: string;
   window: number;
   flakeThreshold: number;
   createIssues: boolean;
+  /** A check run whose annotations carry every failure (beyond the step's ten a level). */
+  checkRun: boolean;
+  /** The check run's name, and the key of the pull request comment. */
+  checkName: string;
+  /** One pull request comment with the verdict and the flaky tests, updated in place. */
+  prComment: boolean;
   githubToken?: string;
 }
 
 const DEFAULT_QUARANTINE_FILE = '.github/quarantine.yml';
+const DEFAULT_CHECK_NAME = 'Test results';
 
 export function readConfig(inputs: InputReader, workspace: string): QuarantineConfig {
   const reports = inputs.lines(INPUTS.reports);
@@ -58,6 +68,23 @@ export function readConfig(inputs: InputReader, workspace: string): QuarantineCo
       `Input '${INPUTS.createIssues}' is true but '${INPUTS.githubToken}' is empty; pass a token with issues: write.`,
     );
   }
+  const checkRun = inputs.boolean(INPUTS.checkRun, false);
+  const prComment = inputs.boolean(INPUTS.prComment, false);
+  for (const [name, on, permission] of [
+    [INPUTS.checkRun, checkRun, 'checks: write'],
+    [INPUTS.prComment, prComment, 'pull-requests: write'],
+  ] as const)
+    if (on && githubToken === undefined)
+      throw new ConfigurationError(
+        `Input '${name}' is true but '${INPUTS.githubToken}' is empty; pass a token with ${permission}.`,
+      );
+  const checkName = (inputs.optional(INPUTS.checkName) ?? DEFAULT_CHECK_NAME).trim();
+  if (checkName === '' || checkName.length > 200 || /[\r\n]/.test(checkName))
+    throw ConfigurationError.forInput(
+      INPUTS.checkName,
+      checkName,
+      'a one-line name of at most 200 characters',
+    );
   const quarantineFileInput = inputs.optional(INPUTS.quarantineFile);
   const quarantineFile = quarantineFileInput ?? DEFAULT_QUARANTINE_FILE;
   return {
@@ -68,12 +95,16 @@ export function readConfig(inputs: InputReader, workspace: string): QuarantineCo
     quarantineFile: inWorkspace(workspace, quarantineFile),
     quarantineFileGiven: quarantineFileInput !== undefined && quarantineFileInput !== DEFAULT_QUARANTINE_FILE,
     onExpired: inputs.oneOf(INPUTS.onExpired, ON_EXPIRED, 'fail'),
+    onMalformed: inputs.oneOf(INPUTS.onMalformed, ON_MALFORMED, 'fail'),
     history,
     historyDir: historyDirInput === undefined ? undefined : inWorkspace(workspace, historyDirInput),
     historyBranch,
     window: inputs.integer(INPUTS.window, { min: 1, max: 10_000, fallback: DEFAULT_WINDOW }),
     flakeThreshold: parseThreshold(inputs.string(INPUTS.flakeThreshold)),
     createIssues,
+    checkRun,
+    checkName,
+    prComment,
     githubToken,
   };
 }

@@ -12,6 +12,10 @@ export const INPUTS = {
   flakeThreshold: 'flake-threshold',
   createIssues: 'create-issues',
   githubToken: 'github-token',
+  onMalformed: 'on-malformed',
+  checkRun: 'check-run',
+  checkName: 'check-name',
+  prComment: 'pr-comment',
 } as const;
 
 export const OUTPUTS = {
@@ -27,6 +31,7 @@ export const OUTPUTS = {
 
 export const MODES = ['enforce', 'report'] as const;
 export const ON_EXPIRED = ['warn', 'fail'] as const;
+export const ON_MALFORMED = ['fail', 'warn'] as const;
 export const HISTORY_STORES = ['cache', 'branch', 'dir'] as const;
 /** 512 MB, as the action.yml default reads. */
 export const DEFAULT_MAX_REPORT_SIZE = 512_000_000;

@@ -22,6 +22,11 @@ export interface Evaluation {
   quarantined: { test: TestResult; entry: QuarantineEntry }[];
   /** Failed then passed within this run. */
   flakyInRun: TestResult[];
+  /**
+   * How many of each: on a large run the lists above hold only the first few in full (for the
+   * summary and the step's annotations), these count them all.
+   */
+  counts: { failures: number; quarantined: number; flaky: number };
   expired: QuarantineEntry[];
   /** Entries in force that matched no test in this run. */
   dead: QuarantineEntry[];
@@ -39,7 +44,11 @@ export function evaluate(
    * When `results` hold only the tests that did not pass (a streamed run): the totals of the whole
    * run and the entries that matched any test.
    */
-  overall?: { totals: Totals; used: ReadonlySet<QuarantineEntry> },
+  overall?: {
+    totals: Totals;
+    used: ReadonlySet<QuarantineEntry>;
+    counts?: Evaluation['counts'];
+  },
 ): Evaluation {
   const expired = entries.filter((entry) => isExpired(entry, now));
   const active = entries.filter((entry) => !isExpired(entry, now));
@@ -65,10 +74,15 @@ export function evaluate(
     Object.assign(totals, overall.totals);
     for (const entry of overall.used) used.add(entry);
   }
+  const counts = overall?.counts ?? {
+    failures: failures.length,
+    quarantined: quarantined.length,
+    flaky: flakyInRun.length,
+  };
   const reasons: string[] = [];
-  if (failures.length > 0)
+  if (counts.failures > 0)
     reasons.push(
-      `${failures.length} test${failures.length === 1 ? '' : 's'} failed and ${failures.length === 1 ? 'is' : 'are'} not quarantined`,
+      `${counts.failures} test${counts.failures === 1 ? '' : 's'} failed and ${counts.failures === 1 ? 'is' : 'are'} not quarantined`,
     );
   if (expired.length > 0 && onExpired === 'fail') {
     reasons.push(
@@ -76,12 +90,13 @@ export function evaluate(
     );
   }
   const verdict: Verdict =
-    reasons.length > 0 ? 'failed' : quarantined.length > 0 ? 'passed-with-quarantined' : 'passed';
+    reasons.length > 0 ? 'failed' : counts.quarantined > 0 ? 'passed-with-quarantined' : 'passed';
   return {
     totals,
     failures,
     quarantined,
     flakyInRun,
+    counts,
     expired,
     dead: active.filter((entry) => !used.has(entry)),
     verdict,

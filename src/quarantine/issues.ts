@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type GitHub, gitHubError, GitHubProxyError, GitHubRateLimitError } from '../github/client.js';
+import { type GitHub, GitHubProxyError, GitHubRateLimitError, gitHubError } from '../github/client.js';
 import { ConfigurationError } from '../runtime/errors.js';
 import { oneLine } from '../runtime/text.js';
 
@@ -107,8 +107,12 @@ export class GitHubIssues {
       const data = (error as { response?: { data?: { message?: string } } }).response?.data;
       const what = `${method} ${path}: HTTP ${status} ${oneLine(String(data?.message ?? (error as Error).message)).slice(0, 200)}`;
       if (status === 401 || status === 403 || status === 404)
-        throw new ConfigurationError(
-          `Input 'create-issues': ${what}. Give the job 'permissions: issues: write' and pass a token that can create issues in ${this.repository} (input 'github-token').`,
+        // The status goes with it: a fork's read-only token is told apart from a wrong setup.
+        throw Object.assign(
+          new ConfigurationError(
+            `Input 'create-issues': ${what}. Give the job 'permissions: issues: write' and pass a token that can create issues in ${this.repository} (input 'github-token').`,
+          ),
+          { status },
         );
       throw new Error(`GitHub API ${what}`);
     }

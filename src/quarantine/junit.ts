@@ -85,6 +85,15 @@ interface OpenCase {
   message?: string;
 }
 
+/** A report that is not well-formed JUnit XML; the message names the report and the line. */
+export class MalformedReportError extends ConfigurationError {
+  readonly malformed = true;
+}
+
+export function isMalformedReport(error: unknown): error is MalformedReportError {
+  return error instanceof MalformedReportError;
+}
+
 export async function parseJUnitFile(path: string, options: ParseOptions): Promise<ParseSummary> {
   const shown = options.displayName ?? path;
   const size = (await stat(path)).size;
@@ -202,7 +211,7 @@ export class JUnitReader {
   }
 
   private fail(reason: string): ConfigurationError {
-    return new ConfigurationError(
+    return new MalformedReportError(
       `Report ${this.shown}, line ${this.parser.line}: not valid JUnit XML: ${reason}.`.replace(/\.\.$/, '.'),
     );
   }
@@ -214,12 +223,13 @@ export class JUnitReader {
     // bound() keeps the first KEPT_TEXT_LIMIT characters of a long value between writes, and saxes
     // then appends what the last piece holds: cut here too, so the value is the same whatever the
     // pieces the report arrived in.
-    const attributes = Object.fromEntries(
-      Object.entries(tag.attributes as Record<string, string>).map(([key, value]) => [
-        key,
-        value.length > KEPT_TEXT_LIMIT ? value.slice(0, KEPT_TEXT_LIMIT) : value,
-      ]),
-    );
+    // In place: saxes hands each tag its own attributes object, and a copy per element was the
+    // parser's largest allocation (a CPU profile of 100,000 testcases: 13% of the time, most of the GC).
+    const attributes = tag.attributes as Record<string, string>;
+    for (const key in attributes) {
+      const value = attributes[key]!;
+      if (value.length > KEPT_TEXT_LIMIT) attributes[key] = value.slice(0, KEPT_TEXT_LIMIT);
+    }
     if (this.depth === 1) {
       if (!ROOTS.has(name))
         throw this.fail(`the root element is <${name}>, expected <testsuites> or <testsuite>`);

@@ -2,25 +2,35 @@ import { existsSync } from 'node:fs';
 import { glob, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative } from 'node:path';
-import { globMatcher } from '../glob/index.js';
 import { Git } from '../git/index.js';
+import { globMatcher } from '../glob/index.js';
 import {
-  ANNOTATION_LIMIT_PER_LEVEL,
   type ActionContext,
   type ActionFn,
+  ANNOTATION_LIMIT_PER_LEVEL,
   ConfigurationError,
   errorMessage,
   isConfigurationError,
   oneLine,
 } from '../runtime/index.js';
+import {
+  FileTable,
+  RecordWriter,
+  RunCollector,
+  SpillWriter,
+  settleNotPassed,
+  spilled,
+  streamNotPassed,
+  writePassedSuspects,
+} from './collect.js';
 import { type QuarantineConfig, readConfig } from './config.js';
-import { MAX_ISSUES_PER_RUN, OUTPUTS } from './constants.js';
-import { type Evaluation, evaluate, percent, type Proposal, proposals as findProposals } from './evaluate.js';
+import { INPUTS, MAX_ISSUES_PER_RUN, OUTPUTS } from './constants.js';
+import { type Evaluation, evaluate, proposals as findProposals, type Proposal, percent } from './evaluate.js';
 import { detectFlakes, type FlakeStat } from './flakes.js';
 import {
   BranchHistory,
-  CacheHistory,
   type CacheClient,
+  CacheHistory,
   DirHistory,
   type EncodedRecord,
   type HistoryStore,
@@ -28,13 +38,26 @@ import {
   type RunRecord,
 } from './history.js';
 import { GitHubIssues } from './issues.js';
-import { parseJUnitFile } from './junit.js';
+import { isMalformedReport, parseJUnitFile } from './junit.js';
+import { type CheckAnnotation, GitHubReporter, GitHubWriteError } from './publish.js';
 import { isExpired, parseQuarantineFile, type QuarantineEntry } from './quarantine-file.js';
-import { FileTable, RecordWriter, RunCollector } from './collect.js';
 import type { TestResult } from './results.js';
-import { renderSummary } from './summary.js';
+import { LISTED, renderComment, renderSummary } from './summary.js';
 
 export const main: ActionFn = async (ctx) => {
+  // The run's record and the spill of results that did not pass live here until the step ends.
+  const work = await mkdtemp(join(ctx.runtime.env.RUNNER_TEMP || tmpdir(), 'gantry-quarantine-'));
+  try {
+    await judge(ctx, work);
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+};
+
+/** How many results of each kind are held in full (summary, the step's annotations, the comment). */
+const KEPT = LISTED;
+
+async function judge(ctx: ActionContext, work: string): Promise<void> {
   const config = readConfig(ctx.inputs, ctx.workspace);
   const info = await runInfo(ctx);
   const files = await ctx.log.stage(
@@ -61,20 +84,44 @@ export const main: ActionFn = async (ctx) => {
   const git = new Git(ctx.workspace, ctx.runtime.env);
   const blobs = await indexBlobs(git);
   const table = new FileTable(blobs ?? new Map());
-  const work = await mkdtemp(join(ctx.runtime.env.RUNNER_TEMP || tmpdir(), 'gantry-quarantine-'));
-  try {
+  const malformed: string[] = [];
+  const spillPath = join(work, 'not-passed.jsonl');
+  let collector: RunCollector;
+  {
     const record = new RecordWriter(join(work, 'record.json.gz'), info);
-    const collector = new RunCollector({ suspects: history.suspects, entries: active, files: table, record });
+    collector = new RunCollector({
+      suspects: history.suspects,
+      entries: active,
+      files: table,
+      record,
+      spill: new SpillWriter(spillPath),
+    });
     await ctx.log.stage(
       'parse',
       async () => {
         for (const file of files) {
-          await parseJUnitFile(file, {
-            maxBytes: config.maxReportSize,
-            workspace: ctx.workspace,
-            displayName: shown(file, ctx.workspace),
-            onCase: (c) => collector.add(c),
-          });
+          let cases = 0;
+          try {
+            await parseJUnitFile(file, {
+              maxBytes: config.maxReportSize,
+              workspace: ctx.workspace,
+              displayName: shown(file, ctx.workspace),
+              onCase: (c) => {
+                cases += 1;
+                collector.add(c);
+              },
+            });
+          } catch (error) {
+            if (!isMalformedReport(error) || config.onMalformed === 'fail') throw error;
+            // The test cases read before the bad line are counted: a report cut short by a killed
+            // runner still says which tests ran.
+            malformed.push(file);
+            ctx.runtime.annotate({
+              level: 'warning',
+              title: 'Malformed test report skipped',
+              message: `${error.message} ${cases} test case(s) read before it are counted; the rest of the report is not (on-malformed: warn).`,
+            });
+          }
         }
         collector.end();
       },
@@ -92,25 +139,38 @@ export const main: ActionFn = async (ctx) => {
         `Input 'reports': all ${totals.skipped} test case(s) in the ${files.length} report(s) found were skipped; nothing ran. Set allow-empty: true if that is expected.`,
       );
     }
-    const held = [...collector.notPassed.values(), ...collector.passedSuspects.values()];
-    const opened = blobs === undefined ? await table.hashFromDisk(ctx.workspace, held) : 0;
-    collector.writeHeld();
-    const encoded = record.close(table.files);
-    ctx.runtime.debug(
-      `quarantine: ${totals.total} test runs, ${collector.notPassed.size} not passed held in memory, ${record.tests} record entries, ${table.files.length} files; git processes ${git.stats.processes}, test files opened ${opened}.`,
-    );
-    const tests = [...collector.notPassed.values()];
-    evaluation = evaluate(tests, entries, ctx.clock.now(), config.onExpired, {
-      totals,
-      used: collector.usedEntries,
-    });
-    // This run as detection sees it: the tests that did not pass and the suspects that did.
+    const suspects = collector.passedSuspects;
+    const opened =
+      blobs === undefined
+        ? await table.hashFromDisk(ctx.workspace, chain(suspects.values(), spilled(spillPath)))
+        : 0;
+    // This run as detection sees it: the suspects that passed, and the tests that did not pass
+    // which an earlier record of the window saw (one observation alone is never a flake).
     const current: RunRecord = { v: 1, ...info, files: table.files, tests: {} };
-    for (const test of held) {
-      const index = table.indexOf(test);
-      const code = test.outcome === 'failed' ? 'F' : test.outcome === 'flaky' ? 'K' : 'P';
-      current.tests[test.id] = code + (index ?? '');
-    }
+    const seenBefore = (id: string) => history.loaded.some((r) => r.tests[id] !== undefined);
+    const settled = await settleNotPassed(collector, spillPath, {
+      active,
+      files: table,
+      record,
+      keep: KEPT,
+      observe: (test, code, index) => {
+        if (code === 'K' || seenBefore(test.id)) current.tests[test.id] = code + (index ?? '');
+      },
+    });
+    for (const test of suspects.values()) current.tests[test.id] = `P${table.indexOf(test) ?? ''}`;
+    writePassedSuspects(collector, table, record);
+    const encoded = record.close(table.files);
+    const memory = process.memoryUsage();
+    ctx.runtime.debug(
+      `quarantine: ${totals.total} test runs, ${collector.notPassed.size} not passed (results held in full ${settled.failures.length + settled.quarantined.length + settled.flaky.length}, spilled ${collector.spillLines}), ${record.tests} record entries, ${table.files.length} files; git processes ${git.stats.processes}, test files opened ${opened}; heap ${Math.round(memory.heapUsed / 1e6)} MB, rss ${Math.round(memory.rss / 1e6)} MB.`,
+    );
+    evaluation = evaluate(
+      [...settled.failures, ...settled.quarantined.map((q) => q.test), ...settled.flaky],
+      entries,
+      ctx.clock.now(),
+      config.onExpired,
+      { totals, used: collector.usedEntries, counts: settled.counts },
+    );
     const saved = await ctx.log.stage(
       'history',
       () => saveHistory(ctx, history, encoded, config.window),
@@ -122,53 +182,217 @@ export const main: ActionFn = async (ctx) => {
       history.store === undefined
         ? 'not kept (the cache service is not available)'
         : `${history.store.kind}, ${saved ? window.length : history.loaded.length + 1} run(s) of branch ${info.branch}`;
-  } finally {
-    await rm(work, { recursive: true, force: true });
   }
   const proposals = findProposals(flakes, entries, ctx.clock.now(), config.flakeThreshold);
-  // An issue that cannot be opened fails the step, but only after the verdict is written.
-  let issueError: unknown;
-  if (config.createIssues && proposals.length > 0) {
+  // A GitHub write that fails fails the step, but only after the verdict is written; on a fork or
+  // Dependabot pull request (a read-only token) a refused write is a warning and never fails it.
+  const publishErrors: { title: string; error: unknown }[] = [];
+  const publish = async (stage: string, title: string, fn: () => Promise<unknown>) => {
     await ctx.log
-      .stage(
-        'issues',
-        () => openIssues(ctx, config, proposals),
-        () => ({ proposals: proposals.length }),
-      )
+      .stage(stage, fn, () => ({}))
       .catch((error: unknown) => {
-        issueError = error;
+        const readOnly = deniedOnReadOnlyToken(ctx, error);
+        if (readOnly === undefined) publishErrors.push({ title, error });
+        else
+          ctx.runtime.annotate({
+            level: 'warning',
+            title: `${title}: skipped (read-only token)`,
+            message: oneLine(
+              `${errorMessage(error)} — ${readOnly} gets a read-only token; the verdict stands. To report on such pull requests, run the action from a workflow_run workflow (see the action's README).`,
+            ),
+          });
       });
-  }
+  };
+  if (config.createIssues && proposals.length > 0)
+    await publish('issues', 'Flaky-test issues not opened', () => openIssues(ctx, config, proposals));
+  const summary = renderSummary({
+    evaluation,
+    mode: config.mode,
+    flakes,
+    proposals,
+    now: ctx.clock.now(),
+    history: historyNote,
+    malformed: malformed.map((file) => shown(file, ctx.workspace)),
+  });
+  if (config.checkRun)
+    await publish('check-run', 'Check run not created', () =>
+      createCheckRun(ctx, config, evaluation, summary, checkAnnotations(collector, spillPath, active)),
+    );
+  if (config.prComment)
+    await publish('pr-comment', 'Pull request comment not written', () =>
+      writeComment(ctx, config, evaluation, flakes, proposals),
+    );
 
   writeOutputs(ctx, evaluation, proposals);
-  annotate(ctx, evaluation, config.mode, issueError === undefined ? 0 : 1);
-  await ctx.runtime.appendSummary(
-    renderSummary({
-      evaluation,
-      mode: config.mode,
-      flakes,
-      proposals,
-      now: ctx.clock.now(),
-      history: historyNote,
-    }),
-  );
+  annotate(ctx, evaluation, config.mode, publishErrors.length);
+  await ctx.runtime.appendSummary(summary);
   ctx.runtime.info(
-    `Tests: ${evaluation.totals.total}, failed ${evaluation.failures.length}, quarantined failures ${evaluation.quarantined.length}, flaky ${evaluation.totals.flaky}; verdict ${evaluation.verdict}.`,
+    `Tests: ${evaluation.totals.total}, failed ${evaluation.counts.failures}, quarantined failures ${evaluation.counts.quarantined}, flaky ${evaluation.totals.flaky}; verdict ${evaluation.verdict}.`,
   );
   const failure =
     evaluation.verdict === 'failed' ? `Tests failed: ${evaluation.reasons.join('; ')}.` : undefined;
   if (failure && config.mode === 'report') ctx.runtime.info(`${failure} (mode: report, the step passes)`);
   if (failure && config.mode === 'enforce') {
-    if (issueError !== undefined)
-      ctx.runtime.annotate({
-        level: 'error',
-        title: 'Flaky-test issues not opened',
-        message: oneLine(errorMessage(issueError)),
-      });
+    for (const { title, error } of publishErrors)
+      ctx.runtime.annotate({ level: 'error', title, message: oneLine(errorMessage(error)) });
     throw new TestsFailedError(failure);
   }
-  if (issueError !== undefined) throw issueError;
-};
+  for (const { title, error } of publishErrors.slice(1))
+    ctx.runtime.annotate({ level: 'error', title, message: oneLine(errorMessage(error)) });
+  if (publishErrors.length > 0) throw publishErrors[0]!.error;
+}
+
+async function* chain<T>(...sources: (Iterable<T> | AsyncIterable<T>)[]): AsyncGenerator<T> {
+  for (const source of sources) for await (const item of source) yield item;
+}
+
+/**
+ * Why this run's token is read-only, when a GitHub write was refused (401/403/404) on a pull request
+ * from a fork or from Dependabot; undefined for any other failure, which stays an error.
+ */
+function deniedOnReadOnlyToken(ctx: ActionContext, error: unknown): string | undefined {
+  const status =
+    error instanceof GitHubWriteError ? error.status : (error as { status?: unknown } | undefined)?.status;
+  if (status !== 401 && status !== 403 && status !== 404) return undefined;
+  return readOnlyTokenRun(ctx);
+}
+
+/** A pull request run whose GITHUB_TOKEN GitHub makes read-only: from a fork, or by Dependabot. */
+function readOnlyTokenRun(ctx: ActionContext): string | undefined {
+  const { github } = ctx;
+  if (github.actor === 'dependabot[bot]') return 'a Dependabot pull request';
+  if (!github.eventName.startsWith('pull_request') || github.eventName === 'pull_request_target')
+    return undefined;
+  const head = github.payload.pull_request?.head as
+    | { repo?: { fork?: boolean; full_name?: string } | null }
+    | undefined;
+  const repo = head?.repo;
+  if (repo === null) return 'a pull request from a deleted fork';
+  if (repo?.fork === true || (repo?.full_name !== undefined && repo.full_name !== github.repository))
+    return 'a pull request from a fork';
+  return undefined;
+}
+
+function requireRepository(ctx: ActionContext, input: string): string {
+  if (!ctx.github.repository)
+    throw new ConfigurationError(
+      `Input '${input}': GITHUB_REPOSITORY is not set; it needs a repository (owner/name).`,
+    );
+  return ctx.github.repository;
+}
+
+/** The commit a check run belongs on: the pull request's head (not the merge commit), else the run's. */
+function checkRunSha(ctx: ActionContext): string {
+  const payload = ctx.github.payload;
+  return payload.pull_request?.head.sha ?? payload.workflow_run?.head_sha ?? ctx.github.sha;
+}
+
+function pullRequestNumber(ctx: ActionContext): number | undefined {
+  const payload = ctx.github.payload;
+  const fromRun = (payload.workflow_run as { pull_requests?: { number?: number }[] } | undefined)
+    ?.pull_requests?.[0]?.number;
+  return payload.pull_request?.number ?? fromRun;
+}
+
+async function createCheckRun(
+  ctx: ActionContext,
+  config: QuarantineConfig,
+  e: Evaluation,
+  summary: string,
+  annotations: Iterable<CheckAnnotation> | AsyncIterable<CheckAnnotation>,
+): Promise<void> {
+  const repository = requireRepository(ctx, INPUTS.checkRun);
+  const reporter = new GitHubReporter(await ctx.gitHub(config.githubToken!), repository);
+  const counts = `${e.totals.total} tests: ${e.counts.failures} failed, ${e.counts.quarantined} quarantined failures, ${e.totals.flaky} flaky`;
+  const ref = await reporter.checkRun({
+    name: config.checkName,
+    headSha: checkRunSha(ctx),
+    conclusion: e.verdict !== 'failed' ? 'success' : config.mode === 'enforce' ? 'failure' : 'neutral',
+    title: `${e.verdict === 'failed' ? 'Failed' : 'Passed'}: ${counts}`,
+    summary,
+    annotations,
+  });
+  ctx.runtime.info(
+    `Check run '${config.checkName}' ${ref.url}: ${ref.annotations} annotation(s) in ${ref.requests} request(s).`,
+  );
+}
+
+async function writeComment(
+  ctx: ActionContext,
+  config: QuarantineConfig,
+  e: Evaluation,
+  flakes: FlakeStat[],
+  proposals: Proposal[],
+): Promise<void> {
+  const number = pullRequestNumber(ctx);
+  if (number === undefined) {
+    ctx.runtime.info(
+      `pr-comment: this run is not for a pull request (event ${ctx.github.eventName || 'none'}); no comment.`,
+    );
+    return;
+  }
+  const repository = requireRepository(ctx, INPUTS.prComment);
+  const reporter = new GitHubReporter(await ctx.gitHub(config.githubToken!), repository);
+  const body = renderComment({
+    evaluation: e,
+    mode: config.mode,
+    flakes,
+    proposals,
+    name: config.checkName,
+    runUrl: ctx.github.runUrl,
+  });
+  const ref = await reporter.comment(number, `${repository}#${number}:${config.checkName}`, body);
+  ctx.runtime.info(`${ref.created ? 'Added' : 'Updated'} the comment on pull request #${number}: ${ref.url}`);
+}
+
+/** Every failure for the check run: not quarantined first, then quarantined, then flaky. */
+async function* checkAnnotations(
+  collector: RunCollector,
+  spillPath: string,
+  active: QuarantineEntry[],
+): AsyncGenerator<CheckAnnotation> {
+  for await (const { test } of streamNotPassed(collector, spillPath, 'failed', active))
+    yield checkAnnotation(
+      test,
+      'failure',
+      `Test ${test.failureKind === 'error' ? 'errored' : 'failed'}: ${test.name}`,
+      text(test),
+    );
+  for await (const { test, entry } of streamNotPassed(collector, spillPath, 'quarantined', active))
+    yield checkAnnotation(
+      test,
+      'warning',
+      `Quarantined test failed: ${test.name}`,
+      `${text(test)}\nQuarantined until ${entry!.expires} (owner ${entry!.owner}): ${entry!.reason}`,
+    );
+  for await (const { test } of streamNotPassed(collector, spillPath, 'flaky', active))
+    yield checkAnnotation(
+      test,
+      'notice',
+      `Flaky test: ${test.name}`,
+      `${test.id} failed, then passed on retry.`,
+    );
+}
+
+function checkAnnotation(
+  test: TestResult,
+  level: CheckAnnotation['annotation_level'],
+  title: string,
+  message: string,
+): CheckAnnotation {
+  // A test without a repository path is pinned to its line in the report.
+  const at = location(test);
+  const path = at.file ?? test.report;
+  const line = at.file !== undefined ? (at.line ?? 1) : test.reportLine;
+  return {
+    path,
+    start_line: line,
+    end_line: line,
+    annotation_level: level,
+    title: title.slice(0, 255),
+    message,
+  };
+}
 
 /** The verdict, not a fault: ends the step with its one error line like any other failure. */
 export class TestsFailedError extends Error {
@@ -275,8 +499,14 @@ async function saveHistory(
     await history.store.append(record, window);
     return true;
   } catch (error) {
-    if (isConfigurationError(error)) throw error;
-    warnHistory(ctx, history.store, error);
+    // A fork's or Dependabot's token cannot push the history branch: the run is judged, not recorded.
+    const readOnly = isConfigurationError(error) ? readOnlyTokenRun(ctx) : undefined;
+    if (isConfigurationError(error) && readOnly === undefined) throw error;
+    warnHistory(
+      ctx,
+      history.store,
+      readOnly ? new Error(`${errorMessage(error)} (${readOnly} gets a read-only token)`) : error,
+    );
     return false;
   }
 }
@@ -366,7 +596,7 @@ function writeOutputs(ctx: ActionContext, e: Evaluation, proposals: Proposal[]):
   out.setOutput(OUTPUTS.failed, String(e.totals.failed));
   out.setOutput(OUTPUTS.skipped, String(e.totals.skipped));
   out.setOutput(OUTPUTS.flaky, String(e.totals.flaky));
-  out.setOutput(OUTPUTS.quarantinedFailures, String(e.quarantined.length));
+  out.setOutput(OUTPUTS.quarantinedFailures, String(e.counts.quarantined));
   out.setOutput(OUTPUTS.verdict, e.verdict);
   out.setOutput(
     OUTPUTS.newFlaky,

@@ -94,15 +94,15 @@ describe('the vulnerability gate', () => {
   test('a waiver without expires (or owner) is refused, naming the entry', () => {
     expect(() =>
       parseWaivers('waivers:\n  - id: CVE-1\n    package: a\n    reason: r\n    owner: o\n', 'w.yml'),
-    ).toThrow("entry 1 (CVE-1) has no 'expires'");
+    ).toThrow("w.yml, line 2: entry 'CVE-1' is missing 'expires'");
     expect(() =>
       parseWaivers(
         'waivers:\n  - id: CVE-1\n    package: a\n    reason: r\n    expires: 2027-01-01\n',
         'w.yml',
       ),
-    ).toThrow("has no 'owner'");
+    ).toThrow("entry 'CVE-1' is missing 'owner'");
     expect(() =>
       parseWaivers('waivers:\n  - {id: CVE-1, package: a, reason: r, owner: o, expires: soon}\n', 'w.yml'),
-    ).toThrow('not a date');
+    ).toThrow("'expires' is 'soon'; expected a date as YYYY-MM-DD");
   });
 });

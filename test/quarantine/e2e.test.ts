@@ -158,12 +158,35 @@ describe('verdict end to end (dist/quarantine through the runner harness)', () =
     expect(main.stdout).not.toContain('    at ');
   });
 
+  it('more than one report, one corrupt: on-malformed fail (default) names file and line; warn names them and judges the rest', async () => {
+    const corrupt =
+      'action-junit-report/corrupt-junit/e2e-tests/corrupt/target/sf-reports/TEST-test.CorruptTest.xml';
+    const ws = withCorpus(corrupt, 'action-junit-report/xunit/report.xml');
+    const named = `reports/${corrupt}, line 18: not valid JUnit XML: unclosed tag: system-out.`;
+    const failed = await run(ws, { reports: 'reports/**/*.xml', mode: 'report' });
+    expect(failed.main.exitCode).toBe(1);
+    expect(failed.main.errors).toEqual([`Report ${named}`]);
+    const warned = await run(ws, { reports: 'reports/**/*.xml', 'on-malformed': 'warn' });
+    // The good report still decides: its failure fails the step in enforce mode.
+    expect(warned.main.exitCode).toBe(1);
+    expect(warned.main.errors.at(-1)).toBe('Tests failed: 1 test failed and is not quarantined.');
+    const warning = warned.main.annotations.find(
+      (a) => a.properties.title === 'Malformed test report skipped',
+    );
+    expect(warning?.command).toBe('warning');
+    expect(warning?.value).toContain(named);
+    expect(warning?.value).toMatch(/\d+ test case\(s\) read before it are counted/);
+    expect(Number(warned.main.outputs.total)).toBeGreaterThanOrEqual(4);
+    expect(warned.main.summary).toContain('malformed report(s) read only up to the bad line');
+  });
+
   it.each([
     [{ mode: 'strict' }, /^Input 'mode': got "strict"; expected one of enforce, report\.$/],
     [{ window: '0' }, /^Input 'window': got "0"; expected an integer >= 1 <= 10000\.$/],
     [{ 'flake-threshold': '1.5' }, /^Input 'flake-threshold': got "1\.5"; expected a rate from 0 up to 1/],
     [{ 'max-report-size': 'huge' }, /^Input 'max-report-size': got "huge"; expected a size such as 512MB/],
     [{ 'on-expired': 'ignore' }, /^Input 'on-expired': got "ignore"; expected one of warn, fail\.$/],
+    [{ 'on-malformed': 'skip' }, /^Input 'on-malformed': got "skip"; expected one of fail, warn\.$/],
     [{ history: 'dir', 'history-dir': '' }, /^Input 'history-dir' is required with history: dir/],
     [{ 'history-branch': 'bad..name' }, /^Input 'history-branch': got "bad\.\.name"/],
     [{ 'quarantine-file': 'ci/missing.yml' }, /^Input 'quarantine-file': .*ci\/missing\.yml does not exist/],

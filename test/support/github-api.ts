@@ -13,6 +13,10 @@
  *   GET  /repos/{owner}/{repo}/commits/{ref}/check-runs  (list check runs for a ref, paginated)
  *   GET  /repos/{owner}/{repo}/commits/{ref}/status      (the combined commit status)
  *   POST /repos/{owner}/{repo}/check-runs                (create a check run: 201, 403, 422)
+ *   PATCH /repos/{owner}/{repo}/check-runs/{id}          (update a check run: annotations appended)
+ *     both take at most 50 output.annotations a request (422 beyond, as GitHub answers)
+ *   GET|POST /repos/{owner}/{repo}/issues/{number}/comments  (list, create an issue or PR comment)
+ *   PATCH /repos/{owner}/{repo}/issues/comments/{id}          (update a comment)
  * Lists are paginated with `per_page` (default 30, at most 100) and `page`, with a Link header
  * (rel="next", "last", "first", "prev") as GitHub sends. Authentication is a bearer (or `token`)
  * header checked against the configured tokens; a token without write access gets GitHub's 403
@@ -131,9 +135,38 @@ export interface CheckRunFixture {
     | 'action_required'
     | 'stale'
     | null;
-  output?: { title?: string; summary?: string };
+  output?: { title?: string; summary?: string; text?: string };
   head_sha?: string;
+  /** Annotations received through create and update requests, in order. */
+  annotations?: CheckAnnotationFixture[];
 }
+
+/** A check run annotation as the Checks API takes it. */
+export interface CheckAnnotationFixture {
+  path: string;
+  start_line: number;
+  end_line: number;
+  annotation_level: 'notice' | 'warning' | 'failure';
+  message: string;
+  title?: string;
+  raw_details?: string;
+}
+
+/** An issue or pull request comment as the REST API returns it. */
+export interface IssueCommentFixture {
+  id: number;
+  node_id: string;
+  url: string;
+  html_url: string;
+  issue_url: string;
+  body: string;
+  user: { login: string; id: number; type: string };
+  created_at: string;
+  updated_at: string;
+}
+
+/** The Checks API takes at most this many annotations in one create or update request. */
+export const CHECK_ANNOTATIONS_PER_REQUEST = 50;
 
 export interface StatusFixture {
   context: string;
@@ -169,6 +202,8 @@ export interface GitHubApi {
   checkRuns(repository: string, sha: string): (CheckRunFixture & { id: number })[];
   /** Pull requests opened through the API, oldest first. */
   openedPulls(repository: string): OpenedPull[];
+  /** Comments on an issue or pull request, oldest first. */
+  comments(repository: string, number: number): IssueCommentFixture[];
   fail(fault: Omit<Fault, 'times'> & { times?: number }): void;
   requests: RecordedRequest[];
   close(): Promise<void>;
@@ -188,6 +223,7 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
   const runs = new Map<string, (RunFixture & { id: number })[]>();
   const checks = new Map<string, (CheckRunFixture & { id: number })[]>();
   const statuses = new Map<string, (StatusFixture & { id: number })[]>();
+  const comments = new Map<string, IssueCommentFixture[]>();
   const faults: Fault[] = [];
   const requests: RecordedRequest[] = [];
   let nextId = 1000;
@@ -366,12 +402,35 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
         })),
       });
     }
+    const checkRunUpdate = /^\/check-runs\/(\d+)$/.exec(route);
+    if (checkRunUpdate && method === 'PATCH') {
+      if (!grant.write)
+        return error(res, 403, 'Resource not accessible by integration', {
+          documentation_url: `${DOCS}/checks/runs#update-a-check-run`,
+        });
+      const run = [...checks.values()].flat().find((r) => r.id === Number(checkRunUpdate[1]));
+      if (!run) return error(res, 404, 'Not Found');
+      let payload: Partial<CheckRunFixture> & { output?: { annotations?: unknown } };
+      try {
+        payload = JSON.parse(body) as typeof payload;
+      } catch {
+        return error(res, 400, 'Problems parsing JSON');
+      }
+      const invalid = checkOutput(payload.output);
+      if (invalid) return error(res, 422, 'Validation Failed', { errors: [invalid] });
+      const { annotations, ...output } = (payload.output ?? {}) as { annotations?: CheckAnnotationFixture[] };
+      if (payload.status) run.status = payload.status;
+      if (payload.conclusion !== undefined) run.conclusion = payload.conclusion;
+      if (payload.output) run.output = { ...run.output, ...output };
+      if (annotations) run.annotations = [...(run.annotations ?? []), ...annotations];
+      return send(res, 200, checkRunBody(repository, run));
+    }
     if (route === '/check-runs' && method === 'POST') {
       if (!grant.write)
         return error(res, 403, 'Resource not accessible by integration', {
           documentation_url: `${DOCS}/checks/runs#create-a-check-run`,
         });
-      let payload: CheckRunFixture & { head_sha?: unknown };
+      let payload: CheckRunFixture & { head_sha?: unknown; output?: { annotations?: unknown } };
       try {
         payload = JSON.parse(body) as typeof payload;
       } catch {
@@ -383,8 +442,17 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
             { resource: 'CheckRun', code: 'missing_field', field: payload.name ? 'head_sha' : 'name' },
           ],
         });
+      const invalid = checkOutput(payload.output);
+      if (invalid) return error(res, 422, 'Validation Failed', { errors: [invalid] });
       const key = `${repository}@${payload.head_sha}`;
-      const run = { ...payload, status: payload.status ?? 'queued', id: nextId++ };
+      const { annotations, ...output } = (payload.output ?? {}) as { annotations?: CheckAnnotationFixture[] };
+      const run = {
+        ...payload,
+        ...(payload.output ? { output } : {}),
+        annotations: annotations ?? [],
+        status: payload.status ?? 'queued',
+        id: nextId++,
+      };
       checks.set(key, [...(checks.get(key) ?? []), run]);
       return send(res, 201, {
         id: run.id,
@@ -395,6 +463,10 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
         output: run.output ?? {},
       });
     }
+    const commentsOf = /^\/issues\/(\d+)\/comments$/.exec(route);
+    const commentUpdate = /^\/issues\/comments\/(\d+)$/.exec(route);
+    if (commentsOf || commentUpdate)
+      return issueComments(res, req, url, grant, repository, body, commentsOf, commentUpdate);
     const issues = /^\/issues(?:\/(\d+))?$/.exec(route);
     if (!issues) return error(res, 404, 'Not Found');
     const list = store.get(repository) ?? [];
@@ -439,6 +511,118 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
     }
     return error(res, 404, 'Not Found');
   });
+
+  /** A check run as the Checks API returns it. */
+  const checkRunBody = (repository: string, run: CheckRunFixture & { id: number }) => ({
+    id: run.id,
+    head_sha: run.head_sha,
+    name: run.name,
+    status: run.status,
+    conclusion: run.conclusion ?? null,
+    output: { ...(run.output ?? {}), annotations_count: run.annotations?.length ?? 0 },
+    html_url: `https://github.com/${repository}/runs/${run.id}`,
+  });
+
+  /** The output object's rules: title and summary when given, at most 50 annotations, each complete. */
+  const checkOutput = (output: unknown): Record<string, unknown> | undefined => {
+    if (output === undefined) return undefined;
+    const o = output as { title?: unknown; summary?: unknown; annotations?: unknown };
+    if (typeof o.title !== 'string' || typeof o.summary !== 'string')
+      return {
+        resource: 'CheckRun',
+        code: 'missing_field',
+        field: typeof o.title !== 'string' ? 'title' : 'summary',
+      };
+    if (o.annotations === undefined) return undefined;
+    if (!Array.isArray(o.annotations) || o.annotations.length > CHECK_ANNOTATIONS_PER_REQUEST)
+      return {
+        resource: 'CheckRun',
+        code: 'invalid',
+        field: 'annotations',
+        message: `Only ${CHECK_ANNOTATIONS_PER_REQUEST} annotations are allowed per request`,
+      };
+    for (const a of o.annotations as Partial<CheckAnnotationFixture>[]) {
+      const missing = (['path', 'start_line', 'end_line', 'annotation_level', 'message'] as const).find(
+        (field) => a?.[field] === undefined || a[field] === '',
+      );
+      if (missing) return { resource: 'CheckRun', code: 'missing_field', field: `annotations.${missing}` };
+      if (!['notice', 'warning', 'failure'].includes(a.annotation_level!))
+        return { resource: 'CheckRun', code: 'invalid', field: 'annotations.annotation_level' };
+    }
+    return undefined;
+  };
+
+  const issueComments = (
+    res: ServerResponse,
+    req: IncomingMessage,
+    url: URL,
+    grant: { write: boolean },
+    repository: string,
+    body: string,
+    on: RegExpExecArray | null,
+    update: RegExpExecArray | null,
+  ) => {
+    const method = req.method ?? 'GET';
+    if (on && method === 'GET') {
+      const { page, headers } = paginate(url, comments.get(`${repository}#${on[1]}`) ?? []);
+      return send(res, 200, page, headers);
+    }
+    if (method !== 'POST' && method !== 'PATCH') return error(res, 404, 'Not Found');
+    if (!grant.write)
+      return error(res, 403, 'Resource not accessible by integration', {
+        documentation_url: `${DOCS}/issues/comments#${update ? 'update' : 'create'}-an-issue-comment`,
+      });
+    let payload: { body?: unknown };
+    try {
+      payload = JSON.parse(body) as typeof payload;
+    } catch {
+      return error(res, 400, 'Problems parsing JSON');
+    }
+    if (typeof payload.body !== 'string' || payload.body === '')
+      return error(res, 422, 'Validation Failed', {
+        errors: [{ resource: 'IssueComment', code: 'missing_field', field: 'body' }],
+      });
+    if (payload.body.length > 65536)
+      return error(res, 422, 'Validation Failed', {
+        errors: [
+          {
+            resource: 'IssueComment',
+            code: 'custom',
+            field: 'body',
+            message: 'body is too long (maximum is 65536 characters)',
+          },
+        ],
+      });
+    const now = new Date().toISOString();
+    if (update) {
+      const found = [...comments.values()].flat().find((c) => c.id === Number(update[1]));
+      if (!found) return error(res, 404, 'Not Found');
+      found.body = payload.body;
+      found.updated_at = now;
+      return send(res, 200, found);
+    }
+    const number = Number(on![1]);
+    if (
+      !(store.get(repository) ?? []).some((i) => i.number === number) &&
+      !pulls.get(repository)?.some((p) => p.number === number)
+    )
+      return error(res, 404, 'Not Found');
+    const id = nextId++;
+    const comment: IssueCommentFixture = {
+      id,
+      node_id: Buffer.from(`IC_${id}`).toString('base64'),
+      url: `${base}/repos/${repository}/issues/comments/${id}`,
+      html_url: `https://github.com/${repository}/pull/${number}#issuecomment-${id}`,
+      issue_url: `${base}/repos/${repository}/issues/${number}`,
+      body: payload.body,
+      user: { login: 'github-actions[bot]', id: 41898282, type: 'Bot' },
+      created_at: now,
+      updated_at: now,
+    };
+    const key = `${repository}#${number}`;
+    comments.set(key, [...(comments.get(key) ?? []), comment]);
+    return send(res, 201, comment, { location: comment.url });
+  };
 
   const pullJson = (repository: string, p: OpenedPull) => ({
     url: `${base}/repos/${repository}/pulls/${p.number}`,
@@ -688,6 +872,7 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
     },
     checkRuns: (repository, sha) => [...(checks.get(`${repository}@${sha}`) ?? [])],
     openedPulls: (repository) => [...(opened.get(repository) ?? [])],
+    comments: (repository, number) => [...(comments.get(`${repository}#${number}`) ?? [])],
     fail: (fault) => faults.push({ times: 1, ...fault }),
     requests,
     close: () =>
