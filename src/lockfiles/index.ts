@@ -3,82 +3,96 @@
  * pipeline-diff ("what changed since the last green run"). Each format has a small strict reader
  * in this folder; this module is the one entry point.
  */
+import { readBundler } from './bundler.js';
+import { LockfileError } from './errors.js';
+import { readGoMod, readGoSum } from './go.js';
+import { oneLine, stripBom } from './lines.js';
+import { readNpm } from './npm.js';
+import { readPnpm } from './pnpm.js';
+import { readRequirements } from './requirements.js';
+import { readCargo, readPoetry, readUv } from './toml-lockfiles.js';
+import type { LockfileKind, ParsedLockfile } from './types.js';
+import { isYarnBerry, readYarnBerry, readYarnClassic } from './yarn.js';
 
-export type LockfileKind =
-  | 'npm'
-  | 'yarn-classic'
-  | 'yarn-berry'
-  | 'pnpm'
-  | 'go-mod'
-  | 'go-sum'
-  | 'cargo'
-  | 'poetry'
-  | 'uv'
-  | 'bundler'
-  | 'pip-requirements';
+export { diffLockfiles } from './diff.js';
+export { LockfileError } from './errors.js';
+export type {
+  Ecosystem,
+  LockChange,
+  LockDiff,
+  LockedPackage,
+  LockfileKind,
+  ParsedLockfile,
+} from './types.js';
+export { compareVersions, isMajorBump } from './version.js';
 
-export type Ecosystem = 'npm' | 'go' | 'cargo' | 'pypi' | 'rubygems';
+const BY_NAME: Record<string, LockfileKind> = {
+  'package-lock.json': 'npm',
+  'npm-shrinkwrap.json': 'npm',
+  'pnpm-lock.yaml': 'pnpm',
+  'go.mod': 'go-mod',
+  'go.sum': 'go-sum',
+  'Cargo.lock': 'cargo',
+  'poetry.lock': 'poetry',
+  'uv.lock': 'uv',
+  'Gemfile.lock': 'bundler',
+  'gems.locked': 'bundler',
+};
 
-export interface LockedPackage {
-  name: string;
-  version: string;
-  /** true: a dependency the project names itself; false: transitive; absent: the lockfile does not say. */
-  direct?: boolean;
-  ecosystem: Ecosystem;
-}
+/** pip-compile and friends: requirements.txt, requirements-dev.txt, dev-requirements.txt, requirements/*.txt. */
+const REQUIREMENTS = /(^|[-_.])requirements([-_.][^/]*)?\.txt$/i;
 
-/** Packages sorted by name then version, one entry per name@version. */
-export interface ParsedLockfile {
-  kind: LockfileKind;
-  packages: LockedPackage[];
-}
-
-/** A lockfile that cannot be read: the message names the file (and the line where there is one). */
-export class LockfileError extends Error {
-  override name = 'LockfileError';
-  constructor(
-    message: string,
-    readonly file: string,
-    readonly line?: number,
-  ) {
-    super(message);
-  }
-}
-
-export interface LockChange {
-  name: string;
-  ecosystem: string;
-  kind: 'added' | 'removed' | 'upgraded' | 'downgraded' | 'changed';
-  before?: string[];
-  after?: string[];
-  /** The highest version's major component went up (0.x: the minor, as semver treats it). */
-  major?: boolean;
-  direct?: boolean;
-}
-
-export interface LockDiff {
-  changes: LockChange[];
-}
-
-/** Which format a file is, by its name (yarn classic vs berry and pip requirements also by content). */
+/**
+ * Which format a file is, by its name; yarn.lock by content (berry has `__metadata:`; without the
+ * text, classic is assumed). Undefined for anything else: the caller records such a file by hash.
+ */
 export function detectLockfileKind(path: string, text?: string): LockfileKind | undefined {
-  void path;
-  void text;
+  const slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  const base = path.slice(slash + 1);
+  if (Object.hasOwn(BY_NAME, base)) return BY_NAME[base];
+  if (base === 'yarn.lock')
+    return text !== undefined && isYarnBerry(stripBom(text)) ? 'yarn-berry' : 'yarn-classic';
+  const parent = path.slice(0, Math.max(slash, 0));
+  if (REQUIREMENTS.test(base) || (/(^|\/)requirements$/.test(parent) && base.endsWith('.txt')))
+    return 'pip-requirements';
   return undefined;
 }
 
-/** Read one lockfile; throws LockfileError naming the file and the line where possible. */
-export function parseLockfile(path: string, text: string): ParsedLockfile {
-  void text;
-  throw new LockfileError(`${path}: not implemented yet`, path);
-}
+const READERS: Record<LockfileKind, (file: string, text: string) => ParsedLockfile> = {
+  npm: readNpm,
+  'yarn-classic': readYarnClassic,
+  'yarn-berry': readYarnBerry,
+  pnpm: readPnpm,
+  'go-mod': readGoMod,
+  'go-sum': readGoSum,
+  cargo: readCargo,
+  poetry: readPoetry,
+  uv: readUv,
+  bundler: readBundler,
+  'pip-requirements': readRequirements,
+};
 
-/** The packages that were added, removed, upgraded, downgraded or changed between two parses. */
-export function diffLockfiles(
-  before: ParsedLockfile | undefined,
-  after: ParsedLockfile | undefined,
-): LockDiff {
-  void before;
-  void after;
-  return { changes: [] };
+/**
+ * Read one lockfile (a byte-order mark and CRLF line ends are accepted). Throws LockfileError,
+ * and nothing else, naming the file and the line where there is one, for a file that is not the
+ * format its name says, is truncated or is corrupt.
+ */
+export function parseLockfile(path: string, text: string): ParsedLockfile {
+  const body = stripBom(text);
+  const kind = detectLockfileKind(path, body);
+  if (kind === undefined)
+    throw new LockfileError(
+      `${path} is not a lockfile this reader knows (package-lock.json, yarn.lock, pnpm-lock.yaml, go.mod, go.sum, Cargo.lock, poetry.lock, uv.lock, Gemfile.lock, requirements*.txt)`,
+      path,
+    );
+  try {
+    return READERS[kind](path, body);
+  } catch (error) {
+    if (error instanceof LockfileError) throw error;
+    // A reader bug or an engine limit (a string too long): still the user's file that caused it.
+    throw new LockfileError(
+      `${path} cannot be read as ${kind} (${oneLine(String((error as Error)?.message ?? error))})`,
+      path,
+    );
+  }
 }
