@@ -46,6 +46,8 @@ export interface CodeChange {
   files: number;
   /** Why the code diff is incomplete, when it is. */
   note?: string;
+  /** The files could not be compared at all. */
+  unknown?: boolean;
 }
 
 export interface PipelineDiff {

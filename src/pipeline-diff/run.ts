@@ -88,6 +88,7 @@ export const main: ActionFn = async (ctx) => {
   const code = await codeChange(git, base.sha, record.sha).catch((error: unknown) => ({
     files: 0,
     directories: {},
+    unknown: true,
     note: `code changes unknown: ${errorMessage(error)}`,
   }));
   const diff = diffRecords(base, record, code);

@@ -140,7 +140,7 @@ export function renderSummary(diff: PipelineDiff, now: number, tripped: string[]
           ),
         )
       : '';
-    if (diff.code.files || diff.code.note) section('Code', head + body);
+    if (diff.code.files || diff.code.unknown) section('Code', head + body);
   }
   if (!any) parts.push('Nothing recorded changed.\n');
   if (tripped.length) parts.push(`\n**fail-on:** ${tripped.map(code).join(', ')} changed.\n`);
