@@ -112,20 +112,20 @@ export function diffRecords(base: PipelineRecord, head: PipelineRecord, code?: C
     const after = head.lockfiles[file];
     // Same blob, same packages: the common case costs a string comparison.
     if (before && after && before.blob === after.blob) continue;
-    const parsedBefore = parsed(before);
-    const parsedAfter = parsed(after);
-    if ((before && !parsedBefore) || (after && !parsedAfter) || (!parsedBefore && !parsedAfter)) {
+    const readable = (entry: LockfileEntry | undefined) => entry === undefined || isParsed(entry);
+    if (!readable(before) || !readable(after)) {
+      // One side is known only by its content hash: the file changed, its packages cannot be compared.
       lockfiles.push({
         file,
         change: !before ? 'added' : !after ? 'removed' : 'modified',
         note: (after ?? before)?.error ?? 'recorded by content hash',
       });
-      if (!parsedBefore && !parsedAfter) continue;
-      if ((before && !parsedBefore) || (after && !parsedAfter)) continue;
+      continue;
     }
     if (!before) lockfiles.push({ file, change: 'added' });
     else if (!after) lockfiles.push({ file, change: 'removed' });
-    for (const change of diffLockfiles(parsedBefore, parsedAfter).changes)
+    const [narrowBefore, narrowAfter] = onlyChangedNames(before, after);
+    for (const change of diffLockfiles(parsed(narrowBefore), parsed(narrowAfter)).changes)
       dependencies.push({ file, ...change });
   }
   const workflow: FileChange[] = [];
@@ -163,6 +163,75 @@ export function diffRecords(base: PipelineRecord, head: PipelineRecord, code?: C
     config,
     code,
   };
+}
+
+function isParsed(entry: LockfileEntry | undefined): boolean {
+  return entry?.packages !== undefined && entry.kind !== undefined;
+}
+
+/**
+ * Both sides cut down to the names whose entries differ (a version or the direct flag), so the
+ * lockfile diff, which orders versions and merges copies, works on the few names that changed
+ * rather than on every locked package. The result is the same: that diff decides name by name.
+ */
+function onlyChangedNames(
+  before: LockfileEntry | undefined,
+  after: LockfileEntry | undefined,
+): [LockfileEntry | undefined, LockfileEntry | undefined] {
+  if (!before?.packages || !after?.packages) return [before, after];
+  const changed = changedNames(before.packages, after.packages);
+  const pick = (entry: LockfileEntry) => ({
+    ...entry,
+    packages: entry.packages!.filter((p) => changed.has(p[0])),
+  });
+  return [pick(before), pick(after)];
+}
+
+type Tuple = [string, string, number];
+
+function order(a: Tuple, b: Tuple): number {
+  return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[2] - b[2];
+}
+
+/** Names whose tuples differ: one merge walk over the sorted lists (records keep them sorted). */
+export function changedNames(a: Tuple[], b: Tuple[]): Set<string> {
+  const changed = new Set<string>();
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    const c = x === undefined ? 1 : y === undefined ? -1 : order(x, y);
+    if (c === 0) {
+      i++;
+      j++;
+      continue;
+    }
+    if (c < 0) {
+      changed.add(x![0]);
+      i++;
+    } else {
+      changed.add(y![0]);
+      j++;
+    }
+    // A list out of order (a record written by hand): compare as sets instead.
+    if (
+      (i > 1 && i <= a.length && order(a[i - 2]!, a[i - 1]!) > 0) ||
+      (j > 1 && j <= b.length && order(b[j - 2]!, b[j - 1]!) > 0)
+    )
+      return changedNamesUnsorted(a, b);
+  }
+  return changed;
+}
+
+function changedNamesUnsorted(a: Tuple[], b: Tuple[]): Set<string> {
+  const key = (p: Tuple) => `${p[0]}\u0000${p[1]}\u0000${p[2]}`;
+  const inA = new Set(a.map(key));
+  const inB = new Set(b.map(key));
+  const changed = new Set<string>();
+  for (const p of a) if (!inB.has(key(p))) changed.add(p[0]);
+  for (const p of b) if (!inA.has(key(p))) changed.add(p[0]);
+  return changed;
 }
 
 function parsed(entry: LockfileEntry | undefined) {

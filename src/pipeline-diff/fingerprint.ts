@@ -251,7 +251,15 @@ function jobImages(root: unknown): string[] {
 }
 
 export function compactPackages(packages: LockedPackage[]): [string, string, number][] {
-  return packages.map((p) => [p.name, p.version, p.direct === undefined ? -1 : p.direct ? 1 : 0]);
+  const tuples: [string, string, number][] = packages.map((p) => [
+    p.name,
+    p.version,
+    p.direct === undefined ? -1 : p.direct ? 1 : 0,
+  ]);
+  // Sorted by code unit (not locale), so two records compare in one merge walk.
+  return tuples.sort((a, b) =>
+    a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[2] - b[2],
+  );
 }
 
 export function expandPackages(ecosystem: string, packages: [string, string, number][]): LockedPackage[] {

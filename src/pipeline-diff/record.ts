@@ -73,7 +73,7 @@ export function streamOf(branch: string, workflow: string): string {
 }
 
 export function encodePipelineRecord(record: PipelineRecord): Buffer {
-  return gzipSync(JSON.stringify({ kind: RECORD_KIND, ...record }), { level: 6 });
+  return gzipSync(JSON.stringify({ kind: RECORD_KIND, ...record }), { level: 1 });
 }
 
 /** A record from bytes; undefined when they are not one (damaged, foreign, another version). */

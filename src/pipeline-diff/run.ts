@@ -91,8 +91,10 @@ export const main: ActionFn = async (ctx) => {
     unknown: true,
     note: `code changes unknown: ${errorMessage(error)}`,
   }));
-  const diff = diffRecords(base, record, code);
-  const hit = tripped(diff, config.failOn);
+  const { diff, hit } = await ctx.log.stage('diff', async () => {
+    const diff = diffRecords(base, record, code);
+    return { diff, hit: tripped(diff, config.failOn) };
+  });
   const diffFile =
     config.diffFile ?? join(ctx.runtime.env.RUNNER_TEMP || ctx.workspace, 'pipeline-diff.json');
   await mkdir(dirname(diffFile), { recursive: true });
