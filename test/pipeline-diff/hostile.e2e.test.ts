@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: the vars expression is the expected message
 /**
  * Hostile input to pipeline-diff, through the bundled action: secrets in the job's environment and
  * in vars (never in the record, not even hashed), a bad baseline, a missing or corrupt record,
