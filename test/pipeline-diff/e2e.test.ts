@@ -269,4 +269,35 @@ describe('pipeline-diff action', () => {
     ]);
     expect(main.outputs['failed-categories']).toBe('moved-action-tag,config');
   });
+
+  it('history: branch keeps the records on a data branch of the repository, as quarantine does', async () => {
+    const sha = service.head();
+    const inputs = { history: 'branch', toolchains: 'git' };
+    const first = await runAction({
+      action: 'pipeline-diff',
+      workspace: service.checkout(sha),
+      inputs: { ...inputs, mode: 'record' },
+      env: env(301, sha),
+    });
+    expect(first.main.errors).toEqual([]);
+    const listed = service.git(['ls-tree', '--name-only', 'gantry/pipeline-diff-history']).split('\n');
+    expect(listed).toEqual([
+      expect.stringMatching(/^main%23\.github%2Fworkflows%2Fci\.yml@\d{15}-301-1\.json\.gz$/),
+    ]);
+    expect(service.git(['log', '-1', '--format=%an', 'gantry/pipeline-diff-history'])).toBe(
+      'gantry-pipeline-diff',
+    );
+    const second = await runAction({
+      action: 'pipeline-diff',
+      workspace: service.checkout(sha),
+      inputs: { ...inputs, mode: 'diff', baseline: 'run:301' },
+      env: env(302, sha),
+    });
+    expect(second.main.errors).toEqual([]);
+    expect(second.main.outputs['baseline-run']).toBe('301');
+    expect(second.main.outputs.changed).toBe('{}');
+    expect(service.git(['ls-tree', '--name-only', 'gantry/pipeline-diff-history']).split('\n')).toHaveLength(
+      2,
+    );
+  });
 });
