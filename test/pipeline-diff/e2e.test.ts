@@ -5,7 +5,7 @@
  * new digest, real lockfile pairs from the corpus, and the GitHub API server for the workflow runs.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpClient } from '../../src/net/index.js';
 import { RegistryClient } from '../../src/oci/index.js';
 import { runAction } from '../harness/index.js';
+import { startCacheService } from '../quarantine/cache-service.js';
 import { Scenario } from '../support/git-scenarios.js';
 import { type GitHubApi, startGitHubApi } from '../support/github-api.js';
 import { buildImage, pushImage } from '../support/oci-images.js';
@@ -299,5 +300,36 @@ describe('pipeline-diff action', () => {
     expect(service.git(['ls-tree', '--name-only', 'gantry/pipeline-diff-history']).split('\n')).toHaveLength(
       2,
     );
+  });
+
+  it('history: cache carries the window from run to run through the cache service, one key per run', async () => {
+    const cache = await startCacheService();
+    try {
+      const sha = service.head();
+      const runnerTemp = mkdtempSync(join(tmpdir(), 'pdiff-runner-temp-'));
+      const step = async (run: number, inputs: Record<string, string>) => {
+        // Each run on a fresh machine: nothing survives between runs but the cache service.
+        rmSync(join(runnerTemp, 'gantry-pipeline-diff-history'), { recursive: true, force: true });
+        const { main } = await runAction({
+          action: 'pipeline-diff',
+          workspace: service.checkout(sha),
+          runnerTemp,
+          inputs: { toolchains: 'git', ...inputs },
+          env: { ...env(run, sha), ACTIONS_CACHE_URL: cache.url, ACTIONS_RUNTIME_TOKEN: cache.token },
+        });
+        expect(main.errors).toEqual([]);
+        expect(main.annotations.filter((a) => a.command === 'warning')).toEqual([]);
+        return main;
+      };
+      await step(401, { mode: 'record' });
+      await step(402, { mode: 'record' });
+      const diff = await step(403, { mode: 'diff', baseline: 'run:401' });
+      expect(diff.outputs['baseline-run']).toBe('401');
+      expect(cache.committedKeys()).toEqual(
+        ['401', '402', '403'].map((run) => `gantry-pipeline-diff-v1-main_.github/workflows/ci.yml-${run}-1`),
+      );
+    } finally {
+      await cache.close();
+    }
   });
 });
