@@ -3,7 +3,9 @@
  * names, versions, what is left out (the project's own folders) and what is direct.
  */
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { detectLockfileKind, type LockedPackage, parseLockfile } from '../../src/lockfiles/index.js';
+import { corpusFile } from './corpus.js';
 
 const lines = (...text: string[]) => `${text.join('\n')}\n`;
 const list = (packages: LockedPackage[]) =>
@@ -669,4 +671,42 @@ describe('pip requirements', () => {
       /^requirements.txt line 2: not a requirement/,
     );
   });
+});
+
+describe('the line readers agree with a general YAML parser on the corpus', () => {
+  const yamlRecord = (text: string) =>
+    parseYaml(text, { maxAliasCount: -1 }) as Record<string, Record<string, unknown>>;
+
+  it.each(['pnpm/core-733f63a0', 'pnpm/core-e3713c04'])(
+    '%s/pnpm-lock.yaml: the packages keys yaml.parse sees',
+    (dir) => {
+      const text = corpusFile(`${dir}/pnpm-lock.yaml`);
+      const fromYaml = new Set(
+        Object.keys(yamlRecord(text).packages!).map((key) => {
+          const bare = key.replace(/^\//, '').replace(/\(.*$/, '');
+          const at = bare.indexOf('@', 1);
+          return `${bare.slice(0, at)}@${bare.slice(at + 1)}`;
+        }),
+      );
+      expect(
+        new Set(parseLockfile('pnpm-lock.yaml', text).packages.map((p) => `${p.name}@${p.version}`)),
+      ).toEqual(fromYaml);
+    },
+  );
+
+  it.each(['yarn-berry/prettier-9308a1ea', 'yarn-berry/prettier-f33bc684'])(
+    '%s/yarn.lock: the entries yaml.parse sees',
+    (dir) => {
+      const text = corpusFile(`${dir}/yarn.lock`);
+      const fromYaml = new Set<string>();
+      for (const [keys, entry] of Object.entries(yamlRecord(text))) {
+        if (keys === '__metadata' || /@(workspace|link|portal):/.test(String(entry.resolution))) continue;
+        for (const descriptor of keys.split(/,\s*/))
+          fromYaml.add(`${descriptor.slice(0, descriptor.indexOf('@', 1))}@${String(entry.version)}`);
+      }
+      expect(new Set(parseLockfile('yarn.lock', text).packages.map((p) => `${p.name}@${p.version}`))).toEqual(
+        fromYaml,
+      );
+    },
+  );
 });
