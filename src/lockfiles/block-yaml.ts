@@ -71,8 +71,3 @@ function keyEnd(body: string, file: string, line: number): number {
   if (body.endsWith(':')) return body.length - 1;
   throw LockfileError.at(file, line, `expected "key: value", got ${JSON.stringify(body.slice(0, 80))}`);
 }
-
-/** A scalar value as written (plain or quoted). */
-export function scalar(value: string, file: string, line: number): string {
-  return unquoteScalar(value, file, line);
-}

@@ -73,6 +73,23 @@ const READERS: Record<LockfileKind, (file: string, text: string) => ParsedLockfi
 };
 
 /**
+ * Formats written only by tools, which always end them with a line break: a file that stops
+ * mid-line was cut (an interrupted write or download) and would otherwise read as a shorter,
+ * valid-looking lockfile. go.mod, package-lock.json and requirements files are edited by hand too
+ * (and JSON cannot be cut without a syntax error).
+ */
+const ENDS_WITH_NEWLINE = new Set<LockfileKind>([
+  'yarn-classic',
+  'yarn-berry',
+  'pnpm',
+  'go-sum',
+  'cargo',
+  'poetry',
+  'uv',
+  'bundler',
+]);
+
+/**
  * Read one lockfile (a byte-order mark and CRLF line ends are accepted). Throws LockfileError,
  * and nothing else, naming the file and the line where there is one, for a file that is not the
  * format its name says, is truncated or is corrupt.
@@ -83,6 +100,11 @@ export function parseLockfile(path: string, text: string): ParsedLockfile {
   if (kind === undefined)
     throw new LockfileError(
       `${path} is not a lockfile this reader knows (package-lock.json, yarn.lock, pnpm-lock.yaml, go.mod, go.sum, Cargo.lock, poetry.lock, uv.lock, Gemfile.lock, requirements*.txt)`,
+      path,
+    );
+  if (ENDS_WITH_NEWLINE.has(kind) && body.length > 0 && !body.endsWith('\n'))
+    throw new LockfileError(
+      `${path} ends in the middle of a line: a truncated file? (${kind} lockfiles always end with a line break; regenerate it)`,
       path,
     );
   try {

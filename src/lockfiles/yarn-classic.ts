@@ -13,7 +13,10 @@ export interface YarnEntry {
 
 function unquote(text: string): string {
   const t = text.trim();
-  return t.startsWith('"') && t.endsWith('"') && t.length >= 2 ? (JSON.parse(t) as string) : t;
+  if (!t.startsWith('"')) return t;
+  // An opening quote without its closing one is a cut or corrupt line, not a value.
+  if (t.length < 2 || !t.endsWith('"')) throw new SyntaxError('unterminated quoted string');
+  return JSON.parse(t) as string;
 }
 
 /**
