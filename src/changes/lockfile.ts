@@ -1,5 +1,9 @@
 import { posix } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { LockfileError } from '../lockfiles/errors.js';
+import { parseYarnClassic, type YarnEntry } from '../lockfiles/yarn-classic.js';
+
+export { LockfileError };
 
 /**
  * What a root lockfile says about each workspace project ("importer", by path; the root is '.'):
@@ -17,8 +21,6 @@ export interface LockfileGraph {
 
 /** Direct dependencies of a project, for formats whose lockfile lists no importers (yarn classic). */
 export type ManifestDeps = Map<string, Record<string, string>>;
-
-export class LockfileError extends Error {}
 
 export const LOCKFILES = [
   'pnpm-lock.yaml',
@@ -223,61 +225,6 @@ function npmGraph(text: string): LockfileGraph {
 }
 
 // --------------------------------------------------------------------------------- yarn classic
-
-interface YarnEntry {
-  version?: string;
-  resolved?: string;
-  integrity?: string;
-  dependencies: Record<string, string>;
-}
-
-function unquote(text: string): string {
-  const t = text.trim();
-  return t.startsWith('"') && t.endsWith('"') && t.length >= 2 ? (JSON.parse(t) as string) : t;
-}
-
-/** yarn v1's own format: `descriptor, descriptor:` blocks of `key value` lines and nested maps. */
-function parseYarnClassic(text: string): Map<string, YarnEntry> {
-  if (!/^# yarn lockfile v1/m.test(text))
-    throw new LockfileError('yarn.lock has no "# yarn lockfile v1" header');
-  const byDescriptor = new Map<string, YarnEntry>();
-  let entry: YarnEntry | undefined;
-  let section: Record<string, string> | undefined;
-  const lines = text.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
-    const indent = line.length - line.trimStart().length;
-    if (indent === 0) {
-      if (!line.endsWith(':')) throw new LockfileError(`yarn.lock line ${i + 1}: expected an entry header`);
-      entry = { dependencies: {} };
-      section = undefined;
-      for (const descriptor of line.slice(0, -1).split(/,\s*/)) byDescriptor.set(unquote(descriptor), entry);
-      continue;
-    }
-    if (!entry) throw new LockfileError(`yarn.lock line ${i + 1}: a field outside any entry`);
-    const body = line.trim();
-    if (indent <= 2) {
-      section = undefined;
-      if (body.endsWith(':')) {
-        const name = unquote(body.slice(0, -1));
-        if (name === 'dependencies' || name === 'optionalDependencies') section = entry.dependencies;
-        else section = {};
-        continue;
-      }
-      const match = /^("(?:[^"\\]|\\.)*"|\S+)\s+(.*)$/.exec(body);
-      if (!match) throw new LockfileError(`yarn.lock line ${i + 1}: expected "key value"`);
-      const key = unquote(match[1]!);
-      if (key === 'version' || key === 'resolved' || key === 'integrity') entry[key] = unquote(match[2]!);
-      continue;
-    }
-    if (!section) throw new LockfileError(`yarn.lock line ${i + 1}: unexpected indentation`);
-    const match = /^("(?:[^"\\]|\\.)*"|\S+)\s+(.*)$/.exec(body);
-    if (!match) throw new LockfileError(`yarn.lock line ${i + 1}: expected "name range"`);
-    section[unquote(match[1]!)] = unquote(match[2]!);
-  }
-  return byDescriptor;
-}
 
 function yarnClassicGraph(text: string, manifests: ManifestDeps): LockfileGraph {
   const entries = parseYarnClassic(text);

@@ -15,6 +15,9 @@ export async function cli(
     process.stdout.write(usage());
     return command ? 0 : 1;
   }
+  // `gantry pipeline-diff --base/--head` and `--from/--to` compare fingerprints without a run.
+  if (command === 'pipeline-diff' && rest.some((a) => /^--(?:base|head|from|to)(?:=|$)/.test(a)))
+    return (await import('../pipeline-diff/cli.js')).pipelineDiffCommand(rest, env);
   const suite = SUITE_COMMANDS.find((c) => c.name === command);
   if (suite) return suite.run(rest, env);
   const action = CLI_ACTIONS.find((a) => a.name === command);

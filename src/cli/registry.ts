@@ -20,6 +20,7 @@ export const CLI_ACTIONS: CliAction[] = [
   { name: 'promote', main: async () => (await import('../promote/run.js')).main },
   { name: 'changes', main: async () => (await import('../changes/run.js')).main },
   { name: 'quarantine', main: async () => (await import('../quarantine/run.js')).main },
+  { name: 'pipeline-diff', main: async () => (await import('../pipeline-diff/run.js')).main },
   {
     name: 'layer-cache',
     main: async () => (await import('../layer-cache/run.js')).main,

@@ -27,13 +27,11 @@ import { type QuarantineConfig, readConfig } from './config.js';
 import { INPUTS, MAX_ISSUES_PER_RUN, OUTPUTS } from './constants.js';
 import { type Evaluation, evaluate, proposals as findProposals, type Proposal, percent } from './evaluate.js';
 import { detectFlakes, type FlakeStat } from './flakes.js';
+import { BranchHistory, CacheHistory, type CacheClient, DirHistory } from '../history/index.js';
 import {
-  BranchHistory,
-  type CacheClient,
-  CacheHistory,
-  DirHistory,
   type EncodedRecord,
   type HistoryStore,
+  RUN_RECORDS,
   type RunInfo,
   type RunRecord,
 } from './history.js';
@@ -541,9 +539,14 @@ async function historyStore(
   config: QuarantineConfig,
   info: RunInfo,
 ): Promise<HistoryStore | undefined> {
-  if (config.history === 'dir') return new DirHistory(config.historyDir!);
+  if (config.history === 'dir') return new DirHistory(RUN_RECORDS, config.historyDir!);
   if (config.history === 'branch')
-    return new BranchHistory(new Git(ctx.workspace, ctx.runtime.env), config.historyBranch, ctx.clock);
+    return new BranchHistory(
+      RUN_RECORDS,
+      new Git(ctx.workspace, ctx.runtime.env),
+      config.historyBranch,
+      ctx.clock,
+    );
   const cache = await import('@actions/cache');
   if (!cache.isFeatureAvailable()) {
     ctx.runtime.annotate({
@@ -559,7 +562,7 @@ async function historyStore(
     saveCache: (p, k) => cache.saveCache(p, k),
   };
   const dir = join(ctx.runtime.env.RUNNER_TEMP || ctx.workspace, 'gantry-quarantine-history');
-  return new CacheHistory(dir, client, info);
+  return new CacheHistory(RUN_RECORDS, dir, client, info);
 }
 
 async function openIssues(ctx: ActionContext, config: QuarantineConfig, list: Proposal[]): Promise<void> {

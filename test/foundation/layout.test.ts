@@ -10,7 +10,7 @@ const actions = readdirSync(join(SUITE_ROOT, 'actions')).filter((name) =>
 );
 
 // Which SDKs each bundle may carry: only what its action imports (the GitHub cache client pulls in Azure).
-const MAY_CARRY_CACHE_SDK = new Set(['layer-cache', 'quarantine', 'cli']);
+const MAY_CARRY_CACHE_SDK = new Set(['layer-cache', 'quarantine', 'pipeline-diff', 'cli']);
 
 describe('suite layout', () => {
   it('has the packaging the issue asks for', () => {

@@ -6,15 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { Git } from '../../src/git/index.js';
 import { systemClock } from '../../src/net/clock.js';
 import { detectFlakes } from '../../src/quarantine/flakes.js';
+import { BranchHistory, CacheHistory, type CacheClient, DirHistory } from '../../src/history/index.js';
 import {
-  BranchHistory,
-  CacheHistory,
-  type CacheClient,
-  DirHistory,
   encodeRecord,
   type HistoryStore,
   makeRecord,
   parseRecord,
+  RUN_RECORDS,
   type RunRecord,
 } from '../../src/quarantine/history.js';
 import type { TestResult } from '../../src/quarantine/results.js';
@@ -174,7 +172,7 @@ async function roundTrip(store: HistoryStore) {
 describe('history stores', () => {
   it('dir: appends, keeps the window per branch, survives a damaged record', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'q-hist-'));
-    const store = new DirHistory(join(dir, 'h'));
+    const store = new DirHistory(RUN_RECORDS, join(dir, 'h'));
     expect(await store.load('main', 10)).toEqual([]);
     await roundTrip(store);
     expect(
@@ -211,7 +209,7 @@ describe('history stores', () => {
       },
     };
     const runner = (run: number, attempt = 1) =>
-      new CacheHistory(join(mkdtempSync(join(tmpdir(), 'q-runner-')), 'history'), client, {
+      new CacheHistory(RUN_RECORDS, join(mkdtempSync(join(tmpdir(), 'q-runner-')), 'history'), client, {
         run: String(run),
         attempt,
       });
@@ -283,7 +281,7 @@ describe('history: branch (real git repositories)', () => {
   it('creates the data branch, appends and windows, leaving the working tree alone', async () => {
     const bare = origin();
     const work = checkout(bare);
-    await roundTrip(new BranchHistory(new Git(work), 'gantry/quarantine-history', noWait));
+    await roundTrip(new BranchHistory(RUN_RECORDS, new Git(work), 'gantry/quarantine-history', noWait));
     expect(git(work, 'status', '--porcelain')).toBe('');
     expect(git(work, 'rev-parse', '--abbrev-ref', 'HEAD')).toBe('main');
     const files = git(bare, 'ls-tree', '--name-only', 'gantry/quarantine-history').split('\n');
@@ -293,8 +291,8 @@ describe('history: branch (real git repositories)', () => {
 
   it('retries a push that lost the race to another job, keeping both records', async () => {
     const bare = origin();
-    const jobA = new BranchHistory(new Git(checkout(bare)), 'history', noWait);
-    const jobB = new BranchHistory(new Git(checkout(bare)), 'history', noWait);
+    const jobA = new BranchHistory(RUN_RECORDS, new Git(checkout(bare)), 'history', noWait);
+    const jobB = new BranchHistory(RUN_RECORDS, new Git(checkout(bare)), 'history', noWait);
     await jobA.append(record(1, 'c1', { 't::a': 'passed' }), 10);
     // Both jobs read the branch, B pushes first, A's push is then rejected and retried on top.
     expect(await jobA.load('main', 10)).toHaveLength(1);
@@ -303,7 +301,7 @@ describe('history: branch (real git repositories)', () => {
     await jobA.append(record(3, 'c3', { 't::a': 'passed' }), 10);
     expect(jobA.stats).toEqual({ pushes: 3, rejected: 1 });
     expect(jobB.stats).toEqual({ pushes: 1, rejected: 0 });
-    const reader = new BranchHistory(new Git(checkout(bare)), 'history', systemClock);
+    const reader = new BranchHistory(RUN_RECORDS, new Git(checkout(bare)), 'history', systemClock);
     expect((await reader.load('main', 10)).map((r) => r.run)).toEqual(['1', '2', '3']);
     expect(git(bare, 'rev-list', '--count', 'history')).toBe('3');
   });
@@ -316,7 +314,7 @@ describe('history: branch (real git repositories)', () => {
       '#!/bin/sh\necho "Permission to acme/service.git denied to github-actions[bot]." >&2\nexit 1\n',
       { mode: 0o755 },
     );
-    const store = new BranchHistory(new Git(checkout(bare)), 'history', noWait);
+    const store = new BranchHistory(RUN_RECORDS, new Git(checkout(bare)), 'history', noWait);
     await expect(store.append(record(1, 'c1', { 't::a': 'passed' }), 10)).rejects.toMatchObject({
       name: 'ConfigurationError',
       message: expect.stringMatching(
@@ -332,7 +330,7 @@ describe('history: branch (real git repositories)', () => {
     writeFileSync(join(bare, 'hooks', 'pre-receive'), '#!/bin/sh\necho "declined by policy" >&2\nexit 1\n', {
       mode: 0o755,
     });
-    const store = new BranchHistory(new Git(checkout(bare)), 'history', noWait, { attempts: 2 });
+    const store = new BranchHistory(RUN_RECORDS, new Git(checkout(bare)), 'history', noWait, { attempts: 2 });
     await expect(store.append(record(1, 'c1', { 't::a': 'passed' }), 10)).rejects.toThrow(
       /git push .* failed/,
     );

@@ -76,6 +76,10 @@ export interface RunFixture {
   head_branch: string;
   head_sha: string;
   conclusion: 'success' | 'failure' | 'cancelled';
+  /** The run id (GITHUB_RUN_ID of that run); assigned when not given. */
+  id?: number;
+  /** ISO time the run was created (default: when it was added). */
+  created_at?: string;
 }
 
 export interface RecordedRequest {
@@ -766,6 +770,10 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
           event: 'push',
           status: 'completed',
           conclusion: r.conclusion,
+          run_attempt: 1,
+          html_url: `https://github.com/${repository}/actions/runs/${r.id}`,
+          created_at: r.created_at,
+          updated_at: r.created_at,
         })),
       },
       headers,
@@ -858,7 +866,10 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
     },
     addRun: (repository, run) => {
       repositories.add(repository);
-      runs.set(repository, [...(runs.get(repository) ?? []), { ...run, id: nextId++ }]);
+      runs.set(repository, [
+        ...(runs.get(repository) ?? []),
+        { ...run, id: run.id ?? nextId++, created_at: run.created_at ?? new Date().toISOString() },
+      ]);
     },
     addCheckRun: (repository, sha, run) => {
       repositories.add(repository);

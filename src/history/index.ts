@@ -1,0 +1,14 @@
+export {
+  BranchHistory,
+  CacheHistory,
+  type CacheClient,
+  DirHistory,
+  type EncodedRecord,
+  type HistoryStore,
+  keyOfFileName,
+  type RecordFormat,
+  type RecordKey,
+  recordFileName,
+  safeRunId,
+  type StoredRecord,
+} from './store.js';

@@ -1,0 +1,325 @@
+import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Clock } from '../net/clock.js';
+import { ConfigurationError } from '../runtime/errors.js';
+import { GitError, type Git } from '../git/index.js';
+
+/**
+ * The history stores quarantine and pipeline-diff keep their per-run records in (`history: cache`,
+ * `branch` or `dir`). A store holds named byte records: it names each record from its key (branch,
+ * time, run, attempt) so that names sort by time, keeps a window per branch, and leaves the bytes'
+ * meaning to the action's RecordFormat.
+ */
+export interface RecordKey {
+  run: string;
+  attempt: number;
+  /** The stream the record belongs to (a branch; an action may fold more into it). */
+  branch: string;
+  /** Milliseconds since the epoch. */
+  time: number;
+}
+
+/** How one action's records become bytes and back; `name` keeps each action's stores apart. */
+export interface RecordFormat<T extends RecordKey> {
+  /** Short, [a-z-]: used in cache keys, the local ref and the data branch's commit author. */
+  readonly name: string;
+  encode(record: T): Buffer;
+  /** A damaged record is skipped, not fatal: history is advisory. */
+  decode(bytes: Buffer): T | undefined;
+}
+
+/** A record already encoded in a file, as a collector writes it. */
+export type EncodedRecord = RecordKey & { path: string };
+
+/** A record to store: in memory, or already encoded on disk. */
+export type StoredRecord<T extends RecordKey> = T | EncodedRecord;
+
+function isEncoded<T extends RecordKey>(record: StoredRecord<T>): record is EncodedRecord {
+  return 'path' in record && typeof (record as EncodedRecord).path === 'string';
+}
+
+export interface HistoryStore<T extends RecordKey> {
+  readonly kind: 'cache' | 'branch' | 'dir';
+  /**
+   * Records of this branch, oldest first, at most `window`. `select`, given each stored name's key
+   * (the run as stored in the name, made file-safe), picks records before any is read.
+   */
+  load(branch: string, window: number, select?: (key: RecordKey) => boolean): Promise<T[]>;
+  /** Store this run's record and drop the branch's records beyond `window`. */
+  append(record: StoredRecord<T>, window: number): Promise<void>;
+}
+
+const RECORD_SUFFIX = '.json.gz';
+
+// File names sort by time; the branch is encoded so that '@' and '/' cannot occur in it.
+export function recordFileName(record: RecordKey): string {
+  return `${encodeURIComponent(record.branch)}@${String(record.time).padStart(15, '0')}-${safeRunId(record.run)}-${record.attempt}${RECORD_SUFFIX}`;
+}
+
+/** The run id as it appears in a record's name. */
+export function safeRunId(run: string): string {
+  return run.replace(/[^A-Za-z0-9_.-]/g, '_');
+}
+
+function branchOfFileName(name: string): string | undefined {
+  const at = name.indexOf('@');
+  if (at <= 0 || !name.endsWith(RECORD_SUFFIX)) return undefined;
+  try {
+    return decodeURIComponent(name.slice(0, at));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The key a record's name carries (run made file-safe), or undefined for a foreign file. */
+export function keyOfFileName(name: string): RecordKey | undefined {
+  const branch = branchOfFileName(name);
+  if (branch === undefined) return undefined;
+  const match = /^(\d{15})-(.*)-(\d+)$/.exec(name.slice(name.indexOf('@') + 1, -RECORD_SUFFIX.length));
+  if (!match) return undefined;
+  return { branch, time: Number(match[1]), run: match[2]!, attempt: Number(match[3]) };
+}
+
+/** Names of this branch's records beyond the window (the oldest), given all stored names. */
+function overflow(names: string[], branch: string, window: number): string[] {
+  const mine = names.filter((name) => branchOfFileName(name) === branch).sort();
+  return mine.slice(0, Math.max(0, mine.length - window));
+}
+
+function newest(
+  names: string[],
+  branch: string,
+  window: number,
+  select?: (key: RecordKey) => boolean,
+): string[] {
+  const mine = names
+    .filter((name) => branchOfFileName(name) === branch)
+    .sort()
+    .slice(-window);
+  if (!select) return mine;
+  return mine.filter((name) => {
+    const key = keyOfFileName(name);
+    return key !== undefined && select(key);
+  });
+}
+
+/** `history: dir`: one file per run in a directory (the CLI, other CI systems, caches). */
+export class DirHistory<T extends RecordKey> implements HistoryStore<T> {
+  readonly kind: 'dir' | 'cache' = 'dir';
+  constructor(
+    readonly format: RecordFormat<T>,
+    readonly dir: string,
+  ) {}
+
+  async load(branch: string, window: number, select?: (key: RecordKey) => boolean): Promise<T[]> {
+    const names = await readdir(this.dir).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return [] as string[];
+      throw error;
+    });
+    const records: T[] = [];
+    for (const name of newest(names, branch, window, select)) {
+      const record = this.format.decode(await readFile(join(this.dir, name)));
+      if (record) records.push(record);
+    }
+    return records;
+  }
+
+  async append(record: StoredRecord<T>, window: number): Promise<void> {
+    await mkdir(this.dir, { recursive: true });
+    const name = recordFileName(record);
+    // Write then rename: a reader never sees half a record.
+    const temp = join(this.dir, `.${name}.tmp`);
+    if (isEncoded(record)) await copyFile(record.path, temp);
+    else await writeFile(temp, this.format.encode(record as T));
+    await rename(temp, join(this.dir, name));
+    for (const old of overflow(await readdir(this.dir), record.branch, window))
+      await rm(join(this.dir, old), { force: true });
+  }
+}
+
+/** The subset of @actions/cache the cache store uses (injected so the domain stays pure). */
+export interface CacheClient {
+  restoreCache(paths: string[], primaryKey: string, restoreKeys?: string[]): Promise<string | undefined>;
+  saveCache(paths: string[], key: string): Promise<number>;
+}
+
+/**
+ * `history: cache`: the directory store kept in GitHub's cache service. Cache entries are immutable,
+ * so every run saves the whole window under its own key and the next run restores the newest entry
+ * by prefix: this branch's first, then any branch's (a pull request starts from its base's history).
+ */
+export class CacheHistory<T extends RecordKey> extends DirHistory<T> {
+  override readonly kind = 'cache' as const;
+  restoredKey: string | undefined;
+  private readonly prefix: string;
+
+  constructor(
+    format: RecordFormat<T>,
+    dir: string,
+    private readonly cache: CacheClient,
+    private readonly run: { run: string; attempt: number },
+    prefix?: string,
+  ) {
+    super(format, dir);
+    this.prefix = prefix ?? `gantry-${format.name}-v1-`;
+  }
+
+  keyFor(branch: string): string {
+    return `${this.prefix}${cacheSafe(branch)}-${this.run.run}-${this.run.attempt}`;
+  }
+
+  override async load(branch: string, window: number, select?: (key: RecordKey) => boolean): Promise<T[]> {
+    // The cache is the truth: leftovers of an earlier job on a persistent runner are not history.
+    await rm(this.dir, { recursive: true, force: true });
+    this.restoredKey = await this.cache.restoreCache([this.dir], this.keyFor(branch), [
+      `${this.prefix}${cacheSafe(branch)}-`,
+      this.prefix,
+    ]);
+    return super.load(branch, window, select);
+  }
+
+  override async append(record: StoredRecord<T>, window: number): Promise<void> {
+    await super.append(record, window);
+    const key = this.keyFor(record.branch);
+    // The toolkit reports a key that is already taken (or any save failure) as -1, not as an error.
+    if ((await this.cache.saveCache([this.dir], key)) === -1) {
+      throw new Error(
+        `the cache entry ${key} was not saved (is a second ${this.format.name} step in this job using the same history?)`,
+      );
+    }
+  }
+}
+
+function cacheSafe(text: string): string {
+  return text.replace(/[^A-Za-z0-9_./-]/g, '_');
+}
+
+/**
+ * `history: branch`: records as files on a data branch of the repository, durable and visible.
+ * Written with git plumbing (no checkout, the working tree is untouched); a push that loses a race
+ * with another job is retried on top of the new branch head.
+ */
+export class BranchHistory<T extends RecordKey> implements HistoryStore<T> {
+  readonly kind = 'branch' as const;
+  /** Pushes tried, and those rejected because another job pushed first. */
+  readonly stats = { pushes: 0, rejected: 0 };
+  private readonly localRef: string;
+  private head: string | undefined;
+  private loaded = false;
+
+  constructor(
+    readonly format: RecordFormat<T>,
+    private readonly git: Git,
+    readonly branchName: string,
+    private readonly clock: Clock,
+    private readonly options: { remote?: string; attempts?: number; random?: () => number } = {},
+  ) {
+    this.localRef = `refs/gantry/${format.name}-history`;
+  }
+
+  private get remote(): string {
+    return this.options.remote ?? 'origin';
+  }
+
+  /** Fetch the data branch; undefined head when it does not exist yet. */
+  private async fetch(): Promise<void> {
+    const listed = await this.git.text([
+      'ls-remote',
+      '--heads',
+      this.remote,
+      `refs/heads/${this.branchName}`,
+    ]);
+    if (listed === '') {
+      this.head = undefined;
+    } else {
+      await this.git.run([
+        'fetch',
+        '--no-tags',
+        '--depth=1',
+        this.remote,
+        `+refs/heads/${this.branchName}:${this.localRef}`,
+      ]);
+      this.head = await this.git.text(['rev-parse', '--verify', `${this.localRef}^{commit}`]);
+    }
+    this.loaded = true;
+  }
+
+  private async entries(): Promise<Map<string, string>> {
+    const entries = new Map<string, string>();
+    if (this.head === undefined) return entries;
+    const out = await this.git.text(['ls-tree', '-z', this.head]);
+    for (const line of out.split('\0')) {
+      const match = /^100644 blob ([0-9a-f]+)\t(.+)$/.exec(line);
+      if (match) entries.set(match[2]!, match[1]!);
+    }
+    return entries;
+  }
+
+  async load(branch: string, window: number, select?: (key: RecordKey) => boolean): Promise<T[]> {
+    await this.fetch();
+    const entries = await this.entries();
+    const names = newest([...entries.keys()], branch, window, select);
+    if (names.length === 0) return [];
+    const batch = await this.git.run(['cat-file', '--batch'], {
+      input: `${names.map((n) => entries.get(n)).join('\n')}\n`,
+    });
+    const records: T[] = [];
+    let offset = 0;
+    const out = batch.stdout;
+    while (offset < out.length) {
+      const headerEnd = out.indexOf(10, offset);
+      const size = Number(out.subarray(offset, headerEnd).toString().split(' ')[2]);
+      const record = this.format.decode(out.subarray(headerEnd + 1, headerEnd + 1 + size));
+      if (record) records.push(record);
+      offset = headerEnd + 1 + size + 1;
+    }
+    return records;
+  }
+
+  async append(record: StoredRecord<T>, window: number): Promise<void> {
+    if (!this.loaded) await this.fetch();
+    const attempts = this.options.attempts ?? 5;
+    const blob = isEncoded(record)
+      ? await this.git.text(['hash-object', '-w', '--', record.path])
+      : await this.git.text(['hash-object', '-w', '--stdin'], { input: this.format.encode(record as T) });
+    const name = this.format.name;
+    for (let attempt = 1; ; attempt++) {
+      const entries = await this.entries();
+      entries.set(recordFileName(record), blob);
+      for (const old of overflow([...entries.keys()], record.branch, window)) entries.delete(old);
+      const tree = await this.git.text(['mktree', '-z'], {
+        input: [...entries].map(([file, oid]) => `100644 blob ${oid}\t${file}\0`).join(''),
+      });
+      const commit = await this.git.text([
+        '-c',
+        `user.name=gantry-${name}`,
+        '-c',
+        `user.email=gantry-${name}@users.noreply.github.com`,
+        'commit-tree',
+        tree,
+        ...(this.head ? ['-p', this.head] : []),
+        '-m',
+        `${name} history: ${record.branch} run ${record.run} attempt ${record.attempt}`,
+      ]);
+      this.stats.pushes += 1;
+      try {
+        await this.git.run(['push', '--quiet', this.remote, `${commit}:refs/heads/${this.branchName}`]);
+        this.head = commit;
+        return;
+      } catch (error) {
+        if (!(error instanceof GitError)) throw error;
+        this.stats.rejected += 1;
+        if (/permission|denied|403|not allowed|authentication/i.test(error.stderr)) {
+          throw new ConfigurationError(
+            `Input 'history': cannot push the history branch '${this.branchName}' (${error.stderr.trim().split('\n').at(-1)}); give the job 'permissions: contents: write' or use history: cache.`,
+          );
+        }
+        if (attempt >= attempts) throw error;
+        // Another job pushed first: start again from its head.
+        const random = this.options.random ?? Math.random;
+        await this.clock.sleep(random() * 250 * 2 ** attempt);
+        await this.fetch();
+      }
+    }
+  }
+}
