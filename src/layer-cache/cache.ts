@@ -53,6 +53,8 @@ async function parallel<T, R>(items: T[], fn: (item: T, index: number) => Promis
 export interface SaveResult {
   saved: boolean;
   reason: string;
+  /** Not saved because the key already has a cache (caches are immutable by key). */
+  exists?: boolean;
   tag: string;
   digest?: string;
   layers: number;
@@ -105,6 +107,7 @@ export async function saveCache(
     return {
       ...empty,
       saved: false,
+      exists: true,
       reason: `key ${opts.key} already has a cache; caches are immutable, so it was not saved again`,
     };
   }
@@ -156,6 +159,7 @@ export async function saveCache(
     return {
       ...empty,
       saved: false,
+      exists: true,
       reason: `key ${opts.key} was saved by another job while this one uploaded; kept theirs`,
     };
   }
