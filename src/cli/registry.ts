@@ -50,6 +50,12 @@ export const SUITE_COMMANDS: SuiteCommand[] = [
     run: async (args) => (await import('../policy/cli.js')).policyCommand(args),
   },
   {
+    name: 'migrate',
+    summary:
+      'migrate [--write] [--cache-repository r] [dir]: move steps from paths-filter, vault-action, actions/cache, JUnit reporters to Gantry',
+    run: async (args) => (await import('../migrate/cli.js')).migrateCommand(args),
+  },
+  {
     name: 'templates',
     summary: 'templates run <dir> --input k=v …: run a composite template locally, step by step',
     run: async (args) => (await import('./templates.js')).templatesCommand(args),
