@@ -52,7 +52,7 @@ export async function migrateCommand(args: string[], io: MigrateIo = processIo):
         if (eq !== -1) throw new ConfigurationError(`--${name} takes no value.`);
         flags.set(name, 'true');
       } else if (VALUED.includes(name)) {
-        const value = eq !== -1 ? arg.slice(eq + 1) : args[++i];
+        const value = eq !== -1 ? arg.slice(eq + 1) : args[i + 1]?.startsWith('--') ? undefined : args[++i];
         if (value === undefined || value === '') throw new ConfigurationError(`--${name} needs a value.`);
         flags.set(name, value);
       } else throw new ConfigurationError(`unknown option --${name}.\n\n${MIGRATE_USAGE}`);
