@@ -335,7 +335,7 @@ describe('rewrite mechanics', () => {
     expect(flow.steps[0]!.blockers.join()).toMatch(/flow mapping/);
     const output = migrateText(
       workflow(
-        '      - id: t\n        uses: dorny/test-reporter@v1\n        with:\n          path: r.xml\n          reporter: java-junit\n      - run: echo ${{ steps.t.outputs.url_html }}\n',
+        `      - id: t\n        uses: dorny/test-reporter@v1\n        with:\n          path: r.xml\n          reporter: java-junit\n      - run: echo $\{{ steps.t.outputs.url_html }}\n`,
       ),
       'w.yml',
       'workflow',
