@@ -3,6 +3,7 @@
  * with actions/cache's inputs and outputs, against the CNCF registry. Jobs are composite actions run
  * by src/runner the way the runner runs steps (`if: always()`, step outputs, a failing step).
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -275,5 +276,61 @@ describe('layer-cache/restore and layer-cache/save', () => {
     it('nothing reached the registry', async () => {
       expect(await tags('rs/bad').catch(() => [])).toEqual([]);
     });
+  });
+});
+
+describe('gantry layer-cache-save and layer-cache-restore (the CLI bundle, same functions)', () => {
+  const gantry = (args: string[], cwd: string) =>
+    spawnSync(process.execPath, [join(SUITE_ROOT, 'dist/cli/index.js'), ...args], {
+      cwd,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', HOME: cwd },
+    });
+
+  it('saves to an OCI layout directory, restores it elsewhere, and says an existing key is kept', () => {
+    const layout = join(mkdtempSync(join(tmpdir(), 'lc-cli-')), 'cache');
+    const first = workspace();
+    makeTree(join(first, 'deps'));
+    const repo = `oci-layout:${layout}`;
+    const saved = gantry(
+      ['layer-cache-save', '--cache-repository', repo, '--path', 'deps', '--key', 'cli-1'],
+      first,
+    );
+    expect(saved.status, saved.stderr).toBe(0);
+    const second = workspace();
+    const restored = gantry(
+      [
+        'layer-cache-restore',
+        '--cache-repository',
+        repo,
+        '--path',
+        'deps',
+        '--key',
+        'cli-2',
+        '--restore-keys',
+        'cli-',
+      ],
+      second,
+    );
+    expect(restored.status, restored.stderr).toBe(0);
+    expect(JSON.parse(restored.stdout)).toEqual({
+      'cache-hit': 'false',
+      'cache-primary-key': 'cli-2',
+      'cache-matched-key': 'cli-1',
+    });
+    expect(snapshot(join(second, 'deps'))).toEqual(snapshot(join(first, 'deps')));
+    const again = gantry(
+      ['layer-cache-save', '--cache-repository', repo, '--path', 'deps', '--key', 'cli-1'],
+      first,
+    );
+    expect(again.status).toBe(0);
+    expect(again.stdout + again.stderr).toMatch(/already has a cache/);
+    // The restore step's inputs only: save has no restore-keys.
+    const unknown = gantry(
+      ['layer-cache-save', '--restore-keys', 'x', '--path', 'deps', '--key', 'k'],
+      first,
+    );
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toMatch(/Unknown input '--restore-keys' for 'gantry layer-cache-save'/);
   });
 });

@@ -9,7 +9,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isMap, isSeq, parseDocument, type Node } from 'yaml';
+import { parseDocument } from 'yaml';
 import { migrateCommand } from '../../src/migrate/cli.js';
 import { unifiedDiff } from '../../src/migrate/diff.js';
 import { SOURCES } from '../../src/migrate/mappings.js';
@@ -17,6 +17,7 @@ import { migrateRepository } from '../../src/migrate/migrate.js';
 import { migrateText, type StepReport } from '../../src/migrate/rewrite.js';
 import { type YamlRole, yamlRole } from '../../src/pins/yaml-refs.js';
 import { SUITE_ROOT } from '../harness/index.js';
+import { outside, stepSpans } from './spans.js';
 import { interfaceProblems, schemaErrors } from '../templates/checks.js';
 
 const FIXTURES = join(SUITE_ROOT, 'test/migrate/fixtures');
@@ -184,32 +185,6 @@ function stepId(text: string, report: StepReport): string {
 /** vault-action's input names, which vault-secrets accepts as aliases (engineer vaultcompat). */
 const VAULT_ALIASES =
   /has no input '(?:roleId|secretId|exportEnv|exportToken|tlsSkipVerify|path|jwtGithubAudience|extraHeaders|ignoreNotFound|outputType)'/;
-
-/** The step maps a report names (jobs.<id>.steps[n] / runs.steps[n]), as [start, end) of their lines. */
-function stepSpans(text: string, reports: StepReport[]): [number, number][] {
-  const doc = parseDocument(text);
-  return reports.map((report) => {
-    const m = /^(?:jobs\.(.+)\.steps|runs\.steps)\[(\d+)\]$/.exec(report.where)!;
-    const path = m[1] ? ['jobs', m[1], 'steps'] : ['runs', 'steps'];
-    const seq = doc.getIn(path, true);
-    if (!isSeq(seq)) throw new Error(`no steps at ${report.where}`);
-    const step = seq.items[Number(m[2]) - 1] as Node;
-    if (!isMap(step) || !step.range) throw new Error(`no step at ${report.where}`);
-    const start = text.lastIndexOf('\n', step.range[0] - 1) + 1;
-    const next = text.indexOf('\n', step.range[1] - 1);
-    return [start, next === -1 ? text.length : next + 1];
-  });
-}
-
-const outside = (text: string, spans: [number, number][]) => {
-  let rest = '';
-  let at = 0;
-  for (const [start, end] of [...spans].sort((a, b) => a[0] - b[0])) {
-    rest += `${text.slice(at, start)}\u0000`;
-    at = end;
-  }
-  return rest + text.slice(at);
-};
 
 describe('gantry migrate on real workflows', () => {
   it('has a fixture and an expectation for each file, and a source for each', () => {
