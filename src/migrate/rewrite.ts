@@ -225,7 +225,9 @@ function planStep(
     return undefined;
   }
   edits.push({ start: inner[0], end: inner[1], text: to });
-  if (uses && !uses.flow) {
+  if (uses?.flow)
+    report.notes.push(`uses: is inside a flow mapping, so no # ${target.version} comment was added`);
+  else if (uses) {
     // The source's version comment (# v4.2.0) would now lie: it becomes the suite's version.
     const comment = versionComment(uses, end, { ...target, sha: target.sha ?? undefined });
     if (comment) edits.push(comment);

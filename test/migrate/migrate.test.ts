@@ -451,3 +451,15 @@ describe('gantry migrate through the CLI bundle', () => {
     expect(result.written).toEqual([]);
   });
 });
+
+describe('flow-style steps', () => {
+  it('a uses:-only migration inside a flow mapping: the value changes, no comment can be added, the note says so', () => {
+    const text =
+      'on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - {id: f, uses: dorny/paths-filter@v3, with: {filters: "a: b"}}\n';
+    const result = migrateText(text, '.github/workflows/f.yml', 'workflow', TARGET, {});
+    expect(result.text).toBe(text.replace('dorny/paths-filter@v3', `acme/gantry/actions/changes@${SHA}`));
+    expect(result.steps[0]!.notes).toEqual([
+      'uses: is inside a flow mapping, so no # v0.1.0 comment was added',
+    ]);
+  });
+});
