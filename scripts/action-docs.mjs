@@ -41,7 +41,11 @@ export function documentedDirs() {
   for (const parent of ['actions', 'action-templates']) {
     if (!existsSync(join(root, parent))) continue;
     for (const name of readdirSync(join(root, parent)).sort()) {
-      if (existsSync(join(root, parent, name, 'action.yml'))) dirs.push(join(root, parent, name));
+      if (!existsSync(join(root, parent, name, 'action.yml'))) continue;
+      dirs.push(join(root, parent, name));
+      // Sub-actions (actions/layer-cache/restore) have their own action.yml and README.
+      for (const sub of readdirSync(join(root, parent, name)).sort())
+        if (existsSync(join(root, parent, name, sub, 'action.yml'))) dirs.push(join(root, parent, name, sub));
     }
   }
   return dirs;

@@ -1,7 +1,8 @@
 // Bundles every action entry (and the CLI) with ncc into dist/. Type checking is `npm run typecheck`'s
 // job (--transpile-only), so a type error in a test cannot break a bundle. Entries are found from each
 // actions/<name>/action.yml: runs.main ../../dist/<name>/index.js <- src/<name>/main.ts, and
-// runs.pre/post ../../dist/<name>/<phase>/index.js <- src/<name>/<phase>.ts.
+// runs.pre/post ../../dist/<name>/<phase>/index.js <- src/<name>/<phase>.ts; a sub-action
+// actions/<name>/<sub>/action.yml: ../../../dist/<name>-<sub>/index.js <- src/<name>/<sub>-main.ts.
 // Usage: node scripts/build.mjs [--out DIR] [name…]   (DIR defaults to dist; names filter actions)
 import { execFile } from 'node:child_process';
 import {
@@ -25,27 +26,49 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 export function entries() {
   const list = [{ name: 'cli', entry: 'src/cli.ts', out: 'cli' }];
-  for (const action of readdirSync(join(root, 'actions')).sort()) {
-    const file = join(root, 'actions', action, 'action.yml');
-    if (!existsSync(file)) continue;
+  for (const { action, dir, name, source } of actionDirs()) {
+    const file = join(root, 'actions', dir, 'action.yml');
     const runs = parse(readFileSync(file, 'utf8')).runs ?? {};
     if (!String(runs.using ?? '').startsWith('node')) continue;
     for (const phase of ['pre', 'main', 'post']) {
       if (!runs[phase]) continue;
-      const target = relative(root, resolve(root, 'actions', action, runs[phase]));
-      const expected = phase === 'main' ? `dist/${action}/index.js` : `dist/${action}/${phase}/index.js`;
+      const target = relative(root, resolve(root, 'actions', dir, runs[phase]));
+      const expected = phase === 'main' ? `dist/${name}/index.js` : `dist/${name}/${phase}/index.js`;
       if (target !== expected)
         throw new Error(
-          `${file}: runs.${phase} must be ${relative(join(root, 'actions', action), join(root, expected))}`,
+          `${file}: runs.${phase} must be ${relative(join(root, 'actions', dir), join(root, expected))}`,
         );
       list.push({
-        name: action,
-        entry: `src/${action}/${phase}.ts`,
+        name,
+        entry: `src/${action}/${source(phase)}.ts`,
         out: dirname(expected).slice('dist/'.length),
       });
     }
   }
   return list;
+}
+
+/**
+ * actions/<name>/action.yml (bundle dist/<name>, source src/<name>/<phase>.ts) and its sub-actions
+ * actions/<name>/<sub>/action.yml (bundle dist/<name>-<sub>, source src/<name>/<sub>-<phase>.ts),
+ * as actions/cache has restore/ and save/ beside its main action.
+ */
+export function actionDirs() {
+  const found = [];
+  for (const action of readdirSync(join(root, 'actions')).sort()) {
+    if (!existsSync(join(root, 'actions', action, 'action.yml'))) continue;
+    found.push({ action, dir: action, name: action, source: (phase) => phase });
+    for (const sub of readdirSync(join(root, 'actions', action), { withFileTypes: true })) {
+      if (!sub.isDirectory() || !existsSync(join(root, 'actions', action, sub.name, 'action.yml'))) continue;
+      found.push({
+        action,
+        dir: `${action}/${sub.name}`,
+        name: `${action}-${sub.name}`,
+        source: (phase) => `${sub.name}-${phase}`,
+      });
+    }
+  }
+  return found.sort((a, b) => a.dir.localeCompare(b.dir));
 }
 
 async function bundle({ entry, out }, outRoot) {

@@ -30,7 +30,7 @@ const SHIPPABLE = [
   /^README\.md$/,
   /^CHANGELOG\.md$/,
   /^dist\/[\w.-]+\/(?:post\/)?(?:[\w.-]+\.js|licenses\.txt|package\.json)$/,
-  /^actions\/[\w.-]+\/action\.yml$/,
+  /^actions\/[\w.-]+\/(?:[\w.-]+\/)?action\.yml$/,
   /^action-templates\/[\w.-]+\/action\.yml$/,
 ];
 /** What must be there for `npx @acme/gantry pins audit` to work. */

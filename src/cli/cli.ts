@@ -25,7 +25,7 @@ export async function cli(
     process.stderr.write(`gantry: unknown command '${command}'.\n\n${usage()}`);
     return 2;
   }
-  const metadata = loadActionMetadata(action.name);
+  const metadata = loadActionMetadata(action.dir ?? action.name);
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(actionHelp(action.name, metadata));
     return 0;
@@ -89,7 +89,10 @@ function usage(): string {
   for (const action of CLI_ACTIONS) {
     let description = '';
     try {
-      description = loadActionMetadata(action.name).description.trim().split('\n')[0] ?? '';
+      description =
+        loadActionMetadata(action.dir ?? action.name)
+          .description.trim()
+          .split('\n')[0] ?? '';
     } catch {
       // a broken action.yml shows up when that action runs
     }

@@ -3,6 +3,8 @@ import type { ActionFn } from '../runtime/step.js';
 /** An action as the CLI runs it: the same functions the bundles' main.ts and post.ts call. */
 export interface CliAction {
   name: string;
+  /** Its folder under actions/ when that is not its name (a sub-action: layer-cache/restore). */
+  dir?: string;
   main: () => Promise<ActionFn>;
   post?: () => Promise<ActionFn>;
 }
@@ -25,6 +27,16 @@ export const CLI_ACTIONS: CliAction[] = [
     name: 'layer-cache',
     main: async () => (await import('../layer-cache/run.js')).main,
     post: async () => (await import('../layer-cache/run.js')).post,
+  },
+  {
+    name: 'layer-cache-restore',
+    dir: 'layer-cache/restore',
+    main: async () => (await import('../layer-cache/run.js')).restoreStep,
+  },
+  {
+    name: 'layer-cache-save',
+    dir: 'layer-cache/save',
+    main: async () => (await import('../layer-cache/run.js')).saveStep,
   },
   {
     name: 'vault-secrets',
@@ -50,6 +62,12 @@ export const SUITE_COMMANDS: SuiteCommand[] = [
     summary:
       'policy test --policy f --corpus dir | policy log <image>: test a policy, list recorded evaluations',
     run: async (args, env) => (await import('../policy/cli.js')).policyCommand(args, env),
+  },
+  {
+    name: 'migrate',
+    summary:
+      'migrate [--write] [--cache-repository r] [dir]: move steps from paths-filter, vault-action, actions/cache, JUnit reporters to Gantry',
+    run: async (args) => (await import('../migrate/cli.js')).migrateCommand(args),
   },
   {
     name: 'templates',

@@ -48,6 +48,8 @@ function parallel<T, R>(items: T[], fn: (item: T, index: number) => Promise<R>):
 export interface SaveResult {
   saved: boolean;
   reason: string;
+  /** Not saved because the key already has a cache (caches are immutable by key). */
+  exists?: boolean;
   tag: string;
   digest?: string;
   layers: number;
@@ -100,6 +102,7 @@ export async function saveCache(
     return {
       ...empty,
       saved: false,
+      exists: true,
       reason: `key ${opts.key} already has a cache; caches are immutable, so it was not saved again`,
     };
   }
@@ -151,6 +154,7 @@ export async function saveCache(
     return {
       ...empty,
       saved: false,
+      exists: true,
       reason: `key ${opts.key} was saved by another job while this one uploaded; kept theirs`,
     };
   }

@@ -136,7 +136,7 @@ export function readConfig(
     // GitHub evaluates a JavaScript action's post-if without the inputs and hands the post step no
     // job status, so one post step cannot both skip failed jobs by default and save them on request.
     throw new ConfigurationError(
-      `Input '${INPUT.save}': 'always' cannot be honoured by a post step (it cannot see whether the job failed). Keep 'on-success', and to save after a failure add a step with \`if: always()\` that runs \`gantry layer-cache --mode paths --lookup-only true\` with the same path and key: it only looks up, then saves.`,
+      `Input '${INPUT.save}': 'always' cannot be honoured by a post step (it cannot see whether the job failed). Keep 'on-success', or to save after a failure use acme/gantry/actions/layer-cache/restore and acme/gantry/actions/layer-cache/save with \`if: always()\` on the save step.`,
     );
   }
   return {

@@ -29,6 +29,27 @@ export const post: ActionFn = async (ctx) => {
   return save(ctx, config);
 };
 
+/**
+ * actions/layer-cache/restore: the paths mode's restore as a step of its own (actions/cache/restore).
+ * The same function the single action's main step runs; its state is simply never read.
+ */
+export const restoreStep: ActionFn = async (ctx) => {
+  const config = readConfig(ctx.inputs, ctx.runtime, ctx.workspace, ctx.github);
+  if (config.mode !== 'paths') throw new Error('internal error: the restore sub-action reads paths mode');
+  return restore(ctx, config);
+};
+
+/**
+ * actions/layer-cache/save: the paths mode's save as a step of its own (actions/cache/save), so a
+ * workflow can save with `if: always()` after a failed step. It needs nothing from a restore step:
+ * the key is its input, and whether that key already has a cache is asked of the registry.
+ */
+export const saveStep: ActionFn = async (ctx) => {
+  const config = readConfig(ctx.inputs, ctx.runtime, ctx.workspace, ctx.github);
+  if (config.mode !== 'paths') throw new Error('internal error: the save sub-action reads paths mode');
+  return save(ctx, config, { standalone: true });
+};
+
 function openStore(
   ctx: ActionContext,
   repository: Reference,
@@ -188,9 +209,14 @@ async function restore(ctx: ActionContext, config: PathsConfig): Promise<void> {
   }
 }
 
-async function save(ctx: ActionContext, config: PathsConfig): Promise<void> {
+async function save(
+  ctx: ActionContext,
+  config: PathsConfig,
+  options: { standalone?: boolean } = {},
+): Promise<void> {
   const { runtime } = ctx;
-  const key = runtime.getState(STATE.primaryKey) || config.key;
+  // The save sub-action has no restore step of its own: its key input is the key.
+  const key = (!options.standalone && runtime.getState(STATE.primaryKey)) || config.key;
   if (config.save === 'never') return runtime.info("Not saving: 'save' is 'never'.");
   if (runtime.getState(STATE.matchedKey) === key)
     return runtime.info(`Cache hit on ${key}: not saved again (caches are immutable by key).`);
@@ -233,7 +259,10 @@ async function save(ctx: ActionContext, config: PathsConfig): Promise<void> {
       }),
     );
     if (!result.saved) {
-      runtime.info(`Not saved: ${result.reason}.`);
+      // As actions/cache/save says it: an existing key is not an error, but the step did nothing.
+      if (options.standalone && result.exists)
+        runtime.annotate({ level: 'notice', message: `Cache not saved: ${result.reason}.` });
+      else runtime.info(`Not saved: ${result.reason}.`);
       return;
     }
     await runtime.appendSummary(

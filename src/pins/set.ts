@@ -148,7 +148,7 @@ function trailingComment(located: LocatedUses): string {
 }
 
 /** The edit that makes the trailing comment say the version (SHA) or drops a stale one (tag). */
-function versionComment(located: LocatedUses, valueEnd: number, target: PinTarget) {
+export function versionComment(located: LocatedUses, valueEnd: number, target: PinTarget) {
   const match = /^([ \t]+)#(.*)$/.exec(located.trailing);
   if (!match)
     return target.sha ? { start: valueEnd, end: valueEnd, text: ` # ${target.version}` } : undefined;
@@ -191,7 +191,7 @@ function verifyRewrite(
  * ConfigurationError when that leaves the repository: git lists paths from its index, and a
  * directory on the way may have been replaced by a link to anywhere on the machine.
  */
-function insideRepository(realRoot: string, abs: Buffer, display: string): Buffer {
+export function insideRepository(realRoot: string, abs: Buffer, display: string): Buffer {
   const dir = realpathSync(Buffer.from(dirname(abs.toString('latin1')), 'latin1'), { encoding: 'buffer' });
   // Paths as latin1 strings: one char per byte, so names that are not UTF-8 compare exactly.
   const rel = relative(Buffer.from(realRoot).toString('latin1'), dir.toString('latin1'));
@@ -288,7 +288,7 @@ export async function setPins(dir: string, target: PinTarget, options: SetOption
   return result;
 }
 
-async function resolveTag(root: string, target: PinTarget, options: SetOptions): Promise<string> {
+export async function resolveTag(root: string, target: PinTarget, options: SetOptions): Promise<string> {
   const remote = options.remote ?? `https://github.com/${target.suite ?? DEFAULT_SUITE}.git`;
   const tag = `refs/tags/${target.version}`;
   let listing: string;

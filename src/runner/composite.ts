@@ -397,8 +397,10 @@ function shellCommand(shell: string, file: string): string[] {
 
 /** Where a `uses:` points: the suite's own actions and templates (any ref), local paths, or a stub. */
 function resolveUses(uses: string, options: CompositeRunOptions): Resolved {
-  const suite = /^(?:\.\/|[\w.-]+\/gantry\/)(actions|action-templates)\/([\w.-]+)(?:@.+)?$/.exec(uses);
-  if (suite) {
+  // An action or template, or a sub-action such as actions/layer-cache/save.
+  const suite =
+    /^(?:\.\/|[\w.-]+\/gantry\/)(actions|action-templates)\/([\w.-]+(?:\/[\w.-]+)?)(?:@.+)?$/.exec(uses);
+  if (suite && !suite[2]!.split('/').some((segment) => segment === '.' || segment === '..')) {
     const dir = join(options.suiteRoot, suite[1]!, suite[2]!);
     const metadata = loadTemplate(dir);
     return { kind: suite[1] === 'actions' ? 'suite-action' : 'template', dir, metadata };

@@ -5,12 +5,27 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { SUITE_ROOT } from '../harness/index.js';
 
-const actions = readdirSync(join(SUITE_ROOT, 'actions')).filter((name) =>
-  existsSync(join(SUITE_ROOT, 'actions', name, 'action.yml')),
-);
+// Actions and their sub-actions (actions/layer-cache/restore), whose bundle is dist/<name>-<sub>.
+const actions = readdirSync(join(SUITE_ROOT, 'actions'))
+  .filter((name) => existsSync(join(SUITE_ROOT, 'actions', name, 'action.yml')))
+  .flatMap((name) => [
+    name,
+    ...readdirSync(join(SUITE_ROOT, 'actions', name))
+      .filter((sub) => existsSync(join(SUITE_ROOT, 'actions', name, sub, 'action.yml')))
+      .map((sub) => `${name}/${sub}`),
+  ]);
+const bundleOf = (name: string) => name.replace('/', '-');
+const up = (name: string) => '../'.repeat(name.split('/').length + 1);
 
 // Which SDKs each bundle may carry: only what its action imports (the GitHub cache client pulls in Azure).
-const MAY_CARRY_CACHE_SDK = new Set(['layer-cache', 'quarantine', 'pipeline-diff', 'cli']);
+const MAY_CARRY_CACHE_SDK = new Set([
+  'layer-cache',
+  'layer-cache/restore',
+  'layer-cache/save',
+  'quarantine',
+  'pipeline-diff',
+  'cli',
+]);
 
 describe('suite layout', () => {
   it('has the packaging the issue asks for', () => {
@@ -27,9 +42,9 @@ describe('suite layout', () => {
     (name) => {
       const doc = parse(readFileSync(join(SUITE_ROOT, 'actions', name, 'action.yml'), 'utf8'));
       expect(doc.runs.using).toBe('node24');
-      expect(doc.runs.main).toBe(`../../dist/${name}/index.js`);
+      expect(doc.runs.main).toBe(`${up(name)}dist/${bundleOf(name)}/index.js`);
       if (doc.runs.post) {
-        expect(doc.runs.post).toBe(`../../dist/${name}/post/index.js`);
+        expect(doc.runs.post).toBe(`${up(name)}dist/${bundleOf(name)}/post/index.js`);
         expect(doc.runs['post-if'], 'post-if is chosen deliberately').toBeTruthy();
       }
       for (const target of [doc.runs.main, doc.runs.post].filter(Boolean)) {
@@ -52,7 +67,7 @@ describe('suite layout', () => {
   it.each(actions.filter((name) => !MAY_CARRY_CACHE_SDK.has(name)))(
     'dist/%s carries only what its action imports',
     (name) => {
-      const bundle = readFileSync(join(SUITE_ROOT, 'dist', name, 'index.js'), 'utf8');
+      const bundle = readFileSync(join(SUITE_ROOT, 'dist', bundleOf(name), 'index.js'), 'utf8');
       expect(bundle).not.toMatch(/@azure\/storage-blob|@actions\/cache/);
     },
   );

@@ -277,9 +277,13 @@ export function suiteFiles(root: string): { path: string; role: Role }[] {
       if (/\.ya?ml$/.test(f)) files.push({ path: `.github/workflows/${f}`, role: 'workflow' });
   for (const parent of ['actions', 'action-templates']) {
     if (!existsSync(join(root, parent))) continue;
-    for (const name of readdirSync(join(root, parent)).sort())
-      if (existsSync(join(root, parent, name, 'action.yml')))
-        files.push({ path: `${parent}/${name}/action.yml`, role: 'action' });
+    for (const name of readdirSync(join(root, parent)).sort()) {
+      if (!existsSync(join(root, parent, name, 'action.yml'))) continue;
+      files.push({ path: `${parent}/${name}/action.yml`, role: 'action' });
+      for (const sub of readdirSync(join(root, parent, name)).sort())
+        if (existsSync(join(root, parent, name, sub, 'action.yml')))
+          files.push({ path: `${parent}/${name}/${sub}/action.yml`, role: 'action' });
+    }
   }
   return files;
 }

@@ -1,0 +1,4 @@
+import { runStep } from '../runtime/run.js';
+import { restoreStep } from './run.js';
+
+await runStep('layer-cache/restore', 'main', restoreStep);
