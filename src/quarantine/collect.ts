@@ -29,10 +29,10 @@ export interface CollectorOptions {
 export class RunCollector {
   readonly totals: Totals = { total: 0, passed: 0, failed: 0, skipped: 0, flaky: 0 };
   /**
-   * Every test id that did not pass, as a fingerprint (53 bits of SHA-1) -> outcome: memory stays a
+   * Every test id that did not pass, as a fingerprint (96 bits of SHA-1) -> outcome: memory stays a
    * few dozen bytes a failure, whatever their text. The results themselves go to the spill file.
    */
-  readonly notPassed = new Map<number, number>();
+  readonly notPassed = new Map<string, number>();
   /** Suspects that passed in this run (their pass is evidence), held until the end. */
   readonly passedSuspects = new Map<string, TestResult>();
   readonly usedEntries = new Set<QuarantineEntry>();
@@ -122,10 +122,13 @@ const FAILED = 2;
 const TAKEN = 4;
 const STREAMED = 8;
 
-/** 53 bits of a test id's SHA-1: a collision among a million failures has odds below 1 in 10^4. */
-export function fingerprint(id: string): number {
-  const digest = createHash('sha1').update(id).digest();
-  return digest.readUIntBE(0, 6) * 32 + (digest[6]! >>> 3);
+/**
+ * 96 bits of a test id's SHA-1, as 16 base64 characters. Two ids sharing one would count as one
+ * test: a quarantined failure could hide a real one. At 96 bits the odds among ten million failures
+ * are below 1 in 10^15 (53 bits, a safe integer, gave 1 in 10^4 at a million).
+ */
+export function fingerprint(id: string): string {
+  return createHash('sha1').update(id).digest().subarray(0, 12).toString('base64');
 }
 
 /**
