@@ -1,4 +1,4 @@
-import type { LockChange, LockDiff, LockedPackage, ParsedLockfile } from './types.js';
+import type { LockChange, LockDiff, ParsedLockfile } from './types.js';
 import { compareVersions, isMajorBump } from './version.js';
 
 type Keyed = { ecosystem: string; name: string };
