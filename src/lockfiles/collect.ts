@@ -8,7 +8,8 @@ import { compareVersions } from './version.js';
  */
 export class PackageCollector {
   private readonly seen = new Map<string, LockedPackage>();
-  private readonly byName = new Map<string, LockedPackage[]>();
+  /** name → its entries, built on the first markDirect by name alone (most readers never need it). */
+  private byName: Map<string, LockedPackage[]> | undefined;
   constructor(
     readonly kind: LockfileKind,
     readonly ecosystem: Ecosystem,
@@ -25,9 +26,7 @@ export class PackageCollector {
     const entry: LockedPackage = { name, version, ecosystem: this.ecosystem };
     if (direct !== undefined) entry.direct = direct;
     this.seen.set(key, entry);
-    const same = this.byName.get(name);
-    if (same) same.push(entry);
-    else this.byName.set(name, [entry]);
+    if (this.byName) index(this.byName, entry);
   }
 
   /** Marks every collected version of `name` (or only `version`) as a direct dependency. */
@@ -37,6 +36,10 @@ export class PackageCollector {
       if (known) known.direct = true;
       return;
     }
+    if (!this.byName) {
+      this.byName = new Map();
+      for (const entry of this.seen.values()) index(this.byName, entry);
+    }
     for (const entry of this.byName.get(name) ?? []) entry.direct = true;
   }
 
@@ -44,6 +47,12 @@ export class PackageCollector {
     const packages = [...this.seen.values()].sort(comparePackages);
     return { kind: this.kind, packages };
   }
+}
+
+function index(byName: Map<string, LockedPackage[]>, entry: LockedPackage): void {
+  const same = byName.get(entry.name);
+  if (same) same.push(entry);
+  else byName.set(entry.name, [entry]);
 }
 
 export function comparePackages(a: LockedPackage, b: LockedPackage): number {
