@@ -141,6 +141,11 @@ function sameValue(name: string, a: string, b: string): boolean {
   return BOOLEAN_INPUTS.has(name) ? a.toLowerCase() === b.toLowerCase() : a === b;
 }
 
+/** vault-action's name for a Gantry input (the Gantry name when the two are the same). */
+export function vaultActionNameOf(name: string): string {
+  return Object.entries(VAULT_ACTION_ALIASES).find(([, gantry]) => gantry === name)?.[0] ?? name;
+}
+
 function gantryName(alias: string): string {
   if (alias === EXPORT_TOKEN_ALIAS) return `${INPUT.exportToken} with ${INPUT.exportEnv}`;
   return VAULT_ACTION_ALIASES[alias] ?? alias;

@@ -1,7 +1,7 @@
 import { ConfigurationError } from '../runtime/errors.js';
 import type { InputReader } from '../runtime/inputs.js';
 import type { AuthConfig } from './auth.js';
-import type { ResolvedInputs, Surface } from './compat.js';
+import { type ResolvedInputs, type Surface, vaultActionNameOf } from './compat.js';
 import {
   type AnyMethod,
   DEFAULT_KUBERNETES_TOKEN_PATH,
@@ -113,7 +113,11 @@ export function parseHeaders(text: string, input: string): Record<string, string
   return headers;
 }
 
-export function parseConnection(inputs: InputReader): Connection {
+/** The name the user wrote for an input (vault-action's alias when the value came from it). */
+type Shown = (name: string) => string;
+const asWritten: Shown = (name) => name;
+
+export function parseConnection(inputs: InputReader, shown: Shown = asWritten): Connection {
   const rawUrl = inputs.required(INPUT.url);
   let url: URL;
   try {
@@ -139,19 +143,19 @@ export function parseConnection(inputs: InputReader): Connection {
     );
   const namespace = inputs.optional(INPUT.namespace)?.replace(/^\/+|\/+$/g, '');
   if (namespace !== undefined) checkPath(INPUT.namespace, namespace, 'a namespace path such as admin/team-a');
-  const cert = pem(inputs, INPUT.clientCertificate);
-  const key = pem(inputs, INPUT.clientKey);
+  const cert = pem(inputs, INPUT.clientCertificate, shown);
+  const key = pem(inputs, INPUT.clientKey, shown);
   if ((cert === undefined) !== (key === undefined)) {
     throw new ConfigurationError(
-      `Inputs '${INPUT.clientCertificate}' and '${INPUT.clientKey}' go together: give both or neither.`,
+      `Inputs '${shown(INPUT.clientCertificate)}' and '${shown(INPUT.clientKey)}' go together: give both or neither.`,
     );
   }
   return {
     url,
     namespace: namespace || undefined,
-    headers: parseHeaders(inputs.string(INPUT.extraHeaders), INPUT.extraHeaders),
+    headers: parseHeaders(inputs.string(INPUT.extraHeaders), shown(INPUT.extraHeaders)),
     tls: {
-      ca: pem(inputs, INPUT.caCertificate),
+      ca: pem(inputs, INPUT.caCertificate, shown),
       cert,
       key,
       skipVerify: inputs.boolean(INPUT.tlsSkipVerify, false),
@@ -161,7 +165,12 @@ export function parseConnection(inputs: InputReader): Connection {
   };
 }
 
-export function parseAuth(inputs: InputReader, url: URL, surface: Surface = 'gantry'): AuthConfig {
+export function parseAuth(
+  inputs: InputReader,
+  url: URL,
+  surface: Surface = 'gantry',
+  shown: Shown = asWritten,
+): AuthConfig {
   // vault-action's default method is token; its unknown methods log in with authPayload.
   const givenMethod = inputs.optional(INPUT.method)?.toLowerCase();
   const method: AnyMethod =
@@ -180,7 +189,7 @@ export function parseAuth(inputs: InputReader, url: URL, surface: Surface = 'gan
       if (METHOD_INPUTS[method].includes(name)) continue;
       if (inputs.optional(name) !== undefined) {
         throw new ConfigurationError(
-          `Input '${name}' is used only with method ${other}, but method is ${givenMethod ?? method}; remove it or change method.`,
+          `Input '${shown(name)}' is used only with method ${other}, but method is ${givenMethod ?? method}; remove it or change method.`,
         );
       }
     }
@@ -189,11 +198,13 @@ export function parseAuth(inputs: InputReader, url: URL, surface: Surface = 'gan
     .replace(/^\/+|\/+$/g, '')
     .replace(/^auth\//, '');
   if (method !== 'token')
-    checkPath(INPUT.authPath, mount, 'the auth mount path, such as jwt or github-actions');
+    checkPath(shown(INPUT.authPath), mount, 'the auth mount path, such as jwt or github-actions');
   const need = (name: string) => {
     const value = inputs.optional(name);
     if (value === undefined)
-      throw new ConfigurationError(`Input '${name}' is required with method ${givenMethod ?? method}.`);
+      throw new ConfigurationError(
+        `Input '${name}'${surface === 'vault-action' ? ` (vault-action: ${vaultActionNameOf(name)})` : ''} is required with method ${givenMethod ?? method}.`,
+      );
     return value;
   };
   switch (method) {
@@ -237,12 +248,12 @@ export function parseAuth(inputs: InputReader, url: URL, surface: Surface = 'gan
       } catch {
         // The payload is a credential: never quoted.
         throw new ConfigurationError(
-          `Input '${INPUT.authPayload}': expected a JSON object (the body of auth/${mount}/login); the value given is not valid JSON.`,
+          `Input '${shown(INPUT.authPayload)}': expected a JSON object (the body of auth/${mount}/login); the value given is not valid JSON.`,
         );
       }
       if (!payload || typeof payload !== 'object' || Array.isArray(payload))
         throw new ConfigurationError(
-          `Input '${INPUT.authPayload}': expected a JSON object (the body of auth/${mount}/login).`,
+          `Input '${shown(INPUT.authPayload)}': expected a JSON object (the body of auth/${mount}/login).`,
         );
       return { method, name: givenMethod!, mount, payload: payload as Record<string, unknown> };
     }
@@ -250,11 +261,11 @@ export function parseAuth(inputs: InputReader, url: URL, surface: Surface = 'gan
 }
 
 export function parseConfig(resolved: ResolvedInputs | InputReader): VaultConfig {
-  const { inputs, surface } =
-    'surface' in resolved ? resolved : { inputs: resolved, surface: 'gantry' as Surface };
+  const { inputs, surface, shown } =
+    'surface' in resolved ? resolved : { inputs: resolved, surface: 'gantry' as Surface, shown: asWritten };
   const compat = surface === 'vault-action';
-  const connection = parseConnection(inputs);
-  const auth = parseAuth(inputs, connection.url, surface);
+  const connection = parseConnection(inputs, shown);
+  const auth = parseAuth(inputs, connection.url, surface, shown);
   const secrets = parseSecrets(inputs.string(INPUT.secrets), surface);
   const exportToken = inputs.boolean(INPUT.exportToken, false);
   const run = inputs.optional(INPUT.run);
@@ -275,7 +286,11 @@ export function parseConfig(resolved: ResolvedInputs | InputReader): VaultConfig
   }
   const encoding = inputs.optional(INPUT.secretEncodingType);
   if (encoding !== undefined && !(ENCODINGS as readonly string[]).includes(encoding))
-    throw ConfigurationError.forInput(INPUT.secretEncodingType, encoding, `one of ${ENCODINGS.join(', ')}`);
+    throw ConfigurationError.forInput(
+      shown(INPUT.secretEncodingType),
+      encoding,
+      `one of ${ENCODINGS.join(', ')}`,
+    );
   // Names are checked before logging in; names derived from keys again once the keys are known.
   if (run !== undefined || exportEnv) {
     checkEnvNames(
@@ -309,13 +324,13 @@ function checkPath(input: string, path: string, expected: string): void {
 }
 
 /** PEM text, or base64 of PEM as vault-action takes it. */
-function pem(inputs: InputReader, name: string): string | undefined {
+function pem(inputs: InputReader, name: string, shown: Shown): string | undefined {
   const value = inputs.optional(name);
   if (value === undefined) return undefined;
   if (value.includes('-----BEGIN ')) return value;
   const decoded = /^[A-Za-z0-9+/=\s]+$/.test(value) ? Buffer.from(value, 'base64').toString('utf8') : '';
   if (decoded.includes('-----BEGIN ')) return decoded;
   throw new ConfigurationError(
-    `Input '${name}': expected PEM text (-----BEGIN …) or base64 of it; the value given is neither.`,
+    `Input '${shown(name)}': expected PEM text (-----BEGIN …) or base64 of it; the value given is neither.`,
   );
 }

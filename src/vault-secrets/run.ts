@@ -297,7 +297,8 @@ export const post: ActionFn = async (ctx) => {
     return;
   }
   maskHeaderValues(ctx);
-  const connection = parseConnection(resolveInputs(runtime).inputs);
+  const resolved = resolveInputs(runtime);
+  const connection = parseConnection(resolved.inputs, resolved.shown);
   const client = vaultClient(ctx, connection);
   if (token) {
     await ctx.log.stage('revoke', async () => {

@@ -187,7 +187,11 @@ const ROWS: Row[] = [
     env: { SECRET: 'SUPERSECRET', NAMED_SECRET: 'SUPERSECRET' },
     exactEnv: true,
   },
-  { source: 'integration.test.js get simple secret', secrets: 'secret/data/test secret', env: { SECRET: 'SUPERSECRET' } },
+  {
+    source: 'integration.test.js get simple secret',
+    secrets: 'secret/data/test secret',
+    env: { SECRET: 'SUPERSECRET' },
+  },
   {
     source: 'integration.test.js re-map secret',
     secrets: 'secret/data/test secret | TEST_KEY',
@@ -234,7 +238,11 @@ const ROWS: Row[] = [
     exactEnv: true,
     outputs: { GROUP_secret: 'SUPERSECRET' },
   },
-  { source: 'integration.test.js leading slash kvv2', secrets: '/secret/data/foobar fookv2', env: { FOOKV2: 'bar' } },
+  {
+    source: 'integration.test.js leading slash kvv2',
+    secrets: '/secret/data/foobar fookv2',
+    env: { FOOKV2: 'bar' },
+  },
   {
     source: 'integration.test.js get secret from K/V v1',
     secrets: 'secret-kv1/test secret',
@@ -263,7 +271,11 @@ const ROWS: Row[] = [
     env: { OTHERSECRETDASH: 'OTHERCUSTOMSECRET' },
     outputs: { otherSecretdash: 'OTHERCUSTOMSECRET' },
   },
-  { source: 'integration.test.js leading slash kvv1', secrets: '/secret-kv1/foobar fookv1', env: { FOOKV1: 'bar' } },
+  {
+    source: 'integration.test.js leading slash kvv1',
+    secrets: '/secret-kv1/foobar fookv1',
+    env: { FOOKV1: 'bar' },
+  },
   { source: 'integration.test.js supports cubbyhole', secrets: '/cubbyhole/test foo', env: { FOO: 'bar' } },
   {
     source: 'integration.test.js wildcard supports cubbyhole with uppercase transform',
