@@ -207,6 +207,12 @@ async function deliver(
   token: string,
 ): Promise<void> {
   const { runtime } = ctx;
+  // vault-action's naming removes every character of a key such as '---': no name to give it.
+  const empty = secrets.find((s) => s.envName === '' || s.outputName === '');
+  if (empty)
+    throw new ConfigurationError(
+      `Input '${INPUT.secrets}', line ${empty.line}: a key of ${empty.path} leaves no name once vault-action's naming removes its characters; read it with 'path "key" | NAME'.`,
+    );
   if (config.run !== undefined || config.exportEnv) {
     // The vault-action surface names key-derived variables as vault-action does (no prefix needed);
     // the denylist still holds for every name.
@@ -219,11 +225,6 @@ async function deliver(
         prefix: s.prefix,
       })),
     );
-    const empty = secrets.find((s) => s.envName === '');
-    if (empty)
-      throw new ConfigurationError(
-        `Input '${INPUT.secrets}', line ${empty.line}: a key of ${empty.path} leaves no name once vault-action's naming removes its characters; read it with 'path "key" | NAME'.`,
-      );
     // An environment cannot hold a NUL byte, and Node's refusal would quote the value.
     assertEnvironmentValues([
       ...secrets.map((s): [string, string] => [s.envName, valueText(s.value)]),
