@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ConfigurationError } from '../../src/runtime/errors.js';
-import { parseSecrets, vaultActionName, wildcardNames } from '../../src/vault-secrets/secrets-spec.js';
+import {
+  explicitNames,
+  parseSecrets,
+  vaultActionName,
+  wildcardNames,
+} from '../../src/vault-secrets/secrets-spec.js';
 
 describe("vault-action's naming (normalizeOutputKey) in the vault-action surface", () => {
   it.each([
@@ -65,5 +70,72 @@ describe("vault-action's naming (normalizeOutputKey) in the vault-action surface
     expect(() => parseSecrets('secret/data/app key | two words', 'vault-action')).toThrow(ConfigurationError);
     // Gantry's surface still refuses these, as documented.
     expect(() => parseSecrets('secret/data/app key|NAME', 'gantry')).toThrow(ConfigurationError);
+  });
+});
+
+describe("vault-action's secrets parser (parseSecretsInput), each rule", () => {
+  const parse = (text: string) => parseSecrets(text, 'vault-action');
+  it.each([
+    ['test key|', "nothing after '|'"],
+    ['|testName', "expected 'path key'"],
+    ['a b c', "expected 'path key'"],
+    ['a', "expected 'path key'"],
+    ['secret/app foo@bar | X', 'is not a valid JSONata expression'],
+    ['secret/app $uppercase(x)', 'a JSONata selector needs a name'],
+    ['secret/app a[0]', 'a JSONata selector needs a name'],
+    ['secret/app other-Secret-dash', 'a JSONata selector needs a name'],
+    ['secret/app ""', 'the key is empty'],
+    ['secret/app key | A=B', "'A=B' cannot name an output or a variable"],
+    ['secret/app key | A<B', "'A<B' cannot name an output or a variable"],
+    ['secret/app key | "A"', `'"A"' cannot name an output or a variable`],
+    ['secret/../sys key', 'not a plain Vault path'],
+    ['secret/app?version=x key', "'?version=N'"],
+  ])('%s is refused (%s)', (text, why) => {
+    expect(() => parse(text)).toThrow(ConfigurationError);
+    expect(() => parse(text)).toThrow(why);
+  });
+
+  it('selectors: quotes removed, a "." makes a JSONata expression, wildcards and named expressions pass', () => {
+    const [quoted, dotted, star, quotedStar, named, backtick, version] = parse(
+      [
+        'secret/app "other-Secret-dash"',
+        'secret/app key.value',
+        '/secret/app/ *',
+        'secret/app "*"|P_',
+        'secret/app $uppercase(x)|UP',
+        'secret/app `secret.foo`|DOT',
+        'secret/app?version=2 key',
+      ].join(';'),
+    );
+    expect(quoted).toMatchObject({
+      path: 'secret/app',
+      selector: 'other-Secret-dash',
+      expression: undefined,
+    });
+    expect(dotted).toMatchObject({ selector: 'key.value', expression: 'key.value' });
+    expect(star).toMatchObject({ path: 'secret/app', selector: '*', expression: undefined, name: undefined });
+    expect(quotedStar).toMatchObject({ selector: '*', name: 'P_', expression: undefined });
+    expect(named).toMatchObject({ selector: '$uppercase(x)', name: 'UP', expression: undefined });
+    expect(backtick).toMatchObject({ selector: '`secret.foo`', expression: '`secret.foo`', name: 'DOT' });
+    expect(version).toMatchObject({ path: 'secret/app', version: 2, selector: 'key' });
+  });
+
+  it('explicit names per surface, and a wildcard named after itself has no prefix', () => {
+    expect(explicitNames({ selector: 'other-Secret-dash' }, 'vault-action')).toEqual({
+      output: 'otherSecretdash',
+      env: 'OTHERSECRETDASH',
+    });
+    expect(explicitNames({ selector: 'other-Secret-dash' }, 'gantry')).toEqual({
+      output: 'other_Secret_dash',
+      env: 'OTHER_SECRET_DASH',
+    });
+    expect(explicitNames({ selector: 'x', name: 'my-name' }, 'vault-action')).toEqual({
+      output: 'my-name',
+      env: 'my-name',
+    });
+    expect(wildcardNames({ selector: '*', name: '*' }, 'Key', 'vault-action')).toEqual({
+      output: 'Key',
+      env: 'KEY',
+    });
   });
 });
