@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigurationError } from '../../src/runtime/errors.js';
 import {
   explicitNames,
+  isWildcard,
   parseSecrets,
   vaultActionName,
   wildcardNames,
@@ -137,5 +138,32 @@ describe("vault-action's secrets parser (parseSecretsInput), each rule", () => {
       output: 'Key',
       env: 'KEY',
     });
+  });
+});
+
+// Mutants of secrets-spec.ts left alive on purpose (equivalent): in parseVaultActionEntry,
+// `bar > -1` → `bar > +1` (a '|' at 0 or 1 leaves no room for a path and a key either way), the
+// .trim() of the part before '|' and the split's '' filter (the entry is trimmed and split at runs
+// of spaces); `ast.steps?.[0]` (a path AST always has steps); in wildcardNames,
+// `request.name === request.selector` → false ('| *' as a prefix is removed by the naming anyway).
+describe('wildcards in the vault-action surface', () => {
+  it('* and ** need no name; isWildcard knows both and nothing else', () => {
+    expect(parseSecrets('secret/app **;secret/app *', 'vault-action')).toMatchObject([
+      { selector: '**', name: undefined },
+      { selector: '*', name: undefined },
+    ]);
+    expect(isWildcard({ selector: '*' })).toBe(true);
+    expect(isWildcard({ selector: '**' })).toBe(true);
+    expect(isWildcard({ selector: '***' })).toBe(false);
+    expect(isWildcard({ selector: 'key' })).toBe(false);
+  });
+
+  it('a name must be readable back in full: a bad character at its start or end is refused too', () => {
+    for (const name of ['=A', 'A=', '<A', 'A>', 'A\u0007']) {
+      expect(() => parseSecrets(`secret/app key | ${name}`, 'vault-action'), name).toThrow(
+        'cannot name an output or a variable',
+      );
+    }
+    expect(parseSecrets('secret/app key | ä-ö.1', 'vault-action')[0]?.name).toBe('ä-ö.1');
   });
 });
