@@ -75,6 +75,8 @@ export interface HttpRequest {
   /** For POST/PATCH: the caller knows a repeat cannot do harm (e.g. a login, an upload start). */
   retrySafe?: boolean;
   retries?: number;
+  /** Statuses retried besides 408, 429 and 5xx (Vault's 412: a replica not yet consistent). */
+  retryStatuses?: readonly number[];
   signal?: AbortSignal;
   /** 'same-origin' follows a redirect only within the origin; 'error' refuses any. */
   redirect?: 'follow' | 'same-origin' | 'manual' | 'error';
@@ -374,7 +376,9 @@ export class HttpClient {
       else this.breakers.succeeded(host);
 
       const retryable =
-        failure !== undefined || (response !== undefined && RETRYABLE_STATUS.has(response.status));
+        failure !== undefined ||
+        (response !== undefined &&
+          (RETRYABLE_STATUS.has(response.status) || req.retryStatuses?.includes(response.status) === true));
       if (!retryable) return response!;
 
       const retryAfter = response

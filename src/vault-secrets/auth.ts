@@ -5,7 +5,10 @@ export type AuthConfig =
   | { method: 'jwt'; mount: string; role: string; audience: string }
   | { method: 'approle'; mount: string; roleId: string; secretId: string }
   | { method: 'kubernetes'; mount: string; role: string; tokenPath: string }
-  | { method: 'userpass'; mount: string; username: string; password: string };
+  | { method: 'userpass' | 'ldap'; mount: string; username: string; password: string }
+  | { method: 'github'; mount: string; token: string }
+  /** vault-action's custom methods: any other method name, logged in with a JSON payload. */
+  | { method: 'custom'; name: string; mount: string; payload: Record<string, unknown> };
 
 export interface LoginResult {
   token: string;
@@ -51,7 +54,10 @@ export async function login(
   if (response.status !== 200 || typeof clientToken !== 'string' || clientToken === '') {
     if (response.status === 200)
       throw new VaultError(`Login with method ${auth.method} at ${path}: Vault returned no token.`, 200);
-    throw vaultError(`Login with method ${auth.method} at ${path} (role ${describeRole(auth)})`, response);
+    throw vaultError(
+      `Login with method ${auth.method === 'custom' ? auth.name : auth.method} at ${path} (role ${describeRole(auth)})`,
+      response,
+    );
   }
   const authBlock = response.body!.auth!;
   return {
@@ -80,7 +86,12 @@ async function loginRequest(
     case 'approle':
       return { path: `auth/${auth.mount}/login`, body: { role_id: auth.roleId, secret_id: auth.secretId } };
     case 'userpass':
+    case 'ldap':
       return { path: `auth/${auth.mount}/login/${auth.username}`, body: { password: auth.password } };
+    case 'github':
+      return { path: `auth/${auth.mount}/login`, body: { token: auth.token } };
+    case 'custom':
+      return { path: `auth/${auth.mount}/login`, body: auth.payload };
   }
 }
 
@@ -92,7 +103,12 @@ function describeRole(auth: Exclude<AuthConfig, { method: 'token' }>): string {
     case 'approle':
       return 'from role-id';
     case 'userpass':
+    case 'ldap':
       return `user '${auth.username}'`;
+    case 'github':
+      return 'from github-token';
+    case 'custom':
+      return `method ${auth.name}, from auth-payload`;
   }
 }
 

@@ -16,6 +16,11 @@ export const INPUT = {
   password: 'password',
   token: 'token',
   kubernetesTokenPath: 'kubernetes-token-path',
+  githubToken: 'github-token',
+  authPayload: 'auth-payload',
+  extraHeaders: 'extra-headers',
+  secretEncodingType: 'secret-encoding-type',
+  compat: 'compat',
   secrets: 'secrets',
   exportEnv: 'export-env',
   run: 'run',
@@ -30,6 +35,8 @@ export const OUTPUT = {
   secretNames: 'secret-names',
   leaseCount: 'lease-count',
   vaultToken: 'vault-token',
+  /** vault-action's name for the token output (outputToken), set in the vault-action surface. */
+  vaultActionToken: 'vault_token',
 } as const;
 
 /** What main hands to post: never a secret value; the token only when post must revoke it. */
@@ -38,17 +45,26 @@ export const STATE = {
   leases: 'vault-leases',
 } as const;
 
-export const METHODS = ['jwt', 'approle', 'kubernetes', 'userpass', 'token'] as const;
+export const METHODS = ['jwt', 'approle', 'kubernetes', 'userpass', 'ldap', 'github', 'token'] as const;
 export type Method = (typeof METHODS)[number];
+/** Any other method name logs in with auth-payload at auth/<auth-path or method>/login (vault-action's custom method). */
+export type AnyMethod = Method | 'custom';
 
 /** The inputs only one method uses: giving one with another method is a mistake worth naming. */
-export const METHOD_INPUTS: Record<Method, string[]> = {
+export const METHOD_INPUTS: Record<AnyMethod, string[]> = {
   jwt: [INPUT.role, INPUT.jwtAudience],
   approle: [INPUT.roleId, INPUT.secretId],
   kubernetes: [INPUT.role, INPUT.kubernetesTokenPath],
   userpass: [INPUT.username, INPUT.password],
+  ldap: [INPUT.username, INPUT.password],
+  github: [INPUT.githubToken],
   token: [INPUT.token],
+  custom: [INPUT.authPayload],
 };
+
+/** The value encodings vault-action's secretEncodingType decodes. */
+export const ENCODINGS = ['base64', 'hex', 'utf8'] as const;
+export type Encoding = (typeof ENCODINGS)[number];
 
 export const DEFAULT_KUBERNETES_TOKEN_PATH = '/var/run/secrets/kubernetes.io/serviceaccount/token';
 

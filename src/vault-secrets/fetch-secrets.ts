@@ -1,5 +1,7 @@
+import jsonata from 'jsonata';
 import { ConfigurationError } from '../runtime/errors.js';
-import { isWildcard, normalizeName, pathKey, type SecretRequest } from './secrets-spec.js';
+import type { Encoding } from './constants.js';
+import { explicitNames, isWildcard, pathKey, type SecretRequest, wildcardNames } from './secrets-spec.js';
 import { type VaultClient, type VaultEnvelope, VaultError, vaultError } from './vault-client.js';
 
 /**
@@ -17,6 +19,8 @@ export interface Secret {
   /** The name was derived from Vault's keys (`*`, `**`), after `prefix`. */
   wildcard: boolean;
   prefix?: string;
+  /** Where the value came from (path and key or selector): the same source may be named twice. */
+  source: string;
 }
 
 export interface Lease {
@@ -47,6 +51,10 @@ export interface FetchOptions {
   /** Called with each lease as soon as it is issued, so post can revoke it even if a later path fails. */
   onLease: (lease: Lease) => void;
   warn: (message: string) => void;
+  /** Naming and selectors: Gantry's, or hashicorp/vault-action's (default gantry). */
+  surface?: 'gantry' | 'vault-action';
+  /** Decode each value (vault-action's secretEncodingType); the decoded value is masked too. */
+  encoding?: Encoding;
 }
 
 interface Mount {
@@ -73,16 +81,24 @@ export async function fetchSecrets(
   const results = settled.map((s) => (s as PromiseFulfilledResult<PathRead>).value);
 
   const secrets: Secret[] = [];
-  const seen = new Map<string, Secret>();
+  // Two names alike from different sources is a mistake; the same source named twice (vault-action's
+  // 'path *' beside 'path **' sets output 'foo' twice) is not.
+  const seenOutput = new Map<string, Secret>();
+  const seenEnv = new Map<string, Secret>();
   for (const result of results) {
     for (const secret of result.secrets) {
-      const clash = seen.get(secret.outputName);
-      if (clash) {
-        throw new ConfigurationError(
-          `Input 'secrets': line ${clash.line} (${clash.path}) and line ${secret.line} (${secret.path}) both produce the name '${secret.outputName}'; rename one with '| NAME' or a prefix.`,
-        );
+      for (const [seen, name] of [
+        [seenOutput, secret.outputName],
+        [seenEnv, secret.envName],
+      ] as const) {
+        const clash = seen.get(name);
+        if (clash && clash.source !== secret.source) {
+          throw new ConfigurationError(
+            `Input 'secrets': line ${clash.line} (${clash.path}) and line ${secret.line} (${secret.path}) both produce the name '${name}'; rename one with '| NAME' or a prefix.`,
+          );
+        }
+        seen.set(name, secret);
       }
-      seen.set(secret.outputName, secret);
       secrets.push(secret);
     }
   }
@@ -151,7 +167,8 @@ async function readPath(
     };
     options.onLease(lease);
   }
-  const secrets = group.flatMap((request) => select(request, data, options));
+  const secrets: Secret[] = [];
+  for (const request of group) secrets.push(...(await select(request, data, options)));
   return {
     secrets,
     lease,
@@ -165,15 +182,53 @@ async function readPath(
   };
 }
 
-function select(request: SecretRequest, data: Record<string, unknown>, options: FetchOptions): Secret[] {
+async function select(
+  request: SecretRequest,
+  data: Record<string, unknown>,
+  options: FetchOptions,
+): Promise<Secret[]> {
+  const surface = options.surface ?? 'gantry';
   const base = { path: pathKey(request), line: request.line, wildcard: false };
+  const finish = (secret: Omit<Secret, 'value'>, value: unknown): Secret => ({
+    ...secret,
+    value: decode(value, options),
+  });
   if (isWildcard(request)) {
-    const upper = request.selector === '*';
-    const prefix = request.name ?? '';
     return Object.entries(data).map(([key, value]) => {
-      const name = prefix + normalizeName(key, upper);
-      return { ...base, outputName: name, envName: name, value, wildcard: true, prefix: request.name };
+      const names = wildcardNames(request, key, surface);
+      return finish(
+        {
+          ...base,
+          outputName: names.output,
+          envName: names.env,
+          wildcard: true,
+          prefix: request.name,
+          source: `${base.path}\0${key}`,
+        },
+        value,
+      );
     });
+  }
+  const names = explicitNames(request, surface);
+  const source = `${base.path}\0${request.expression ?? request.selector}`;
+  const named = { ...base, outputName: names.output, envName: names.env, source };
+  if (request.expression !== undefined) {
+    const value = await evaluate(request.expression, data);
+    if (value === undefined) {
+      if (options.ignoreNotFound) {
+        options.warn(
+          `${base.path}: the selector '${request.expression}' matched nothing (line ${request.line}); skipped because ignore-not-found is true.`,
+        );
+        return [];
+      }
+      throw new VaultError(
+        `Reading ${base.path} (line ${request.line}): the selector '${request.expression}' matched nothing in the secret's ${Object.keys(data).length} key(s). Check the key or selector.`,
+        404,
+      );
+    }
+    // A JSONata expression can compute a new value from the secret: a secret too.
+    options.mask(value);
+    return [finish(named, value)];
   }
   if (!(request.selector in data)) {
     if (options.ignoreNotFound) {
@@ -187,16 +242,36 @@ function select(request: SecretRequest, data: Record<string, unknown>, options: 
       404,
     );
   }
-  const value = data[request.selector];
-  if (request.name) return [{ ...base, outputName: request.name, envName: request.name, value }];
-  return [
-    {
-      ...base,
-      outputName: normalizeName(request.selector, false),
-      envName: normalizeName(request.selector, true),
-      value,
-    },
-  ];
+  return [finish(named, data[request.selector])];
+}
+
+/**
+ * vault-action's selectData: `data.<selector>` over the secret's data; the result as JSON, a JSON
+ * string unquoted. Undefined when nothing matched.
+ */
+async function evaluate(expression: string, data: Record<string, unknown>): Promise<string | undefined> {
+  let result: unknown;
+  try {
+    result = await jsonata(`data.${expression}`).evaluate({ data });
+  } catch (error) {
+    // JSONata's messages can quote the value they failed on: only its error code is shown.
+    const code = (error as { code?: unknown }).code;
+    throw new ConfigurationError(
+      `Input 'secrets': the selector '${expression}' failed to evaluate (JSONata error ${typeof code === 'string' ? code : 'unknown'}); check it against the secret's keys.`,
+    );
+  }
+  const text = JSON.stringify(result);
+  if (!text) return undefined;
+  return text.startsWith('"') ? (JSON.parse(text) as string) : text;
+}
+
+/** vault-action's secretEncodingType: Buffer.from(value, encoding) as text; the decoded value is masked before it is used. */
+function decode(value: unknown, options: FetchOptions): unknown {
+  if (options.encoding === undefined) return value;
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  const decoded = Buffer.from(text, options.encoding).toString();
+  options.mask(decoded);
+  return decoded;
 }
 
 /** `secret/app` on KV v2 mount `secret/` is read at `secret/data/app`; vault-action's `secret/data/app` is kept. */

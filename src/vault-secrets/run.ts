@@ -5,7 +5,14 @@ import type { ActionContext, ActionFn } from '../runtime/run.js';
 import { escapeMarkdown, markdownTable } from '../runtime/text.js';
 import { type CredentialSources, login } from './auth.js';
 import { runWithSecrets } from './command.js';
-import { CREDENTIAL_INPUTS, parseConfig, parseConnection, type VaultConfig } from './config.js';
+import { resolveInputs, switchWarning } from './compat.js';
+import {
+  type Connection,
+  CREDENTIAL_INPUTS,
+  parseConfig,
+  parseConnection,
+  type VaultConfig,
+} from './config.js';
 import {
   INPUT,
   MAIN_REQUEST_DEADLINE_MS,
@@ -20,17 +27,14 @@ import { checkEnvNames } from './env-names.js';
 import { assertEnvironmentValues } from './command.js';
 import { isShort, maskParts, valueText } from './masking.js';
 import { vaultTls } from './tls.js';
-import { VaultClient, vaultError } from './vault-client.js';
+import { VaultClient, VaultError, vaultError } from './vault-client.js';
 
 /** Registers a value, its fragments and its JSON leaves (the runtime adds every form of each, once). */
 function maskValue(ctx: ActionContext, value: unknown): void {
   for (const part of maskParts(value)) ctx.runtime.setSecret(part);
 }
 
-function vaultClient(
-  ctx: ActionContext,
-  connection: Pick<VaultConfig, 'url' | 'namespace' | 'tls' | 'retries' | 'timeoutMs'>,
-): VaultClient {
+function vaultClient(ctx: ActionContext, connection: Connection): VaultClient {
   // Post cleans up and must never hold the job: a short timeout, one retry, a short deadline.
   const post = ctx.phase === 'post';
   const http = ctx.http({
@@ -46,16 +50,38 @@ function vaultClient(
     connection.namespace,
     (message) => ctx.runtime.debug(message),
     (value) => maskValue(ctx, value),
+    connection.headers,
   );
+}
+
+/** extra-headers often carry credentials (an access proxy's secret): each value is a mask before parsing. */
+function maskHeaderValues(ctx: ActionContext): void {
+  for (const name of [INPUT.extraHeaders, 'extraHeaders']) {
+    for (const line of ctx.runtime.getInput(name).split(/\r?\n/)) {
+      const colon = line.indexOf(':');
+      if (colon > 0) maskValue(ctx, line.slice(colon + 1).trim());
+    }
+  }
 }
 
 export const main: ActionFn = async (ctx) => {
   const { runtime } = ctx;
   // Credentials are masks before anything is parsed or printed.
   for (const name of CREDENTIAL_INPUTS) maskValue(ctx, runtime.getInput(name).trim());
+  maskHeaderValues(ctx);
   if (runtime.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN)
     runtime.setSecret(runtime.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
-  const config = parseConfig(ctx.inputs);
+  const resolved = resolveInputs(runtime);
+  const config = parseConfig(resolved);
+  if (config.surface === 'vault-action') {
+    runtime.annotate({
+      level: 'warning',
+      message: switchWarning(
+        resolved,
+        config.auth.method === 'custom' ? config.auth.name : config.auth.method,
+      ),
+    });
+  }
   // A base64 client-key input is masked above as given; its decoded PEM is masked too.
   if (config.tls.key) maskValue(ctx, config.tls.key);
   if (config.tls.skipVerify) {
@@ -103,7 +129,22 @@ export const main: ActionFn = async (ctx) => {
 
   const session = await ctx.log.stage(
     'login',
-    () => login(client, config.auth, sources),
+    () =>
+      login(client, config.auth, sources).catch((error: unknown) => {
+        // A role made for hashicorp/vault-action is bound to GitHub's default audience.
+        if (
+          error instanceof VaultError &&
+          error.status === 400 &&
+          config.auth.method === 'jwt' &&
+          config.surface === 'gantry' &&
+          ctx.inputs.optional(INPUT.jwtAudience) === undefined
+        )
+          throw new VaultError(
+            `${error.message} The ID token's audience was ${config.auth.audience} (Gantry's default, the Vault host); if the role was made for hashicorp/vault-action it expects GitHub's default audience: add 'compat: vault-action' or set jwt-audience to the role's bound_audiences.`,
+            400,
+          );
+        throw error;
+      }),
     (s) => ({
       method: config.auth.method,
       issued: s.issued,
@@ -128,6 +169,8 @@ export const main: ActionFn = async (ctx) => {
             mask: (value) => maskValue(ctx, value),
             onLease: (lease) => leaseIds.push(lease.id),
             warn: (message) => runtime.annotate({ level: 'warning', message }),
+            surface: config.surface,
+            encoding: config.encoding,
           }),
         (r) => ({ paths: r.paths.length, secrets: r.secrets.length, leases: r.leases.length }),
       );
@@ -138,7 +181,10 @@ export const main: ActionFn = async (ctx) => {
   }
   warnShort(ctx, result.secrets);
   await deliver(ctx, config, result.secrets, session.token);
-  runtime.setOutput(OUTPUT.secretNames, JSON.stringify(result.secrets.map((s) => s.outputName)));
+  runtime.setOutput(
+    OUTPUT.secretNames,
+    JSON.stringify([...new Set(result.secrets.map((s) => s.outputName))]),
+  );
   runtime.setOutput(OUTPUT.leaseCount, String(result.leases.length));
   await runtime.appendSummary(summary(config, client.address, session, result));
 };
@@ -161,19 +207,33 @@ async function deliver(
   token: string,
 ): Promise<void> {
   const { runtime } = ctx;
+  // vault-action's naming removes every character of a key such as '---': no name to give it.
+  const empty = secrets.find((s) => s.envName === '' || s.outputName === '');
+  if (empty)
+    throw new ConfigurationError(
+      `Input '${INPUT.secrets}', line ${empty.line}: a key of ${empty.path} leaves no name once vault-action's naming removes its characters; read it with 'path "key" | NAME'.`,
+    );
   if (config.run !== undefined || config.exportEnv) {
+    // The vault-action surface names key-derived variables as vault-action does (no prefix needed);
+    // the denylist still holds for every name.
+    const compat = config.surface === 'vault-action';
     checkEnvNames(
-      secrets.map((s) => ({ name: s.envName, line: s.line, wildcard: s.wildcard, prefix: s.prefix })),
+      secrets.map((s) => ({
+        name: s.envName,
+        line: s.line,
+        wildcard: s.wildcard && !compat,
+        prefix: s.prefix,
+      })),
     );
     // An environment cannot hold a NUL byte, and Node's refusal would quote the value.
     assertEnvironmentValues([
       ...secrets.map((s): [string, string] => [s.envName, valueText(s.value)]),
-      ...(config.exportToken ? [['VAULT_TOKEN', token] as [string, string]] : []),
+      ...(config.exportToken || config.exportTokenEnv ? [['VAULT_TOKEN', token] as [string, string]] : []),
     ]);
   }
   if (config.run !== undefined) {
     const env = Object.fromEntries(secrets.map((s) => [s.envName, valueText(s.value)]));
-    if (config.exportToken) env.VAULT_TOKEN = token;
+    if (config.exportToken || config.exportTokenEnv) env.VAULT_TOKEN = token;
     const code = await ctx.log.stage(
       'run',
       () => runWithSecrets(runtime, config.run!, env, ctx.workspace),
@@ -189,8 +249,9 @@ async function deliver(
   }
   if (config.exportToken) {
     runtime.setOutput(OUTPUT.vaultToken, token);
-    if (config.exportEnv) runtime.exportVariable('VAULT_TOKEN', token);
+    if (config.surface === 'vault-action') runtime.setOutput(OUTPUT.vaultActionToken, token);
   }
+  if (config.exportTokenEnv) runtime.exportVariable('VAULT_TOKEN', token);
 }
 
 function summary(
@@ -236,7 +297,9 @@ export const post: ActionFn = async (ctx) => {
     runtime.info('vault-secrets: nothing to revoke.');
     return;
   }
-  const connection = parseConnection(ctx.inputs);
+  maskHeaderValues(ctx);
+  const resolved = resolveInputs(runtime);
+  const connection = parseConnection(resolved.inputs, resolved.shown);
   const client = vaultClient(ctx, connection);
   if (token) {
     await ctx.log.stage('revoke', async () => {

@@ -1,3 +1,4 @@
+import jsonata from 'jsonata';
 import { ConfigurationError, quoteGiven } from '../runtime/errors.js';
 import { INPUT } from './constants.js';
 import { pathTraversal } from './paths.js';
@@ -17,13 +18,19 @@ export interface SecretRequest {
   name?: string;
   /** 1-based line in the input, for errors. */
   line: number;
+  /**
+   * vault-action surface only: a JSONata selector (one with a '.'), evaluated as vault-action does
+   * (`data.<selector>` over the secret's data).
+   */
+  expression?: string;
 }
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const ENTRY = /^(\S+)\s+(\S+)(?:\s*\|\s*(\S*))?$/;
 
-export function parseSecrets(text: string): SecretRequest[] {
+export function parseSecrets(text: string, surface: 'gantry' | 'vault-action' = 'gantry'): SecretRequest[] {
   const requests: SecretRequest[] = [];
+  const parse = surface === 'vault-action' ? parseVaultActionEntry : parseEntry;
   text.split(/\r?\n/).forEach((rawLine, index) => {
     const line = index + 1;
     const trimmedLine = rawLine.trim();
@@ -31,7 +38,7 @@ export function parseSecrets(text: string): SecretRequest[] {
     for (const part of trimmedLine.split(';')) {
       const entry = part.trim();
       if (entry === '') continue;
-      requests.push(parseEntry(entry, line));
+      requests.push(parse(entry, line));
     }
   });
   return requests;
@@ -59,7 +66,68 @@ function parseEntry(entry: string, line: number): SecretRequest {
       `'${name}' is not a valid name: use letters, digits and _ and do not start with a digit`,
     );
   }
-  const [pathPart, query, ...more] = rawPath!.split('?');
+  return { ...parsePath(rawPath!, line, entry), selector: selector!, name, line };
+}
+
+/**
+ * One entry as hashicorp/vault-action's parseSecretsInput reads it: the last '|' starts the name
+ * (spaces optional), the rest is exactly a path and a selector; double quotes are removed from the
+ * selector; a selector is a JSONata expression, and one that is not a plain key, a quoted key or a
+ * wildcard needs a name. Syntax errors are reported here, before any login.
+ */
+function parseVaultActionEntry(entry: string, line: number): SecretRequest {
+  let spec = entry;
+  let name: string | undefined;
+  const bar = entry.lastIndexOf('|');
+  if (bar > -1) {
+    spec = entry.slice(0, bar).trim();
+    name = entry.slice(bar + 1).trim();
+    if (name === '') fail(line, entry, "nothing after '|': name the output, or drop the '|'");
+    if (!VAULT_ACTION_NAME.test(name))
+      fail(
+        line,
+        entry,
+        `'${name}' cannot name an output or a variable: no spaces, quotes, '=', '<', '>' or control characters`,
+      );
+  }
+  const parts = spec.split(/\s+/).filter((part) => part !== '');
+  if (parts.length !== 2)
+    fail(line, entry, "expected 'path key', 'path key|NAME', 'path * | PREFIX_' or 'path **'");
+  const [rawPath, quoted] = parts as [string, string];
+  let ast: { type: string; steps?: { stages?: unknown }[] };
+  try {
+    ast = jsonata(quoted).ast() as typeof ast;
+  } catch (error) {
+    fail(
+      line,
+      entry,
+      `the selector ${quoteGiven(quoted)} is not a valid JSONata expression (${(error as Error).message}); quote a key that has JSONata operators in it, as "my-key"`,
+    );
+  }
+  const selector = quoted.replaceAll('"', '');
+  const wildcard = selector === '*' || selector === '**';
+  if (
+    !wildcard &&
+    name === undefined &&
+    (ast.type !== 'path' || ast.steps?.[0]?.stages) &&
+    ast.type !== 'string'
+  )
+    fail(line, entry, "a JSONata selector needs a name: add '| NAME'");
+  if (selector === '') fail(line, entry, 'the key is empty');
+  return {
+    ...parsePath(rawPath, line, entry),
+    selector,
+    name,
+    line,
+    expression: !wildcard && selector.includes('.') ? selector : undefined,
+  };
+}
+
+/** Names from '| NAME' in the vault-action surface: anything the runner's output and env files read back as one name. */
+const VAULT_ACTION_NAME = /^[^\s"'`=<>\u0000-\u001f\u007f]+$/u;
+
+function parsePath(rawPath: string, line: number, entry: string): Pick<SecretRequest, 'path' | 'version'> {
+  const [pathPart, query, ...more] = rawPath.split('?');
   if (more.length) fail(line, entry, "a path has at most one '?'");
   const path = pathPart!.replace(/^\/+/, '').replace(/\/+$/, '');
   if (path === '' || path.includes('://'))
@@ -73,7 +141,7 @@ function parseEntry(entry: string, line: number): SecretRequest {
       fail(line, entry, "the only query is '?version=N' with N a positive integer");
     version = Number(versionMatch[1]);
   }
-  return { path, version, selector: selector!, name, line };
+  return { path, version };
 }
 
 /** Distinct paths, keyed by path and version: one request each. */
@@ -88,6 +156,18 @@ export function normalizeName(key: string, upper: boolean): string {
   return upper ? name.toUpperCase() : name;
 }
 
+/**
+ * hashicorp/vault-action's normalizeOutputKey: '.' becomes '__', '-' is removed, then everything
+ * but letters, digits (any script) and '_' is removed; upper-cased for environment names.
+ */
+export function vaultActionName(key: string, upper: boolean): string {
+  const name = key
+    .replaceAll('.', '__')
+    .replaceAll('-', '')
+    .replace(/[^\p{L}\p{N}_-]/gu, '');
+  return upper ? name.toUpperCase() : name;
+}
+
 /** `path *` or `path **`: every key of the path, named after the keys. */
 export function isWildcard(request: Pick<SecretRequest, 'selector'>): boolean {
   return request.selector === '*' || request.selector === '**';
@@ -96,4 +176,35 @@ export function isWildcard(request: Pick<SecretRequest, 'selector'>): boolean {
 /** The environment name an explicit request gives its secret (a wildcard's names are known only after reading). */
 export function explicitEnvName(request: Pick<SecretRequest, 'selector' | 'name'>): string {
   return request.name ?? normalizeName(request.selector, true);
+}
+
+/** The output and environment names of an explicit request (not `*`/`**`) in a surface. */
+export function explicitNames(
+  request: Pick<SecretRequest, 'selector' | 'name'>,
+  surface: 'gantry' | 'vault-action',
+): { output: string; env: string } {
+  if (request.name) return { output: request.name, env: request.name };
+  return surface === 'vault-action'
+    ? { output: vaultActionName(request.selector, false), env: vaultActionName(request.selector, true) }
+    : { output: normalizeName(request.selector, false), env: normalizeName(request.selector, true) };
+}
+
+/**
+ * The names one key takes under `*` / `**` in a surface. Gantry: prefix + key with characters
+ * other than letters, digits and _ as _, upper-cased for `*`, the same for output and env.
+ * vault-action: normalizeOutputKey(prefix + key), upper-cased for the environment only under `*`.
+ */
+export function wildcardNames(
+  request: Pick<SecretRequest, 'selector' | 'name'>,
+  key: string,
+  surface: 'gantry' | 'vault-action',
+): { output: string; env: string } {
+  const upper = request.selector === '*';
+  if (surface === 'gantry') {
+    const name = (request.name ?? '') + normalizeName(key, upper);
+    return { output: name, env: name };
+  }
+  // vault-action: a name equal to the selector ('path * | *') means no prefix.
+  const raw = request.name === undefined || request.name === request.selector ? key : request.name + key;
+  return { output: vaultActionName(raw, false), env: vaultActionName(raw, upper) };
 }

@@ -54,6 +54,8 @@ export class VaultClient {
     private readonly debug: (message: string) => void = () => undefined,
     /** Registers a credential found in an answer (a wrapping token) as a mask. */
     private readonly mask: (value: string) => void = () => undefined,
+    /** extra-headers: sent on every call, treated as credentials by src/net. */
+    private readonly extraHeaders: Record<string, string> = {},
   ) {
     this.base = new URL(url.href.endsWith('/') ? url.href : `${url.href}/`);
   }
@@ -73,7 +75,11 @@ export class VaultClient {
       );
     const url = new URL(`v1/${segments.map(encodeURIComponent).join('/')}`, this.base);
     for (const [name, value] of Object.entries(call.query ?? {})) url.searchParams.set(name, value);
-    const headers: Record<string, string> = { 'x-vault-request': 'true', accept: 'application/json' };
+    const headers: Record<string, string> = {
+      ...this.extraHeaders,
+      'x-vault-request': 'true',
+      accept: 'application/json',
+    };
     if (this.namespace) headers['x-vault-namespace'] = this.namespace;
     if (call.token) headers['x-vault-token'] = call.token;
     if (call.body !== undefined) headers['content-type'] = 'application/json';
@@ -89,7 +95,13 @@ export class VaultClient {
         // A Vault that redirects elsewhere is a standby pointing at its active node, or someone on
         // the path: either way the token must not follow, and another server's answer is no secret.
         redirect: 'same-origin',
-        sensitive: { headers: ['x-vault-token'], body: call.sensitive === true },
+        // Vault answers 412 when a performance standby has not yet caught up with the token or the
+        // secret (its replication is eventually consistent): vault-action retries it, so do we.
+        retryStatuses: [412],
+        sensitive: {
+          headers: ['x-vault-token', ...Object.keys(this.extraHeaders)],
+          body: call.sensitive === true,
+        },
       });
       text = await response.text();
     } catch (error) {

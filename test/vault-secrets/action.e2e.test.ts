@@ -316,10 +316,10 @@ describe('vault-secrets bad input', () => {
     );
   });
 
-  it('an unknown method', async () => {
-    const { error } = await failure({ method: 'github', secrets: `${f.names.kv2}/app password` });
+  it('an unknown method (without auth-payload, which would make it a custom method)', async () => {
+    const { error } = await failure({ method: 'oauth', secrets: `${f.names.kv2}/app password` });
     expect(error).toBe(
-      `Input 'method': got "github"; expected one of jwt, approle, kubernetes, userpass, token.`,
+      `Input 'method': got "oauth"; expected one of jwt, approle, kubernetes, userpass, ldap, github, token.`,
     );
   });
 
