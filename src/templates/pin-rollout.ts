@@ -91,14 +91,15 @@ export interface OpenOptions {
   target: PinTarget & { sha: string };
   workDir: string;
   pulls: PullRequestsApi;
-  env?: Readonly<Record<string, string | undefined>>;
+  /** The environment git runs with (the CLI's): the domain reads no process.env of its own. */
+  env: Readonly<Record<string, string | undefined>>;
 }
 
 /** Clones one consumer, pins it to the release, pushes the branch and opens (or finds) its pull request. */
 export async function openPinPullRequest(repository: string, options: OpenOptions): Promise<PinPullRequest> {
   const dir = join(options.workDir, repository.replace('/', '__'));
   mkdirSync(options.workDir, { recursive: true });
-  const env: Record<string, string | undefined> = { ...(options.env ?? process.env) };
+  const env: Record<string, string | undefined> = { ...options.env };
   if (options.token && /^https?:/i.test(options.serverUrl)) {
     const basic = Buffer.from(`x-access-token:${options.token}`).toString('base64');
     Object.assign(env, {

@@ -18,7 +18,10 @@ interface Fallback {
   fallback: unknown;
 }
 
-/** A literal, or a constant exported by the action's constants module. */
+/** A computed default (an expression of other inputs, e.g. vault-action's surface): see below. */
+const COMPUTED = Symbol('computed');
+
+/** A literal, a constant exported by the action's constants module, or COMPUTED. */
 function literalOf(expr: string, constants: Record<string, unknown>): unknown {
   const text = expr.trim();
   if (text === 'true' || text === 'false') return text === 'true';
@@ -26,6 +29,7 @@ function literalOf(expr: string, constants: Record<string, unknown>): unknown {
   const quoted = /^'([^']*)'$/.exec(text);
   if (quoted) return quoted[1];
   if (text in constants) return constants[text];
+  if (/^[\w.]+( *(&&|\|\||===|!==) *[\w.]+)+$/.test(text)) return COMPUTED;
   throw new Error(`cannot read fallback ${text}`);
 }
 
@@ -74,6 +78,19 @@ describe('input defaults in one place: action.yml', () => {
     const fallbacks = await fallbacksOf(action);
     const wrong = fallbacks.flatMap(({ line, method, input, fallback }) => {
       const spec = yml.inputs?.[input];
+      // A default that depends on other inputs cannot be an action.yml default (the runner would
+      // fill it in, and a value the user wrote could not be told apart): its description says it.
+      const described = /Default: ([^.;]+)/.exec(String(spec?.description ?? ''))?.[1]?.trim();
+      if (spec?.default === undefined && described !== undefined)
+        return fallback === COMPUTED || described.split(/[;,]/)[0]!.trim() === String(fallback)
+          ? []
+          : [
+              `config.ts:${line} ${input}: fallback ${JSON.stringify(fallback)}, description says Default: ${described}`,
+            ];
+      if (fallback === COMPUTED)
+        return [
+          `config.ts:${line} ${input}: a computed fallback needs "Default: …" in its action.yml description`,
+        ];
       if (spec?.default === undefined)
         return [
           `config.ts:${line} ${input}: fallback ${JSON.stringify(fallback)} but action.yml has no default`,
