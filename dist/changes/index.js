@@ -28372,18 +28372,18 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _runtime_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1982);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7971);
+/* harmony import */ var _runtime_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5181);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1477);
 
 
-await (0,_runtime_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runStep */ .e)('changes', 'main', _run_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
+await (0,_runtime_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runStep */ .e)('changes', 'main', _run_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 7971:
+/***/ 1477:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28484,57 +28484,8 @@ function splitNul(buffer) {
 
 // EXTERNAL MODULE: ./src/runtime/errors.ts
 var errors = __nccwpck_require__(9541);
-;// CONCATENATED MODULE: ./src/changes/constants.ts
-/** Input and output names of the changes action (kebab-case; dorny/paths-filter's names kept). */
-const INPUT = {
-    filters: 'filters',
-    base: 'base',
-    ref: 'ref',
-    workingDirectory: 'working-directory',
-    listFiles: 'list-files',
-    predicateQuantifier: 'predicate-quantifier',
-    token: 'token',
-    initialFetchDepth: 'initial-fetch-depth',
-    allowTruncated: 'allow-truncated',
-    workspaces: 'workspaces',
-    globalFiles: 'global-files',
-};
-const OUTPUT = {
-    changes: 'changes',
-    baseSha: 'base-sha',
-    headSha: 'head-sha',
-    files: 'files',
-    affectedPackages: 'affected-packages',
-};
-/** Per-filter outputs: `<filter>`, `<filter>_count`, `<filter>_files`. */
-const COUNT_SUFFIX = '_count';
-const FILES_SUFFIX = '_files';
-const LIST_FORMATS = ['none', 'csv', 'json', 'shell', 'escape'];
-const QUANTIFIERS = ['some', 'every'];
-/** Change types a filter rule may name (dorny/paths-filter's set). */
-const CHANGE_TYPES = [
-    'added',
-    'copied',
-    'deleted',
-    'modified',
-    'renamed',
-    'unmerged',
-    'unknown',
-];
-/** A set of change types as bits (one number per changed path, not one Set). */
-function typeMask(...types) {
-    let mask = 0;
-    for (const type of types)
-        mask |= 1 << CHANGE_TYPES.indexOf(type);
-    return mask;
-}
-/** `base: last-success`: the head of the last successful run of this workflow on this branch. */
-const LAST_SUCCESS = 'last-success';
-/** git's empty tree: the base when everything in the head counts as added. */
-const EMPTY_TREE_SHA1 = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
-const EMPTY_TREE_SHA256 = '6ef19b41225c5369f1c104d45d8d85efa9b057b53b14b4b9b939dd74decc5321';
-const ZERO_SHA = /^0+$/;
-
+// EXTERNAL MODULE: ./src/runtime/text.ts
+var runtime_text = __nccwpck_require__(5369);
 ;// CONCATENATED MODULE: ./node_modules/balanced-match/dist/esm/index.js
 const balanced = (a, b, str) => {
     const ma = a instanceof RegExp ? maybeMatch(a, str) : a;
@@ -31570,6 +31521,57 @@ function scanGlob(pattern) {
     return { base: parts.slice(0, literal).join('/'), glob: parts.slice(literal).join('/'), isGlob: true };
 }
 
+;// CONCATENATED MODULE: ./src/changes/constants.ts
+/** Input and output names of the changes action (kebab-case; dorny/paths-filter's names kept). */
+const INPUT = {
+    filters: 'filters',
+    base: 'base',
+    ref: 'ref',
+    workingDirectory: 'working-directory',
+    listFiles: 'list-files',
+    predicateQuantifier: 'predicate-quantifier',
+    token: 'token',
+    initialFetchDepth: 'initial-fetch-depth',
+    allowTruncated: 'allow-truncated',
+    workspaces: 'workspaces',
+    globalFiles: 'global-files',
+};
+const OUTPUT = {
+    changes: 'changes',
+    baseSha: 'base-sha',
+    headSha: 'head-sha',
+    files: 'files',
+    affectedPackages: 'affected-packages',
+};
+/** Per-filter outputs: `<filter>`, `<filter>_count`, `<filter>_files`. */
+const COUNT_SUFFIX = '_count';
+const FILES_SUFFIX = '_files';
+const LIST_FORMATS = ['none', 'csv', 'json', 'shell', 'escape'];
+const QUANTIFIERS = ['some', 'every'];
+/** Change types a filter rule may name (dorny/paths-filter's set). */
+const CHANGE_TYPES = [
+    'added',
+    'copied',
+    'deleted',
+    'modified',
+    'renamed',
+    'unmerged',
+    'unknown',
+];
+/** A set of change types as bits (one number per changed path, not one Set). */
+function typeMask(...types) {
+    let mask = 0;
+    for (const type of types)
+        mask |= 1 << CHANGE_TYPES.indexOf(type);
+    return mask;
+}
+/** `base: last-success`: the head of the last successful run of this workflow on this branch. */
+const LAST_SUCCESS = 'last-success';
+/** git's empty tree: the base when everything in the head counts as added. */
+const EMPTY_TREE_SHA1 = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
+const EMPTY_TREE_SHA256 = '6ef19b41225c5369f1c104d45d8d85efa9b057b53b14b4b9b939dd74decc5321';
+const ZERO_SHA = /^0+$/;
+
 ;// CONCATENATED MODULE: ./src/changes/matcher.ts
 
 
@@ -31902,6 +31904,29 @@ function readFiltersFile(given, workingDirectory, workspace) {
     return (0,external_node_fs_.readFileSync)(real, 'utf8');
 }
 
+// EXTERNAL MODULE: ./src/github/context.ts
+var context = __nccwpck_require__(9556);
+;// CONCATENATED MODULE: ./src/changes/event.ts
+
+/** The payload is read here, for every event: a bad one is the context's ConfigurationError. */
+function eventContext(github) {
+    return {
+        name: github.eventName,
+        payload: github.payload,
+        sha: github.sha,
+        ref: github.ref,
+        repository: github.repository,
+        apiUrl: github.apiUrl,
+        workflowFile: github.workflowFile,
+    };
+}
+const PULL_REQUEST_EVENTS = new Set([
+    'pull_request',
+    'pull_request_target',
+    'pull_request_review',
+    'pull_request_review_comment',
+]);
+
 ;// CONCATENATED MODULE: ./src/changes/paths.ts
 /**
  * File names as git gives them: bytes. Valid UTF-8 decodes as is; any byte that is not part of a
@@ -32028,39 +32053,674 @@ function matchEntries(changes) {
     return [...byPath].map(([path, types]) => ({ path, types }));
 }
 
-// EXTERNAL MODULE: ./src/github/context.ts
-var context = __nccwpck_require__(9556);
-;// CONCATENATED MODULE: ./src/changes/event.ts
+;// CONCATENATED MODULE: ./src/changes/history.ts
 
-/** The payload is read here, for every event: a bad one is the context's ConfigurationError. */
-function eventContext(github) {
+
+
+
+/** git diff as the action reads it: raw names (-z), every path root-relative, submodules included, no user diff drivers. */
+const DIFF = [
+    'diff',
+    '--no-ext-diff',
+    '--no-textconv',
+    '--no-relative',
+    '--ignore-submodules=none',
+    '--name-status',
+    '-z',
+    '--find-renames',
+];
+/**
+ * How far history is grown per round: depth d, then 16d, 256d, … (one fetch per round). A round is
+ * commits and trees only (no blobs), so a deep round costs little next to a round trip, and a
+ * branch 1,000 commits from its base is found in the second round.
+ */
+const DEEPEN_FACTOR = 16;
+const MAX_ROUNDS = 4;
+const HEX_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i;
+const SHORT_SHA = /^[0-9a-f]{7,63}$/i;
+/**
+ * git cannot reach the remote at all (no credentials in the checkout, a network failure): unlike a
+ * refused SHA, this says nothing about whether a commit is gone, so it is never read as a force push.
+ */
+class RemoteUnreachableError extends Error {
+    remote;
+    detail;
+    name = 'RemoteUnreachableError';
+    constructor(remote, 
+    /** git's own message for the failed fetch, without credentials. */
+    detail) {
+        super(`git cannot fetch from the remote '${remote}' (${detail})`);
+        this.remote = remote;
+        this.detail = detail;
+    }
+}
+/** The last line git printed that says something, with any user:password@ taken out of URLs. */
+function gitMessage(stderr) {
+    const lines = stderr
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
+    const line = lines.findLast((l) => /^(fatal|error):/.test(l)) ?? lines.at(-1) ?? 'no message';
+    return line.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/gi, '$1');
+}
+/**
+ * The local checkout's history, grown only as far as an answer needs. actions/checkout leaves one
+ * commit with no parents; every question here (is this commit here, where do two lines meet, which
+ * tag came before) fetches by SHA, without file contents, deepening geometrically.
+ */
+class History {
+    git;
+    initialDepth;
+    remote;
+    depth = 0;
+    /** Whether the clone was shallow when first asked: it decides how every fetch is made. */
+    shallowClone;
+    /** Whether the remote answers at all, asked once, after the first failed fetch. */
+    reachable;
+    constructor(git, initialDepth, remote = 'origin') {
+        this.git = git;
+        this.initialDepth = initialDepth;
+        this.remote = remote;
+    }
+    async hasRemote() {
+        return this.git.succeeds(['remote', 'get-url', this.remote]);
+    }
+    async isShallow() {
+        return (await this.git.text(['rev-parse', '--is-shallow-repository'])) === 'true';
+    }
+    /** The commit a name resolves to locally, or undefined. */
+    async resolve(name) {
+        const result = await this.git.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${name}^{commit}`], {
+            okCodes: [1, 128],
+        });
+        return result.code === 0 ? result.stdout.toString('utf8').trim() : undefined;
+    }
+    async hasCommit(sha) {
+        return (await this.resolve(sha)) === sha.toLowerCase();
+    }
+    /**
+     * One fetch without tags; returns false when the remote refused (e.g. an unknown SHA). In a
+     * shallow clone (CI) it is blob-less and depth-limited; a complete clone (a laptop) gets whole
+     * history, so the action never turns it shallow or partial. A remote that does not answer at all
+     * (no credentials, no network) is a RemoteUnreachableError, never a `false`.
+     */
+    async fetch(wants, depth = {}) {
+        const args = [
+            'fetch',
+            '--no-tags',
+            '--no-write-fetch-head',
+            '--no-recurse-submodules',
+            '--no-auto-maintenance',
+            '--quiet',
+        ];
+        this.shallowClone ??= await this.isShallow();
+        if (this.shallowClone) {
+            args.push('--filter=blob:none');
+            if (depth.depth)
+                args.push(`--depth=${depth.depth}`);
+            if (depth.deepen)
+                args.push(`--deepen=${depth.deepen}`);
+        }
+        const result = await this.git.run([...args, this.remote, ...wants], { okCodes: [1, 128] });
+        if (result.code === 0)
+            return true;
+        if (!(await this.remoteAnswers()))
+            throw new RemoteUnreachableError(this.remote, gitMessage(result.stderr));
+        return false;
+    }
+    /** One `ls-remote` (no objects): a failed fetch then means "not there", or "cannot reach". */
+    async remoteAnswers() {
+        this.reachable ??= await this.git.succeeds(['ls-remote', '--quiet', this.remote, 'HEAD']);
+        return this.reachable;
+    }
+    /** Make sure each commit is present (one fetch for all that are missing), history depth 1. */
+    async ensureCommits(shas) {
+        const missing = [];
+        for (const sha of shas)
+            if (!(await this.hasCommit(sha)))
+                missing.push(sha);
+        if (missing.length === 0)
+            return [];
+        if (await this.fetch(missing, { depth: 1 }))
+            return [];
+        // One of them is gone from the remote: find out which.
+        const gone = [];
+        for (const sha of missing)
+            if (!(await this.fetch([sha], { depth: 1 })))
+                gone.push(sha);
+        return gone;
+    }
+    /**
+     * Fetch `wants` with history until `answer` returns a value: depth d, then DEEPEN_FACTOR (16)
+     * times deeper per round, at most MAX_ROUNDS rounds and then the whole history. Returns undefined
+     * when the full history holds no answer.
+     */
+    async deepenUntil(wants, answer) {
+        const first = await answer();
+        if (first !== undefined)
+            return first;
+        if (!(await this.isShallow())) {
+            // Complete history: one fetch of whatever is missing, and the answer is final.
+            if (await this.hasRemote())
+                await this.fetch(wants);
+            return answer();
+        }
+        for (let round = 0; round < MAX_ROUNDS; round++) {
+            if (this.depth > 0 && !(await this.isShallow()))
+                return undefined;
+            const next = this.depth === 0 ? this.initialDepth : this.depth * DEEPEN_FACTOR;
+            const ok = this.depth === 0
+                ? await this.fetch(wants, { depth: next })
+                : await this.fetch(wants, { deepen: next - this.depth });
+            if (!ok)
+                throw new GitError(['fetch', this.remote, ...wants], 128, 'the remote refused the fetch');
+            this.depth = next;
+            const found = await answer();
+            if (found !== undefined)
+                return found;
+        }
+        if (await this.isShallow()) {
+            await this.git.run([
+                'fetch',
+                '--no-tags',
+                '--no-write-fetch-head',
+                '--no-auto-maintenance',
+                '--filter=blob:none',
+                '--quiet',
+                '--unshallow',
+                this.remote,
+                ...wants,
+            ]);
+        }
+        return answer();
+    }
+    /** The merge-base, or undefined while there is none in the history at hand (or a commit is missing). */
+    async mergeBase(a, b) {
+        const result = await this.git.run(['merge-base', a, b], { okCodes: [1, 128] });
+        return result.code === 0 ? result.stdout.toString('utf8').trim() : undefined;
+    }
+    /** The merge-base of base and head, fetching history from the remote as needed. */
+    async findMergeBase(base, head) {
+        return this.deepenUntil([base, head], () => this.mergeBase(base, head));
+    }
+    /**
+     * The merge-base of head and a branch of the remote that is not here: the branch's tip is fetched
+     * in the same rounds as the history, not in a fetch of its own.
+     */
+    async findMergeBaseWithBranch(branch, head) {
+        const local = `refs/remotes/${this.remote}/${branch}`;
+        let tip;
+        const mergeBase = await this.deepenUntil([`+refs/heads/${branch}:${local}`, head], async () => {
+            tip = await this.resolve(local);
+            return tip ? this.mergeBase(tip, head) : undefined;
+        });
+        return tip && mergeBase ? { tip, mergeBase } : undefined;
+    }
+    /** A commit's parents as its object records them (shallow grafts hide them from rev-list). */
+    async parents(sha) {
+        const body = await this.git.text(['cat-file', 'commit', sha]);
+        const parents = [];
+        for (const line of body.split('\n')) {
+            if (line === '')
+                break;
+            if (line.startsWith('parent '))
+                parents.push(line.slice('parent '.length));
+        }
+        return parents;
+    }
+    /** The remote's default branch (for payloads that do not name it, such as schedule). */
+    async remoteDefaultBranch() {
+        const result = await this.git.run(['ls-remote', '--symref', this.remote, 'HEAD'], {
+            okCodes: [1, 2, 128],
+        });
+        const match = /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(result.stdout.toString('utf8'));
+        return match?.[1];
+    }
+    /** The nearest tag reachable from head's parent, fetching tags and history as needed. */
+    async previousTag(head) {
+        const wants = ['+refs/tags/*:refs/tags/*', head];
+        const describe = async () => {
+            const result = await this.git.run(['describe', '--tags', '--abbrev=0', `${head}^`], { okCodes: [128] });
+            return result.code === 0 ? result.stdout.toString('utf8').trim() : undefined;
+        };
+        if ((await this.parents(head)).length === 0)
+            return undefined;
+        const tag = await this.deepenUntil(wants, describe);
+        if (!tag)
+            return undefined;
+        return { tag, sha: (await this.resolve(`refs/tags/${tag}`)) };
+    }
+    emptyTree(head) {
+        return head.length === 64 ? EMPTY_TREE_SHA256 : EMPTY_TREE_SHA1;
+    }
+    /** Committed changes from base to head (two-dot), renames and copies detected. */
+    async diff(base, head) {
+        const output = await this.git.run([...DIFF, '--find-copies', base, head, '--']);
+        return parseNameStatus(output.stdout);
+    }
+    /** Uncommitted changes against HEAD: tracked changes plus untracked files (as added). */
+    async diffWorkingTree() {
+        const tracked = await this.git.run([...DIFF, 'HEAD', '--']);
+        const untracked = await this.git.run(['ls-files', '--others', '--exclude-standard', '-z', '--full-name']);
+        return [
+            ...parseNameStatus(tracked.stdout),
+            ...splitNul(untracked.stdout).map((bytes) => ({ status: 'added', path: decodePath(bytes) })),
+        ];
+    }
+}
+
+;// CONCATENATED MODULE: ./src/changes/resolve.ts
+
+
+
+
+
+const REF_NAME = /^(?!-)(?!.*\.\.)[^\s~^:?*[\\\u0000-\u001f\u007f]+$/;
+const resolve_short = (sha) => sha.slice(0, 12);
+/** Decide base and head from the inputs, or from the event when no base is given. */
+async function resolveComparison(event, history, options) {
+    const head = options.ref
+        ? await resolveName(history, options.ref, options.refInput)
+        : await checkedOut(event, history, options);
+    const step = { event, history, options, head };
+    const base = options.base;
+    if (base === 'HEAD')
+        return { base: head, head, mode: 'working-tree', reason: 'base HEAD: uncommitted changes' };
+    if (base === LAST_SUCCESS)
+        return (await sinceLastSuccess(step)) ?? fromEvent(step);
+    if (base)
+        return fromBaseInput(step, base);
+    return fromEvent(step);
+}
+/** The checked-out commit, or the event's SHA when the checkout has none. */
+async function checkedOut(event, history, options) {
+    const local = await history.resolve('HEAD');
+    if (local)
+        return local;
+    if (!event.sha)
+        throw new errors/* ConfigurationError */.j1(`The checkout has no commit; give the '${options.refInput}' input or check out the repository first.`);
+    return resolveName(history, event.sha, options.refInput);
+}
+/** `base: last-success`: undefined (with a warning) when the event's default base applies instead. */
+async function sinceLastSuccess({ event, history, options, head }) {
+    const branch = (0,context/* branchOf */.W0)(event.ref) ?? event.payload.workflow_run?.head_branch ?? '';
+    if (!branch) {
+        options.warn(`'${options.baseInput}: ${LAST_SUCCESS}' needs a branch, and ${event.ref || 'this event'} is none; using the event's default base.`);
+        return undefined;
+    }
+    const sha = await options.lastSuccess(branch);
+    if (!sha) {
+        options.warn(`No successful run of this workflow on '${branch}' yet; using the event's default base.`);
+        return undefined;
+    }
+    if ((await history.ensureCommits([sha])).length > 0) {
+        options.warn(`The last successful run's commit ${resolve_short(sha)} is gone from the remote; using the event's default base.`);
+        return undefined;
+    }
+    return { base: sha, head, mode: 'commits', reason: `last successful run on ${branch} (${resolve_short(sha)})` };
+}
+/** `base:` a branch (merge-base; on a push to that branch, the push), a tag, or a SHA. */
+async function fromBaseInput(step, base) {
+    const { event, history, options, head } = step;
+    if (event.name === 'push' && base === (0,context/* branchOf */.W0)(event.ref) && !SHORT_SHA.test(base))
+        return fromPush(step, base);
+    const baseSha = await resolveName(history, base, options.baseInput);
+    if (HEX_SHA.test(base) || SHORT_SHA.test(base))
+        return { base: baseSha, head, mode: 'commits', reason: `base ${resolve_short(baseSha)}` };
+    return mergeBaseWith(step, baseSha, `base ${base}`);
+}
+/** No `base` input: what the event says. */
+async function fromEvent(step) {
+    const { event } = step;
+    const payload = event.payload;
+    if (PULL_REQUEST_EVENTS.has(event.name) && payload.pull_request)
+        return fromPullRequest(step, payload.pull_request);
+    if (event.name === 'merge_group' && payload.merge_group)
+        return fromMergeGroup(step, payload.merge_group);
+    if (event.name === 'push')
+        return fromPush(step);
+    const branch = (0,context/* branchOf */.W0)(event.ref) ?? payload.workflow_run?.head_branch;
+    if ((0,context/* tagOf */.cO)(event.ref))
+        return sinceTag(step);
+    return sinceDefaultBranch(step, branch, event.name || 'no event');
+}
+async function fromPullRequest(step, pr) {
+    const { history, options } = step;
+    const prHead = payloadSha(pr.head.sha, 'pull_request.head.sha');
+    const at = { ...step, head: await pullRequestHead(step, prHead) };
+    const baseSha = payloadSha(pr.base.sha, 'pull_request.base.sha');
+    const why = `pull request #${pr.number} into ${pr.base.ref}`;
+    try {
+        return await mergeBaseWith(at, baseSha, why);
+    }
+    catch (error) {
+        // The base branch was force-pushed since the event: its old tip can no longer be fetched.
+        if (!(error instanceof GitError) || (await history.ensureCommits([baseSha])).length === 0)
+            throw error;
+        options.warn(`The pull request's base commit ${resolve_short(baseSha)} is gone from the remote (force push to ${pr.base.ref}?); comparing with the current ${pr.base.ref}.`);
+        return mergeBaseWith(at, await resolveName(history, pr.base.ref, options.baseInput), why);
+    }
+}
+/**
+ * The head a pull request compares: the checkout (the merge commit or the head SHA), or, when the
+ * checkout is neither (pull_request_target and some workflows check out the base branch), the
+ * pull request's head, fetched.
+ */
+async function pullRequestHead({ history, options, head }, prHead) {
+    if (options.ref || head === prHead || (await history.parents(head)).includes(prHead))
+        return head;
+    if ((await history.ensureCommits([prHead])).length > 0)
+        throw new Error(`the pull request head ${prHead} cannot be fetched`);
+    return prHead;
+}
+async function fromMergeGroup({ history, head }, group) {
+    payloadSha(group.base_sha, 'merge_group.base_sha');
+    const gone = await history.ensureCommits([group.base_sha]);
+    if (gone.length)
+        throw new Error(`merge group base ${group.base_sha} cannot be fetched from the remote`);
     return {
-        name: github.eventName,
-        payload: github.payload,
-        sha: github.sha,
-        ref: github.ref,
-        repository: github.repository,
-        apiUrl: github.apiUrl,
-        workflowFile: github.workflowFile,
+        base: group.base_sha,
+        head,
+        mode: 'commits',
+        reason: `merge group: ${resolve_short(group.base_sha)}..${resolve_short(head)}`,
     };
 }
-const PULL_REQUEST_EVENTS = new Set([
-    'pull_request',
-    'pull_request_target',
-    'pull_request_review',
-    'pull_request_review_comment',
-]);
+/**
+ * A push, as dorny/paths-filter compares it: to the base branch itself (`base`, or the default
+ * branch), `before..after`; to any other branch, the merge-base with the base branch, so a
+ * branch's second push still reports everything the branch changed since it left the base (its
+ * first pipeline may have failed).
+ */
+async function fromPush(step, baseBranch) {
+    const { event, history, options, head } = step;
+    const payload = event.payload;
+    if ((0,context/* tagOf */.cO)(payload.ref ?? event.ref))
+        return sinceTag(step);
+    const branch = (0,context/* branchOf */.W0)(payload.ref ?? event.ref);
+    if (payload.deleted)
+        return { base: head, head, mode: 'nothing', reason: `push deleted ${branch ?? 'the ref'}` };
+    const target = baseBranch ?? (await defaultBranch(step));
+    const what = baseBranch === undefined ? 'the default branch' : 'the base branch';
+    if (branch !== undefined && branch !== target)
+        return mergeBaseWithBranch(step, target, `push to ${branch}, compared with ${what} ${target}`);
+    const before = payload.before ?? '';
+    if (before === '' || ZERO_SHA.test(before)) {
+        return {
+            base: history.emptyTree(head),
+            head,
+            mode: 'all-files',
+            reason: `initial push to ${target}: every file is added`,
+        };
+    }
+    const gone = await history.ensureCommits([before]);
+    if (gone.length === 0)
+        return { base: before, head, mode: 'commits', reason: `push: ${resolve_short(before)}..${resolve_short(head)}` };
+    options.warn(`The push's 'before' commit ${resolve_short(before)} is gone from the remote (force push); comparing with the first parent instead.`);
+    return firstParent(step, `force push to ${branch ?? event.ref}`, target);
+}
+async function sinceTag({ event, history, head }) {
+    const tag = (0,context/* tagOf */.cO)(event.payload.ref ?? event.ref) ?? '';
+    const previous = await history.previousTag(head);
+    if (!previous) {
+        return {
+            base: history.emptyTree(head),
+            head,
+            mode: 'all-files',
+            reason: `tag ${tag}: no earlier tag, every file is added`,
+        };
+    }
+    return {
+        base: previous.sha,
+        head,
+        mode: 'commits',
+        reason: `tag ${tag}: since the previous tag ${previous.tag}`,
+    };
+}
+/** Dispatch, schedule and the like: the first parent on the default branch, the merge-base elsewhere. */
+async function sinceDefaultBranch(step, branch, why) {
+    const main = await defaultBranch(step);
+    if (branch === main)
+        return firstParent(step, why, `the default branch ${main}`);
+    return mergeBaseWithBranch(step, main, `${why}, compared with the default branch ${main}`);
+}
+async function defaultBranch({ event, history }) {
+    const name = event.payload.repository?.default_branch ?? (await history.remoteDefaultBranch());
+    if (!name)
+        throw new errors/* ConfigurationError */.j1(`Cannot tell the repository's default branch (event ${event.name}); give the 'base' input.`);
+    return name;
+}
+async function firstParent({ history, head }, why, branch) {
+    const parent = (await history.parents(head))[0];
+    if (!parent)
+        return {
+            base: history.emptyTree(head),
+            head,
+            mode: 'all-files',
+            reason: `${why}: first commit, every file is added`,
+        };
+    await history.ensureCommits([parent]);
+    return { base: parent, head, mode: 'commits', reason: `${why}: first parent on ${branch}` };
+}
+async function mergeBaseWith({ history, options, head }, base, why) {
+    const mergeBase = await history.findMergeBase(base, head);
+    if (!mergeBase) {
+        options.warn(`${why}: ${resolve_short(base)} and ${resolve_short(head)} share no history; comparing the two commits directly.`);
+        return { base, head, mode: 'commits', reason: `${why} (no common history)` };
+    }
+    return {
+        base: mergeBase,
+        head,
+        mode: 'commits',
+        reason: `${why}: merge-base of ${resolve_short(base)} and ${resolve_short(head)}`,
+    };
+}
+/**
+ * The merge-base with a branch of the remote that is not here (the default branch, in a checkout
+ * of another branch): its tip comes with the first round of history, not in a fetch of its own, so
+ * a branch 1,000 commits away costs at most two rounds.
+ */
+async function mergeBaseWithBranch(step, branch, why) {
+    const { history, options, head } = step;
+    if (REF_NAME.test(branch) && !(await history.resolve(branch)) && (await history.hasRemote())) {
+        const found = await history.findMergeBaseWithBranch(branch, head).catch((error) => {
+            if (error instanceof GitError)
+                return undefined;
+            throw error;
+        });
+        if (found)
+            return {
+                base: found.mergeBase,
+                head,
+                mode: 'commits',
+                reason: `${why}: merge-base of ${resolve_short(found.tip)} and ${resolve_short(head)}`,
+            };
+    }
+    return mergeBaseWith(step, await resolveName(history, branch, options.baseInput), why);
+}
+/** A SHA from the event payload; anything else means the payload is not GitHub's. */
+function payloadSha(value, field) {
+    if (!value || !HEX_SHA.test(value))
+        throw new Error(`The event payload's ${field} is not a commit SHA: ${JSON.stringify(value)}`);
+    return value.toLowerCase();
+}
+/** A branch, tag or SHA (short or long) as a commit, fetched from origin when it is not here. */
+async function resolveName(history, name, input) {
+    if (!REF_NAME.test(name))
+        throw errors/* ConfigurationError */.j1.forInput(input, name, 'a branch, tag or commit SHA');
+    if (HEX_SHA.test(name)) {
+        const sha = name.toLowerCase();
+        if ((await history.hasCommit(sha)) || (await history.ensureCommits([sha])).length === 0)
+            return sha;
+        throw errors/* ConfigurationError */.j1.forInput(input, name, 'a commit that exists in the repository (it is not on the remote)');
+    }
+    const local = await history.resolve(name);
+    if (local)
+        return local;
+    if (await history.hasRemote()) {
+        if (SHORT_SHA.test(name)) {
+            const head = await history.resolve('HEAD');
+            const found = head ? await history.deepenUntil([head], () => history.resolve(name)) : undefined;
+            if (found)
+                return found;
+        }
+        for (const [refspec, local] of [
+            [`+refs/heads/${name}:refs/remotes/origin/${name}`, `refs/remotes/origin/${name}`],
+            [`+refs/tags/${name}:refs/tags/${name}`, `refs/tags/${name}`],
+        ]) {
+            if (await history.fetch([refspec], { depth: 1 })) {
+                const sha = await history.resolve(local);
+                if (sha)
+                    return sha;
+            }
+        }
+    }
+    throw errors/* ConfigurationError */.j1.forInput(input, name, 'a branch, tag or commit SHA that exists locally or on the remote');
+}
+
+;// CONCATENATED MODULE: ./src/changes/detect.ts
+
+
+
+
+
+const justRun = (_name, run) => run();
+/**
+ * What changed for this event and these inputs, and what was compared: from the checkout's git
+ * (history fetched as needed); from the pull request files API when there is no checkout, or when
+ * git cannot fetch (a checkout without credentials). The whole chain the action runs, for the
+ * adapter and the tests alike.
+ */
+async function detectChanges(git, event, options) {
+    const stage = options.stage ?? justRun;
+    const gitCounts = options.gitCounts ?? (() => ({}));
+    const fromApi = (source, fields = {}) => stage('api', source, (r) => ({ files: r.changes.length, truncated: r.truncated, ...fields }));
+    if (!(await git.succeeds(['rev-parse', '--is-inside-work-tree']))) {
+        const { comparison, changes } = await fromApi(() => withoutCheckout(event, options));
+        return { comparison, changes, fromGit: false };
+    }
+    const history = new History(git, options.initialFetchDepth);
+    try {
+        const comparison = await stage('resolve', () => resolveComparison(event, history, {
+            base: options.base,
+            ref: options.ref,
+            baseInput: INPUT.base,
+            refInput: INPUT.ref,
+            warn: options.warn,
+            lastSuccess: options.lastSuccess,
+        }), (c) => ({ mode: c.mode, base: c.base, head: c.head, reason: c.reason, ...gitCounts() }));
+        const changes = await stage('diff', () => diff(history, comparison), (c) => ({ files: c.length, ...gitCounts() }));
+        return { comparison, changes, fromGit: true };
+    }
+    catch (error) {
+        if (!(error instanceof RemoteUnreachableError))
+            throw error;
+        const { comparison, changes } = await fromApi(() => withoutFetch(event, options, error), {
+            fallback: 'git fetch failed',
+        });
+        return { comparison, changes, fromGit: false };
+    }
+}
+async function diff(history, comparison) {
+    if (comparison.mode === 'nothing')
+        return [];
+    if (comparison.mode === 'working-tree')
+        return history.diffWorkingTree();
+    return history.diff(comparison.base, comparison.head);
+}
+/** No checkout: only a pull request can be answered, from the API. */
+async function withoutCheckout(event, options) {
+    const pr = event.payload.pull_request;
+    if (!PULL_REQUEST_EVENTS.has(event.name) || !pr) {
+        throw new errors/* ConfigurationError */.j1(`${options.workingDirectory} is not a git checkout, and a '${event.name || 'non-pull-request'}' event can only be answered from one: add actions/checkout before this step (or set '${INPUT.workingDirectory}').`);
+    }
+    const files = await options.pullRequestFiles(pr.number, pr.changed_files);
+    return fromPullFiles(pr, files, options, 'check out the repository (actions/checkout)');
+}
+/**
+ * The checkout is there but git cannot fetch the history it lacks (a checkout made with
+ * `persist-credentials: false` of a private repository, or no network to the server). A pull
+ * request can still be answered from the API, with a notice; anything else is an error that says
+ * what failed and what fixes it.
+ */
+async function withoutFetch(event, options, failure) {
+    const fixGit = `let git fetch (actions/checkout keeps its credentials with 'persist-credentials: true', its default) or check out the history the comparison needs ('fetch-depth: 0')`;
+    const pr = event.payload.pull_request;
+    if (!PULL_REQUEST_EVENTS.has(event.name) || !pr)
+        throw new errors/* ConfigurationError */.j1(`Cannot compare: ${failure.message}. To fix it, ${fixGit}.`);
+    if (options.needsHistory)
+        throw new errors/* ConfigurationError */.j1(`Input '${INPUT.workspaces}: true' reads the packages at the base commit, which is not in the checkout: ${failure.message}. To fix it, ${fixGit}.`);
+    options.notice(`${failure.message}; using pull request #${pr.number}'s files from the GitHub API instead.`);
+    let files;
+    try {
+        files = await options.pullRequestFiles(pr.number, pr.changed_files);
+    }
+    catch (error) {
+        const why = (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
+        throw new errors/* ConfigurationError */.j1(`Cannot tell what pull request #${pr.number} changed: ${failure.message}, and the GitHub API fallback failed: ${why}. To fix it, ${fixGit}; or give the '${INPUT.token}' input a token that can read the pull request ('pull-requests: read').`);
+    }
+    return fromPullFiles(pr, files, options, fixGit);
+}
+/** The API's list, refused when GitHub cut it (3,000 files) unless allow-truncated. */
+function fromPullFiles(pr, files, options, exactAnswer) {
+    if (options.base || options.ref)
+        options.warn(`Without the pull request's history its own files are used; '${INPUT.base}' and '${INPUT.ref}' are ignored.`);
+    if (files.truncated) {
+        const message = `The pull request changes ${files.expected} files but the GitHub API returns only ${files.files.length}: filters may miss changes. To get an exact answer, ${exactAnswer}; or set '${INPUT.allowTruncated}: true' to accept a partial list.`;
+        if (!options.allowTruncated)
+            throw new errors/* ConfigurationError */.j1(message);
+        options.warn(message);
+    }
+    return {
+        comparison: {
+            base: pr.base.sha,
+            head: pr.head.sha,
+            mode: 'commits',
+            reason: `pull request #${pr.number} files from the GitHub API`,
+        },
+        changes: files.files,
+        truncated: files.truncated,
+    };
+}
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/changes/outputs.ts
+/**
+ * Filter names become output names. Any YAML key is a filter name, as in dorny/paths-filter
+ * (`services/api`, read as `steps.changes.outputs['services/api']`), but the runner reads the
+ * output file line by line as `NAME<<DELIMITER` (or `NAME=VALUE`): at the first `=` or `<<`,
+ * whichever comes first, and a line ends at a line break. So a name holding a line break, an `=`
+ * or a `<` (a trailing one, or two in a row, would meet the delimiter's `<<`) would cut the file
+ * into other outputs or fail the step. Those characters, and the other control characters, are
+ * written as `%XX` (the hex of each UTF-8 byte); every other name is used exactly as written.
+ */
+const UNSAFE_IN_OUTPUT_NAME = /[\u0000-\u001f\u007f=<]/g;
+/** The output name of a filter: its name, with what the runner cannot carry percent-encoded. */
+function outputName(filter) {
+    return filter.replace(UNSAFE_IN_OUTPUT_NAME, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+/**
+ * Step outputs are one case-insensitive map on the runner (`outputs.API` is `outputs.api`), so two
+ * names that differ only in case are the same output: compared by this key. Each character is
+ * upper-cased alone, as the runner's ordinal comparison does (`ß` stays `ß`).
+ */
+function outputKey(name) {
+    let key = '';
+    for (const c of name) {
+        const upper = c.toUpperCase();
+        key += upper.length === c.length ? upper : c;
+    }
+    return key;
+}
+
 ;// CONCATENATED MODULE: ./src/changes/filters.ts
 
 
 
 
 
-const RESERVED = new Set(Object.values(OUTPUT));
-const NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
+
+
 /**
  * The `filters` YAML, as dorny/paths-filter reads it: a map of filter name to a pattern, a list of
  * patterns (nested lists from aliases are flattened), or `type|type: patterns` rules. Every mistake
@@ -32088,15 +32748,13 @@ function parseFilters(text, source, options = {}) {
     for (const pair of doc.contents.items) {
         const keyNode = pair.key;
         const line = lineOf(keyNode);
-        const name = (0,dist/* isScalar */.jn)(keyNode) ? String(keyNode.value) : '';
+        const name = (0,dist/* isScalar */.jn)(keyNode) && keyNode.value !== null ? String(keyNode.value) : '';
         const fail = (problem, at = line) => {
-            const which = quote ? `Filter '${name}'` : 'A filter';
+            const which = quote ? `Filter ${shownName(name)}` : 'A filter';
             throw new errors/* ConfigurationError */.j1(`${which} (${where(at)}): ${problem}`);
         };
-        if (!NAME.test(name))
-            fail('a filter name may hold only letters, digits, and _ . - (it becomes an output name).');
-        if (RESERVED.has(name))
-            fail(`its name${quote ? ` '${name}'` : ''} is one of this action's own outputs; rename the filter.`);
+        if (name === '')
+            fail('a filter name must be a non-empty string (it becomes an output name).');
         if (filters.some((f) => f.name === name))
             fail('defined twice.');
         const rules = [];
@@ -32117,7 +32775,7 @@ function parseFilters(text, source, options = {}) {
                 fail(`cannot parse the glob${shown(raw)}${quote ? `: ${error.message}` : ''}.`, at);
             }
             if (pattern.endsWith('/')) {
-                warnings.push(`Filter '${name}' (${where(at)}): the pattern ${JSON.stringify(raw)} names a directory and matches no file; write '${pattern}**'.`);
+                warnings.push(`Filter ${shownName(name)} (${where(at)}): the pattern ${JSON.stringify(raw)} names a directory and matches no file; write '${pattern}**'.`);
             }
             rules.push({ pattern, negated, types, line: at });
         };
@@ -32152,17 +32810,38 @@ function parseFilters(text, source, options = {}) {
         addItems(pair.value, undefined);
         filters.push({ name, rules, line });
     }
-    const names = new Set(filters.map((f) => f.name));
+    checkOutputNames(filters, { quote, where });
+    return { filters, warnings };
+}
+/**
+ * No two outputs may be one: the runner's outputs are case-insensitive, so `API` and `api`, a filter
+ * `x_count` and filter `x`'s count, or a filter `Changes` and this action's `changes` output would
+ * silently overwrite each other. Compared after encoding (see outputs.ts).
+ */
+function checkOutputNames(filters, { quote, where }) {
+    const taken = new Map();
+    for (const output of Object.values(OUTPUT))
+        taken.set(outputKey(output), { output });
     for (const filter of filters) {
-        for (const suffix of [COUNT_SUFFIX, FILES_SUFFIX]) {
-            if (filter.name.endsWith(suffix) && names.has(filter.name.slice(0, -suffix.length))) {
-                throw new errors/* ConfigurationError */.j1(quote
-                    ? `Filter '${filter.name}' (${where(filter.line)}): collides with the '${suffix}' output of filter '${filter.name.slice(0, -suffix.length)}'; rename it.`
-                    : `A filter (${where(filter.line)}): its name collides with the '${suffix}' output of another filter; rename it.`);
+        const own = outputName(filter.name);
+        for (const output of [own, `${own}${COUNT_SUFFIX}`, `${own}${FILES_SUFFIX}`]) {
+            const key = outputKey(output);
+            const other = taken.get(key);
+            if (other && other.filter !== filter) {
+                const which = quote ? `Filter ${shownName(filter.name)}` : 'A filter';
+                const its = quote ? `its output ${shownName(output)}` : 'one of its outputs';
+                const clash = other.filter
+                    ? `is also an output of ${quote ? `filter ${shownName(other.filter.name)}` : 'the filter'} on line ${other.filter.line}`
+                    : `is this action's own output '${other.output}'`;
+                throw new errors/* ConfigurationError */.j1(`${which} (${where(filter.line)}): ${its} ${clash} (output names ignore case); rename one of them.`);
             }
+            taken.set(key, { filter, output });
         }
     }
-    return { filters, warnings };
+}
+/** A name in a message: quoted, on one line whatever it holds. */
+function shownName(name) {
+    return `'${(0,runtime_text/* oneLine */.TN)(name)}'`;
 }
 function resolveAlias(doc, node) {
     return (0,dist/* isAlias */.Vj)(node) ? node.resolve(doc) : node;
@@ -32188,7 +32867,7 @@ function directoryPatternWarnings(filters, source, isDirectory) {
         for (const rule of filter.rules) {
             if (isGlob(rule.pattern) || rule.pattern.endsWith('/') || !isDirectory(rule.pattern))
                 continue;
-            warnings.push(`Filter '${filter.name}' (${source}, line ${rule.line}): '${rule.pattern}' is a directory, and a pattern without a glob matches only a file of that name; write '${rule.pattern}/**'.`);
+            warnings.push(`Filter ${shownName(filter.name)} (${source}, line ${rule.line}): '${rule.pattern}' is a directory, and a pattern without a glob matches only a file of that name; write '${rule.pattern}/**'.`);
         }
     }
     return warnings;
@@ -32328,479 +33007,14 @@ async function lastSuccessfulRun(api, workflowFile, branch) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/changes/history.ts
-
-
-
-
-/** git diff as the action reads it: raw names (-z), every path root-relative, submodules included, no user diff drivers. */
-const DIFF = [
-    'diff',
-    '--no-ext-diff',
-    '--no-textconv',
-    '--no-relative',
-    '--ignore-submodules=none',
-    '--name-status',
-    '-z',
-    '--find-renames',
-];
-/**
- * How far history is grown per round: depth d, then 16d, 256d, … (one fetch per round). A round is
- * commits and trees only (no blobs), so a deep round costs little next to a round trip, and a
- * branch 1,000 commits from its base is found in the second round.
- */
-const DEEPEN_FACTOR = 16;
-const MAX_ROUNDS = 4;
-const HEX_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i;
-const SHORT_SHA = /^[0-9a-f]{7,63}$/i;
-/**
- * The local checkout's history, grown only as far as an answer needs. actions/checkout leaves one
- * commit with no parents; every question here (is this commit here, where do two lines meet, which
- * tag came before) fetches by SHA, without file contents, deepening geometrically.
- */
-class History {
-    git;
-    initialDepth;
-    remote;
-    depth = 0;
-    /** Whether the clone was shallow when first asked: it decides how every fetch is made. */
-    shallowClone;
-    constructor(git, initialDepth, remote = 'origin') {
-        this.git = git;
-        this.initialDepth = initialDepth;
-        this.remote = remote;
-    }
-    async hasRemote() {
-        return this.git.succeeds(['remote', 'get-url', this.remote]);
-    }
-    async isShallow() {
-        return (await this.git.text(['rev-parse', '--is-shallow-repository'])) === 'true';
-    }
-    /** The commit a name resolves to locally, or undefined. */
-    async resolve(name) {
-        const result = await this.git.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${name}^{commit}`], {
-            okCodes: [1, 128],
-        });
-        return result.code === 0 ? result.stdout.toString('utf8').trim() : undefined;
-    }
-    async hasCommit(sha) {
-        return (await this.resolve(sha)) === sha.toLowerCase();
-    }
-    /**
-     * One fetch without tags; returns false when the remote refused (e.g. an unknown SHA). In a
-     * shallow clone (CI) it is blob-less and depth-limited; a complete clone (a laptop) gets whole
-     * history, so the action never turns it shallow or partial.
-     */
-    async fetch(wants, depth = {}) {
-        const args = [
-            'fetch',
-            '--no-tags',
-            '--no-write-fetch-head',
-            '--no-recurse-submodules',
-            '--no-auto-maintenance',
-            '--quiet',
-        ];
-        this.shallowClone ??= await this.isShallow();
-        if (this.shallowClone) {
-            args.push('--filter=blob:none');
-            if (depth.depth)
-                args.push(`--depth=${depth.depth}`);
-            if (depth.deepen)
-                args.push(`--deepen=${depth.deepen}`);
-        }
-        const result = await this.git.run([...args, this.remote, ...wants], { okCodes: [1, 128] });
-        return result.code === 0;
-    }
-    /** Make sure each commit is present (one fetch for all that are missing), history depth 1. */
-    async ensureCommits(shas) {
-        const missing = [];
-        for (const sha of shas)
-            if (!(await this.hasCommit(sha)))
-                missing.push(sha);
-        if (missing.length === 0)
-            return [];
-        if (await this.fetch(missing, { depth: 1 }))
-            return [];
-        // One of them is gone from the remote: find out which.
-        const gone = [];
-        for (const sha of missing)
-            if (!(await this.fetch([sha], { depth: 1 })))
-                gone.push(sha);
-        return gone;
-    }
-    /**
-     * Fetch `wants` with history until `answer` returns a value: depth d, then ×4 per round, at most
-     * MAX_ROUNDS rounds and then the whole history. Returns undefined when the full history holds no answer.
-     */
-    async deepenUntil(wants, answer) {
-        const first = await answer();
-        if (first !== undefined)
-            return first;
-        if (!(await this.isShallow())) {
-            // Complete history: one fetch of whatever is missing, and the answer is final.
-            if (await this.hasRemote())
-                await this.fetch(wants);
-            return answer();
-        }
-        for (let round = 0; round < MAX_ROUNDS; round++) {
-            if (this.depth > 0 && !(await this.isShallow()))
-                return undefined;
-            const next = this.depth === 0 ? this.initialDepth : this.depth * DEEPEN_FACTOR;
-            const ok = this.depth === 0
-                ? await this.fetch(wants, { depth: next })
-                : await this.fetch(wants, { deepen: next - this.depth });
-            if (!ok)
-                throw new GitError(['fetch', this.remote, ...wants], 128, 'the remote refused the fetch');
-            this.depth = next;
-            const found = await answer();
-            if (found !== undefined)
-                return found;
-        }
-        if (await this.isShallow()) {
-            await this.git.run([
-                'fetch',
-                '--no-tags',
-                '--no-write-fetch-head',
-                '--no-auto-maintenance',
-                '--filter=blob:none',
-                '--quiet',
-                '--unshallow',
-                this.remote,
-                ...wants,
-            ]);
-        }
-        return answer();
-    }
-    /** The merge-base, or undefined while there is none in the history at hand (or a commit is missing). */
-    async mergeBase(a, b) {
-        const result = await this.git.run(['merge-base', a, b], { okCodes: [1, 128] });
-        return result.code === 0 ? result.stdout.toString('utf8').trim() : undefined;
-    }
-    /** The merge-base of base and head, fetching history from the remote as needed. */
-    async findMergeBase(base, head) {
-        return this.deepenUntil([base, head], () => this.mergeBase(base, head));
-    }
-    /**
-     * The merge-base of head and a branch of the remote that is not here: the branch's tip is fetched
-     * in the same rounds as the history, not in a fetch of its own.
-     */
-    async findMergeBaseWithBranch(branch, head) {
-        const local = `refs/remotes/${this.remote}/${branch}`;
-        let tip;
-        const mergeBase = await this.deepenUntil([`+refs/heads/${branch}:${local}`, head], async () => {
-            tip = await this.resolve(local);
-            return tip ? this.mergeBase(tip, head) : undefined;
-        });
-        return tip && mergeBase ? { tip, mergeBase } : undefined;
-    }
-    /** A commit's parents as its object records them (shallow grafts hide them from rev-list). */
-    async parents(sha) {
-        const body = await this.git.text(['cat-file', 'commit', sha]);
-        const parents = [];
-        for (const line of body.split('\n')) {
-            if (line === '')
-                break;
-            if (line.startsWith('parent '))
-                parents.push(line.slice('parent '.length));
-        }
-        return parents;
-    }
-    /** The remote's default branch (for payloads that do not name it, such as schedule). */
-    async remoteDefaultBranch() {
-        const result = await this.git.run(['ls-remote', '--symref', this.remote, 'HEAD'], {
-            okCodes: [1, 2, 128],
-        });
-        const match = /^ref: refs\/heads\/(\S+)\tHEAD$/m.exec(result.stdout.toString('utf8'));
-        return match?.[1];
-    }
-    /** The nearest tag reachable from head's parent, fetching tags and history as needed. */
-    async previousTag(head) {
-        const wants = ['+refs/tags/*:refs/tags/*', head];
-        const describe = async () => {
-            const result = await this.git.run(['describe', '--tags', '--abbrev=0', `${head}^`], { okCodes: [128] });
-            return result.code === 0 ? result.stdout.toString('utf8').trim() : undefined;
-        };
-        if ((await this.parents(head)).length === 0)
-            return undefined;
-        const tag = await this.deepenUntil(wants, describe);
-        if (!tag)
-            return undefined;
-        return { tag, sha: (await this.resolve(`refs/tags/${tag}`)) };
-    }
-    emptyTree(head) {
-        return head.length === 64 ? EMPTY_TREE_SHA256 : EMPTY_TREE_SHA1;
-    }
-    /** Committed changes from base to head (two-dot), renames and copies detected. */
-    async diff(base, head) {
-        const output = await this.git.run([...DIFF, '--find-copies', base, head, '--']);
-        return parseNameStatus(output.stdout);
-    }
-    /** Uncommitted changes against HEAD: tracked changes plus untracked files (as added). */
-    async diffWorkingTree() {
-        const tracked = await this.git.run([...DIFF, 'HEAD', '--']);
-        const untracked = await this.git.run(['ls-files', '--others', '--exclude-standard', '-z', '--full-name']);
-        return [
-            ...parseNameStatus(tracked.stdout),
-            ...splitNul(untracked.stdout).map((bytes) => ({ status: 'added', path: decodePath(bytes) })),
-        ];
-    }
-}
-
-;// CONCATENATED MODULE: ./src/changes/resolve.ts
-
-
-
-
-
-const REF_NAME = /^(?!-)(?!.*\.\.)[^\s~^:?*[\\\u0000-\u001f\u007f]+$/;
-/** Decide base and head from the inputs, or from the event when no base is given. */
-async function resolveComparison(event, history, options) {
-    let head = options.ref ? await resolveName(history, options.ref, options.refInput) : await checkedOut();
-    const short = (sha) => sha.slice(0, 12);
-    const mergeBaseWith = async (base, why) => {
-        const mergeBase = await history.findMergeBase(base, head);
-        if (!mergeBase) {
-            options.warn(`${why}: ${short(base)} and ${short(head)} share no history; comparing the two commits directly.`);
-            return { base, head, mode: 'commits', reason: `${why} (no common history)` };
-        }
-        return {
-            base: mergeBase,
-            head,
-            mode: 'commits',
-            reason: `${why}: merge-base of ${short(base)} and ${short(head)}`,
-        };
-    };
-    /**
-     * The merge-base with a branch of the remote that is not here (the default branch, in a
-     * checkout of another branch): its tip comes with the first round of history, not in a fetch of
-     * its own, so a branch 1,000 commits away costs at most two rounds.
-     */
-    const mergeBaseWithBranch = async (branch, why) => {
-        if (REF_NAME.test(branch) && !(await history.resolve(branch)) && (await history.hasRemote())) {
-            const found = await history.findMergeBaseWithBranch(branch, head).catch((error) => {
-                if (error instanceof GitError)
-                    return undefined;
-                throw error;
-            });
-            if (found)
-                return {
-                    base: found.mergeBase,
-                    head,
-                    mode: 'commits',
-                    reason: `${why}: merge-base of ${short(found.tip)} and ${short(head)}`,
-                };
-        }
-        return mergeBaseWith(await resolveName(history, branch, options.baseInput), why);
-    };
-    const defaultBranch = async () => {
-        const name = event.payload.repository?.default_branch ?? (await history.remoteDefaultBranch());
-        if (!name)
-            throw new errors/* ConfigurationError */.j1(`Cannot tell the repository's default branch (event ${event.name}); give the 'base' input.`);
-        return name;
-    };
-    const sinceDefaultBranch = async (branch, why) => {
-        const main = await defaultBranch();
-        if (branch === main) {
-            const parent = (await history.parents(head))[0];
-            if (!parent)
-                return {
-                    base: history.emptyTree(head),
-                    head,
-                    mode: 'all-files',
-                    reason: `${why}: first commit, every file is added`,
-                };
-            await history.ensureCommits([parent]);
-            return {
-                base: parent,
-                head,
-                mode: 'commits',
-                reason: `${why}: first parent on the default branch ${main}`,
-            };
-        }
-        return mergeBaseWithBranch(main, `${why}, compared with the default branch ${main}`);
-    };
-    const base = options.base;
-    if (base === 'HEAD')
-        return { base: head, head, mode: 'working-tree', reason: 'base HEAD: uncommitted changes' };
-    if (base === LAST_SUCCESS) {
-        const branch = (0,context/* branchOf */.W0)(event.ref) ?? event.payload.workflow_run?.head_branch ?? '';
-        const sha = branch ? await options.lastSuccess(branch) : undefined;
-        if (!branch) {
-            options.warn(`'${options.baseInput}: ${LAST_SUCCESS}' needs a branch, and ${event.ref || 'this event'} is none; using the event's default base.`);
-        }
-        else if (sha) {
-            const gone = await history.ensureCommits([sha]);
-            if (gone.length === 0)
-                return {
-                    base: sha,
-                    head,
-                    mode: 'commits',
-                    reason: `last successful run on ${branch} (${short(sha)})`,
-                };
-            options.warn(`The last successful run's commit ${short(sha)} is gone from the remote; using the event's default base.`);
-        }
-        else {
-            options.warn(`No successful run of this workflow on '${branch}' yet; using the event's default base.`);
-        }
-    }
-    else if (base) {
-        const currentBranch = (0,context/* branchOf */.W0)(event.ref);
-        if (event.name === 'push' && base === currentBranch && !SHORT_SHA.test(base))
-            return fromPush();
-        const baseSha = await resolveName(history, base, options.baseInput);
-        if (HEX_SHA.test(base) || SHORT_SHA.test(base)) {
-            return { base: baseSha, head, mode: 'commits', reason: `base ${short(baseSha)}` };
-        }
-        return mergeBaseWith(baseSha, `base ${base}`);
-    }
-    return fromEvent();
-    async function checkedOut() {
-        const local = await history.resolve('HEAD');
-        if (local)
-            return local;
-        if (!event.sha)
-            throw new errors/* ConfigurationError */.j1(`The checkout has no commit; give the '${options.refInput}' input or check out the repository first.`);
-        return resolveName(history, event.sha, options.refInput);
-    }
-    async function fromEvent() {
-        const payload = event.payload;
-        if (PULL_REQUEST_EVENTS.has(event.name) && payload.pull_request) {
-            const pr = payload.pull_request;
-            const prHead = payloadSha(pr.head.sha, 'pull_request.head.sha');
-            // pull_request_target (and some workflows) check out the base branch: then compare the PR's head.
-            if (!options.ref && head !== prHead && !(await history.parents(head)).includes(prHead)) {
-                if ((await history.ensureCommits([prHead])).length > 0)
-                    throw new Error(`the pull request head ${prHead} cannot be fetched`);
-                head = prHead;
-            }
-            const baseSha = payloadSha(pr.base.sha, 'pull_request.base.sha');
-            const why = `pull request #${pr.number} into ${pr.base.ref}`;
-            try {
-                return await mergeBaseWith(baseSha, why);
-            }
-            catch (error) {
-                // The base branch was force-pushed since the event: its old tip can no longer be fetched.
-                if (!(error instanceof GitError) || (await history.ensureCommits([baseSha])).length === 0)
-                    throw error;
-                options.warn(`The pull request's base commit ${short(baseSha)} is gone from the remote (force push to ${pr.base.ref}?); comparing with the current ${pr.base.ref}.`);
-                return mergeBaseWith(await resolveName(history, pr.base.ref, options.baseInput), why);
-            }
-        }
-        if (event.name === 'merge_group' && payload.merge_group) {
-            const group = payload.merge_group;
-            payloadSha(group.base_sha, 'merge_group.base_sha');
-            const gone = await history.ensureCommits([group.base_sha]);
-            if (gone.length)
-                throw new Error(`merge group base ${group.base_sha} cannot be fetched from the remote`);
-            return {
-                base: group.base_sha,
-                head,
-                mode: 'commits',
-                reason: `merge group: ${short(group.base_sha)}..${short(head)}`,
-            };
-        }
-        if (event.name === 'push')
-            return fromPush();
-        const branch = (0,context/* branchOf */.W0)(event.ref) ?? payload.workflow_run?.head_branch;
-        if ((0,context/* tagOf */.cO)(event.ref))
-            return sinceTag();
-        return sinceDefaultBranch(branch, event.name || 'no event');
-    }
-    async function fromPush() {
-        const payload = event.payload;
-        if ((0,context/* tagOf */.cO)(payload.ref ?? event.ref))
-            return sinceTag();
-        const branch = (0,context/* branchOf */.W0)(payload.ref ?? event.ref);
-        if (payload.deleted)
-            return { base: head, head, mode: 'nothing', reason: `push deleted ${branch ?? 'the ref'}` };
-        const before = payload.before ?? '';
-        if (before === '' || ZERO_SHA.test(before)) {
-            const main = await defaultBranch();
-            if (branch === main) {
-                return {
-                    base: history.emptyTree(head),
-                    head,
-                    mode: 'all-files',
-                    reason: `initial push to ${main}: every file is added`,
-                };
-            }
-            return mergeBaseWithBranch(main, `new branch ${branch ?? ''}, compared with the default branch ${main}`);
-        }
-        const gone = await history.ensureCommits([before]);
-        if (gone.length === 0)
-            return { base: before, head, mode: 'commits', reason: `push: ${short(before)}..${short(head)}` };
-        options.warn(`The push's 'before' commit ${short(before)} is gone from the remote (force push); comparing with the default branch instead.`);
-        return sinceDefaultBranch(branch, `force push to ${branch ?? event.ref}`);
-    }
-    async function sinceTag() {
-        const tag = (0,context/* tagOf */.cO)(event.payload.ref ?? event.ref) ?? '';
-        const previous = await history.previousTag(head);
-        if (!previous) {
-            return {
-                base: history.emptyTree(head),
-                head,
-                mode: 'all-files',
-                reason: `tag ${tag}: no earlier tag, every file is added`,
-            };
-        }
-        return {
-            base: previous.sha,
-            head,
-            mode: 'commits',
-            reason: `tag ${tag}: since the previous tag ${previous.tag}`,
-        };
-    }
-}
-/** A SHA from the event payload; anything else means the payload is not GitHub's. */
-function payloadSha(value, field) {
-    if (!value || !HEX_SHA.test(value))
-        throw new Error(`The event payload's ${field} is not a commit SHA: ${JSON.stringify(value)}`);
-    return value.toLowerCase();
-}
-/** A branch, tag or SHA (short or long) as a commit, fetched from origin when it is not here. */
-async function resolveName(history, name, input) {
-    if (!REF_NAME.test(name))
-        throw errors/* ConfigurationError */.j1.forInput(input, name, 'a branch, tag or commit SHA');
-    if (HEX_SHA.test(name)) {
-        const sha = name.toLowerCase();
-        if ((await history.hasCommit(sha)) || (await history.ensureCommits([sha])).length === 0)
-            return sha;
-        throw errors/* ConfigurationError */.j1.forInput(input, name, 'a commit that exists in the repository (it is not on the remote)');
-    }
-    const local = await history.resolve(name);
-    if (local)
-        return local;
-    if (await history.hasRemote()) {
-        if (SHORT_SHA.test(name)) {
-            const head = await history.resolve('HEAD');
-            const found = head ? await history.deepenUntil([head], () => history.resolve(name)) : undefined;
-            if (found)
-                return found;
-        }
-        for (const [refspec, local] of [
-            [`+refs/heads/${name}:refs/remotes/origin/${name}`, `refs/remotes/origin/${name}`],
-            [`+refs/tags/${name}:refs/tags/${name}`, `refs/tags/${name}`],
-        ]) {
-            if (await history.fetch([refspec], { depth: 1 })) {
-                const sha = await history.resolve(local);
-                if (sha)
-                    return sha;
-            }
-        }
-    }
-    throw errors/* ConfigurationError */.j1.forInput(input, name, 'a branch, tag or commit SHA that exists locally or on the remote');
-}
-
 // EXTERNAL MODULE: ./src/runtime/inputs.ts
 var inputs = __nccwpck_require__(2291);
 // EXTERNAL MODULE: ./src/runtime/log.ts
 var log = __nccwpck_require__(390);
-// EXTERNAL MODULE: ./src/runtime/run.ts + 21 modules
-var run = __nccwpck_require__(1982);
+// EXTERNAL MODULE: ./src/runtime/step.ts + 21 modules
+var step = __nccwpck_require__(5181);
 // EXTERNAL MODULE: ./src/runtime/runtime.ts
 var runtime = __nccwpck_require__(2536);
-// EXTERNAL MODULE: ./src/runtime/text.ts
-var runtime_text = __nccwpck_require__(5369);
 ;// CONCATENATED MODULE: ./src/runtime/index.ts
 
 
@@ -32872,11 +33086,180 @@ function countGitTrace(file) {
 
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./src/lockfiles/errors.ts
+/**
+ * A lockfile that cannot be read. The message names the file (and the line where there is one)
+ * so a user can open it; `file` and `line` carry the same for callers that format their own.
+ */
+class errors_LockfileError extends Error {
+    file;
+    line;
+    name = 'LockfileError';
+    constructor(message, file, line) {
+        super(message);
+        this.file = file;
+        this.line = line;
+    }
+    /** `<file> line <n>: <why>`, the shape every reader uses for a malformed line. */
+    static at(file, line, why) {
+        return new errors_LockfileError(`${file} line ${line}: ${why}`, file, line);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/lockfiles/lines.ts
+
+/**
+ * Calls `visit` with each line (without its `\n` or `\r\n`) and its 1-based number, walking the text
+ * with indexOf rather than split so a 50 MB lockfile is not copied into a second array of lines.
+ */
+function forEachLine(text, visit) {
+    let start = 0;
+    let number = 1;
+    const length = text.length;
+    while (start <= length) {
+        let end = text.indexOf('\n', start);
+        if (end === -1)
+            end = length;
+        const line = text.charCodeAt(end - 1) === 13 && end > start ? text.slice(start, end - 1) : text.slice(start, end);
+        if (!(end === length && line === '' && start === length))
+            visit(line, number);
+        start = end + 1;
+        number++;
+    }
+}
+/** The text without a leading byte-order mark. */
+function stripBom(text) {
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+/** Number of leading spaces. */
+function indentOf(line) {
+    let i = 0;
+    while (line.charCodeAt(i) === 32)
+        i++;
+    return i;
+}
+/**
+ * A YAML/yarn scalar as these lockfiles write it: plain, 'single-quoted' ('' for a quote) or
+ * "double-quoted" (JSON escapes). Throws LockfileError at `line` for an unterminated quote.
+ */
+function unquoteScalar(raw, file, line) {
+    const text = raw.trim();
+    const first = text.charCodeAt(0);
+    if (first === 34 /* " */) {
+        if (text.length < 2 || !text.endsWith('"'))
+            throw LockfileError.at(file, line, `unterminated quoted string ${JSON.stringify(text.slice(0, 80))}`);
+        try {
+            return JSON.parse(text);
+        }
+        catch {
+            throw LockfileError.at(file, line, `malformed quoted string ${JSON.stringify(text.slice(0, 80))}`);
+        }
+    }
+    if (first === 39 /* ' */) {
+        if (text.length < 2 || !text.endsWith("'"))
+            throw LockfileError.at(file, line, `unterminated quoted string ${JSON.stringify(text.slice(0, 80))}`);
+        return text.slice(1, -1).replaceAll("''", "'");
+    }
+    return text;
+}
+/** Line (1-based) of a character offset, for parsers that fail at a position. */
+function lineAt(text, offset) {
+    let line = 1;
+    for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1))
+        line++;
+    return line;
+}
+/** First line of a message, bounded, for wrapping a third-party parser's error. */
+function oneLine(text) {
+    return (text.split('\n')[0] ?? '').slice(0, 200);
+}
+
+;// CONCATENATED MODULE: ./src/lockfiles/yarn-classic.ts
+
+
+function unquote(text) {
+    const t = text.trim();
+    if (!t.startsWith('"'))
+        return t;
+    // An opening quote without its closing one is a cut or corrupt line, not a value.
+    if (t.length < 2 || !t.endsWith('"'))
+        throw new SyntaxError('unterminated quoted string');
+    return JSON.parse(t);
+}
+/**
+ * yarn v1's own format: `descriptor, descriptor:` blocks of `key value` lines and nested maps.
+ * Returns each descriptor (`name@range`) with the entry it resolves to (several descriptors share
+ * one entry). Shared by changes' workspace impact and the lockfile diff.
+ */
+function parseYarnClassic(text, file = 'yarn.lock') {
+    if (!/^# yarn lockfile v1/m.test(text))
+        throw new errors_LockfileError(`${file} has no "# yarn lockfile v1" header`, file);
+    const byDescriptor = new Map();
+    let entry;
+    let section;
+    forEachLine(text, (line, number) => {
+        if (line.trim() === '' || line.trimStart().startsWith('#'))
+            return;
+        const indent = line.length - line.trimStart().length;
+        if (indent === 0) {
+            if (!line.endsWith(':'))
+                throw errors_LockfileError.at(file, number, 'expected an entry header');
+            entry = { dependencies: Object.create(null), line: number };
+            section = undefined;
+            for (const descriptor of line.slice(0, -1).split(/,\s*/))
+                byDescriptor.set(unquoteAt(descriptor, number), entry);
+            return;
+        }
+        if (!entry)
+            throw errors_LockfileError.at(file, number, 'a field outside any entry');
+        const body = line.trim();
+        if (indent <= 2) {
+            section = undefined;
+            if (body.endsWith(':')) {
+                const name = unquoteAt(body.slice(0, -1), number);
+                if (name === 'dependencies' || name === 'optionalDependencies')
+                    section = entry.dependencies;
+                else
+                    section = Object.create(null);
+                return;
+            }
+            const match = /^("(?:[^"\\]|\\.)*"|\S+)\s+(.*)$/.exec(body);
+            if (!match)
+                throw errors_LockfileError.at(file, number, 'expected "key value"');
+            const key = unquoteAt(match[1], number);
+            if (key === 'version' || key === 'resolved' || key === 'integrity')
+                entry[key] = unquoteAt(match[2], number);
+            return;
+        }
+        if (!section)
+            throw errors_LockfileError.at(file, number, 'unexpected indentation');
+        const match = /^("(?:[^"\\]|\\.)*"|\S+)\s+(.*)$/.exec(body);
+        if (!match)
+            throw errors_LockfileError.at(file, number, 'expected "name range"');
+        section[unquoteAt(match[1], number)] = unquoteAt(match[2], number);
+    });
+    return byDescriptor;
+    function unquoteAt(value, number) {
+        try {
+            return unquote(value);
+        }
+        catch {
+            throw errors_LockfileError.at(file, number, `malformed quoted string ${JSON.stringify(value.slice(0, 80))}`);
+        }
+    }
+}
+/** The package name of a `name@range` descriptor (`@scope/name@range`, `alias@npm:real@range`). */
+function descriptorName(descriptor) {
+    const at = descriptor.indexOf('@', 1);
+    return at === -1 ? descriptor : descriptor.slice(0, at);
+}
+
 ;// CONCATENATED MODULE: ./src/changes/lockfile.ts
 
 
-class LockfileError extends Error {
-}
+
+
+
 const LOCKFILES = [
     'pnpm-lock.yaml',
     'package-lock.json',
@@ -32897,15 +33280,15 @@ function readLockfile(file, text, manifests) {
             return /^__metadata:/m.test(body) ? yarnBerryGraph(body) : yarnClassicGraph(body, manifests());
     }
     catch (error) {
-        if (error instanceof LockfileError)
+        if (error instanceof errors_LockfileError)
             throw error;
-        throw new LockfileError(`${file} cannot be parsed (${oneLine(error.message)})`);
+        throw new errors_LockfileError(`${file} cannot be parsed (${lockfile_oneLine(error.message)})`);
     }
-    throw new LockfileError(`${file} is not a lockfile this action reads (npm, yarn and pnpm lockfiles are)`);
+    throw new errors_LockfileError(`${file} is not a lockfile this action reads (npm, yarn and pnpm lockfiles are)`);
 }
 const DEP_FIELDS = ['dependencies', 'optionalDependencies', 'peerDependencies'];
 const IMPORTER_FIELDS = [...DEP_FIELDS, 'devDependencies'];
-function oneLine(text) {
+function lockfile_oneLine(text) {
     return text.split('\n')[0].slice(0, 200);
 }
 function record(value) {
@@ -32941,7 +33324,7 @@ function pnpmGraph(text) {
     const version = String(doc.lockfileVersion ?? '');
     const major = Number.parseInt(version, 10);
     if (!(major >= 5 && major <= 9))
-        throw new LockfileError(`pnpm-lock.yaml has lockfileVersion ${JSON.stringify(version)}; versions 5 to 9 are read`);
+        throw new errors_LockfileError(`pnpm-lock.yaml has lockfileVersion ${JSON.stringify(version)}; versions 5 to 9 are read`);
     const packages = record(doc.packages);
     const snapshots = major >= 9 ? record(doc.snapshots) : packages;
     const importers = doc.importers
@@ -33013,7 +33396,7 @@ function npmGraph(text) {
     const doc = record(JSON.parse(text));
     const version = Number(doc.lockfileVersion);
     if (!doc.packages || !(version >= 2))
-        throw new LockfileError(`package-lock.json has lockfileVersion ${JSON.stringify(doc.lockfileVersion)}; versions 2 and 3 (npm 7 and later) are read`);
+        throw new errors_LockfileError(`package-lock.json has lockfileVersion ${JSON.stringify(doc.lockfileVersion)}; versions 2 and 3 (npm 7 and later) are read`);
     const packages = record(doc.packages);
     const importerKeys = Object.keys(packages).filter((key) => !/(^|\/)node_modules\//.test(key));
     /** Node's resolution: `name` from the directory `from`, walking up through node_modules. */
@@ -33073,62 +33456,7 @@ function npmGraph(text) {
     }
     return { format: `npm lockfile v${version}`, closures, links };
 }
-function unquote(text) {
-    const t = text.trim();
-    return t.startsWith('"') && t.endsWith('"') && t.length >= 2 ? JSON.parse(t) : t;
-}
-/** yarn v1's own format: `descriptor, descriptor:` blocks of `key value` lines and nested maps. */
-function parseYarnClassic(text) {
-    if (!/^# yarn lockfile v1/m.test(text))
-        throw new LockfileError('yarn.lock has no "# yarn lockfile v1" header');
-    const byDescriptor = new Map();
-    let entry;
-    let section;
-    const lines = text.split(/\r?\n/);
-    for (let i = 0; i < lines.length; i++) {
-        const line = lines[i];
-        if (line.trim() === '' || line.trimStart().startsWith('#'))
-            continue;
-        const indent = line.length - line.trimStart().length;
-        if (indent === 0) {
-            if (!line.endsWith(':'))
-                throw new LockfileError(`yarn.lock line ${i + 1}: expected an entry header`);
-            entry = { dependencies: {} };
-            section = undefined;
-            for (const descriptor of line.slice(0, -1).split(/,\s*/))
-                byDescriptor.set(unquote(descriptor), entry);
-            continue;
-        }
-        if (!entry)
-            throw new LockfileError(`yarn.lock line ${i + 1}: a field outside any entry`);
-        const body = line.trim();
-        if (indent <= 2) {
-            section = undefined;
-            if (body.endsWith(':')) {
-                const name = unquote(body.slice(0, -1));
-                if (name === 'dependencies' || name === 'optionalDependencies')
-                    section = entry.dependencies;
-                else
-                    section = {};
-                continue;
-            }
-            const match = /^("(?:[^"\\]|\\.)*"|\S+)\s+(.*)$/.exec(body);
-            if (!match)
-                throw new LockfileError(`yarn.lock line ${i + 1}: expected "key value"`);
-            const key = unquote(match[1]);
-            if (key === 'version' || key === 'resolved' || key === 'integrity')
-                entry[key] = unquote(match[2]);
-            continue;
-        }
-        if (!section)
-            throw new LockfileError(`yarn.lock line ${i + 1}: unexpected indentation`);
-        const match = /^("(?:[^"\\]|\\.)*"|\S+)\s+(.*)$/.exec(body);
-        if (!match)
-            throw new LockfileError(`yarn.lock line ${i + 1}: expected "name range"`);
-        section[unquote(match[1])] = unquote(match[2]);
-    }
-    return byDescriptor;
-}
+// --------------------------------------------------------------------------------- yarn classic
 function yarnClassicGraph(text, manifests) {
     const entries = parseYarnClassic(text);
     const ids = new Map();
@@ -33237,7 +33565,7 @@ function yarnBerryGraph(text) {
         }));
     }
     if (closures.size === 0)
-        throw new LockfileError('yarn.lock (berry) lists no workspace');
+        throw new errors_LockfileError('yarn.lock (berry) lists no workspace');
     return { format: `yarn berry lockfile v${String(record(doc.__metadata).version ?? '?')}`, closures, links };
 }
 /** What changed in a closure, for a reason line: a few `name@version` that appeared or went. */
@@ -33336,12 +33664,12 @@ async function readWorkspaces(git, commit) {
     const patterns = [];
     let patternsKnown = true;
     let root;
+    let rootReadable = false;
     if (rootJson !== undefined) {
         try {
             root = parseManifest(rootJson);
-            const ws = root.workspaces;
-            const list = Array.isArray(ws) ? ws : (ws?.packages ?? []);
-            patterns.push(...list.filter((p) => typeof p === 'string'));
+            patterns.push(...workspacePatterns(root.workspaces));
+            rootReadable = true;
         }
         catch (error) {
             patternsKnown = false;
@@ -33392,7 +33720,19 @@ async function readWorkspaces(git, commit) {
         }
     });
     packages.sort((a, b) => a.path.localeCompare(b.path));
-    return { packages, root, rootDependencies: root ? dependenciesOf(root) : {}, warnings };
+    return { packages, root, rootReadable, rootDependencies: root ? dependenciesOf(root) : {}, warnings };
+}
+/**
+ * npm's and yarn's `workspaces`: an array of globs, or `{packages: [...]}` (yarn classic); absent
+ * is none. Any other shape is unreadable: the packages are then not known from it.
+ */
+function workspacePatterns(field) {
+    if (field === undefined)
+        return [];
+    const list = Array.isArray(field) ? field : field?.packages;
+    if (!Array.isArray(list) || !list.every((p) => typeof p === 'string'))
+        throw new Error(`its "workspaces" is not a list of globs (nor {"packages": [...]})`);
+    return list;
 }
 /**
  * Packages owning a changed file, packages whose resolved dependency closure changed in the
@@ -33448,7 +33788,7 @@ function affectedPackages(input) {
             graphs = [graphAt(before, 'base'), headGraph.get(file) ?? graphAt(after, 'head')];
         }
         catch (error) {
-            const message = error instanceof LockfileError ? error.message : why(error);
+            const message = error instanceof errors_LockfileError ? error.message : why(error);
             warnings.push(`${message}: every package counts as affected by its change.`);
             everything(`root ${file} changed and cannot be read`);
             continue;
@@ -33470,7 +33810,7 @@ function affectedPackages(input) {
     }
     // The root manifest: only fields that change installs reach the packages.
     if (changed.has('package.json')) {
-        if (!head.root || !input.base.root) {
+        if (!head.rootReadable || !input.base.rootReadable || !head.root || !input.base.root) {
             everything('root package.json changed and cannot be compared');
         }
         else {
@@ -33643,6 +33983,7 @@ async function readAffectedInput(git, base, head, changedPaths, globalFiles) {
         if (rootText !== undefined) {
             try {
                 baseSide.root = parseManifest(rootText);
+                workspacePatterns(baseSide.root.workspaces);
                 baseSide.rootReadable = true;
             }
             catch {
@@ -33674,17 +34015,18 @@ async function readAffectedInput(git, base, head, changedPaths, globalFiles) {
 
 
 
+
 const main = async (ctx) => {
     // git's own trace counts every process and fetch, the ones git starts itself included.
     const traceDir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_namespaceObject.join)(ctx.runtime.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'gantry-changes-'));
     try {
-        await detectChanges(ctx, (0,external_node_path_namespaceObject.join)(traceDir, 'git-trace2.json'));
+        await runChanges(ctx, (0,external_node_path_namespaceObject.join)(traceDir, 'git-trace2.json'));
     }
     finally {
         (0,external_node_fs_.rmSync)(traceDir, { recursive: true, force: true });
     }
 };
-async function detectChanges(ctx, trace) {
+async function runChanges(ctx, trace) {
     const { runtime, log } = ctx;
     const config = readConfig(ctx.inputs, runtime, ctx.workspace);
     const parsed = parseFilters(config.filtersText, config.filtersSource, {
@@ -33710,42 +34052,26 @@ async function detectChanges(ctx, trace) {
         client ??= ctx.gitHub(token).then((octokit) => ({ client: octokit, repository: event.repository }));
         return client;
     };
-    const isCheckout = await git.succeeds(['rev-parse', '--is-inside-work-tree']);
-    let comparison;
-    let changes;
-    if (isCheckout) {
-        const history = new History(git, config.initialFetchDepth);
-        comparison = await log.stage('resolve', () => resolveComparison(event, history, {
-            base: config.base,
-            ref: config.ref,
-            baseInput: INPUT.base,
-            refInput: INPUT.ref,
-            warn,
-            lastSuccess: async (branch) => {
-                if (!event.workflowFile) {
-                    warn('GITHUB_WORKFLOW_REF does not name a workflow file, so the last successful run cannot be found.');
-                    return undefined;
-                }
-                return lastSuccessfulRun(await api(), event.workflowFile, branch);
-            },
-        }), (c) => ({
-            mode: c.mode,
-            base: c.base,
-            head: c.head,
-            reason: c.reason,
-            ...gitCounts(),
-        }));
-        changes = await log.stage('diff', async () => {
-            if (comparison.mode === 'nothing')
-                return [];
-            if (comparison.mode === 'working-tree')
-                return history.diffWorkingTree();
-            return history.diff(comparison.base, comparison.head);
-        }, (c) => ({ files: c.length, ...gitCounts() }));
-    }
-    else {
-        ({ comparison, changes } = await log.stage('api', () => fromApi(), (r) => ({ files: r.changes.length, truncated: r.truncated })));
-    }
+    const { comparison, changes, fromGit } = await detectChanges(git, event, {
+        base: config.base,
+        ref: config.ref,
+        initialFetchDepth: config.initialFetchDepth,
+        allowTruncated: config.allowTruncated,
+        needsHistory: config.workspaces,
+        workingDirectory: config.workingDirectory,
+        warn,
+        notice: (message) => runtime.annotate({ level: 'notice', message }),
+        lastSuccess: async (branch) => {
+            if (!event.workflowFile) {
+                warn('GITHUB_WORKFLOW_REF does not name a workflow file, so the last successful run cannot be found.');
+                return undefined;
+            }
+            return lastSuccessfulRun(await api(), event.workflowFile, branch);
+        },
+        pullRequestFiles: async (number, changedFiles) => pullRequestFiles(await api(), number, changedFiles),
+        stage: (name, run, fields) => log.stage(name, run, fields),
+        gitCounts: () => ({ ...gitCounts() }),
+    });
     const entries = matchEntries(changes);
     const results = await log.stage('match', async () => {
         const selected = filterSet.match(entries);
@@ -33758,7 +34084,7 @@ async function detectChanges(ctx, trace) {
     }));
     let affected;
     if (config.workspaces) {
-        if (!isCheckout)
+        if (!fromGit)
             throw new errors/* ConfigurationError */.j1(`Input '${INPUT.workspaces}: true' needs a checkout of the repository (add actions/checkout).`);
         const result = await log.stage('workspaces', async () => affectedPackages(await readAffectedInput(git, comparison.base, comparison.head, entries.map((e) => e.path), config.globalFiles)), (a) => ({ affected: a.affected.length, root_only: a.rootOnly.length, ...gitCounts() }));
         affected = result.affected;
@@ -33768,10 +34094,11 @@ async function detectChanges(ctx, trace) {
             runtime.info(`Affects only the root project: ${note}.`);
     }
     for (const result of results) {
-        runtime.setOutput(result.name, String(result.files.length > 0));
-        runtime.setOutput(`${result.name}${COUNT_SUFFIX}`, String(result.files.length));
+        const name = outputName(result.name);
+        runtime.setOutput(name, String(result.files.length > 0));
+        runtime.setOutput(`${name}${COUNT_SUFFIX}`, String(result.files.length));
         if (config.listFiles !== 'none')
-            runtime.setOutput(`${result.name}${FILES_SUFFIX}`, formatFiles(result.files, config.listFiles));
+            runtime.setOutput(`${name}${FILES_SUFFIX}`, formatFiles(result.files, config.listFiles));
     }
     runtime.setOutput(OUTPUT.changes, JSON.stringify(results.filter((r) => r.files.length > 0).map((r) => r.name)));
     runtime.setOutput(OUTPUT.baseSha, comparison.base);
@@ -33785,34 +34112,9 @@ async function detectChanges(ctx, trace) {
     await runtime.group('Filter results', async () => {
         // File names go out JSON-quoted: one line each, nothing in a name can start a workflow command.
         for (const result of results)
-            runtime.info(`${result.name}: ${result.files.length} ${JSON.stringify(result.files.slice(0, 50))}`);
+            runtime.info(`${(0,runtime_text/* oneLine */.TN)(result.name)}: ${result.files.length} ${JSON.stringify(result.files.slice(0, 50))}`);
     });
     await runtime.appendSummary(renderSummary(comparison, results, changes, affected));
-    async function fromApi() {
-        const pr = event.payload.pull_request;
-        if (!PULL_REQUEST_EVENTS.has(event.name) || !pr) {
-            throw new errors/* ConfigurationError */.j1(`${config.workingDirectory} is not a git checkout, and a '${event.name || 'non-pull-request'}' event can only be answered from one: add actions/checkout before this step (or set '${INPUT.workingDirectory}').`);
-        }
-        if (config.base || config.ref)
-            warn(`Without a checkout the pull request's own files are used; '${INPUT.base}' and '${INPUT.ref}' are ignored.`);
-        const files = await pullRequestFiles(await api(), pr.number, pr.changed_files);
-        if (files.truncated) {
-            const message = `The pull request changes ${files.expected} files but the GitHub API returns only ${files.files.length}: filters may miss changes. Check out the repository (actions/checkout) for an exact answer, or set '${INPUT.allowTruncated}: true' to accept a partial list.`;
-            if (!config.allowTruncated)
-                throw new errors/* ConfigurationError */.j1(message);
-            warn(message);
-        }
-        return {
-            comparison: {
-                base: pr.base.sha,
-                head: pr.head.sha,
-                mode: 'commits',
-                reason: `pull request #${pr.number} files from the GitHub API`,
-            },
-            changes: files.files,
-            truncated: files.truncated,
-        };
-    }
 }
 
 
@@ -33826,7 +34128,7 @@ async function detectChanges(ctx, trace) {
 /* harmony export */   Mj: () => (/* binding */ gitHubError)
 /* harmony export */ });
 /* unused harmony exports netFetch, GitHubRateLimitError, GitHubProxyError */
-/* harmony import */ var _net_http_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9661);
+/* harmony import */ var _net_http_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1636);
 /* harmony import */ var _runtime_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9541);
 /* harmony import */ var _runtime_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5369);
 
@@ -34074,7 +34376,7 @@ const systemClock = {
 
 /***/ }),
 
-/***/ 9661:
+/***/ 1636:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34092,10 +34394,34 @@ var external_node_http_ = __nccwpck_require__(7067);
 var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: ./src/net/errors.ts
+/**
+ * The error taxonomy of src/net and src/oci. A failure of an outside service (no answer, a timeout,
+ * an open breaker, a registry's error status, content that does not match its digest) is a
+ * ServiceError and says what an adapter needs to decide, so no adapter matches class names:
+ * - `transient`: trying again later may succeed (src/net has already retried what was safe);
+ * - `unreachable`: no usable answer came from the service (network failure, timeout, breaker open,
+ *   a redirect refused), as opposed to an answer that was an error.
+ */
+class ServiceError extends Error {
+}
+/** A ServiceError, recognised by its properties (also across copies of this module in two bundles). */
+function isServiceError(error) {
+    return (error instanceof Error &&
+        typeof error.transient === 'boolean' &&
+        typeof error.unreachable === 'boolean');
+}
+function isTransient(error) {
+    return isServiceError(error) && error.transient;
+}
+
 ;// CONCATENATED MODULE: ./src/net/breaker.ts
-class CircuitOpenError extends Error {
+
+class CircuitOpenError extends ServiceError {
     host;
     name = 'CircuitOpenError';
+    transient = true;
+    unreachable = true;
     constructor(host, retryInMs) {
         super(`${host} failed repeatedly; not calling it again for ${Math.ceil(retryInMs / 1000)} s (circuit breaker open).`);
         this.host = host;
@@ -34159,16 +34485,21 @@ var clock = __nccwpck_require__(2881);
 
 
 
-class HttpTimeoutError extends Error {
+
+class HttpTimeoutError extends ServiceError {
     name = 'HttpTimeoutError';
+    transient = true;
+    unreachable = true;
 }
 class BodyTooLargeError extends Error {
     name = 'BodyTooLargeError';
 }
-class NetworkError extends Error {
+class NetworkError extends ServiceError {
     host;
     causeCode;
     name = 'NetworkError';
+    transient = true;
+    unreachable = true;
     constructor(message, host, causeCode) {
         super(message);
         this.host = host;
@@ -34178,6 +34509,8 @@ class NetworkError extends Error {
 /** A redirect this client will not follow (to plain http, to another origin where not allowed, with credentials). */
 class RedirectRefusedError extends NetworkError {
     name = 'RedirectRefusedError';
+    /** The same redirect comes back next time. */
+    transient = false;
 }
 /** Headers that always carry credentials, whoever sends them. */
 const SENSITIVE_HEADERS = [
@@ -34862,7 +35195,32 @@ class StructuredLog {
 
 /***/ }),
 
-/***/ 1982:
+/***/ 2536:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Jz: () => (/* binding */ SUMMARY_LIMIT_BYTES),
+/* harmony export */   N0: () => (/* binding */ ANNOTATION_LIMIT_PER_LEVEL),
+/* harmony export */   Z4: () => (/* binding */ IdTokenError)
+/* harmony export */ });
+/** The runner refused or failed to hand out an ID token. */
+class IdTokenError extends Error {
+    status;
+    name = 'IdTokenError';
+    constructor(message, status) {
+        super(message);
+        this.status = status;
+    }
+}
+/** GitHub shows at most this many annotations of one level per step. */
+const ANNOTATION_LIMIT_PER_LEVEL = 10;
+/** GitHub rejects step summaries over 1 MiB; stay well under. */
+const SUMMARY_LIMIT_BYTES = 1024 * 1024 - 16 * 1024;
+
+
+/***/ }),
+
+/***/ 5181:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34875,8 +35233,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var client = __nccwpck_require__(6584);
 // EXTERNAL MODULE: ./src/github/context.ts
 var context = __nccwpck_require__(9556);
-// EXTERNAL MODULE: ./src/net/http.ts + 2 modules
-var http = __nccwpck_require__(9661);
+// EXTERNAL MODULE: ./src/net/http.ts + 3 modules
+var http = __nccwpck_require__(1636);
 // EXTERNAL MODULE: ./src/net/clock.ts
 var net_clock = __nccwpck_require__(2881);
 // EXTERNAL MODULE: external "os"
@@ -37984,7 +38342,7 @@ class ActionsRuntime {
 var inputs = __nccwpck_require__(2291);
 // EXTERNAL MODULE: ./src/runtime/log.ts
 var runtime_log = __nccwpck_require__(390);
-;// CONCATENATED MODULE: ./src/runtime/run.ts
+;// CONCATENATED MODULE: ./src/runtime/step.ts
 
 
 
@@ -38067,31 +38425,6 @@ function sumStats(all) {
         breakerTrips: sum.breakerTrips + s.breakerTrips,
     }), { requests: 0, retries: 0, exhausted: 0, breakerTrips: 0 });
 }
-
-
-/***/ }),
-
-/***/ 2536:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Jz: () => (/* binding */ SUMMARY_LIMIT_BYTES),
-/* harmony export */   N0: () => (/* binding */ ANNOTATION_LIMIT_PER_LEVEL),
-/* harmony export */   Z4: () => (/* binding */ IdTokenError)
-/* harmony export */ });
-/** The runner refused or failed to hand out an ID token. */
-class IdTokenError extends Error {
-    status;
-    name = 'IdTokenError';
-    constructor(message, status) {
-        super(message);
-        this.status = status;
-    }
-}
-/** GitHub shows at most this many annotations of one level per step. */
-const ANNOTATION_LIMIT_PER_LEVEL = 10;
-/** GitHub rejects step summaries over 1 MiB; stay well under. */
-const SUMMARY_LIMIT_BYTES = 1024 * 1024 - 16 * 1024;
 
 
 /***/ }),

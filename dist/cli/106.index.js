@@ -16,8 +16,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/runtime/errors.ts
 var errors = __webpack_require__(9541);
-// EXTERNAL MODULE: ./src/pins/audit.ts + 1 modules
-var audit = __webpack_require__(1437);
+// EXTERNAL MODULE: ./src/pins/audit.ts
+var audit = __webpack_require__(8019);
 // EXTERNAL MODULE: ./src/runtime/text.ts
 var runtime_text = __webpack_require__(5369);
 // EXTERNAL MODULE: ./src/pins/uses.ts

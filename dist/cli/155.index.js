@@ -12,10 +12,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _demo_run_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5118);
-/* harmony import */ var _runtime_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9541);
-var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_demo_run_js__WEBPACK_IMPORTED_MODULE_1__]);
-_demo_run_js__WEBPACK_IMPORTED_MODULE_1__ = (__webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__)[0];
+/* harmony import */ var _github_context_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9556);
+/* harmony import */ var _demo_pipeline_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(393);
+/* harmony import */ var _runtime_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9541);
+var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_demo_pipeline_js__WEBPACK_IMPORTED_MODULE_2__]);
+_demo_pipeline_js__WEBPACK_IMPORTED_MODULE_2__ = (__webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__)[0];
+
 
 
 
@@ -27,9 +29,10 @@ quarantine → promote dev → staging → production by digest → deploy with 
   --keep          keep the work directory (sample repo, registries, reports)
   --short         skip the staging hop
   --no-registry   use OCI layout directories as the registries`;
-async function demoCommand(args) {
+async function demoCommand(args, env) {
+    // The image's revision label is the commit the GitHub context names (empty outside a job).
     if (args[0] === 'build-image')
-        return (0,_demo_run_js__WEBPACK_IMPORTED_MODULE_1__/* .buildImageCommand */ .F)(args.slice(1));
+        return (0,_demo_pipeline_js__WEBPACK_IMPORTED_MODULE_2__/* .buildImageCommand */ .F)(args.slice(1), (0,_github_context_js__WEBPACK_IMPORTED_MODULE_1__/* .readGitHubContext */ .L7)(env).sha);
     if (args.includes('--help') || args.includes('-h')) {
         process.stdout.write(`${USAGE}\n`);
         return 0;
@@ -40,7 +43,7 @@ async function demoCommand(args) {
         return 2;
     }
     try {
-        const result = await (0,_demo_run_js__WEBPACK_IMPORTED_MODULE_1__/* .runDemo */ .n)({
+        const result = await (0,_demo_pipeline_js__WEBPACK_IMPORTED_MODULE_2__/* .runDemo */ .n)({
             keep: args.includes('--keep'),
             short: args.includes('--short'),
             noRegistry: args.includes('--no-registry'),
@@ -52,7 +55,7 @@ async function demoCommand(args) {
         return result.ok ? 0 : 1;
     }
     catch (error) {
-        process.stderr.write(`gantry demo failed: ${(0,_runtime_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}\n`);
+        process.stderr.write(`gantry demo failed: ${(0,_runtime_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)}\n`);
         return 1;
     }
 }
@@ -170,7 +173,7 @@ async function buildServiceImage(options) {
 
 /***/ }),
 
-/***/ 5118:
+/***/ 393:
 /***/ ((module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
@@ -186,19 +189,19 @@ __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _test_support_oidc_issuer_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4372);
-/* harmony import */ var _test_support_registry_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8695);
-/* harmony import */ var _test_support_vault_server_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1035);
-/* harmony import */ var _net_index_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(155);
-/* harmony import */ var _oci_index_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9109);
-/* harmony import */ var _runner_index_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(2685);
-/* harmony import */ var _runtime_metadata_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(5275);
+/* harmony import */ var _net_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(155);
+/* harmony import */ var _oci_index_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8350);
+/* harmony import */ var _runner_index_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2685);
+/* harmony import */ var _runtime_metadata_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5275);
 /* harmony import */ var _runtime_text_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(5369);
+/* harmony import */ var _services_distribution_registry_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9274);
+/* harmony import */ var _services_github_oidc_issuer_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1499);
+/* harmony import */ var _services_vault_api_server_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(4657);
 /* harmony import */ var _image_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(6410);
 /* harmony import */ var _sign_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(5986);
 /* harmony import */ var _sample_repo_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(4930);
-var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_test_support_vault_server_js__WEBPACK_IMPORTED_MODULE_6__]);
-_test_support_vault_server_js__WEBPACK_IMPORTED_MODULE_6__ = (__webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__)[0];
+var __webpack_async_dependencies__ = __webpack_handle_async_dependencies__([_services_vault_api_server_js__WEBPACK_IMPORTED_MODULE_10__]);
+_services_vault_api_server_js__WEBPACK_IMPORTED_MODULE_10__ = (__webpack_async_dependencies__.then ? (await __webpack_async_dependencies__)() : __webpack_async_dependencies__)[0];
 
 
 
@@ -219,7 +222,7 @@ const SERVICES = ['api', 'web'];
 async function openStore(workdir, log, noRegistry) {
     if (!noRegistry) {
         try {
-            const registry = await (0,_test_support_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .startRegistry */ .qm)({ kind: 'anonymous' });
+            const registry = await (0,_services_distribution_registry_js__WEBPACK_IMPORTED_MODULE_8__/* .launchDistributionRegistry */ .lP)();
             log(`registry: CNCF distribution registry at ${registry.url}`);
             return {
                 ref: (name) => `${registry.host}/acme/${name}`,
@@ -244,13 +247,13 @@ async function openStore(workdir, log, noRegistry) {
 }
 async function runDemo(options) {
     const log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
-    const suiteRoot = (0,_runtime_metadata_js__WEBPACK_IMPORTED_MODULE_10__/* .findSuiteRoot */ .AI)();
+    const suiteRoot = (0,_runtime_metadata_js__WEBPACK_IMPORTED_MODULE_7__/* .findSuiteRoot */ .AI)();
     const workdir = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), 'gantry-demo-'));
     const repo = await (0,_sample_repo_js__WEBPACK_IMPORTED_MODULE_13__/* .createSampleRepo */ .p)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(workdir, 'monorepo'));
     log(`sample monorepo: ${repo.dir} (base ${repo.baseSha.slice(0, 12)}, head ${repo.headSha.slice(0, 12)}: "api: new greeting")`);
     const store = await openStore(workdir, log, options.noRegistry ?? false);
-    const vault = await new _test_support_vault_server_js__WEBPACK_IMPORTED_MODULE_6__/* .VaultServer */ .G().start();
-    const issuer = await new _test_support_oidc_issuer_js__WEBPACK_IMPORTED_MODULE_4__/* .OidcIssuer */ .H(_test_support_oidc_issuer_js__WEBPACK_IMPORTED_MODULE_4__/* .GITHUB_ISSUER */ .o).start();
+    const vault = await new _services_vault_api_server_js__WEBPACK_IMPORTED_MODULE_10__/* .VaultServer */ .G().start();
+    const issuer = await new _services_github_oidc_issuer_js__WEBPACK_IMPORTED_MODULE_9__/* .OidcIssuer */ .H(_services_github_oidc_issuer_js__WEBPACK_IMPORTED_MODULE_9__/* .GITHUB_ISSUER */ .o).start();
     // The ID token the runner would mint for a push to main of the sample repository.
     issuer.runnerClaims = { repository: 'acme/monorepo', ref: 'refs/heads/main' };
     log(`vault: Vault API server at ${vault.address}; GitHub OIDC issuer at ${issuer.url}`);
@@ -263,7 +266,7 @@ async function runDemo(options) {
             jwt: {
                 type: 'jwt',
                 jwt_validation_pubkeys: [issuer.publicKeyPem],
-                bound_issuer: _test_support_oidc_issuer_js__WEBPACK_IMPORTED_MODULE_4__/* .GITHUB_ISSUER */ .o,
+                bound_issuer: _services_github_oidc_issuer_js__WEBPACK_IMPORTED_MODULE_9__/* .GITHUB_ISSUER */ .o,
                 roles: {
                     'api-deploy': {
                         bound_audiences: [vaultHost],
@@ -292,7 +295,7 @@ async function runDemo(options) {
         const run = (template, inputs, label) => {
             log(`\n▸ ${label}: action-templates/${template}`);
             const runnerTemp = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(workdir, 'runner-'));
-            return (0,_runner_index_js__WEBPACK_IMPORTED_MODULE_9__/* .runComposite */ .V_)({
+            return (0,_runner_index_js__WEBPACK_IMPORTED_MODULE_6__/* .runComposite */ .V_)({
                 templateDir: (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(suiteRoot, 'action-templates', template),
                 inputs,
                 event,
@@ -305,7 +308,7 @@ async function runDemo(options) {
                     if (!line.trimStart().startsWith('| {"action":'))
                         log(`  ${line}`);
                 },
-                env: (0,_runner_index_js__WEBPACK_IMPORTED_MODULE_9__/* .runnerEnvironment */ .iU)({
+                env: (0,_runner_index_js__WEBPACK_IMPORTED_MODULE_6__/* .runnerEnvironment */ .iU)({
                     runnerTemp,
                     workspace: repo.dir,
                     event,
@@ -356,7 +359,7 @@ async function runDemo(options) {
         const source = { repository: 'acme/monorepo', ref: 'refs/heads/main', commit: repo.headSha };
         const policy = signer.writePolicy((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(workdir, 'policy'), source);
         if (ok && digest) {
-            const devRepo = (0,_oci_index_js__WEBPACK_IMPORTED_MODULE_8__/* .openRepository */ .h_)((0,_oci_index_js__WEBPACK_IMPORTED_MODULE_8__/* .parseReference */ .F2)(store.ref('api-dev')), new _oci_index_js__WEBPACK_IMPORTED_MODULE_8__/* .RegistryClient */ .bP({ http: new _net_index_js__WEBPACK_IMPORTED_MODULE_7__/* .HttpClient */ .Qq() }));
+            const devRepo = (0,_oci_index_js__WEBPACK_IMPORTED_MODULE_5__/* .openRepository */ .h_)((0,_oci_index_js__WEBPACK_IMPORTED_MODULE_5__/* .parseReference */ .F2)(store.ref('api-dev')), new _oci_index_js__WEBPACK_IMPORTED_MODULE_5__/* .RegistryClient */ .bP({ http: new _net_index_js__WEBPACK_IMPORTED_MODULE_4__/* .HttpClient */ .Qq() }));
             await signer.attest(devRepo, digest, source);
             log(`\n▸ api: provenance for ${digest.slice(0, 19)}… signed with the release key and attached (production's policy: ${policy})`);
         }
@@ -392,10 +395,10 @@ async function runDemo(options) {
         }
         // What each environment's stable tag points at now, read back from the registry itself.
         const stable = {};
-        const client = new _oci_index_js__WEBPACK_IMPORTED_MODULE_8__/* .RegistryClient */ .bP({ http: new _net_index_js__WEBPACK_IMPORTED_MODULE_7__/* .HttpClient */ .Qq() });
+        const client = new _oci_index_js__WEBPACK_IMPORTED_MODULE_5__/* .RegistryClient */ .bP({ http: new _net_index_js__WEBPACK_IMPORTED_MODULE_4__/* .HttpClient */ .Qq() });
         for (const environment of environments) {
             try {
-                const descriptor = await (0,_oci_index_js__WEBPACK_IMPORTED_MODULE_8__/* .openRepository */ .h_)((0,_oci_index_js__WEBPACK_IMPORTED_MODULE_8__/* .parseReference */ .F2)(`${store.ref(`api-${environment}`)}:stable`), client).resolve('stable');
+                const descriptor = await (0,_oci_index_js__WEBPACK_IMPORTED_MODULE_5__/* .openRepository */ .h_)((0,_oci_index_js__WEBPACK_IMPORTED_MODULE_5__/* .parseReference */ .F2)(`${store.ref(`api-${environment}`)}:stable`), client).resolve('stable');
                 if (descriptor)
                     stable[environment] = descriptor.digest;
             }
@@ -466,7 +469,7 @@ async function seedProduction(repo, store, workdir, suiteRoot, log) {
     });
     const runnerTemp = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(workdir, 'runner-'));
     const event = { name: 'workflow_dispatch', payload: {} };
-    const report = await (0,_runner_index_js__WEBPACK_IMPORTED_MODULE_9__/* .runComposite */ .V_)({
+    const report = await (0,_runner_index_js__WEBPACK_IMPORTED_MODULE_6__/* .runComposite */ .V_)({
         templateDir: (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(suiteRoot, 'action-templates', 'promote-environment'),
         inputs: {
             source: `oci-layout:${layout}:sha-${repo.baseSha}`,
@@ -479,7 +482,7 @@ async function seedProduction(repo, store, workdir, suiteRoot, log) {
         workspace: repo.dir,
         runnerTemp,
         suiteRoot,
-        env: (0,_runner_index_js__WEBPACK_IMPORTED_MODULE_9__/* .runnerEnvironment */ .iU)({
+        env: (0,_runner_index_js__WEBPACK_IMPORTED_MODULE_6__/* .runnerEnvironment */ .iU)({
             runnerTemp,
             workspace: repo.dir,
             event,
@@ -521,7 +524,7 @@ function renderSummary(input) {
         lines.push('Failures:', ...failed.map((f) => `- ${f}`), '');
     return lines.join('\n');
 }
-async function buildImageCommand(args) {
+async function buildImageCommand(args, revision) {
     const get = (flag) => {
         const i = args.indexOf(flag);
         return i === -1 ? undefined : args[i + 1];
@@ -533,7 +536,6 @@ async function buildImageCommand(args) {
         process.stderr.write('usage: gantry demo build-image --context DIR --layout DIR --tag TAG [--name NAME]\n');
         return 2;
     }
-    const revision = process.env.GITHUB_SHA ?? '';
     const built = await (0,_image_js__WEBPACK_IMPORTED_MODULE_11__/* .buildServiceImage */ .p)({
         contextDir: context,
         layoutDir: layout,
@@ -635,533 +637,130 @@ async function createSampleRepo(dir, today = new Date()) {
 
 /***/ }),
 
-/***/ 5986:
+/***/ 9274:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ demoSigner)
+/* harmony export */   lP: () => (/* binding */ launchDistributionRegistry)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* unused harmony exports REGISTRY_BINARY, freePort */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _oci_digest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8825);
-/* harmony import */ var _oci_media_types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9217);
-
-
-
-
-
-const BUNDLE_TYPE = 'application/vnd.dev.sigstore.bundle.v0.3+json';
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
 /**
- * The demo's release key (made per run, like `cosign generate-key-pair`): it signs SLSA provenance
- * for the built digest as a key-signed Sigstore bundle (`cosign attest --key --tlog-upload=false`),
- * attached as a referrer; production's policy verifies it at the gate.
+ * Launches the CNCF distribution registry (Debian `docker-registry` 2.8) on a free 127.0.0.1 port
+ * with its own storage and deletes enabled: anonymous, htpasswd (bcrypt, made with `htpasswd -B`),
+ * or token auth against a token service the caller runs. Installs the package when it is missing.
+ * The demo runs its registry with it; test/support/registry.ts adds a token issuer on top.
  */
-function demoSigner() {
-    const { privateKey, publicKey } = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.generateKeyPairSync)('ec', { namedCurve: 'prime256v1' });
-    const publicPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
-    /** Attaches signed provenance (built from `repository` at `ref`, `commit`) to `digest` in `repo`. */
-    async function attest(repo, digest, source) {
-        const subject = await repo.resolve(digest);
-        if (!subject)
-            throw new Error(`${repo.display} has no ${digest} to sign`);
-        const statement = {
-            _type: 'https://in-toto.io/Statement/v1',
-            subject: [{ name: repo.display, digest: { sha256: digest.slice('sha256:'.length) } }],
-            predicateType: 'https://slsa.dev/provenance/v1',
-            predicate: {
-                buildDefinition: {
-                    buildType: 'https://actions.github.io/buildtypes/workflow/v1',
-                    externalParameters: {
-                        workflow: {
-                            ref: source.ref,
-                            repository: `https://github.com/${source.repository}`,
-                            path: '.github/workflows/pipeline.yml',
-                        },
-                    },
-                    resolvedDependencies: [
-                        {
-                            uri: `git+https://github.com/${source.repository}@${source.ref}`,
-                            digest: { gitCommit: source.commit },
-                        },
-                    ],
-                },
-                runDetails: { builder: { id: 'https://github.com/actions/runner/github-hosted' }, metadata: {} },
-            },
-        };
-        const payloadType = 'application/vnd.in-toto+json';
-        const payload = Buffer.from(JSON.stringify(statement));
-        const pae = Buffer.concat([
-            Buffer.from(`DSSEv1 ${payloadType.length} ${payloadType} ${payload.byteLength} `),
-            payload,
-        ]);
-        const bundle = new TextEncoder().encode(JSON.stringify({
-            mediaType: BUNDLE_TYPE,
-            verificationMaterial: {
-                publicKey: { hint: '' },
-                tlogEntries: [],
-                timestampVerificationData: { rfc3161Timestamps: [] },
-            },
-            dsseEnvelope: {
-                payload: payload.toString('base64'),
-                payloadType,
-                signatures: [{ sig: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.sign)('sha256', pae, privateKey).toString('base64'), keyid: '' }],
-            },
-        }));
-        const empty = new TextEncoder().encode('{}');
-        const config = { mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .MediaType */ .zu.OciEmpty, digest: (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256 */ .sc)(empty), size: empty.byteLength };
-        const layer = { mediaType: BUNDLE_TYPE, digest: (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256 */ .sc)(bundle), size: bundle.byteLength };
-        await repo.pushBlob(config, empty);
-        await repo.pushBlob(layer, bundle);
-        const manifest = new TextEncoder().encode(JSON.stringify({
-            schemaVersion: 2,
-            mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .MediaType */ .zu.OciManifest,
-            artifactType: BUNDLE_TYPE,
-            config,
-            layers: [layer],
-            subject: { mediaType: subject.mediaType, digest: subject.digest, size: subject.size },
-        }));
-        await repo.putManifest(manifest, _oci_media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .MediaType */ .zu.OciManifest, (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256 */ .sc)(manifest));
-    }
-    /** The policy file the demo's production gate reads, with the public key beside it. */
-    function writePolicy(dir, source) {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(dir, { recursive: true });
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'cosign.pub'), publicPem);
-        const file = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'policy.yml');
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(file, [
-            'environments:',
-            '  production:',
-            '    verify: [signature, provenance]',
-            '    public-key: cosign.pub',
-            '    transparency-log: false',
-            `    expected-source: ${source.repository}@${source.ref}`,
-            '',
-        ].join('\n'));
-        return file;
-    }
-    return { attest, writePolicy };
-}
 
 
-/***/ }),
-
-/***/ 1112:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  TU: () => (/* reexport */ Git),
-  XS: () => (/* reexport */ GitError),
-  K5: () => (/* reexport */ splitNul)
-});
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
-;// CONCATENATED MODULE: ./src/git/git.ts
-
-class GitError extends Error {
-    args;
-    code;
-    stderr;
-    name = 'GitError';
-    constructor(args, code, stderr) {
-        super(`git ${args.join(' ')} failed (exit ${code}): ${stderr.trim().split('\n').slice(-3).join(' / ') || 'no message'}`);
-        this.args = args;
-        this.code = code;
-        this.stderr = stderr;
-    }
-}
-/**
- * The only code in Gantry that spawns git. Output is read as bytes (names with any byte survive);
- * prompts are off so a missing credential fails instead of hanging; the working directory is marked
- * safe for this process only, since container jobs trip git's ownership check.
- */
-class Git {
-    cwd;
-    binary;
-    stats = { processes: 0, fetches: 0 };
-    env;
-    constructor(cwd, env = process.env, binary = 'git') {
-        this.cwd = cwd;
-        this.binary = binary;
-        this.env = { ...env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', GIT_OPTIONAL_LOCKS: '0' };
-    }
-    async run(args, options = {}) {
-        const fullArgs = ['-c', `safe.directory=${this.cwd}`, '-c', 'core.quotePath=false', ...args];
-        this.stats.processes += 1;
-        if (args[0] === 'fetch')
-            this.stats.fetches += 1;
-        const result = await new Promise((resolve, reject) => {
-            const child = (0,external_node_child_process_.spawn)(this.binary, fullArgs, {
-                cwd: this.cwd,
-                env: this.env,
-                stdio: ['pipe', 'pipe', 'pipe'],
-            });
-            const out = [];
-            const err = [];
-            child.stdout.on('data', (chunk) => out.push(chunk));
-            child.stderr.on('data', (chunk) => err.push(chunk));
-            child.on('error', reject);
-            child.on('close', (code) => resolve({
-                code: code ?? 128,
-                stdout: Buffer.concat(out),
-                stderr: Buffer.concat(err).toString('utf8'),
-            }));
-            child.stdin.end(options.input);
+const REGISTRY_BINARY = '/usr/bin/docker-registry';
+async function freePort() {
+    return new Promise((resolve, reject) => {
+        const server = (0,node_net__WEBPACK_IMPORTED_MODULE_2__.createServer)();
+        server.once('error', reject);
+        server.listen(0, '127.0.0.1', () => {
+            const { port } = server.address();
+            server.close(() => resolve(port));
         });
-        const ok = result.code === 0 || options.okCodes?.includes(result.code);
-        if (!ok)
-            throw new GitError(args, result.code, result.stderr);
-        return result;
-    }
-    /** stdout as trimmed text. */
-    async text(args, options = {}) {
-        return (await this.run(args, options)).stdout.toString('utf8').trim();
-    }
-    /** Whether the command exits 0 (for questions such as "is this object here?"). */
-    async succeeds(args) {
-        return (await this.run(args, { okCodes: [1, 128, 129] })).code === 0;
-    }
-}
-/** Split NUL-terminated output (`-z`) into raw byte fields. */
-function splitNul(buffer) {
-    const fields = [];
-    let start = 0;
-    for (let i = buffer.indexOf(0, start); i !== -1; i = buffer.indexOf(0, start)) {
-        fields.push(buffer.subarray(start, i));
-        start = i + 1;
-    }
-    if (start < buffer.length)
-        fields.push(buffer.subarray(start));
-    return fields;
-}
-
-;// CONCATENATED MODULE: ./src/git/index.ts
-
-
-
-/***/ }),
-
-/***/ 155:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ch: () => (/* reexport safe */ _breaker_js__WEBPACK_IMPORTED_MODULE_0__.C),
-/* harmony export */   Dr: () => (/* reexport safe */ _http_js__WEBPACK_IMPORTED_MODULE_2__.Dr),
-/* harmony export */   Iu: () => (/* reexport safe */ _http_js__WEBPACK_IMPORTED_MODULE_2__.Iu),
-/* harmony export */   Pl: () => (/* reexport safe */ _http_js__WEBPACK_IMPORTED_MODULE_2__.Pl),
-/* harmony export */   Qq: () => (/* reexport safe */ _http_js__WEBPACK_IMPORTED_MODULE_2__.Qq),
-/* harmony export */   jw: () => (/* reexport safe */ _http_js__WEBPACK_IMPORTED_MODULE_2__.jw)
-/* harmony export */ });
-/* harmony import */ var _breaker_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9103);
-/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2881);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9663);
-
-
-
-
-
-/***/ }),
-
-/***/ 9654:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ms: () => (/* binding */ padding),
-/* harmony export */   YS: () => (/* binding */ encodeHeader),
-/* harmony export */   bM: () => (/* binding */ END_OF_ARCHIVE),
-/* harmony export */   sB: () => (/* binding */ readTar)
-/* harmony export */ });
-/* unused harmony export TarFormatError */
-/**
- * A small POSIX tar (ustar + pax) writer and reader. The writer is deterministic: the same entries
- * give the same bytes (no uid/gid/user names, no atime, pax records only where ustar cannot hold a
- * value), so an unchanged part of a tree gives an unchanged layer digest. The reader accepts what
- * GNU tar and other writers produce (pax 'x'/'g', GNU 'L'/'K' long names) and validates every
- * header checksum, so a corrupt archive is an error, never silently wrong content.
- */
-const BLOCK = 512;
-const TYPE_FLAGS = { file: '0', directory: '5', symlink: '2', hardlink: '1' };
-class TarFormatError extends Error {
-    name = 'TarFormatError';
-}
-/** The header (plus a pax header when needed) for one entry; file data follows, padded to 512. */
-function encodeHeader(entry) {
-    const pax = {};
-    const name = entry.type === 'directory' && !entry.name.endsWith('/') ? `${entry.name}/` : entry.name;
-    const split = splitUstarName(name);
-    if (!split)
-        pax.path = name;
-    const linkname = entry.linkname ?? '';
-    if (Buffer.byteLength(linkname) > 100 || !isAscii(linkname))
-        pax.linkpath = linkname;
-    if (entry.size > 0o77777777777)
-        pax.size = String(entry.size);
-    const main = ustarHeader({
-        name: split?.name ?? truncateAscii(name, 100),
-        prefix: split?.prefix ?? '',
-        mode: entry.mode,
-        size: entry.size > 0o77777777777 ? 0 : entry.type === 'file' ? entry.size : 0,
-        mtime: Math.max(0, Math.floor(entry.mtime)),
-        typeflag: TYPE_FLAGS[entry.type],
-        linkname: pax.linkpath ? truncateAscii(linkname, 100) : linkname,
     });
-    if (Object.keys(pax).length === 0)
-        return main;
-    const body = Buffer.from(Object.entries(pax)
-        .map(([k, v]) => paxRecord(k, v))
-        .join(''));
-    const paxHeader = ustarHeader({
-        name: truncateAscii(`PaxHeaders/${split?.name ?? name}`, 100),
-        prefix: '',
-        mode: 0o644,
-        size: body.length,
-        mtime: 0,
-        typeflag: 'x',
-        linkname: '',
-    });
-    return Buffer.concat([paxHeader, body, Buffer.alloc(padding(body.length)), main]);
 }
-/** Two zero blocks end an archive. */
-const END_OF_ARCHIVE = Buffer.alloc(BLOCK * 2);
-function padding(size) {
-    return (BLOCK - (size % BLOCK)) % BLOCK;
+function ensureInstalled() {
+    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(REGISTRY_BINARY))
+        return;
+    // A fresh machine has no package lists yet; without root, only a password-less sudo can install.
+    const sudo = process.getuid?.() === 0 ? '' : 'sudo -n ';
+    (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFileSync)('sh', [
+        '-c',
+        `${sudo}apt-get update -qq && DEBIAN_FRONTEND=noninteractive ${sudo}apt-get install -y -qq docker-registry skopeo apache2-utils`,
+    ], { stdio: ['ignore', 2, 2] });
 }
-function isAscii(text) {
-    return /^[\x20-\x7e]*$/.test(text);
-}
-function truncateAscii(text, max) {
-    return text.replace(/[^\x20-\x7e]/g, '_').slice(0, max);
-}
-function splitUstarName(name) {
-    if (!isAscii(name))
-        return undefined;
-    if (name.length <= 100)
-        return { name, prefix: '' };
-    for (let i = name.lastIndexOf('/', 155); i > 0; i = name.lastIndexOf('/', i - 1)) {
-        if (name.length - i - 1 <= 100 && i <= 155)
-            return { name: name.slice(i + 1), prefix: name.slice(0, i) };
-    }
-    return undefined;
-}
-function paxRecord(key, value) {
-    const body = ` ${key}=${value}\n`;
-    let length = Buffer.byteLength(body) + 1;
-    while (String(length).length + Buffer.byteLength(body) !== length)
-        length = String(length).length + Buffer.byteLength(body);
-    return `${length}${body}`;
-}
-function ustarHeader(f) {
-    const header = Buffer.alloc(BLOCK);
-    header.write(f.name, 0, 100, 'utf8');
-    writeOctal(header, f.mode & 0o7777, 100, 8);
-    writeOctal(header, 0, 108, 8);
-    writeOctal(header, 0, 116, 8);
-    writeOctal(header, f.size, 124, 12);
-    writeOctal(header, f.mtime, 136, 12);
-    header.fill(' ', 148, 156);
-    header.write(f.typeflag, 156, 1, 'ascii');
-    header.write(f.linkname, 157, 100, 'utf8');
-    header.write('ustar\u000000', 257, 8, 'ascii');
-    header.write(f.prefix, 345, 155, 'utf8');
-    let sum = 0;
-    for (const byte of header)
-        sum += byte;
-    writeOctal(header, sum, 148, 7);
-    return header;
-}
-function writeOctal(buffer, value, offset, length) {
-    buffer.write(value.toString(8).padStart(length - 1, '0'), offset, length - 1, 'ascii');
-}
-function readString(block, offset, length) {
-    const slice = block.subarray(offset, offset + length);
-    const end = slice.indexOf(0);
-    return slice.subarray(0, end === -1 ? length : end).toString('utf8');
-}
-function readNumber(block, offset, length) {
-    const slice = block.subarray(offset, offset + length);
-    if (slice[0] & 0x80) {
-        // GNU base-256 for values that do not fit in octal.
-        let value = 0;
-        for (let i = 1; i < slice.length; i++)
-            value = value * 256 + slice[i];
-        return value;
-    }
-    const text = readString(block, offset, length).trim();
-    if (text === '')
-        return 0;
-    if (!/^[0-7]+$/.test(text))
-        throw new TarFormatError(`bad octal field ${JSON.stringify(text)} in a tar header`);
-    return Number.parseInt(text, 8);
-}
-function checksumOk(block) {
-    const stored = readNumber(block, 148, 8);
-    let sum = 0;
-    for (let i = 0; i < BLOCK; i++)
-        sum += i >= 148 && i < 156 ? 32 : block[i];
-    return sum === stored;
-}
-function parsePax(body) {
-    const out = {};
-    let at = 0;
-    while (at < body.length) {
-        const space = body.indexOf(0x20, at);
-        if (space === -1)
-            throw new TarFormatError('malformed pax record');
-        const length = Number(body.subarray(at, space).toString('ascii'));
-        if (!Number.isSafeInteger(length) || length <= 0 || at + length > body.length)
-            throw new TarFormatError('malformed pax record length');
-        const record = body.subarray(space + 1, at + length - 1).toString('utf8');
-        const eq = record.indexOf('=');
-        if (eq > 0)
-            out[record.slice(0, eq)] = record.slice(eq + 1);
-        at += length;
-    }
-    return out;
-}
-/** A byte source the reader pulls from: exact reads, or undefined at the end. */
-class ByteReader {
-    buffered = [];
-    length = 0;
-    done = false;
-    iterator;
-    constructor(source) {
-        this.iterator =
-            Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : source[Symbol.iterator]();
-    }
-    async fill(n) {
-        while (this.length < n && !this.done) {
-            const next = await this.iterator.next();
-            if (next.done)
-                this.done = true;
-            else {
-                const chunk = Buffer.from(next.value.buffer, next.value.byteOffset, next.value.byteLength);
-                this.buffered.push(chunk);
-                this.length += chunk.length;
-            }
+function authSection(auth, dir) {
+    switch (auth.kind) {
+        case 'anonymous':
+            return '';
+        case 'htpasswd': {
+            const lines = Object.entries(auth.users).map(([user, password]) => (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFileSync)('htpasswd', ['-Bbn', user, password], { encoding: 'utf8' }).trim());
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(dir, 'htpasswd'), `${lines.join('\n')}\n`);
+            return `auth:\n  htpasswd:\n    realm: gantry-test\n    path: ${(0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(dir, 'htpasswd')}\n`;
         }
-    }
-    /** Exactly n bytes, or fewer only at the end of the stream. */
-    async read(n) {
-        await this.fill(n);
-        const all = this.buffered.length === 1 ? this.buffered[0] : Buffer.concat(this.buffered);
-        const out = all.subarray(0, Math.min(n, all.length));
-        const rest = all.subarray(out.length);
-        this.buffered = rest.length ? [rest] : [];
-        this.length = rest.length;
-        return out;
-    }
-    /** Hand the next n bytes to sink chunk by chunk, without holding them all. */
-    async pipe(n, sink) {
-        let left = n;
-        while (left > 0) {
-            await this.fill(1);
-            if (this.length === 0)
-                throw new TarFormatError('tar archive ends inside a file');
-            const chunk = await this.read(Math.min(left, this.length));
-            left -= chunk.length;
-            await sink(chunk);
-        }
-    }
-    async drain() {
-        while (!(await this.iterator.next()).done) {
-            /* read to the end so a decompressor can report trailing damage */
-        }
+        case 'token':
+            return `auth:\n  token:\n    realm: ${auth.realm}\n    service: ${auth.service}\n    issuer: ${auth.issuer}\n    rootcertbundle: ${auth.rootCertBundle}\n`;
     }
 }
-/**
- * Reads entries one by one; for each, onEntry is called and must consume the content through the
- * given `content` function (or not, to skip it). Throws TarFormatError on any damage.
- */
-async function readTar(source, onEntry) {
-    const reader = new ByteReader(source);
-    let pax = {};
-    let gnuName;
-    let gnuLink;
-    for (;;) {
-        const block = await reader.read(BLOCK);
-        if (block.length === 0)
-            throw new TarFormatError('tar archive ends without its end-of-archive marker');
-        if (block.length < BLOCK)
-            throw new TarFormatError('tar archive ends inside a header');
-        if (block.every((b) => b === 0)) {
-            await reader.drain();
-            return;
+async function launchDistributionRegistry(options = {}) {
+    ensureInstalled();
+    const dir = options.dir ?? (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_3__.tmpdir)(), 'gantry-registry-'));
+    const port = await freePort();
+    const config = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(dir, 'config.yml');
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(config, `version: 0.1
+log:
+  level: warn
+  accesslog: {disabled: true}
+storage:
+  filesystem: {rootdirectory: ${(0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(dir, 'data')}}
+  delete: {enabled: true}
+  maintenance:
+    uploadpurging: {enabled: false}
+http:
+  addr: 127.0.0.1:${port}
+  secret: gantry-test-secret
+${authSection(options.auth ?? { kind: 'anonymous' }, dir)}`);
+    // A file, not a pipe: a parent busy in synchronous work (a bench running skopeo) must not leave
+    // the registry blocked on a full pipe.
+    const logFile = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(dir, 'registry.log');
+    const logFd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(logFile, 'a');
+    const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(REGISTRY_BINARY, ['serve', config], { stdio: ['ignore', logFd, logFd] });
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(logFd);
+    const readLog = () => ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(logFile) ? (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(logFile, 'utf8') : '');
+    const url = `http://127.0.0.1:${port}`;
+    const stop = async () => {
+        if (child.exitCode === null) {
+            const exited = new Promise((resolve) => child.once('exit', resolve));
+            child.kill('SIGTERM');
+            await exited;
         }
-        if (!checksumOk(block))
-            throw new TarFormatError('tar header checksum mismatch');
-        const typeflag = String.fromCharCode(block[156]) || '0';
-        const size = pax.size !== undefined ? Number(pax.size) : readNumber(block, 124, 12);
-        if (!Number.isSafeInteger(size) || size < 0)
-            throw new TarFormatError('bad size in a tar header');
-        if (typeflag === 'x' || typeflag === 'g' || typeflag === 'L' || typeflag === 'K') {
-            if (size > 1 << 20)
-                throw new TarFormatError('tar extension header over 1 MiB');
-            const body = await reader.read(size + padding(size));
-            if (body.length < size + padding(size))
-                throw new TarFormatError('tar archive ends inside an extension header');
-            const data = body.subarray(0, size);
-            if (typeflag === 'x')
-                pax = { ...pax, ...parsePax(data) };
-            else if (typeflag === 'L')
-                gnuName = readString(data, 0, data.length);
-            else if (typeflag === 'K')
-                gnuLink = readString(data, 0, data.length);
-            continue;
+        await options.onStop?.();
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(dir, { recursive: true, force: true });
+    };
+    for (let attempt = 0;; attempt++) {
+        if (child.exitCode !== null) {
+            await stop();
+            throw new Error(`docker-registry exited (${child.exitCode}): ${readLog()}`);
         }
-        const ustar = readString(block, 257, 6) === 'ustar';
-        const prefix = ustar ? readString(block, 345, 155) : '';
-        const rawName = pax.path ?? gnuName ?? (prefix ? `${prefix}/${readString(block, 0, 100)}` : readString(block, 0, 100));
-        const linkname = pax.linkpath ?? gnuLink ?? readString(block, 157, 100);
-        const type = entryType(typeflag, rawName);
-        const entry = {
-            name: rawName,
-            type,
-            mode: readNumber(block, 100, 8),
-            mtime: pax.mtime !== undefined ? Math.floor(Number(pax.mtime)) : readNumber(block, 136, 12),
-            size: type === 'file' ? size : 0,
-            ...(type === 'symlink' || type === 'hardlink' ? { linkname } : {}),
-        };
-        pax = {};
-        gnuName = undefined;
-        gnuLink = undefined;
-        let consumed = false;
-        await onEntry(entry, async (sink) => {
-            consumed = true;
-            await reader.pipe(size, sink);
-        });
-        if (!consumed)
-            await reader.pipe(size, () => undefined);
-        const pad = await reader.read(padding(size));
-        if (pad.length < padding(size))
-            throw new TarFormatError('tar archive ends inside file padding');
+        try {
+            const response = await fetch(`${url}/v2/`);
+            await response.body?.cancel();
+            if (response.status === 200 || response.status === 401)
+                break;
+        }
+        catch {
+            // not listening yet
+        }
+        if (attempt > 200) {
+            await stop();
+            throw new Error(`docker-registry did not start on ${url}: ${readLog()}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
     }
-}
-function entryType(typeflag, name) {
-    switch (typeflag) {
-        case '0':
-        case '\0':
-        case '7':
-            return name.endsWith('/') ? 'directory' : 'file';
-        case '5':
-            return 'directory';
-        case '2':
-            return 'symlink';
-        case '1':
-            return 'hardlink';
-        default:
-            throw new TarFormatError(`unsupported tar entry type '${typeflag}' for ${JSON.stringify(name)} (devices, FIFOs and sparse files are not cached)`);
-    }
+    return { url, host: `127.0.0.1:${port}`, dir, log: readLog, stop };
 }
 
 
 /***/ }),
 
-/***/ 4372:
+/***/ 1499:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1313,243 +912,7 @@ class OidcIssuer {
 
 /***/ }),
 
-/***/ 8695:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  qm: () => (/* binding */ startRegistry)
-});
-
-// UNUSED EXPORTS: REGISTRY_BINARY, freePort
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __webpack_require__(7030);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(7067);
-;// CONCATENATED MODULE: ./test/support/token-issuer.ts
-/**
- * A small Docker registry token service (the protocol of docker/distribution's `auth: token`): GET
- * /token?service=…&scope=… with optional Basic credentials answers a JWT signed with an ES256 key
- * whose self-signed certificate the registry trusts through `rootcertbundle`. The certificate is
- * sent in the JWT header (`x5c`), which registry 2.8 verifies against that bundle.
- */
-
-
-
-
-
-const b64url = (data) => Buffer.from(data).toString('base64url');
-async function startTokenIssuer(options) {
-    const keyFile = (0,external_node_path_.join)(options.dir, 'issuer.key');
-    const certFile = (0,external_node_path_.join)(options.dir, 'issuer.crt');
-    (0,external_node_child_process_.execFileSync)('openssl', [
-        'req',
-        '-x509',
-        '-newkey',
-        'ec',
-        '-pkeyopt',
-        'ec_paramgen_curve:prime256v1',
-        '-nodes',
-        '-keyout',
-        keyFile,
-        '-out',
-        certFile,
-        '-days',
-        '2',
-        '-subj',
-        '/CN=gantry-test-token-issuer',
-    ], { stdio: 'ignore' });
-    const key = (0,external_node_crypto_.createPrivateKey)((0,external_node_fs_.readFileSync)(keyFile));
-    const certDer = Buffer.from((0,external_node_fs_.readFileSync)(certFile, 'utf8')
-        .replace(/-----(BEGIN|END) CERTIFICATE-----/g, '')
-        .replace(/\s+/g, ''), 'base64');
-    const requests = [];
-    const server = (0,external_node_http_.createServer)((req, res) => {
-        const url = new URL(req.url ?? '/', 'http://issuer');
-        let user = '';
-        const header = req.headers.authorization;
-        if (header?.startsWith('Basic ')) {
-            const decoded = Buffer.from(header.slice(6), 'base64').toString('utf8');
-            const colon = decoded.indexOf(':');
-            const [name, password] = [decoded.slice(0, colon), decoded.slice(colon + 1)];
-            if (options.users[name] === undefined || options.users[name] !== password) {
-                res.writeHead(401, { 'content-type': 'application/json', 'www-authenticate': 'Basic realm="token"' });
-                res.end(JSON.stringify({ errors: [{ code: 'UNAUTHORIZED', message: 'authentication required' }] }));
-                return;
-            }
-            user = name;
-        }
-        const scopes = url.searchParams
-            .getAll('scope')
-            .flatMap((s) => s.split(' '))
-            .filter(Boolean);
-        requests.push({ user, scopes });
-        const access = scopes.flatMap((scope) => {
-            const [type, ...rest] = scope.split(':');
-            const actions = rest.pop().split(',');
-            const name = rest.join(':');
-            const granted = options.grant ? options.grant(user, name, actions) : actions;
-            return granted.length ? [{ type, name, actions: granted }] : [];
-        });
-        const now = Math.floor(Date.now() / 1000);
-        const expiresIn = options.expiresIn ?? 300;
-        const head = { typ: 'JWT', alg: 'ES256', x5c: [certDer.toString('base64')] };
-        const claims = {
-            iss: options.issuer,
-            sub: user,
-            aud: url.searchParams.get('service') ?? options.service,
-            exp: now + expiresIn,
-            nbf: now - 10,
-            iat: now,
-            jti: (0,external_node_crypto_.randomUUID)(),
-            access,
-        };
-        const input = `${b64url(JSON.stringify(head))}.${b64url(JSON.stringify(claims))}`;
-        const signature = (0,external_node_crypto_.sign)('sha256', Buffer.from(input), { key, dsaEncoding: 'ieee-p1363' });
-        const token = `${input}.${b64url(signature)}`;
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({
-            token,
-            access_token: token,
-            expires_in: expiresIn,
-            issued_at: new Date(now * 1000).toISOString(),
-        }));
-    });
-    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address();
-    return {
-        url: `http://127.0.0.1:${port}/token`,
-        certFile,
-        requests,
-        stop: () => new Promise((resolve) => server.close(() => resolve())),
-    };
-}
-
-;// CONCATENATED MODULE: ./test/support/registry.ts
-/**
- * Starts the CNCF distribution registry (Debian `docker-registry` 2.8) on a free 127.0.0.1 port with
- * its own storage: anonymous, htpasswd (bcrypt, made with `htpasswd -B`), or token auth backed by
- * test/support/token-issuer.ts. Deletes are enabled. Installs the package when it is missing.
- */
-
-
-
-
-
-
-const REGISTRY_BINARY = '/usr/bin/docker-registry';
-async function freePort() {
-    return new Promise((resolve, reject) => {
-        const server = (0,external_node_net_.createServer)();
-        server.once('error', reject);
-        server.listen(0, '127.0.0.1', () => {
-            const { port } = server.address();
-            server.close(() => resolve(port));
-        });
-    });
-}
-function ensureInstalled() {
-    if ((0,external_node_fs_.existsSync)(REGISTRY_BINARY))
-        return;
-    // A fresh machine has no package lists yet; without root, only a password-less sudo can install.
-    const sudo = process.getuid?.() === 0 ? '' : 'sudo -n ';
-    (0,external_node_child_process_.execFileSync)('sh', [
-        '-c',
-        `${sudo}apt-get update -qq && DEBIAN_FRONTEND=noninteractive ${sudo}apt-get install -y -qq docker-registry skopeo apache2-utils`,
-    ], { stdio: ['ignore', 2, 2] });
-}
-async function startRegistry(auth = { kind: 'anonymous' }) {
-    ensureInstalled();
-    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'gantry-registry-'));
-    const port = await freePort();
-    let issuer;
-    let authYaml = '';
-    if (auth.kind === 'htpasswd') {
-        const lines = Object.entries(auth.users).map(([user, password]) => (0,external_node_child_process_.execFileSync)('htpasswd', ['-Bbn', user, password], { encoding: 'utf8' }).trim());
-        (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, 'htpasswd'), `${lines.join('\n')}\n`);
-        authYaml = `auth:\n  htpasswd:\n    realm: gantry-test\n    path: ${(0,external_node_path_.join)(dir, 'htpasswd')}\n`;
-    }
-    else if (auth.kind === 'token') {
-        issuer = await startTokenIssuer({
-            dir,
-            service: 'registry.test',
-            issuer: 'gantry-test-issuer',
-            users: auth.users,
-            grant: auth.grant,
-            expiresIn: auth.expiresIn,
-        });
-        authYaml = `auth:\n  token:\n    realm: ${issuer.url}\n    service: registry.test\n    issuer: gantry-test-issuer\n    rootcertbundle: ${issuer.certFile}\n`;
-    }
-    const config = (0,external_node_path_.join)(dir, 'config.yml');
-    (0,external_node_fs_.writeFileSync)(config, `version: 0.1
-log:
-  level: warn
-  accesslog: {disabled: true}
-storage:
-  filesystem: {rootdirectory: ${(0,external_node_path_.join)(dir, 'data')}}
-  delete: {enabled: true}
-  maintenance:
-    uploadpurging: {enabled: false}
-http:
-  addr: 127.0.0.1:${port}
-  secret: gantry-test-secret
-${authYaml}`);
-    // A file, not a pipe: a parent busy in synchronous work (a bench running skopeo) must not leave
-    // the registry blocked on a full pipe.
-    const logFile = (0,external_node_path_.join)(dir, 'registry.log');
-    const logFd = (0,external_node_fs_.openSync)(logFile, 'a');
-    const child = (0,external_node_child_process_.spawn)(REGISTRY_BINARY, ['serve', config], { stdio: ['ignore', logFd, logFd] });
-    (0,external_node_fs_.closeSync)(logFd);
-    const readLog = () => ((0,external_node_fs_.existsSync)(logFile) ? (0,external_node_fs_.readFileSync)(logFile, 'utf8') : '');
-    const url = `http://127.0.0.1:${port}`;
-    const stop = async () => {
-        if (child.exitCode === null) {
-            const exited = new Promise((resolve) => child.once('exit', resolve));
-            child.kill('SIGTERM');
-            await exited;
-        }
-        await issuer?.stop();
-        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
-    };
-    for (let attempt = 0;; attempt++) {
-        if (child.exitCode !== null) {
-            await stop();
-            throw new Error(`docker-registry exited (${child.exitCode}): ${readLog()}`);
-        }
-        try {
-            const response = await fetch(`${url}/v2/`);
-            await response.body?.cancel();
-            if (response.status === 200 || response.status === 401)
-                break;
-        }
-        catch {
-            // not listening yet
-        }
-        if (attempt > 200) {
-            await stop();
-            throw new Error(`docker-registry did not start on ${url}: ${readLog()}`);
-        }
-        await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    return { url, host: `127.0.0.1:${port}`, dir, issuer, log: readLog, stop };
-}
-
-
-/***/ }),
-
-/***/ 1035:
+/***/ 4657:
 /***/ ((module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
@@ -1579,7 +942,7 @@ __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __we
  * sys/wrapping/unwrap); injected faults (statuses, redirects, and answers that stall after their
  * headers) and latency.
  *
- * Standalone: `npx tsx test/support/vault-server.ts --port 8200 --seed seed.json [--latency 20]`
+ * Standalone: `npx tsx src/demo/services/vault-api-server.ts --port 8200 --seed seed.json [--latency 20]`
  * prints `VAULT_ADDR=…` and `VAULT_TOKEN=…`.
  */
 
@@ -2369,6 +1732,536 @@ if (process.argv[1] && import.meta.url === (0,node_url__WEBPACK_IMPORTED_MODULE_
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 5986:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ demoSigner)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _oci_digest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8825);
+/* harmony import */ var _oci_media_types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9217);
+
+
+
+
+
+const BUNDLE_TYPE = 'application/vnd.dev.sigstore.bundle.v0.3+json';
+/**
+ * The demo's release key (made per run, like `cosign generate-key-pair`): it signs SLSA provenance
+ * for the built digest as a key-signed Sigstore bundle (`cosign attest --key --tlog-upload=false`),
+ * attached as a referrer; production's policy verifies it at the gate.
+ */
+function demoSigner() {
+    const { privateKey, publicKey } = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.generateKeyPairSync)('ec', { namedCurve: 'prime256v1' });
+    const publicPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    /** Attaches signed provenance (built from `repository` at `ref`, `commit`) to `digest` in `repo`. */
+    async function attest(repo, digest, source) {
+        const subject = await repo.resolve(digest);
+        if (!subject)
+            throw new Error(`${repo.display} has no ${digest} to sign`);
+        const statement = {
+            _type: 'https://in-toto.io/Statement/v1',
+            subject: [{ name: repo.display, digest: { sha256: digest.slice('sha256:'.length) } }],
+            predicateType: 'https://slsa.dev/provenance/v1',
+            predicate: {
+                buildDefinition: {
+                    buildType: 'https://actions.github.io/buildtypes/workflow/v1',
+                    externalParameters: {
+                        workflow: {
+                            ref: source.ref,
+                            repository: `https://github.com/${source.repository}`,
+                            path: '.github/workflows/pipeline.yml',
+                        },
+                    },
+                    resolvedDependencies: [
+                        {
+                            uri: `git+https://github.com/${source.repository}@${source.ref}`,
+                            digest: { gitCommit: source.commit },
+                        },
+                    ],
+                },
+                runDetails: { builder: { id: 'https://github.com/actions/runner/github-hosted' }, metadata: {} },
+            },
+        };
+        const payloadType = 'application/vnd.in-toto+json';
+        const payload = Buffer.from(JSON.stringify(statement));
+        const pae = Buffer.concat([
+            Buffer.from(`DSSEv1 ${payloadType.length} ${payloadType} ${payload.byteLength} `),
+            payload,
+        ]);
+        const bundle = new TextEncoder().encode(JSON.stringify({
+            mediaType: BUNDLE_TYPE,
+            verificationMaterial: {
+                publicKey: { hint: '' },
+                tlogEntries: [],
+                timestampVerificationData: { rfc3161Timestamps: [] },
+            },
+            dsseEnvelope: {
+                payload: payload.toString('base64'),
+                payloadType,
+                signatures: [{ sig: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.sign)('sha256', pae, privateKey).toString('base64'), keyid: '' }],
+            },
+        }));
+        const empty = new TextEncoder().encode('{}');
+        const config = { mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .MediaType */ .zu.OciEmpty, digest: (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256 */ .sc)(empty), size: empty.byteLength };
+        const layer = { mediaType: BUNDLE_TYPE, digest: (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256 */ .sc)(bundle), size: bundle.byteLength };
+        await repo.pushBlob(config, empty);
+        await repo.pushBlob(layer, bundle);
+        const manifest = new TextEncoder().encode(JSON.stringify({
+            schemaVersion: 2,
+            mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .MediaType */ .zu.OciManifest,
+            artifactType: BUNDLE_TYPE,
+            config,
+            layers: [layer],
+            subject: { mediaType: subject.mediaType, digest: subject.digest, size: subject.size },
+        }));
+        await repo.putManifest(manifest, _oci_media_types_js__WEBPACK_IMPORTED_MODULE_4__/* .MediaType */ .zu.OciManifest, (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256 */ .sc)(manifest));
+    }
+    /** The policy file the demo's production gate reads, with the public key beside it. */
+    function writePolicy(dir, source) {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(dir, { recursive: true });
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'cosign.pub'), publicPem);
+        const file = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'policy.yml');
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(file, [
+            'environments:',
+            '  production:',
+            '    verify: [signature, provenance]',
+            '    public-key: cosign.pub',
+            '    transparency-log: false',
+            `    expected-source: ${source.repository}@${source.ref}`,
+            '',
+        ].join('\n'));
+        return file;
+    }
+    return { attest, writePolicy };
+}
+
+
+/***/ }),
+
+/***/ 1112:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  TU: () => (/* reexport */ Git),
+  XS: () => (/* reexport */ GitError),
+  K5: () => (/* reexport */ splitNul)
+});
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+;// CONCATENATED MODULE: ./src/git/git.ts
+
+class GitError extends Error {
+    args;
+    code;
+    stderr;
+    name = 'GitError';
+    constructor(args, code, stderr) {
+        super(`git ${args.join(' ')} failed (exit ${code}): ${stderr.trim().split('\n').slice(-3).join(' / ') || 'no message'}`);
+        this.args = args;
+        this.code = code;
+        this.stderr = stderr;
+    }
+}
+/**
+ * The only code in Gantry that spawns git. Output is read as bytes (names with any byte survive);
+ * prompts are off so a missing credential fails instead of hanging; the working directory is marked
+ * safe for this process only, since container jobs trip git's ownership check.
+ */
+class Git {
+    cwd;
+    binary;
+    stats = { processes: 0, fetches: 0 };
+    env;
+    constructor(cwd, env = process.env, binary = 'git') {
+        this.cwd = cwd;
+        this.binary = binary;
+        this.env = { ...env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', GIT_OPTIONAL_LOCKS: '0' };
+    }
+    async run(args, options = {}) {
+        const fullArgs = ['-c', `safe.directory=${this.cwd}`, '-c', 'core.quotePath=false', ...args];
+        this.stats.processes += 1;
+        if (args[0] === 'fetch')
+            this.stats.fetches += 1;
+        const result = await new Promise((resolve, reject) => {
+            const child = (0,external_node_child_process_.spawn)(this.binary, fullArgs, {
+                cwd: this.cwd,
+                env: this.env,
+                stdio: ['pipe', 'pipe', 'pipe'],
+            });
+            const out = [];
+            const err = [];
+            child.stdout.on('data', (chunk) => out.push(chunk));
+            child.stderr.on('data', (chunk) => err.push(chunk));
+            child.on('error', reject);
+            child.on('close', (code) => resolve({
+                code: code ?? 128,
+                stdout: Buffer.concat(out),
+                stderr: Buffer.concat(err).toString('utf8'),
+            }));
+            child.stdin.end(options.input);
+        });
+        const ok = result.code === 0 || options.okCodes?.includes(result.code);
+        if (!ok)
+            throw new GitError(args, result.code, result.stderr);
+        return result;
+    }
+    /** stdout as trimmed text. */
+    async text(args, options = {}) {
+        return (await this.run(args, options)).stdout.toString('utf8').trim();
+    }
+    /** Whether the command exits 0 (for questions such as "is this object here?"). */
+    async succeeds(args) {
+        return (await this.run(args, { okCodes: [1, 128, 129] })).code === 0;
+    }
+}
+/** Split NUL-terminated output (`-z`) into raw byte fields. */
+function splitNul(buffer) {
+    const fields = [];
+    let start = 0;
+    for (let i = buffer.indexOf(0, start); i !== -1; i = buffer.indexOf(0, start)) {
+        fields.push(buffer.subarray(start, i));
+        start = i + 1;
+    }
+    if (start < buffer.length)
+        fields.push(buffer.subarray(start));
+    return fields;
+}
+
+;// CONCATENATED MODULE: ./src/git/index.ts
+
+
+
+/***/ }),
+
+/***/ 155:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ch: () => (/* reexport safe */ _breaker_js__WEBPACK_IMPORTED_MODULE_0__.C),
+/* harmony export */   Dr: () => (/* reexport safe */ _http_js__WEBPACK_IMPORTED_MODULE_3__.Dr),
+/* harmony export */   Iu: () => (/* reexport safe */ _http_js__WEBPACK_IMPORTED_MODULE_3__.Iu),
+/* harmony export */   Pl: () => (/* reexport safe */ _http_js__WEBPACK_IMPORTED_MODULE_3__.Pl),
+/* harmony export */   Qq: () => (/* reexport safe */ _http_js__WEBPACK_IMPORTED_MODULE_3__.Qq),
+/* harmony export */   gi: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_2__.gi),
+/* harmony export */   jw: () => (/* reexport safe */ _http_js__WEBPACK_IMPORTED_MODULE_3__.jw)
+/* harmony export */ });
+/* harmony import */ var _breaker_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9103);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2881);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3688);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9663);
+
+
+
+
+
+
+
+/***/ }),
+
+/***/ 9654:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ms: () => (/* binding */ padding),
+/* harmony export */   YS: () => (/* binding */ encodeHeader),
+/* harmony export */   bM: () => (/* binding */ END_OF_ARCHIVE),
+/* harmony export */   sB: () => (/* binding */ readTar)
+/* harmony export */ });
+/* unused harmony export TarFormatError */
+/**
+ * A small POSIX tar (ustar + pax) writer and reader. The writer is deterministic: the same entries
+ * give the same bytes (no uid/gid/user names, no atime, pax records only where ustar cannot hold a
+ * value), so an unchanged part of a tree gives an unchanged layer digest. The reader accepts what
+ * GNU tar and other writers produce (pax 'x'/'g', GNU 'L'/'K' long names) and validates every
+ * header checksum, so a corrupt archive is an error, never silently wrong content.
+ */
+const BLOCK = 512;
+const TYPE_FLAGS = { file: '0', directory: '5', symlink: '2', hardlink: '1' };
+class TarFormatError extends Error {
+    name = 'TarFormatError';
+}
+/** The header (plus a pax header when needed) for one entry; file data follows, padded to 512. */
+function encodeHeader(entry) {
+    const pax = {};
+    const name = entry.type === 'directory' && !entry.name.endsWith('/') ? `${entry.name}/` : entry.name;
+    const split = splitUstarName(name);
+    if (!split)
+        pax.path = name;
+    const linkname = entry.linkname ?? '';
+    if (Buffer.byteLength(linkname) > 100 || !isAscii(linkname))
+        pax.linkpath = linkname;
+    if (entry.size > 0o77777777777)
+        pax.size = String(entry.size);
+    const main = ustarHeader({
+        name: split?.name ?? truncateAscii(name, 100),
+        prefix: split?.prefix ?? '',
+        mode: entry.mode,
+        size: entry.size > 0o77777777777 ? 0 : entry.type === 'file' ? entry.size : 0,
+        mtime: Math.max(0, Math.floor(entry.mtime)),
+        typeflag: TYPE_FLAGS[entry.type],
+        linkname: pax.linkpath ? truncateAscii(linkname, 100) : linkname,
+    });
+    if (Object.keys(pax).length === 0)
+        return main;
+    const body = Buffer.from(Object.entries(pax)
+        .map(([k, v]) => paxRecord(k, v))
+        .join(''));
+    const paxHeader = ustarHeader({
+        name: truncateAscii(`PaxHeaders/${split?.name ?? name}`, 100),
+        prefix: '',
+        mode: 0o644,
+        size: body.length,
+        mtime: 0,
+        typeflag: 'x',
+        linkname: '',
+    });
+    return Buffer.concat([paxHeader, body, Buffer.alloc(padding(body.length)), main]);
+}
+/** Two zero blocks end an archive. */
+const END_OF_ARCHIVE = Buffer.alloc(BLOCK * 2);
+function padding(size) {
+    return (BLOCK - (size % BLOCK)) % BLOCK;
+}
+function isAscii(text) {
+    return /^[\x20-\x7e]*$/.test(text);
+}
+function truncateAscii(text, max) {
+    return text.replace(/[^\x20-\x7e]/g, '_').slice(0, max);
+}
+function splitUstarName(name) {
+    if (!isAscii(name))
+        return undefined;
+    if (name.length <= 100)
+        return { name, prefix: '' };
+    for (let i = name.lastIndexOf('/', 155); i > 0; i = name.lastIndexOf('/', i - 1)) {
+        if (name.length - i - 1 <= 100 && i <= 155)
+            return { name: name.slice(i + 1), prefix: name.slice(0, i) };
+    }
+    return undefined;
+}
+function paxRecord(key, value) {
+    const body = ` ${key}=${value}\n`;
+    let length = Buffer.byteLength(body) + 1;
+    while (String(length).length + Buffer.byteLength(body) !== length)
+        length = String(length).length + Buffer.byteLength(body);
+    return `${length}${body}`;
+}
+function ustarHeader(f) {
+    const header = Buffer.alloc(BLOCK);
+    header.write(f.name, 0, 100, 'utf8');
+    writeOctal(header, f.mode & 0o7777, 100, 8);
+    writeOctal(header, 0, 108, 8);
+    writeOctal(header, 0, 116, 8);
+    writeOctal(header, f.size, 124, 12);
+    writeOctal(header, f.mtime, 136, 12);
+    header.fill(' ', 148, 156);
+    header.write(f.typeflag, 156, 1, 'ascii');
+    header.write(f.linkname, 157, 100, 'utf8');
+    header.write('ustar\u000000', 257, 8, 'ascii');
+    header.write(f.prefix, 345, 155, 'utf8');
+    let sum = 0;
+    for (const byte of header)
+        sum += byte;
+    writeOctal(header, sum, 148, 7);
+    return header;
+}
+function writeOctal(buffer, value, offset, length) {
+    buffer.write(value.toString(8).padStart(length - 1, '0'), offset, length - 1, 'ascii');
+}
+function readString(block, offset, length) {
+    const slice = block.subarray(offset, offset + length);
+    const end = slice.indexOf(0);
+    return slice.subarray(0, end === -1 ? length : end).toString('utf8');
+}
+function readNumber(block, offset, length) {
+    const slice = block.subarray(offset, offset + length);
+    if (slice[0] & 0x80) {
+        // GNU base-256 for values that do not fit in octal.
+        let value = 0;
+        for (let i = 1; i < slice.length; i++)
+            value = value * 256 + slice[i];
+        return value;
+    }
+    const text = readString(block, offset, length).trim();
+    if (text === '')
+        return 0;
+    if (!/^[0-7]+$/.test(text))
+        throw new TarFormatError(`bad octal field ${JSON.stringify(text)} in a tar header`);
+    return Number.parseInt(text, 8);
+}
+function checksumOk(block) {
+    const stored = readNumber(block, 148, 8);
+    let sum = 0;
+    for (let i = 0; i < BLOCK; i++)
+        sum += i >= 148 && i < 156 ? 32 : block[i];
+    return sum === stored;
+}
+function parsePax(body) {
+    const out = {};
+    let at = 0;
+    while (at < body.length) {
+        const space = body.indexOf(0x20, at);
+        if (space === -1)
+            throw new TarFormatError('malformed pax record');
+        const length = Number(body.subarray(at, space).toString('ascii'));
+        if (!Number.isSafeInteger(length) || length <= 0 || at + length > body.length)
+            throw new TarFormatError('malformed pax record length');
+        const record = body.subarray(space + 1, at + length - 1).toString('utf8');
+        const eq = record.indexOf('=');
+        if (eq > 0)
+            out[record.slice(0, eq)] = record.slice(eq + 1);
+        at += length;
+    }
+    return out;
+}
+/** A byte source the reader pulls from: exact reads, or undefined at the end. */
+class ByteReader {
+    buffered = [];
+    length = 0;
+    done = false;
+    iterator;
+    constructor(source) {
+        this.iterator =
+            Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : source[Symbol.iterator]();
+    }
+    async fill(n) {
+        while (this.length < n && !this.done) {
+            const next = await this.iterator.next();
+            if (next.done)
+                this.done = true;
+            else {
+                const chunk = Buffer.from(next.value.buffer, next.value.byteOffset, next.value.byteLength);
+                this.buffered.push(chunk);
+                this.length += chunk.length;
+            }
+        }
+    }
+    /** Exactly n bytes, or fewer only at the end of the stream. */
+    async read(n) {
+        await this.fill(n);
+        const all = this.buffered.length === 1 ? this.buffered[0] : Buffer.concat(this.buffered);
+        const out = all.subarray(0, Math.min(n, all.length));
+        const rest = all.subarray(out.length);
+        this.buffered = rest.length ? [rest] : [];
+        this.length = rest.length;
+        return out;
+    }
+    /** Hand the next n bytes to sink chunk by chunk, without holding them all. */
+    async pipe(n, sink) {
+        let left = n;
+        while (left > 0) {
+            await this.fill(1);
+            if (this.length === 0)
+                throw new TarFormatError('tar archive ends inside a file');
+            const chunk = await this.read(Math.min(left, this.length));
+            left -= chunk.length;
+            await sink(chunk);
+        }
+    }
+    async drain() {
+        while (!(await this.iterator.next()).done) {
+            /* read to the end so a decompressor can report trailing damage */
+        }
+    }
+}
+/**
+ * Reads entries one by one; for each, onEntry is called and must consume the content through the
+ * given `content` function (or not, to skip it). Throws TarFormatError on any damage.
+ */
+async function readTar(source, onEntry) {
+    const reader = new ByteReader(source);
+    let pax = {};
+    let gnuName;
+    let gnuLink;
+    for (;;) {
+        const block = await reader.read(BLOCK);
+        if (block.length === 0)
+            throw new TarFormatError('tar archive ends without its end-of-archive marker');
+        if (block.length < BLOCK)
+            throw new TarFormatError('tar archive ends inside a header');
+        if (block.every((b) => b === 0)) {
+            await reader.drain();
+            return;
+        }
+        if (!checksumOk(block))
+            throw new TarFormatError('tar header checksum mismatch');
+        const typeflag = String.fromCharCode(block[156]) || '0';
+        const size = pax.size !== undefined ? Number(pax.size) : readNumber(block, 124, 12);
+        if (!Number.isSafeInteger(size) || size < 0)
+            throw new TarFormatError('bad size in a tar header');
+        if (typeflag === 'x' || typeflag === 'g' || typeflag === 'L' || typeflag === 'K') {
+            if (size > 1 << 20)
+                throw new TarFormatError('tar extension header over 1 MiB');
+            const body = await reader.read(size + padding(size));
+            if (body.length < size + padding(size))
+                throw new TarFormatError('tar archive ends inside an extension header');
+            const data = body.subarray(0, size);
+            if (typeflag === 'x')
+                pax = { ...pax, ...parsePax(data) };
+            else if (typeflag === 'L')
+                gnuName = readString(data, 0, data.length);
+            else if (typeflag === 'K')
+                gnuLink = readString(data, 0, data.length);
+            continue;
+        }
+        const ustar = readString(block, 257, 6) === 'ustar';
+        const prefix = ustar ? readString(block, 345, 155) : '';
+        const rawName = pax.path ?? gnuName ?? (prefix ? `${prefix}/${readString(block, 0, 100)}` : readString(block, 0, 100));
+        const linkname = pax.linkpath ?? gnuLink ?? readString(block, 157, 100);
+        const type = entryType(typeflag, rawName);
+        const entry = {
+            name: rawName,
+            type,
+            mode: readNumber(block, 100, 8),
+            mtime: pax.mtime !== undefined ? Math.floor(Number(pax.mtime)) : readNumber(block, 136, 12),
+            size: type === 'file' ? size : 0,
+            ...(type === 'symlink' || type === 'hardlink' ? { linkname } : {}),
+        };
+        pax = {};
+        gnuName = undefined;
+        gnuLink = undefined;
+        let consumed = false;
+        await onEntry(entry, async (sink) => {
+            consumed = true;
+            await reader.pipe(size, sink);
+        });
+        if (!consumed)
+            await reader.pipe(size, () => undefined);
+        const pad = await reader.read(padding(size));
+        if (pad.length < padding(size))
+            throw new TarFormatError('tar archive ends inside file padding');
+    }
+}
+function entryType(typeflag, name) {
+    switch (typeflag) {
+        case '0':
+        case '\0':
+        case '7':
+            return name.endsWith('/') ? 'directory' : 'file';
+        case '5':
+            return 'directory';
+        case '2':
+            return 'symlink';
+        case '1':
+            return 'hardlink';
+        default:
+            throw new TarFormatError(`unsupported tar entry type '${typeflag}' for ${JSON.stringify(name)} (devices, FIFOs and sparse files are not cached)`);
+    }
+}
+
 
 /***/ })
 

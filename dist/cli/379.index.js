@@ -312,13 +312,17 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   main: () => (/* binding */ main),
-  post: () => (/* binding */ post)
+  post: () => (/* binding */ post),
+  restoreStep: () => (/* binding */ restoreStep),
+  saveStep: () => (/* binding */ saveStep)
 });
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
-// EXTERNAL MODULE: ./src/oci/index.ts + 2 modules
-var oci = __webpack_require__(9109);
+// EXTERNAL MODULE: ./src/oci/index.ts + 4 modules
+var oci = __webpack_require__(8350);
+// EXTERNAL MODULE: ./src/net/index.ts
+var net = __webpack_require__(155);
 // EXTERNAL MODULE: ./src/runtime/errors.ts
 var errors = __webpack_require__(9541);
 // EXTERNAL MODULE: ./src/runtime/text.ts
@@ -450,6 +454,8 @@ var promises_ = __webpack_require__(1455);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: external "node:stream/promises"
 var external_node_stream_promises_ = __webpack_require__(6466);
+// EXTERNAL MODULE: ./src/net/pool.ts
+var pool = __webpack_require__(6997);
 ;// CONCATENATED MODULE: ./src/layer-cache/constants.ts
 const ACTION = 'layer-cache';
 const INPUT = {
@@ -1277,21 +1283,15 @@ function parseCacheConfig(bytes, manifest) {
 
 
 
+
 /** A restore that could not complete: reported as a cache miss with a warning. */
 class CacheMissError extends Error {
     name = 'CacheMissError';
 }
 // Registry round trips dominate (HEAD, POST, PUT per blob): more in flight than there are cores.
 const CONCURRENCY = 8;
-async function parallel(items, fn) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        for (let i = next++; i < items.length; i = next++)
-            results[i] = await fn(items[i], i);
-    };
-    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker));
-    return results;
+function parallel(items, fn) {
+    return (0,pool/* mapLimit */.sf)(items, CONCURRENCY, fn);
 }
 /** The layers of the cache this tree was restored from, by stat id (none when it cannot be read). */
 async function previousLayers(store, digest) {
@@ -1330,6 +1330,7 @@ async function saveCache(opts) {
         return {
             ...empty,
             saved: false,
+            exists: true,
             reason: `key ${opts.key} already has a cache; caches are immutable, so it was not saved again`,
         };
     }
@@ -1376,6 +1377,7 @@ async function saveCache(opts) {
         return {
             ...empty,
             saved: false,
+            exists: true,
             reason: `key ${opts.key} was saved by another job while this one uploaded; kept theirs`,
         };
     }
@@ -1641,7 +1643,7 @@ function readConfig(inputs, runtime, workspace, github) {
     if (save === 'always') {
         // GitHub evaluates a JavaScript action's post-if without the inputs and hands the post step no
         // job status, so one post step cannot both skip failed jobs by default and save them on request.
-        throw new errors/* ConfigurationError */.j1(`Input '${INPUT.save}': 'always' cannot be honoured by a post step (it cannot see whether the job failed). Keep 'on-success', and to save after a failure add a step with \`if: always()\` that runs \`gantry layer-cache --mode paths --lookup-only true\` with the same path and key: it only looks up, then saves.`);
+        throw new errors/* ConfigurationError */.j1(`Input '${INPUT.save}': 'always' cannot be honoured by a post step (it cannot see whether the job failed). Keep 'on-success', or to save after a failure use acme/gantry/actions/layer-cache/restore and acme/gantry/actions/layer-cache/save with \`if: always()\` on the save step.`);
     }
     return {
         mode,
@@ -1801,6 +1803,7 @@ function describe(cache, group) {
 
 
 
+
 const main = async (ctx) => {
     const config = readConfig(ctx.inputs, ctx.runtime, ctx.workspace, ctx.github);
     if (config.mode === 'buildx')
@@ -1815,11 +1818,33 @@ const post = async (ctx) => {
         return;
     return save(ctx, config);
 };
+/**
+ * actions/layer-cache/restore: the paths mode's restore as a step of its own (actions/cache/restore).
+ * The same function the single action's main step runs; its state is simply never read.
+ */
+const restoreStep = async (ctx) => {
+    const config = readConfig(ctx.inputs, ctx.runtime, ctx.workspace, ctx.github);
+    if (config.mode !== 'paths')
+        throw new Error('internal error: the restore sub-action reads paths mode');
+    return restore(ctx, config);
+};
+/**
+ * actions/layer-cache/save: the paths mode's save as a step of its own (actions/cache/save), so a
+ * workflow can save with `if: always()` after a failed step. It needs nothing from a restore step:
+ * the key is its input, and whether that key already has a cache is asked of the registry.
+ */
+const saveStep = async (ctx) => {
+    const config = readConfig(ctx.inputs, ctx.runtime, ctx.workspace, ctx.github);
+    if (config.mode !== 'paths')
+        throw new Error('internal error: the save sub-action reads paths mode');
+    return save(ctx, config, { standalone: true });
+};
 function openStore(ctx, repository, credentials) {
     const explicit = credentials && repository.kind === 'registry' ? { [repository.registry]: credentials } : {};
-    const client = new oci/* RegistryClient */.bP({
+    const client = (0,oci/* createRegistryClient */.Hn)({
         http: ctx.http(),
-        credentials: (0,oci/* credentialChain */.VU)(explicit, (0,oci/* dockerConfigCredentials */.D)(ctx.runtime.env)),
+        env: ctx.runtime.env,
+        explicit,
         onSecret: (secret) => ctx.runtime.setSecret(secret),
     });
     return (0,oci/* openRepository */.h_)(repository, client, { createLayout: true });
@@ -1834,17 +1859,13 @@ function cacheOptions(ctx, config, store) {
         now: () => ctx.clock.now(),
     };
 }
-const INFRASTRUCTURE_ERRORS = new Set([
-    'RegistryError',
-    'NetworkError',
-    'HttpTimeoutError',
-    'CircuitOpenError',
-    'DigestMismatchError',
-    'LayoutError',
-]);
-/** Network and registry failures make a restore a miss and a save a skip, as with actions/cache. */
+/**
+ * Network and registry failures (any ServiceError: unreachable, an error status, content that does
+ * not match its digest, a broken layout) make a restore a miss and a save a skip, as with
+ * actions/cache. Refused credentials are not one of them: they stay the user's to fix.
+ */
 function isInfrastructureFailure(error) {
-    return error instanceof Error && INFRASTRUCTURE_ERRORS.has(error.name);
+    return (0,net/* isServiceError */.gi)(error);
 }
 async function buildx(ctx, config) {
     const store = openStore(ctx, config.repository, config.credentials);
@@ -1945,9 +1966,10 @@ async function restore(ctx, config) {
         throw new Error(`No cache for key ${config.key}${config.restoreKeys.length ? ' or its restore-keys' : ''}, and 'fail-on-cache-miss' is true.`);
     }
 }
-async function save(ctx, config) {
+async function save(ctx, config, options = {}) {
     const { runtime } = ctx;
-    const key = runtime.getState(STATE.primaryKey) || config.key;
+    // The save sub-action has no restore step of its own: its key input is the key.
+    const key = (!options.standalone && runtime.getState(STATE.primaryKey)) || config.key;
     if (config.save === 'never')
         return runtime.info("Not saving: 'save' is 'never'.");
     if (runtime.getState(STATE.matchedKey) === key)
@@ -1987,7 +2009,11 @@ async function save(ctx, config) {
             files: r.files,
         }));
         if (!result.saved) {
-            runtime.info(`Not saved: ${result.reason}.`);
+            // As actions/cache/save says it: an existing key is not an error, but the step did nothing.
+            if (options.standalone && result.exists)
+                runtime.annotate({ level: 'notice', message: `Cache not saved: ${result.reason}.` });
+            else
+                runtime.info(`Not saved: ${result.reason}.`);
             return;
         }
         await runtime.appendSummary(`### layer-cache (paths): saved\n\n${(0,runtime_text/* markdownTable */.Qj)(['key', 'layers', 'uploaded', 'files'], [
@@ -2030,6 +2056,31 @@ async function pruneMode(ctx, config) {
     ]);
     await ctx.runtime.appendSummary(`### layer-cache (prune${config.dryRun ? ', dry run' : ''})\n\n${(0,runtime_text/* markdownTable */.Qj)(['key', 'group', 'created', 'action', 'why'], rows)}\n${result.ignored} other tags (BuildKit caches, images) left alone.\n`);
 }
+
+
+/***/ }),
+
+/***/ 155:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ch: () => (/* reexport safe */ _breaker_js__WEBPACK_IMPORTED_MODULE_0__.C),
+/* harmony export */   Dr: () => (/* reexport safe */ _http_js__WEBPACK_IMPORTED_MODULE_3__.Dr),
+/* harmony export */   Iu: () => (/* reexport safe */ _http_js__WEBPACK_IMPORTED_MODULE_3__.Iu),
+/* harmony export */   Pl: () => (/* reexport safe */ _http_js__WEBPACK_IMPORTED_MODULE_3__.Pl),
+/* harmony export */   Qq: () => (/* reexport safe */ _http_js__WEBPACK_IMPORTED_MODULE_3__.Qq),
+/* harmony export */   gi: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_2__.gi),
+/* harmony export */   jw: () => (/* reexport safe */ _http_js__WEBPACK_IMPORTED_MODULE_3__.jw)
+/* harmony export */ });
+/* harmony import */ var _breaker_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9103);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2881);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3688);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9663);
+
+
+
+
+
 
 
 /***/ }),

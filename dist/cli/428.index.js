@@ -185,7 +185,10 @@ green (exit 0) or one is red or the deadline passes (exit 1, naming which and wh
 release commit, read with GITHUB_RECORD_TOKEN or GITHUB_TOKEN). check-record exits 0 only when
 that commit carries a successful check run of that name. The token is GITHUB_TOKEN; the API is
 GITHUB_API_URL (default https://api.github.com).`;
-const defaultIo = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
+const defaultIo = {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+};
 function flags(args, known, usage = CHECKS_USAGE) {
     const out = {};
     for (let i = 0; i < args.length; i++) {
@@ -1210,7 +1213,7 @@ async function verifyConsumer(consumer, options) {
     const report = { consumer, references: [], runs: [] };
     let files;
     try {
-        files = (await (0,repo_files/* listRepoFiles */.c)(consumer)).files;
+        files = (await (0,repo_files.listRepoFiles)(consumer)).files;
     }
     catch (error) {
         report.unreadable = (0,errors/* errorMessage */.gJ)(error);

@@ -401,23 +401,161 @@ function scanGlob(pattern) {
 
 /***/ }),
 
-/***/ 1437:
+/***/ 8019:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ DEFAULT_SUITE),
+/* harmony export */   s: () => (/* binding */ audit)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _glob_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2442);
+/* harmony import */ var _runtime_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9541);
+/* harmony import */ var _dockerfile_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3572);
+/* harmony import */ var _repo_files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4924);
+/* harmony import */ var _uses_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5754);
+/* harmony import */ var _yaml_refs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3084);
 
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  T: () => (/* binding */ DEFAULT_SUITE),
-  s: () => (/* binding */ audit)
-});
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: ./src/glob/index.ts
-var glob = __webpack_require__(2442);
-// EXTERNAL MODULE: ./src/runtime/errors.ts
-var errors = __webpack_require__(9541);
-;// CONCATENATED MODULE: ./src/pins/dockerfile.ts
+
+
+
+
+
+const DEFAULT_SUITE = 'acme/gantry';
+/**
+ * The policy: a third-party reference must be a full SHA (a version comment keeps it readable);
+ * a reference to the suite may also be an exact semver tag, because the suite never moves those
+ * (only its major tags move, after the suite passed); every image is pinned by digest. Local paths
+ * are this repository's own code.
+ */
+async function audit(dirs, options = {}) {
+    const suite = options.suite ?? DEFAULT_SUITE;
+    const allow = compileAllow(options.allow ?? []);
+    const result = { roots: [], uses: [], images: [], problems: [], failing: 0 };
+    const seen = new Set();
+    for (const dir of dirs.length ? dirs : ['.']) {
+        const { root, files } = await (0,_repo_files_js__WEBPACK_IMPORTED_MODULE_3__.listRepoFiles)(dir, options.env);
+        if (!result.roots.includes(root))
+            result.roots.push(root);
+        for (const file of files) {
+            const key = `${root}\0${file.path}`;
+            if (seen.has(key))
+                continue;
+            seen.add(key);
+            const role = (0,_yaml_refs_js__WEBPACK_IMPORTED_MODULE_5__/* .yamlRole */ .m)(file.path);
+            if (!role && !(0,_dockerfile_js__WEBPACK_IMPORTED_MODULE_6__/* .isDockerfile */ .p)(file.path))
+                continue;
+            try {
+                const text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file.abs, 'utf8');
+                if (role) {
+                    for (const located of (0,_yaml_refs_js__WEBPACK_IMPORTED_MODULE_5__/* .scanYaml */ .v)(text, file.path, role).uses)
+                        result.uses.push(judgeUses(file.path, located.line, located.column, located.ref, suite, allow));
+                }
+                else {
+                    for (const image of (0,_dockerfile_js__WEBPACK_IMPORTED_MODULE_6__/* .baseImages */ .i)(text)) {
+                        const name = image.image ?? image.written;
+                        const allowed = !image.pinned && allow(name, withoutTag(name));
+                        result.images.push({
+                            file: file.path,
+                            line: image.line,
+                            instruction: image.instruction,
+                            image: image.written === name ? name : `${image.written} (= ${image.image ?? '?'})`,
+                            stage: image.stage,
+                            platform: image.platform,
+                            pinned: image.pinned,
+                            allowed,
+                            failing: !image.pinned && !allowed,
+                            reason: image.reason,
+                        });
+                    }
+                }
+            }
+            catch (error) {
+                if (!(0,_runtime_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isConfigurationError */ .p0)(error))
+                    throw error;
+                result.problems.push({ file: file.path, message: (0,_runtime_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error) });
+            }
+        }
+    }
+    result.failing =
+        result.uses.filter((u) => u.failing).length +
+            result.images.filter((i) => i.failing).length +
+            result.problems.length;
+    return result;
+}
+function judgeUses(file, line, column, ref, suite, allow) {
+    const mutable = (0,_uses_js__WEBPACK_IMPORTED_MODULE_4__/* .isMutable */ .bV)(ref);
+    const isSuite = (0,_uses_js__WEBPACK_IMPORTED_MODULE_4__/* .isSuiteRef */ .mw)(ref, suite);
+    let reason;
+    let bad;
+    if (ref.kind === 'invalid') {
+        bad = true;
+        reason = `cannot be parsed: ${ref.problem}`;
+    }
+    else if (!mutable) {
+        bad = false;
+        reason =
+            ref.kind === 'local'
+                ? "this repository's own code, at the same commit"
+                : ref.kind === 'sha'
+                    ? 'immutable; add a # vX.Y.Z comment so readers know the version'
+                    : 'immutable';
+    }
+    else if (isSuite && ref.kind === 'semver') {
+        bad = false;
+        reason = 'suite release tag (exact tags are never moved); pins set --version can pin it by SHA';
+    }
+    else if (isSuite) {
+        bad = true;
+        reason = `mutable: pin the suite with gantry pins set --version vX.Y.Z`;
+    }
+    else if (ref.kind === 'docker') {
+        bad = true;
+        reason = 'mutable: pin the image by digest (docker://image@sha256:…)';
+    }
+    else {
+        bad = true;
+        reason = 'mutable: pin by full commit SHA with a # vX.Y.Z comment';
+    }
+    const allowed = bad && ref.kind !== 'invalid' && allow(ref.name, ref.raw, withoutTag(ref.name));
+    return {
+        file,
+        line,
+        column,
+        uses: ref.raw,
+        kind: ref.kind,
+        version: ref.kind === 'semver' ? ref.ref : ref.commentVersion,
+        mutable,
+        suite: isSuite,
+        allowed,
+        failing: bad && !allowed,
+        reason: allowed ? `${reason} (allowed by --allow)` : reason,
+    };
+}
+/** An image name without its tag or digest (a registry port stays). */
+function withoutTag(image) {
+    return image.replace(/@.*$/, '').replace(/:[^/]*$/, '');
+}
+function compileAllow(patterns) {
+    for (const pattern of patterns)
+        if (!pattern.trim())
+            throw new _runtime_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1("--allow: got an empty pattern; expected a glob such as 'actions/*' or 'node:*'.");
+    const matchers = patterns.map((p) => (0,_glob_index_js__WEBPACK_IMPORTED_MODULE_1__/* .globMatcher */ .fU)(p.trim()));
+    return (...candidates) => candidates.some((c) => matchers.some((m) => m(c)));
+}
+
+
+/***/ }),
+
+/***/ 3572:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ baseImages),
+/* harmony export */   p: () => (/* binding */ isDockerfile)
+/* harmony export */ });
 /**
  * Every image a Dockerfile builds from (FROM, COPY --from=<image>, RUN --mount=…,from=<image>) and
  * whether it is pinned by digest: an upstream tag can change a build without a line of ours
@@ -635,143 +773,6 @@ function isDockerfile(path) {
         /\.(?:Dockerfile|dockerfile|Containerfile)$/.test(base));
 }
 
-// EXTERNAL MODULE: ./src/pins/repo-files.ts
-var repo_files = __webpack_require__(4924);
-// EXTERNAL MODULE: ./src/pins/uses.ts
-var uses = __webpack_require__(5754);
-// EXTERNAL MODULE: ./src/pins/yaml-refs.ts
-var yaml_refs = __webpack_require__(3084);
-;// CONCATENATED MODULE: ./src/pins/audit.ts
-
-
-
-
-
-
-
-const DEFAULT_SUITE = 'acme/gantry';
-/**
- * The policy: a third-party reference must be a full SHA (a version comment keeps it readable);
- * a reference to the suite may also be an exact semver tag, because the suite never moves those
- * (only its major tags move, after the suite passed); every image is pinned by digest. Local paths
- * are this repository's own code.
- */
-async function audit(dirs, options = {}) {
-    const suite = options.suite ?? DEFAULT_SUITE;
-    const allow = compileAllow(options.allow ?? []);
-    const result = { roots: [], uses: [], images: [], problems: [], failing: 0 };
-    const seen = new Set();
-    for (const dir of dirs.length ? dirs : ['.']) {
-        const { root, files } = await (0,repo_files/* listRepoFiles */.c)(dir, options.env);
-        if (!result.roots.includes(root))
-            result.roots.push(root);
-        for (const file of files) {
-            const key = `${root}\0${file.path}`;
-            if (seen.has(key))
-                continue;
-            seen.add(key);
-            const role = (0,yaml_refs/* yamlRole */.m)(file.path);
-            if (!role && !isDockerfile(file.path))
-                continue;
-            try {
-                const text = (0,external_node_fs_.readFileSync)(file.abs, 'utf8');
-                if (role) {
-                    for (const located of (0,yaml_refs/* scanYaml */.v)(text, file.path, role).uses)
-                        result.uses.push(judgeUses(file.path, located.line, located.column, located.ref, suite, allow));
-                }
-                else {
-                    for (const image of baseImages(text)) {
-                        const name = image.image ?? image.written;
-                        const allowed = !image.pinned && allow(name, withoutTag(name));
-                        result.images.push({
-                            file: file.path,
-                            line: image.line,
-                            instruction: image.instruction,
-                            image: image.written === name ? name : `${image.written} (= ${image.image ?? '?'})`,
-                            stage: image.stage,
-                            platform: image.platform,
-                            pinned: image.pinned,
-                            allowed,
-                            failing: !image.pinned && !allowed,
-                            reason: image.reason,
-                        });
-                    }
-                }
-            }
-            catch (error) {
-                if (!(0,errors/* isConfigurationError */.p0)(error))
-                    throw error;
-                result.problems.push({ file: file.path, message: (0,errors/* errorMessage */.gJ)(error) });
-            }
-        }
-    }
-    result.failing =
-        result.uses.filter((u) => u.failing).length +
-            result.images.filter((i) => i.failing).length +
-            result.problems.length;
-    return result;
-}
-function judgeUses(file, line, column, ref, suite, allow) {
-    const mutable = (0,uses/* isMutable */.bV)(ref);
-    const isSuite = (0,uses/* isSuiteRef */.mw)(ref, suite);
-    let reason;
-    let bad;
-    if (ref.kind === 'invalid') {
-        bad = true;
-        reason = `cannot be parsed: ${ref.problem}`;
-    }
-    else if (!mutable) {
-        bad = false;
-        reason =
-            ref.kind === 'local'
-                ? "this repository's own code, at the same commit"
-                : ref.kind === 'sha'
-                    ? 'immutable; add a # vX.Y.Z comment so readers know the version'
-                    : 'immutable';
-    }
-    else if (isSuite && ref.kind === 'semver') {
-        bad = false;
-        reason = 'suite release tag (exact tags are never moved); pins set --version can pin it by SHA';
-    }
-    else if (isSuite) {
-        bad = true;
-        reason = `mutable: pin the suite with gantry pins set --version vX.Y.Z`;
-    }
-    else if (ref.kind === 'docker') {
-        bad = true;
-        reason = 'mutable: pin the image by digest (docker://image@sha256:…)';
-    }
-    else {
-        bad = true;
-        reason = 'mutable: pin by full commit SHA with a # vX.Y.Z comment';
-    }
-    const allowed = bad && ref.kind !== 'invalid' && allow(ref.name, ref.raw, withoutTag(ref.name));
-    return {
-        file,
-        line,
-        column,
-        uses: ref.raw,
-        kind: ref.kind,
-        version: ref.kind === 'semver' ? ref.ref : ref.commentVersion,
-        mutable,
-        suite: isSuite,
-        allowed,
-        failing: bad && !allowed,
-        reason: allowed ? `${reason} (allowed by --allow)` : reason,
-    };
-}
-/** An image name without its tag or digest (a registry port stays). */
-function withoutTag(image) {
-    return image.replace(/@.*$/, '').replace(/:[^/]*$/, '');
-}
-function compileAllow(patterns) {
-    for (const pattern of patterns)
-        if (!pattern.trim())
-            throw new errors/* ConfigurationError */.j1("--allow: got an empty pattern; expected a glob such as 'actions/*' or 'node:*'.");
-    const matchers = patterns.map((p) => (0,glob/* globMatcher */.fU)(p.trim()));
-    return (...candidates) => candidates.some((c) => matchers.some((m) => m(c)));
-}
-
 
 /***/ }),
 
@@ -779,7 +780,7 @@ function compileAllow(patterns) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   c: () => (/* binding */ listRepoFiles)
+/* harmony export */   listRepoFiles: () => (/* binding */ listRepoFiles)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
@@ -842,10 +843,15 @@ async function listRepoFiles(dir, env) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  Rz: () => (/* binding */ setPins)
+  rz: () => (/* binding */ insideRepository),
+  fn: () => (/* binding */ resolveTag),
+  Rz: () => (/* binding */ setPins),
+  ME: () => (/* binding */ validateTarget),
+  o7: () => (/* binding */ versionComment),
+  Zf: () => (/* binding */ writeFileAtomic)
 });
 
-// UNUSED EXPORTS: rewriteSuiteRefs, validateTarget, writeFileAtomic
+// UNUSED EXPORTS: rewriteSuiteRefs
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
@@ -869,8 +875,8 @@ const TEMPLATE_NAMES = [
     'service-pipeline',
 ];
 
-// EXTERNAL MODULE: ./src/pins/audit.ts + 1 modules
-var audit = __webpack_require__(1437);
+// EXTERNAL MODULE: ./src/pins/audit.ts
+var audit = __webpack_require__(8019);
 // EXTERNAL MODULE: ./src/pins/repo-files.ts
 var repo_files = __webpack_require__(4924);
 // EXTERNAL MODULE: ./src/pins/uses.ts
@@ -1041,7 +1047,7 @@ function writeFileAtomic(path, data) {
  */
 async function setPins(dir, target, options = {}) {
     let wanted = validateTarget(target);
-    const { root, files } = await (0,repo_files/* listRepoFiles */.c)(dir, options.env);
+    const { root, files } = await (0,repo_files.listRepoFiles)(dir, options.env);
     if (!wanted.sha && !options.tagOnly)
         wanted = { ...wanted, sha: await resolveTag(root, wanted, options) };
     const pending = [];

@@ -50,17 +50,26 @@ function unescapeData(s) {
 function unescapeProperty(s) {
     return unescapeData(s).replace(/%3A/gi, ':').replace(/%2C/gi, ',');
 }
-/** GITHUB_OUTPUT / GITHUB_ENV / GITHUB_STATE: `name=value` or `name<<DELIM` … `DELIM`. */
+/**
+ * GITHUB_OUTPUT / GITHUB_ENV / GITHUB_STATE, read as the runner reads them: a line is `name=value`
+ * or `name<<DELIM` … `DELIM`, whichever of the first `=` and the first `<<` comes first (so a name
+ * holding `=` or `<<` is cut there, as on the runner).
+ */
 function parseKeyValueFile(text) {
-    const result = {};
+    // No prototype: `__proto__` is a name like any other.
+    const result = Object.create(null);
     const lines = text.split('\n');
     for (let i = 0; i < lines.length; i++) {
         const line = lines[i].replace(/\r$/, '');
         if (line === '')
             continue;
-        const heredoc = /^([^=<]+)<<(.+)$/.exec(line);
-        if (heredoc) {
-            const [, name, delimiter] = heredoc;
+        const eq = line.indexOf('=');
+        const heredoc = line.indexOf('<<');
+        if (heredoc >= 0 && (eq < 0 || heredoc < eq)) {
+            const name = line.slice(0, heredoc);
+            const delimiter = line.slice(heredoc + 2);
+            if (name === '' || delimiter === '')
+                throw new Error(`malformed file-command line: ${JSON.stringify(line)}`);
             const value = [];
             for (i++; i < lines.length && lines[i].replace(/\r$/, '') !== delimiter; i++)
                 value.push(lines[i]);
@@ -69,7 +78,6 @@ function parseKeyValueFile(text) {
             result[name] = value.join('\n');
             continue;
         }
-        const eq = line.indexOf('=');
         if (eq <= 0)
             throw new Error(`malformed file-command line: ${JSON.stringify(line)}`);
         result[line.slice(0, eq)] = line.slice(eq + 1);
@@ -496,8 +504,9 @@ function shellCommand(shell, file) {
 }
 /** Where a `uses:` points: the suite's own actions and templates (any ref), local paths, or a stub. */
 function resolveUses(uses, options) {
-    const suite = /^(?:\.\/|[\w.-]+\/gantry\/)(actions|action-templates)\/([\w.-]+)(?:@.+)?$/.exec(uses);
-    if (suite) {
+    // An action or template, or a sub-action such as actions/layer-cache/save.
+    const suite = /^(?:\.\/|[\w.-]+\/gantry\/)(actions|action-templates)\/([\w.-]+(?:\/[\w.-]+)?)(?:@.+)?$/.exec(uses);
+    if (suite && !suite[2].split('/').some((segment) => segment === '.' || segment === '..')) {
         const dir = (0,external_node_path_.join)(options.suiteRoot, suite[1], suite[2]);
         const metadata = loadTemplate(dir);
         return { kind: suite[1] === 'actions' ? 'suite-action' : 'template', dir, metadata };

@@ -380,6 +380,30 @@ function time(value) {
     const t = typeof value === 'string' ? Date.parse(value) : NaN;
     return Number.isFinite(t) ? t : undefined;
 }
+/**
+ * SARIF has no field for the package or the advisory: scanners put them in properties or in the
+ * text. Trivy writes `Package: <name>` in the result message and the advisory as the rule id;
+ * Grype writes `Vulnerability <id>` and `Package: <name>` in the rule's help and makes the rule id
+ * `<advisory>-<package>`. Without the package, a waiver (id and package) could never match.
+ */
+function sarifIdentity(ruleId, props, texts) {
+    const fromText = (pattern) => {
+        for (const text of texts) {
+            const found = pattern.exec(text)?.[1]?.trim();
+            if (found)
+                return found;
+        }
+        return undefined;
+    };
+    const pkg = String(props.PkgName ?? props.packageName ?? props.package ?? fromText(/^Package: ?(\S.*)$/m) ?? '');
+    const advisory = fromText(/^Vulnerability ?(\S+)$/m);
+    const id = advisory && ruleId.startsWith(advisory)
+        ? advisory
+        : pkg && ruleId.endsWith(`-${pkg}`)
+            ? ruleId.slice(0, -pkg.length - 1)
+            : ruleId;
+    return { id, pkg };
+}
 /** Reads SARIF 2.1, CycloneDX (with vulnerabilities), Trivy JSON or Grype JSON; undefined for anything else. */
 function parseScanReport(text) {
     let doc;
@@ -403,9 +427,13 @@ function parseScanReport(text) {
             for (const result of (run?.results ?? [])) {
                 const rule = rules.get(String(result?.ruleId));
                 const props = { ...(rule?.properties ?? {}), ...(result?.properties ?? {}) };
+                const { id, pkg } = sarifIdentity(String(result?.ruleId ?? ''), props, [
+                    String(result?.message?.text ?? ''),
+                    String(rule?.help?.text ?? ''),
+                ]);
                 findings.push({
-                    id: String(result?.ruleId ?? ''),
-                    package: String(props.PkgName ?? props.packageName ?? props.package ?? ''),
+                    id,
+                    package: pkg,
                     cvss: score(props['security-severity']) ??
                         severity(result?.level === 'error' ? 'high' : result?.level === 'warning' ? 'medium' : 'low'),
                 });

@@ -8324,7 +8324,7 @@ const maxSatisfying = __webpack_require__(5574)
 const minSatisfying = __webpack_require__(8595)
 const minVersion = __webpack_require__(1866)
 const validRange = __webpack_require__(4737)
-const outside = __webpack_require__(280)
+const outside = __webpack_require__(7899)
 const gtr = __webpack_require__(2276)
 const ltr = __webpack_require__(5213)
 const intersects = __webpack_require__(3465)
@@ -9264,7 +9264,7 @@ module.exports = trimComparatorWhitespace
 
 
 // Determine if version is greater than all the versions possible in the range.
-const outside = __webpack_require__(280)
+const outside = __webpack_require__(7899)
 const gtr = (version, range, options) => outside(version, range, '>', options)
 module.exports = gtr
 
@@ -9292,7 +9292,7 @@ module.exports = intersects
 
 
 
-const outside = __webpack_require__(280)
+const outside = __webpack_require__(7899)
 // Determine if version is less than all the versions possible in the range
 const ltr = (version, range, options) => outside(version, range, '<', options)
 module.exports = ltr
@@ -9437,7 +9437,7 @@ module.exports = minVersion
 
 /***/ }),
 
-/***/ 280:
+/***/ 7899:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 

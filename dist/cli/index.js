@@ -28413,7 +28413,8 @@ var runtime_text = __nccwpck_require__(5369);
 class CliRuntime {
     kind = 'cli';
     env;
-    outputs = {};
+    /** No prototype: an output may be called `__proto__` (a filter name, say). */
+    outputs = Object.create(null);
     exported = {};
     paths = [];
     state;
@@ -28520,18 +28521,29 @@ class CliRuntime {
 
 // EXTERNAL MODULE: ./src/runtime/metadata.ts
 var runtime_metadata = __nccwpck_require__(5275);
-// EXTERNAL MODULE: ./src/runtime/run.ts
-var run = __nccwpck_require__(4201);
+// EXTERNAL MODULE: ./src/runtime/step.ts
+var step = __nccwpck_require__(6788);
 ;// CONCATENATED MODULE: ./src/cli/registry.ts
 // Imported lazily so `gantry changes` does not load the registry or Vault code.
 const CLI_ACTIONS = [
-    { name: 'promote', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(109), __nccwpck_require__.e(325), __nccwpck_require__.e(405)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6405))).main },
-    { name: 'changes', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(589)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8589))).main },
-    { name: 'quarantine', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(800), __nccwpck_require__.e(239)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1239))).main },
+    { name: 'promote', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(350), __nccwpck_require__.e(91), __nccwpck_require__.e(692)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3692))).main },
+    { name: 'changes', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(774)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5774))).main },
+    { name: 'quarantine', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(800), __nccwpck_require__.e(338), __nccwpck_require__.e(300)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9300))).main },
+    { name: 'pipeline-diff', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(350), __nccwpck_require__.e(230), __nccwpck_require__.e(338), __nccwpck_require__.e(647)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8647))).main },
     {
         name: 'layer-cache',
-        main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(109), __nccwpck_require__.e(379)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6379))).main,
-        post: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(109), __nccwpck_require__.e(379)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6379))).post,
+        main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(350), __nccwpck_require__.e(379)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6379))).main,
+        post: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(350), __nccwpck_require__.e(379)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6379))).post,
+    },
+    {
+        name: 'layer-cache-restore',
+        dir: 'layer-cache/restore',
+        main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(350), __nccwpck_require__.e(379)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6379))).restoreStep,
+    },
+    {
+        name: 'layer-cache-save',
+        dir: 'layer-cache/save',
+        main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(350), __nccwpck_require__.e(379)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6379))).saveStep,
     },
     {
         name: 'vault-secrets',
@@ -28548,12 +28560,17 @@ const SUITE_COMMANDS = [
     {
         name: 'demo',
         summary: 'the whole pipeline on a generated monorepo with a local registry and Vault (the README main job)',
-        run: async (args) => (await Promise.all(/* import() */[__nccwpck_require__.e(109), __nccwpck_require__.e(685), __nccwpck_require__.e(155)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1155))).demoCommand(args),
+        run: async (args, env) => (await Promise.all(/* import() */[__nccwpck_require__.e(350), __nccwpck_require__.e(685), __nccwpck_require__.e(155)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1155))).demoCommand(args, env),
     },
     {
         name: 'policy',
         summary: 'policy test --policy f --corpus dir | policy log <image>: test a policy, list recorded evaluations',
-        run: async (args) => (await Promise.all(/* import() */[__nccwpck_require__.e(323), __nccwpck_require__.e(109), __nccwpck_require__.e(325), __nccwpck_require__.e(108)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2108))).policyCommand(args),
+        run: async (args, env) => (await Promise.all(/* import() */[__nccwpck_require__.e(323), __nccwpck_require__.e(350), __nccwpck_require__.e(909), __nccwpck_require__.e(91), __nccwpck_require__.e(108)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2108))).policyCommand(args, env),
+    },
+    {
+        name: 'migrate',
+        summary: 'migrate [--write] [--cache-repository r] [dir]: move steps from paths-filter, vault-action, actions/cache, JUnit reporters to Gantry',
+        run: async (args) => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(665), __nccwpck_require__.e(749)]).then(__nccwpck_require__.bind(__nccwpck_require__, 749))).migrateCommand(args),
     },
     {
         name: 'templates',
@@ -28576,15 +28593,18 @@ async function cli(argv, env = process.env) {
         process.stdout.write(usage());
         return command ? 0 : 1;
     }
+    // `gantry pipeline-diff --base/--head` and `--from/--to` compare fingerprints without a run.
+    if (command === 'pipeline-diff' && rest.some((a) => /^--(?:base|head|from|to)(?:=|$)/.test(a)))
+        return (await Promise.all(/* import() */[__nccwpck_require__.e(350), __nccwpck_require__.e(230), __nccwpck_require__.e(280)]).then(__nccwpck_require__.bind(__nccwpck_require__, 280))).pipelineDiffCommand(rest, env);
     const suite = SUITE_COMMANDS.find((c) => c.name === command);
     if (suite)
-        return suite.run(rest);
+        return suite.run(rest, env);
     const action = CLI_ACTIONS.find((a) => a.name === command);
     if (!action) {
         process.stderr.write(`gantry: unknown command '${command}'.\n\n${usage()}`);
         return 2;
     }
-    const metadata = (0,runtime_metadata/* loadActionMetadata */.Qm)(action.name);
+    const metadata = (0,runtime_metadata/* loadActionMetadata */.Qm)(action.dir ?? action.name);
     if (rest.includes('--help') || rest.includes('-h')) {
         process.stdout.write(actionHelp(action.name, metadata));
         return 0;
@@ -28603,10 +28623,10 @@ async function cli(argv, env = process.env) {
         process.stderr.write(`error: ${(0,errors/* errorMessage */.gJ)(error)}\n`);
         return 1;
     }
-    let ok = await (0,run/* runStep */.e)(action.name, 'main', await action.main(), { runtime });
+    let ok = await (0,step/* runStep */.e)(action.name, 'main', await action.main(), { runtime });
     if (action.post) {
         if ((0,expressions/* evaluateActionCondition */.rr)(metadata.runs['post-if'], { failed: !ok, cancelled: false }, env)) {
-            ok = (await (0,run/* runStep */.e)(action.name, 'post', await action.post(), { runtime })) && ok;
+            ok = (await (0,step/* runStep */.e)(action.name, 'post', await action.post(), { runtime })) && ok;
         }
     }
     if (runtime.summary)
@@ -28648,7 +28668,10 @@ function usage() {
     for (const action of CLI_ACTIONS) {
         let description = '';
         try {
-            description = (0,runtime_metadata/* loadActionMetadata */.Qm)(action.name).description.trim().split('\n')[0] ?? '';
+            description =
+                (0,runtime_metadata/* loadActionMetadata */.Qm)(action.dir ?? action.name)
+                    .description.trim()
+                    .split('\n')[0] ?? '';
         }
         catch {
             // a broken action.yml shows up when that action runs
@@ -28925,9 +28948,13 @@ function tagOf(ref) {
 /* harmony export */   C: () => (/* binding */ CircuitOpenError),
 /* harmony export */   n: () => (/* binding */ CircuitBreakers)
 /* harmony export */ });
-class CircuitOpenError extends Error {
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3688);
+
+class CircuitOpenError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ServiceError */ ._7 {
     host;
     name = 'CircuitOpenError';
+    transient = true;
+    unreachable = true;
     constructor(host, retryInMs) {
         super(`${host} failed repeatedly; not calling it again for ${Math.ceil(retryInMs / 1000)} s (circuit breaker open).`);
         this.host = host;
@@ -29012,6 +29039,37 @@ const systemClock = {
 
 /***/ }),
 
+/***/ 3688:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _7: () => (/* binding */ ServiceError),
+/* harmony export */   gi: () => (/* binding */ isServiceError)
+/* harmony export */ });
+/* unused harmony export isTransient */
+/**
+ * The error taxonomy of src/net and src/oci. A failure of an outside service (no answer, a timeout,
+ * an open breaker, a registry's error status, content that does not match its digest) is a
+ * ServiceError and says what an adapter needs to decide, so no adapter matches class names:
+ * - `transient`: trying again later may succeed (src/net has already retried what was safe);
+ * - `unreachable`: no usable answer came from the service (network failure, timeout, breaker open,
+ *   a redirect refused), as opposed to an answer that was an error.
+ */
+class ServiceError extends Error {
+}
+/** A ServiceError, recognised by its properties (also across copies of this module in two bundles). */
+function isServiceError(error) {
+    return (error instanceof Error &&
+        typeof error.transient === 'boolean' &&
+        typeof error.unreachable === 'boolean');
+}
+function isTransient(error) {
+    return isServiceError(error) && error.transient;
+}
+
+
+/***/ }),
+
 /***/ 9663:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -29031,6 +29089,7 @@ const systemClock = {
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6466);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3688);
 /* harmony import */ var _breaker_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9103);
 /* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2881);
 
@@ -29038,16 +29097,21 @@ const systemClock = {
 
 
 
-class HttpTimeoutError extends Error {
+
+class HttpTimeoutError extends _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ServiceError */ ._7 {
     name = 'HttpTimeoutError';
+    transient = true;
+    unreachable = true;
 }
 class BodyTooLargeError extends Error {
     name = 'BodyTooLargeError';
 }
-class NetworkError extends Error {
+class NetworkError extends _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ServiceError */ ._7 {
     host;
     causeCode;
     name = 'NetworkError';
+    transient = true;
+    unreachable = true;
     constructor(message, host, causeCode) {
         super(message);
         this.host = host;
@@ -29057,6 +29121,8 @@ class NetworkError extends Error {
 /** A redirect this client will not follow (to plain http, to another origin where not allowed, with credentials). */
 class RedirectRefusedError extends NetworkError {
     name = 'RedirectRefusedError';
+    /** The same redirect comes back next time. */
+    transient = false;
 }
 /** Headers that always carry credentials, whoever sends them. */
 const SENSITIVE_HEADERS = [
@@ -32032,7 +32098,32 @@ function inputEnvName(name) {
 
 /***/ }),
 
-/***/ 4201:
+/***/ 2536:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Jz: () => (/* binding */ SUMMARY_LIMIT_BYTES),
+/* harmony export */   N0: () => (/* binding */ ANNOTATION_LIMIT_PER_LEVEL),
+/* harmony export */   Z4: () => (/* binding */ IdTokenError)
+/* harmony export */ });
+/** The runner refused or failed to hand out an ID token. */
+class IdTokenError extends Error {
+    status;
+    name = 'IdTokenError';
+    constructor(message, status) {
+        super(message);
+        this.status = status;
+    }
+}
+/** GitHub shows at most this many annotations of one level per step. */
+const ANNOTATION_LIMIT_PER_LEVEL = 10;
+/** GitHub rejects step summaries over 1 MiB; stay well under. */
+const SUMMARY_LIMIT_BYTES = 1024 * 1024 - 16 * 1024;
+
+
+/***/ }),
+
+/***/ 6788:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -32128,31 +32219,6 @@ function sumStats(all) {
         breakerTrips: sum.breakerTrips + s.breakerTrips,
     }), { requests: 0, retries: 0, exhausted: 0, breakerTrips: 0 });
 }
-
-
-/***/ }),
-
-/***/ 2536:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Jz: () => (/* binding */ SUMMARY_LIMIT_BYTES),
-/* harmony export */   N0: () => (/* binding */ ANNOTATION_LIMIT_PER_LEVEL),
-/* harmony export */   Z4: () => (/* binding */ IdTokenError)
-/* harmony export */ });
-/** The runner refused or failed to hand out an ID token. */
-class IdTokenError extends Error {
-    status;
-    name = 'IdTokenError';
-    constructor(message, status) {
-        super(message);
-        this.status = status;
-    }
-}
-/** GitHub shows at most this many annotations of one level per step. */
-const ANNOTATION_LIMIT_PER_LEVEL = 10;
-/** GitHub rejects step summaries over 1 MiB; stay well under. */
-const SUMMARY_LIMIT_BYTES = 1024 * 1024 - 16 * 1024;
 
 
 /***/ }),
@@ -32501,6 +32567,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 481:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
 
 /***/ }),
 

@@ -28372,43 +28372,44 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _runtime_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3352);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9164);
+/* harmony import */ var _runtime_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8072);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6783);
 
 
-await (0,_runtime_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runStep */ .e)('layer-cache', 'main', _run_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
+await (0,_runtime_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runStep */ .e)('layer-cache', 'main', _run_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .iW);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 9164:
+/***/ 6783:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  i: () => (/* binding */ main)
+  iW: () => (/* binding */ main)
 });
 
-// UNUSED EXPORTS: post
+// UNUSED EXPORTS: post, restoreStep, saveStep
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: ./src/net/errors.ts
+var errors = __nccwpck_require__(3688);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:stream/promises"
 var promises_ = __nccwpck_require__(6466);
-// EXTERNAL MODULE: ./src/net/http.ts + 1 modules
-var http = __nccwpck_require__(9693);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: ./src/oci/digest.ts
+
 
 
 
@@ -28429,8 +28430,11 @@ function digestOf(bytes, algorithm = 'sha256') {
     return `${algorithm}:${(0,external_node_crypto_.createHash)(algorithm).update(bytes).digest('hex')}`;
 }
 /** Content did not match the digest (or size) it was addressed by. */
-class DigestMismatchError extends Error {
+class DigestMismatchError extends errors/* ServiceError */._7 {
     name = 'DigestMismatchError';
+    /** The same content comes back next time (a broken stream is a NetworkError, not this). */
+    transient = false;
+    unreachable = false;
 }
 function verifyBytes(bytes, expected, what) {
     const actual = digestOf(bytes, algorithmOf(expected));
@@ -28478,15 +28482,14 @@ function digestTag(digest) {
     return digest.replace(':', '-');
 }
 
-// EXTERNAL MODULE: ./src/runtime/errors.ts
-var errors = __nccwpck_require__(9541);
 ;// CONCATENATED MODULE: ./src/oci/errors.ts
 
 /** A registry answered with an error status; `code` is the distribution error code when given. */
-class RegistryError extends Error {
+class RegistryError extends errors/* ServiceError */._7 {
     status;
     code;
     name = 'RegistryError';
+    unreachable = false;
     constructor(message, status, code) {
         super(message);
         this.status = status;
@@ -28494,6 +28497,10 @@ class RegistryError extends Error {
     }
     get notFound() {
         return this.status === 404;
+    }
+    /** A registry that is overloaded or failing (408, 429, 5xx) may answer later. */
+    get transient() {
+        return this.status === 408 || this.status === 429 || this.status >= 500;
     }
     /** Build from a response, reading (and so consuming) its body for the error code and message. */
     static async from(what, response) {
@@ -28518,9 +28525,12 @@ class RegistryError extends Error {
 }
 /**
  * The registry (or its token service) refused the credentials, or wants credentials that were not
- * given. A user mistake, so a ConfigurationError: it names the registry and user, never the secret.
+ * given: a mistake the user fixes, named so (the runtime reports an error named ConfigurationError
+ * as one line, without a stack), with no dependency on the runtime. It names the registry and user,
+ * never the secret. Not a ServiceError: no adapter takes it for an outage.
  */
-class RegistryAuthError extends errors/* ConfigurationError */.j1 {
+class RegistryAuthError extends Error {
+    name = 'ConfigurationError';
 }
 
 ;// CONCATENATED MODULE: ./src/oci/media-types.ts
@@ -28601,6 +28611,204 @@ function parseManifest(bytes, digest, contentType) {
     return { descriptor, bytes, json };
 }
 
+;// CONCATENATED MODULE: ./src/oci/referrers-tag.ts
+/**
+ * The referrers tag schema of the distribution spec (for registries and layouts without the
+ * referrers API): the image index at tag `sha256-<hex>` lists the subject's referrers. Also cosign's
+ * legacy tag suffixes.
+ */
+
+
+
+const COSIGN_SUFFIXES = ['sig', 'att', 'sbom'];
+function filterType(descriptors, artifactType) {
+    return artifactType ? descriptors.filter((d) => d.artifactType === artifactType) : descriptors;
+}
+/** The referrers tag schema: the index at tag `sha256-<hex>` lists the subject's referrers. */
+async function referrersFromTag(repo, digest) {
+    try {
+        const manifest = await repo.getManifest(digestTag(digest));
+        return manifest.json.manifests ?? [];
+    }
+    catch (error) {
+        // No index yet (a registry's 404, or a layout without the tag): no referrers.
+        if ((error instanceof RegistryError && error.notFound) || error.name === 'LayoutError')
+            return [];
+        throw error;
+    }
+}
+/** Add a referrer to the subject's referrers tag index (creating it), unless it is listed already. */
+async function addToReferrersIndex(repo, subject, referrer) {
+    const existing = await referrersFromTag(repo, subject);
+    const { mediaType, digest, size } = referrer.descriptor;
+    if (existing.some((d) => d.digest === digest))
+        return;
+    const json = referrer.json;
+    const entry = { mediaType, digest, size };
+    const artifactType = artifactTypeOf(json);
+    if (artifactType)
+        entry.artifactType = artifactType;
+    if (json.annotations)
+        entry.annotations = json.annotations;
+    const index = {
+        schemaVersion: 2,
+        mediaType: MediaType.OciIndex,
+        manifests: [...existing, entry],
+    };
+    await repo.putManifest(new TextEncoder().encode(JSON.stringify(index)), MediaType.OciIndex, digestTag(subject));
+}
+
+;// CONCATENATED MODULE: ./src/oci/layout.ts
+
+
+
+
+
+
+
+const REF_NAME = 'org.opencontainers.image.ref.name';
+/** A layout directory that is missing, malformed or lacks what was asked for. */
+class LayoutError extends errors/* ServiceError */._7 {
+    name = 'LayoutError';
+    transient = false;
+    unreachable = false;
+}
+/**
+ * An OCI image layout directory (`oci-layout`, `index.json`, `blobs/<alg>/<hex>`), as `docker buildx
+ * --output type=oci,tar=false`, skopeo (`oci:<dir>`) and other tools write it. Tags are the
+ * `org.opencontainers.image.ref.name` annotations of index.json; referrers use the tag schema.
+ */
+class LayoutRepository {
+    dir;
+    kind = 'layout';
+    display;
+    constructor(dir) {
+        this.dir = dir;
+        this.display = `oci-layout:${dir}`;
+    }
+    /** Open an existing layout, or (create: true) make an empty one where there is none. */
+    static open(dir, options = {}) {
+        const marker = (0,external_node_path_.join)(dir, 'oci-layout');
+        if (!(0,external_node_fs_.existsSync)(marker)) {
+            if (!options.create)
+                throw new LayoutError(`${dir} is not an OCI image layout (no oci-layout file)`);
+            (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(dir, 'blobs', 'sha256'), { recursive: true });
+            (0,external_node_fs_.writeFileSync)(marker, JSON.stringify({ imageLayoutVersion: '1.0.0' }));
+            (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, 'index.json'), JSON.stringify({ schemaVersion: 2, mediaType: MediaType.OciIndex, manifests: [] }));
+        }
+        return new LayoutRepository(dir);
+    }
+    blobPath(digest) {
+        if (!isDigest(digest))
+            throw new LayoutError(`not a digest: ${JSON.stringify(digest)}`);
+        const [alg, hex] = digest.split(':');
+        return (0,external_node_path_.join)(this.dir, 'blobs', alg, hex);
+    }
+    index() {
+        try {
+            return JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(this.dir, 'index.json'), 'utf8'));
+        }
+        catch (error) {
+            throw new LayoutError(`${this.dir}/index.json cannot be read: ${error.message}`);
+        }
+    }
+    writeIndex(index) {
+        const file = (0,external_node_path_.join)(this.dir, 'index.json');
+        (0,external_node_fs_.writeFileSync)(`${file}.tmp`, JSON.stringify(index));
+        (0,external_node_fs_.renameSync)(`${file}.tmp`, file);
+    }
+    async resolve(ref) {
+        const listed = this.index().manifests.find((d) => isDigest(ref) ? d.digest === ref : d.annotations?.[REF_NAME] === ref);
+        if (listed) {
+            const { annotations: _annotations, ...descriptor } = listed;
+            return descriptor;
+        }
+        if (isDigest(ref) && (0,external_node_fs_.existsSync)(this.blobPath(ref)))
+            return (await this.getManifest(ref)).descriptor;
+        return undefined;
+    }
+    async getManifest(ref) {
+        const descriptor = isDigest(ref) ? { digest: ref, mediaType: undefined } : await this.resolve(ref);
+        if (!descriptor)
+            throw new LayoutError(`${this.display}: no manifest tagged ${ref}`);
+        const path = this.blobPath(descriptor.digest);
+        if (!(0,external_node_fs_.existsSync)(path))
+            throw new LayoutError(`${this.display}: manifest ${descriptor.digest} is missing`);
+        const bytes = (0,external_node_fs_.readFileSync)(path);
+        verifyBytes(bytes, descriptor.digest, `${this.display} manifest`);
+        return parseManifest(bytes, descriptor.digest, descriptor.mediaType);
+    }
+    async putManifest(bytes, mediaType, ref) {
+        const digest = digestOf(bytes);
+        if (isDigest(ref) && ref !== digest)
+            throw new DigestMismatchError(`manifest for ${this.display}@${ref} has digest ${digest}`);
+        this.writeBlobBytes(digest, bytes);
+        const manifest = parseManifest(bytes, digest, mediaType);
+        const descriptor = { mediaType, digest, size: bytes.byteLength };
+        if (!isDigest(ref)) {
+            const index = this.index();
+            index.manifests = index.manifests.filter((d) => d.annotations?.[REF_NAME] !== ref);
+            index.manifests.push({ ...descriptor, annotations: { [REF_NAME]: ref } });
+            this.writeIndex(index);
+        }
+        if (manifest.json.subject)
+            await addToReferrersIndex(this, manifest.json.subject.digest, manifest);
+        return descriptor;
+    }
+    async deleteManifest(digest) {
+        const index = this.index();
+        index.manifests = index.manifests.filter((d) => d.digest !== digest);
+        this.writeIndex(index);
+    }
+    async hasBlob(digest) {
+        return (0,external_node_fs_.existsSync)(this.blobPath(digest));
+    }
+    async openBlob(descriptor) {
+        const path = this.blobPath(descriptor.digest);
+        if (!(0,external_node_fs_.existsSync)(path))
+            throw new LayoutError(`${this.display}: blob ${descriptor.digest} is missing`);
+        return verified((0,external_node_fs_.createReadStream)(path), descriptor, `${this.display} blob ${descriptor.digest}`);
+    }
+    async pushBlob(descriptor, source) {
+        const path = this.blobPath(descriptor.digest);
+        if ((0,external_node_fs_.existsSync)(path) && (0,external_node_fs_.statSync)(path).size === descriptor.size)
+            return;
+        const body = typeof source === 'function' ? await source() : source;
+        if (body instanceof Uint8Array) {
+            verifyBytes(body, descriptor.digest, `${this.display} blob`);
+            return this.writeBlobBytes(descriptor.digest, body);
+        }
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
+        const partial = `${path}.${process.pid}.partial`;
+        try {
+            await (0,promises_.pipeline)(body, verifyingStream(descriptor.digest, descriptor.size, `${this.display} blob ${descriptor.digest}`), (0,external_node_fs_.createWriteStream)(partial));
+            (0,external_node_fs_.renameSync)(partial, path);
+        }
+        finally {
+            (0,external_node_fs_.rmSync)(partial, { force: true });
+        }
+    }
+    writeBlobBytes(digest, bytes) {
+        const path = this.blobPath(digest);
+        if ((0,external_node_fs_.existsSync)(path))
+            return;
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
+        (0,external_node_fs_.writeFileSync)(`${path}.tmp`, bytes);
+        (0,external_node_fs_.renameSync)(`${path}.tmp`, path);
+    }
+    async tags() {
+        return this.index()
+            .manifests.map((d) => d.annotations?.[REF_NAME])
+            .filter((t) => t !== undefined);
+    }
+    async referrers(digest, artifactType) {
+        const all = await referrersFromTag(this, digest);
+        return artifactType ? all.filter((d) => d.artifactType === artifactType) : all;
+    }
+}
+
+// EXTERNAL MODULE: ./src/net/http.ts
+var http = __nccwpck_require__(9663);
 ;// CONCATENATED MODULE: ./src/oci/reference.ts
 
 class InvalidReferenceError extends Error {
@@ -28709,9 +28917,7 @@ function isLoopback(registry) {
     return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
-;// CONCATENATED MODULE: ./src/oci/client.ts
-
-
+;// CONCATENATED MODULE: ./src/oci/auth.ts
 
 
 
@@ -28721,34 +28927,13 @@ class RegistryAuth {
     tokens = new Map();
     credentials;
 }
-const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 const TOKEN_MARGIN_MS = 10_000;
-/**
- * A client for the OCI distribution API v1.1 over src/net's HttpClient: anonymous, basic and bearer
- * token auth (scopes per request, including the source of a cross-repository mount), every manifest
- * type accepted and kept byte for byte, every digest verified.
- */
-/** Tags asked for per page (registries cap it: ECR and GHCR at 1000, Docker Hub lower). */
-const TAG_PAGE = 1000;
-const MAX_TAG_PAGES = 10_000;
-class RegistryClient {
+/** Sends requests to registries with the auth each asks for; one per RegistryClient. */
+class RegistryAuthenticator {
     options;
     auths = new Map();
-    insecure;
-    maxManifestBytes;
-    now;
     constructor(options) {
         this.options = options;
-        this.insecure = new Set(options.insecureRegistries ?? []);
-        this.maxManifestBytes = options.maxManifestBytes ?? MAX_MANIFEST_BYTES;
-        this.now = options.now ?? Date.now;
-    }
-    repository(registry, name) {
-        return new RegistryRepository(this, registry, name);
-    }
-    baseUrl(registry) {
-        const scheme = isLoopback(registry) || this.insecure.has(registry) ? 'http' : 'https';
-        return `${scheme}://${apiHost(registry)}`;
     }
     /**
      * Send a request to a registry with the auth it asks for. `scopes` are token scopes such as
@@ -28807,7 +28992,7 @@ class RegistryClient {
         }
         if (!auth.challenge && probe) {
             const response = await this.options.http.request({
-                url: `${this.baseUrl(registry)}/v2/`,
+                url: `${this.options.baseUrl(registry)}/v2/`,
                 method: 'GET',
             });
             response.discard();
@@ -28834,12 +29019,12 @@ class RegistryClient {
         const wanted = [...new Set(scopes)].sort();
         const key = wanted.join(' ');
         const cached = auth.tokens.get(key);
-        if (cached && !renew && cached.expiresAt > this.now())
+        if (cached && !renew && cached.expiresAt > this.options.now())
             return `Bearer ${cached.value}`;
         const url = new URL(challenge.realm);
         // The registry names its token service; it must not talk us into sending credentials in clear
         // (or anywhere but http(s)). Plain http only where the registry itself is allowed plain http.
-        const plainAllowed = isLoopback(url.host) || this.insecure.has(url.host) || this.insecure.has(registry);
+        const plainAllowed = isLoopback(url.host) || this.options.insecure.has(url.host) || this.options.insecure.has(registry);
         if (url.protocol !== 'https:' && !(url.protocol === 'http:' && plainAllowed))
             throw new RegistryAuthError(`Registry ${registry} names token service ${(0,http/* safeUrl */.Pl)(url)}, which is not https: credentials are never sent there. Fix the registry's token realm, or list ${url.host} in insecure-registries for a test registry.`);
         if (challenge.service)
@@ -28867,7 +29052,10 @@ class RegistryClient {
         if (!value)
             throw new RegistryError(`token service ${(0,http/* safeUrl */.Pl)(url)} returned no token`, response.status, undefined);
         this.options.onSecret?.(value);
-        auth.tokens.set(key, { value, expiresAt: this.now() + (body.expires_in ?? 60) * 1000 - TOKEN_MARGIN_MS });
+        auth.tokens.set(key, {
+            value,
+            expiresAt: this.options.now() + (body.expires_in ?? 60) * 1000 - TOKEN_MARGIN_MS,
+        });
         return `Bearer ${value}`;
     }
 }
@@ -28898,6 +29086,105 @@ function parseChallenge(header) {
     }
     return undefined;
 }
+
+;// CONCATENATED MODULE: ./src/oci/credentials.ts
+
+
+
+
+/** The keys docker login uses for Docker Hub, and the forms other tools write for any registry. */
+function configKeys(registry) {
+    if (registry === DOCKER_HUB)
+        return ['https://index.docker.io/v1/', 'index.docker.io', 'docker.io', 'registry-1.docker.io'];
+    return [
+        registry,
+        `https://${registry}`,
+        `http://${registry}`,
+        `https://${registry}/v1/`,
+        `https://${registry}/v2/`,
+    ];
+}
+function dockerConfigPath(env) {
+    return (0,external_node_path_.join)(env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker'), 'config.json');
+}
+/**
+ * Credentials from the Docker config file that `docker login` and docker/login-action write
+ * (`$DOCKER_CONFIG/config.json` or `~/.docker/config.json`): `credHelpers` for the registry, else an
+ * `auths` entry, else the global `credsStore`. A helper binary that is not installed is skipped.
+ */
+function dockerConfigCredentials(env, runHelper = spawnCredentialHelper) {
+    let config = {};
+    const path = dockerConfigPath(env);
+    try {
+        config = JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
+    }
+    catch (error) {
+        if (error.code !== 'ENOENT')
+            throw new Error(`cannot read the Docker config file ${path}: ${error.message}`);
+    }
+    return (registry) => {
+        const keys = configKeys(registry);
+        for (const key of keys) {
+            const helper = config.credHelpers?.[key];
+            if (helper)
+                return runHelper(helper, registry === DOCKER_HUB ? keys[0] : registry);
+        }
+        for (const key of keys) {
+            const entry = config.auths?.[key];
+            if (!entry)
+                continue;
+            if (entry.auth) {
+                const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+                const colon = decoded.indexOf(':');
+                if (colon > 0)
+                    return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+            }
+            if (entry.username && entry.password)
+                return { username: entry.username, password: entry.password };
+            if (entry.identitytoken)
+                return { username: '<token>', password: entry.identitytoken };
+        }
+        if (config.credsStore)
+            return runHelper(config.credsStore, registry === DOCKER_HUB ? keys[0] : registry);
+        return undefined;
+    };
+}
+function spawnCredentialHelper(helper, serverUrl) {
+    if (!/^[A-Za-z0-9_.-]+$/.test(helper))
+        return undefined;
+    // child_process loads only when a helper is configured (a few ms of every start otherwise).
+    const { spawnSync } = process.getBuiltinModule('node:child_process');
+    const result = spawnSync(`docker-credential-${helper}`, ['get'], {
+        input: serverUrl,
+        encoding: 'utf8',
+        timeout: 30_000,
+    });
+    if (result.error || result.status !== 0)
+        return undefined;
+    try {
+        const parsed = JSON.parse(result.stdout);
+        if (!parsed.Secret)
+            return undefined;
+        return { username: parsed.Username ?? '<token>', password: parsed.Secret };
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Explicit credentials for some registries first, then a fallback source (the Docker config). */
+function credentialChain(explicit, fallback) {
+    return (registry) => explicit[registry] ?? fallback?.(registry);
+}
+
+;// CONCATENATED MODULE: ./src/oci/registry-repository.ts
+
+
+
+
+
+/** Tags asked for per page (registries cap it: ECR and GHCR at 1000, Docker Hub lower). */
+const TAG_PAGE = 1000;
+const MAX_TAG_PAGES = 10_000;
 /** A repository in a registry. */
 class RegistryRepository {
     client;
@@ -29072,8 +29359,8 @@ class RegistryRepository {
             'content-type': 'application/octet-stream',
             'content-length': String(length),
         };
-        // redirect 'error': with 'follow', fetch clones the request, and the clone's tee of a streamed
-        // body keeps every chunk in memory until the upload ends. An upload never redirects anyway.
+        // redirect 'error': an upload is never redirected, and its body streams once: a 3xx is an error,
+        // not a second send.
         const response = await this.send(this.push(), { url, method: 'PUT', headers, body, redirect: 'error' });
         if (response.status !== 201)
             throw await RegistryError.from(`PUT ${(0,http/* safeUrl */.Pl)(url)}`, response);
@@ -29107,6 +29394,11 @@ class RegistryRepository {
         if (offset !== descriptor.size)
             throw new DigestMismatchError(`blob ${descriptor.digest}: read ${offset} bytes, expected ${descriptor.size}`);
         await this.finishUpload(location, descriptor, undefined, 0);
+    }
+    mountFrom(source) {
+        if (!(source instanceof RegistryRepository) || source.registry !== this.registry)
+            return undefined;
+        return (blob) => this.mountBlob(blob, source);
     }
     /**
      * Cross-repository mount (`?mount=&from=`) from another repository of the same registry: no bytes
@@ -29208,43 +29500,6 @@ class RegistryRepository {
         return found.filter((f) => f.descriptor !== undefined);
     }
 }
-const COSIGN_SUFFIXES = ['sig', 'att', 'sbom'];
-function filterType(descriptors, artifactType) {
-    return artifactType ? descriptors.filter((d) => d.artifactType === artifactType) : descriptors;
-}
-/** The referrers tag schema: the index at tag `sha256-<hex>` lists the subject's referrers. */
-async function referrersFromTag(repo, digest) {
-    try {
-        const manifest = await repo.getManifest(digestTag(digest));
-        return manifest.json.manifests ?? [];
-    }
-    catch (error) {
-        // No index yet (a registry's 404, or a layout without the tag): no referrers.
-        if ((error instanceof RegistryError && error.notFound) || error.name === 'LayoutError')
-            return [];
-        throw error;
-    }
-}
-/** Add a referrer to the subject's referrers tag index (creating it), unless it is listed already. */
-async function addToReferrersIndex(repo, subject, referrer) {
-    const existing = await referrersFromTag(repo, subject);
-    const { mediaType, digest, size } = referrer.descriptor;
-    if (existing.some((d) => d.digest === digest))
-        return;
-    const json = referrer.json;
-    const entry = { mediaType, digest, size };
-    const artifactType = artifactTypeOf(json);
-    if (artifactType)
-        entry.artifactType = artifactType;
-    if (json.annotations)
-        entry.annotations = json.annotations;
-    const index = {
-        schemaVersion: 2,
-        mediaType: MediaType.OciIndex,
-        manifests: [...existing, entry],
-    };
-    await repo.putManifest(new TextEncoder().encode(JSON.stringify(index)), MediaType.OciIndex, digestTag(subject));
-}
 async function readLimited(response, limit, what) {
     try {
         return await response.bytes(limit);
@@ -29277,175 +29532,68 @@ async function* rechunk(body, size) {
         yield buffer.subarray(0, filled);
 }
 
-;// CONCATENATED MODULE: ./src/oci/layout.ts
+;// CONCATENATED MODULE: ./src/oci/client.ts
 
 
 
 
+// Where these lived before the split; importers of './client.js' keep working.
 
 
-const REF_NAME = 'org.opencontainers.image.ref.name';
-class LayoutError extends Error {
-    name = 'LayoutError';
+
+const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+class RegistryClient {
+    options;
+    insecure;
+    auth;
+    maxManifestBytes;
+    constructor(options) {
+        this.options = options;
+        this.insecure = new Set(options.insecureRegistries ?? []);
+        this.maxManifestBytes = options.maxManifestBytes ?? MAX_MANIFEST_BYTES;
+        this.auth = new RegistryAuthenticator({
+            http: options.http,
+            credentials: options.credentials,
+            insecure: this.insecure,
+            onSecret: options.onSecret,
+            now: options.now ?? Date.now,
+            baseUrl: (registry) => this.baseUrl(registry),
+        });
+    }
+    repository(registry, name) {
+        return new RegistryRepository(this, registry, name);
+    }
+    baseUrl(registry) {
+        const scheme = isLoopback(registry) || this.insecure.has(registry) ? 'http' : 'https';
+        return `${scheme}://${apiHost(registry)}`;
+    }
+    /**
+     * Send a request to a registry with the auth it asks for. `scopes` are token scopes such as
+     * `repository:team/app:pull,push`. A 401 is answered once (new token or credentials) when the body
+     * can be sent again; a second 401 is a RegistryAuthError.
+     */
+    send(registry, scopes, req) {
+        return this.auth.send(registry, scopes, req);
+    }
 }
 /**
- * An OCI image layout directory (`oci-layout`, `index.json`, `blobs/<alg>/<hex>`), as `docker buildx
- * --output type=oci,tar=false`, skopeo (`oci:<dir>`) and other tools write it. Tags are the
- * `org.opencontainers.image.ref.name` annotations of index.json; referrers use the tag schema.
+ * The registry client every adapter builds (promote, layer-cache, `gantry policy`): credentials
+ * given as inputs first, then the Docker config file, as docker/login-action leaves it.
  */
-class LayoutRepository {
-    dir;
-    kind = 'layout';
-    display;
-    constructor(dir) {
-        this.dir = dir;
-        this.display = `oci-layout:${dir}`;
-    }
-    /** Open an existing layout, or (create: true) make an empty one where there is none. */
-    static open(dir, options = {}) {
-        const marker = (0,external_node_path_.join)(dir, 'oci-layout');
-        if (!(0,external_node_fs_.existsSync)(marker)) {
-            if (!options.create)
-                throw new LayoutError(`${dir} is not an OCI image layout (no oci-layout file)`);
-            (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(dir, 'blobs', 'sha256'), { recursive: true });
-            (0,external_node_fs_.writeFileSync)(marker, JSON.stringify({ imageLayoutVersion: '1.0.0' }));
-            (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, 'index.json'), JSON.stringify({ schemaVersion: 2, mediaType: MediaType.OciIndex, manifests: [] }));
-        }
-        return new LayoutRepository(dir);
-    }
-    blobPath(digest) {
-        if (!isDigest(digest))
-            throw new LayoutError(`not a digest: ${JSON.stringify(digest)}`);
-        const [alg, hex] = digest.split(':');
-        return (0,external_node_path_.join)(this.dir, 'blobs', alg, hex);
-    }
-    index() {
-        try {
-            return JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(this.dir, 'index.json'), 'utf8'));
-        }
-        catch (error) {
-            throw new LayoutError(`${this.dir}/index.json cannot be read: ${error.message}`);
-        }
-    }
-    writeIndex(index) {
-        const file = (0,external_node_path_.join)(this.dir, 'index.json');
-        (0,external_node_fs_.writeFileSync)(`${file}.tmp`, JSON.stringify(index));
-        (0,external_node_fs_.renameSync)(`${file}.tmp`, file);
-    }
-    async resolve(ref) {
-        const listed = this.index().manifests.find((d) => isDigest(ref) ? d.digest === ref : d.annotations?.[REF_NAME] === ref);
-        if (listed) {
-            const { annotations: _annotations, ...descriptor } = listed;
-            return descriptor;
-        }
-        if (isDigest(ref) && (0,external_node_fs_.existsSync)(this.blobPath(ref)))
-            return (await this.getManifest(ref)).descriptor;
-        return undefined;
-    }
-    async getManifest(ref) {
-        const descriptor = isDigest(ref) ? { digest: ref, mediaType: undefined } : await this.resolve(ref);
-        if (!descriptor)
-            throw new LayoutError(`${this.display}: no manifest tagged ${ref}`);
-        const path = this.blobPath(descriptor.digest);
-        if (!(0,external_node_fs_.existsSync)(path))
-            throw new LayoutError(`${this.display}: manifest ${descriptor.digest} is missing`);
-        const bytes = (0,external_node_fs_.readFileSync)(path);
-        verifyBytes(bytes, descriptor.digest, `${this.display} manifest`);
-        return parseManifest(bytes, descriptor.digest, descriptor.mediaType);
-    }
-    async putManifest(bytes, mediaType, ref) {
-        const digest = digestOf(bytes);
-        if (isDigest(ref) && ref !== digest)
-            throw new DigestMismatchError(`manifest for ${this.display}@${ref} has digest ${digest}`);
-        this.writeBlobBytes(digest, bytes);
-        const manifest = parseManifest(bytes, digest, mediaType);
-        const descriptor = { mediaType, digest, size: bytes.byteLength };
-        if (!isDigest(ref)) {
-            const index = this.index();
-            index.manifests = index.manifests.filter((d) => d.annotations?.[REF_NAME] !== ref);
-            index.manifests.push({ ...descriptor, annotations: { [REF_NAME]: ref } });
-            this.writeIndex(index);
-        }
-        if (manifest.json.subject)
-            await addToReferrersIndex(this, manifest.json.subject.digest, manifest);
-        return descriptor;
-    }
-    async deleteManifest(digest) {
-        const index = this.index();
-        index.manifests = index.manifests.filter((d) => d.digest !== digest);
-        this.writeIndex(index);
-    }
-    async hasBlob(digest) {
-        return (0,external_node_fs_.existsSync)(this.blobPath(digest));
-    }
-    async openBlob(descriptor) {
-        const path = this.blobPath(descriptor.digest);
-        if (!(0,external_node_fs_.existsSync)(path))
-            throw new LayoutError(`${this.display}: blob ${descriptor.digest} is missing`);
-        return verified((0,external_node_fs_.createReadStream)(path), descriptor, `${this.display} blob ${descriptor.digest}`);
-    }
-    async pushBlob(descriptor, source) {
-        const path = this.blobPath(descriptor.digest);
-        if ((0,external_node_fs_.existsSync)(path) && (0,external_node_fs_.statSync)(path).size === descriptor.size)
-            return;
-        const body = typeof source === 'function' ? await source() : source;
-        if (body instanceof Uint8Array) {
-            verifyBytes(body, descriptor.digest, `${this.display} blob`);
-            return this.writeBlobBytes(descriptor.digest, body);
-        }
-        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
-        const partial = `${path}.${process.pid}.partial`;
-        try {
-            await (0,promises_.pipeline)(body, verifyingStream(descriptor.digest, descriptor.size, `${this.display} blob ${descriptor.digest}`), (0,external_node_fs_.createWriteStream)(partial));
-            (0,external_node_fs_.renameSync)(partial, path);
-        }
-        finally {
-            (0,external_node_fs_.rmSync)(partial, { force: true });
-        }
-    }
-    writeBlobBytes(digest, bytes) {
-        const path = this.blobPath(digest);
-        if ((0,external_node_fs_.existsSync)(path))
-            return;
-        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
-        (0,external_node_fs_.writeFileSync)(`${path}.tmp`, bytes);
-        (0,external_node_fs_.renameSync)(`${path}.tmp`, path);
-    }
-    async tags() {
-        return this.index()
-            .manifests.map((d) => d.annotations?.[REF_NAME])
-            .filter((t) => t !== undefined);
-    }
-    async referrers(digest, artifactType) {
-        const all = await referrersFromTag(this, digest);
-        return artifactType ? all.filter((d) => d.artifactType === artifactType) : all;
-    }
+function createRegistryClient(options) {
+    return new RegistryClient({
+        http: options.http,
+        credentials: credentialChain(options.explicit ?? {}, dockerConfigCredentials(options.env)),
+        insecureRegistries: options.insecureRegistries,
+        onSecret: options.onSecret,
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/oci/copy.ts
 
-function createLimiter(limit) {
-    const max = Math.max(1, Math.floor(limit));
-    let running = 0;
-    const waiting = [];
-    return async (fn) => {
-        if (running >= max)
-            await new Promise((resolve) => waiting.push(resolve));
-        else
-            running += 1;
-        try {
-            return await fn();
-        }
-        finally {
-            // The slot passes straight to the next waiter, so `running` never exceeds `max`.
-            const next = waiting.shift();
-            if (next)
-                next();
-            else
-                running -= 1;
-        }
-    };
-}
+
+// The pool lives in src/net (one for the suite); importers of copy.ts keep finding it here.
+
 /**
  * The tree under a reference, or under a top manifest already read. An index's children are read
  * at most `concurrency` at once, however many it lists and however deep they nest: the limiter
@@ -29511,22 +29659,19 @@ function emptyStats() {
 async function copyBlobs(src, dst, blobs, options) {
     const attempts = options.attempts ?? 3;
     let rest = blobs;
-    if (src.kind === 'registry' && dst.kind === 'registry') {
-        const from = src;
-        const to = dst;
-        if (from.registry === to.registry) {
-            // A mount answers for a blob already present too. What the registry would not mount is
-            // copied below. Mounts move no bytes, but running them wider than `concurrency` was measured
-            // slower (registry 2.8 on two cores: 16 at once took longer than 4 to 6 at once).
-            const unmounted = [];
-            await forEachLimit(blobs, options.concurrency, async (blob) => {
-                if (await to.mountBlob(blob, from))
-                    options.stats.blobsMounted += 1;
-                else
-                    unmounted.push(blob);
-            });
-            rest = unmounted;
-        }
+    const mount = dst.mountFrom?.(src);
+    if (mount) {
+        // A mount answers for a blob already present too. What the registry would not mount is
+        // copied below. Mounts move no bytes, but running them wider than `concurrency` was measured
+        // slower (registry 2.8 on two cores: 16 at once took longer than 4 to 6 at once).
+        const unmounted = [];
+        await forEachLimit(blobs, options.concurrency, async (blob) => {
+            if (await mount(blob))
+                options.stats.blobsMounted += 1;
+            else
+                unmounted.push(blob);
+        });
+        rest = unmounted;
     }
     // What the destination has is asked all at once, so no stream waits on its own HEAD.
     const present = new Set();
@@ -29569,17 +29714,17 @@ async function copyTree(src, dst, tree, options) {
     if (present.value) {
         // Everything was there before this copy began: nothing was mounted or copied for it.
         options.stats.blobsPresent += tree.blobs.length;
-        await options.alongsideManifests?.();
-        return;
+        return options.alongsideManifests?.();
     }
     if (blobs.status === 'rejected')
         throw blobs.reason;
     for (const key of Object.keys(blobStats))
         options.stats[key] += blobStats[key];
-    await Promise.all([
+    const [, alongside] = await Promise.all([
         putManifests(dst, tree, options.stats, options.concurrency),
         options.alongsideManifests?.(),
     ]);
+    return alongside;
 }
 /**
  * Child manifests `concurrency` at once (an index of thousands of children never opens thousands of
@@ -29599,116 +29744,11 @@ async function putManifests(dst, tree, stats, concurrency) {
     }
     await put(tree.top);
 }
-/** Run fn over items with at most `limit` running; the first failure is thrown after the rest settle. */
-async function forEachLimit(items, limit, fn) {
-    let next = 0;
-    let failure;
-    const worker = async () => {
-        while (next < items.length && failure === undefined) {
-            const item = items[next++];
-            try {
-                await fn(item);
-            }
-            catch (error) {
-                failure ??= error;
-            }
-        }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-    if (failure !== undefined)
-        throw failure;
-}
-
-;// CONCATENATED MODULE: ./src/oci/credentials.ts
-
-
-
-
-/** The keys docker login uses for Docker Hub, and the forms other tools write for any registry. */
-function configKeys(registry) {
-    if (registry === DOCKER_HUB)
-        return ['https://index.docker.io/v1/', 'index.docker.io', 'docker.io', 'registry-1.docker.io'];
-    return [
-        registry,
-        `https://${registry}`,
-        `http://${registry}`,
-        `https://${registry}/v1/`,
-        `https://${registry}/v2/`,
-    ];
-}
-function dockerConfigPath(env) {
-    return (0,external_node_path_.join)(env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker'), 'config.json');
-}
-/**
- * Credentials from the Docker config file that `docker login` and docker/login-action write
- * (`$DOCKER_CONFIG/config.json` or `~/.docker/config.json`): `credHelpers` for the registry, else an
- * `auths` entry, else the global `credsStore`. A helper binary that is not installed is skipped.
- */
-function dockerConfigCredentials(env, runHelper = spawnCredentialHelper) {
-    let config = {};
-    const path = dockerConfigPath(env);
-    try {
-        config = JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
-    }
-    catch (error) {
-        if (error.code !== 'ENOENT')
-            throw new Error(`cannot read the Docker config file ${path}: ${error.message}`);
-    }
-    return (registry) => {
-        const keys = configKeys(registry);
-        for (const key of keys) {
-            const helper = config.credHelpers?.[key];
-            if (helper)
-                return runHelper(helper, registry === DOCKER_HUB ? keys[0] : registry);
-        }
-        for (const key of keys) {
-            const entry = config.auths?.[key];
-            if (!entry)
-                continue;
-            if (entry.auth) {
-                const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
-                const colon = decoded.indexOf(':');
-                if (colon > 0)
-                    return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
-            }
-            if (entry.username && entry.password)
-                return { username: entry.username, password: entry.password };
-            if (entry.identitytoken)
-                return { username: '<token>', password: entry.identitytoken };
-        }
-        if (config.credsStore)
-            return runHelper(config.credsStore, registry === DOCKER_HUB ? keys[0] : registry);
-        return undefined;
-    };
-}
-function spawnCredentialHelper(helper, serverUrl) {
-    if (!/^[A-Za-z0-9_.-]+$/.test(helper))
-        return undefined;
-    // child_process loads only when a helper is configured (a few ms of every start otherwise).
-    const { spawnSync } = process.getBuiltinModule('node:child_process');
-    const result = spawnSync(`docker-credential-${helper}`, ['get'], {
-        input: serverUrl,
-        encoding: 'utf8',
-        timeout: 30_000,
-    });
-    if (result.error || result.status !== 0)
-        return undefined;
-    try {
-        const parsed = JSON.parse(result.stdout);
-        if (!parsed.Secret)
-            return undefined;
-        return { username: parsed.Username ?? '<token>', password: parsed.Secret };
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Explicit credentials for some registries first, then a fallback source (the Docker config). */
-function credentialChain(explicit, fallback) {
-    return (registry) => explicit[registry] ?? fallback?.(registry);
-}
 
 ;// CONCATENATED MODULE: ./src/oci/index.ts
+
+
+
 
 
 
@@ -29725,6 +29765,19 @@ function openRepository(ref, client, options = {}) {
     return client.repository(ref.registry, ref.repository);
 }
 
+// EXTERNAL MODULE: ./src/net/breaker.ts
+var breaker = __nccwpck_require__(9103);
+// EXTERNAL MODULE: ./src/net/clock.ts
+var clock = __nccwpck_require__(2881);
+;// CONCATENATED MODULE: ./src/net/index.ts
+
+
+
+
+
+
+// EXTERNAL MODULE: ./src/runtime/errors.ts
+var runtime_errors = __nccwpck_require__(9541);
 // EXTERNAL MODULE: ./src/runtime/text.ts
 var runtime_text = __nccwpck_require__(5369);
 ;// CONCATENATED MODULE: ./src/layer-cache/tags.ts
@@ -29846,6 +29899,66 @@ function cacheToLines(plan) {
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const external_node_fs_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/net/pool.ts
+/**
+ * The suite's one concurrency pool: requests (or any async work) with at most a fixed number in
+ * flight. createLimiter shares one limit among calls made anywhere (reads of one repository);
+ * forEachLimit and mapLimit run a list through it.
+ */
+function pool_createLimiter(limit) {
+    const max = Math.max(1, Math.floor(limit));
+    let running = 0;
+    const waiting = [];
+    return async (fn) => {
+        if (running >= max)
+            await new Promise((resolve) => waiting.push(resolve));
+        else
+            running += 1;
+        try {
+            return await fn();
+        }
+        finally {
+            // The slot passes straight to the next waiter, so `running` never exceeds `max`.
+            const next = waiting.shift();
+            if (next)
+                next();
+            else
+                running -= 1;
+        }
+    };
+}
+/** Run fn over items with at most `limit` running; the first failure is thrown after the rest settle. */
+async function pool_forEachLimit(items, limit, fn) {
+    let next = 0;
+    let failure;
+    const worker = async () => {
+        while (next < items.length && failure === undefined) {
+            const item = items[next++];
+            try {
+                await fn(item);
+            }
+            catch (error) {
+                failure ??= error;
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    if (failure !== undefined)
+        throw failure;
+}
+/**
+ * fn over items with at most `limit` running; the results in the items' order. After a failure no
+ * new item starts, and the first failure is thrown once the running ones have settled.
+ */
+async function mapLimit(items, limit, fn) {
+    const results = new Array(items.length);
+    const indexed = items.map((item, index) => ({ item, index }));
+    await pool_forEachLimit(indexed, limit, async ({ item, index }) => {
+        results[index] = await fn(item, index);
+    });
+    return results;
+}
+
 ;// CONCATENATED MODULE: ./src/layer-cache/constants.ts
 const ACTION = 'layer-cache';
 const INPUT = {
@@ -31237,21 +31350,15 @@ function manifest_parseCacheConfig(bytes, manifest) {
 
 
 
+
 /** A restore that could not complete: reported as a cache miss with a warning. */
 class CacheMissError extends Error {
     name = 'CacheMissError';
 }
 // Registry round trips dominate (HEAD, POST, PUT per blob): more in flight than there are cores.
 const CONCURRENCY = 8;
-async function parallel(items, fn) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        for (let i = next++; i < items.length; i = next++)
-            results[i] = await fn(items[i], i);
-    };
-    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker));
-    return results;
+function parallel(items, fn) {
+    return mapLimit(items, CONCURRENCY, fn);
 }
 /** The layers of the cache this tree was restored from, by stat id (none when it cannot be read). */
 async function previousLayers(store, digest) {
@@ -31290,6 +31397,7 @@ async function cache_saveCache(opts) {
         return {
             ...empty,
             saved: false,
+            exists: true,
             reason: `key ${opts.key} already has a cache; caches are immutable, so it was not saved again`,
         };
     }
@@ -31336,6 +31444,7 @@ async function cache_saveCache(opts) {
         return {
             ...empty,
             saved: false,
+            exists: true,
             reason: `key ${opts.key} was saved by another job while this one uploaded; kept theirs`,
         };
     }
@@ -31560,7 +31669,7 @@ function config_readConfig(inputs, runtime, workspace, github) {
         if (!repository)
             throw requiredFor(INPUT.cacheRepository, mode, 'the registry repository BuildKit keeps its cache in, such as ghcr.io/acme/app-cache');
         if (repository.kind !== 'registry') {
-            throw errors/* ConfigurationError */.j1.forInput(INPUT.cacheRepository, repositoryText, 'a registry repository (BuildKit cannot use an oci-layout directory as a registry cache)');
+            throw runtime_errors/* ConfigurationError */.j1.forInput(INPUT.cacheRepository, repositoryText, 'a registry repository (BuildKit cannot use an oci-layout directory as a registry cache)');
         }
         return {
             mode,
@@ -31577,7 +31686,7 @@ function config_readConfig(inputs, runtime, workspace, github) {
         const keepLast = inputs.optional(INPUT.keepLast) === undefined ? undefined : inputs.integer(INPUT.keepLast, { min: 1 });
         const maxAgeMs = inputs.duration(INPUT.maxAge);
         if (keepLast === undefined && maxAgeMs === undefined) {
-            throw new errors/* ConfigurationError */.j1(`Mode 'prune' needs '${INPUT.keepLast}' (caches kept per key prefix), '${INPUT.maxAge}' (such as 7d), or both.`);
+            throw new runtime_errors/* ConfigurationError */.j1(`Mode 'prune' needs '${INPUT.keepLast}' (caches kept per key prefix), '${INPUT.maxAge}' (such as 7d), or both.`);
         }
         return {
             mode,
@@ -31593,7 +31702,7 @@ function config_readConfig(inputs, runtime, workspace, github) {
     if (paths.length === 0)
         throw requiredFor(INPUT.path, mode, 'the files and directories to cache, one per line (globs and !exclusions allowed)');
     if (paths.every((p) => p.startsWith('!')))
-        throw errors/* ConfigurationError */.j1.forInput(INPUT.path, paths.join('\n'), 'at least one path that is not an !exclusion');
+        throw runtime_errors/* ConfigurationError */.j1.forInput(INPUT.path, paths.join('\n'), 'at least one path that is not an !exclusion');
     const key = readKey(INPUT.key, inputs.optional(INPUT.key));
     if (!key)
         throw requiredFor(INPUT.key, mode, 'the cache key, such as npm-Linux- followed by a hash of package-lock.json');
@@ -31601,7 +31710,7 @@ function config_readConfig(inputs, runtime, workspace, github) {
     if (save === 'always') {
         // GitHub evaluates a JavaScript action's post-if without the inputs and hands the post step no
         // job status, so one post step cannot both skip failed jobs by default and save them on request.
-        throw new errors/* ConfigurationError */.j1(`Input '${INPUT.save}': 'always' cannot be honoured by a post step (it cannot see whether the job failed). Keep 'on-success', and to save after a failure add a step with \`if: always()\` that runs \`gantry layer-cache --mode paths --lookup-only true\` with the same path and key: it only looks up, then saves.`);
+        throw new runtime_errors/* ConfigurationError */.j1(`Input '${INPUT.save}': 'always' cannot be honoured by a post step (it cannot see whether the job failed). Keep 'on-success', or to save after a failure use acme/gantry/actions/layer-cache/restore and acme/gantry/actions/layer-cache/save with \`if: always()\` on the save step.`);
     }
     return {
         mode,
@@ -31630,16 +31739,16 @@ function readBuildContext(inputs, github) {
     };
 }
 function requiredFor(input, mode, what) {
-    return new errors/* ConfigurationError */.j1(`Input '${input}' is required in mode '${mode}': ${what}.`);
+    return new runtime_errors/* ConfigurationError */.j1(`Input '${input}' is required in mode '${mode}': ${what}.`);
 }
 function readKey(input, key) {
     if (key === undefined)
         return undefined;
     // The same limits as actions/cache, so keys move between the two unchanged.
     if (key.length > MAX_KEY_LENGTH)
-        throw errors/* ConfigurationError */.j1.forInput(input, key, `a key of at most ${MAX_KEY_LENGTH} characters`);
+        throw runtime_errors/* ConfigurationError */.j1.forInput(input, key, `a key of at most ${MAX_KEY_LENGTH} characters`);
     if (key.includes(','))
-        throw errors/* ConfigurationError */.j1.forInput(input, key, 'a key without commas');
+        throw runtime_errors/* ConfigurationError */.j1.forInput(input, key, 'a key without commas');
     return key;
 }
 function readRepository(text) {
@@ -31649,17 +31758,17 @@ function readRepository(text) {
     }
     catch (error) {
         const reason = error instanceof InvalidReferenceError ? error.message : String(error);
-        throw errors/* ConfigurationError */.j1.forInput(INPUT.cacheRepository, text, `a repository such as ghcr.io/acme/app-cache (${reason})`);
+        throw runtime_errors/* ConfigurationError */.j1.forInput(INPUT.cacheRepository, text, `a repository such as ghcr.io/acme/app-cache (${reason})`);
     }
     if (ref.tag || ref.digest) {
-        throw errors/* ConfigurationError */.j1.forInput(INPUT.cacheRepository, text, 'a repository without a tag or digest: the action chooses the tags');
+        throw runtime_errors/* ConfigurationError */.j1.forInput(INPUT.cacheRepository, text, 'a repository without a tag or digest: the action chooses the tags');
     }
     return ref;
 }
 function readCredentials(inputs, password) {
     const username = inputs.optional(INPUT.username);
     if ((username === undefined) !== (password === undefined)) {
-        throw new errors/* ConfigurationError */.j1(`Inputs '${INPUT.username}' and '${INPUT.password}' go together: give both, or neither to use the Docker config (docker/login-action).`);
+        throw new runtime_errors/* ConfigurationError */.j1(`Inputs '${INPUT.username}' and '${INPUT.password}' go together: give both, or neither to use the Docker config (docker/login-action).`);
     }
     return username && password ? { username, password } : undefined;
 }
@@ -31691,7 +31800,7 @@ async function prune(opts) {
     }
     catch (error) {
         // A partial listing would decide from part of the caches: a kept digest may be on a later page.
-        throw new Error(`Nothing was pruned: the repository's tags could not be listed completely: ${(0,errors/* errorMessage */.gJ)(error)}`);
+        throw new Error(`Nothing was pruned: the repository's tags could not be listed completely: ${(0,runtime_errors/* errorMessage */.gJ)(error)}`);
     }
     for (const tag of tags) {
         const manifest = await loadManifest(opts.store, tag).catch(() => undefined);
@@ -31761,6 +31870,7 @@ function describe(cache, group) {
 
 
 
+
 const main = async (ctx) => {
     const config = config_readConfig(ctx.inputs, ctx.runtime, ctx.workspace, ctx.github);
     if (config.mode === 'buildx')
@@ -31775,11 +31885,33 @@ const post = async (ctx) => {
         return;
     return save(ctx, config);
 };
+/**
+ * actions/layer-cache/restore: the paths mode's restore as a step of its own (actions/cache/restore).
+ * The same function the single action's main step runs; its state is simply never read.
+ */
+const restoreStep = async (ctx) => {
+    const config = readConfig(ctx.inputs, ctx.runtime, ctx.workspace, ctx.github);
+    if (config.mode !== 'paths')
+        throw new Error('internal error: the restore sub-action reads paths mode');
+    return restore(ctx, config);
+};
+/**
+ * actions/layer-cache/save: the paths mode's save as a step of its own (actions/cache/save), so a
+ * workflow can save with `if: always()` after a failed step. It needs nothing from a restore step:
+ * the key is its input, and whether that key already has a cache is asked of the registry.
+ */
+const saveStep = async (ctx) => {
+    const config = readConfig(ctx.inputs, ctx.runtime, ctx.workspace, ctx.github);
+    if (config.mode !== 'paths')
+        throw new Error('internal error: the save sub-action reads paths mode');
+    return save(ctx, config, { standalone: true });
+};
 function openStore(ctx, repository, credentials) {
     const explicit = credentials && repository.kind === 'registry' ? { [repository.registry]: credentials } : {};
-    const client = new RegistryClient({
+    const client = createRegistryClient({
         http: ctx.http(),
-        credentials: credentialChain(explicit, dockerConfigCredentials(ctx.runtime.env)),
+        env: ctx.runtime.env,
+        explicit,
         onSecret: (secret) => ctx.runtime.setSecret(secret),
     });
     return openRepository(repository, client, { createLayout: true });
@@ -31794,17 +31926,13 @@ function cacheOptions(ctx, config, store) {
         now: () => ctx.clock.now(),
     };
 }
-const INFRASTRUCTURE_ERRORS = new Set([
-    'RegistryError',
-    'NetworkError',
-    'HttpTimeoutError',
-    'CircuitOpenError',
-    'DigestMismatchError',
-    'LayoutError',
-]);
-/** Network and registry failures make a restore a miss and a save a skip, as with actions/cache. */
+/**
+ * Network and registry failures (any ServiceError: unreachable, an error status, content that does
+ * not match its digest, a broken layout) make a restore a miss and a save a skip, as with
+ * actions/cache. Refused credentials are not one of them: they stay the user's to fix.
+ */
 function isInfrastructureFailure(error) {
-    return error instanceof Error && INFRASTRUCTURE_ERRORS.has(error.name);
+    return (0,errors/* isServiceError */.gi)(error);
 }
 async function buildx(ctx, config) {
     const store = openStore(ctx, config.repository, config.credentials);
@@ -31815,7 +31943,7 @@ async function buildx(ctx, config) {
             throw error;
         ctx.runtime.annotate({
             level: 'warning',
-            message: `Cache refs not checked, building without cache-from: ${(0,errors/* errorMessage */.gJ)(error)}`,
+            message: `Cache refs not checked, building without cache-from: ${(0,runtime_errors/* errorMessage */.gJ)(error)}`,
         });
         return unresolvedBuildx(plan);
     }), (r) => ({
@@ -31848,7 +31976,7 @@ async function restore(ctx, config) {
         const result = await ctx.log.stage('restore', () => restoreFromGitHub(config.spec.lines, config.key, config.restoreKeys, config.lookupOnly).catch((error) => {
             runtime.annotate({
                 level: 'warning',
-                message: `GitHub's cache service failed; continuing without a cache: ${(0,errors/* errorMessage */.gJ)(error)}`,
+                message: `GitHub's cache service failed; continuing without a cache: ${(0,runtime_errors/* errorMessage */.gJ)(error)}`,
             });
             return { available: true, matchedKey: undefined };
         }));
@@ -31890,7 +32018,7 @@ async function restore(ctx, config) {
                 runtime.saveState(constants_STATE.brokenDigest, match.manifest.digest);
             runtime.annotate({
                 level: 'warning',
-                message: `Cache not restored (treated as a miss): ${(0,errors/* errorMessage */.gJ)(error)}`,
+                message: `Cache not restored (treated as a miss): ${(0,runtime_errors/* errorMessage */.gJ)(error)}`,
             });
         }
     }
@@ -31905,9 +32033,10 @@ async function restore(ctx, config) {
         throw new Error(`No cache for key ${config.key}${config.restoreKeys.length ? ' or its restore-keys' : ''}, and 'fail-on-cache-miss' is true.`);
     }
 }
-async function save(ctx, config) {
+async function save(ctx, config, options = {}) {
     const { runtime } = ctx;
-    const key = runtime.getState(STATE.primaryKey) || config.key;
+    // The save sub-action has no restore step of its own: its key input is the key.
+    const key = (!options.standalone && runtime.getState(STATE.primaryKey)) || config.key;
     if (config.save === 'never')
         return runtime.info("Not saving: 'save' is 'never'.");
     if (runtime.getState(STATE.matchedKey) === key)
@@ -31947,7 +32076,11 @@ async function save(ctx, config) {
             files: r.files,
         }));
         if (!result.saved) {
-            runtime.info(`Not saved: ${result.reason}.`);
+            // As actions/cache/save says it: an existing key is not an error, but the step did nothing.
+            if (options.standalone && result.exists)
+                runtime.annotate({ level: 'notice', message: `Cache not saved: ${result.reason}.` });
+            else
+                runtime.info(`Not saved: ${result.reason}.`);
             return;
         }
         await runtime.appendSummary(`### layer-cache (paths): saved\n\n${markdownTable(['key', 'layers', 'uploaded', 'files'], [
@@ -31994,57 +32127,20 @@ async function pruneMode(ctx, config) {
 
 /***/ }),
 
-/***/ 2881:
+/***/ 9103:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   m: () => (/* binding */ systemClock)
+/* harmony export */   C: () => (/* binding */ CircuitOpenError),
+/* harmony export */   n: () => (/* binding */ CircuitBreakers)
 /* harmony export */ });
-const systemClock = {
-    now: () => Date.now(),
-    sleep: (ms, signal) => new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(signal.reason);
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(signal?.reason);
-        };
-        signal?.addEventListener('abort', onAbort, { once: true });
-    }),
-};
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3688);
 
-
-/***/ }),
-
-/***/ 9693:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Au: () => (/* binding */ BodyTooLargeError),
-  Qq: () => (/* binding */ HttpClient),
-  Dr: () => (/* binding */ NetworkError),
-  Pl: () => (/* binding */ safeUrl),
-  Z_: () => (/* binding */ sendsOnce)
-});
-
-// UNUSED EXPORTS: DEFAULT_HTTP_OPTIONS, HttpResponse, HttpTimeoutError, RedirectRefusedError, ResponseHeaders, SENSITIVE_HEADERS, parseRetryAfter
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
-// EXTERNAL MODULE: external "node:stream/promises"
-var promises_ = __nccwpck_require__(6466);
-;// CONCATENATED MODULE: ./src/net/breaker.ts
-class CircuitOpenError extends Error {
+class CircuitOpenError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ServiceError */ ._7 {
     host;
     name = 'CircuitOpenError';
+    transient = true;
+    unreachable = true;
     constructor(host, retryInMs) {
         super(`${host} failed repeatedly; not calling it again for ${Math.ceil(retryInMs / 1000)} s (circuit breaker open).`);
         this.host = host;
@@ -32100,24 +32196,106 @@ class CircuitBreakers {
     }
 }
 
-// EXTERNAL MODULE: ./src/net/clock.ts
-var clock = __nccwpck_require__(2881);
-;// CONCATENATED MODULE: ./src/net/http.ts
+
+/***/ }),
+
+/***/ 2881:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ systemClock)
+/* harmony export */ });
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms, signal) => new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(signal.reason);
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal?.reason);
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+    }),
+};
+
+
+/***/ }),
+
+/***/ 3688:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _7: () => (/* binding */ ServiceError),
+/* harmony export */   gi: () => (/* binding */ isServiceError)
+/* harmony export */ });
+/* unused harmony export isTransient */
+/**
+ * The error taxonomy of src/net and src/oci. A failure of an outside service (no answer, a timeout,
+ * an open breaker, a registry's error status, content that does not match its digest) is a
+ * ServiceError and says what an adapter needs to decide, so no adapter matches class names:
+ * - `transient`: trying again later may succeed (src/net has already retried what was safe);
+ * - `unreachable`: no usable answer came from the service (network failure, timeout, breaker open,
+ *   a redirect refused), as opposed to an answer that was an error.
+ */
+class ServiceError extends Error {
+}
+/** A ServiceError, recognised by its properties (also across copies of this module in two bundles). */
+function isServiceError(error) {
+    return (error instanceof Error &&
+        typeof error.transient === 'boolean' &&
+        typeof error.unreachable === 'boolean');
+}
+function isTransient(error) {
+    return isServiceError(error) && error.transient;
+}
+
+
+/***/ }),
+
+/***/ 9663:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Au: () => (/* binding */ BodyTooLargeError),
+/* harmony export */   Dr: () => (/* binding */ NetworkError),
+/* harmony export */   Pl: () => (/* binding */ safeUrl),
+/* harmony export */   Qq: () => (/* binding */ HttpClient),
+/* harmony export */   Z_: () => (/* binding */ sendsOnce)
+/* harmony export */ });
+/* unused harmony exports HttpTimeoutError, RedirectRefusedError, SENSITIVE_HEADERS, DEFAULT_HTTP_OPTIONS, HttpResponse, ResponseHeaders, parseRetryAfter */
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3688);
+/* harmony import */ var _breaker_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9103);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2881);
 
 
 
 
 
-class HttpTimeoutError extends Error {
+
+class HttpTimeoutError extends _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ServiceError */ ._7 {
     name = 'HttpTimeoutError';
+    transient = true;
+    unreachable = true;
 }
 class BodyTooLargeError extends Error {
     name = 'BodyTooLargeError';
 }
-class NetworkError extends Error {
+class NetworkError extends _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ServiceError */ ._7 {
     host;
     causeCode;
     name = 'NetworkError';
+    transient = true;
+    unreachable = true;
     constructor(message, host, causeCode) {
         super(message);
         this.host = host;
@@ -32127,6 +32305,8 @@ class NetworkError extends Error {
 /** A redirect this client will not follow (to plain http, to another origin where not allowed, with credentials). */
 class RedirectRefusedError extends NetworkError {
     name = 'RedirectRefusedError';
+    /** The same redirect comes back next time. */
+    transient = false;
 }
 /** Headers that always carry credentials, whoever sends them. */
 const SENSITIVE_HEADERS = [
@@ -32251,13 +32431,13 @@ class HttpClient {
     constructor(options = {}) {
         this.options = {
             ...DEFAULT_HTTP_OPTIONS,
-            clock: clock/* systemClock */.m,
+            clock: _clock_js__WEBPACK_IMPORTED_MODULE_4__/* .systemClock */ .m,
             random: Math.random,
             ...options,
         };
-        this.breakers = new CircuitBreakers({ failureThreshold: this.options.breakerThreshold, cooldownMs: this.options.breakerCooldownMs }, this.options.clock);
+        this.breakers = new _breaker_js__WEBPACK_IMPORTED_MODULE_3__/* .CircuitBreakers */ .n({ failureThreshold: this.options.breakerThreshold, cooldownMs: this.options.breakerCooldownMs }, this.options.clock);
         this.proxyEnv = this.options.proxyEnv ? proxyVariables(this.options.proxyEnv) : undefined;
-        this.httpAgent = new external_node_http_.Agent({
+        this.httpAgent = new node_http__WEBPACK_IMPORTED_MODULE_0__.Agent({
             keepAlive: true,
             ...(this.proxyEnv ? { proxyEnv: this.proxyEnv } : {}),
         });
@@ -32406,7 +32586,7 @@ class HttpClient {
         const fixed = typeof body === 'string' ? Buffer.from(body) : body instanceof Uint8Array ? body : undefined;
         if (fixed && !Object.keys(headers).some((name) => name.toLowerCase() === 'content-length'))
             headers['content-length'] = String(fixed.byteLength);
-        const transport = url.protocol === 'https:' ? this.https() : { request: external_node_http_.request, agent: this.httpAgent };
+        const transport = url.protocol === 'https:' ? this.https() : { request: node_http__WEBPACK_IMPORTED_MODULE_0__.request, agent: this.httpAgent };
         return new Promise((resolve, reject) => {
             const request = transport.request(url, { method, headers, agent: transport.agent });
             // The timeout bounds the wait for headers; a streamed body is bounded by the caller's signal.
@@ -32443,13 +32623,13 @@ class HttpClient {
             else if (fixed)
                 request.end(fixed);
             else {
-                const source = body instanceof external_node_stream_.Readable
+                const source = body instanceof node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable
                     ? body
                     : body instanceof ReadableStream
-                        ? external_node_stream_.Readable.fromWeb(body)
-                        : external_node_stream_.Readable.from(body);
+                        ? node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.fromWeb(body)
+                        : node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.from(body);
                 // A failing source ends the request with its error (the request rejects with it).
-                (0,promises_.pipeline)(source, request).catch((error) => request.destroy(error));
+                (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_2__.pipeline)(source, request).catch((error) => request.destroy(error));
             }
         });
     }
@@ -32545,7 +32725,7 @@ function safeUrl(url) {
     return `${u.protocol}//${u.host}${u.pathname}`;
 }
 function describeFailure(error, url, timeoutMs) {
-    if (error instanceof CircuitOpenError)
+    if (error instanceof _breaker_js__WEBPACK_IMPORTED_MODULE_3__/* .CircuitOpenError */ .C)
         return error;
     // Already names its URL (a stalled body, a passed deadline).
     if (error instanceof HttpTimeoutError && /^[a-z]+:\/\//.test(error.message))
@@ -32614,7 +32794,7 @@ function errorMessage(error) {
 
 /***/ }),
 
-/***/ 3352:
+/***/ 8072:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32623,8 +32803,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ runStep)
 });
 
-// EXTERNAL MODULE: ./src/net/http.ts + 1 modules
-var http = __nccwpck_require__(9693);
+// EXTERNAL MODULE: ./src/net/http.ts
+var http = __nccwpck_require__(9663);
 // EXTERNAL MODULE: ./src/runtime/errors.ts
 var errors = __nccwpck_require__(9541);
 ;// CONCATENATED MODULE: ./src/github/client.ts
@@ -33176,7 +33356,7 @@ class StructuredLog {
     }
 }
 
-;// CONCATENATED MODULE: ./src/runtime/run.ts
+;// CONCATENATED MODULE: ./src/runtime/step.ts
 
 
 
@@ -39632,6 +39812,18 @@ minimatch.unescape = unescape_unescape;
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

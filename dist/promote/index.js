@@ -28375,9 +28375,13 @@ module.exports = {
 /* harmony export */   C: () => (/* binding */ CircuitOpenError),
 /* harmony export */   n: () => (/* binding */ CircuitBreakers)
 /* harmony export */ });
-class CircuitOpenError extends Error {
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3688);
+
+class CircuitOpenError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ServiceError */ ._7 {
     host;
     name = 'CircuitOpenError';
+    transient = true;
+    unreachable = true;
     constructor(host, retryInMs) {
         super(`${host} failed repeatedly; not calling it again for ${Math.ceil(retryInMs / 1000)} s (circuit breaker open).`);
         this.host = host;
@@ -28462,24 +28466,55 @@ const systemClock = {
 
 /***/ }),
 
+/***/ 3688:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _7: () => (/* binding */ ServiceError),
+/* harmony export */   gi: () => (/* binding */ isServiceError)
+/* harmony export */ });
+/* unused harmony export isTransient */
+/**
+ * The error taxonomy of src/net and src/oci. A failure of an outside service (no answer, a timeout,
+ * an open breaker, a registry's error status, content that does not match its digest) is a
+ * ServiceError and says what an adapter needs to decide, so no adapter matches class names:
+ * - `transient`: trying again later may succeed (src/net has already retried what was safe);
+ * - `unreachable`: no usable answer came from the service (network failure, timeout, breaker open,
+ *   a redirect refused), as opposed to an answer that was an error.
+ */
+class ServiceError extends Error {
+}
+/** A ServiceError, recognised by its properties (also across copies of this module in two bundles). */
+function isServiceError(error) {
+    return (error instanceof Error &&
+        typeof error.transient === 'boolean' &&
+        typeof error.unreachable === 'boolean');
+}
+function isTransient(error) {
+    return isServiceError(error) && error.transient;
+}
+
+
+/***/ }),
+
 /***/ 9663:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Au: () => (/* binding */ BodyTooLargeError),
 /* harmony export */   Dr: () => (/* binding */ NetworkError),
-/* harmony export */   Iu: () => (/* binding */ HttpTimeoutError),
 /* harmony export */   Pl: () => (/* binding */ safeUrl),
 /* harmony export */   Qq: () => (/* binding */ HttpClient),
 /* harmony export */   Z_: () => (/* binding */ sendsOnce)
 /* harmony export */ });
-/* unused harmony exports RedirectRefusedError, SENSITIVE_HEADERS, DEFAULT_HTTP_OPTIONS, HttpResponse, ResponseHeaders, parseRetryAfter */
+/* unused harmony exports HttpTimeoutError, RedirectRefusedError, SENSITIVE_HEADERS, DEFAULT_HTTP_OPTIONS, HttpResponse, ResponseHeaders, parseRetryAfter */
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7067);
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7075);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6466);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3688);
 /* harmony import */ var _breaker_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9103);
 /* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2881);
 
@@ -28487,16 +28522,21 @@ const systemClock = {
 
 
 
-class HttpTimeoutError extends Error {
+
+class HttpTimeoutError extends _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ServiceError */ ._7 {
     name = 'HttpTimeoutError';
+    transient = true;
+    unreachable = true;
 }
 class BodyTooLargeError extends Error {
     name = 'BodyTooLargeError';
 }
-class NetworkError extends Error {
+class NetworkError extends _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ServiceError */ ._7 {
     host;
     causeCode;
     name = 'NetworkError';
+    transient = true;
+    unreachable = true;
     constructor(message, host, causeCode) {
         super(message);
         this.host = host;
@@ -28506,6 +28546,8 @@ class NetworkError extends Error {
 /** A redirect this client will not follow (to plain http, to another origin where not allowed, with credentials). */
 class RedirectRefusedError extends NetworkError {
     name = 'RedirectRefusedError';
+    /** The same redirect comes back next time. */
+    transient = false;
 }
 /** Headers that always carry credentials, whoever sends them. */
 const SENSITIVE_HEADERS = [
@@ -29075,18 +29117,18 @@ const POLICY_KEYS = [
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _runtime_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7709);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(785);
+/* harmony import */ var _runtime_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4930);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8825);
 
 
-await (0,_runtime_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runStep */ .e)('promote', 'main', _run_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
+await (0,_runtime_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runStep */ .e)('promote', 'main', _run_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 785:
+/***/ 8825:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29097,17 +29139,18 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./src/net/errors.ts
+var errors = __nccwpck_require__(3688);
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 // EXTERNAL MODULE: external "node:stream/promises"
 var promises_ = __nccwpck_require__(6466);
-// EXTERNAL MODULE: ./src/net/http.ts
-var http = __nccwpck_require__(9663);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: ./src/oci/digest.ts
+
 
 
 
@@ -29128,8 +29171,11 @@ function digestOf(bytes, algorithm = 'sha256') {
     return `${algorithm}:${(0,external_node_crypto_.createHash)(algorithm).update(bytes).digest('hex')}`;
 }
 /** Content did not match the digest (or size) it was addressed by. */
-class DigestMismatchError extends Error {
+class DigestMismatchError extends errors/* ServiceError */._7 {
     name = 'DigestMismatchError';
+    /** The same content comes back next time (a broken stream is a NetworkError, not this). */
+    transient = false;
+    unreachable = false;
 }
 function verifyBytes(bytes, expected, what) {
     const actual = digestOf(bytes, algorithmOf(expected));
@@ -29177,15 +29223,14 @@ function digestTag(digest) {
     return digest.replace(':', '-');
 }
 
-// EXTERNAL MODULE: ./src/runtime/errors.ts
-var errors = __nccwpck_require__(9541);
 ;// CONCATENATED MODULE: ./src/oci/errors.ts
 
 /** A registry answered with an error status; `code` is the distribution error code when given. */
-class RegistryError extends Error {
+class RegistryError extends errors/* ServiceError */._7 {
     status;
     code;
     name = 'RegistryError';
+    unreachable = false;
     constructor(message, status, code) {
         super(message);
         this.status = status;
@@ -29193,6 +29238,10 @@ class RegistryError extends Error {
     }
     get notFound() {
         return this.status === 404;
+    }
+    /** A registry that is overloaded or failing (408, 429, 5xx) may answer later. */
+    get transient() {
+        return this.status === 408 || this.status === 429 || this.status >= 500;
     }
     /** Build from a response, reading (and so consuming) its body for the error code and message. */
     static async from(what, response) {
@@ -29217,9 +29266,12 @@ class RegistryError extends Error {
 }
 /**
  * The registry (or its token service) refused the credentials, or wants credentials that were not
- * given. A user mistake, so a ConfigurationError: it names the registry and user, never the secret.
+ * given: a mistake the user fixes, named so (the runtime reports an error named ConfigurationError
+ * as one line, without a stack), with no dependency on the runtime. It names the registry and user,
+ * never the secret. Not a ServiceError: no adapter takes it for an outage.
  */
-class RegistryAuthError extends errors/* ConfigurationError */.j1 {
+class RegistryAuthError extends Error {
+    name = 'ConfigurationError';
 }
 
 ;// CONCATENATED MODULE: ./src/oci/media-types.ts
@@ -29300,6 +29352,204 @@ function parseManifest(bytes, digest, contentType) {
     return { descriptor, bytes, json };
 }
 
+;// CONCATENATED MODULE: ./src/oci/referrers-tag.ts
+/**
+ * The referrers tag schema of the distribution spec (for registries and layouts without the
+ * referrers API): the image index at tag `sha256-<hex>` lists the subject's referrers. Also cosign's
+ * legacy tag suffixes.
+ */
+
+
+
+const COSIGN_SUFFIXES = ['sig', 'att', 'sbom'];
+function filterType(descriptors, artifactType) {
+    return artifactType ? descriptors.filter((d) => d.artifactType === artifactType) : descriptors;
+}
+/** The referrers tag schema: the index at tag `sha256-<hex>` lists the subject's referrers. */
+async function referrersFromTag(repo, digest) {
+    try {
+        const manifest = await repo.getManifest(digestTag(digest));
+        return manifest.json.manifests ?? [];
+    }
+    catch (error) {
+        // No index yet (a registry's 404, or a layout without the tag): no referrers.
+        if ((error instanceof RegistryError && error.notFound) || error.name === 'LayoutError')
+            return [];
+        throw error;
+    }
+}
+/** Add a referrer to the subject's referrers tag index (creating it), unless it is listed already. */
+async function addToReferrersIndex(repo, subject, referrer) {
+    const existing = await referrersFromTag(repo, subject);
+    const { mediaType, digest, size } = referrer.descriptor;
+    if (existing.some((d) => d.digest === digest))
+        return;
+    const json = referrer.json;
+    const entry = { mediaType, digest, size };
+    const artifactType = artifactTypeOf(json);
+    if (artifactType)
+        entry.artifactType = artifactType;
+    if (json.annotations)
+        entry.annotations = json.annotations;
+    const index = {
+        schemaVersion: 2,
+        mediaType: MediaType.OciIndex,
+        manifests: [...existing, entry],
+    };
+    await repo.putManifest(new TextEncoder().encode(JSON.stringify(index)), MediaType.OciIndex, digestTag(subject));
+}
+
+;// CONCATENATED MODULE: ./src/oci/layout.ts
+
+
+
+
+
+
+
+const REF_NAME = 'org.opencontainers.image.ref.name';
+/** A layout directory that is missing, malformed or lacks what was asked for. */
+class LayoutError extends errors/* ServiceError */._7 {
+    name = 'LayoutError';
+    transient = false;
+    unreachable = false;
+}
+/**
+ * An OCI image layout directory (`oci-layout`, `index.json`, `blobs/<alg>/<hex>`), as `docker buildx
+ * --output type=oci,tar=false`, skopeo (`oci:<dir>`) and other tools write it. Tags are the
+ * `org.opencontainers.image.ref.name` annotations of index.json; referrers use the tag schema.
+ */
+class LayoutRepository {
+    dir;
+    kind = 'layout';
+    display;
+    constructor(dir) {
+        this.dir = dir;
+        this.display = `oci-layout:${dir}`;
+    }
+    /** Open an existing layout, or (create: true) make an empty one where there is none. */
+    static open(dir, options = {}) {
+        const marker = (0,external_node_path_namespaceObject.join)(dir, 'oci-layout');
+        if (!(0,external_node_fs_.existsSync)(marker)) {
+            if (!options.create)
+                throw new LayoutError(`${dir} is not an OCI image layout (no oci-layout file)`);
+            (0,external_node_fs_.mkdirSync)((0,external_node_path_namespaceObject.join)(dir, 'blobs', 'sha256'), { recursive: true });
+            (0,external_node_fs_.writeFileSync)(marker, JSON.stringify({ imageLayoutVersion: '1.0.0' }));
+            (0,external_node_fs_.writeFileSync)((0,external_node_path_namespaceObject.join)(dir, 'index.json'), JSON.stringify({ schemaVersion: 2, mediaType: MediaType.OciIndex, manifests: [] }));
+        }
+        return new LayoutRepository(dir);
+    }
+    blobPath(digest) {
+        if (!isDigest(digest))
+            throw new LayoutError(`not a digest: ${JSON.stringify(digest)}`);
+        const [alg, hex] = digest.split(':');
+        return (0,external_node_path_namespaceObject.join)(this.dir, 'blobs', alg, hex);
+    }
+    index() {
+        try {
+            return JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_namespaceObject.join)(this.dir, 'index.json'), 'utf8'));
+        }
+        catch (error) {
+            throw new LayoutError(`${this.dir}/index.json cannot be read: ${error.message}`);
+        }
+    }
+    writeIndex(index) {
+        const file = (0,external_node_path_namespaceObject.join)(this.dir, 'index.json');
+        (0,external_node_fs_.writeFileSync)(`${file}.tmp`, JSON.stringify(index));
+        (0,external_node_fs_.renameSync)(`${file}.tmp`, file);
+    }
+    async resolve(ref) {
+        const listed = this.index().manifests.find((d) => isDigest(ref) ? d.digest === ref : d.annotations?.[REF_NAME] === ref);
+        if (listed) {
+            const { annotations: _annotations, ...descriptor } = listed;
+            return descriptor;
+        }
+        if (isDigest(ref) && (0,external_node_fs_.existsSync)(this.blobPath(ref)))
+            return (await this.getManifest(ref)).descriptor;
+        return undefined;
+    }
+    async getManifest(ref) {
+        const descriptor = isDigest(ref) ? { digest: ref, mediaType: undefined } : await this.resolve(ref);
+        if (!descriptor)
+            throw new LayoutError(`${this.display}: no manifest tagged ${ref}`);
+        const path = this.blobPath(descriptor.digest);
+        if (!(0,external_node_fs_.existsSync)(path))
+            throw new LayoutError(`${this.display}: manifest ${descriptor.digest} is missing`);
+        const bytes = (0,external_node_fs_.readFileSync)(path);
+        verifyBytes(bytes, descriptor.digest, `${this.display} manifest`);
+        return parseManifest(bytes, descriptor.digest, descriptor.mediaType);
+    }
+    async putManifest(bytes, mediaType, ref) {
+        const digest = digestOf(bytes);
+        if (isDigest(ref) && ref !== digest)
+            throw new DigestMismatchError(`manifest for ${this.display}@${ref} has digest ${digest}`);
+        this.writeBlobBytes(digest, bytes);
+        const manifest = parseManifest(bytes, digest, mediaType);
+        const descriptor = { mediaType, digest, size: bytes.byteLength };
+        if (!isDigest(ref)) {
+            const index = this.index();
+            index.manifests = index.manifests.filter((d) => d.annotations?.[REF_NAME] !== ref);
+            index.manifests.push({ ...descriptor, annotations: { [REF_NAME]: ref } });
+            this.writeIndex(index);
+        }
+        if (manifest.json.subject)
+            await addToReferrersIndex(this, manifest.json.subject.digest, manifest);
+        return descriptor;
+    }
+    async deleteManifest(digest) {
+        const index = this.index();
+        index.manifests = index.manifests.filter((d) => d.digest !== digest);
+        this.writeIndex(index);
+    }
+    async hasBlob(digest) {
+        return (0,external_node_fs_.existsSync)(this.blobPath(digest));
+    }
+    async openBlob(descriptor) {
+        const path = this.blobPath(descriptor.digest);
+        if (!(0,external_node_fs_.existsSync)(path))
+            throw new LayoutError(`${this.display}: blob ${descriptor.digest} is missing`);
+        return verified((0,external_node_fs_.createReadStream)(path), descriptor, `${this.display} blob ${descriptor.digest}`);
+    }
+    async pushBlob(descriptor, source) {
+        const path = this.blobPath(descriptor.digest);
+        if ((0,external_node_fs_.existsSync)(path) && (0,external_node_fs_.statSync)(path).size === descriptor.size)
+            return;
+        const body = typeof source === 'function' ? await source() : source;
+        if (body instanceof Uint8Array) {
+            verifyBytes(body, descriptor.digest, `${this.display} blob`);
+            return this.writeBlobBytes(descriptor.digest, body);
+        }
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
+        const partial = `${path}.${process.pid}.partial`;
+        try {
+            await (0,promises_.pipeline)(body, verifyingStream(descriptor.digest, descriptor.size, `${this.display} blob ${descriptor.digest}`), (0,external_node_fs_.createWriteStream)(partial));
+            (0,external_node_fs_.renameSync)(partial, path);
+        }
+        finally {
+            (0,external_node_fs_.rmSync)(partial, { force: true });
+        }
+    }
+    writeBlobBytes(digest, bytes) {
+        const path = this.blobPath(digest);
+        if ((0,external_node_fs_.existsSync)(path))
+            return;
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
+        (0,external_node_fs_.writeFileSync)(`${path}.tmp`, bytes);
+        (0,external_node_fs_.renameSync)(`${path}.tmp`, path);
+    }
+    async tags() {
+        return this.index()
+            .manifests.map((d) => d.annotations?.[REF_NAME])
+            .filter((t) => t !== undefined);
+    }
+    async referrers(digest, artifactType) {
+        const all = await referrersFromTag(this, digest);
+        return artifactType ? all.filter((d) => d.artifactType === artifactType) : all;
+    }
+}
+
+// EXTERNAL MODULE: ./src/net/http.ts
+var http = __nccwpck_require__(9663);
 ;// CONCATENATED MODULE: ./src/oci/reference.ts
 
 class InvalidReferenceError extends Error {
@@ -29408,9 +29658,7 @@ function isLoopback(registry) {
     return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
-;// CONCATENATED MODULE: ./src/oci/client.ts
-
-
+;// CONCATENATED MODULE: ./src/oci/auth.ts
 
 
 
@@ -29420,34 +29668,13 @@ class RegistryAuth {
     tokens = new Map();
     credentials;
 }
-const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 const TOKEN_MARGIN_MS = 10_000;
-/**
- * A client for the OCI distribution API v1.1 over src/net's HttpClient: anonymous, basic and bearer
- * token auth (scopes per request, including the source of a cross-repository mount), every manifest
- * type accepted and kept byte for byte, every digest verified.
- */
-/** Tags asked for per page (registries cap it: ECR and GHCR at 1000, Docker Hub lower). */
-const TAG_PAGE = 1000;
-const MAX_TAG_PAGES = 10_000;
-class RegistryClient {
+/** Sends requests to registries with the auth each asks for; one per RegistryClient. */
+class RegistryAuthenticator {
     options;
     auths = new Map();
-    insecure;
-    maxManifestBytes;
-    now;
     constructor(options) {
         this.options = options;
-        this.insecure = new Set(options.insecureRegistries ?? []);
-        this.maxManifestBytes = options.maxManifestBytes ?? MAX_MANIFEST_BYTES;
-        this.now = options.now ?? Date.now;
-    }
-    repository(registry, name) {
-        return new RegistryRepository(this, registry, name);
-    }
-    baseUrl(registry) {
-        const scheme = isLoopback(registry) || this.insecure.has(registry) ? 'http' : 'https';
-        return `${scheme}://${apiHost(registry)}`;
     }
     /**
      * Send a request to a registry with the auth it asks for. `scopes` are token scopes such as
@@ -29506,7 +29733,7 @@ class RegistryClient {
         }
         if (!auth.challenge && probe) {
             const response = await this.options.http.request({
-                url: `${this.baseUrl(registry)}/v2/`,
+                url: `${this.options.baseUrl(registry)}/v2/`,
                 method: 'GET',
             });
             response.discard();
@@ -29533,12 +29760,12 @@ class RegistryClient {
         const wanted = [...new Set(scopes)].sort();
         const key = wanted.join(' ');
         const cached = auth.tokens.get(key);
-        if (cached && !renew && cached.expiresAt > this.now())
+        if (cached && !renew && cached.expiresAt > this.options.now())
             return `Bearer ${cached.value}`;
         const url = new URL(challenge.realm);
         // The registry names its token service; it must not talk us into sending credentials in clear
         // (or anywhere but http(s)). Plain http only where the registry itself is allowed plain http.
-        const plainAllowed = isLoopback(url.host) || this.insecure.has(url.host) || this.insecure.has(registry);
+        const plainAllowed = isLoopback(url.host) || this.options.insecure.has(url.host) || this.options.insecure.has(registry);
         if (url.protocol !== 'https:' && !(url.protocol === 'http:' && plainAllowed))
             throw new RegistryAuthError(`Registry ${registry} names token service ${(0,http/* safeUrl */.Pl)(url)}, which is not https: credentials are never sent there. Fix the registry's token realm, or list ${url.host} in insecure-registries for a test registry.`);
         if (challenge.service)
@@ -29566,7 +29793,10 @@ class RegistryClient {
         if (!value)
             throw new RegistryError(`token service ${(0,http/* safeUrl */.Pl)(url)} returned no token`, response.status, undefined);
         this.options.onSecret?.(value);
-        auth.tokens.set(key, { value, expiresAt: this.now() + (body.expires_in ?? 60) * 1000 - TOKEN_MARGIN_MS });
+        auth.tokens.set(key, {
+            value,
+            expiresAt: this.options.now() + (body.expires_in ?? 60) * 1000 - TOKEN_MARGIN_MS,
+        });
         return `Bearer ${value}`;
     }
 }
@@ -29597,6 +29827,107 @@ function parseChallenge(header) {
     }
     return undefined;
 }
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/oci/credentials.ts
+
+
+
+
+/** The keys docker login uses for Docker Hub, and the forms other tools write for any registry. */
+function configKeys(registry) {
+    if (registry === DOCKER_HUB)
+        return ['https://index.docker.io/v1/', 'index.docker.io', 'docker.io', 'registry-1.docker.io'];
+    return [
+        registry,
+        `https://${registry}`,
+        `http://${registry}`,
+        `https://${registry}/v1/`,
+        `https://${registry}/v2/`,
+    ];
+}
+function dockerConfigPath(env) {
+    return (0,external_node_path_namespaceObject.join)(env.DOCKER_CONFIG || (0,external_node_path_namespaceObject.join)(env.HOME || (0,external_node_os_namespaceObject.homedir)(), '.docker'), 'config.json');
+}
+/**
+ * Credentials from the Docker config file that `docker login` and docker/login-action write
+ * (`$DOCKER_CONFIG/config.json` or `~/.docker/config.json`): `credHelpers` for the registry, else an
+ * `auths` entry, else the global `credsStore`. A helper binary that is not installed is skipped.
+ */
+function dockerConfigCredentials(env, runHelper = spawnCredentialHelper) {
+    let config = {};
+    const path = dockerConfigPath(env);
+    try {
+        config = JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
+    }
+    catch (error) {
+        if (error.code !== 'ENOENT')
+            throw new Error(`cannot read the Docker config file ${path}: ${error.message}`);
+    }
+    return (registry) => {
+        const keys = configKeys(registry);
+        for (const key of keys) {
+            const helper = config.credHelpers?.[key];
+            if (helper)
+                return runHelper(helper, registry === DOCKER_HUB ? keys[0] : registry);
+        }
+        for (const key of keys) {
+            const entry = config.auths?.[key];
+            if (!entry)
+                continue;
+            if (entry.auth) {
+                const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+                const colon = decoded.indexOf(':');
+                if (colon > 0)
+                    return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+            }
+            if (entry.username && entry.password)
+                return { username: entry.username, password: entry.password };
+            if (entry.identitytoken)
+                return { username: '<token>', password: entry.identitytoken };
+        }
+        if (config.credsStore)
+            return runHelper(config.credsStore, registry === DOCKER_HUB ? keys[0] : registry);
+        return undefined;
+    };
+}
+function spawnCredentialHelper(helper, serverUrl) {
+    if (!/^[A-Za-z0-9_.-]+$/.test(helper))
+        return undefined;
+    // child_process loads only when a helper is configured (a few ms of every start otherwise).
+    const { spawnSync } = process.getBuiltinModule('node:child_process');
+    const result = spawnSync(`docker-credential-${helper}`, ['get'], {
+        input: serverUrl,
+        encoding: 'utf8',
+        timeout: 30_000,
+    });
+    if (result.error || result.status !== 0)
+        return undefined;
+    try {
+        const parsed = JSON.parse(result.stdout);
+        if (!parsed.Secret)
+            return undefined;
+        return { username: parsed.Username ?? '<token>', password: parsed.Secret };
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Explicit credentials for some registries first, then a fallback source (the Docker config). */
+function credentialChain(explicit, fallback) {
+    return (registry) => explicit[registry] ?? fallback?.(registry);
+}
+
+;// CONCATENATED MODULE: ./src/oci/registry-repository.ts
+
+
+
+
+
+/** Tags asked for per page (registries cap it: ECR and GHCR at 1000, Docker Hub lower). */
+const TAG_PAGE = 1000;
+const MAX_TAG_PAGES = 10_000;
 /** A repository in a registry. */
 class RegistryRepository {
     client;
@@ -29771,8 +30102,8 @@ class RegistryRepository {
             'content-type': 'application/octet-stream',
             'content-length': String(length),
         };
-        // redirect 'error': with 'follow', fetch clones the request, and the clone's tee of a streamed
-        // body keeps every chunk in memory until the upload ends. An upload never redirects anyway.
+        // redirect 'error': an upload is never redirected, and its body streams once: a 3xx is an error,
+        // not a second send.
         const response = await this.send(this.push(), { url, method: 'PUT', headers, body, redirect: 'error' });
         if (response.status !== 201)
             throw await RegistryError.from(`PUT ${(0,http/* safeUrl */.Pl)(url)}`, response);
@@ -29806,6 +30137,11 @@ class RegistryRepository {
         if (offset !== descriptor.size)
             throw new DigestMismatchError(`blob ${descriptor.digest}: read ${offset} bytes, expected ${descriptor.size}`);
         await this.finishUpload(location, descriptor, undefined, 0);
+    }
+    mountFrom(source) {
+        if (!(source instanceof RegistryRepository) || source.registry !== this.registry)
+            return undefined;
+        return (blob) => this.mountBlob(blob, source);
     }
     /**
      * Cross-repository mount (`?mount=&from=`) from another repository of the same registry: no bytes
@@ -29907,43 +30243,6 @@ class RegistryRepository {
         return found.filter((f) => f.descriptor !== undefined);
     }
 }
-const COSIGN_SUFFIXES = ['sig', 'att', 'sbom'];
-function filterType(descriptors, artifactType) {
-    return artifactType ? descriptors.filter((d) => d.artifactType === artifactType) : descriptors;
-}
-/** The referrers tag schema: the index at tag `sha256-<hex>` lists the subject's referrers. */
-async function referrersFromTag(repo, digest) {
-    try {
-        const manifest = await repo.getManifest(digestTag(digest));
-        return manifest.json.manifests ?? [];
-    }
-    catch (error) {
-        // No index yet (a registry's 404, or a layout without the tag): no referrers.
-        if ((error instanceof RegistryError && error.notFound) || error.name === 'LayoutError')
-            return [];
-        throw error;
-    }
-}
-/** Add a referrer to the subject's referrers tag index (creating it), unless it is listed already. */
-async function addToReferrersIndex(repo, subject, referrer) {
-    const existing = await referrersFromTag(repo, subject);
-    const { mediaType, digest, size } = referrer.descriptor;
-    if (existing.some((d) => d.digest === digest))
-        return;
-    const json = referrer.json;
-    const entry = { mediaType, digest, size };
-    const artifactType = artifactTypeOf(json);
-    if (artifactType)
-        entry.artifactType = artifactType;
-    if (json.annotations)
-        entry.annotations = json.annotations;
-    const index = {
-        schemaVersion: 2,
-        mediaType: MediaType.OciIndex,
-        manifests: [...existing, entry],
-    };
-    await repo.putManifest(new TextEncoder().encode(JSON.stringify(index)), MediaType.OciIndex, digestTag(subject));
-}
 async function readLimited(response, limit, what) {
     try {
         return await response.bytes(limit);
@@ -29976,154 +30275,70 @@ async function* rechunk(body, size) {
         yield buffer.subarray(0, filled);
 }
 
-;// CONCATENATED MODULE: ./src/oci/layout.ts
+;// CONCATENATED MODULE: ./src/oci/client.ts
 
 
 
 
+// Where these lived before the split; importers of './client.js' keep working.
 
 
-const REF_NAME = 'org.opencontainers.image.ref.name';
-class LayoutError extends Error {
-    name = 'LayoutError';
+
+const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+class RegistryClient {
+    options;
+    insecure;
+    auth;
+    maxManifestBytes;
+    constructor(options) {
+        this.options = options;
+        this.insecure = new Set(options.insecureRegistries ?? []);
+        this.maxManifestBytes = options.maxManifestBytes ?? MAX_MANIFEST_BYTES;
+        this.auth = new RegistryAuthenticator({
+            http: options.http,
+            credentials: options.credentials,
+            insecure: this.insecure,
+            onSecret: options.onSecret,
+            now: options.now ?? Date.now,
+            baseUrl: (registry) => this.baseUrl(registry),
+        });
+    }
+    repository(registry, name) {
+        return new RegistryRepository(this, registry, name);
+    }
+    baseUrl(registry) {
+        const scheme = isLoopback(registry) || this.insecure.has(registry) ? 'http' : 'https';
+        return `${scheme}://${apiHost(registry)}`;
+    }
+    /**
+     * Send a request to a registry with the auth it asks for. `scopes` are token scopes such as
+     * `repository:team/app:pull,push`. A 401 is answered once (new token or credentials) when the body
+     * can be sent again; a second 401 is a RegistryAuthError.
+     */
+    send(registry, scopes, req) {
+        return this.auth.send(registry, scopes, req);
+    }
 }
 /**
- * An OCI image layout directory (`oci-layout`, `index.json`, `blobs/<alg>/<hex>`), as `docker buildx
- * --output type=oci,tar=false`, skopeo (`oci:<dir>`) and other tools write it. Tags are the
- * `org.opencontainers.image.ref.name` annotations of index.json; referrers use the tag schema.
+ * The registry client every adapter builds (promote, layer-cache, `gantry policy`): credentials
+ * given as inputs first, then the Docker config file, as docker/login-action leaves it.
  */
-class LayoutRepository {
-    dir;
-    kind = 'layout';
-    display;
-    constructor(dir) {
-        this.dir = dir;
-        this.display = `oci-layout:${dir}`;
-    }
-    /** Open an existing layout, or (create: true) make an empty one where there is none. */
-    static open(dir, options = {}) {
-        const marker = (0,external_node_path_namespaceObject.join)(dir, 'oci-layout');
-        if (!(0,external_node_fs_.existsSync)(marker)) {
-            if (!options.create)
-                throw new LayoutError(`${dir} is not an OCI image layout (no oci-layout file)`);
-            (0,external_node_fs_.mkdirSync)((0,external_node_path_namespaceObject.join)(dir, 'blobs', 'sha256'), { recursive: true });
-            (0,external_node_fs_.writeFileSync)(marker, JSON.stringify({ imageLayoutVersion: '1.0.0' }));
-            (0,external_node_fs_.writeFileSync)((0,external_node_path_namespaceObject.join)(dir, 'index.json'), JSON.stringify({ schemaVersion: 2, mediaType: MediaType.OciIndex, manifests: [] }));
-        }
-        return new LayoutRepository(dir);
-    }
-    blobPath(digest) {
-        if (!isDigest(digest))
-            throw new LayoutError(`not a digest: ${JSON.stringify(digest)}`);
-        const [alg, hex] = digest.split(':');
-        return (0,external_node_path_namespaceObject.join)(this.dir, 'blobs', alg, hex);
-    }
-    index() {
-        try {
-            return JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_namespaceObject.join)(this.dir, 'index.json'), 'utf8'));
-        }
-        catch (error) {
-            throw new LayoutError(`${this.dir}/index.json cannot be read: ${error.message}`);
-        }
-    }
-    writeIndex(index) {
-        const file = (0,external_node_path_namespaceObject.join)(this.dir, 'index.json');
-        (0,external_node_fs_.writeFileSync)(`${file}.tmp`, JSON.stringify(index));
-        (0,external_node_fs_.renameSync)(`${file}.tmp`, file);
-    }
-    async resolve(ref) {
-        const listed = this.index().manifests.find((d) => isDigest(ref) ? d.digest === ref : d.annotations?.[REF_NAME] === ref);
-        if (listed) {
-            const { annotations: _annotations, ...descriptor } = listed;
-            return descriptor;
-        }
-        if (isDigest(ref) && (0,external_node_fs_.existsSync)(this.blobPath(ref)))
-            return (await this.getManifest(ref)).descriptor;
-        return undefined;
-    }
-    async getManifest(ref) {
-        const descriptor = isDigest(ref) ? { digest: ref, mediaType: undefined } : await this.resolve(ref);
-        if (!descriptor)
-            throw new LayoutError(`${this.display}: no manifest tagged ${ref}`);
-        const path = this.blobPath(descriptor.digest);
-        if (!(0,external_node_fs_.existsSync)(path))
-            throw new LayoutError(`${this.display}: manifest ${descriptor.digest} is missing`);
-        const bytes = (0,external_node_fs_.readFileSync)(path);
-        verifyBytes(bytes, descriptor.digest, `${this.display} manifest`);
-        return parseManifest(bytes, descriptor.digest, descriptor.mediaType);
-    }
-    async putManifest(bytes, mediaType, ref) {
-        const digest = digestOf(bytes);
-        if (isDigest(ref) && ref !== digest)
-            throw new DigestMismatchError(`manifest for ${this.display}@${ref} has digest ${digest}`);
-        this.writeBlobBytes(digest, bytes);
-        const manifest = parseManifest(bytes, digest, mediaType);
-        const descriptor = { mediaType, digest, size: bytes.byteLength };
-        if (!isDigest(ref)) {
-            const index = this.index();
-            index.manifests = index.manifests.filter((d) => d.annotations?.[REF_NAME] !== ref);
-            index.manifests.push({ ...descriptor, annotations: { [REF_NAME]: ref } });
-            this.writeIndex(index);
-        }
-        if (manifest.json.subject)
-            await addToReferrersIndex(this, manifest.json.subject.digest, manifest);
-        return descriptor;
-    }
-    async deleteManifest(digest) {
-        const index = this.index();
-        index.manifests = index.manifests.filter((d) => d.digest !== digest);
-        this.writeIndex(index);
-    }
-    async hasBlob(digest) {
-        return (0,external_node_fs_.existsSync)(this.blobPath(digest));
-    }
-    async openBlob(descriptor) {
-        const path = this.blobPath(descriptor.digest);
-        if (!(0,external_node_fs_.existsSync)(path))
-            throw new LayoutError(`${this.display}: blob ${descriptor.digest} is missing`);
-        return verified((0,external_node_fs_.createReadStream)(path), descriptor, `${this.display} blob ${descriptor.digest}`);
-    }
-    async pushBlob(descriptor, source) {
-        const path = this.blobPath(descriptor.digest);
-        if ((0,external_node_fs_.existsSync)(path) && (0,external_node_fs_.statSync)(path).size === descriptor.size)
-            return;
-        const body = typeof source === 'function' ? await source() : source;
-        if (body instanceof Uint8Array) {
-            verifyBytes(body, descriptor.digest, `${this.display} blob`);
-            return this.writeBlobBytes(descriptor.digest, body);
-        }
-        (0,external_node_fs_.mkdirSync)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
-        const partial = `${path}.${process.pid}.partial`;
-        try {
-            await (0,promises_.pipeline)(body, verifyingStream(descriptor.digest, descriptor.size, `${this.display} blob ${descriptor.digest}`), (0,external_node_fs_.createWriteStream)(partial));
-            (0,external_node_fs_.renameSync)(partial, path);
-        }
-        finally {
-            (0,external_node_fs_.rmSync)(partial, { force: true });
-        }
-    }
-    writeBlobBytes(digest, bytes) {
-        const path = this.blobPath(digest);
-        if ((0,external_node_fs_.existsSync)(path))
-            return;
-        (0,external_node_fs_.mkdirSync)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
-        (0,external_node_fs_.writeFileSync)(`${path}.tmp`, bytes);
-        (0,external_node_fs_.renameSync)(`${path}.tmp`, path);
-    }
-    async tags() {
-        return this.index()
-            .manifests.map((d) => d.annotations?.[REF_NAME])
-            .filter((t) => t !== undefined);
-    }
-    async referrers(digest, artifactType) {
-        const all = await referrersFromTag(this, digest);
-        return artifactType ? all.filter((d) => d.artifactType === artifactType) : all;
-    }
+function createRegistryClient(options) {
+    return new RegistryClient({
+        http: options.http,
+        credentials: credentialChain(options.explicit ?? {}, dockerConfigCredentials(options.env)),
+        insecureRegistries: options.insecureRegistries,
+        onSecret: options.onSecret,
+    });
 }
 
-;// CONCATENATED MODULE: ./src/oci/copy.ts
-
-function copy_createLimiter(limit) {
+;// CONCATENATED MODULE: ./src/net/pool.ts
+/**
+ * The suite's one concurrency pool: requests (or any async work) with at most a fixed number in
+ * flight. createLimiter shares one limit among calls made anywhere (reads of one repository);
+ * forEachLimit and mapLimit run a list through it.
+ */
+function pool_createLimiter(limit) {
     const max = Math.max(1, Math.floor(limit));
     let running = 0;
     const waiting = [];
@@ -30145,13 +30360,50 @@ function copy_createLimiter(limit) {
         }
     };
 }
+/** Run fn over items with at most `limit` running; the first failure is thrown after the rest settle. */
+async function forEachLimit(items, limit, fn) {
+    let next = 0;
+    let failure;
+    const worker = async () => {
+        while (next < items.length && failure === undefined) {
+            const item = items[next++];
+            try {
+                await fn(item);
+            }
+            catch (error) {
+                failure ??= error;
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    if (failure !== undefined)
+        throw failure;
+}
+/**
+ * fn over items with at most `limit` running; the results in the items' order. After a failure no
+ * new item starts, and the first failure is thrown once the running ones have settled.
+ */
+async function mapLimit(items, limit, fn) {
+    const results = new Array(items.length);
+    const indexed = items.map((item, index) => ({ item, index }));
+    await forEachLimit(indexed, limit, async ({ item, index }) => {
+        results[index] = await fn(item, index);
+    });
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/oci/copy.ts
+
+
+// The pool lives in src/net (one for the suite); importers of copy.ts keep finding it here.
+
 /**
  * The tree under a reference, or under a top manifest already read. An index's children are read
  * at most `concurrency` at once, however many it lists and however deep they nest: the limiter
  * wraps each manifest read, never a recursion, so nested indexes cannot wait on their own parents.
  */
 async function readTree(repo, ref, options = {}) {
-    const limit = options.limit ?? copy_createLimiter(options.concurrency ?? 6);
+    const limit = options.limit ?? pool_createLimiter(options.concurrency ?? 6);
     const top = typeof ref === 'string' ? await limit(() => repo.getManifest(ref)) : ref;
     const children = [];
     const blobs = new Map();
@@ -30210,22 +30462,19 @@ function emptyStats() {
 async function copyBlobs(src, dst, blobs, options) {
     const attempts = options.attempts ?? 3;
     let rest = blobs;
-    if (src.kind === 'registry' && dst.kind === 'registry') {
-        const from = src;
-        const to = dst;
-        if (from.registry === to.registry) {
-            // A mount answers for a blob already present too. What the registry would not mount is
-            // copied below. Mounts move no bytes, but running them wider than `concurrency` was measured
-            // slower (registry 2.8 on two cores: 16 at once took longer than 4 to 6 at once).
-            const unmounted = [];
-            await forEachLimit(blobs, options.concurrency, async (blob) => {
-                if (await to.mountBlob(blob, from))
-                    options.stats.blobsMounted += 1;
-                else
-                    unmounted.push(blob);
-            });
-            rest = unmounted;
-        }
+    const mount = dst.mountFrom?.(src);
+    if (mount) {
+        // A mount answers for a blob already present too. What the registry would not mount is
+        // copied below. Mounts move no bytes, but running them wider than `concurrency` was measured
+        // slower (registry 2.8 on two cores: 16 at once took longer than 4 to 6 at once).
+        const unmounted = [];
+        await forEachLimit(blobs, options.concurrency, async (blob) => {
+            if (await mount(blob))
+                options.stats.blobsMounted += 1;
+            else
+                unmounted.push(blob);
+        });
+        rest = unmounted;
     }
     // What the destination has is asked all at once, so no stream waits on its own HEAD.
     const present = new Set();
@@ -30268,17 +30517,17 @@ async function copyTree(src, dst, tree, options) {
     if (present.value) {
         // Everything was there before this copy began: nothing was mounted or copied for it.
         options.stats.blobsPresent += tree.blobs.length;
-        await options.alongsideManifests?.();
-        return;
+        return options.alongsideManifests?.();
     }
     if (blobs.status === 'rejected')
         throw blobs.reason;
     for (const key of Object.keys(blobStats))
         options.stats[key] += blobStats[key];
-    await Promise.all([
+    const [, alongside] = await Promise.all([
         putManifests(dst, tree, options.stats, options.concurrency),
         options.alongsideManifests?.(),
     ]);
+    return alongside;
 }
 /**
  * Child manifests `concurrency` at once (an index of thousands of children never opens thousands of
@@ -30298,118 +30547,11 @@ async function putManifests(dst, tree, stats, concurrency) {
     }
     await put(tree.top);
 }
-/** Run fn over items with at most `limit` running; the first failure is thrown after the rest settle. */
-async function forEachLimit(items, limit, fn) {
-    let next = 0;
-    let failure;
-    const worker = async () => {
-        while (next < items.length && failure === undefined) {
-            const item = items[next++];
-            try {
-                await fn(item);
-            }
-            catch (error) {
-                failure ??= error;
-            }
-        }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-    if (failure !== undefined)
-        throw failure;
-}
-
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/oci/credentials.ts
-
-
-
-
-/** The keys docker login uses for Docker Hub, and the forms other tools write for any registry. */
-function configKeys(registry) {
-    if (registry === DOCKER_HUB)
-        return ['https://index.docker.io/v1/', 'index.docker.io', 'docker.io', 'registry-1.docker.io'];
-    return [
-        registry,
-        `https://${registry}`,
-        `http://${registry}`,
-        `https://${registry}/v1/`,
-        `https://${registry}/v2/`,
-    ];
-}
-function dockerConfigPath(env) {
-    return (0,external_node_path_namespaceObject.join)(env.DOCKER_CONFIG || (0,external_node_path_namespaceObject.join)(env.HOME || (0,external_node_os_namespaceObject.homedir)(), '.docker'), 'config.json');
-}
-/**
- * Credentials from the Docker config file that `docker login` and docker/login-action write
- * (`$DOCKER_CONFIG/config.json` or `~/.docker/config.json`): `credHelpers` for the registry, else an
- * `auths` entry, else the global `credsStore`. A helper binary that is not installed is skipped.
- */
-function dockerConfigCredentials(env, runHelper = spawnCredentialHelper) {
-    let config = {};
-    const path = dockerConfigPath(env);
-    try {
-        config = JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
-    }
-    catch (error) {
-        if (error.code !== 'ENOENT')
-            throw new Error(`cannot read the Docker config file ${path}: ${error.message}`);
-    }
-    return (registry) => {
-        const keys = configKeys(registry);
-        for (const key of keys) {
-            const helper = config.credHelpers?.[key];
-            if (helper)
-                return runHelper(helper, registry === DOCKER_HUB ? keys[0] : registry);
-        }
-        for (const key of keys) {
-            const entry = config.auths?.[key];
-            if (!entry)
-                continue;
-            if (entry.auth) {
-                const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
-                const colon = decoded.indexOf(':');
-                if (colon > 0)
-                    return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
-            }
-            if (entry.username && entry.password)
-                return { username: entry.username, password: entry.password };
-            if (entry.identitytoken)
-                return { username: '<token>', password: entry.identitytoken };
-        }
-        if (config.credsStore)
-            return runHelper(config.credsStore, registry === DOCKER_HUB ? keys[0] : registry);
-        return undefined;
-    };
-}
-function spawnCredentialHelper(helper, serverUrl) {
-    if (!/^[A-Za-z0-9_.-]+$/.test(helper))
-        return undefined;
-    // child_process loads only when a helper is configured (a few ms of every start otherwise).
-    const { spawnSync } = process.getBuiltinModule('node:child_process');
-    const result = spawnSync(`docker-credential-${helper}`, ['get'], {
-        input: serverUrl,
-        encoding: 'utf8',
-        timeout: 30_000,
-    });
-    if (result.error || result.status !== 0)
-        return undefined;
-    try {
-        const parsed = JSON.parse(result.stdout);
-        if (!parsed.Secret)
-            return undefined;
-        return { username: parsed.Username ?? '<token>', password: parsed.Secret };
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Explicit credentials for some registries first, then a fallback source (the Docker config). */
-function credentialChain(explicit, fallback) {
-    return (registry) => explicit[registry] ?? fallback?.(registry);
-}
 
 ;// CONCATENATED MODULE: ./src/oci/index.ts
+
+
+
 
 
 
@@ -30426,6 +30568,8 @@ function openRepository(ref, client, options = {}) {
     return client.repository(ref.registry, ref.repository);
 }
 
+// EXTERNAL MODULE: ./src/runtime/errors.ts
+var runtime_errors = __nccwpck_require__(9541);
 ;// CONCATENATED MODULE: ./src/promote/constants.ts
 const constants_INPUT = {
     source: 'source',
@@ -30530,7 +30674,7 @@ function reference(input, text) {
     }
     catch (error) {
         if (error instanceof InvalidReferenceError)
-            throw errors/* ConfigurationError */.j1.forInput(input, text, `${REFERENCE_EXAMPLE} (${error.reason})`);
+            throw runtime_errors/* ConfigurationError */.j1.forInput(input, text, `${REFERENCE_EXAMPLE} (${error.reason})`);
         throw error;
     }
 }
@@ -30552,35 +30696,35 @@ function readConfig(inputs, readFile, readers) {
     if (sourceText) {
         const ref = reference(constants_INPUT.source, sourceText);
         if (!ref.tag && !ref.digest) {
-            throw errors/* ConfigurationError */.j1.forInput(constants_INPUT.source, sourceText, 'a reference with a tag or a digest (…:1.4.2 or …@sha256:…): the image to promote must be named exactly');
+            throw runtime_errors/* ConfigurationError */.j1.forInput(constants_INPUT.source, sourceText, 'a reference with a tag or a digest (…:1.4.2 or …@sha256:…): the image to promote must be named exactly');
         }
         source = { text: sourceText, ref };
     }
     else if (!rollback) {
-        throw new errors/* ConfigurationError */.j1(`Input '${constants_INPUT.source}' is required (the image to promote, by digest or by tag), unless '${constants_INPUT.rollback}' is true.`);
+        throw new runtime_errors/* ConfigurationError */.j1(`Input '${constants_INPUT.source}' is required (the image to promote, by digest or by tag), unless '${constants_INPUT.rollback}' is true.`);
     }
     const destinationTexts = inputs.lines(constants_INPUT.destinations);
     if (destinationTexts.length === 0) {
-        throw new errors/* ConfigurationError */.j1(`Input '${constants_INPUT.destinations}' is required: one destination reference per line, such as ghcr.io/acme/app:prod.`);
+        throw new runtime_errors/* ConfigurationError */.j1(`Input '${constants_INPUT.destinations}' is required: one destination reference per line, such as ghcr.io/acme/app:prod.`);
     }
     const destinations = [];
     const seen = new Set();
     for (const text of destinationTexts) {
         const ref = reference(constants_INPUT.destinations, text);
         if (ref.digest) {
-            throw errors/* ConfigurationError */.j1.forInput(constants_INPUT.destinations, text, 'a repository and tag (…/app:prod): a destination names the tag to point at the promoted digest, not a digest');
+            throw runtime_errors/* ConfigurationError */.j1.forInput(constants_INPUT.destinations, text, 'a repository and tag (…/app:prod): a destination names the tag to point at the promoted digest, not a digest');
         }
         if (!ref.tag)
-            throw errors/* ConfigurationError */.j1.forInput(constants_INPUT.destinations, text, 'a repository and tag such as ghcr.io/acme/app:prod');
+            throw runtime_errors/* ConfigurationError */.j1.forInput(constants_INPUT.destinations, text, 'a repository and tag such as ghcr.io/acme/app:prod');
         const key = formatReference(ref);
         if (seen.has(key))
-            throw errors/* ConfigurationError */.j1.forInput(constants_INPUT.destinations, text, 'each destination once (this one is listed twice)');
+            throw runtime_errors/* ConfigurationError */.j1.forInput(constants_INPUT.destinations, text, 'each destination once (this one is listed twice)');
         seen.add(key);
         destinations.push({ text, ref: ref });
     }
     const expected = inputs.optional(constants_INPUT.expectedDigest);
     if (expected !== undefined && !isDigest(expected)) {
-        throw errors/* ConfigurationError */.j1.forInput(constants_INPUT.expectedDigest, expected, 'a digest such as sha256:<64 lowercase hex> (the digest CI recorded at build time; a tag cannot pin what was built)');
+        throw runtime_errors/* ConfigurationError */.j1.forInput(constants_INPUT.expectedDigest, expected, 'a digest such as sha256:<64 lowercase hex> (the digest CI recorded at build time; a tag cannot pin what was built)');
     }
     const require = list(inputs, constants_INPUT.require).map((name) => {
         const alias = REQUIRE_ALIASES[name.toLowerCase()];
@@ -30588,25 +30732,25 @@ function readConfig(inputs, readFile, readers) {
             return { name, ...alias };
         if (/^[a-z0-9][\w.+-]*\/[\w.+-]+(;.*)?$/i.test(name))
             return { name, types: [name] };
-        throw errors/* ConfigurationError */.j1.forInput(constants_INPUT.require, name, `one of ${Object.keys(REQUIRE_ALIASES).join(', ')}, or an artifact media type such as application/spdx+json`);
+        throw runtime_errors/* ConfigurationError */.j1.forInput(constants_INPUT.require, name, `one of ${Object.keys(REQUIRE_ALIASES).join(', ')}, or an artifact media type such as application/spdx+json`);
     });
     const stableTag = inputs.optional(constants_INPUT.stableTag);
     if (stableTag !== undefined) {
         if (!isValidTag(stableTag))
-            throw errors/* ConfigurationError */.j1.forInput(constants_INPUT.stableTag, stableTag, 'a tag name such as stable (letters, digits, _ . -; at most 128)');
+            throw runtime_errors/* ConfigurationError */.j1.forInput(constants_INPUT.stableTag, stableTag, 'a tag name such as stable (letters, digits, _ . -; at most 128)');
         const clash = destinations.find((d) => d.ref.tag === stableTag);
         if (clash)
-            throw errors/* ConfigurationError */.j1.forInput(constants_INPUT.stableTag, stableTag, `a tag other than the destination tag of ${clash.text}`);
+            throw runtime_errors/* ConfigurationError */.j1.forInput(constants_INPUT.stableTag, stableTag, `a tag other than the destination tag of ${clash.text}`);
     }
     const username = inputs.optional(constants_INPUT.username);
     const password = inputs.optional(constants_INPUT.password);
     if ((username === undefined) !== (password === undefined)) {
-        throw new errors/* ConfigurationError */.j1(`Inputs '${constants_INPUT.username}' and '${constants_INPUT.password}' go together: ${username === undefined ? `'${constants_INPUT.password}' was given without '${constants_INPUT.username}'` : `'${constants_INPUT.username}' was given without '${constants_INPUT.password}'`}.`);
+        throw new runtime_errors/* ConfigurationError */.j1(`Inputs '${constants_INPUT.username}' and '${constants_INPUT.password}' go together: ${username === undefined ? `'${constants_INPUT.password}' was given without '${constants_INPUT.username}'` : `'${constants_INPUT.username}' was given without '${constants_INPUT.password}'`}.`);
     }
     const insecureRegistries = list(inputs, constants_INPUT.insecureRegistries);
     for (const host of insecureRegistries) {
         if (!/^[A-Za-z0-9.-]+(:\d{1,5})?$/.test(host))
-            throw errors/* ConfigurationError */.j1.forInput(constants_INPUT.insecureRegistries, host, 'registry hosts such as registry.internal:5000, one per line or comma-separated');
+            throw runtime_errors/* ConfigurationError */.j1.forInput(constants_INPUT.insecureRegistries, host, 'registry hosts such as registry.internal:5000, one per line or comma-separated');
     }
     return {
         source,
@@ -30637,20 +30781,20 @@ function readGateOrPolicy(inputs, readFile, readers) {
     const environment = inputs.optional(constants_INPUT.environment);
     if (file === undefined) {
         if (environment !== undefined)
-            throw new errors/* ConfigurationError */.j1(`Input '${constants_INPUT.environment}' selects an environment of '${constants_INPUT.policy}', which was not given.`);
+            throw new runtime_errors/* ConfigurationError */.j1(`Input '${constants_INPUT.environment}' selects an environment of '${constants_INPUT.policy}', which was not given.`);
         return readGate(inputs, readFile, readers);
     }
     if (environment === undefined)
-        throw new errors/* ConfigurationError */.j1(`Input '${constants_INPUT.policy}' needs '${constants_INPUT.environment}': which environment's checks to apply.`);
+        throw new runtime_errors/* ConfigurationError */.j1(`Input '${constants_INPUT.policy}' needs '${constants_INPUT.environment}': which environment's checks to apply.`);
     const both = spec/* POLICY_KEYS */.cN.filter((key) => inputs.optional(key) !== undefined && !(key === 'transparency-log' && inputs.optional(key) === 'true'));
     if (both.length)
-        throw new errors/* ConfigurationError */.j1(`Input '${constants_INPUT.policy}' says what ${environment} needs; ${both.map((k) => `'${k}'`).join(', ')} must be set in the policy file, not as inputs.`);
+        throw new runtime_errors/* ConfigurationError */.j1(`Input '${constants_INPUT.policy}' says what ${environment} needs; ${both.map((k) => `'${k}'`).join(', ')} must be set in the policy file, not as inputs.`);
     let text;
     try {
         text = (readFile ?? missingReader)(file);
     }
     catch (error) {
-        throw errors/* ConfigurationError */.j1.forInput(constants_INPUT.policy, file, `a readable policy file (${error.message})`);
+        throw runtime_errors/* ConfigurationError */.j1.forInput(constants_INPUT.policy, file, `a readable policy file (${error.message})`);
     }
     const values = needReaders(readers).readPolicy(text, file, environment);
     const base = (0,external_node_path_namespaceObject.dirname)(file);
@@ -30659,8 +30803,8 @@ function readGateOrPolicy(inputs, readFile, readers) {
         return readGate(fromPolicy, (path) => (readFile ?? missingReader)((0,external_node_path_namespaceObject.isAbsolute)(path) ? path : (0,external_node_path_namespaceObject.join)(base, path)), readers);
     }
     catch (error) {
-        if (error instanceof errors/* ConfigurationError */.j1)
-            throw new errors/* ConfigurationError */.j1(`Policy ${file}, environment '${environment}': ${error.message.replace(/\bInputs? /g, 'key ')}`);
+        if (error instanceof runtime_errors/* ConfigurationError */.j1)
+            throw new runtime_errors/* ConfigurationError */.j1(`Policy ${file}, environment '${environment}': ${error.message.replace(/\bInputs? /g, 'key ')}`);
         throw error;
     }
 }
@@ -30670,7 +30814,7 @@ function missingReader(path) {
 function readGate(inputs, readFile, readers) {
     const rules = list(inputs, constants_INPUT.verify).map((rule) => {
         if (!spec/* RULES */.y0.includes(rule))
-            throw errors/* ConfigurationError */.j1.forInput(constants_INPUT.verify, rule, `one of ${spec/* RULES */.y0.join(', ')}`);
+            throw runtime_errors/* ConfigurationError */.j1.forInput(constants_INPUT.verify, rule, `one of ${spec/* RULES */.y0.join(', ')}`);
         return rule;
     });
     const identity = inputs.optional(constants_INPUT.certificateIdentity);
@@ -30679,13 +30823,13 @@ function readGate(inputs, readFile, readers) {
     const rootPath = inputs.optional(constants_INPUT.trustedRoot);
     const keyText = inputs.optional(constants_INPUT.publicKey);
     if (identity !== undefined && identityPattern !== undefined)
-        throw new errors/* ConfigurationError */.j1(`Inputs '${constants_INPUT.certificateIdentity}' and '${constants_INPUT.certificateIdentityRegexp}' exclude each other: give the exact identity or a pattern.`);
+        throw new runtime_errors/* ConfigurationError */.j1(`Inputs '${constants_INPUT.certificateIdentity}' and '${constants_INPUT.certificateIdentityRegexp}' exclude each other: give the exact identity or a pattern.`);
     if (identityPattern !== undefined) {
         try {
             new RegExp(identityPattern);
         }
         catch (error) {
-            throw errors/* ConfigurationError */.j1.forInput(constants_INPUT.certificateIdentityRegexp, identityPattern, `a regular expression (${error.message})`);
+            throw runtime_errors/* ConfigurationError */.j1.forInput(constants_INPUT.certificateIdentityRegexp, identityPattern, `a regular expression (${error.message})`);
         }
     }
     const read = (input, path) => {
@@ -30693,7 +30837,7 @@ function readGate(inputs, readFile, readers) {
             return (readFile ?? missingReader)(path);
         }
         catch (error) {
-            throw errors/* ConfigurationError */.j1.forInput(input, path, `a readable file (${error.message})`);
+            throw runtime_errors/* ConfigurationError */.j1.forInput(input, path, `a readable file (${error.message})`);
         }
     };
     const root = rootPath !== undefined ? { text: read(constants_INPUT.trustedRoot, rootPath), name: rootPath } : undefined;
@@ -30702,7 +30846,7 @@ function readGate(inputs, readFile, readers) {
         const inline = keyText.includes('-----BEGIN');
         const pem = inline ? keyText : read(constants_INPUT.publicKey, keyText);
         if (identity !== undefined || identityPattern !== undefined || issuer !== undefined)
-            throw new errors/* ConfigurationError */.j1(`Input '${constants_INPUT.publicKey}' verifies key-signed artifacts: '${constants_INPUT.certificateIdentity}', '${constants_INPUT.certificateIdentityRegexp}' and '${constants_INPUT.certificateOidcIssuer}' apply to keyless (certificate) signatures only.`);
+            throw new runtime_errors/* ConfigurationError */.j1(`Input '${constants_INPUT.publicKey}' verifies key-signed artifacts: '${constants_INPUT.certificateIdentity}', '${constants_INPUT.certificateIdentityRegexp}' and '${constants_INPUT.certificateOidcIssuer}' apply to keyless (certificate) signatures only.`);
         trust = {
             kind: 'key',
             pem,
@@ -30716,21 +30860,21 @@ function readGate(inputs, readFile, readers) {
     }
     const signing = rules.some((r) => r !== 'vulnerabilities');
     if (signing && trust.kind !== 'key' && identity === undefined && identityPattern === undefined)
-        throw new errors/* ConfigurationError */.j1(`Input '${constants_INPUT.verify}': keyless verification needs whose signature to accept: set '${constants_INPUT.certificateIdentity}' (or '${constants_INPUT.certificateIdentityRegexp}') and '${constants_INPUT.certificateOidcIssuer}', or '${constants_INPUT.publicKey}'. Without one, any Sigstore signer would pass.`);
+        throw new runtime_errors/* ConfigurationError */.j1(`Input '${constants_INPUT.verify}': keyless verification needs whose signature to accept: set '${constants_INPUT.certificateIdentity}' (or '${constants_INPUT.certificateIdentityRegexp}') and '${constants_INPUT.certificateOidcIssuer}', or '${constants_INPUT.publicKey}'. Without one, any Sigstore signer would pass.`);
     if (signing && trust.kind !== 'key' && issuer === undefined)
-        throw new errors/* ConfigurationError */.j1(`Input '${constants_INPUT.verify}': set '${constants_INPUT.certificateOidcIssuer}' (for GitHub Actions: https://token.actions.githubusercontent.com); an identity is only as good as the issuer that vouched for it.`);
+        throw new runtime_errors/* ConfigurationError */.j1(`Input '${constants_INPUT.verify}': set '${constants_INPUT.certificateOidcIssuer}' (for GitHub Actions: https://token.actions.githubusercontent.com); an identity is only as good as the issuer that vouched for it.`);
     const sourceText = inputs.optional(constants_INPUT.expectedSource);
     const source = sourceText ? (0,slsa/* parseExpectedSource */.Re)(sourceText) : {};
     const commit = inputs.optional(constants_INPUT.expectedCommit);
     if (commit !== undefined && !/^[0-9a-f]{40}$/i.test(commit))
-        throw errors/* ConfigurationError */.j1.forInput(constants_INPUT.expectedCommit, commit, 'a full git commit SHA (40 hex)');
+        throw runtime_errors/* ConfigurationError */.j1.forInput(constants_INPUT.expectedCommit, commit, 'a full git commit SHA (40 hex)');
     const builderId = inputs.optional(constants_INPUT.expectedBuilder);
     if ((sourceText || commit || builderId) && !rules.includes('provenance'))
-        throw new errors/* ConfigurationError */.j1(`Inputs '${constants_INPUT.expectedSource}', '${constants_INPUT.expectedCommit}' and '${constants_INPUT.expectedBuilder}' are checked against provenance: add 'provenance' to '${constants_INPUT.verify}'.`);
+        throw new runtime_errors/* ConfigurationError */.j1(`Inputs '${constants_INPUT.expectedSource}', '${constants_INPUT.expectedCommit}' and '${constants_INPUT.expectedBuilder}' are checked against provenance: add 'provenance' to '${constants_INPUT.verify}'.`);
     const maxCvssText = inputs.optional(constants_INPUT.maxCvss);
     const maxCvss = maxCvssText === undefined ? 7.0 : Number(maxCvssText);
     if (!Number.isFinite(maxCvss) || maxCvss < 0 || maxCvss > 10)
-        throw errors/* ConfigurationError */.j1.forInput(constants_INPUT.maxCvss, maxCvssText ?? '', 'a CVSS score from 0.0 to 10.0 (findings at or above it block)');
+        throw runtime_errors/* ConfigurationError */.j1.forInput(constants_INPUT.maxCvss, maxCvssText ?? '', 'a CVSS score from 0.0 to 10.0 (findings at or above it block)');
     const maxScanAge = inputs.duration(constants_INPUT.maxScanAge);
     const waiversFile = inputs.optional(constants_INPUT.waivers);
     let waivers = [];
@@ -30738,7 +30882,7 @@ function readGate(inputs, readFile, readers) {
         waivers = needReaders(readers).parseWaivers(read(constants_INPUT.waivers, waiversFile), waiversFile);
     if ((maxCvssText !== undefined || maxScanAge !== undefined || waiversFile !== undefined) &&
         !rules.includes('vulnerabilities'))
-        throw new errors/* ConfigurationError */.j1(`Inputs '${constants_INPUT.maxCvss}', '${constants_INPUT.maxScanAge}' and '${constants_INPUT.waivers}' apply to the vulnerability gate: add 'vulnerabilities' to '${constants_INPUT.verify}'.`);
+        throw new runtime_errors/* ConfigurationError */.j1(`Inputs '${constants_INPUT.maxCvss}', '${constants_INPUT.maxScanAge}' and '${constants_INPUT.waivers}' apply to the vulnerability gate: add 'vulnerabilities' to '${constants_INPUT.verify}'.`);
     return {
         rules,
         trust,
@@ -30750,223 +30894,127 @@ function readGate(inputs, readFile, readers) {
 
 ;// CONCATENATED MODULE: external "node:stream/consumers"
 const consumers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/consumers");
-// EXTERNAL MODULE: ./src/net/breaker.ts
-var breaker = __nccwpck_require__(9103);
-// EXTERNAL MODULE: ./src/net/clock.ts
-var clock = __nccwpck_require__(2881);
-;// CONCATENATED MODULE: ./src/net/index.ts
-
-
-
-
-;// CONCATENATED MODULE: ./src/promote/promote.ts
-
-
-
-
-
-
-/** A registry that cannot be reached is a user mistake in the reference (or a missing insecure-registries entry). */
-async function reach(input, where, fn) {
-    try {
-        return await fn();
-    }
-    catch (error) {
-        if (error instanceof http/* NetworkError */.Dr ||
-            error instanceof http/* HttpTimeoutError */.Iu ||
-            error instanceof breaker/* CircuitOpenError */.C) {
-            throw new errors/* ConfigurationError */.j1(`Input '${input}': cannot reach ${where} (${error.message}). Check the registry name; a registry that speaks plain HTTP must be listed in '${constants_INPUT.insecureRegistries}'.`);
-        }
-        if (error instanceof RegistryError && error.code === 'NAME_INVALID') {
-            throw new errors/* ConfigurationError */.j1(`Input '${input}': ${where} rejected the repository name (${error.message}).`);
-        }
-        throw error;
-    }
-}
+;// CONCATENATED MODULE: ./src/promote/records.ts
 /**
- * Promote one digest: resolve the source once, check it (expected digest, required referrers,
- * immutable destination tags) before writing anything, then copy blobs → child manifests → the
- * manifest (with the promotion record alongside) → referrers → destination tags → the stable tag.
- * A failure while tags move puts the tags already moved back where they were.
+ * Promotion records: the OCI artifact (a referrer of the promoted digest) that records each
+ * promotion, rollback and refusal, how one is recognised, and how they are read back.
  */
-async function promote(config, deps) {
-    const source = config.source;
-    // The verifier (and sigstore-js) loads only when a rule is set; its trust material is parsed
-    // before any registry is read, so a malformed trusted root or key fails first.
-    const gatePolicy = config.gate.rules.length ? await Promise.all(/* import() */[__nccwpck_require__.e(323), __nccwpck_require__.e(909)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6909)) : undefined;
-    const gate = gatePolicy?.loadGate(config.gate);
-    const sourceRepo = deps.open(source.ref, 'source');
-    const ref = source.ref.digest ?? source.ref.tag;
-    // The source is read and the destinations are checked side by side; nothing is written before both end.
-    let referrersRead = Promise.resolve([]);
-    // Every read of the source (an index's children, the referrers and theirs) shares one limit: an
-    // index of thousands of children never opens more than `concurrency` connections at once.
-    const limit = copy_createLimiter(config.concurrency);
-    const [tree, plan] = await Promise.all([
-        reach(constants_INPUT.source, sourceRepo.display, async () => {
-            const top = await readSource(sourceRepo, ref, source.text, () => sourceRepo.getManifest(ref));
-            // The children and the referrers hang off the top manifest: both are read from here at once.
-            if (config.copyReferrers || config.require.length > 0 || config.gate.rules.length > 0) {
-                referrersRead = reach(constants_INPUT.source, sourceRepo.display, () => findReferrers(sourceRepo, top, limit, deps));
-                referrersRead.catch(() => undefined);
-            }
-            return readSource(sourceRepo, ref, source.text, () => readTree(sourceRepo, top, { limit }));
-        }),
-        planTags(config, deps),
-    ]);
-    // Required referrers gate the promotion, so they are read before anything is written. Referrers
-    // that are only copied are needed after the image: their lookup runs alongside its copy.
-    const gated = config.require.length > 0 || config.gate.rules.length > 0;
-    const referrers = gated ? await referrersRead : [];
-    // The tag was read once; from here on everything is addressed by this digest.
-    const digest = tree.top.descriptor.digest;
-    deps.info(`${source.text} is ${digest}`);
-    const checks = [];
-    if (config.expectedDigest) {
-        if (config.expectedDigest !== digest) {
-            throw new errors/* ConfigurationError */.j1(`Input '${constants_INPUT.expectedDigest}': the source ${source.text} is ${digest}, but CI recorded ${config.expectedDigest}. Nothing was promoted.`);
-        }
-        checks.push(`expected digest ${digest} matched`);
-    }
-    checks.push(`source verified: ${1 + tree.children.length} manifest(s), ${tree.blobs.length} blob(s)`);
-    for (const required of config.require)
-        checks.push(`${required.name} attached: ${satisfying(required, referrers)}`);
-    const missing = config.require.filter((required) => satisfying(required, referrers) === undefined);
-    if (missing.length) {
-        throw new errors/* ConfigurationError */.j1(`Input '${constants_INPUT.require}': ${digest} has no ${missing.map(describeRequirement).join('; no ')} attached in ${sourceRepo.display}. Nothing was promoted.`);
-    }
-    // Signatures and provenance are verified here, before anything is written; a failed rule stops it all.
-    const evaluations = await (gatePolicy && gate ? gatePolicy.evaluateGate : noGate)(gate, digest, tree.top.bytes, referrers.map((r) => evidenceOf(sourceRepo, r)), deps.now());
-    for (const e of evaluations) {
-        deps.info(`rule '${e.rule}' ${e.outcome === 'fail' ? 'FAILED' : e.outcome === 'waived' ? 'passed with waivers' : 'passed'} for ${digest}: ${e.found}`);
-        for (const w of e.expiredWaivers ?? [])
-            deps.warn(`waiver for ${w.id} in ${w.package} (owner ${w.owner}) expired on ${w.expires}: it no longer applies`);
-        if (e.outcome !== 'fail')
-            checks.push(`${e.rule} ${e.outcome === 'waived' ? 'passed with waivers' : 'verified'}: ${e.found}`);
-    }
-    if (evaluations.some((e) => e.outcome === 'fail'))
-        throw new PolicyRefusedError(`Input '${constants_INPUT.verify}': ${(0,spec/* describeFailures */.ng)(evaluations)}. Nothing was promoted.`, evaluations);
-    // Promotion records never reach findReferrers' result, so none is ever copied between repositories.
-    const toCopy = referrersRead.then((found) => (config.copyReferrers ? found : []));
-    toCopy.catch(() => undefined);
-    const repos = uniqueRepos(plan);
-    if (config.immutable) {
-        const taken = plan.filter((p) => p.role === 'destination' && p.previous !== null && p.previous !== digest);
-        if (taken.length) {
-            throw new errors/* ConfigurationError */.j1(`Input '${constants_INPUT.destinations}': ${taken.map((t) => `${t.reference} already points at ${t.previous}`).join('; ')}, not the promoted ${digest}. With '${constants_INPUT.immutable}: true' a taken tag is never moved: promote to a new tag, or set '${constants_INPUT.immutable}: false'. Nothing was promoted.`);
-        }
-        checks.push('immutable: no destination tag points at another digest');
-    }
-    const stats = emptyStats();
-    const tags = (outcome) => plan.map((p) => ({
+
+
+
+function recordedDestinations(plan) {
+    return plan.map((p) => ({
         reference: p.reference,
         repository: p.repo.display,
         tag: p.tag,
         role: p.role,
         previous: p.previous,
-        digest,
-        outcome: outcome(p),
     }));
-    const unchanged = (p) => p.previous === digest;
-    if (config.dryRun) {
-        // A dry run reads what a promotion would read, so a source a promotion would fail on fails here too.
-        await referrersRead;
-        return {
-            digest,
-            tags: tags((p) => (unchanged(p) ? 'unchanged' : 'planned')),
-            referrersCopied: 0,
-            stats,
-            dryRun: true,
-        };
-    }
-    const record = {
-        kind: 'promotion',
-        source: source.text,
-        digest,
-        mediaType: tree.top.descriptor.mediaType,
-        destinations: plan.map((p) => ({
-            reference: p.reference,
-            repository: p.repo.display,
-            tag: p.tag,
-            role: p.role,
-            previous: p.previous,
-        })),
-        checks: [...checks, 'every digest verified while copying'],
-        ...(evaluations.length ? { evaluations } : {}),
-        ...deps.run,
-        time: new Date(deps.now()).toISOString(),
+}
+/**
+ * Whether a manifest is a promotion record, by what it says itself: its artifact type, its config's
+ * media type, a layer of the record's type, or the record's annotation. Whatever a referrers index
+ * or a tag calls it.
+ */
+function isPromotionRecord(manifest) {
+    const json = manifest.json;
+    // Media types compare without case or parameters (RFC 6838), so no spelling slips through.
+    const isRecordType = (type) => typeof type === 'string' && type.split(';')[0].trim().toLowerCase() === PROMOTION_ARTIFACT_TYPE;
+    if (isRecordType(artifactTypeOf(json)))
+        return true;
+    if (json.annotations?.[PROMOTION_KIND_ANNOTATION] !== undefined)
+        return true;
+    const parts = 'layers' in json ? [json.config, ...(json.layers ?? [])] : [];
+    return parts.some((part) => isRecordType(part?.mediaType));
+}
+/** The promotion record as an OCI artifact whose subject is the promoted digest. */
+function recordArtifact(subject, record) {
+    const payload = new TextEncoder().encode(JSON.stringify(record, null, 2));
+    const empty = new TextEncoder().encode('{}');
+    const layer = {
+        mediaType: PROMOTION_ARTIFACT_TYPE,
+        digest: sha256(payload),
+        size: payload.byteLength,
     };
-    let recordDigest;
-    const copyOptions = { concurrency: config.concurrency, stats, onRetry: deps.info };
-    const artifact = recordArtifact(tree.top.descriptor, record);
-    for (const repo of repos) {
-        // The record's blobs are small and independent of the image: they upload alongside it. The
-        // record (a referrer of the image) is stored once the image's blobs are in place, alongside its
-        // manifests (a subject need not exist before its referrer): two round trips fewer before the
-        // tags. Tags still move only after both.
-        const recordBlobs = pushRecordBlobs(repo, artifact);
-        recordBlobs.catch(() => undefined);
-        await copyTree(sourceRepo, repo, tree, {
-            ...copyOptions,
-            alongsideManifests: async () => {
-                await recordBlobs;
-                recordDigest = (await repo.putManifest(artifact.bytes, MediaType.OciManifest, artifact.digest))
-                    .digest;
-            },
-        });
-        for (const referrer of await toCopy) {
-            await copyTree(sourceRepo, repo, referrer.tree, copyOptions);
-            if (referrer.cosignTag)
-                await putTagIfChanged(repo, referrer.tree.top, referrer.cosignTag);
-        }
-    }
-    deps.info(`content in place in ${repos.length} repositories (${stats.blobsMounted} blobs mounted, ${stats.blobsCopied} copied)`);
-    // Every tag whose PUT was sent, before it is sent: a PUT the registry stored but answered with an
-    // error (or never answered) has an unknown outcome, and counts as moved.
-    const written = [];
-    try {
-        const destinations = plan.filter((p) => p.role === 'destination');
-        const toMove = destinations.filter((p) => !unchanged(p));
-        if (config.immutable) {
-            // Checked again just before writing: another promotion may have taken a tag since planning.
-            await Promise.all(toMove.map(async (p) => {
-                const now = (await p.repo.resolve(p.tag))?.digest ?? null;
-                if (now !== p.previous)
-                    throw takenMeanwhile(p, now, digest);
-            }));
-        }
-        for (const p of toMove) {
-            written.push(p);
-            await p.repo.putManifest(tree.top.bytes, tree.top.descriptor.mediaType, p.tag);
-        }
-        // Every destination tag is read back: a tag holding another digest was written by someone else
-        // between this promotion's check and its write (two promotions at once: see the README).
-        // The last-known-good pointer moves only once every destination tag is verified.
-        await readBack(destinations, digest);
-        const stable = plan.filter((p) => p.role === 'stable' && !unchanged(p));
-        for (const p of stable) {
-            written.push(p);
-            await p.repo.putManifest(tree.top.bytes, tree.top.descriptor.mediaType, p.tag);
-        }
-        await readBack(stable, digest);
-    }
-    catch (error) {
-        throw await settleAfterFailure(error, plan, written, digest, deps);
-    }
+    const config = { mediaType: MediaType.OciEmpty, digest: sha256(empty), size: empty.byteLength };
+    const manifest = {
+        schemaVersion: 2,
+        mediaType: MediaType.OciManifest,
+        artifactType: PROMOTION_ARTIFACT_TYPE,
+        config,
+        layers: [layer],
+        subject: { mediaType: subject.mediaType, digest: subject.digest, size: subject.size },
+        annotations: {
+            'org.opencontainers.image.created': record.time,
+            [PROMOTION_KIND_ANNOTATION]: record.kind,
+        },
+    };
+    const bytes = new TextEncoder().encode(JSON.stringify(manifest));
     return {
-        digest,
-        tags: tags((p) => (unchanged(p) ? 'unchanged' : p.previous === null ? 'created' : 'moved')),
-        record,
-        recordDigest,
-        referrersCopied: (await toCopy).length,
-        stats,
-        dryRun: false,
+        blobs: [
+            { descriptor: config, bytes: empty },
+            { descriptor: layer, bytes: payload },
+        ],
+        bytes,
+        digest: sha256(bytes),
     };
 }
-/** No rules, no evaluations (and no verifier loaded). */
-async function noGate() {
-    return [];
+/** A few hundred bytes each: uploading them again costs what asking whether they are there would. */
+async function pushRecordBlobs(repo, artifact) {
+    await Promise.all(artifact.blobs.map(({ descriptor, bytes }) => repo.pushBlob(descriptor, bytes)));
 }
+async function attachRecord(repo, subject, record) {
+    const artifact = recordArtifact(subject, record);
+    await pushRecordBlobs(repo, artifact);
+    return (await repo.putManifest(artifact.bytes, MediaType.OciManifest, artifact.digest)).digest;
+}
+/**
+ * Records attached to a digest in a repository, newest first. Every referrer is read and judged by
+ * its own manifest (its artifact type, and a subject that is this digest), not by the label a
+ * referrers index gives it; a listed record that is malformed is skipped with a warning.
+ */
+async function readRecords(repo, digest, warn = () => undefined) {
+    const records = [];
+    const limit = pool_createLimiter(6);
+    const listed = await repo.referrers(digest);
+    await Promise.all(listed.map((descriptor) => limit(async () => {
+        const manifest = await repo.getManifest(descriptor.digest);
+        if (artifactTypeOf(manifest.json) !== PROMOTION_ARTIFACT_TYPE)
+            return;
+        const skip = (why) => warn(`${repo.display}: promotion record ${descriptor.digest} on ${digest} is not read: ${why}`);
+        if (manifest.json.subject?.digest !== digest)
+            return skip(`its subject is not ${digest}`);
+        const layer = manifest.json.layers?.[0];
+        if (!layer || layer.mediaType !== PROMOTION_ARTIFACT_TYPE)
+            return skip('it has no record layer');
+        if (layer.size > 1024 * 1024)
+            return skip('its record is over 1 MiB');
+        let record;
+        try {
+            record = JSON.parse(await (0,consumers_namespaceObject.text)(await repo.openBlob(layer)));
+        }
+        catch (error) {
+            return skip(error.message);
+        }
+        if (typeof record !== 'object' ||
+            record === null ||
+            typeof record.digest !== 'string' ||
+            typeof record.time !== 'string' ||
+            !Array.isArray(record.destinations))
+            return skip('it is not a promotion record');
+        records.push(record);
+    })));
+    return records.sort((a, b) => b.time.localeCompare(a.time));
+}
+
+;// CONCATENATED MODULE: ./src/promote/referrers.ts
+/**
+ * The referrers of a digest as promote sees them (referrers API or tag schema, their own referrers,
+ * cosign's legacy tags; promotion records left out), what satisfies `require`, and what the policy
+ * gate is shown.
+ */
+
+
 /**
  * What the gate sees attached to a manifest in a repository (referrers and cosign tags, promotion
  * records left out), for `gantry policy test` on layouts kept in the repository.
@@ -30974,14 +31022,6 @@ async function noGate() {
 async function gateEvidence(repo, top, warn) {
     const found = await findReferrers(repo, top, createLimiter(6), { warn });
     return found.map((r) => evidenceOf(repo, r));
-}
-/** A promotion the policy refused: a user-facing error that carries each rule's evaluation. */
-class PolicyRefusedError extends errors/* ConfigurationError */.j1 {
-    evaluations;
-    constructor(message, evaluations) {
-        super(message);
-        this.evaluations = evaluations;
-    }
 }
 /** What the gate needs of a referrer: its own type, its layers, and a way to read one (bounded). */
 function evidenceOf(repo, referrer) {
@@ -31005,159 +31045,6 @@ function evidenceOf(repo, referrer) {
             return Buffer.concat(chunks);
         },
     };
-}
-/** A read of the source, with a clear error when the reference (or a manifest under it) names nothing. */
-async function readSource(repo, ref, text, read) {
-    try {
-        return await read();
-    }
-    catch (error) {
-        if ((error instanceof RegistryError && error.notFound) || error instanceof LayoutError) {
-            throw errors/* ConfigurationError */.j1.forInput(constants_INPUT.source, text, `an image that exists (${repo.display} has no manifest ${ref}: ${error.message})`);
-        }
-        throw error;
-    }
-}
-async function planTags(config, deps) {
-    const plan = [];
-    const repos = new Map();
-    for (const destination of config.destinations) {
-        const repoRef = { ...destination.ref, tag: undefined, digest: undefined };
-        const key = formatReference(repoRef);
-        let repo = repos.get(key);
-        if (!repo) {
-            repo = deps.open(destination.ref, 'destination');
-            repos.set(key, repo);
-        }
-        const current = repo;
-        const previous = await reach(constants_INPUT.destinations, current.display, () => current.resolve(destination.ref.tag));
-        plan.push({
-            repo,
-            reference: destination.text,
-            tag: destination.ref.tag,
-            role: 'destination',
-            previous: previous?.digest ?? null,
-        });
-    }
-    if (config.stableTag) {
-        for (const repo of repos.values()) {
-            const previous = await repo.resolve(config.stableTag);
-            plan.push({
-                repo,
-                reference: `${repo.display}:${config.stableTag}`,
-                tag: config.stableTag,
-                role: 'stable',
-                previous: previous?.digest ?? null,
-            });
-        }
-    }
-    return plan;
-}
-function uniqueRepos(plan) {
-    return [...new Set(plan.map((p) => p.repo))];
-}
-async function putTagIfChanged(repo, manifest, tag) {
-    const current = await repo.resolve(tag);
-    if (current?.digest !== manifest.descriptor.digest)
-        await repo.putManifest(manifest.bytes, manifest.descriptor.mediaType, tag);
-}
-/** A promotion failed while tags moved; `tags` says what every destination tag holds afterwards. */
-class TagsSettledError extends Error {
-    tags;
-    constructor(cause, tags) {
-        const lines = tags.map((t) => `${t.reference} ${describeHolding(t.holds)} (${t.note})`);
-        super(`${cause?.message ?? String(cause)}. Tags now: ${lines.join('; ')}.`, { cause });
-        this.tags = tags;
-        // A user's mistake (or a conflict they settle by serialising promotions) stays one.
-        this.name = (0,errors/* isConfigurationError */.p0)(cause) ? 'ConfigurationError' : 'TagsSettledError';
-    }
-}
-function describeHolding(holds) {
-    return holds === undefined ? 'could not be read' : holds === null ? 'does not exist' : `holds ${holds}`;
-}
-function takenMeanwhile(p, now, digest) {
-    return new errors/* ConfigurationError */.j1(`Input '${constants_INPUT.destinations}': ${p.reference} ${now === null ? 'no longer exists' : `now points at ${now}`}, not the ${p.previous ?? 'absent tag'} it was when this promotion began: another promotion moved it meanwhile. With '${constants_INPUT.immutable}: true' it is not moved to ${digest}; run promotions to one destination one at a time (a 'concurrency:' group, see the promote README).`);
-}
-/** Read tags back (side by side) and fail naming every one that does not hold the digest. */
-async function readBack(tags, digest) {
-    const now = await Promise.all(tags.map(async (p) => (await p.repo.resolve(p.tag))?.digest ?? null));
-    const wrong = tags.flatMap((p, i) => (now[i] === digest ? [] : [{ p, holds: now[i] }]));
-    if (wrong.length === 0)
-        return;
-    throw new errors/* ConfigurationError */.j1(`${wrong.map(({ p, holds }) => `${p.reference} ${holds === null ? 'does not exist' : `points at ${holds}`}`).join('; ')} after this promotion wrote ${digest}: another promotion wrote it meanwhile. Run promotions to one destination one at a time (a 'concurrency:' group, see the promote README).`);
-}
-/**
- * After a failure while tags move: read every planned tag back; a tag this promotion wrote (or may
- * have written) that holds the promoted digest goes back to what it held; a tag that holds a third
- * digest was written by someone else and is left alone. Returns the error to throw, saying what
- * each tag holds in the end.
- */
-async function settleAfterFailure(error, plan, written, digest, deps) {
-    const read = async (p) => {
-        try {
-            return (await p.repo.resolve(p.tag))?.digest ?? null;
-        }
-        catch {
-            return undefined;
-        }
-    };
-    const states = [];
-    // The stable tag first: the last-known-good pointer is the one that matters most.
-    for (const p of [...plan].reverse()) {
-        const holds = await read(p);
-        const state = { reference: p.reference, role: p.role, holds, note: '' };
-        states.unshift(state);
-        const wrote = written.includes(p);
-        if (holds === p.previous) {
-            state.note = wrote ? 'as before: the write did not land, or was put back' : 'as before';
-            continue;
-        }
-        if (holds === undefined) {
-            state.note = 'check it by hand';
-            continue;
-        }
-        if (holds !== digest || !wrote) {
-            state.note = 'written by someone else meanwhile; left alone';
-            continue;
-        }
-        if (p.previous === null) {
-            state.note = 'created by this promotion; a tag cannot be removed portably';
-            deps.info(`${p.reference} was created before the failure and cannot be untagged portably; it points at ${digest}`);
-            continue;
-        }
-        try {
-            const before = await p.repo.getManifest(p.previous);
-            await p.repo.putManifest(before.bytes, before.descriptor.mediaType, p.tag);
-        }
-        catch (putBack) {
-            deps.info(`putting ${p.reference} back to ${p.previous}: ${putBack.message}`);
-        }
-        // The put-back can have an unknown outcome too: what the tag holds is read, not assumed.
-        state.holds = await read(p);
-        state.note =
-            state.holds === p.previous
-                ? `put back to ${p.previous}`
-                : `could not be put back to ${p.previous}; check it by hand`;
-        if (state.holds === p.previous)
-            deps.info(`${p.reference} put back to ${p.previous}`);
-    }
-    return new TagsSettledError(error, states);
-}
-/**
- * Whether a manifest is a promotion record, by what it says itself: its artifact type, its config's
- * media type, a layer of the record's type, or the record's annotation. Whatever a referrers index
- * or a tag calls it.
- */
-function isPromotionRecord(manifest) {
-    const json = manifest.json;
-    // Media types compare without case or parameters (RFC 6838), so no spelling slips through.
-    const isRecordType = (type) => typeof type === 'string' && type.split(';')[0].trim().toLowerCase() === PROMOTION_ARTIFACT_TYPE;
-    if (isRecordType(artifactTypeOf(json)))
-        return true;
-    if (json.annotations?.[PROMOTION_KIND_ANNOTATION] !== undefined)
-        return true;
-    const parts = 'layers' in json ? [json.config, ...(json.layers ?? [])] : [];
-    return parts.some((part) => isRecordType(part?.mediaType));
 }
 /**
  * Referrers of the digest (API or tag schema), their own referrers, and cosign's legacy tags. A
@@ -31230,85 +31117,460 @@ function describeRequirement(required) {
         ? required.name
         : `${required.name} (${ways.join(', ')})`;
 }
-/** The promotion record as an OCI artifact whose subject is the promoted digest. */
-function recordArtifact(subject, record) {
-    const payload = new TextEncoder().encode(JSON.stringify(record, null, 2));
-    const empty = new TextEncoder().encode('{}');
-    const layer = {
-        mediaType: PROMOTION_ARTIFACT_TYPE,
-        digest: sha256(payload),
-        size: payload.byteLength,
-    };
-    const config = { mediaType: MediaType.OciEmpty, digest: sha256(empty), size: empty.byteLength };
-    const manifest = {
-        schemaVersion: 2,
-        mediaType: MediaType.OciManifest,
-        artifactType: PROMOTION_ARTIFACT_TYPE,
-        config,
-        layers: [layer],
-        subject: { mediaType: subject.mediaType, digest: subject.digest, size: subject.size },
-        annotations: {
-            'org.opencontainers.image.created': record.time,
-            [PROMOTION_KIND_ANNOTATION]: record.kind,
-        },
-    };
-    const bytes = new TextEncoder().encode(JSON.stringify(manifest));
-    return {
-        blobs: [
-            { descriptor: config, bytes: empty },
-            { descriptor: layer, bytes: payload },
-        ],
-        bytes,
-        digest: sha256(bytes),
-    };
+
+// EXTERNAL MODULE: ./src/net/breaker.ts
+var breaker = __nccwpck_require__(9103);
+// EXTERNAL MODULE: ./src/net/clock.ts
+var clock = __nccwpck_require__(2881);
+;// CONCATENATED MODULE: ./src/net/index.ts
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./src/promote/tags.ts
+/**
+ * The tags a promotion moves: planning them (what each holds now), moving them with read-back, and
+ * settling them after a failure (each tag this promotion wrote goes back to what it held).
+ */
+
+
+
+
+/** A registry that cannot be reached is a user mistake in the reference (or a missing insecure-registries entry). */
+async function inputMistakeIfUnreachable(input, where, fn) {
+    try {
+        return await fn();
+    }
+    catch (error) {
+        if ((0,errors/* isServiceError */.gi)(error) && error.unreachable) {
+            throw new runtime_errors/* ConfigurationError */.j1(`Input '${input}': cannot reach ${where} (${error.message}). Check the registry name; a registry that speaks plain HTTP must be listed in '${constants_INPUT.insecureRegistries}'.`);
+        }
+        if (error instanceof RegistryError && error.code === 'NAME_INVALID') {
+            throw new runtime_errors/* ConfigurationError */.j1(`Input '${input}': ${where} rejected the repository name (${error.message}).`);
+        }
+        throw error;
+    }
 }
-/** A few hundred bytes each: uploading them again costs what asking whether they are there would. */
-async function pushRecordBlobs(repo, artifact) {
-    await Promise.all(artifact.blobs.map(({ descriptor, bytes }) => repo.pushBlob(descriptor, bytes)));
+/** A read of the source, with a clear error when the reference (or a manifest under it) names nothing. */
+async function readSource(repo, ref, text, read) {
+    try {
+        return await read();
+    }
+    catch (error) {
+        if ((error instanceof RegistryError && error.notFound) || error instanceof LayoutError) {
+            throw runtime_errors/* ConfigurationError */.j1.forInput(constants_INPUT.source, text, `an image that exists (${repo.display} has no manifest ${ref}: ${error.message})`);
+        }
+        throw error;
+    }
 }
-async function attachRecord(repo, subject, record) {
-    const artifact = recordArtifact(subject, record);
-    await pushRecordBlobs(repo, artifact);
-    return (await repo.putManifest(artifact.bytes, MediaType.OciManifest, artifact.digest)).digest;
+async function planTags(config, deps) {
+    const plan = [];
+    const repos = new Map();
+    for (const destination of config.destinations) {
+        const repoRef = { ...destination.ref, tag: undefined, digest: undefined };
+        const key = formatReference(repoRef);
+        let repo = repos.get(key);
+        if (!repo) {
+            repo = deps.open(destination.ref, 'destination');
+            repos.set(key, repo);
+        }
+        const current = repo;
+        const previous = await inputMistakeIfUnreachable(constants_INPUT.destinations, current.display, () => current.resolve(destination.ref.tag));
+        plan.push({
+            repo,
+            reference: destination.text,
+            tag: destination.ref.tag,
+            role: 'destination',
+            previous: previous?.digest ?? null,
+        });
+    }
+    if (config.stableTag) {
+        for (const repo of repos.values()) {
+            const previous = await repo.resolve(config.stableTag);
+            plan.push({
+                repo,
+                reference: `${repo.display}:${config.stableTag}`,
+                tag: config.stableTag,
+                role: 'stable',
+                previous: previous?.digest ?? null,
+            });
+        }
+    }
+    return plan;
+}
+function uniqueRepos(plan) {
+    return [...new Set(plan.map((p) => p.repo))];
+}
+async function putTagIfChanged(repo, manifest, tag) {
+    const current = await repo.resolve(tag);
+    if (current?.digest !== manifest.descriptor.digest)
+        await repo.putManifest(manifest.bytes, manifest.descriptor.mediaType, tag);
 }
 /**
- * Records attached to a digest in a repository, newest first. Every referrer is read and judged by
- * its own manifest (its artifact type, and a subject that is this digest), not by the label a
- * referrers index gives it; a listed record that is malformed is skipped with a warning.
+ * Moves the destination tags (checked again first when immutable), reads them back, then moves the
+ * stable tag and reads it back. After a failure every tag this promotion wrote, or may have
+ * written, is put back where it was (see settleAfterFailure).
  */
-async function readRecords(repo, digest, warn = () => undefined) {
-    const records = [];
-    const limit = copy_createLimiter(6);
-    const listed = await repo.referrers(digest);
-    await Promise.all(listed.map((descriptor) => limit(async () => {
-        const manifest = await repo.getManifest(descriptor.digest);
-        if (artifactTypeOf(manifest.json) !== PROMOTION_ARTIFACT_TYPE)
-            return;
-        const skip = (why) => warn(`${repo.display}: promotion record ${descriptor.digest} on ${digest} is not read: ${why}`);
-        if (manifest.json.subject?.digest !== digest)
-            return skip(`its subject is not ${digest}`);
-        const layer = manifest.json.layers?.[0];
-        if (!layer || layer.mediaType !== PROMOTION_ARTIFACT_TYPE)
-            return skip('it has no record layer');
-        if (layer.size > 1024 * 1024)
-            return skip('its record is over 1 MiB');
-        let record;
+async function moveTags(plan, top, deps, immutable) {
+    const digest = top.descriptor.digest;
+    const unchanged = (p) => p.previous === digest;
+    // Every tag whose PUT was sent, before it is sent: a PUT the registry stored but answered with an
+    // error (or never answered) has an unknown outcome, and counts as moved.
+    const written = [];
+    try {
+        const destinations = plan.filter((p) => p.role === 'destination');
+        const toMove = destinations.filter((p) => !unchanged(p));
+        if (immutable) {
+            // Checked again just before writing: another promotion may have taken a tag since planning.
+            await Promise.all(toMove.map(async (p) => {
+                const now = (await p.repo.resolve(p.tag))?.digest ?? null;
+                if (now !== p.previous)
+                    throw takenMeanwhile(p, now, digest);
+            }));
+        }
+        for (const p of toMove) {
+            written.push(p);
+            await p.repo.putManifest(top.bytes, top.descriptor.mediaType, p.tag);
+        }
+        // Every destination tag is read back: a tag holding another digest was written by someone else
+        // between this promotion's check and its write (two promotions at once: see the README).
+        // The last-known-good pointer moves only once every destination tag is verified.
+        await readBack(destinations, digest);
+        const stable = plan.filter((p) => p.role === 'stable' && !unchanged(p));
+        for (const p of stable) {
+            written.push(p);
+            await p.repo.putManifest(top.bytes, top.descriptor.mediaType, p.tag);
+        }
+        await readBack(stable, digest);
+    }
+    catch (error) {
+        throw await settleAfterFailure(error, plan, written, digest, deps);
+    }
+}
+/** A promotion failed while tags moved; `tags` says what every destination tag holds afterwards. */
+class TagsSettledError extends Error {
+    tags;
+    constructor(cause, tags) {
+        const lines = tags.map((t) => `${t.reference} ${describeHolding(t.holds)} (${t.note})`);
+        super(`${cause?.message ?? String(cause)}. Tags now: ${lines.join('; ')}.`, { cause });
+        this.tags = tags;
+        // A user's mistake (or a conflict they settle by serialising promotions) stays one.
+        this.name = (0,runtime_errors/* isConfigurationError */.p0)(cause) ? 'ConfigurationError' : 'TagsSettledError';
+    }
+}
+function describeHolding(holds) {
+    return holds === undefined ? 'could not be read' : holds === null ? 'does not exist' : `holds ${holds}`;
+}
+function takenMeanwhile(p, now, digest) {
+    return new runtime_errors/* ConfigurationError */.j1(`Input '${constants_INPUT.destinations}': ${p.reference} ${now === null ? 'no longer exists' : `now points at ${now}`}, not the ${p.previous ?? 'absent tag'} it was when this promotion began: another promotion moved it meanwhile. With '${constants_INPUT.immutable}: true' it is not moved to ${digest}; run promotions to one destination one at a time (a 'concurrency:' group, see the promote README).`);
+}
+/** Read tags back (side by side) and fail naming every one that does not hold the digest. */
+async function readBack(tags, digest) {
+    const now = await Promise.all(tags.map(async (p) => (await p.repo.resolve(p.tag))?.digest ?? null));
+    const wrong = tags.flatMap((p, i) => (now[i] === digest ? [] : [{ p, holds: now[i] }]));
+    if (wrong.length === 0)
+        return;
+    throw new runtime_errors/* ConfigurationError */.j1(`${wrong.map(({ p, holds }) => `${p.reference} ${holds === null ? 'does not exist' : `points at ${holds}`}`).join('; ')} after this promotion wrote ${digest}: another promotion wrote it meanwhile. Run promotions to one destination one at a time (a 'concurrency:' group, see the promote README).`);
+}
+/**
+ * After a failure while tags move: read every planned tag back; a tag this promotion wrote (or may
+ * have written) that holds the promoted digest goes back to what it held; a tag that holds a third
+ * digest was written by someone else and is left alone. Returns the error to throw, saying what
+ * each tag holds in the end.
+ */
+async function settleAfterFailure(error, plan, written, digest, deps) {
+    const read = async (p) => {
         try {
-            record = JSON.parse(await (0,consumers_namespaceObject.text)(await repo.openBlob(layer)));
+            return (await p.repo.resolve(p.tag))?.digest ?? null;
+        }
+        catch {
+            return undefined;
+        }
+    };
+    const states = [];
+    // The stable tag first: the last-known-good pointer is the one that matters most.
+    for (const p of [...plan].reverse()) {
+        const holds = await read(p);
+        const state = { reference: p.reference, role: p.role, holds, note: '' };
+        states.unshift(state);
+        const wrote = written.includes(p);
+        if (holds === p.previous) {
+            state.note = wrote ? 'as before: the write did not land, or was put back' : 'as before';
+            continue;
+        }
+        if (holds === undefined) {
+            state.note = 'check it by hand';
+            continue;
+        }
+        if (holds !== digest || !wrote) {
+            state.note = 'written by someone else meanwhile; left alone';
+            continue;
+        }
+        if (p.previous === null) {
+            state.note = 'created by this promotion; a tag cannot be removed portably';
+            deps.info(`${p.reference} was created before the failure and cannot be untagged portably; it points at ${digest}`);
+            continue;
+        }
+        try {
+            const before = await p.repo.getManifest(p.previous);
+            await p.repo.putManifest(before.bytes, before.descriptor.mediaType, p.tag);
+        }
+        catch (putBack) {
+            deps.info(`putting ${p.reference} back to ${p.previous}: ${putBack.message}`);
+        }
+        // The put-back can have an unknown outcome too: what the tag holds is read, not assumed.
+        state.holds = await read(p);
+        state.note =
+            state.holds === p.previous
+                ? `put back to ${p.previous}`
+                : `could not be put back to ${p.previous}; check it by hand`;
+        if (state.holds === p.previous)
+            deps.info(`${p.reference} put back to ${p.previous}`);
+    }
+    return new TagsSettledError(error, states);
+}
+
+;// CONCATENATED MODULE: ./src/promote/promote.ts
+
+
+
+
+
+
+
+/**
+ * Promote one digest, top to bottom: plan (read the source tree once and the destination tags, side
+ * by side), verify (expected digest, required referrers, the policy gate, immutable tags) before
+ * writing anything, copy (blobs → child manifests → the manifest, with the promotion record
+ * alongside → referrers) into each destination repository, then move the tags (destinations, read
+ * back, then the stable tag). A failure while tags move puts the tags already moved back.
+ */
+async function promote(config, deps) {
+    // The verifier (and sigstore-js) loads only when a rule is set; its trust material is parsed
+    // before any registry is read, so a malformed trusted root or key fails first.
+    const gate = config.gate.rules.length ? await loadPolicyGate(config) : undefined;
+    const sourceRepo = deps.open(config.source.ref, 'source');
+    const plan = await planPromotion(config, sourceRepo, deps);
+    const { tree, tags } = plan;
+    const digest = tree.top.descriptor.digest;
+    deps.info(`${config.source.text} is ${digest}`);
+    const verified = await verifyPromotion(config, gate, sourceRepo, plan, deps);
+    const outcomes = (outcome) => tagResults(tags, digest, outcome);
+    if (config.dryRun) {
+        // A dry run reads what a promotion would read, so a source a promotion would fail on fails here too.
+        await plan.referrers;
+        return {
+            digest,
+            tags: outcomes((p) => (p.previous === digest ? 'unchanged' : 'planned')),
+            referrersCopied: 0,
+            stats: emptyStats(),
+            dryRun: true,
+        };
+    }
+    const record = promotionRecord(config.source.text, tree.top, tags, verified, deps);
+    const copied = await copyPromotion(config, sourceRepo, plan, record, deps);
+    await moveTags(tags, tree.top, deps, config.immutable);
+    return {
+        digest,
+        tags: outcomes((p) => (p.previous === digest ? 'unchanged' : p.previous === null ? 'created' : 'moved')),
+        record,
+        recordDigest: copied.recordDigest,
+        referrersCopied: copied.referrersCopied,
+        stats: copied.stats,
+        dryRun: false,
+    };
+}
+async function loadPolicyGate(config) {
+    const module = await Promise.all(/* import() */[__nccwpck_require__.e(323), __nccwpck_require__.e(909)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6909));
+    return { module, gate: module.loadGate(config.gate) };
+}
+/** Reads the source (its tree and referrers) and the destination tags side by side; writes nothing. */
+async function planPromotion(config, sourceRepo, deps) {
+    const source = config.source;
+    const ref = source.ref.digest ?? source.ref.tag;
+    // Every read of the source (an index's children, the referrers and theirs) shares one limit: an
+    // index of thousands of children never opens more than `concurrency` connections at once.
+    const limit = pool_createLimiter(config.concurrency);
+    const wantReferrers = config.copyReferrers || isGated(config);
+    const readSourceTree = inputMistakeIfUnreachable(constants_INPUT.source, sourceRepo.display, async () => {
+        const top = await readSource(sourceRepo, ref, source.text, () => sourceRepo.getManifest(ref));
+        // The children and the referrers hang off the top manifest: both are read from here at once.
+        const referrers = wantReferrers
+            ? inputMistakeIfUnreachable(constants_INPUT.source, sourceRepo.display, () => findReferrers(sourceRepo, top, limit, deps))
+            : Promise.resolve([]);
+        // Awaited later (or never, when the tree fails): an early failure is not an unhandled rejection.
+        referrers.catch(() => undefined);
+        const tree = await readSource(sourceRepo, ref, source.text, () => readTree(sourceRepo, top, { limit }));
+        return { tree, referrers };
+    });
+    const [{ tree, referrers }, tags] = await Promise.all([readSourceTree, planTags(config, deps)]);
+    return { tree, tags, referrers };
+}
+function isGated(config) {
+    return config.require.length > 0 || config.gate.rules.length > 0;
+}
+/**
+ * Every check that can refuse a promotion, before anything is written: the expected digest, the
+ * required referrers, the policy gate (a refusal is recorded in each destination repository), and
+ * immutable destination tags.
+ */
+async function verifyPromotion(config, gate, sourceRepo, plan, deps) {
+    const { tree, tags } = plan;
+    const digest = tree.top.descriptor.digest;
+    const referrers = isGated(config) ? await plan.referrers : [];
+    const checks = [];
+    if (config.expectedDigest) {
+        if (config.expectedDigest !== digest) {
+            throw new runtime_errors/* ConfigurationError */.j1(`Input '${constants_INPUT.expectedDigest}': the source ${config.source.text} is ${digest}, but CI recorded ${config.expectedDigest}. Nothing was promoted.`);
+        }
+        checks.push(`expected digest ${digest} matched`);
+    }
+    checks.push(`source verified: ${1 + tree.children.length} manifest(s), ${tree.blobs.length} blob(s)`);
+    for (const required of config.require)
+        checks.push(`${required.name} attached: ${satisfying(required, referrers)}`);
+    const missing = config.require.filter((required) => satisfying(required, referrers) === undefined);
+    if (missing.length) {
+        throw new runtime_errors/* ConfigurationError */.j1(`Input '${constants_INPUT.require}': ${digest} has no ${missing.map(describeRequirement).join('; no ')} attached in ${sourceRepo.display}. Nothing was promoted.`);
+    }
+    // Signatures and provenance are verified here, before anything is written; a failed rule stops it all.
+    const evaluations = gate
+        ? await gate.module.evaluateGate(gate.gate, digest, tree.top.bytes, referrers.map((r) => evidenceOf(sourceRepo, r)), deps.now())
+        : [];
+    for (const e of evaluations) {
+        deps.info(`rule '${e.rule}' ${e.outcome === 'fail' ? 'FAILED' : e.outcome === 'waived' ? 'passed with waivers' : 'passed'} for ${digest}: ${e.found}`);
+        for (const w of e.expiredWaivers ?? [])
+            deps.warn(`waiver for ${w.id} in ${w.package} (owner ${w.owner}) expired on ${w.expires}: it no longer applies`);
+        if (e.outcome !== 'fail')
+            checks.push(`${e.rule} ${e.outcome === 'waived' ? 'passed with waivers' : 'verified'}: ${e.found}`);
+    }
+    if (evaluations.some((e) => e.outcome === 'fail')) {
+        const refusal = new PolicyRefusedError(`Input '${constants_INPUT.verify}': ${(0,spec/* describeFailures */.ng)(evaluations)}. Nothing was promoted.`, evaluations);
+        // The decision is kept where an auditor looks: in each destination repository, on the refused
+        // digest (not the image: nothing is promoted). A dry run writes nothing.
+        if (!config.dryRun)
+            await recordRefusal(refusal, { source: config.source.text, top: tree.top, plan: tags, checks }, deps);
+        throw refusal;
+    }
+    if (config.immutable) {
+        const taken = tags.filter((p) => p.role === 'destination' && p.previous !== null && p.previous !== digest);
+        if (taken.length) {
+            throw new runtime_errors/* ConfigurationError */.j1(`Input '${constants_INPUT.destinations}': ${taken.map((t) => `${t.reference} already points at ${t.previous}`).join('; ')}, not the promoted ${digest}. With '${constants_INPUT.immutable}: true' a taken tag is never moved: promote to a new tag, or set '${constants_INPUT.immutable}: false'. Nothing was promoted.`);
+        }
+        checks.push('immutable: no destination tag points at another digest');
+    }
+    return { checks, evaluations };
+}
+function tagResults(plan, digest, outcome) {
+    return plan.map((p) => ({
+        reference: p.reference,
+        repository: p.repo.display,
+        tag: p.tag,
+        role: p.role,
+        previous: p.previous,
+        digest,
+        outcome: outcome(p),
+    }));
+}
+function promotionRecord(source, top, plan, verified, deps) {
+    return {
+        kind: 'promotion',
+        source,
+        digest: top.descriptor.digest,
+        mediaType: top.descriptor.mediaType,
+        destinations: recordedDestinations(plan),
+        checks: [...verified.checks, 'every digest verified while copying'],
+        ...(verified.evaluations.length ? { evaluations: verified.evaluations } : {}),
+        ...deps.run,
+        time: new Date(deps.now()).toISOString(),
+    };
+}
+/**
+ * Copies the image, its promotion record and the referrers to copy into every destination
+ * repository; moves no tag except cosign's legacy tags of copied referrers.
+ */
+async function copyPromotion(config, sourceRepo, plan, record, deps) {
+    const { tree } = plan;
+    const stats = emptyStats();
+    const copyOptions = { concurrency: config.concurrency, stats, onRetry: deps.info };
+    // Promotion records never reach findReferrers' result, so none is ever copied between repositories.
+    const toCopy = plan.referrers.then((found) => (config.copyReferrers ? found : []));
+    toCopy.catch(() => undefined);
+    const artifact = recordArtifact(tree.top.descriptor, record);
+    const repos = uniqueRepos(plan.tags);
+    let recordDigest;
+    for (const repo of repos) {
+        // The record's blobs are small and independent of the image: they upload alongside it. The
+        // record (a referrer of the image) is stored once the image's blobs are in place, alongside its
+        // manifests (a subject need not exist before its referrer): two round trips fewer before the
+        // tags. Tags still move only after both.
+        const recordBlobs = pushRecordBlobs(repo, artifact);
+        recordBlobs.catch(() => undefined);
+        recordDigest = await copyTree(sourceRepo, repo, tree, {
+            ...copyOptions,
+            alongsideManifests: async () => {
+                await recordBlobs;
+                return (await repo.putManifest(artifact.bytes, MediaType.OciManifest, artifact.digest)).digest;
+            },
+        });
+        for (const referrer of await toCopy) {
+            await copyTree(sourceRepo, repo, referrer.tree, copyOptions);
+            if (referrer.cosignTag)
+                await putTagIfChanged(repo, referrer.tree.top, referrer.cosignTag);
+        }
+    }
+    deps.info(`content in place in ${repos.length} repositories (${stats.blobsMounted} blobs mounted, ${stats.blobsCopied} copied)`);
+    return { recordDigest, referrersCopied: (await toCopy).length, stats };
+}
+/**
+ * A promotion the gate refused, recorded as a referrer of the refused digest in every destination
+ * repository. A record that cannot be stored is said in the error: the refusal stands either way.
+ */
+async function recordRefusal(refusal, attempt, deps) {
+    const record = {
+        kind: 'refusal',
+        source: attempt.source,
+        digest: attempt.top.descriptor.digest,
+        mediaType: attempt.top.descriptor.mediaType,
+        destinations: recordedDestinations(attempt.plan),
+        checks: attempt.checks,
+        evaluations: refusal.evaluations,
+        ...deps.run,
+        time: new Date(deps.now()).toISOString(),
+    };
+    const failed = [];
+    for (const repo of uniqueRepos(attempt.plan)) {
+        try {
+            const digest = await attachRecord(repo, attempt.top.descriptor, record);
+            deps.info(`refusal recorded in ${repo.display} as ${digest}`);
         }
         catch (error) {
-            return skip(error.message);
+            failed.push(`${repo.display} (${error.message})`);
         }
-        if (typeof record !== 'object' ||
-            record === null ||
-            typeof record.digest !== 'string' ||
-            typeof record.time !== 'string' ||
-            !Array.isArray(record.destinations))
-            return skip('it is not a promotion record');
-        records.push(record);
-    })));
-    return records.sort((a, b) => b.time.localeCompare(a.time));
+    }
+    if (failed.length)
+        refusal.message += ` The refusal could not be recorded in ${failed.join(', ')}.`;
 }
+/** A promotion the policy refused: a user-facing error that carries each rule's evaluation. */
+class PolicyRefusedError extends runtime_errors/* ConfigurationError */.j1 {
+    evaluations;
+    constructor(message, evaluations) {
+        super(message);
+        this.evaluations = evaluations;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/promote/rollback.ts
+/**
+ * Rollback: each tag goes back to the digest a trusted promotion record says it held before
+ * (judgeRecord is the trust rule), and the rollback is itself recorded.
+ */
+
+
+
+
+
 /** Clocks of the runners that wrote records and of this one may differ by this much. */
 const CLOCK_SKEW_MS = 5 * 60_000;
 /**
@@ -31374,9 +31636,10 @@ async function rollback(config, deps) {
     const steps = [];
     for (const p of targets) {
         if (p.previous === null)
-            throw errors/* ConfigurationError */.j1.forInput(constants_INPUT.destinations, p.reference, 'a tag that exists (there is nothing to roll back)');
+            throw runtime_errors/* ConfigurationError */.j1.forInput(constants_INPUT.destinations, p.reference, 'a tag that exists (there is nothing to roll back)');
         const current = p.previous;
-        const records = await readRecords(p.repo, current, deps.warn);
+        // A refusal moved nothing, so it says nothing about what a tag held.
+        const records = (await readRecords(p.repo, current, deps.warn)).filter((r) => r.kind !== 'refusal');
         const known = new Map();
         const learn = async (digest) => {
             if (known.has(digest) || !isDigest(digest))
@@ -31392,7 +31655,7 @@ async function rollback(config, deps) {
                 info: {
                     exists: true,
                     artifact: manifest.json.subject !== undefined || isPromotionRecord(manifest),
-                    records: await readRecords(p.repo, digest, deps.warn),
+                    records: (await readRecords(p.repo, digest, deps.warn)).filter((r) => r.kind !== 'refusal'),
                 },
             });
         };
@@ -31425,7 +31688,7 @@ async function rollback(config, deps) {
             break;
         }
         if (!chosen) {
-            throw new errors/* ConfigurationError */.j1(`Input '${constants_INPUT.rollback}': no trusted promotion record on ${p.reference} (${current}) names an earlier digest for it, so there is nothing to roll back to${rejected.length ? ` (records not trusted: ${rejected.join('; ')})` : ''}.`);
+            throw new runtime_errors/* ConfigurationError */.j1(`Input '${constants_INPUT.rollback}': no trusted promotion record on ${p.reference} (${current}) names an earlier digest for it, so there is nothing to roll back to${rejected.length ? ` (records not trusted: ${rejected.join('; ')})` : ''}.`);
         }
         steps.push({ plan: p, target: known.get(chosen).manifest, current });
     }
@@ -31447,24 +31710,12 @@ async function rollback(config, deps) {
             stats,
             dryRun: config.dryRun,
         };
-    let record;
-    let recordDigest;
-    for (const { plan: p, target, current } of steps) {
-        record = {
-            kind: 'rollback',
-            source: `${p.repo.display}@${current}`,
-            digest: target.descriptor.digest,
-            mediaType: target.descriptor.mediaType,
-            destinations: [
-                { reference: p.reference, repository: p.repo.display, tag: p.tag, role: p.role, previous: current },
-            ],
-            checks: [`promotion record on ${current} names ${target.descriptor.digest} as the previous digest`],
-            ...deps.run,
-            time: new Date(deps.now()).toISOString(),
-        };
+    // One record per tag, on the digest that tag returns to; the result reports the first tag's
+    // digest with its own record.
+    const recorded = [];
+    for (const step of steps) {
         try {
-            recordDigest = await attachRecord(p.repo, target.descriptor, record);
-            await p.repo.putManifest(target.bytes, target.descriptor.mediaType, p.tag);
+            recorded.push(await rollBackTag(step, deps));
         }
         catch (error) {
             throw await reportRollback(error, steps);
@@ -31479,12 +31730,30 @@ async function rollback(config, deps) {
     return {
         digest: steps[0].target.descriptor.digest,
         tags: results,
-        record,
-        recordDigest,
+        record: recorded[0].record,
+        recordDigest: recorded[0].recordDigest,
         referrersCopied: 0,
         stats,
         dryRun: false,
     };
+}
+/** Records the rollback on the digest the tag returns to, then moves the tag there. */
+async function rollBackTag({ plan: p, target, current }, deps) {
+    const record = {
+        kind: 'rollback',
+        source: `${p.repo.display}@${current}`,
+        digest: target.descriptor.digest,
+        mediaType: target.descriptor.mediaType,
+        destinations: [
+            { reference: p.reference, repository: p.repo.display, tag: p.tag, role: p.role, previous: current },
+        ],
+        checks: [`promotion record on ${current} names ${target.descriptor.digest} as the previous digest`],
+        ...deps.run,
+        time: new Date(deps.now()).toISOString(),
+    };
+    const recordDigest = await attachRecord(p.repo, target.descriptor, record);
+    await p.repo.putManifest(target.bytes, target.descriptor.mediaType, p.tag);
+    return { record, recordDigest };
 }
 /**
  * After a failed rollback: what every tag holds. Tags already rolled back stay rolled back (putting
@@ -31567,6 +31836,8 @@ function renderFailureSummary(tags) {
 
 
 
+
+
 const main = async (ctx) => {
     const { runtime, log } = ctx;
     // Masked before anything can print it, even a parse error about another input.
@@ -31575,7 +31846,7 @@ const main = async (ctx) => {
         runtime.setSecret(password);
     // Files named by inputs (trusted-root, public-key) are read relative to the working directory, as the runner sets it.
     const readers = ctx.inputs.optional(constants_INPUT.policy) || ctx.inputs.optional(constants_INPUT.waivers)
-        ? await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(462)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6462))
+        ? await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(638)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8638))
         : undefined;
     const config = readConfig(ctx.inputs, (path) => (0,external_node_fs_.readFileSync)(path, 'utf8'), readers);
     // username/password serve the destination registries; everything else uses the Docker config file.
@@ -31584,9 +31855,10 @@ const main = async (ctx) => {
             .filter((d) => d.ref.kind === 'registry')
             .map((d) => [d.ref.registry, config.credentials])
         : []);
-    const client = new RegistryClient({
+    const client = createRegistryClient({
         http: ctx.http(),
-        credentials: credentialChain(explicit, dockerConfigCredentials(runtime.env)),
+        env: runtime.env,
+        explicit,
         insecureRegistries: config.insecureRegistries,
         onSecret: (secret) => runtime.setSecret(secret),
     });
@@ -31806,7 +32078,7 @@ function exactlyOneOf(runtime, names) {
 
 /***/ }),
 
-/***/ 7709:
+/***/ 4930:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35194,7 +35466,7 @@ class StructuredLog {
     }
 }
 
-;// CONCATENATED MODULE: ./src/runtime/run.ts
+;// CONCATENATED MODULE: ./src/runtime/step.ts
 
 
 

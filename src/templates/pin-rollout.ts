@@ -91,7 +91,7 @@ export interface OpenOptions {
   target: PinTarget & { sha: string };
   workDir: string;
   pulls: PullRequestsApi;
-  /** The environment git runs with (the CLI's): the domain reads no process.env of its own. */
+  /** The environment git runs with (the CLI's): the domain reads no environment of its own. */
   env: Readonly<Record<string, string | undefined>>;
 }
 
