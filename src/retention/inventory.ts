@@ -4,8 +4,9 @@
  * manifest those reach (an index's children, referrers, cosign tags), and promote's records on them
  * (which also name digests tags held before: untagged manifests the registry cannot list).
  */
+
+import { CircuitOpenError, HttpTimeoutError, NetworkError } from '../net/index.js';
 import {
-  artifactTypeOf,
   blobsOf,
   childrenOf,
   createLimiter,
@@ -47,6 +48,13 @@ export async function readInventory(repo: OciRepository, options: ReadOptions): 
     try {
       names = await repo.tags();
     } catch (error) {
+      // Not reached at all: the caller names the registry and the fix.
+      if (
+        error instanceof NetworkError ||
+        error instanceof HttpTimeoutError ||
+        error instanceof CircuitOpenError
+      )
+        throw error;
       throw new PartialListingError(
         `the tags of ${repo.display} could not be listed completely, so nothing was planned or deleted: ${errorMessage(error)}`,
       );
@@ -155,7 +163,8 @@ async function createdOf(repo: OciRepository, manifest: Manifest): Promise<numbe
     !config ||
     config.size > CONFIG_LIMIT ||
     !/json/.test(config.mediaType) ||
-    artifactTypeOf(manifest.json)
+    // An artifact (a signature, an SBOM) says its type; its config is no image config.
+    (manifest.json as { artifactType?: string }).artifactType
   )
     return undefined;
   try {
