@@ -5,8 +5,9 @@
  * Docs: https://docs.github.com/en/rest/packages/packages
  */
 import type { GitHub } from '../github/client.js';
-import { errorMessage } from '../runtime/errors.js';
+import { ConfigurationError, errorMessage } from '../runtime/errors.js';
 import type { Deleter } from './apply.js';
+import { INPUT } from './constants.js';
 import { PartialListingError } from './inventory.js';
 import type { PlannedDeletion } from './plan.js';
 import type { PackageTarget } from './policy.js';
@@ -39,12 +40,25 @@ export function describeTarget(target: PackageTarget): string {
 }
 
 export async function listPackageVersions(github: GitHub, target: PackageTarget): Promise<PackageListing> {
-  let versions: PackageVersion[];
+  const versions: PackageVersion[] = [];
+  let pages = 0;
   try {
-    versions = (await github.paginate(`GET ${base(target)}`, { per_page: 100 })) as PackageVersion[];
+    for await (const response of github.paginate.iterator(`GET ${base(target)}`, { per_page: 100 })) {
+      pages += 1;
+      versions.push(...(response.data as PackageVersion[]));
+    }
   } catch (error) {
+    const status = (error as { status?: number }).status;
+    if (pages === 0 && (status === 401 || status === 403))
+      throw new ConfigurationError(
+        `Input '${INPUT.githubToken}': GitHub refused to list the versions of ${describeTarget(target)} (HTTP ${status}). Give a token with read:packages (\`permissions: packages: read\`). Nothing was deleted.`,
+      );
+    if (pages === 0 && status === 404)
+      throw new ConfigurationError(
+        `Input '${INPUT.rules}': GitHub has no ${describeTarget(target)} the token can see (HTTP 404). Check the entry's package (owner, owner-type, name) and that the token may read it. Nothing was deleted.`,
+      );
     throw new PartialListingError(
-      `the versions of ${describeTarget(target)} could not be listed completely, so nothing was planned or deleted: ${errorMessage(error)}`,
+      `the versions of ${describeTarget(target)} could not be listed completely (${versions.length} read in ${pages} pages), so nothing was planned or deleted: ${errorMessage(error)}`,
     );
   }
   const listing: PackageListing = {
@@ -79,8 +93,13 @@ export function packagesDeleter(
       try {
         await github.request(`DELETE ${base(target)}/${id}`);
       } catch (error) {
+        const status = (error as { status?: number }).status;
         // Gone already (a rerun): deleted is what was asked.
-        if ((error as { status?: number }).status === 404) return;
+        if (status === 404) return;
+        if (status === 401 || status === 403)
+          throw new ConfigurationError(
+            `Input '${INPUT.githubToken}': GitHub refused to delete version ${id} (${deletion.digest}) of ${describeTarget(target)} (HTTP ${status}: ${errorMessage(error)}). Give a token that may delete package versions (delete:packages, or \`permissions: packages: write\` with admin access to the package), or leave '${INPUT.apply}' false.`,
+          );
         throw error;
       }
     },

@@ -31,9 +31,10 @@ export async function pushAged(
   tag?: string,
   platforms = 1,
 ) {
+  const created = daysAgo(ageDays);
   const image = buildImage({
     label,
-    created: daysAgo(ageDays),
+    created,
     layerSize: 64,
     platforms: Array.from({ length: platforms }, (_, i) => ({
       os: 'linux',
@@ -41,7 +42,7 @@ export async function pushAged(
     })),
   });
   const descriptor = await pushImage(repo, image, tag);
-  return { descriptor, image };
+  return { descriptor, image, created };
 }
 
 /** Promote `tag` of the repository to `environment` as if it happened `ageDays` ago. */
