@@ -19,6 +19,7 @@ export const CLI_ACTIONS: CliAction[] = [
   { name: 'promote', main: async () => (await import('../promote/run.js')).main },
   { name: 'changes', main: async () => (await import('../changes/run.js')).main },
   { name: 'quarantine', main: async () => (await import('../quarantine/run.js')).main },
+  { name: 'registry-retention', main: async () => (await import('../retention/run.js')).main },
   {
     name: 'layer-cache',
     main: async () => (await import('../layer-cache/run.js')).main,
