@@ -10,7 +10,8 @@
 // Printed: wall time of the step, time of the plan stage (structured log), requests the step made
 // (src/net's counter), and `skopeo list-tags` on the same proxy as the floor for any tool that
 // must list every tag.
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -67,6 +68,7 @@ try {
   );
   const logFile = join(ws, 'log.jsonl');
   const before = proxy.requests;
+  console.log('running the step…');
   const t0 = performance.now();
   const run = await runAction({
     action: 'registry-retention',
@@ -77,9 +79,10 @@ try {
       'plan-file': join(ws, 'plan.json'),
       concurrency: process.env.BENCH_CONCURRENCY ?? '8',
     },
-    timeoutMs: 30 * 60_000,
+    timeoutMs: Number(process.env.BENCH_TIMEOUT_MS ?? 30 * 60_000),
   });
   const wall = (performance.now() - t0) / 1000;
+  console.log(`step ended (exit ${run.main.exitCode}) after ${wall.toFixed(1)} s`);
   if (run.main.exitCode !== 0)
     throw new Error(`the step failed: ${run.main.errors.join('\n')}\n${run.main.log.slice(-2000)}`);
   const lines = readFileSync(logFile, 'utf8')
@@ -89,11 +92,13 @@ try {
   const plan = lines.find((l) => l.stage === 'plan')!;
   const network = lines.find((l) => l.stage === 'network')!;
   const skopeo0 = performance.now();
-  const listed = JSON.parse(
-    execFileSync('skopeo', ['list-tags', '--tls-verify=false', `docker://${proxy.host}/${name}`], {
-      maxBuffer: 1 << 28,
-    }).toString(),
-  ) as { Tags: string[] };
+  // Asynchronously: the fault proxy answering skopeo runs in this process.
+  const { stdout } = await promisify(execFile)(
+    'skopeo',
+    ['list-tags', '--tls-verify=false', `docker://${proxy.host}/${name}`],
+    { maxBuffer: 1 << 28 },
+  );
+  const listed = JSON.parse(stdout) as { Tags: string[] };
   const skopeoSeconds = (performance.now() - skopeo0) / 1000;
   console.log(
     `tags listed: ${plan.tags}; manifests read: ${plan.manifests}; to delete: ${plan.to_delete} (${plan.bytes} bytes)`,
