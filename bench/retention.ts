@@ -11,14 +11,14 @@
 // (src/net's counter), and `skopeo list-tags` on the same proxy as the floor for any tool that
 // must list every tag.
 import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { runAction } from '../test/harness/index.js';
+import { client, promoteAt, pushAged, sign } from '../test/retention/support.js';
 import { startFaultProxy } from '../test/support/fault-proxy.js';
 import { startRegistry } from '../test/support/registry.js';
-import { client, promoteAt, pushAged, sign } from '../test/retention/support.js';
 
 const TAGS = Number(process.env.BENCH_TAGS ?? 100_000);
 const IMAGES = 24;
