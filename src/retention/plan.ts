@@ -89,7 +89,8 @@ export function planRetention(policy: RepositoryPolicy, inv: Inventory, now: num
   const tagsOf = new Map<string, string[]>();
   const attachments = new Map<string, string[]>();
   const plainTags: { tag: string; digest: string }[] = [];
-  for (const [tag, digest] of inv.tags) {
+  // Sorted: the listing's order depends on which HEAD answered first; a plan must not.
+  for (const [tag, digest] of [...inv.tags].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
     const attached = ATTACHMENT_TAG.exec(tag);
     if (attached) {
       // Follows its subject: kept with it, deleted with it.
@@ -244,7 +245,7 @@ export function planRetention(policy: RepositoryPolicy, inv: Inventory, now: num
     for (const next of edges(digest)) visit(next);
     order.push(digest);
   };
-  for (const digest of candidates.keys()) visit(digest);
+  for (const digest of [...candidates.keys()].sort()) visit(digest);
 
   const keptBlobs = new Set<string>();
   for (const digest of keptVia.keys())
