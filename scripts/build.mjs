@@ -24,6 +24,9 @@ import { parse } from 'yaml';
 const run = promisify(execFile);
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
+/** Actions whose source folder is not src/<action> (registry-retention's domain is src/retention, shared with layer-cache's prune). */
+const SOURCE_DIRS = { 'registry-retention': 'retention' };
+
 export function entries() {
   const list = [{ name: 'cli', entry: 'src/cli.ts', out: 'cli' }];
   for (const { action, dir, name, source } of actionDirs()) {
@@ -40,7 +43,7 @@ export function entries() {
         );
       list.push({
         name,
-        entry: `src/${action}/${source(phase)}.ts`,
+        entry: `src/${SOURCE_DIRS[action] ?? action}/${source(phase)}.ts`,
         out: dirname(expected).slice('dist/'.length),
       });
     }

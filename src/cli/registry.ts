@@ -23,6 +23,7 @@ export const CLI_ACTIONS: CliAction[] = [
   { name: 'changes', main: async () => (await import('../changes/run.js')).main },
   { name: 'quarantine', main: async () => (await import('../quarantine/run.js')).main },
   { name: 'pipeline-diff', main: async () => (await import('../pipeline-diff/run.js')).main },
+  { name: 'registry-retention', main: async () => (await import('../retention/run.js')).main },
   {
     name: 'layer-cache',
     main: async () => (await import('../layer-cache/run.js')).main,

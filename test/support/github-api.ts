@@ -17,6 +17,12 @@
  *     both take at most 50 output.annotations a request (422 beyond, as GitHub answers)
  *   GET|POST /repos/{owner}/{repo}/issues/{number}/comments  (list, create an issue or PR comment)
  *   PATCH /repos/{owner}/{repo}/issues/comments/{id}          (update a comment)
+ *   GET    /orgs/{org}/packages/{package_type}/{package_name}/versions        (list package versions)
+ *   GET    /users/{username}/packages/{package_type}/{package_name}/versions
+ *   DELETE /orgs/{org}/packages/{package_type}/{package_name}/versions/{id}   (204; 404; 403 without delete)
+ *   DELETE /users/{username}/packages/{package_type}/{package_name}/versions/{id}
+ *     A container version's `name` is its manifest digest and `metadata.container.tags` its tags;
+ *     a package name holding '/' is URL-encoded in the path (`app%2Fweb`).
  * Lists are paginated with `per_page` (default 30, at most 100) and `page`, with a Link header
  * (rel="next", "last", "first", "prev") as GitHub sends. Authentication is a bearer (or `token`)
  * header checked against the configured tokens; a token without write access gets GitHub's 403
@@ -96,6 +102,8 @@ export interface Fault {
   method: string;
   /** Matches the path (without query) by prefix. */
   path: string;
+  /** Matches the query string (with its '?'), e.g. a later page: /page=2/. */
+  query?: RegExp;
   status: number;
   times: number;
   headers?: Record<string, string>;
@@ -178,9 +186,30 @@ export interface StatusFixture {
   description?: string;
 }
 
+export interface PackageVersionFixture {
+  /** The manifest digest. */
+  name: string;
+  tags?: string[];
+  created_at?: string;
+}
+
+export interface PackageVersion {
+  id: number;
+  name: string;
+  url: string;
+  package_html_url: string;
+  html_url: string;
+  created_at: string;
+  updated_at: string;
+  metadata: { package_type: 'container'; container: { tags: string[] } };
+}
+
 export interface GitHubApiOptions {
-  /** token -> whether it may write issues. */
-  tokens?: Record<string, { write: boolean }>;
+  /**
+   * token -> whether it may write issues; `packages` what it may do to packages (default: 'delete'
+   * when it may write, else 'read'), as `read:packages` / `delete:packages` scopes grant.
+   */
+  tokens?: Record<string, { write: boolean; packages?: 'read' | 'delete' }>;
   /** Repositories that exist, as owner/name. */
   repositories?: string[];
   /** Issues created through the API appear in search only after index() (GitHub's search lags). */
@@ -208,6 +237,14 @@ export interface GitHubApi {
   openedPulls(repository: string): OpenedPull[];
   /** Comments on an issue or pull request, oldest first. */
   comments(repository: string, number: number): IssueCommentFixture[];
+  /** A container package version (org or user package); returns it with its id. */
+  addPackageVersion(
+    owner: { org: string } | { user: string },
+    name: string,
+    version: PackageVersionFixture,
+  ): PackageVersion;
+  /** The versions a package still has, newest first (as GitHub lists them). */
+  packageVersions(owner: { org: string } | { user: string }, name: string): PackageVersion[];
   fail(fault: Omit<Fault, 'times'> & { times?: number }): void;
   requests: RecordedRequest[];
   close(): Promise<void>;
@@ -230,6 +267,10 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
   const comments = new Map<string, IssueCommentFixture[]>();
   const faults: Fault[] = [];
   const requests: RecordedRequest[] = [];
+  /** `orgs/<org>` or `users/<user>` + '/' + package name -> versions, oldest first. */
+  const packages = new Map<string, PackageVersion[]>();
+  const packageKey = (owner: { org: string } | { user: string }, name: string) =>
+    'org' in owner ? `orgs/${owner.org}/${name}` : `users/${owner.user}/${name}`;
   let nextId = 1000;
   let requestCounter = 1;
   let base = '';
@@ -335,7 +376,13 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
       body,
     });
 
-    const fault = faults.find((f) => f.method === method && url.pathname.startsWith(f.path) && f.times > 0);
+    const fault = faults.find(
+      (f) =>
+        f.method === method &&
+        url.pathname.startsWith(f.path) &&
+        (!f.query || f.query.test(url.search)) &&
+        f.times > 0,
+    );
     if (fault) {
       fault.times -= 1;
       return send(
@@ -359,6 +406,30 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
     if (grant === undefined) return error(res, 401, 'Bad credentials');
 
     if (method === 'GET' && url.pathname === '/search/issues') return search(res, url);
+    const pkg = /^\/(orgs|users)\/([^/]+)\/packages\/([^/]+)\/([^/]+)\/versions(?:\/(\d+))?$/.exec(
+      url.pathname,
+    );
+    if (pkg) {
+      const key = `${pkg[1]}/${decodeURIComponent(pkg[2]!)}/${decodeURIComponent(pkg[4]!)}`;
+      const versions = pkg[3] === 'container' ? packages.get(key) : undefined;
+      if (!versions) return error(res, 404, 'Package not found.');
+      if (pkg[5] === undefined && method === 'GET') {
+        const { page, headers } = paginate(url, [...versions].reverse());
+        return send(res, 200, page, headers);
+      }
+      if (pkg[5] !== undefined && method === 'DELETE') {
+        const index = versions.findIndex((v) => v.id === Number(pkg[5]));
+        if (index < 0) return error(res, 404, 'Not Found');
+        if ((grant.packages ?? (grant.write ? 'delete' : 'read')) !== 'delete')
+          return error(res, 403, 'Resource not accessible by integration', {
+            documentation_url: `${DOCS}/packages/packages#delete-package-version-for-an-organization`,
+          });
+        versions.splice(index, 1);
+        res.writeHead(204, { 'x-github-api-version-selected': '2022-11-28' });
+        return res.end();
+      }
+      return error(res, 404, 'Not Found');
+    }
     const match = /^\/repos\/([^/]+)\/([^/]+)(\/.*)$/.exec(url.pathname);
     if (!match || !repositories.has(`${match[1]}/${match[2]}`)) return error(res, 404, 'Not Found');
     const repository = `${match[1]}/${match[2]}`;
@@ -884,6 +955,27 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
     checkRuns: (repository, sha) => [...(checks.get(`${repository}@${sha}`) ?? [])],
     openedPulls: (repository) => [...(opened.get(repository) ?? [])],
     comments: (repository, number) => [...(comments.get(`${repository}#${number}`) ?? [])],
+    addPackageVersion: (owner, name, fixture) => {
+      const key = packageKey(owner, name);
+      const list = packages.get(key) ?? [];
+      packages.set(key, list);
+      const id = nextId++;
+      const who = 'org' in owner ? `orgs/${owner.org}` : `users/${owner.user}`;
+      const created = fixture.created_at ?? new Date().toISOString();
+      const version: PackageVersion = {
+        id,
+        name: fixture.name,
+        url: `${base}/${who}/packages/container/${encodeURIComponent(name)}/versions/${id}`,
+        package_html_url: `https://github.com/${who}/packages/container/package/${encodeURIComponent(name)}`,
+        html_url: `https://github.com/${who}/packages/container/${encodeURIComponent(name)}/${id}`,
+        created_at: created,
+        updated_at: created,
+        metadata: { package_type: 'container', container: { tags: fixture.tags ?? [] } },
+      };
+      list.push(version);
+      return version;
+    },
+    packageVersions: (owner, name) => [...(packages.get(packageKey(owner, name)) ?? [])].reverse(),
     fail: (fault) => faults.push({ times: 1, ...fault }),
     requests,
     close: () =>

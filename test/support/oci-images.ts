@@ -45,6 +45,8 @@ export interface ImageSpec {
   compress?: boolean;
   /** Distinguishes otherwise identical images. */
   label?: string;
+  /** The config's `created` (default 2024-01-01T00:00:00Z). */
+  created?: string;
 }
 
 const encoder = new TextEncoder();
@@ -93,7 +95,7 @@ function singleImage(
       architecture: platform.architecture,
       os: platform.os,
       ...(platform.variant ? { variant: platform.variant } : {}),
-      created: '2024-01-01T00:00:00Z',
+      created: spec.created ?? '2024-01-01T00:00:00Z',
       config: { Labels: { 'dev.gantry.test': spec.label ?? 'image' } },
       rootfs: { type: 'layers', diff_ids: diffIds },
     }),
