@@ -793,7 +793,7 @@ class PullRequestsApi {
 async function openPinPullRequest(repository, options) {
     const dir = (0,external_node_path_.join)(options.workDir, repository.replace('/', '__'));
     (0,external_node_fs_.mkdirSync)(options.workDir, { recursive: true });
-    const env = { ...(options.env ?? process.env) };
+    const env = { ...options.env };
     if (options.token && /^https?:/i.test(options.serverUrl)) {
         const basic = Buffer.from(`x-access-token:${options.token}`).toString('base64');
         Object.assign(env, {

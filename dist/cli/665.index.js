@@ -109,9 +109,10 @@ function splitNul(buffer) {
 /* harmony export */   er: () => (/* binding */ normalizeGlob),
 /* harmony export */   fU: () => (/* binding */ globMatcher),
 /* harmony export */   fg: () => (/* binding */ isGlob),
-/* harmony export */   gG: () => (/* binding */ scanGlob)
+/* harmony export */   gG: () => (/* binding */ scanGlob),
+/* harmony export */   pZ: () => (/* binding */ GlobError)
 /* harmony export */ });
-/* unused harmony exports GLOB_OPTIONS, GlobError, globRegExp */
+/* unused harmony exports GLOB_OPTIONS, globRegExp */
 /* harmony import */ var minimatch__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3581);
 /**
  * The suite's one glob library: minimatch, with the rules every Gantry glob follows (changes filters

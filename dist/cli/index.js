@@ -28530,6 +28530,7 @@ const CLI_ACTIONS = [
     { name: 'changes', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(774)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5774))).main },
     { name: 'quarantine', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(800), __nccwpck_require__.e(338), __nccwpck_require__.e(300)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9300))).main },
     { name: 'pipeline-diff', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(350), __nccwpck_require__.e(230), __nccwpck_require__.e(338), __nccwpck_require__.e(647)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8647))).main },
+    { name: 'registry-retention', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(350), __nccwpck_require__.e(522)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3522))).main },
     {
         name: 'layer-cache',
         main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(350), __nccwpck_require__.e(379)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6379))).main,
@@ -28547,8 +28548,8 @@ const CLI_ACTIONS = [
     },
     {
         name: 'vault-secrets',
-        main: async () => (await __nccwpck_require__.e(/* import() */ 722).then(__nccwpck_require__.bind(__nccwpck_require__, 9722))).main,
-        post: async () => (await __nccwpck_require__.e(/* import() */ 722).then(__nccwpck_require__.bind(__nccwpck_require__, 9722))).post,
+        main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(132), __nccwpck_require__.e(462)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2462))).main,
+        post: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(132), __nccwpck_require__.e(462)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2462))).post,
     },
 ];
 const SUITE_COMMANDS = [
@@ -29351,7 +29352,9 @@ class HttpClient {
                 this.breakers.failed(host);
             else
                 this.breakers.succeeded(host);
-            const retryable = failure !== undefined || (response !== undefined && RETRYABLE_STATUS.has(response.status));
+            const retryable = failure !== undefined ||
+                (response !== undefined &&
+                    (RETRYABLE_STATUS.has(response.status) || req.retryStatuses?.includes(response.status) === true));
             if (!retryable)
                 return response;
             const retryAfter = response
@@ -31837,9 +31840,10 @@ function errorMessage(error) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E9: () => (/* binding */ parseDuration),
 /* harmony export */   cN: () => (/* binding */ inputReader)
 /* harmony export */ });
-/* unused harmony exports parseBoolean, parseDuration, parseSize, exactlyOneOf */
+/* unused harmony exports parseBoolean, parseSize, exactlyOneOf */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9541);
 
 function inputReader(runtime) {

@@ -28373,7 +28373,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _runtime_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8072);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6783);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1133);
 
 
 await (0,_runtime_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runStep */ .e)('layer-cache', 'main', _run_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .iW);
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6783:
+/***/ 1133:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31782,7 +31782,120 @@ function isFork(event) {
     return !head || head !== base;
 }
 
+;// CONCATENATED MODULE: ./src/retention/rules.ts
+/**
+ * The suite's one retention rule engine: layer-cache's prune and registry-retention both decide with
+ * it. Three mechanisms, each pure:
+ *
+ * - rank: items grouped, newest first within their group, each with its rank and age, judged
+ *   against `keep-last` (a count) and a TTL (an age). `combine: 'all'` keeps an item only when it is
+ *   within every given limit (prune: the newest N, and none older than the TTL); `'any'` keeps it when
+ *   it is within one of them (retention's environments: the last N promoted, and every one promoted
+ *   within the window).
+ * - protect: an item a protection names is kept whatever the limits say (a cache written in this
+ *   run; a digest live in an environment).
+ * - spare: a digest kept for one reason is never deleted for another. Deleting is by digest (a
+ *   registry's manifest DELETE removes every tag on it), so a doomed item sharing its digest with a
+ *   kept one is kept; `closure` extends that to everything a kept digest references (an index's
+ *   children, its referrers).
+ */
+/** Every item ranked in its group, in the order the items were given. */
+function rank(items, by, limits, now, combine = 'all') {
+    const groups = new Map();
+    items.forEach((item, index) => {
+        const group = by.group(item);
+        const members = groups.get(group) ?? [];
+        if (!groups.has(group))
+            groups.set(group, members);
+        members.push({ item, index, time: by.time(item) });
+    });
+    const out = new Array(items.length);
+    for (const [group, members] of groups) {
+        // Stable: equal times keep the order given.
+        members.sort((a, b) => orderable(b.time) - orderable(a.time));
+        members.forEach((member, position) => {
+            const ageMs = Number.isNaN(member.time) ? Number.POSITIVE_INFINITY : now - member.time;
+            const beyondCount = limits.keepLast !== undefined && position >= limits.keepLast;
+            const beyondAge = limits.maxAgeMs !== undefined && ageMs > limits.maxAgeMs;
+            const given = (limits.keepLast !== undefined ? 1 : 0) + (limits.maxAgeMs !== undefined ? 1 : 0);
+            const expired = given === 0
+                ? false
+                : combine === 'all'
+                    ? beyondCount || beyondAge
+                    : (limits.keepLast === undefined || beyondCount) && (limits.maxAgeMs === undefined || beyondAge);
+            out[member.index] = {
+                item: member.item,
+                group,
+                rank: position,
+                ageMs,
+                beyondCount,
+                beyondAge,
+                expired,
+            };
+        });
+    }
+    return out;
+}
+function orderable(time) {
+    return Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time;
+}
+/**
+ * Ranked items to verdicts: an expired item is kept when `protect` names a reason; `why` words the
+ * verdict either way.
+ */
+function judge(ranked, why, protect = () => undefined) {
+    return ranked.map((entry) => {
+        if (!entry.expired)
+            return { item: entry.item, keep: true, reason: why(entry) };
+        const protection = protect(entry.item);
+        if (protection !== undefined)
+            return { item: entry.item, keep: true, reason: protection };
+        return { item: entry.item, keep: false, reason: why(entry) };
+    });
+}
+/**
+ * Doomed verdicts whose digest a kept verdict (or a digest in `alsoKept`) holds become kept, with
+ * `reason`: a delete by digest would take the kept one with it.
+ */
+function spareShared(verdicts, digestOf, reason, alsoKept = new Set()) {
+    const kept = new Set(alsoKept);
+    for (const v of verdicts)
+        if (v.keep)
+            kept.add(digestOf(v.item));
+    return verdicts.map((v) => {
+        if (v.keep || !kept.has(digestOf(v.item)))
+            return v;
+        const digest = digestOf(v.item);
+        return { item: v.item, keep: true, reason: typeof reason === 'string' ? reason : reason(digest) };
+    });
+}
+/**
+ * Every digest reachable from `roots` through `edges` (an index's children, a digest's referrers),
+ * with the root that first reached it: what a kept digest needs kept along with it.
+ */
+function closure(roots, edges) {
+    const via = new Map();
+    const stack = [];
+    for (const root of roots) {
+        if (via.has(root))
+            continue;
+        via.set(root, root);
+        stack.push(root);
+    }
+    while (stack.length) {
+        const digest = stack.pop();
+        for (const next of edges(digest)) {
+            if (via.has(next))
+                continue;
+            via.set(next, digest);
+            stack.push(next);
+        }
+    }
+    return via;
+}
+
 ;// CONCATENATED MODULE: ./src/layer-cache/prune.ts
+
 
 
 function groupOf(key, prefixes) {
@@ -31809,44 +31922,41 @@ async function prune(opts) {
         else
             result.ignored += 1;
     }
-    const groups = new Map();
+    const grouped = [];
     for (const cache of caches) {
         const prefix = groupOf(cache.manifest.key, opts.keyPrefixes);
-        const decision = describe(cache, prefix ?? '');
         if (prefix === undefined) {
-            result.kept.push({ ...decision, reason: 'outside the given key prefixes' });
+            result.kept.push({ ...describe(cache, ''), reason: 'outside the given key prefixes' });
             continue;
         }
         // The version (path set and compression) and the scope (branch) are part of the group: a
         // branch's caches never push the default branch's out.
-        const group = `${cache.manifest.version}|${cache.manifest.scope}|${prefix}`;
-        groups.set(group, [...(groups.get(group) ?? []), cache]);
+        grouped.push({ ...cache, prefix, group: `${cache.manifest.version}|${cache.manifest.scope}|${prefix}` });
     }
-    const doomed = [];
-    for (const members of groups.values()) {
-        members.sort((a, b) => Date.parse(b.manifest.created) - Date.parse(a.manifest.created));
-        members.forEach((cache, rank) => {
-            const decision = describe(cache, groupOf(cache.manifest.key, opts.keyPrefixes));
-            const age = opts.now - Date.parse(cache.manifest.created);
-            let reason;
-            if (opts.keepLast !== undefined && rank >= opts.keepLast)
-                reason = `not among the newest ${opts.keepLast}`;
-            else if (opts.maxAgeMs !== undefined && age > opts.maxAgeMs)
-                reason = `older than ${Math.round(opts.maxAgeMs / 3_600_000)} h`;
-            if (reason && cache.manifest.runId === opts.runId && opts.runId !== '') {
-                result.kept.push({ ...decision, reason: 'written in this workflow run' });
-            }
-            else if (reason)
-                doomed.push({ ...decision, reason });
-            else
-                result.kept.push({ ...decision, reason: rank === 0 ? 'newest of its group' : 'within the limits' });
-        });
-    }
+    // The suite's one rule engine (src/retention/rules.ts): keep-last and TTL per group, both must
+    // hold; this run's caches protected; a digest kept once is never deleted.
+    const ranked = rank(grouped, { group: (c) => c.group, time: (c) => Date.parse(c.manifest.created) }, { keepLast: opts.keepLast, maxAgeMs: opts.maxAgeMs }, opts.now, 'all');
+    const firstSeen = new Map();
+    for (const c of grouped)
+        if (!firstSeen.has(c.group))
+            firstSeen.set(c.group, firstSeen.size);
+    ranked.sort((a, b) => firstSeen.get(a.group) - firstSeen.get(b.group) || a.rank - b.rank);
+    const verdicts = judge(ranked, (entry) => entry.beyondCount
+        ? `not among the newest ${opts.keepLast}`
+        : entry.beyondAge
+            ? `older than ${Math.round(opts.maxAgeMs / 3_600_000)} h`
+            : entry.rank === 0
+                ? 'newest of its group'
+                : 'within the limits', (cache) => cache.manifest.runId === opts.runId && opts.runId !== '' ? 'written in this workflow run' : undefined);
+    for (const v of verdicts)
+        if (v.keep)
+            result.kept.push({ ...describe(v.item, v.item.prefix), reason: v.reason });
     // Registry 2.8 deletes by digest, which removes every tag on it: never delete one a kept tag uses.
-    const keptDigests = new Set(result.kept.map((k) => k.digest));
-    for (const decision of doomed) {
-        if (keptDigests.has(decision.digest)) {
-            result.kept.push({ ...decision, reason: 'shares its manifest with a kept cache' });
+    const spared = spareShared(verdicts.filter((v) => !v.keep), (c) => c.manifest.digest, 'shares its manifest with a kept cache', new Set(result.kept.map((k) => k.digest)));
+    for (const v of spared) {
+        const decision = { ...describe(v.item, v.item.prefix), reason: v.reason };
+        if (v.keep) {
+            result.kept.push(decision);
             continue;
         }
         if (!opts.dryRun)
@@ -32535,7 +32645,9 @@ class HttpClient {
                 this.breakers.failed(host);
             else
                 this.breakers.succeeded(host);
-            const retryable = failure !== undefined || (response !== undefined && RETRYABLE_STATUS.has(response.status));
+            const retryable = failure !== undefined ||
+                (response !== undefined &&
+                    (RETRYABLE_STATUS.has(response.status) || req.retryStatuses?.includes(response.status) === true));
             if (!retryable)
                 return response;
             const retryAfter = response

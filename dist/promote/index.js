@@ -28776,7 +28776,9 @@ class HttpClient {
                 this.breakers.failed(host);
             else
                 this.breakers.succeeded(host);
-            const retryable = failure !== undefined || (response !== undefined && RETRYABLE_STATUS.has(response.status));
+            const retryable = failure !== undefined ||
+                (response !== undefined &&
+                    (RETRYABLE_STATUS.has(response.status) || req.retryStatuses?.includes(response.status) === true));
             if (!retryable)
                 return response;
             const retryAfter = response

@@ -31785,6 +31785,7 @@ function isFork(event) {
 ;// CONCATENATED MODULE: ./src/layer-cache/prune.ts
 
 
+
 function groupOf(key, prefixes) {
     if (prefixes.length)
         return prefixes.find((p) => key.startsWith(p));
@@ -31809,44 +31810,41 @@ async function prune_prune(opts) {
         else
             result.ignored += 1;
     }
-    const groups = new Map();
+    const grouped = [];
     for (const cache of caches) {
         const prefix = groupOf(cache.manifest.key, opts.keyPrefixes);
-        const decision = describe(cache, prefix ?? '');
         if (prefix === undefined) {
-            result.kept.push({ ...decision, reason: 'outside the given key prefixes' });
+            result.kept.push({ ...describe(cache, ''), reason: 'outside the given key prefixes' });
             continue;
         }
         // The version (path set and compression) and the scope (branch) are part of the group: a
         // branch's caches never push the default branch's out.
-        const group = `${cache.manifest.version}|${cache.manifest.scope}|${prefix}`;
-        groups.set(group, [...(groups.get(group) ?? []), cache]);
+        grouped.push({ ...cache, prefix, group: `${cache.manifest.version}|${cache.manifest.scope}|${prefix}` });
     }
-    const doomed = [];
-    for (const members of groups.values()) {
-        members.sort((a, b) => Date.parse(b.manifest.created) - Date.parse(a.manifest.created));
-        members.forEach((cache, rank) => {
-            const decision = describe(cache, groupOf(cache.manifest.key, opts.keyPrefixes));
-            const age = opts.now - Date.parse(cache.manifest.created);
-            let reason;
-            if (opts.keepLast !== undefined && rank >= opts.keepLast)
-                reason = `not among the newest ${opts.keepLast}`;
-            else if (opts.maxAgeMs !== undefined && age > opts.maxAgeMs)
-                reason = `older than ${Math.round(opts.maxAgeMs / 3_600_000)} h`;
-            if (reason && cache.manifest.runId === opts.runId && opts.runId !== '') {
-                result.kept.push({ ...decision, reason: 'written in this workflow run' });
-            }
-            else if (reason)
-                doomed.push({ ...decision, reason });
-            else
-                result.kept.push({ ...decision, reason: rank === 0 ? 'newest of its group' : 'within the limits' });
-        });
-    }
+    // The suite's one rule engine (src/retention/rules.ts): keep-last and TTL per group, both must
+    // hold; this run's caches protected; a digest kept once is never deleted.
+    const ranked = rank(grouped, { group: (c) => c.group, time: (c) => Date.parse(c.manifest.created) }, { keepLast: opts.keepLast, maxAgeMs: opts.maxAgeMs }, opts.now, 'all');
+    const firstSeen = new Map();
+    for (const c of grouped)
+        if (!firstSeen.has(c.group))
+            firstSeen.set(c.group, firstSeen.size);
+    ranked.sort((a, b) => firstSeen.get(a.group) - firstSeen.get(b.group) || a.rank - b.rank);
+    const verdicts = judge(ranked, (entry) => entry.beyondCount
+        ? `not among the newest ${opts.keepLast}`
+        : entry.beyondAge
+            ? `older than ${Math.round(opts.maxAgeMs / 3_600_000)} h`
+            : entry.rank === 0
+                ? 'newest of its group'
+                : 'within the limits', (cache) => cache.manifest.runId === opts.runId && opts.runId !== '' ? 'written in this workflow run' : undefined);
+    for (const v of verdicts)
+        if (v.keep)
+            result.kept.push({ ...describe(v.item, v.item.prefix), reason: v.reason });
     // Registry 2.8 deletes by digest, which removes every tag on it: never delete one a kept tag uses.
-    const keptDigests = new Set(result.kept.map((k) => k.digest));
-    for (const decision of doomed) {
-        if (keptDigests.has(decision.digest)) {
-            result.kept.push({ ...decision, reason: 'shares its manifest with a kept cache' });
+    const spared = spareShared(verdicts.filter((v) => !v.keep), (c) => c.manifest.digest, 'shares its manifest with a kept cache', new Set(result.kept.map((k) => k.digest)));
+    for (const v of spared) {
+        const decision = { ...describe(v.item, v.item.prefix), reason: v.reason };
+        if (v.keep) {
+            result.kept.push(decision);
             continue;
         }
         if (!opts.dryRun)
@@ -32535,7 +32533,9 @@ class HttpClient {
                 this.breakers.failed(host);
             else
                 this.breakers.succeeded(host);
-            const retryable = failure !== undefined || (response !== undefined && RETRYABLE_STATUS.has(response.status));
+            const retryable = failure !== undefined ||
+                (response !== undefined &&
+                    (RETRYABLE_STATUS.has(response.status) || req.retryStatuses?.includes(response.status) === true));
             if (!retryable)
                 return response;
             const retryAfter = response
