@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { typeMask } from '../src/changes/constants.js';
+import { typeMask } from '../src/changes/diff.js';
 import { parseFilters } from '../src/changes/filters.js';
 import { FilterSet, type MatchEntry } from '../src/changes/matcher.js';
 import { globTest } from '../src/glob/index.js';

@@ -43,13 +43,6 @@ export const CHANGE_TYPES = [
 ] as const;
 export type ChangeType = (typeof CHANGE_TYPES)[number];
 
-/** A set of change types as bits (one number per changed path, not one Set). */
-export function typeMask(...types: readonly ChangeType[]): number {
-  let mask = 0;
-  for (const type of types) mask |= 1 << CHANGE_TYPES.indexOf(type);
-  return mask;
-}
-
 /** `base: last-success`: the head of the last successful run of this workflow on this branch. */
 export const LAST_SUCCESS = 'last-success';
 

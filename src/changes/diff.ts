@@ -1,7 +1,14 @@
 import { splitNul } from '../git/index.js';
-import { type ChangeType, typeMask } from './constants.js';
+import { CHANGE_TYPES, type ChangeType } from './constants.js';
 import type { MatchEntry } from './matcher.js';
 import { decodePath } from './paths.js';
+
+/** A set of change types as bits (one number per changed path, not one Set). */
+export function typeMask(...types: readonly ChangeType[]): number {
+  let mask = 0;
+  for (const type of types) mask |= 1 << CHANGE_TYPES.indexOf(type);
+  return mask;
+}
 
 /** One change between base and head. A rename or copy carries the path it came from. */
 export interface ChangedFile {

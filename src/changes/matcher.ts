@@ -1,5 +1,6 @@
 import { globTest, normalizeGlob, scanGlob } from '../glob/index.js';
-import { type Quantifier, typeMask } from './constants.js';
+import type { Quantifier } from './constants.js';
+import { typeMask } from './diff.js';
 import type { FilterDef } from './filters.js';
 
 /**

@@ -1,4 +1,4 @@
-import { evaluateActionCondition, evaluateDefault } from '../runner/expressions.js';
+import { evaluateActionCondition, evaluateDefault } from '../local-runner/expressions.js';
 import { CliRuntime } from '../runtime/cli-runtime.js';
 import { ConfigurationError, errorMessage } from '../runtime/errors.js';
 import { loadActionMetadata } from '../runtime/metadata.js';

@@ -19,30 +19,30 @@ export interface SuiteCommand {
 
 // Imported lazily so `gantry changes` does not load the registry or Vault code.
 export const CLI_ACTIONS: CliAction[] = [
-  { name: 'promote', main: async () => (await import('../promote/run.js')).main },
-  { name: 'changes', main: async () => (await import('../changes/run.js')).main },
-  { name: 'quarantine', main: async () => (await import('../quarantine/run.js')).main },
-  { name: 'pipeline-diff', main: async () => (await import('../pipeline-diff/run.js')).main },
-  { name: 'registry-retention', main: async () => (await import('../retention/run.js')).main },
+  { name: 'promote', main: async () => (await import('../promote/adapter.js')).main },
+  { name: 'changes', main: async () => (await import('../changes/adapter.js')).main },
+  { name: 'quarantine', main: async () => (await import('../quarantine/adapter.js')).main },
+  { name: 'pipeline-diff', main: async () => (await import('../pipeline-diff/adapter.js')).main },
+  { name: 'registry-retention', main: async () => (await import('../retention/adapter.js')).main },
   {
     name: 'layer-cache',
-    main: async () => (await import('../layer-cache/run.js')).main,
-    post: async () => (await import('../layer-cache/run.js')).post,
+    main: async () => (await import('../layer-cache/adapter.js')).main,
+    post: async () => (await import('../layer-cache/adapter.js')).post,
   },
   {
     name: 'layer-cache-restore',
     dir: 'layer-cache/restore',
-    main: async () => (await import('../layer-cache/run.js')).restoreStep,
+    main: async () => (await import('../layer-cache/adapter.js')).restoreStep,
   },
   {
     name: 'layer-cache-save',
     dir: 'layer-cache/save',
-    main: async () => (await import('../layer-cache/run.js')).saveStep,
+    main: async () => (await import('../layer-cache/adapter.js')).saveStep,
   },
   {
     name: 'vault-secrets',
-    main: async () => (await import('../vault-secrets/run.js')).main,
-    post: async () => (await import('../vault-secrets/run.js')).post,
+    main: async () => (await import('../vault-secrets/adapter.js')).main,
+    post: async () => (await import('../vault-secrets/adapter.js')).post,
   },
 ];
 

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { runComposite, runnerEnvironment } from '../runner/index.js';
+import { runComposite, runnerEnvironment } from '../local-runner/index.js';
 import { ConfigurationError, errorMessage } from '../runtime/errors.js';
 import { findSuiteRoot } from '../runtime/metadata.js';
 import { markdownTable } from '../runtime/text.js';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HttpClient } from '../net/index.js';
 import { openRepository, parseReference, RegistryClient } from '../oci/index.js';
-import { type CompositeReport, runComposite, runnerEnvironment } from '../runner/index.js';
+import { type CompositeReport, runComposite, runnerEnvironment } from '../local-runner/index.js';
 import { findSuiteRoot } from '../runtime/metadata.js';
 import { markdownTable } from '../runtime/text.js';
 import { launchDistributionRegistry } from './services/distribution-registry.js';

@@ -1,4 +1,4 @@
-import { runStep } from '../runtime/run.js';
-import { restoreStep } from './run.js';
+import { runStep } from '../runtime/step.js';
+import { restoreStep } from './adapter.js';
 
 await runStep('layer-cache/restore', 'main', restoreStep);

@@ -1,4 +1,4 @@
-import { runStep } from '../runtime/run.js';
-import { saveStep } from './run.js';
+import { runStep } from '../runtime/step.js';
+import { saveStep } from './adapter.js';
 
 await runStep('layer-cache/save', 'main', saveStep);

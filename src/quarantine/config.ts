@@ -5,7 +5,7 @@ import {
   DEFAULT_MAX_REPORT_SIZE,
   DEFAULT_WINDOW,
   HISTORY_STORES,
-  INPUTS,
+  INPUT,
   MODES,
   ON_EXPIRED,
   ON_MALFORMED,
@@ -40,67 +40,67 @@ const DEFAULT_QUARANTINE_FILE = '.github/quarantine.yml';
 const DEFAULT_CHECK_NAME = 'Test results';
 
 export function readConfig(inputs: InputReader, workspace: string): QuarantineConfig {
-  const reports = inputs.lines(INPUTS.reports);
+  const reports = inputs.lines(INPUT.reports);
   if (reports.length === 0) {
     throw new ConfigurationError(
-      `Input '${INPUTS.reports}' is required: one or more globs of JUnit XML files, one per line (e.g. test-results/**/*.xml).`,
+      `Input '${INPUT.reports}' is required: one or more globs of JUnit XML files, one per line (e.g. test-results/**/*.xml).`,
     );
   }
-  const history = inputs.oneOf(INPUTS.history, HISTORY_STORES, 'cache');
-  const historyDirInput = inputs.optional(INPUTS.historyDir);
+  const history = inputs.oneOf(INPUT.history, HISTORY_STORES, 'cache');
+  const historyDirInput = inputs.optional(INPUT.historyDir);
   if (history === 'dir' && historyDirInput === undefined) {
     throw new ConfigurationError(
-      `Input '${INPUTS.historyDir}' is required with history: dir; give the directory that keeps the run records.`,
+      `Input '${INPUT.historyDir}' is required with history: dir; give the directory that keeps the run records.`,
     );
   }
-  const historyBranch = inputs.optional(INPUTS.historyBranch) ?? 'gantry/quarantine-history';
+  const historyBranch = inputs.optional(INPUT.historyBranch) ?? 'gantry/quarantine-history';
   if (!/^(?!.*\.\.)(?!\/)(?!.*\/$)[A-Za-z0-9._/-]+$/.test(historyBranch) || historyBranch.endsWith('.lock')) {
     throw ConfigurationError.forInput(
-      INPUTS.historyBranch,
+      INPUT.historyBranch,
       historyBranch,
       'a branch name such as gantry/quarantine-history',
     );
   }
-  const createIssues = inputs.boolean(INPUTS.createIssues, false);
-  const githubToken = inputs.optional(INPUTS.githubToken);
+  const createIssues = inputs.boolean(INPUT.createIssues, false);
+  const githubToken = inputs.optional(INPUT.githubToken);
   if (createIssues && githubToken === undefined) {
     throw new ConfigurationError(
-      `Input '${INPUTS.createIssues}' is true but '${INPUTS.githubToken}' is empty; pass a token with issues: write.`,
+      `Input '${INPUT.createIssues}' is true but '${INPUT.githubToken}' is empty; pass a token with issues: write.`,
     );
   }
-  const checkRun = inputs.boolean(INPUTS.checkRun, false);
-  const prComment = inputs.boolean(INPUTS.prComment, false);
+  const checkRun = inputs.boolean(INPUT.checkRun, false);
+  const prComment = inputs.boolean(INPUT.prComment, false);
   for (const [name, on, permission] of [
-    [INPUTS.checkRun, checkRun, 'checks: write'],
-    [INPUTS.prComment, prComment, 'pull-requests: write'],
+    [INPUT.checkRun, checkRun, 'checks: write'],
+    [INPUT.prComment, prComment, 'pull-requests: write'],
   ] as const)
     if (on && githubToken === undefined)
       throw new ConfigurationError(
-        `Input '${name}' is true but '${INPUTS.githubToken}' is empty; pass a token with ${permission}.`,
+        `Input '${name}' is true but '${INPUT.githubToken}' is empty; pass a token with ${permission}.`,
       );
-  const checkName = (inputs.optional(INPUTS.checkName) ?? DEFAULT_CHECK_NAME).trim();
+  const checkName = (inputs.optional(INPUT.checkName) ?? DEFAULT_CHECK_NAME).trim();
   if (checkName === '' || checkName.length > 200 || /[\r\n]/.test(checkName))
     throw ConfigurationError.forInput(
-      INPUTS.checkName,
+      INPUT.checkName,
       checkName,
       'a one-line name of at most 200 characters',
     );
-  const quarantineFileInput = inputs.optional(INPUTS.quarantineFile);
+  const quarantineFileInput = inputs.optional(INPUT.quarantineFile);
   const quarantineFile = quarantineFileInput ?? DEFAULT_QUARANTINE_FILE;
   return {
     reports,
-    mode: inputs.oneOf(INPUTS.mode, MODES, 'enforce'),
-    allowEmpty: inputs.boolean(INPUTS.allowEmpty, false),
+    mode: inputs.oneOf(INPUT.mode, MODES, 'enforce'),
+    allowEmpty: inputs.boolean(INPUT.allowEmpty, false),
     maxReportSize: positiveSize(inputs),
     quarantineFile: inWorkspace(workspace, quarantineFile),
     quarantineFileGiven: quarantineFileInput !== undefined && quarantineFileInput !== DEFAULT_QUARANTINE_FILE,
-    onExpired: inputs.oneOf(INPUTS.onExpired, ON_EXPIRED, 'fail'),
-    onMalformed: inputs.oneOf(INPUTS.onMalformed, ON_MALFORMED, 'fail'),
+    onExpired: inputs.oneOf(INPUT.onExpired, ON_EXPIRED, 'fail'),
+    onMalformed: inputs.oneOf(INPUT.onMalformed, ON_MALFORMED, 'fail'),
     history,
     historyDir: historyDirInput === undefined ? undefined : inWorkspace(workspace, historyDirInput),
     historyBranch,
-    window: inputs.integer(INPUTS.window, { min: 1, max: 10_000, fallback: DEFAULT_WINDOW }),
-    flakeThreshold: parseThreshold(inputs.string(INPUTS.flakeThreshold)),
+    window: inputs.integer(INPUT.window, { min: 1, max: 10_000, fallback: DEFAULT_WINDOW }),
+    flakeThreshold: parseThreshold(inputs.string(INPUT.flakeThreshold)),
     createIssues,
     checkRun,
     checkName,
@@ -110,9 +110,9 @@ export function readConfig(inputs: InputReader, workspace: string): QuarantineCo
 }
 
 function positiveSize(inputs: InputReader): number {
-  const bytes = inputs.size(INPUTS.maxReportSize, DEFAULT_MAX_REPORT_SIZE);
+  const bytes = inputs.size(INPUT.maxReportSize, DEFAULT_MAX_REPORT_SIZE);
   if (bytes <= 0)
-    throw ConfigurationError.forInput(INPUTS.maxReportSize, String(bytes), 'a size above zero such as 512MB');
+    throw ConfigurationError.forInput(INPUT.maxReportSize, String(bytes), 'a size above zero such as 512MB');
   return bytes;
 }
 
@@ -123,7 +123,7 @@ export function parseThreshold(value: string): number {
   const rate = match ? Number(match[1]) / (match[2] ? 100 : 1) : Number.NaN;
   if (!(rate >= 0 && rate < 1))
     throw ConfigurationError.forInput(
-      INPUTS.flakeThreshold,
+      INPUT.flakeThreshold,
       value,
       'a rate from 0 up to 1 (0.05) or a percentage (5%)',
     );

@@ -1,4 +1,4 @@
-export const INPUTS = {
+export const INPUT = {
   reports: 'reports',
   mode: 'mode',
   allowEmpty: 'allow-empty',

@@ -1,4 +1,4 @@
 import { runStep } from '../runtime/step.js';
-import { main } from './run.js';
+import { main } from './adapter.js';
 
 await runStep('quarantine', 'main', main);

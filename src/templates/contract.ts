@@ -2,7 +2,7 @@ import { parse } from 'yaml';
 import { type Git, splitNul } from '../git/index.js';
 import { ConfigurationError, errorMessage } from '../runtime/errors.js';
 import { type ActionMetadata, parseActionMetadata } from '../runtime/metadata.js';
-import { flattenSteps } from '../runner/step-groups.js';
+import { flattenSteps } from '../local-runner/step-groups.js';
 import { gateChanges } from './gates.js';
 
 /**

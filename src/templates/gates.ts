@@ -1,4 +1,4 @@
-import { evaluateCondition } from '../runner/expressions.js';
+import { evaluateCondition } from '../local-runner/expressions.js';
 import type { ActionVersion, ContractChange, StepShape } from './contract.js';
 
 /**

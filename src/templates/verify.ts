@@ -5,8 +5,8 @@ import { parse, stringify } from 'yaml';
 import { listRepoFiles } from '../pins/repo-files.js';
 import { isSuiteRef, parseUses } from '../pins/uses.js';
 import { yamlRole } from '../pins/yaml-refs.js';
-import { runComposite, runnerEnvironment } from '../runner/index.js';
-import { flattenSteps } from '../runner/step-groups.js';
+import { runComposite, runnerEnvironment } from '../local-runner/index.js';
+import { flattenSteps } from '../local-runner/step-groups.js';
 import { errorMessage } from '../runtime/errors.js';
 import { type ActionMetadata, parseActionMetadata } from '../runtime/metadata.js';
 

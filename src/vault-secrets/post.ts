@@ -1,4 +1,4 @@
 import { runStep } from '../runtime/step.js';
-import { post } from './run.js';
+import { post } from './adapter.js';
 
 await runStep('vault-secrets', 'post', post);

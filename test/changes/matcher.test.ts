@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type Quantifier, typeMask } from '../../src/changes/constants.js';
+import type { Quantifier } from '../../src/changes/constants.js';
+import { typeMask } from '../../src/changes/diff.js';
 import { type ChangedFile, matchEntries } from '../../src/changes/diff.js';
 import { parseFilters } from '../../src/changes/filters.js';
 import { FilterSet, type MatchEntry } from '../../src/changes/matcher.js';

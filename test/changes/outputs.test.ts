@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { outputKey, outputName } from '../../src/changes/outputs.js';
-import { parseKeyValueFile } from '../../src/runner/commands.js';
+import { parseKeyValueFile } from '../../src/local-runner/commands.js';
 
 /** The line @actions/core writes for an output (its heredoc form), with a fixed delimiter. */
 const DELIMITER = 'ghadelimiter_00000000-0000-4000-8000-000000000000';

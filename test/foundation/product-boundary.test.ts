@@ -75,7 +75,7 @@ describe('product boundary', () => {
       /^src\/demo\/sample-repo\.ts$/,
       /^src\/policy\/cli\.ts$/,
       /^src\/git\/git\.ts$/,
-      /^src\/runner\/environment\.ts$/,
+      /^src\/local-runner\/environment\.ts$/,
     ];
     const readers = files(join(SUITE_ROOT, 'src'), '.ts')
       .map((path) => relative(SUITE_ROOT, path))

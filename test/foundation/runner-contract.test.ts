@@ -7,7 +7,7 @@ import {
   parseCommand,
   parseKeyValueFile,
   runProcessStep,
-} from '../../src/runner/index.js';
+} from '../../src/local-runner/index.js';
 
 describe('runner contract mechanics (shared by test/harness and gantry templates run)', () => {
   it('parses file commands, including heredoc values with the delimiter-like lines inside', () => {

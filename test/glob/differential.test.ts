@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import picomatch from 'picomatch';
 import { describe, expect, it } from 'vitest';
-import { typeMask } from '../../src/changes/constants.js';
+import { typeMask } from '../../src/changes/diff.js';
 import { parseFilters } from '../../src/changes/filters.js';
 import { FilterSet } from '../../src/changes/matcher.js';
 import { globTest } from '../../src/glob/index.js';

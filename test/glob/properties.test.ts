@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import picomatch from 'picomatch';
 import { describe, expect, it } from 'vitest';
-import { typeMask } from '../../src/changes/constants.js';
+import { typeMask } from '../../src/changes/diff.js';
 import { FilterSet } from '../../src/changes/matcher.js';
 import { globTest } from '../../src/glob/index.js';
 import { DOCUMENTED } from './documented.js';

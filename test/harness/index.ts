@@ -16,7 +16,7 @@ import {
   runNodePhase,
   runnerEnvironment,
   type StepResult,
-} from '../../src/runner/index.js';
+} from '../../src/local-runner/index.js';
 import { type ActionMetadata, loadActionMetadata } from '../../src/runtime/metadata.js';
 
 export {
@@ -24,7 +24,7 @@ export {
   parseKeyValueFile,
   type StepResult,
   type WorkflowCommand,
-} from '../../src/runner/index.js';
+} from '../../src/local-runner/index.js';
 
 export const SUITE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpClient } from '../../src/net/index.js';
 import { RegistryClient } from '../../src/oci/index.js';
-import { runComposite, runnerEnvironment } from '../../src/runner/index.js';
+import { runComposite, runnerEnvironment } from '../../src/local-runner/index.js';
 import { runAction, SUITE_ROOT } from '../harness/index.js';
 import { startRegistry, type TestRegistry } from '../support/registry.js';
 import { makeTree, snapshot } from './trees.js';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as core from '@actions/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { parseCommand, parseKeyValueFile } from '../../src/runner/commands.js';
+import { parseCommand, parseKeyValueFile } from '../../src/local-runner/commands.js';
 import { ActionsRuntime } from '../../src/runtime/actions-runtime.js';
 
 const HOSTILE = 'line one\n::error::not a command\r\n100% done, a:b\nEOF\n';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseInputArgs } from '../../src/cli/cli.js';
-import { evaluateDefault } from '../../src/runner/index.js';
+import { evaluateDefault } from '../../src/local-runner/index.js';
 import { CliRuntime } from '../../src/runtime/cli-runtime.js';
 import { ConfigurationError, inputReader, runStep } from '../../src/runtime/index.js';
 import { parseActionMetadata } from '../../src/runtime/metadata.js';

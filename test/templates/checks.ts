@@ -10,7 +10,7 @@ import { parseAction } from '@actions/workflow-parser/actions/index';
 import { NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
 import { isMap, isScalar, isSeq, parse, parseDocument, visit } from 'yaml';
 import { isSuiteRef, parseUses } from '../../src/pins/uses.js';
-import { flattenSteps } from '../../src/runner/step-groups.js';
+import { flattenSteps } from '../../src/local-runner/step-groups.js';
 
 export const SUITE = 'acme/gantry';
 

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runComposite, runnerEnvironment } from '../../src/runner/index.js';
+import { runComposite, runnerEnvironment } from '../../src/local-runner/index.js';
 import { SUITE_ROOT } from '../harness/index.js';
 import { writeFiles } from '../pins/repo.js';
 

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runComposite, runnerEnvironment } from '../../src/runner/index.js';
+import { runComposite, runnerEnvironment } from '../../src/local-runner/index.js';
 import { SUITE_ROOT } from '../harness/index.js';
 import { testClient } from '../promote/support.js';
 import { ArtifactType, buildImage, buildReferrer, pushImage } from '../support/oci-images.js';

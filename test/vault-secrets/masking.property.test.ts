@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { parseCommand } from '../../src/runner/index.js';
+import { parseCommand } from '../../src/local-runner/index.js';
 import { ActionsRuntime } from '../../src/runtime/actions-runtime.js';
 import { CliRuntime } from '../../src/runtime/cli-runtime.js';
 import { StructuredLog } from '../../src/runtime/log.js';

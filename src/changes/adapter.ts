@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Git } from '../git/index.js';
 import { ConfigurationError } from '../runtime/errors.js';
-import type { ActionContext, ActionFn } from '../runtime/run.js';
+import type { ActionContext, ActionFn } from '../runtime/step.js';
 import { oneLine } from '../runtime/text.js';
 import { readConfig } from './config.js';
 import { COUNT_SUFFIX, FILES_SUFFIX, INPUT, OUTPUT } from './constants.js';

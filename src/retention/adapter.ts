@@ -12,7 +12,7 @@ import {
   type RegistryRepository,
 } from '../oci/index.js';
 import { ConfigurationError, errorMessage, isConfigurationError } from '../runtime/errors.js';
-import type { ActionContext, ActionFn } from '../runtime/run.js';
+import type { ActionContext, ActionFn } from '../runtime/step.js';
 import { escapeMarkdown, markdownTable } from '../runtime/text.js';
 import { ApplyFailedError, type ApplyReport, applyPlan, type Deleter } from './apply.js';
 import { INPUT, OUTPUT } from './constants.js';

@@ -24,7 +24,7 @@ import {
   writePassedSuspects,
 } from './collect.js';
 import { type QuarantineConfig, readConfig } from './config.js';
-import { INPUTS, MAX_ISSUES_PER_RUN, OUTPUTS } from './constants.js';
+import { INPUT, MAX_ISSUES_PER_RUN, OUTPUTS } from './constants.js';
 import { type Evaluation, evaluate, proposals as findProposals, type Proposal, percent } from './evaluate.js';
 import { detectFlakes, type FlakeStat } from './flakes.js';
 import { BranchHistory, CacheHistory, type CacheClient, DirHistory } from '../history/index.js';
@@ -299,7 +299,7 @@ async function createCheckRun(
   summary: string,
   annotations: Iterable<CheckAnnotation> | AsyncIterable<CheckAnnotation>,
 ): Promise<void> {
-  const repository = requireRepository(ctx, INPUTS.checkRun);
+  const repository = requireRepository(ctx, INPUT.checkRun);
   const reporter = new GitHubReporter(await ctx.gitHub(config.githubToken!), repository);
   const counts = `${e.totals.total} tests: ${e.counts.failures} failed, ${e.counts.quarantined} quarantined failures, ${e.totals.flaky} flaky`;
   const ref = await reporter.checkRun({
@@ -329,7 +329,7 @@ async function writeComment(
     );
     return;
   }
-  const repository = requireRepository(ctx, INPUTS.prComment);
+  const repository = requireRepository(ctx, INPUT.prComment);
   const reporter = new GitHubReporter(await ctx.gitHub(config.githubToken!), repository);
   const body = renderComment({
     evaluation: e,

@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import * as toolCache from '@actions/tool-cache';
 import { LayoutRepository } from '../oci/layout.js';
 import { ConfigurationError } from '../runtime/errors.js';
-import type { ActionFn } from '../runtime/run.js';
+import type { ActionFn } from '../runtime/step.js';
 import { attachSbom, existingSbom } from './attach.js';
 import { INPUT, OUTPUT } from './constants.js';
 import { installSyft, SYFT_RELEASES, SYFT_VERSION } from './install.js';

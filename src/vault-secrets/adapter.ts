@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { ConfigurationError } from '../runtime/errors.js';
 import { IdTokenError } from '../runtime/runtime.js';
-import type { ActionContext, ActionFn } from '../runtime/run.js';
+import type { ActionContext, ActionFn } from '../runtime/step.js';
 import { escapeMarkdown, markdownTable } from '../runtime/text.js';
 import { type CredentialSources, login } from './auth.js';
 import { runWithSecrets } from './command.js';

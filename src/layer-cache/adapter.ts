@@ -2,7 +2,7 @@ import { tmpdir } from 'node:os';
 import { type OciRepository, openRepository, createRegistryClient, type Reference } from '../oci/index.js';
 import { isServiceError } from '../net/index.js';
 import { errorMessage } from '../runtime/errors.js';
-import type { ActionContext, ActionFn } from '../runtime/run.js';
+import type { ActionContext, ActionFn } from '../runtime/step.js';
 import { escapeMarkdown, markdownTable } from '../runtime/text.js';
 import { planBuildx, resolveBuildx, unresolvedBuildx } from './buildx.js';
 import { CacheMissError, type CacheOptions, findCache, restoreCache, saveCache } from './cache.js';
