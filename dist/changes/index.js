@@ -28368,22 +28368,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8516:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _runtime_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5181);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1477);
-
-
-await (0,_runtime_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runStep */ .e)('changes', 'main', _run_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 1477:
+/***/ 5734:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31558,6 +31543,88 @@ const CHANGE_TYPES = [
     'unmerged',
     'unknown',
 ];
+/** `base: last-success`: the head of the last successful run of this workflow on this branch. */
+const LAST_SUCCESS = 'last-success';
+/** git's empty tree: the base when everything in the head counts as added. */
+const EMPTY_TREE_SHA1 = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
+const EMPTY_TREE_SHA256 = '6ef19b41225c5369f1c104d45d8d85efa9b057b53b14b4b9b939dd74decc5321';
+const ZERO_SHA = /^0+$/;
+
+;// CONCATENATED MODULE: ./src/changes/paths.ts
+/**
+ * File names as git gives them: bytes. Valid UTF-8 decodes as is; any byte that is not part of a
+ * valid UTF-8 sequence becomes a lone surrogate U+DC80–U+DCFF (Python's "surrogateescape"), so a
+ * name round-trips exactly: JSON shows it as "\udcXX" and shell output turns it back into the byte.
+ */
+const strict = new TextDecoder('utf-8', { fatal: true });
+function decodePath(bytes) {
+    try {
+        return strict.decode(bytes);
+    }
+    catch {
+        return decodeEscaping(bytes);
+    }
+}
+function sequenceLength(lead) {
+    if (lead >= 0xc2 && lead <= 0xdf)
+        return 2;
+    if (lead >= 0xe0 && lead <= 0xef)
+        return 3;
+    if (lead >= 0xf0 && lead <= 0xf4)
+        return 4;
+    return 0;
+}
+function decodeEscaping(bytes) {
+    let out = '';
+    let i = 0;
+    while (i < bytes.length) {
+        const lead = bytes[i];
+        if (lead < 0x80) {
+            out += String.fromCharCode(lead);
+            i += 1;
+            continue;
+        }
+        const length = sequenceLength(lead);
+        if (length > 0 && i + length <= bytes.length) {
+            try {
+                out += strict.decode(bytes.subarray(i, i + length));
+                i += length;
+                continue;
+            }
+            catch {
+                // not a valid sequence: escape the lead byte alone and resynchronise
+            }
+        }
+        out += String.fromCharCode(0xdc00 + lead);
+        i += 1;
+    }
+    return out;
+}
+/** The bytes of a name decoded by decodePath. */
+function encodePath(path) {
+    const parts = [];
+    let run = '';
+    for (const char of path) {
+        const code = char.charCodeAt(0);
+        if (char.length === 1 && code >= 0xdc80 && code <= 0xdcff) {
+            parts.push(Buffer.from(run, 'utf8'), Buffer.from([code - 0xdc00]));
+            run = '';
+        }
+        else
+            run += char;
+    }
+    parts.push(Buffer.from(run, 'utf8'));
+    return Buffer.concat(parts);
+}
+/** Control characters, DEL, and escaped non-UTF-8 bytes: what needs $'…' quoting in a shell. */
+function hasUnprintable(path) {
+    return /[\u0000-\u001f\u007f\udc80-\udcff]/.test(path);
+}
+
+;// CONCATENATED MODULE: ./src/changes/diff.ts
+
+
+
 /** A set of change types as bits (one number per changed path, not one Set). */
 function typeMask(...types) {
     let mask = 0;
@@ -31565,12 +31632,56 @@ function typeMask(...types) {
         mask |= 1 << CHANGE_TYPES.indexOf(type);
     return mask;
 }
-/** `base: last-success`: the head of the last successful run of this workflow on this branch. */
-const LAST_SUCCESS = 'last-success';
-/** git's empty tree: the base when everything in the head counts as added. */
-const EMPTY_TREE_SHA1 = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
-const EMPTY_TREE_SHA256 = '6ef19b41225c5369f1c104d45d8d85efa9b057b53b14b4b9b939dd74decc5321';
-const ZERO_SHA = /^0+$/;
+const STATUS = {
+    A: 'added',
+    C: 'copied',
+    D: 'deleted',
+    M: 'modified',
+    R: 'renamed',
+    // A type change (file to symlink, or to a submodule) is a modification of that path.
+    T: 'modified',
+    U: 'unmerged',
+    X: 'unknown',
+};
+/** `git diff --name-status -z` output: status, path (two paths for R and C), NUL-separated. */
+function parseNameStatus(output) {
+    const fields = splitNul(output);
+    const changes = [];
+    for (let i = 0; i < fields.length;) {
+        const code = fields[i++].toString('latin1');
+        const status = STATUS[code[0] ?? ''];
+        if (!status)
+            throw new Error(`unexpected git diff status ${JSON.stringify(code)}`);
+        if (status === 'renamed' || status === 'copied') {
+            const previousPath = decodePath(fields[i++]);
+            changes.push({ status, path: decodePath(fields[i++]), previousPath });
+        }
+        else {
+            changes.push({ status, path: decodePath(fields[i++]) });
+        }
+    }
+    return changes;
+}
+/**
+ * What filters match against. A rename is its old path deleted and its new path added, and both
+ * paths count as renamed; a copy's new path is added and copied. One entry per path.
+ */
+function matchEntries(changes) {
+    const byPath = new Map();
+    const add = (path, ...types) => byPath.set(path, (byPath.get(path) ?? 0) | typeMask(...types));
+    for (const change of changes) {
+        if (change.status === 'renamed') {
+            add(change.previousPath, 'deleted', 'renamed');
+            add(change.path, 'added', 'renamed');
+        }
+        else if (change.status === 'copied') {
+            add(change.path, 'added', 'copied');
+        }
+        else
+            add(change.path, change.status);
+    }
+    return [...byPath].map(([path, types]) => ({ path, types }));
+}
 
 ;// CONCATENATED MODULE: ./src/changes/matcher.ts
 
@@ -31926,132 +32037,6 @@ const PULL_REQUEST_EVENTS = new Set([
     'pull_request_review',
     'pull_request_review_comment',
 ]);
-
-;// CONCATENATED MODULE: ./src/changes/paths.ts
-/**
- * File names as git gives them: bytes. Valid UTF-8 decodes as is; any byte that is not part of a
- * valid UTF-8 sequence becomes a lone surrogate U+DC80–U+DCFF (Python's "surrogateescape"), so a
- * name round-trips exactly: JSON shows it as "\udcXX" and shell output turns it back into the byte.
- */
-const strict = new TextDecoder('utf-8', { fatal: true });
-function decodePath(bytes) {
-    try {
-        return strict.decode(bytes);
-    }
-    catch {
-        return decodeEscaping(bytes);
-    }
-}
-function sequenceLength(lead) {
-    if (lead >= 0xc2 && lead <= 0xdf)
-        return 2;
-    if (lead >= 0xe0 && lead <= 0xef)
-        return 3;
-    if (lead >= 0xf0 && lead <= 0xf4)
-        return 4;
-    return 0;
-}
-function decodeEscaping(bytes) {
-    let out = '';
-    let i = 0;
-    while (i < bytes.length) {
-        const lead = bytes[i];
-        if (lead < 0x80) {
-            out += String.fromCharCode(lead);
-            i += 1;
-            continue;
-        }
-        const length = sequenceLength(lead);
-        if (length > 0 && i + length <= bytes.length) {
-            try {
-                out += strict.decode(bytes.subarray(i, i + length));
-                i += length;
-                continue;
-            }
-            catch {
-                // not a valid sequence: escape the lead byte alone and resynchronise
-            }
-        }
-        out += String.fromCharCode(0xdc00 + lead);
-        i += 1;
-    }
-    return out;
-}
-/** The bytes of a name decoded by decodePath. */
-function encodePath(path) {
-    const parts = [];
-    let run = '';
-    for (const char of path) {
-        const code = char.charCodeAt(0);
-        if (char.length === 1 && code >= 0xdc80 && code <= 0xdcff) {
-            parts.push(Buffer.from(run, 'utf8'), Buffer.from([code - 0xdc00]));
-            run = '';
-        }
-        else
-            run += char;
-    }
-    parts.push(Buffer.from(run, 'utf8'));
-    return Buffer.concat(parts);
-}
-/** Control characters, DEL, and escaped non-UTF-8 bytes: what needs $'…' quoting in a shell. */
-function hasUnprintable(path) {
-    return /[\u0000-\u001f\u007f\udc80-\udcff]/.test(path);
-}
-
-;// CONCATENATED MODULE: ./src/changes/diff.ts
-
-
-
-const STATUS = {
-    A: 'added',
-    C: 'copied',
-    D: 'deleted',
-    M: 'modified',
-    R: 'renamed',
-    // A type change (file to symlink, or to a submodule) is a modification of that path.
-    T: 'modified',
-    U: 'unmerged',
-    X: 'unknown',
-};
-/** `git diff --name-status -z` output: status, path (two paths for R and C), NUL-separated. */
-function parseNameStatus(output) {
-    const fields = splitNul(output);
-    const changes = [];
-    for (let i = 0; i < fields.length;) {
-        const code = fields[i++].toString('latin1');
-        const status = STATUS[code[0] ?? ''];
-        if (!status)
-            throw new Error(`unexpected git diff status ${JSON.stringify(code)}`);
-        if (status === 'renamed' || status === 'copied') {
-            const previousPath = decodePath(fields[i++]);
-            changes.push({ status, path: decodePath(fields[i++]), previousPath });
-        }
-        else {
-            changes.push({ status, path: decodePath(fields[i++]) });
-        }
-    }
-    return changes;
-}
-/**
- * What filters match against. A rename is its old path deleted and its new path added, and both
- * paths count as renamed; a copy's new path is added and copied. One entry per path.
- */
-function matchEntries(changes) {
-    const byPath = new Map();
-    const add = (path, ...types) => byPath.set(path, (byPath.get(path) ?? 0) | typeMask(...types));
-    for (const change of changes) {
-        if (change.status === 'renamed') {
-            add(change.previousPath, 'deleted', 'renamed');
-            add(change.path, 'added', 'renamed');
-        }
-        else if (change.status === 'copied') {
-            add(change.path, 'added', 'copied');
-        }
-        else
-            add(change.path, change.status);
-    }
-    return [...byPath].map(([path, types]) => ({ path, types }));
-}
 
 ;// CONCATENATED MODULE: ./src/changes/history.ts
 
@@ -33996,7 +33981,7 @@ async function readAffectedInput(git, base, head, changedPaths, globalFiles) {
     return { head: headWs, headLockfiles, base: baseSide, changedPaths, globalFiles };
 }
 
-;// CONCATENATED MODULE: ./src/changes/run.ts
+;// CONCATENATED MODULE: ./src/changes/adapter.ts
 
 
 
@@ -34117,6 +34102,21 @@ async function runChanges(ctx, trace) {
     await runtime.appendSummary(renderSummary(comparison, results, changes, affected));
 }
 
+
+/***/ }),
+
+/***/ 8516:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _runtime_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5181);
+/* harmony import */ var _adapter_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5734);
+
+
+await (0,_runtime_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runStep */ .e)('changes', 'main', _adapter_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 

@@ -1,5 +1,5 @@
 export const id = 108;
-export const ids = [108,81];
+export const ids = [108,462];
 export const modules = {
 
 /***/ 952:

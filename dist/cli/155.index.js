@@ -191,7 +191,7 @@ __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _net_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(155);
 /* harmony import */ var _oci_index_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8350);
-/* harmony import */ var _runner_index_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2685);
+/* harmony import */ var _local_runner_index_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7151);
 /* harmony import */ var _runtime_metadata_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5275);
 /* harmony import */ var _runtime_text_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(5369);
 /* harmony import */ var _services_distribution_registry_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9274);
@@ -295,7 +295,7 @@ async function runDemo(options) {
         const run = (template, inputs, label) => {
             log(`\n▸ ${label}: action-templates/${template}`);
             const runnerTemp = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(workdir, 'runner-'));
-            return (0,_runner_index_js__WEBPACK_IMPORTED_MODULE_6__/* .runComposite */ .V_)({
+            return (0,_local_runner_index_js__WEBPACK_IMPORTED_MODULE_6__/* .runComposite */ .V_)({
                 templateDir: (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(suiteRoot, 'action-templates', template),
                 inputs,
                 event,
@@ -308,7 +308,7 @@ async function runDemo(options) {
                     if (!line.trimStart().startsWith('| {"action":'))
                         log(`  ${line}`);
                 },
-                env: (0,_runner_index_js__WEBPACK_IMPORTED_MODULE_6__/* .runnerEnvironment */ .iU)({
+                env: (0,_local_runner_index_js__WEBPACK_IMPORTED_MODULE_6__/* .runnerEnvironment */ .iU)({
                     runnerTemp,
                     workspace: repo.dir,
                     event,
@@ -469,7 +469,7 @@ async function seedProduction(repo, store, workdir, suiteRoot, log) {
     });
     const runnerTemp = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(workdir, 'runner-'));
     const event = { name: 'workflow_dispatch', payload: {} };
-    const report = await (0,_runner_index_js__WEBPACK_IMPORTED_MODULE_6__/* .runComposite */ .V_)({
+    const report = await (0,_local_runner_index_js__WEBPACK_IMPORTED_MODULE_6__/* .runComposite */ .V_)({
         templateDir: (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(suiteRoot, 'action-templates', 'promote-environment'),
         inputs: {
             source: `oci-layout:${layout}:sha-${repo.baseSha}`,
@@ -482,7 +482,7 @@ async function seedProduction(repo, store, workdir, suiteRoot, log) {
         workspace: repo.dir,
         runnerTemp,
         suiteRoot,
-        env: (0,_runner_index_js__WEBPACK_IMPORTED_MODULE_6__/* .runnerEnvironment */ .iU)({
+        env: (0,_local_runner_index_js__WEBPACK_IMPORTED_MODULE_6__/* .runnerEnvironment */ .iU)({
             runnerTemp,
             workspace: repo.dir,
             event,

@@ -22,8 +22,8 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/runner/index.ts + 5 modules
-var runner = __webpack_require__(2685);
+// EXTERNAL MODULE: ./src/local-runner/index.ts + 5 modules
+var local_runner = __webpack_require__(7151);
 // EXTERNAL MODULE: ./src/runtime/errors.ts
 var errors = __webpack_require__(9541);
 // EXTERNAL MODULE: ./src/runtime/metadata.ts
@@ -282,10 +282,10 @@ async function checkRecordCommand(args, env = process.env, io = defaultIo, optio
 var src_git = __webpack_require__(1112);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
-// EXTERNAL MODULE: ./src/runner/step-groups.ts
-var step_groups = __webpack_require__(4627);
-// EXTERNAL MODULE: ./src/runner/expressions.ts + 30 modules
-var expressions = __webpack_require__(8487);
+// EXTERNAL MODULE: ./src/local-runner/step-groups.ts
+var step_groups = __webpack_require__(5205);
+// EXTERNAL MODULE: ./src/local-runner/expressions.ts + 30 modules
+var expressions = __webpack_require__(7457);
 ;// CONCATENATED MODULE: ./src/templates/gates.ts
 
 const emptied = (value, before) => before.trim() !== '' && value.trim() === '';
@@ -1180,10 +1180,10 @@ async function runJob(options, consumer, file, jobName, job, steps, suite) {
         };
         const jobEnv = Object.fromEntries(Object.entries(job.env ?? {}).map(([k, v]) => [k, String(v)]));
         (0,external_node_fs_.mkdirSync)(runnerTemp, { recursive: true });
-        const report = await (0,runner/* runComposite */.V_)({
+        const report = await (0,local_runner/* runComposite */.V_)({
             templateDir,
             inputs: {},
-            env: (0,runner/* runnerEnvironment */.iU)({ runnerTemp, workspace, event, env: { ...options.env, ...jobEnv } }),
+            env: (0,local_runner/* runnerEnvironment */.iU)({ runnerTemp, workspace, event, env: { ...options.env, ...jobEnv } }),
             event,
             workspace,
             runnerTemp,
@@ -1578,7 +1578,7 @@ async function templatesCommand(args) {
         : generated.payload;
     const runnerTemp = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'gantry-template-'));
     const event = { name: options.eventName, payload };
-    const env = (0,runner/* runnerEnvironment */.iU)({
+    const env = (0,local_runner/* runnerEnvironment */.iU)({
         runnerTemp,
         workspace: options.workspace,
         event,
@@ -1587,7 +1587,7 @@ async function templatesCommand(args) {
     const log = (line) => process.stderr.write(`${line}\n`);
     try {
         log(`▸ ${options.templateDir}`);
-        const report = await (0,runner/* runComposite */.V_)({
+        const report = await (0,local_runner/* runComposite */.V_)({
             templateDir: options.templateDir,
             inputs: options.inputs,
             env,

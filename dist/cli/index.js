@@ -28393,8 +28393,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: parseInputArgs
 
-// EXTERNAL MODULE: ./src/runner/expressions.ts + 30 modules
-var expressions = __nccwpck_require__(8487);
+// EXTERNAL MODULE: ./src/local-runner/expressions.ts + 30 modules
+var expressions = __nccwpck_require__(7457);
 // EXTERNAL MODULE: ./src/runtime/annotations.ts
 var annotations = __nccwpck_require__(4822);
 // EXTERNAL MODULE: ./src/runtime/errors.ts
@@ -28526,30 +28526,30 @@ var step = __nccwpck_require__(6788);
 ;// CONCATENATED MODULE: ./src/cli/registry.ts
 // Imported lazily so `gantry changes` does not load the registry or Vault code.
 const CLI_ACTIONS = [
-    { name: 'promote', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(350), __nccwpck_require__.e(91), __nccwpck_require__.e(692)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3692))).main },
-    { name: 'changes', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(774)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5774))).main },
-    { name: 'quarantine', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(800), __nccwpck_require__.e(338), __nccwpck_require__.e(300)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9300))).main },
-    { name: 'pipeline-diff', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(350), __nccwpck_require__.e(230), __nccwpck_require__.e(338), __nccwpck_require__.e(647)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8647))).main },
-    { name: 'registry-retention', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(350), __nccwpck_require__.e(522)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3522))).main },
+    { name: 'promote', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(350), __nccwpck_require__.e(91), __nccwpck_require__.e(37)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6037))).main },
+    { name: 'changes', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(169)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7169))).main },
+    { name: 'quarantine', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(800), __nccwpck_require__.e(338), __nccwpck_require__.e(359)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4359))).main },
+    { name: 'pipeline-diff', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(350), __nccwpck_require__.e(230), __nccwpck_require__.e(338), __nccwpck_require__.e(294)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8294))).main },
+    { name: 'registry-retention', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(350), __nccwpck_require__.e(588)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7588))).main },
     {
         name: 'layer-cache',
-        main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(350), __nccwpck_require__.e(379)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6379))).main,
-        post: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(350), __nccwpck_require__.e(379)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6379))).post,
+        main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(350), __nccwpck_require__.e(133)]).then(__nccwpck_require__.bind(__nccwpck_require__, 133))).main,
+        post: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(350), __nccwpck_require__.e(133)]).then(__nccwpck_require__.bind(__nccwpck_require__, 133))).post,
     },
     {
         name: 'layer-cache-restore',
         dir: 'layer-cache/restore',
-        main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(350), __nccwpck_require__.e(379)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6379))).restoreStep,
+        main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(350), __nccwpck_require__.e(133)]).then(__nccwpck_require__.bind(__nccwpck_require__, 133))).restoreStep,
     },
     {
         name: 'layer-cache-save',
         dir: 'layer-cache/save',
-        main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(350), __nccwpck_require__.e(379)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6379))).saveStep,
+        main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(350), __nccwpck_require__.e(133)]).then(__nccwpck_require__.bind(__nccwpck_require__, 133))).saveStep,
     },
     {
         name: 'vault-secrets',
-        main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(132), __nccwpck_require__.e(462)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2462))).main,
-        post: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(132), __nccwpck_require__.e(462)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2462))).post,
+        main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(132), __nccwpck_require__.e(642)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4642))).main,
+        post: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(132), __nccwpck_require__.e(642)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4642))).post,
     },
 ];
 const SUITE_COMMANDS = [
@@ -28561,7 +28561,7 @@ const SUITE_COMMANDS = [
     {
         name: 'demo',
         summary: 'the whole pipeline on a generated monorepo with a local registry and Vault (the README main job)',
-        run: async (args, env) => (await Promise.all(/* import() */[__nccwpck_require__.e(350), __nccwpck_require__.e(685), __nccwpck_require__.e(155)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1155))).demoCommand(args, env),
+        run: async (args, env) => (await Promise.all(/* import() */[__nccwpck_require__.e(350), __nccwpck_require__.e(151), __nccwpck_require__.e(155)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1155))).demoCommand(args, env),
     },
     {
         name: 'policy',
@@ -28576,7 +28576,7 @@ const SUITE_COMMANDS = [
     {
         name: 'templates',
         summary: 'templates run <dir> --input k=v …: run a composite template locally, step by step',
-        run: async (args) => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(665), __nccwpck_require__.e(685), __nccwpck_require__.e(428)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2428))).templatesCommand(args),
+        run: async (args) => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(665), __nccwpck_require__.e(151), __nccwpck_require__.e(428)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2428))).templatesCommand(args),
     },
 ];
 
@@ -28942,638 +28942,7 @@ function tagOf(ref) {
 
 /***/ }),
 
-/***/ 9103:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ CircuitOpenError),
-/* harmony export */   n: () => (/* binding */ CircuitBreakers)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3688);
-
-class CircuitOpenError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ServiceError */ ._7 {
-    host;
-    name = 'CircuitOpenError';
-    transient = true;
-    unreachable = true;
-    constructor(host, retryInMs) {
-        super(`${host} failed repeatedly; not calling it again for ${Math.ceil(retryInMs / 1000)} s (circuit breaker open).`);
-        this.host = host;
-    }
-}
-/**
- * A per-host circuit breaker: after `failureThreshold` consecutive failures the host gets no requests
- * for `cooldownMs`; then one probe is let through (half-open) and its outcome closes or reopens it.
- */
-class CircuitBreakers {
-    options;
-    clock;
-    hosts = new Map();
-    trips = 0;
-    constructor(options, clock) {
-        this.options = options;
-        this.clock = clock;
-    }
-    /** Throws CircuitOpenError when the host must not be called now. */
-    admit(host) {
-        const state = this.hosts.get(host);
-        if (!state || state.kind === 'closed')
-            return;
-        if (state.kind === 'half-open')
-            throw new CircuitOpenError(host, this.options.cooldownMs);
-        const waited = this.clock.now() - state.since;
-        if (waited < this.options.cooldownMs)
-            throw new CircuitOpenError(host, this.options.cooldownMs - waited);
-        this.hosts.set(host, { kind: 'half-open' });
-    }
-    succeeded(host) {
-        this.hosts.set(host, { kind: 'closed', failures: 0 });
-    }
-    failed(host) {
-        const state = this.hosts.get(host) ?? { kind: 'closed', failures: 0 };
-        if (state.kind === 'half-open') {
-            this.open(host);
-        }
-        else if (state.kind === 'closed') {
-            const failures = state.failures + 1;
-            if (failures >= this.options.failureThreshold)
-                this.open(host);
-            else
-                this.hosts.set(host, { kind: 'closed', failures });
-        }
-    }
-    stateOf(host) {
-        return this.hosts.get(host)?.kind ?? 'closed';
-    }
-    open(host) {
-        this.trips += 1;
-        this.hosts.set(host, { kind: 'open', since: this.clock.now() });
-    }
-}
-
-
-/***/ }),
-
-/***/ 2881:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   m: () => (/* binding */ systemClock)
-/* harmony export */ });
-const systemClock = {
-    now: () => Date.now(),
-    sleep: (ms, signal) => new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(signal.reason);
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(signal?.reason);
-        };
-        signal?.addEventListener('abort', onAbort, { once: true });
-    }),
-};
-
-
-/***/ }),
-
-/***/ 3688:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   _7: () => (/* binding */ ServiceError),
-/* harmony export */   gi: () => (/* binding */ isServiceError)
-/* harmony export */ });
-/* unused harmony export isTransient */
-/**
- * The error taxonomy of src/net and src/oci. A failure of an outside service (no answer, a timeout,
- * an open breaker, a registry's error status, content that does not match its digest) is a
- * ServiceError and says what an adapter needs to decide, so no adapter matches class names:
- * - `transient`: trying again later may succeed (src/net has already retried what was safe);
- * - `unreachable`: no usable answer came from the service (network failure, timeout, breaker open,
- *   a redirect refused), as opposed to an answer that was an error.
- */
-class ServiceError extends Error {
-}
-/** A ServiceError, recognised by its properties (also across copies of this module in two bundles). */
-function isServiceError(error) {
-    return (error instanceof Error &&
-        typeof error.transient === 'boolean' &&
-        typeof error.unreachable === 'boolean');
-}
-function isTransient(error) {
-    return isServiceError(error) && error.transient;
-}
-
-
-/***/ }),
-
-/***/ 9663:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Au: () => (/* binding */ BodyTooLargeError),
-/* harmony export */   Dr: () => (/* binding */ NetworkError),
-/* harmony export */   Iu: () => (/* binding */ HttpTimeoutError),
-/* harmony export */   Pl: () => (/* binding */ safeUrl),
-/* harmony export */   Qq: () => (/* binding */ HttpClient),
-/* harmony export */   Z_: () => (/* binding */ sendsOnce),
-/* harmony export */   jw: () => (/* binding */ RedirectRefusedError)
-/* harmony export */ });
-/* unused harmony exports SENSITIVE_HEADERS, DEFAULT_HTTP_OPTIONS, HttpResponse, ResponseHeaders, parseRetryAfter */
-/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7067);
-/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7075);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6466);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3688);
-/* harmony import */ var _breaker_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9103);
-/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2881);
-
-
-
-
-
-
-class HttpTimeoutError extends _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ServiceError */ ._7 {
-    name = 'HttpTimeoutError';
-    transient = true;
-    unreachable = true;
-}
-class BodyTooLargeError extends Error {
-    name = 'BodyTooLargeError';
-}
-class NetworkError extends _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ServiceError */ ._7 {
-    host;
-    causeCode;
-    name = 'NetworkError';
-    transient = true;
-    unreachable = true;
-    constructor(message, host, causeCode) {
-        super(message);
-        this.host = host;
-        this.causeCode = causeCode;
-    }
-}
-/** A redirect this client will not follow (to plain http, to another origin where not allowed, with credentials). */
-class RedirectRefusedError extends NetworkError {
-    name = 'RedirectRefusedError';
-    /** The same redirect comes back next time. */
-    transient = false;
-}
-/** Headers that always carry credentials, whoever sends them. */
-const SENSITIVE_HEADERS = [
-    'authorization',
-    'proxy-authorization',
-    'cookie',
-    'x-vault-token',
-];
-const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
-const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
-const DEFAULT_HTTP_OPTIONS = {
-    timeoutMs: 30_000,
-    // Generous: a multi-gigabyte blob on a slow runner streams under it; what it stops is a server
-    // trickling forever (a silent one is cut sooner, by timeoutMs).
-    deadlineMs: 60 * 60_000,
-    retries: 3,
-    backoffBaseMs: 250,
-    backoffMaxMs: 10_000,
-    retryAfterMaxMs: 60_000,
-    breakerThreshold: 5,
-    breakerCooldownMs: 30_000,
-};
-const REDIRECT_STATUS = new Set([301, 302, 303, 307, 308]);
-/** Errors of requests that went out on a kept-alive connection which turned out to be closed. */
-const failedOnReusedSocket = new WeakSet();
-/** Idle connections tried, one after another, before a fresh one: bounded by the pool's size in practice. */
-const STALE_SOCKET_ATTEMPTS = 4;
-const MAX_REDIRECTS = 20;
-const SMALL_BODY_BYTES = 64 * 1024;
-function hasBody(method, status, message) {
-    return method !== 'HEAD' && status !== 204 && status !== 304 && message.headers['content-length'] !== '0';
-}
-/** A response whose body streams from the socket; read it, or discard it to free the connection. */
-class HttpResponse {
-    message;
-    describe;
-    status;
-    headers;
-    url;
-    constructor(message, url, method, 
-    /** Turns a stream error into a NetworkError naming the URL. */
-    describe) {
-        this.message = message;
-        this.describe = describe;
-        this.status = message.statusCode ?? 0;
-        this.headers = new ResponseHeaders(message.headers);
-        this.url = url.toString();
-        // A response without a body (HEAD, 204, 304, Content-Length: 0) must still be read to its end,
-        // or its connection stays busy and keeps the process alive.
-        if (!hasBody(method, this.status, message))
-            message.resume();
-    }
-    get ok() {
-        return this.status >= 200 && this.status < 300;
-    }
-    /** The body as it comes off the socket, for code that streams it on. */
-    get body() {
-        return this.message;
-    }
-    /** The whole body; `limit` bytes at most (a longer body is an error, and is not read further). */
-    async bytes(limit = Number.POSITIVE_INFINITY) {
-        const declared = Number(this.headers.get('content-length') ?? Number.NaN);
-        if (declared > limit) {
-            this.discard();
-            throw new BodyTooLargeError(`${safeUrl(this.url)}: body of ${declared} bytes is over the limit of ${limit}`);
-        }
-        const chunks = [];
-        let total = 0;
-        try {
-            for await (const chunk of this.message) {
-                total += chunk.byteLength;
-                if (total > limit) {
-                    this.message.destroy();
-                    throw new BodyTooLargeError(`${safeUrl(this.url)}: body is over the limit of ${limit} bytes`);
-                }
-                chunks.push(chunk);
-            }
-        }
-        catch (error) {
-            throw error instanceof BodyTooLargeError ? error : this.describe(error);
-        }
-        return Buffer.concat(chunks);
-    }
-    async text() {
-        return Buffer.from(await this.bytes()).toString('utf8');
-    }
-    async json() {
-        return JSON.parse(await this.text());
-    }
-    /**
-     * Drop the body unread: a small one is drained so its connection is reused, a large or unknown
-     * one is cut (reading megabytes to save a handshake is a bad trade).
-     */
-    discard() {
-        const length = Number(this.headers.get('content-length') ?? Number.NaN);
-        if (this.message.complete || length <= SMALL_BODY_BYTES)
-            this.message.resume();
-        else
-            this.message.destroy();
-    }
-}
-/** Response headers, looked up case-insensitively; repeated headers joined with ", ". */
-class ResponseHeaders {
-    raw;
-    constructor(raw) {
-        this.raw = raw;
-    }
-    get(name) {
-        const value = this.raw[name.toLowerCase()];
-        if (value === undefined)
-            return null;
-        return Array.isArray(value) ? value.join(', ') : value;
-    }
-}
-class HttpClient {
-    options;
-    breakers;
-    counters = { requests: 0, retries: 0, exhausted: 0 };
-    httpAgent;
-    httpsAgent;
-    proxyEnv;
-    constructor(options = {}) {
-        this.options = {
-            ...DEFAULT_HTTP_OPTIONS,
-            clock: _clock_js__WEBPACK_IMPORTED_MODULE_4__/* .systemClock */ .m,
-            random: Math.random,
-            ...options,
-        };
-        this.breakers = new _breaker_js__WEBPACK_IMPORTED_MODULE_3__/* .CircuitBreakers */ .n({ failureThreshold: this.options.breakerThreshold, cooldownMs: this.options.breakerCooldownMs }, this.options.clock);
-        this.proxyEnv = this.options.proxyEnv ? proxyVariables(this.options.proxyEnv) : undefined;
-        this.httpAgent = new node_http__WEBPACK_IMPORTED_MODULE_0__.Agent({
-            keepAlive: true,
-            ...(this.proxyEnv ? { proxyEnv: this.proxyEnv } : {}),
-        });
-    }
-    /** node:https (and TLS) load on the first https request: a few ms of start saved where none is made. */
-    https() {
-        const https = process.getBuiltinModule('node:https');
-        this.httpsAgent ??= new https.Agent({
-            keepAlive: true,
-            ...this.options.tls,
-            ...(this.proxyEnv ? { proxyEnv: this.proxyEnv } : {}),
-        });
-        return { request: https.request, agent: this.httpsAgent };
-    }
-    stats() {
-        return { ...this.counters, breakerTrips: this.breakers.trips };
-    }
-    breakerState(host) {
-        return this.breakers.stateOf(host);
-    }
-    /**
-     * Send a request; returns the response (including error statuses once retries are spent).
-     * Redirects are followed (unless `redirect` says otherwise) with the Authorization header dropped
-     * when the redirect leaves the origin, as a registry's blob redirect to object storage needs.
-     */
-    async request(req) {
-        const deadline = this.deadline(req);
-        let current = { ...req, signal: deadline.signal };
-        try {
-            for (let hops = 0;; hops++) {
-                const response = await this.requestOnce(current);
-                const location = response.headers.get('location');
-                if (!REDIRECT_STATUS.has(response.status) || !location || (req.redirect ?? 'follow') === 'manual') {
-                    deadline.until(response);
-                    return response;
-                }
-                response.discard();
-                const from = new URL(current.url);
-                if (req.redirect === 'error' || hops >= MAX_REDIRECTS)
-                    throw new NetworkError(`${safeUrl(from)}: HTTP ${response.status} redirect ${req.redirect === 'error' ? 'not allowed here' : `after ${MAX_REDIRECTS} hops`}`, from.host);
-                current = {
-                    ...redirected(current, req, from, new URL(location, from), response.status),
-                    signal: deadline.signal,
-                };
-            }
-        }
-        catch (error) {
-            deadline.clear();
-            throw error;
-        }
-    }
-    /**
-     * The request's overall deadline: a signal that aborts every attempt, backoff and the body once
-     * it passes (combined with the caller's own signal), cleared when the body is done.
-     */
-    deadline(req) {
-        const ms = req.deadlineMs ?? this.options.deadlineMs;
-        const controller = new AbortController();
-        const timer = setTimeout(() => controller.abort(new HttpTimeoutError(`${safeUrl(req.url)}: no complete answer within the deadline of ${ms} ms`)), ms);
-        timer.unref();
-        const clear = () => clearTimeout(timer);
-        return {
-            signal: req.signal ? AbortSignal.any([req.signal, controller.signal]) : controller.signal,
-            until(response) {
-                const body = response.body;
-                if (body.destroyed || body.readableEnded)
-                    clear();
-                else
-                    body.once('close', clear);
-            },
-            clear,
-        };
-    }
-    async requestOnce(req) {
-        const url = new URL(req.url);
-        const method = (req.method ?? 'GET').toUpperCase();
-        const host = url.host;
-        const canRetry = IDEMPOTENT.has(method) || req.retrySafe === true;
-        const maxRetries = canRetry && !sendsOnce(req.body) ? (req.retries ?? this.options.retries) : 0;
-        for (let attempt = 0;; attempt++) {
-            this.breakers.admit(host);
-            this.counters.requests += 1;
-            let response;
-            let failure;
-            try {
-                response = await this.attemptOnLiveSocket(url, method, req);
-            }
-            catch (error) {
-                if (req.signal?.aborted)
-                    throw req.signal.reason ?? error;
-                failure = describeFailure(error, url, req.timeoutMs ?? this.options.timeoutMs);
-            }
-            const hostFailed = failure !== undefined || (response !== undefined && response.status >= 500);
-            if (hostFailed)
-                this.breakers.failed(host);
-            else
-                this.breakers.succeeded(host);
-            const retryable = failure !== undefined ||
-                (response !== undefined &&
-                    (RETRYABLE_STATUS.has(response.status) || req.retryStatuses?.includes(response.status) === true));
-            if (!retryable)
-                return response;
-            const retryAfter = response
-                ? parseRetryAfter(response.headers.get('retry-after'), this.options.clock.now())
-                : undefined;
-            const giveUp = attempt >= maxRetries ||
-                (retryAfter !== undefined && retryAfter > this.options.retryAfterMaxMs) ||
-                this.breakers.stateOf(host) === 'open';
-            if (giveUp) {
-                if (maxRetries > 0)
-                    this.counters.exhausted += 1;
-                if (failure)
-                    throw failure;
-                return response;
-            }
-            const backoff = this.options.random() *
-                Math.min(this.options.backoffMaxMs, this.options.backoffBaseMs * 2 ** attempt);
-            const delay = Math.max(backoff, retryAfter ?? 0);
-            this.counters.retries += 1;
-            this.options.onRetry?.(`${method} ${safeUrl(url)}: ${failure ? failure.message : `HTTP ${response.status}`}; retry ${attempt + 1}/${maxRetries} in ${Math.round(delay)} ms`);
-            response?.discard();
-            await this.options.clock.sleep(delay, req.signal);
-        }
-    }
-    /**
-     * A kept-alive connection the server (or a load balancer) closed while it sat idle fails the next
-     * request sent on it before the server saw it: that request goes again on another connection,
-     * whatever its method, as long as its body can be sent again. This is not a retry (no backoff, no
-     * breaker, not counted): the request never reached the server.
-     */
-    async attemptOnLiveSocket(url, method, req) {
-        for (let stale = 0;; stale++) {
-            try {
-                return await this.attempt(url, method, req);
-            }
-            catch (error) {
-                if (sendsOnce(req.body) ||
-                    stale >= STALE_SOCKET_ATTEMPTS ||
-                    !failedOnReusedSocket.has(error))
-                    throw error;
-            }
-        }
-    }
-    attempt(url, method, req) {
-        const timeoutMs = req.timeoutMs ?? this.options.timeoutMs;
-        const body = typeof req.body === 'function' ? req.body() : req.body;
-        const headers = { ...req.headers };
-        const fixed = typeof body === 'string' ? Buffer.from(body) : body instanceof Uint8Array ? body : undefined;
-        if (fixed && !Object.keys(headers).some((name) => name.toLowerCase() === 'content-length'))
-            headers['content-length'] = String(fixed.byteLength);
-        const transport = url.protocol === 'https:' ? this.https() : { request: node_http__WEBPACK_IMPORTED_MODULE_0__.request, agent: this.httpAgent };
-        return new Promise((resolve, reject) => {
-            const request = transport.request(url, { method, headers, agent: transport.agent });
-            // The timeout bounds the wait for headers; a streamed body is bounded by the caller's signal.
-            const timer = setTimeout(() => request.destroy(new HttpTimeoutError(`no response within ${timeoutMs} ms`)), timeoutMs);
-            const abort = () => request.destroy(req.signal?.reason ?? new Error('aborted'));
-            if (req.signal?.aborted)
-                abort();
-            req.signal?.addEventListener('abort', abort, { once: true });
-            const settle = () => {
-                clearTimeout(timer);
-                req.signal?.removeEventListener('abort', abort);
-            };
-            request.once('response', (message) => {
-                settle();
-                // An error on a body nobody reads must not end the process; readers see it through the stream.
-                message.on('error', () => undefined);
-                if (hasBody(method, message.statusCode ?? 0, message))
-                    watchBody(message, timeoutMs, url);
-                if (req.signal) {
-                    const cut = () => message.destroy(req.signal?.reason ?? new Error('aborted'));
-                    req.signal.addEventListener('abort', cut, { once: true });
-                    message.once('close', () => req.signal?.removeEventListener('abort', cut));
-                }
-                resolve(new HttpResponse(message, url, method, (error) => describeFailure(error, url, timeoutMs)));
-            });
-            request.once('error', (error) => {
-                settle();
-                if (request.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE'))
-                    failedOnReusedSocket.add(error);
-                reject(error);
-            });
-            if (body === undefined)
-                request.end();
-            else if (fixed)
-                request.end(fixed);
-            else {
-                const source = body instanceof node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable
-                    ? body
-                    : body instanceof ReadableStream
-                        ? node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.fromWeb(body)
-                        : node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.from(body);
-                // A failing source ends the request with its error (the request rejects with it).
-                (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_2__.pipeline)(source, request).catch((error) => request.destroy(error));
-            }
-        });
-    }
-}
-/**
- * The request to send after a redirect from `from` to `to`, or a RedirectRefusedError: no redirect
- * leaves https or http(s); one to another origin drops every sensitive header and is refused when
- * it would resend a sensitive body (or when the caller allows only its own origin).
- */
-function redirected(current, original, from, to, status) {
-    const refuse = (why) => new RedirectRefusedError(`${safeUrl(from)}: HTTP ${status} redirect to ${safeUrl(to)} refused: ${why}`, from.host);
-    if (to.protocol !== 'https:' && to.protocol !== 'http:')
-        throw refuse(`${to.protocol} is not http(s)`);
-    if (from.protocol === 'https:' && to.protocol !== 'https:')
-        throw refuse('it leaves https for plain http');
-    const crossOrigin = to.origin !== from.origin;
-    if (crossOrigin && original.redirect === 'same-origin')
-        throw refuse('this request stays on its own origin');
-    const method = (current.method ?? 'GET').toUpperCase();
-    const becomesGet = status === 303 && method !== 'HEAD';
-    if (crossOrigin && !becomesGet && original.sensitive?.body && current.body !== undefined)
-        throw refuse('it would resend a body that carries credentials to another origin');
-    if (!becomesGet && sendsOnce(current.body))
-        throw new NetworkError(`${safeUrl(from)}: HTTP ${status} redirect of a streamed body`, from.host);
-    const sensitive = new Set([
-        ...SENSITIVE_HEADERS,
-        ...(original.sensitive?.headers ?? []).map((h) => h.toLowerCase()),
-    ]);
-    const dropped = (name) => (crossOrigin && sensitive.has(name.toLowerCase())) || (becomesGet && /^content-/i.test(name));
-    return {
-        ...current,
-        url: to,
-        headers: Object.fromEntries(Object.entries(current.headers ?? {}).filter(([name]) => !dropped(name))),
-        method: becomesGet ? 'GET' : method,
-        body: becomesGet ? undefined : current.body,
-    };
-}
-/**
- * A response body that goes silent (headers sent, then nothing) is cut after `idleMs` without a
- * byte. Silence while the reader is the slow one is not the server's: the watch counts only when
- * the stream has nothing buffered and the socket is not paused (Node's HTTP parser pauses it when
- * the reader applies backpressure, with data still waiting in the socket and the kernel).
- */
-function watchBody(message, idleMs, url) {
-    const socket = message.socket;
-    let last = socket?.bytesRead ?? 0;
-    const timer = setInterval(() => {
-        if (message.complete || message.destroyed) {
-            clearInterval(timer);
-            return;
-        }
-        const progressed = () => {
-            const read = socket?.bytesRead ?? 0;
-            const moved = read !== last || message.readableLength > 0 || socket?.isPaused() === true;
-            last = read;
-            return moved;
-        };
-        if (progressed())
-            return;
-        // Timers run before I/O in each turn of the event loop: after this process was starved (a busy
-        // machine, a long GC), bytes that did arrive are still unread. Look again once pending I/O
-        // has been handled, so only the server's silence cuts the body.
-        setImmediate(() => {
-            if (message.complete || message.destroyed || progressed())
-                return;
-            clearInterval(timer);
-            message.destroy(new HttpTimeoutError(`${safeUrl(url)}: the body stalled (nothing for ${idleMs} ms)`));
-        });
-    }, idleMs);
-    timer.unref();
-    message.once('close', () => clearInterval(timer));
-}
-/** The proxy variables, as Node's agents read them (upper case), from either spelling. */
-function proxyVariables(env) {
-    const out = {};
-    for (const name of ['HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY']) {
-        const value = env[name.toLowerCase()] || env[name];
-        if (value)
-            out[name] = value;
-    }
-    return out;
-}
-/** A streamed body given as is (not as a factory) can be sent only once: no retry, resend or redirect. */
-function sendsOnce(body) {
-    return (body !== undefined &&
-        typeof body !== 'function' &&
-        typeof body !== 'string' &&
-        !(body instanceof Uint8Array));
-}
-/** A URL fit for a log or an error: no credentials, no query (upload URLs carry state tokens). */
-function safeUrl(url) {
-    const u = new URL(url);
-    return `${u.protocol}//${u.host}${u.pathname}`;
-}
-function describeFailure(error, url, timeoutMs) {
-    if (error instanceof _breaker_js__WEBPACK_IMPORTED_MODULE_3__/* .CircuitOpenError */ .C)
-        return error;
-    // Already names its URL (a stalled body, a passed deadline).
-    if (error instanceof HttpTimeoutError && /^[a-z]+:\/\//.test(error.message))
-        return error;
-    if (error instanceof HttpTimeoutError || (error instanceof Error && error.name === 'AbortError')) {
-        return new HttpTimeoutError(`${safeUrl(url)}: no response within ${timeoutMs} ms`);
-    }
-    if (error instanceof Error && error.name === 'HttpTimeoutError')
-        return new HttpTimeoutError(`${safeUrl(url)}: ${error.message}`);
-    if (error instanceof NetworkError)
-        return error;
-    const cause = error.cause;
-    const code = error.code ?? cause?.code;
-    return new NetworkError(`${safeUrl(url)}: ${code ?? cause?.message ?? error.message}`, url.host, code);
-}
-/** Retry-After as delta-seconds or an HTTP date; milliseconds from now. */
-function parseRetryAfter(value, now) {
-    if (!value)
-        return undefined;
-    if (/^\d+$/.test(value.trim()))
-        return Number(value.trim()) * 1000;
-    const date = Date.parse(value);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
-
-/***/ }),
-
-/***/ 8487:
+/***/ 7457:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31509,7 +30878,7 @@ class DescriptionDictionary extends Dictionary {
 
 
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./src/runner/expressions.ts
+;// CONCATENATED MODULE: ./src/local-runner/expressions.ts
 
 const STATUS_FUNCTIONS = ['success', 'failure', 'always', 'cancelled'];
 function toData(value) {
@@ -31621,6 +30990,637 @@ function defaultContexts(env, token = env.GITHUB_TOKEN ?? '') {
 /** An action.yml default with its `${{ }}` evaluated, as the runner hands it to the action. */
 function evaluateDefault(value, env, token) {
     return interpolate(value, defaultContexts(env, token), { failed: false, cancelled: false });
+}
+
+
+/***/ }),
+
+/***/ 9103:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ CircuitOpenError),
+/* harmony export */   n: () => (/* binding */ CircuitBreakers)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3688);
+
+class CircuitOpenError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ServiceError */ ._7 {
+    host;
+    name = 'CircuitOpenError';
+    transient = true;
+    unreachable = true;
+    constructor(host, retryInMs) {
+        super(`${host} failed repeatedly; not calling it again for ${Math.ceil(retryInMs / 1000)} s (circuit breaker open).`);
+        this.host = host;
+    }
+}
+/**
+ * A per-host circuit breaker: after `failureThreshold` consecutive failures the host gets no requests
+ * for `cooldownMs`; then one probe is let through (half-open) and its outcome closes or reopens it.
+ */
+class CircuitBreakers {
+    options;
+    clock;
+    hosts = new Map();
+    trips = 0;
+    constructor(options, clock) {
+        this.options = options;
+        this.clock = clock;
+    }
+    /** Throws CircuitOpenError when the host must not be called now. */
+    admit(host) {
+        const state = this.hosts.get(host);
+        if (!state || state.kind === 'closed')
+            return;
+        if (state.kind === 'half-open')
+            throw new CircuitOpenError(host, this.options.cooldownMs);
+        const waited = this.clock.now() - state.since;
+        if (waited < this.options.cooldownMs)
+            throw new CircuitOpenError(host, this.options.cooldownMs - waited);
+        this.hosts.set(host, { kind: 'half-open' });
+    }
+    succeeded(host) {
+        this.hosts.set(host, { kind: 'closed', failures: 0 });
+    }
+    failed(host) {
+        const state = this.hosts.get(host) ?? { kind: 'closed', failures: 0 };
+        if (state.kind === 'half-open') {
+            this.open(host);
+        }
+        else if (state.kind === 'closed') {
+            const failures = state.failures + 1;
+            if (failures >= this.options.failureThreshold)
+                this.open(host);
+            else
+                this.hosts.set(host, { kind: 'closed', failures });
+        }
+    }
+    stateOf(host) {
+        return this.hosts.get(host)?.kind ?? 'closed';
+    }
+    open(host) {
+        this.trips += 1;
+        this.hosts.set(host, { kind: 'open', since: this.clock.now() });
+    }
+}
+
+
+/***/ }),
+
+/***/ 2881:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ systemClock)
+/* harmony export */ });
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms, signal) => new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(signal.reason);
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal?.reason);
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+    }),
+};
+
+
+/***/ }),
+
+/***/ 3688:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _7: () => (/* binding */ ServiceError),
+/* harmony export */   gi: () => (/* binding */ isServiceError)
+/* harmony export */ });
+/* unused harmony export isTransient */
+/**
+ * The error taxonomy of src/net and src/oci. A failure of an outside service (no answer, a timeout,
+ * an open breaker, a registry's error status, content that does not match its digest) is a
+ * ServiceError and says what an adapter needs to decide, so no adapter matches class names:
+ * - `transient`: trying again later may succeed (src/net has already retried what was safe);
+ * - `unreachable`: no usable answer came from the service (network failure, timeout, breaker open,
+ *   a redirect refused), as opposed to an answer that was an error.
+ */
+class ServiceError extends Error {
+}
+/** A ServiceError, recognised by its properties (also across copies of this module in two bundles). */
+function isServiceError(error) {
+    return (error instanceof Error &&
+        typeof error.transient === 'boolean' &&
+        typeof error.unreachable === 'boolean');
+}
+function isTransient(error) {
+    return isServiceError(error) && error.transient;
+}
+
+
+/***/ }),
+
+/***/ 9663:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Au: () => (/* binding */ BodyTooLargeError),
+/* harmony export */   Dr: () => (/* binding */ NetworkError),
+/* harmony export */   Iu: () => (/* binding */ HttpTimeoutError),
+/* harmony export */   Pl: () => (/* binding */ safeUrl),
+/* harmony export */   Qq: () => (/* binding */ HttpClient),
+/* harmony export */   Z_: () => (/* binding */ sendsOnce),
+/* harmony export */   jw: () => (/* binding */ RedirectRefusedError)
+/* harmony export */ });
+/* unused harmony exports SENSITIVE_HEADERS, DEFAULT_HTTP_OPTIONS, HttpResponse, ResponseHeaders, parseRetryAfter */
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3688);
+/* harmony import */ var _breaker_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9103);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2881);
+
+
+
+
+
+
+class HttpTimeoutError extends _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ServiceError */ ._7 {
+    name = 'HttpTimeoutError';
+    transient = true;
+    unreachable = true;
+}
+class BodyTooLargeError extends Error {
+    name = 'BodyTooLargeError';
+}
+class NetworkError extends _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ServiceError */ ._7 {
+    host;
+    causeCode;
+    name = 'NetworkError';
+    transient = true;
+    unreachable = true;
+    constructor(message, host, causeCode) {
+        super(message);
+        this.host = host;
+        this.causeCode = causeCode;
+    }
+}
+/** A redirect this client will not follow (to plain http, to another origin where not allowed, with credentials). */
+class RedirectRefusedError extends NetworkError {
+    name = 'RedirectRefusedError';
+    /** The same redirect comes back next time. */
+    transient = false;
+}
+/** Headers that always carry credentials, whoever sends them. */
+const SENSITIVE_HEADERS = [
+    'authorization',
+    'proxy-authorization',
+    'cookie',
+    'x-vault-token',
+];
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
+const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
+const DEFAULT_HTTP_OPTIONS = {
+    timeoutMs: 30_000,
+    // Generous: a multi-gigabyte blob on a slow runner streams under it; what it stops is a server
+    // trickling forever (a silent one is cut sooner, by timeoutMs).
+    deadlineMs: 60 * 60_000,
+    retries: 3,
+    backoffBaseMs: 250,
+    backoffMaxMs: 10_000,
+    retryAfterMaxMs: 60_000,
+    breakerThreshold: 5,
+    breakerCooldownMs: 30_000,
+};
+const REDIRECT_STATUS = new Set([301, 302, 303, 307, 308]);
+/** Errors of requests that went out on a kept-alive connection which turned out to be closed. */
+const failedOnReusedSocket = new WeakSet();
+/** Idle connections tried, one after another, before a fresh one: bounded by the pool's size in practice. */
+const STALE_SOCKET_ATTEMPTS = 4;
+const MAX_REDIRECTS = 20;
+const SMALL_BODY_BYTES = 64 * 1024;
+function hasBody(method, status, message) {
+    return method !== 'HEAD' && status !== 204 && status !== 304 && message.headers['content-length'] !== '0';
+}
+/** A response whose body streams from the socket; read it, or discard it to free the connection. */
+class HttpResponse {
+    message;
+    describe;
+    status;
+    headers;
+    url;
+    constructor(message, url, method, 
+    /** Turns a stream error into a NetworkError naming the URL. */
+    describe) {
+        this.message = message;
+        this.describe = describe;
+        this.status = message.statusCode ?? 0;
+        this.headers = new ResponseHeaders(message.headers);
+        this.url = url.toString();
+        // A response without a body (HEAD, 204, 304, Content-Length: 0) must still be read to its end,
+        // or its connection stays busy and keeps the process alive.
+        if (!hasBody(method, this.status, message))
+            message.resume();
+    }
+    get ok() {
+        return this.status >= 200 && this.status < 300;
+    }
+    /** The body as it comes off the socket, for code that streams it on. */
+    get body() {
+        return this.message;
+    }
+    /** The whole body; `limit` bytes at most (a longer body is an error, and is not read further). */
+    async bytes(limit = Number.POSITIVE_INFINITY) {
+        const declared = Number(this.headers.get('content-length') ?? Number.NaN);
+        if (declared > limit) {
+            this.discard();
+            throw new BodyTooLargeError(`${safeUrl(this.url)}: body of ${declared} bytes is over the limit of ${limit}`);
+        }
+        const chunks = [];
+        let total = 0;
+        try {
+            for await (const chunk of this.message) {
+                total += chunk.byteLength;
+                if (total > limit) {
+                    this.message.destroy();
+                    throw new BodyTooLargeError(`${safeUrl(this.url)}: body is over the limit of ${limit} bytes`);
+                }
+                chunks.push(chunk);
+            }
+        }
+        catch (error) {
+            throw error instanceof BodyTooLargeError ? error : this.describe(error);
+        }
+        return Buffer.concat(chunks);
+    }
+    async text() {
+        return Buffer.from(await this.bytes()).toString('utf8');
+    }
+    async json() {
+        return JSON.parse(await this.text());
+    }
+    /**
+     * Drop the body unread: a small one is drained so its connection is reused, a large or unknown
+     * one is cut (reading megabytes to save a handshake is a bad trade).
+     */
+    discard() {
+        const length = Number(this.headers.get('content-length') ?? Number.NaN);
+        if (this.message.complete || length <= SMALL_BODY_BYTES)
+            this.message.resume();
+        else
+            this.message.destroy();
+    }
+}
+/** Response headers, looked up case-insensitively; repeated headers joined with ", ". */
+class ResponseHeaders {
+    raw;
+    constructor(raw) {
+        this.raw = raw;
+    }
+    get(name) {
+        const value = this.raw[name.toLowerCase()];
+        if (value === undefined)
+            return null;
+        return Array.isArray(value) ? value.join(', ') : value;
+    }
+}
+class HttpClient {
+    options;
+    breakers;
+    counters = { requests: 0, retries: 0, exhausted: 0 };
+    httpAgent;
+    httpsAgent;
+    proxyEnv;
+    constructor(options = {}) {
+        this.options = {
+            ...DEFAULT_HTTP_OPTIONS,
+            clock: _clock_js__WEBPACK_IMPORTED_MODULE_4__/* .systemClock */ .m,
+            random: Math.random,
+            ...options,
+        };
+        this.breakers = new _breaker_js__WEBPACK_IMPORTED_MODULE_3__/* .CircuitBreakers */ .n({ failureThreshold: this.options.breakerThreshold, cooldownMs: this.options.breakerCooldownMs }, this.options.clock);
+        this.proxyEnv = this.options.proxyEnv ? proxyVariables(this.options.proxyEnv) : undefined;
+        this.httpAgent = new node_http__WEBPACK_IMPORTED_MODULE_0__.Agent({
+            keepAlive: true,
+            ...(this.proxyEnv ? { proxyEnv: this.proxyEnv } : {}),
+        });
+    }
+    /** node:https (and TLS) load on the first https request: a few ms of start saved where none is made. */
+    https() {
+        const https = process.getBuiltinModule('node:https');
+        this.httpsAgent ??= new https.Agent({
+            keepAlive: true,
+            ...this.options.tls,
+            ...(this.proxyEnv ? { proxyEnv: this.proxyEnv } : {}),
+        });
+        return { request: https.request, agent: this.httpsAgent };
+    }
+    stats() {
+        return { ...this.counters, breakerTrips: this.breakers.trips };
+    }
+    breakerState(host) {
+        return this.breakers.stateOf(host);
+    }
+    /**
+     * Send a request; returns the response (including error statuses once retries are spent).
+     * Redirects are followed (unless `redirect` says otherwise) with the Authorization header dropped
+     * when the redirect leaves the origin, as a registry's blob redirect to object storage needs.
+     */
+    async request(req) {
+        const deadline = this.deadline(req);
+        let current = { ...req, signal: deadline.signal };
+        try {
+            for (let hops = 0;; hops++) {
+                const response = await this.requestOnce(current);
+                const location = response.headers.get('location');
+                if (!REDIRECT_STATUS.has(response.status) || !location || (req.redirect ?? 'follow') === 'manual') {
+                    deadline.until(response);
+                    return response;
+                }
+                response.discard();
+                const from = new URL(current.url);
+                if (req.redirect === 'error' || hops >= MAX_REDIRECTS)
+                    throw new NetworkError(`${safeUrl(from)}: HTTP ${response.status} redirect ${req.redirect === 'error' ? 'not allowed here' : `after ${MAX_REDIRECTS} hops`}`, from.host);
+                current = {
+                    ...redirected(current, req, from, new URL(location, from), response.status),
+                    signal: deadline.signal,
+                };
+            }
+        }
+        catch (error) {
+            deadline.clear();
+            throw error;
+        }
+    }
+    /**
+     * The request's overall deadline: a signal that aborts every attempt, backoff and the body once
+     * it passes (combined with the caller's own signal), cleared when the body is done.
+     */
+    deadline(req) {
+        const ms = req.deadlineMs ?? this.options.deadlineMs;
+        const controller = new AbortController();
+        const timer = setTimeout(() => controller.abort(new HttpTimeoutError(`${safeUrl(req.url)}: no complete answer within the deadline of ${ms} ms`)), ms);
+        timer.unref();
+        const clear = () => clearTimeout(timer);
+        return {
+            signal: req.signal ? AbortSignal.any([req.signal, controller.signal]) : controller.signal,
+            until(response) {
+                const body = response.body;
+                if (body.destroyed || body.readableEnded)
+                    clear();
+                else
+                    body.once('close', clear);
+            },
+            clear,
+        };
+    }
+    async requestOnce(req) {
+        const url = new URL(req.url);
+        const method = (req.method ?? 'GET').toUpperCase();
+        const host = url.host;
+        const canRetry = IDEMPOTENT.has(method) || req.retrySafe === true;
+        const maxRetries = canRetry && !sendsOnce(req.body) ? (req.retries ?? this.options.retries) : 0;
+        for (let attempt = 0;; attempt++) {
+            this.breakers.admit(host);
+            this.counters.requests += 1;
+            let response;
+            let failure;
+            try {
+                response = await this.attemptOnLiveSocket(url, method, req);
+            }
+            catch (error) {
+                if (req.signal?.aborted)
+                    throw req.signal.reason ?? error;
+                failure = describeFailure(error, url, req.timeoutMs ?? this.options.timeoutMs);
+            }
+            const hostFailed = failure !== undefined || (response !== undefined && response.status >= 500);
+            if (hostFailed)
+                this.breakers.failed(host);
+            else
+                this.breakers.succeeded(host);
+            const retryable = failure !== undefined ||
+                (response !== undefined &&
+                    (RETRYABLE_STATUS.has(response.status) || req.retryStatuses?.includes(response.status) === true));
+            if (!retryable)
+                return response;
+            const retryAfter = response
+                ? parseRetryAfter(response.headers.get('retry-after'), this.options.clock.now())
+                : undefined;
+            const giveUp = attempt >= maxRetries ||
+                (retryAfter !== undefined && retryAfter > this.options.retryAfterMaxMs) ||
+                this.breakers.stateOf(host) === 'open';
+            if (giveUp) {
+                if (maxRetries > 0)
+                    this.counters.exhausted += 1;
+                if (failure)
+                    throw failure;
+                return response;
+            }
+            const backoff = this.options.random() *
+                Math.min(this.options.backoffMaxMs, this.options.backoffBaseMs * 2 ** attempt);
+            const delay = Math.max(backoff, retryAfter ?? 0);
+            this.counters.retries += 1;
+            this.options.onRetry?.(`${method} ${safeUrl(url)}: ${failure ? failure.message : `HTTP ${response.status}`}; retry ${attempt + 1}/${maxRetries} in ${Math.round(delay)} ms`);
+            response?.discard();
+            await this.options.clock.sleep(delay, req.signal);
+        }
+    }
+    /**
+     * A kept-alive connection the server (or a load balancer) closed while it sat idle fails the next
+     * request sent on it before the server saw it: that request goes again on another connection,
+     * whatever its method, as long as its body can be sent again. This is not a retry (no backoff, no
+     * breaker, not counted): the request never reached the server.
+     */
+    async attemptOnLiveSocket(url, method, req) {
+        for (let stale = 0;; stale++) {
+            try {
+                return await this.attempt(url, method, req);
+            }
+            catch (error) {
+                if (sendsOnce(req.body) ||
+                    stale >= STALE_SOCKET_ATTEMPTS ||
+                    !failedOnReusedSocket.has(error))
+                    throw error;
+            }
+        }
+    }
+    attempt(url, method, req) {
+        const timeoutMs = req.timeoutMs ?? this.options.timeoutMs;
+        const body = typeof req.body === 'function' ? req.body() : req.body;
+        const headers = { ...req.headers };
+        const fixed = typeof body === 'string' ? Buffer.from(body) : body instanceof Uint8Array ? body : undefined;
+        if (fixed && !Object.keys(headers).some((name) => name.toLowerCase() === 'content-length'))
+            headers['content-length'] = String(fixed.byteLength);
+        const transport = url.protocol === 'https:' ? this.https() : { request: node_http__WEBPACK_IMPORTED_MODULE_0__.request, agent: this.httpAgent };
+        return new Promise((resolve, reject) => {
+            const request = transport.request(url, { method, headers, agent: transport.agent });
+            // The timeout bounds the wait for headers; a streamed body is bounded by the caller's signal.
+            const timer = setTimeout(() => request.destroy(new HttpTimeoutError(`no response within ${timeoutMs} ms`)), timeoutMs);
+            const abort = () => request.destroy(req.signal?.reason ?? new Error('aborted'));
+            if (req.signal?.aborted)
+                abort();
+            req.signal?.addEventListener('abort', abort, { once: true });
+            const settle = () => {
+                clearTimeout(timer);
+                req.signal?.removeEventListener('abort', abort);
+            };
+            request.once('response', (message) => {
+                settle();
+                // An error on a body nobody reads must not end the process; readers see it through the stream.
+                message.on('error', () => undefined);
+                if (hasBody(method, message.statusCode ?? 0, message))
+                    watchBody(message, timeoutMs, url);
+                if (req.signal) {
+                    const cut = () => message.destroy(req.signal?.reason ?? new Error('aborted'));
+                    req.signal.addEventListener('abort', cut, { once: true });
+                    message.once('close', () => req.signal?.removeEventListener('abort', cut));
+                }
+                resolve(new HttpResponse(message, url, method, (error) => describeFailure(error, url, timeoutMs)));
+            });
+            request.once('error', (error) => {
+                settle();
+                if (request.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE'))
+                    failedOnReusedSocket.add(error);
+                reject(error);
+            });
+            if (body === undefined)
+                request.end();
+            else if (fixed)
+                request.end(fixed);
+            else {
+                const source = body instanceof node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable
+                    ? body
+                    : body instanceof ReadableStream
+                        ? node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.fromWeb(body)
+                        : node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.from(body);
+                // A failing source ends the request with its error (the request rejects with it).
+                (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_2__.pipeline)(source, request).catch((error) => request.destroy(error));
+            }
+        });
+    }
+}
+/**
+ * The request to send after a redirect from `from` to `to`, or a RedirectRefusedError: no redirect
+ * leaves https or http(s); one to another origin drops every sensitive header and is refused when
+ * it would resend a sensitive body (or when the caller allows only its own origin).
+ */
+function redirected(current, original, from, to, status) {
+    const refuse = (why) => new RedirectRefusedError(`${safeUrl(from)}: HTTP ${status} redirect to ${safeUrl(to)} refused: ${why}`, from.host);
+    if (to.protocol !== 'https:' && to.protocol !== 'http:')
+        throw refuse(`${to.protocol} is not http(s)`);
+    if (from.protocol === 'https:' && to.protocol !== 'https:')
+        throw refuse('it leaves https for plain http');
+    const crossOrigin = to.origin !== from.origin;
+    if (crossOrigin && original.redirect === 'same-origin')
+        throw refuse('this request stays on its own origin');
+    const method = (current.method ?? 'GET').toUpperCase();
+    const becomesGet = status === 303 && method !== 'HEAD';
+    if (crossOrigin && !becomesGet && original.sensitive?.body && current.body !== undefined)
+        throw refuse('it would resend a body that carries credentials to another origin');
+    if (!becomesGet && sendsOnce(current.body))
+        throw new NetworkError(`${safeUrl(from)}: HTTP ${status} redirect of a streamed body`, from.host);
+    const sensitive = new Set([
+        ...SENSITIVE_HEADERS,
+        ...(original.sensitive?.headers ?? []).map((h) => h.toLowerCase()),
+    ]);
+    const dropped = (name) => (crossOrigin && sensitive.has(name.toLowerCase())) || (becomesGet && /^content-/i.test(name));
+    return {
+        ...current,
+        url: to,
+        headers: Object.fromEntries(Object.entries(current.headers ?? {}).filter(([name]) => !dropped(name))),
+        method: becomesGet ? 'GET' : method,
+        body: becomesGet ? undefined : current.body,
+    };
+}
+/**
+ * A response body that goes silent (headers sent, then nothing) is cut after `idleMs` without a
+ * byte. Silence while the reader is the slow one is not the server's: the watch counts only when
+ * the stream has nothing buffered and the socket is not paused (Node's HTTP parser pauses it when
+ * the reader applies backpressure, with data still waiting in the socket and the kernel).
+ */
+function watchBody(message, idleMs, url) {
+    const socket = message.socket;
+    let last = socket?.bytesRead ?? 0;
+    const timer = setInterval(() => {
+        if (message.complete || message.destroyed) {
+            clearInterval(timer);
+            return;
+        }
+        const progressed = () => {
+            const read = socket?.bytesRead ?? 0;
+            const moved = read !== last || message.readableLength > 0 || socket?.isPaused() === true;
+            last = read;
+            return moved;
+        };
+        if (progressed())
+            return;
+        // Timers run before I/O in each turn of the event loop: after this process was starved (a busy
+        // machine, a long GC), bytes that did arrive are still unread. Look again once pending I/O
+        // has been handled, so only the server's silence cuts the body.
+        setImmediate(() => {
+            if (message.complete || message.destroyed || progressed())
+                return;
+            clearInterval(timer);
+            message.destroy(new HttpTimeoutError(`${safeUrl(url)}: the body stalled (nothing for ${idleMs} ms)`));
+        });
+    }, idleMs);
+    timer.unref();
+    message.once('close', () => clearInterval(timer));
+}
+/** The proxy variables, as Node's agents read them (upper case), from either spelling. */
+function proxyVariables(env) {
+    const out = {};
+    for (const name of ['HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY']) {
+        const value = env[name.toLowerCase()] || env[name];
+        if (value)
+            out[name] = value;
+    }
+    return out;
+}
+/** A streamed body given as is (not as a factory) can be sent only once: no retry, resend or redirect. */
+function sendsOnce(body) {
+    return (body !== undefined &&
+        typeof body !== 'function' &&
+        typeof body !== 'string' &&
+        !(body instanceof Uint8Array));
+}
+/** A URL fit for a log or an error: no credentials, no query (upload URLs carry state tokens). */
+function safeUrl(url) {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}${u.pathname}`;
+}
+function describeFailure(error, url, timeoutMs) {
+    if (error instanceof _breaker_js__WEBPACK_IMPORTED_MODULE_3__/* .CircuitOpenError */ .C)
+        return error;
+    // Already names its URL (a stalled body, a passed deadline).
+    if (error instanceof HttpTimeoutError && /^[a-z]+:\/\//.test(error.message))
+        return error;
+    if (error instanceof HttpTimeoutError || (error instanceof Error && error.name === 'AbortError')) {
+        return new HttpTimeoutError(`${safeUrl(url)}: no response within ${timeoutMs} ms`);
+    }
+    if (error instanceof Error && error.name === 'HttpTimeoutError')
+        return new HttpTimeoutError(`${safeUrl(url)}: ${error.message}`);
+    if (error instanceof NetworkError)
+        return error;
+    const cause = error.cause;
+    const code = error.code ?? cause?.code;
+    return new NetworkError(`${safeUrl(url)}: ${code ?? cause?.message ?? error.message}`, url.host, code);
+}
+/** Retry-After as delta-seconds or an HTTP date; milliseconds from now. */
+function parseRetryAfter(value, now) {
+    if (!value)
+        return undefined;
+    if (/^\d+$/.test(value.trim()))
+        return Number(value.trim()) * 1000;
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 

@@ -28368,22 +28368,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9029:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _runtime_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8072);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1133);
-
-
-await (0,_runtime_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runStep */ .e)('layer-cache', 'main', _run_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .iW);
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 1133:
+/***/ 6287:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31970,7 +31955,7 @@ function describe(cache, group) {
     return { tag: cache.tag, key: m.key, created: m.created, digest: m.digest, group, reason: '' };
 }
 
-;// CONCATENATED MODULE: ./src/layer-cache/run.ts
+;// CONCATENATED MODULE: ./src/layer-cache/adapter.ts
 
 
 
@@ -32234,6 +32219,21 @@ async function pruneMode(ctx, config) {
     await ctx.runtime.appendSummary(`### layer-cache (prune${config.dryRun ? ', dry run' : ''})\n\n${(0,runtime_text/* markdownTable */.Qj)(['key', 'group', 'created', 'action', 'why'], rows)}\n${result.ignored} other tags (BuildKit caches, images) left alone.\n`);
 }
 
+
+/***/ }),
+
+/***/ 9029:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _runtime_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8072);
+/* harmony import */ var _adapter_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6287);
+
+
+await (0,_runtime_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runStep */ .e)('layer-cache', 'main', _adapter_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .iW);
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 

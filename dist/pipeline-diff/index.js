@@ -29122,22 +29122,7 @@ function parseRetryAfter(value, now) {
 
 /***/ }),
 
-/***/ 705:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _runtime_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4201);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2917);
-
-
-await (0,_runtime_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runStep */ .e)('pipeline-diff', 'main', _run_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .iW);
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 2917:
+/***/ 9517:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34433,7 +34418,7 @@ class CommitTree {
     }
 }
 
-;// CONCATENATED MODULE: ./src/pipeline-diff/run.ts
+;// CONCATENATED MODULE: ./src/pipeline-diff/adapter.ts
 
 
 
@@ -34656,6 +34641,21 @@ async function historyStore(ctx, config, record) {
     return new CacheHistory(PIPELINE_RECORDS, dir, client, record);
 }
 
+
+/***/ }),
+
+/***/ 705:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _runtime_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2552);
+/* harmony import */ var _adapter_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9517);
+
+
+await (0,_runtime_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runStep */ .e)('pipeline-diff', 'main', _adapter_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .iW);
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
@@ -34892,20 +34892,6 @@ class StructuredLog {
             (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(this.options.file, `${line}\n`);
     }
 }
-
-
-/***/ }),
-
-/***/ 4201:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   e: () => (/* reexport safe */ _step_js__WEBPACK_IMPORTED_MODULE_0__.e)
-/* harmony export */ });
-/* harmony import */ var _step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2552);
-// Renamed to step.ts ("run" meant four things; this runs one step of an action). Kept only so the
-// per-action run.ts files, edited on other branches, compile until their imports move; remove then.
-
 
 
 /***/ }),

@@ -31503,22 +31503,7 @@ function parseRetryAfter(value, now) {
 
 /***/ }),
 
-/***/ 5275:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _runtime_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2552);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8724);
-
-
-await (0,_runtime_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runStep */ .e)('quarantine', 'main', _run_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .iW);
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 8724:
+/***/ 3294:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32380,7 +32365,7 @@ class RecordWriter {
 }
 
 ;// CONCATENATED MODULE: ./src/quarantine/constants.ts
-const INPUTS = {
+const INPUT = {
     reports: 'reports',
     mode: 'mode',
     allowEmpty: 'allow-empty',
@@ -32427,51 +32412,51 @@ const MAX_ISSUES_PER_RUN = 10;
 const DEFAULT_QUARANTINE_FILE = '.github/quarantine.yml';
 const DEFAULT_CHECK_NAME = 'Test results';
 function readConfig(inputs, workspace) {
-    const reports = inputs.lines(INPUTS.reports);
+    const reports = inputs.lines(INPUT.reports);
     if (reports.length === 0) {
-        throw new errors/* ConfigurationError */.j1(`Input '${INPUTS.reports}' is required: one or more globs of JUnit XML files, one per line (e.g. test-results/**/*.xml).`);
+        throw new errors/* ConfigurationError */.j1(`Input '${INPUT.reports}' is required: one or more globs of JUnit XML files, one per line (e.g. test-results/**/*.xml).`);
     }
-    const history = inputs.oneOf(INPUTS.history, HISTORY_STORES, 'cache');
-    const historyDirInput = inputs.optional(INPUTS.historyDir);
+    const history = inputs.oneOf(INPUT.history, HISTORY_STORES, 'cache');
+    const historyDirInput = inputs.optional(INPUT.historyDir);
     if (history === 'dir' && historyDirInput === undefined) {
-        throw new errors/* ConfigurationError */.j1(`Input '${INPUTS.historyDir}' is required with history: dir; give the directory that keeps the run records.`);
+        throw new errors/* ConfigurationError */.j1(`Input '${INPUT.historyDir}' is required with history: dir; give the directory that keeps the run records.`);
     }
-    const historyBranch = inputs.optional(INPUTS.historyBranch) ?? 'gantry/quarantine-history';
+    const historyBranch = inputs.optional(INPUT.historyBranch) ?? 'gantry/quarantine-history';
     if (!/^(?!.*\.\.)(?!\/)(?!.*\/$)[A-Za-z0-9._/-]+$/.test(historyBranch) || historyBranch.endsWith('.lock')) {
-        throw errors/* ConfigurationError */.j1.forInput(INPUTS.historyBranch, historyBranch, 'a branch name such as gantry/quarantine-history');
+        throw errors/* ConfigurationError */.j1.forInput(INPUT.historyBranch, historyBranch, 'a branch name such as gantry/quarantine-history');
     }
-    const createIssues = inputs.boolean(INPUTS.createIssues, false);
-    const githubToken = inputs.optional(INPUTS.githubToken);
+    const createIssues = inputs.boolean(INPUT.createIssues, false);
+    const githubToken = inputs.optional(INPUT.githubToken);
     if (createIssues && githubToken === undefined) {
-        throw new errors/* ConfigurationError */.j1(`Input '${INPUTS.createIssues}' is true but '${INPUTS.githubToken}' is empty; pass a token with issues: write.`);
+        throw new errors/* ConfigurationError */.j1(`Input '${INPUT.createIssues}' is true but '${INPUT.githubToken}' is empty; pass a token with issues: write.`);
     }
-    const checkRun = inputs.boolean(INPUTS.checkRun, false);
-    const prComment = inputs.boolean(INPUTS.prComment, false);
+    const checkRun = inputs.boolean(INPUT.checkRun, false);
+    const prComment = inputs.boolean(INPUT.prComment, false);
     for (const [name, on, permission] of [
-        [INPUTS.checkRun, checkRun, 'checks: write'],
-        [INPUTS.prComment, prComment, 'pull-requests: write'],
+        [INPUT.checkRun, checkRun, 'checks: write'],
+        [INPUT.prComment, prComment, 'pull-requests: write'],
     ])
         if (on && githubToken === undefined)
-            throw new errors/* ConfigurationError */.j1(`Input '${name}' is true but '${INPUTS.githubToken}' is empty; pass a token with ${permission}.`);
-    const checkName = (inputs.optional(INPUTS.checkName) ?? DEFAULT_CHECK_NAME).trim();
+            throw new errors/* ConfigurationError */.j1(`Input '${name}' is true but '${INPUT.githubToken}' is empty; pass a token with ${permission}.`);
+    const checkName = (inputs.optional(INPUT.checkName) ?? DEFAULT_CHECK_NAME).trim();
     if (checkName === '' || checkName.length > 200 || /[\r\n]/.test(checkName))
-        throw errors/* ConfigurationError */.j1.forInput(INPUTS.checkName, checkName, 'a one-line name of at most 200 characters');
-    const quarantineFileInput = inputs.optional(INPUTS.quarantineFile);
+        throw errors/* ConfigurationError */.j1.forInput(INPUT.checkName, checkName, 'a one-line name of at most 200 characters');
+    const quarantineFileInput = inputs.optional(INPUT.quarantineFile);
     const quarantineFile = quarantineFileInput ?? DEFAULT_QUARANTINE_FILE;
     return {
         reports,
-        mode: inputs.oneOf(INPUTS.mode, MODES, 'enforce'),
-        allowEmpty: inputs.boolean(INPUTS.allowEmpty, false),
+        mode: inputs.oneOf(INPUT.mode, MODES, 'enforce'),
+        allowEmpty: inputs.boolean(INPUT.allowEmpty, false),
         maxReportSize: positiveSize(inputs),
         quarantineFile: inWorkspace(workspace, quarantineFile),
         quarantineFileGiven: quarantineFileInput !== undefined && quarantineFileInput !== DEFAULT_QUARANTINE_FILE,
-        onExpired: inputs.oneOf(INPUTS.onExpired, ON_EXPIRED, 'fail'),
-        onMalformed: inputs.oneOf(INPUTS.onMalformed, ON_MALFORMED, 'fail'),
+        onExpired: inputs.oneOf(INPUT.onExpired, ON_EXPIRED, 'fail'),
+        onMalformed: inputs.oneOf(INPUT.onMalformed, ON_MALFORMED, 'fail'),
         history,
         historyDir: historyDirInput === undefined ? undefined : inWorkspace(workspace, historyDirInput),
         historyBranch,
-        window: inputs.integer(INPUTS.window, { min: 1, max: 10_000, fallback: DEFAULT_WINDOW }),
-        flakeThreshold: parseThreshold(inputs.string(INPUTS.flakeThreshold)),
+        window: inputs.integer(INPUT.window, { min: 1, max: 10_000, fallback: DEFAULT_WINDOW }),
+        flakeThreshold: parseThreshold(inputs.string(INPUT.flakeThreshold)),
         createIssues,
         checkRun,
         checkName,
@@ -32480,9 +32465,9 @@ function readConfig(inputs, workspace) {
     };
 }
 function positiveSize(inputs) {
-    const bytes = inputs.size(INPUTS.maxReportSize, DEFAULT_MAX_REPORT_SIZE);
+    const bytes = inputs.size(INPUT.maxReportSize, DEFAULT_MAX_REPORT_SIZE);
     if (bytes <= 0)
-        throw errors/* ConfigurationError */.j1.forInput(INPUTS.maxReportSize, String(bytes), 'a size above zero such as 512MB');
+        throw errors/* ConfigurationError */.j1.forInput(INPUT.maxReportSize, String(bytes), 'a size above zero such as 512MB');
     return bytes;
 }
 /** A rate as a fraction (0.05) or a percentage (5%). */
@@ -32492,7 +32477,7 @@ function parseThreshold(value) {
     const match = /^(\d+(?:\.\d+)?)\s*(%?)$/.exec(value);
     const rate = match ? Number(match[1]) / (match[2] ? 100 : 1) : Number.NaN;
     if (!(rate >= 0 && rate < 1))
-        throw errors/* ConfigurationError */.j1.forInput(INPUTS.flakeThreshold, value, 'a rate from 0 up to 1 (0.05) or a percentage (5%)');
+        throw errors/* ConfigurationError */.j1.forInput(INPUT.flakeThreshold, value, 'a rate from 0 up to 1 (0.05) or a percentage (5%)');
     return rate;
 }
 function inWorkspace(workspace, path) {
@@ -33835,7 +33820,7 @@ function renderComment(input) {
     return parts.join('');
 }
 
-;// CONCATENATED MODULE: ./src/quarantine/run.ts
+;// CONCATENATED MODULE: ./src/quarantine/adapter.ts
 
 
 
@@ -34064,7 +34049,7 @@ function pullRequestNumber(ctx) {
     return payload.pull_request?.number ?? fromRun;
 }
 async function createCheckRun(ctx, config, e, summary, annotations) {
-    const repository = requireRepository(ctx, INPUTS.checkRun);
+    const repository = requireRepository(ctx, INPUT.checkRun);
     const reporter = new GitHubReporter(await ctx.gitHub(config.githubToken), repository);
     const counts = `${e.totals.total} tests: ${e.counts.failures} failed, ${e.counts.quarantined} quarantined failures, ${e.totals.flaky} flaky`;
     const ref = await reporter.checkRun({
@@ -34083,7 +34068,7 @@ async function writeComment(ctx, config, e, flakes, proposals) {
         ctx.runtime.info(`pr-comment: this run is not for a pull request (event ${ctx.github.eventName || 'none'}); no comment.`);
         return;
     }
-    const repository = requireRepository(ctx, INPUTS.prComment);
+    const repository = requireRepository(ctx, INPUT.prComment);
     const reporter = new GitHubReporter(await ctx.gitHub(config.githubToken), repository);
     const body = renderComment({
         evaluation: e,
@@ -34099,15 +34084,15 @@ async function writeComment(ctx, config, e, flakes, proposals) {
 /** Every failure for the check run: not quarantined first, then quarantined, then flaky. */
 async function* checkAnnotations(collector, spillPath, active) {
     for await (const { test } of streamNotPassed(collector, spillPath, 'failed', active))
-        yield checkAnnotation(test, 'failure', `Test ${test.failureKind === 'error' ? 'errored' : 'failed'}: ${test.name}`, run_text(test));
+        yield checkAnnotation(test, 'failure', `Test ${test.failureKind === 'error' ? 'errored' : 'failed'}: ${test.name}`, adapter_text(test));
     for await (const { test, entry } of streamNotPassed(collector, spillPath, 'quarantined', active))
-        yield checkAnnotation(test, 'warning', `Quarantined test failed: ${test.name}`, `${run_text(test)}\nQuarantined until ${entry.expires} (owner ${entry.owner}): ${entry.reason}`);
+        yield checkAnnotation(test, 'warning', `Quarantined test failed: ${test.name}`, `${adapter_text(test)}\nQuarantined until ${entry.expires} (owner ${entry.owner}): ${entry.reason}`);
     for await (const { test } of streamNotPassed(collector, spillPath, 'flaky', active))
         yield checkAnnotation(test, 'notice', `Flaky test: ${test.name}`, `${test.id} failed, then passed on retry.`);
 }
 function checkAnnotation(test, level, title, message) {
     // A test without a repository path is pinned to its line in the report.
-    const at = run_location(test);
+    const at = adapter_location(test);
     const path = at.file ?? test.report;
     const line = at.file !== undefined ? (at.line ?? 1) : test.reportLine;
     return {
@@ -34306,16 +34291,16 @@ function annotate(ctx, e, mode, otherErrors) {
         ctx.runtime.annotate({
             level,
             title: `Test ${test.failureKind === 'error' ? 'errored' : 'failed'}: ${test.name}`,
-            message: run_text(test),
-            ...run_location(test),
+            message: adapter_text(test),
+            ...adapter_location(test),
         });
     }
     for (const { test, entry } of e.quarantined) {
         ctx.runtime.annotate({
             level: 'warning',
             title: `Quarantined test failed: ${test.name}`,
-            message: `${run_text(test)}\nQuarantined until ${entry.expires} (owner ${entry.owner}): ${entry.reason}`,
-            ...run_location(test),
+            message: `${adapter_text(test)}\nQuarantined until ${entry.expires} (owner ${entry.owner}): ${entry.reason}`,
+            ...adapter_location(test),
         });
     }
     for (const entry of e.expired) {
@@ -34330,7 +34315,7 @@ function annotate(ctx, e, mode, otherErrors) {
             level: 'notice',
             title: `Flaky test: ${test.name}`,
             message: `${test.id} failed, then passed on retry.`,
-            ...run_location(test),
+            ...adapter_location(test),
         });
     for (const entry of e.dead)
         ctx.runtime.annotate({
@@ -34339,16 +34324,31 @@ function annotate(ctx, e, mode, otherErrors) {
             message: `'${entry.id}' (line ${entry.line}) matched no test in this run; remove it if the test is gone.`,
         });
 }
-function run_text(test) {
+function adapter_text(test) {
     return `${test.id}${test.message ? `: ${test.message}` : ''}`.slice(0, 4000);
 }
-function run_location(test) {
+function adapter_location(test) {
     // The runner maps annotations to repository-relative paths only.
     if (test.file === undefined || (0,external_node_path_.isAbsolute)(test.file) || /^[A-Za-z]:\\/.test(test.file))
         return {};
     return { file: test.file, line: test.line };
 }
 
+
+/***/ }),
+
+/***/ 5275:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _runtime_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2552);
+/* harmony import */ var _adapter_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3294);
+
+
+await (0,_runtime_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runStep */ .e)('quarantine', 'main', _adapter_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .iW);
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 

@@ -28997,22 +28997,7 @@ function parseRetryAfter(value, now) {
 
 /***/ }),
 
-/***/ 89:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _runtime_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5387);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7583);
-
-
-await (0,_runtime_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runStep */ .e)('registry-retention', 'main', _run_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .iW);
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 7583:
+/***/ 9341:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34525,7 +34510,7 @@ function tagPattern(pattern, where, fail) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/retention/run.ts
+;// CONCATENATED MODULE: ./src/retention/adapter.ts
 
 
 
@@ -34747,6 +34732,21 @@ function registryDeleter(repo, policy) {
 
 /***/ }),
 
+/***/ 89:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _runtime_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1515);
+/* harmony import */ var _adapter_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9341);
+
+
+await (0,_runtime_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runStep */ .e)('registry-retention', 'main', _adapter_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .iW);
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
 /***/ 9541:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -34919,13 +34919,13 @@ function exactlyOneOf(runtime, names) {
 
 /***/ }),
 
-/***/ 5387:
+/***/ 1515:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* reexport */ runStep)
+  e: () => (/* binding */ runStep)
 });
 
 // EXTERNAL MODULE: ./src/net/http.ts
@@ -38390,11 +38390,6 @@ function sumStats(all) {
         breakerTrips: sum.breakerTrips + s.breakerTrips,
     }), { requests: 0, retries: 0, exhausted: 0, breakerTrips: 0 });
 }
-
-;// CONCATENATED MODULE: ./src/runtime/run.ts
-// Renamed to step.ts ("run" meant four things; this runs one step of an action). Kept only so the
-// per-action run.ts files, edited on other branches, compile until their imports move; remove then.
-
 
 
 /***/ }),

@@ -33012,22 +33012,7 @@ function sumStats(all) {
 
 /***/ }),
 
-/***/ 3312:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _runtime_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1098);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1076);
-
-
-await (0,_runtime_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runStep */ .e)('sbom', 'main', _run_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 1076:
+/***/ 761:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34512,7 +34497,7 @@ async function installSyft(tc, options) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/sbom/run.ts
+;// CONCATENATED MODULE: ./src/sbom/adapter.ts
 
 
 
@@ -34575,6 +34560,21 @@ const main = async (ctx) => {
     await runtime.appendSummary(`### sbom\n\n| image | SBOM | syft |\n| --- | --- | --- |\n| \`${tag}\` \`${subject.digest}\` | \`${referrer.digest}\` (${sbom.byteLength} bytes) | ${version}${syft.cached ? ' (tool cache)' : ''} |\n`);
 };
 
+
+/***/ }),
+
+/***/ 3312:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _runtime_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1098);
+/* harmony import */ var _adapter_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(761);
+
+
+await (0,_runtime_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runStep */ .e)('sbom', 'main', _adapter_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 

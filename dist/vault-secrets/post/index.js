@@ -40504,22 +40504,7 @@ function redactDeep(value, redact) {
 
 /***/ }),
 
-/***/ 2200:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _runtime_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(464);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1732);
-
-
-await (0,_runtime_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runStep */ .e)('vault-secrets', 'post', _run_js__WEBPACK_IMPORTED_MODULE_1__/* .post */ .b);
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 1732:
+/***/ 148:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42047,7 +42032,7 @@ function vaultTls(tls) {
     return { ca: tls.ca, cert: tls.cert, key: tls.key, rejectUnauthorized: !tls.skipVerify };
 }
 
-;// CONCATENATED MODULE: ./src/vault-secrets/run.ts
+;// CONCATENATED MODULE: ./src/vault-secrets/adapter.ts
 
 
 
@@ -42331,6 +42316,21 @@ function parseLeases(text) {
     return Array.isArray(parsed) ? parsed.filter((id) => typeof id === 'string') : [];
 }
 
+
+/***/ }),
+
+/***/ 2200:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _runtime_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(464);
+/* harmony import */ var _adapter_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(148);
+
+
+await (0,_runtime_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runStep */ .e)('vault-secrets', 'post', _adapter_js__WEBPACK_IMPORTED_MODULE_1__/* .post */ .b);
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
