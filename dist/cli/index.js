@@ -28528,7 +28528,7 @@ var step = __nccwpck_require__(6788);
 const CLI_ACTIONS = [
     { name: 'promote', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(350), __nccwpck_require__.e(91), __nccwpck_require__.e(37)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6037))).main },
     { name: 'changes', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(169)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7169))).main },
-    { name: 'quarantine', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(800), __nccwpck_require__.e(338), __nccwpck_require__.e(359)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4359))).main },
+    { name: 'quarantine', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(800), __nccwpck_require__.e(338), __nccwpck_require__.e(770)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1770))).main },
     { name: 'pipeline-diff', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(350), __nccwpck_require__.e(230), __nccwpck_require__.e(338), __nccwpck_require__.e(294)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8294))).main },
     { name: 'registry-retention', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(350), __nccwpck_require__.e(588)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7588))).main },
     {

@@ -31503,7 +31503,7 @@ function parseRetryAfter(value, now) {
 
 /***/ }),
 
-/***/ 3294:
+/***/ 322:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32894,6 +32894,422 @@ function analyse(id, observations) {
     return { id, runs, flakyRuns: flagged.size, rate: runs === 0 ? 0 : flagged.size / runs, evidence };
 }
 
+// EXTERNAL MODULE: ./src/github/client.ts
+var client = __nccwpck_require__(6584);
+;// CONCATENATED MODULE: ./src/quarantine/publish.ts
+
+
+
+const ANNOTATIONS_PER_REQUEST = 50;
+/** GitHub's caps on a check run's output texts and a comment body (characters). */
+const OUTPUT_TEXT_LIMIT = 65_535;
+const COMMENT_LIMIT = 65_536;
+/** A GitHub call that failed, with its HTTP status: a read-only token answers 403. */
+class GitHubWriteError extends Error {
+    status;
+    name = 'GitHubWriteError';
+    constructor(message, status) {
+        super(message);
+        this.status = status;
+    }
+    /** 401, 403 or 404: the token may not write here (a fork or Dependabot pull request's token). */
+    get denied() {
+        return this.status === 401 || this.status === 403 || this.status === 404;
+    }
+}
+class GitHubReporter {
+    client;
+    repository;
+    owner;
+    repo;
+    constructor(client, repository) {
+        this.client = client;
+        this.repository = repository;
+        [this.owner = '', this.repo = ''] = repository.split('/');
+    }
+    async checkRun(request) {
+        const output = { title: request.title.slice(0, 255), summary: clip(request.summary, OUTPUT_TEXT_LIMIT) };
+        let ref;
+        let batch = [];
+        const send = async (annotations) => {
+            if (ref === undefined) {
+                const created = await this.call('POST', `/repos/${this.repository}/check-runs`, () => this.client.rest.checks.create({
+                    owner: this.owner,
+                    repo: this.repo,
+                    name: request.name,
+                    head_sha: request.headSha,
+                    status: 'completed',
+                    conclusion: request.conclusion,
+                    output: { ...output, annotations },
+                    request: { retries: 0 },
+                }));
+                ref = {
+                    id: created.data.id,
+                    url: created.data.html_url ?? '',
+                    annotations: annotations.length,
+                    requests: 1,
+                };
+                return;
+            }
+            const id = ref.id;
+            await this.call('PATCH', `/repos/${this.repository}/check-runs/${id}`, () => this.client.rest.checks.update({
+                owner: this.owner,
+                repo: this.repo,
+                check_run_id: id,
+                output: { ...output, annotations },
+                request: { retries: 0 },
+            }));
+            ref.annotations += annotations.length;
+            ref.requests += 1;
+        };
+        for await (const annotation of request.annotations) {
+            batch.push(annotation);
+            if (batch.length === ANNOTATIONS_PER_REQUEST) {
+                await send(batch);
+                batch = [];
+            }
+        }
+        if (batch.length > 0 || ref === undefined)
+            await send(batch);
+        return ref;
+    }
+    /** Updates this action's comment on the pull request (found by its hidden marker), or adds it. */
+    async comment(number, key, body) {
+        const marker = commentMarker(key);
+        const text = `${clip(body, COMMENT_LIMIT - marker.length - 1)}\n${marker}`;
+        const path = `/repos/${this.repository}/issues/${number}/comments`;
+        const found = await this.call('GET', path, async () => {
+            for await (const page of this.client.paginate.iterator(this.client.rest.issues.listComments, {
+                owner: this.owner,
+                repo: this.repo,
+                issue_number: number,
+                per_page: 100,
+            })) {
+                const mine = page.data.find((comment) => comment.body?.includes(marker));
+                if (mine)
+                    return mine;
+            }
+            return undefined;
+        });
+        if (found) {
+            const updated = await this.call('PATCH', `/repos/${this.repository}/issues/comments/${found.id}`, () => this.client.rest.issues.updateComment({
+                owner: this.owner,
+                repo: this.repo,
+                comment_id: found.id,
+                body: text,
+            }));
+            return { id: updated.data.id, url: updated.data.html_url, created: false };
+        }
+        const created = await this.call('POST', path, () => this.client.rest.issues.createComment({
+            owner: this.owner,
+            repo: this.repo,
+            issue_number: number,
+            body: text,
+            request: { retries: 0 },
+        }));
+        return { id: created.data.id, url: created.data.html_url, created: true };
+    }
+    async call(method, path, fn) {
+        try {
+            return await fn();
+        }
+        catch (error) {
+            const status = error.status;
+            if (typeof status !== 'number')
+                throw error;
+            const described = (0,client/* gitHubError */.Mj)(error, '');
+            if (described instanceof client/* GitHubRateLimitError */.Rr || described instanceof client/* GitHubProxyError */.mY)
+                throw described;
+            const data = error.response?.data;
+            throw new GitHubWriteError(`GitHub API ${method} ${path}: HTTP ${status} ${(0,runtime_text/* oneLine */.TN)(String(data?.message ?? error.message)).slice(0, 200)}`, status);
+        }
+    }
+}
+/** The hidden marker that finds this action's comment again (one per check name). */
+function commentMarker(key) {
+    return `<!-- gantry-quarantine-report: ${(0,external_node_crypto_.createHash)('sha256').update(key).digest('hex').slice(0, 16)} -->`;
+}
+function clip(text, limit) {
+    if (text.length <= limit)
+        return text;
+    const note = '\n\n… (cut to fit GitHub’s limit; the job summary has the rest)';
+    return text.slice(0, limit - note.length) + note;
+}
+
+;// CONCATENATED MODULE: ./src/quarantine/summary.ts
+
+
+const ROWS = 50;
+const HEADLINE = {
+    passed: '✅ passed',
+    'passed-with-quarantined': '⚠️ passed: only quarantined tests failed',
+    failed: '❌ failed',
+};
+/** The job summary, most important first: verdict, failures, quarantined failures, flakes, proposals. */
+function renderSummary(input) {
+    const { evaluation: e } = input;
+    const parts = [];
+    const modeNote = input.mode === 'report' && e.verdict === 'failed' ? ' (mode: report, the step does not fail)' : '';
+    parts.push(`## Tests: ${HEADLINE[e.verdict]}${modeNote}\n`);
+    parts.push((0,runtime_text/* markdownTable */.Qj)(['total', 'passed', 'failed, not quarantined', 'failed, quarantined', 'flaky', 'skipped'], [
+        [
+            e.totals.total,
+            e.totals.passed,
+            e.counts.failures,
+            e.counts.quarantined,
+            e.totals.flaky,
+            e.totals.skipped,
+        ].map(String),
+    ]));
+    for (const reason of e.reasons)
+        parts.push(`- ${(0,runtime_text/* escapeMarkdown */.FV)(reason)}\n`);
+    if (input.malformed?.length)
+        parts.push(`- ⚠️ ${input.malformed.length} malformed report(s) read only up to the bad line (on-malformed: warn): ${input.malformed
+            .slice(0, 20)
+            .map((f) => (0,runtime_text/* escapeMarkdown */.FV)(f))
+            .join(', ')}\n`);
+    if (e.failures.length > 0) {
+        parts.push(`\n### Failed\n\n`);
+        parts.push(capped(['test', 'kind', 'message', 'where'], e.failures, (t) => [code(t.id), t.failureKind ?? 'failure', message(t), where(t)], e.counts.failures));
+    }
+    if (e.quarantined.length > 0) {
+        parts.push(`\n### Failed, quarantined (not blocking)\n\n`);
+        parts.push(capped(['test', 'owner', 'expires', 'issue', 'reason'], e.quarantined, ({ test, entry }) => [
+            code(test.id),
+            (0,runtime_text/* escapeMarkdown */.FV)(entry.owner),
+            entry.expires,
+            entry.issue ? `[link](${encodeURI(entry.issue)})` : '',
+            (0,runtime_text/* escapeMarkdown */.FV)(entry.reason),
+        ], e.counts.quarantined));
+    }
+    const flakes = flakyRows(input.flakes, e.flakyInRun);
+    if (flakes.length > 0) {
+        parts.push(`\n### Flaky\n\n`);
+        parts.push(capped(['test', 'flake rate', 'evidence (run/attempt @ commit)'], flakes, (row) => row));
+    }
+    if (input.proposals.length > 0) {
+        const snippet = proposalSnippet(input.proposals, input.now);
+        const fence = '`'.repeat(Math.max(3, longestBacktickRun(snippet) + 1));
+        parts.push(`\n### Proposed quarantines\n\n${input.proposals.length} flaky test(s) above the threshold are not quarantined. Paste into the quarantine file:\n\n${fence}yaml\n${snippet}${fence}\n`);
+    }
+    if (e.expired.length > 0) {
+        parts.push(`\n### Expired quarantines (no longer applied)\n\n`);
+        parts.push(capped(['entry', 'owner', 'expired', 'line'], e.expired, (entry) => [
+            code(entry.id),
+            (0,runtime_text/* escapeMarkdown */.FV)(entry.owner),
+            entry.expires,
+            String(entry.line),
+        ]));
+    }
+    if (e.dead.length > 0) {
+        parts.push(`\n### Quarantines that matched no test in this run\n\n`);
+        parts.push(capped(['entry', 'owner', 'expires', 'line'], e.dead, (entry) => [
+            code(entry.id),
+            (0,runtime_text/* escapeMarkdown */.FV)(entry.owner),
+            entry.expires,
+            String(entry.line),
+        ]));
+    }
+    parts.push(`\n<sub>History: ${(0,runtime_text/* escapeMarkdown */.FV)(input.history)}.</sub>\n`);
+    return parts.join('');
+}
+function flakyRows(stats, inRun) {
+    const rows = stats.map((s) => [
+        code(s.id),
+        `${percent(s.rate)} (${s.flakyRuns}/${s.runs})`,
+        s.evidence
+            .slice(-5)
+            .map((ev) => `${ev.kind} ${(0,runtime_text/* escapeMarkdown */.FV)(ev.run)}/${ev.attempt} @ ${(0,runtime_text/* escapeMarkdown */.FV)(ev.sha.slice(0, 7))}`)
+            .join('; '),
+    ]);
+    const known = new Set(stats.map((s) => s.id));
+    for (const test of inRun)
+        if (!known.has(test.id))
+            rows.push([code(test.id), 'failed then passed in this run', '']);
+    return rows;
+}
+/** The summary lists this many of a kind at most (a table, then names); the counts say the rest. */
+const LISTED = ROWS + 2000;
+function capped(header, items, row, total = items.length) {
+    const table = (0,runtime_text/* markdownTable */.Qj)(header, items.slice(0, ROWS).map(row));
+    if (total <= ROWS)
+        return table;
+    const rest = items.slice(ROWS);
+    return (table +
+        (0,runtime_text/* details */.zH)(`${total - ROWS} more`, rest
+            .slice(0, 2000)
+            .map((item) => `- ${row(item)[0]}`)
+            .join('\n')));
+}
+function code(text) {
+    return (0,runtime_text/* escapeMarkdown */.FV)(text);
+}
+function message(test) {
+    return (0,runtime_text/* escapeMarkdown */.FV)((test.message ?? '').split('\n')[0].slice(0, 200));
+}
+function where(test) {
+    const file = test.file
+        ? `${test.file}${test.line ? `:${test.line}` : ''}`
+        : `${test.report}:${test.reportLine}`;
+    return (0,runtime_text/* escapeMarkdown */.FV)(file);
+}
+function longestBacktickRun(text) {
+    return Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+}
+/** The pull request comment: the verdict, the counts, and the flaky tests (updated in place). */
+function renderComment(input) {
+    const { evaluation: e } = input;
+    const modeNote = input.mode === 'report' && e.verdict === 'failed' ? ' (mode: report, the step does not fail)' : '';
+    const parts = [`### ${(0,runtime_text/* escapeMarkdown */.FV)(input.name)}: ${HEADLINE[e.verdict]}${modeNote}\n\n`];
+    parts.push((0,runtime_text/* markdownTable */.Qj)(['total', 'passed', 'failed, not quarantined', 'failed, quarantined', 'flaky', 'skipped'], [
+        [
+            e.totals.total,
+            e.totals.passed,
+            e.counts.failures,
+            e.counts.quarantined,
+            e.totals.flaky,
+            e.totals.skipped,
+        ].map(String),
+    ]));
+    for (const reason of e.reasons)
+        parts.push(`- ${(0,runtime_text/* escapeMarkdown */.FV)(reason)}\n`);
+    const flakes = flakyRows(input.flakes, e.flakyInRun);
+    if (flakes.length > 0) {
+        parts.push(`\n#### Flaky tests\n\n`);
+        parts.push(capped(['test', 'flake rate', 'evidence (run/attempt @ commit)'], flakes, (row) => row));
+    }
+    if (input.proposals.length > 0)
+        parts.push(`\n${input.proposals.length} flaky test(s) above the threshold are not quarantined: the job summary has the entries to paste.\n`);
+    if (input.runUrl)
+        parts.push(`\n<sub>[The run](${encodeURI(input.runUrl)}) has every failure.</sub>\n`);
+    return parts.join('');
+}
+
+;// CONCATENATED MODULE: ./src/quarantine/github-report.ts
+/**
+ * The quarantine verdict on GitHub beyond the step's own log: a check run carrying every failure as
+ * an annotation (the Checks API takes 50 a request; the step itself shows 10 a level) and one pull
+ * request comment kept up to date, both degrading to a warning where GitHub makes the token
+ * read-only (forks, Dependabot).
+ */
+
+
+
+
+
+
+async function* chain(...sources) {
+    for (const source of sources)
+        for await (const item of source)
+            yield item;
+}
+/**
+ * Why this run's token is read-only, when a GitHub write was refused (401/403/404) on a pull request
+ * from a fork or from Dependabot; undefined for any other failure, which stays an error.
+ */
+function deniedOnReadOnlyToken(ctx, error) {
+    const status = error instanceof GitHubWriteError ? error.status : error?.status;
+    if (status !== 401 && status !== 403 && status !== 404)
+        return undefined;
+    return readOnlyTokenRun(ctx);
+}
+/** A pull request run whose GITHUB_TOKEN GitHub makes read-only: from a fork, or by Dependabot. */
+function readOnlyTokenRun(ctx) {
+    const { github } = ctx;
+    if (github.actor === 'dependabot[bot]')
+        return 'a Dependabot pull request';
+    if (!github.eventName.startsWith('pull_request') || github.eventName === 'pull_request_target')
+        return undefined;
+    const head = github.payload.pull_request?.head;
+    const repo = head?.repo;
+    if (repo === null)
+        return 'a pull request from a deleted fork';
+    if (repo?.fork === true || (repo?.full_name !== undefined && repo.full_name !== github.repository))
+        return 'a pull request from a fork';
+    return undefined;
+}
+function requireRepository(ctx, input) {
+    if (!ctx.github.repository)
+        throw new errors/* ConfigurationError */.j1(`Input '${input}': GITHUB_REPOSITORY is not set; it needs a repository (owner/name).`);
+    return ctx.github.repository;
+}
+/** The commit a check run belongs on: the pull request's head (not the merge commit), else the run's. */
+function checkRunSha(ctx) {
+    const payload = ctx.github.payload;
+    return payload.pull_request?.head.sha ?? payload.workflow_run?.head_sha ?? ctx.github.sha;
+}
+function pullRequestNumber(ctx) {
+    const payload = ctx.github.payload;
+    const fromRun = payload.workflow_run
+        ?.pull_requests?.[0]?.number;
+    return payload.pull_request?.number ?? fromRun;
+}
+async function createCheckRun(ctx, config, e, summary, annotations) {
+    const repository = requireRepository(ctx, INPUT.checkRun);
+    const reporter = new GitHubReporter(await ctx.gitHub(config.githubToken), repository);
+    const counts = `${e.totals.total} tests: ${e.counts.failures} failed, ${e.counts.quarantined} quarantined failures, ${e.totals.flaky} flaky`;
+    const ref = await reporter.checkRun({
+        name: config.checkName,
+        headSha: checkRunSha(ctx),
+        conclusion: e.verdict !== 'failed' ? 'success' : config.mode === 'enforce' ? 'failure' : 'neutral',
+        title: `${e.verdict === 'failed' ? 'Failed' : 'Passed'}: ${counts}`,
+        summary,
+        annotations,
+    });
+    ctx.runtime.info(`Check run '${config.checkName}' ${ref.url}: ${ref.annotations} annotation(s) in ${ref.requests} request(s).`);
+}
+async function writeComment(ctx, config, e, flakes, proposals) {
+    const number = pullRequestNumber(ctx);
+    if (number === undefined) {
+        ctx.runtime.info(`pr-comment: this run is not for a pull request (event ${ctx.github.eventName || 'none'}); no comment.`);
+        return;
+    }
+    const repository = requireRepository(ctx, INPUT.prComment);
+    const reporter = new GitHubReporter(await ctx.gitHub(config.githubToken), repository);
+    const body = renderComment({
+        evaluation: e,
+        mode: config.mode,
+        flakes,
+        proposals,
+        name: config.checkName,
+        runUrl: ctx.github.runUrl,
+    });
+    const ref = await reporter.comment(number, `${repository}#${number}:${config.checkName}`, body);
+    ctx.runtime.info(`${ref.created ? 'Added' : 'Updated'} the comment on pull request #${number}: ${ref.url}`);
+}
+/** Every failure for the check run: not quarantined first, then quarantined, then flaky. */
+async function* checkAnnotations(collector, spillPath, active) {
+    for await (const { test } of streamNotPassed(collector, spillPath, 'failed', active))
+        yield checkAnnotation(test, 'failure', `Test ${test.failureKind === 'error' ? 'errored' : 'failed'}: ${test.name}`, github_report_text(test));
+    for await (const { test, entry } of streamNotPassed(collector, spillPath, 'quarantined', active))
+        yield checkAnnotation(test, 'warning', `Quarantined test failed: ${test.name}`, `${github_report_text(test)}\nQuarantined until ${entry.expires} (owner ${entry.owner}): ${entry.reason}`);
+    for await (const { test } of streamNotPassed(collector, spillPath, 'flaky', active))
+        yield checkAnnotation(test, 'notice', `Flaky test: ${test.name}`, `${test.id} failed, then passed on retry.`);
+}
+function checkAnnotation(test, level, title, message) {
+    // A test without a repository path is pinned to its line in the report.
+    const at = github_report_location(test);
+    const path = at.file ?? test.report;
+    const line = at.file !== undefined ? (at.line ?? 1) : test.reportLine;
+    return {
+        path,
+        start_line: line,
+        end_line: line,
+        annotation_level: level,
+        title: title.slice(0, 255),
+        message,
+    };
+}
+function github_report_text(test) {
+    return `${test.id}${test.message ? `: ${test.message}` : ''}`.slice(0, 4000);
+}
+function github_report_location(test) {
+    // The runner maps annotations to repository-relative paths only.
+    if (test.file === undefined || (0,external_node_path_.isAbsolute)(test.file) || /^[A-Za-z]:\\/.test(test.file))
+        return {};
+    return { file: test.file, line: test.line };
+}
+
 ;// CONCATENATED MODULE: ./src/history/store.ts
 
 
@@ -33166,8 +33582,99 @@ class BranchHistory {
 ;// CONCATENATED MODULE: ./src/history/index.ts
 
 
-// EXTERNAL MODULE: ./src/github/client.ts
-var client = __nccwpck_require__(6584);
+;// CONCATENATED MODULE: ./src/quarantine/history-store.ts
+
+
+
+
+
+
+async function loadHistory(ctx, config, info) {
+    const store = await historyStore(ctx, config, info);
+    let loaded = [];
+    if (store !== undefined) {
+        try {
+            loaded = await store.load(info.branch, config.window);
+            // A re-run of the same attempt (a re-triggered step) replaces its own earlier record.
+            loaded = loaded.filter((r) => !(r.run === info.run && r.attempt === info.attempt));
+            loaded = loaded.slice(Math.max(0, loaded.length - (config.window - 1)));
+        }
+        catch (error) {
+            if ((0,errors/* isConfigurationError */.p0)(error))
+                throw error;
+            warnHistory(ctx, store, error);
+            return { store: undefined, loaded: [], suspects: new Set() };
+        }
+    }
+    const suspects = new Set();
+    for (const record of loaded)
+        for (const [id, value] of Object.entries(record.tests))
+            if (value[0] !== 'P')
+                suspects.add(id);
+    return { store, loaded, suspects };
+}
+async function saveHistory(ctx, history, record, window) {
+    if (history.store === undefined)
+        return false;
+    try {
+        await history.store.append(record, window);
+        return true;
+    }
+    catch (error) {
+        // A fork's or Dependabot's token cannot push the history branch: the run is judged, not recorded.
+        const readOnly = (0,errors/* isConfigurationError */.p0)(error) ? readOnlyTokenRun(ctx) : undefined;
+        if ((0,errors/* isConfigurationError */.p0)(error) && readOnly === undefined)
+            throw error;
+        warnHistory(ctx, history.store, readOnly ? new Error(`${(0,errors/* errorMessage */.gJ)(error)} (${readOnly} gets a read-only token)`) : error);
+        return false;
+    }
+}
+function warnHistory(ctx, store, error) {
+    ctx.runtime.annotate({
+        level: 'warning',
+        title: 'Test history not updated',
+        message: (0,runtime_text/* oneLine */.TN)(`history: ${store.kind}: ${(0,errors/* errorMessage */.gJ)(error)}`),
+    });
+}
+/** Blob ids of the tracked files (`git ls-files -s`), or undefined outside a git work tree. */
+async function indexBlobs(git) {
+    const listed = await git.run(['ls-files', '-s', '-z'], { okCodes: [128] }).catch(() => undefined);
+    if (listed === undefined || listed.code !== 0)
+        return undefined;
+    const blobs = new Map();
+    const out = listed.stdout;
+    let start = 0;
+    for (let end = out.indexOf(0, start); end !== -1; end = out.indexOf(0, start)) {
+        // <mode> SP <blob> SP <stage> TAB <path>
+        const tab = out.indexOf(9, start);
+        if (tab > start && tab < end)
+            blobs.set(out.toString('utf8', tab + 1, end), out.toString('latin1', start + 7, start + 47));
+        start = end + 1;
+    }
+    return blobs;
+}
+async function historyStore(ctx, config, info) {
+    if (config.history === 'dir')
+        return new DirHistory(RUN_RECORDS, config.historyDir);
+    if (config.history === 'branch')
+        return new BranchHistory(RUN_RECORDS, new Git(ctx.workspace, ctx.runtime.env), config.historyBranch, ctx.clock);
+    const cache = await __nccwpck_require__.e(/* import() */ 93).then(__nccwpck_require__.bind(__nccwpck_require__, 2093));
+    if (!cache.isFeatureAvailable()) {
+        ctx.runtime.annotate({
+            level: 'warning',
+            title: 'Test history not kept',
+            message: "history: cache needs GitHub's cache service, which this job does not have; use history: branch or history: dir.",
+        });
+        return undefined;
+    }
+    const client = {
+        restoreCache: (p, k, r) => cache.restoreCache(p, k, r),
+        saveCache: (p, k) => cache.saveCache(p, k),
+    };
+    const dir = (0,external_node_path_.join)(ctx.runtime.env.RUNNER_TEMP || ctx.workspace, 'gantry-quarantine-history');
+    return new CacheHistory(RUN_RECORDS, dir, client, info);
+}
+
 ;// CONCATENATED MODULE: ./src/quarantine/issues.ts
 
 
@@ -33531,297 +34038,7 @@ function firstLines(text) {
     return trimmed === '' ? undefined : trimmed.slice(0, MESSAGE_LIMIT);
 }
 
-;// CONCATENATED MODULE: ./src/quarantine/publish.ts
-
-
-
-const ANNOTATIONS_PER_REQUEST = 50;
-/** GitHub's caps on a check run's output texts and a comment body (characters). */
-const OUTPUT_TEXT_LIMIT = 65_535;
-const COMMENT_LIMIT = 65_536;
-/** A GitHub call that failed, with its HTTP status: a read-only token answers 403. */
-class GitHubWriteError extends Error {
-    status;
-    name = 'GitHubWriteError';
-    constructor(message, status) {
-        super(message);
-        this.status = status;
-    }
-    /** 401, 403 or 404: the token may not write here (a fork or Dependabot pull request's token). */
-    get denied() {
-        return this.status === 401 || this.status === 403 || this.status === 404;
-    }
-}
-class GitHubReporter {
-    client;
-    repository;
-    owner;
-    repo;
-    constructor(client, repository) {
-        this.client = client;
-        this.repository = repository;
-        [this.owner = '', this.repo = ''] = repository.split('/');
-    }
-    async checkRun(request) {
-        const output = { title: request.title.slice(0, 255), summary: clip(request.summary, OUTPUT_TEXT_LIMIT) };
-        let ref;
-        let batch = [];
-        const send = async (annotations) => {
-            if (ref === undefined) {
-                const created = await this.call('POST', `/repos/${this.repository}/check-runs`, () => this.client.rest.checks.create({
-                    owner: this.owner,
-                    repo: this.repo,
-                    name: request.name,
-                    head_sha: request.headSha,
-                    status: 'completed',
-                    conclusion: request.conclusion,
-                    output: { ...output, annotations },
-                    request: { retries: 0 },
-                }));
-                ref = {
-                    id: created.data.id,
-                    url: created.data.html_url ?? '',
-                    annotations: annotations.length,
-                    requests: 1,
-                };
-                return;
-            }
-            const id = ref.id;
-            await this.call('PATCH', `/repos/${this.repository}/check-runs/${id}`, () => this.client.rest.checks.update({
-                owner: this.owner,
-                repo: this.repo,
-                check_run_id: id,
-                output: { ...output, annotations },
-                request: { retries: 0 },
-            }));
-            ref.annotations += annotations.length;
-            ref.requests += 1;
-        };
-        for await (const annotation of request.annotations) {
-            batch.push(annotation);
-            if (batch.length === ANNOTATIONS_PER_REQUEST) {
-                await send(batch);
-                batch = [];
-            }
-        }
-        if (batch.length > 0 || ref === undefined)
-            await send(batch);
-        return ref;
-    }
-    /** Updates this action's comment on the pull request (found by its hidden marker), or adds it. */
-    async comment(number, key, body) {
-        const marker = commentMarker(key);
-        const text = `${clip(body, COMMENT_LIMIT - marker.length - 1)}\n${marker}`;
-        const path = `/repos/${this.repository}/issues/${number}/comments`;
-        const found = await this.call('GET', path, async () => {
-            for await (const page of this.client.paginate.iterator(this.client.rest.issues.listComments, {
-                owner: this.owner,
-                repo: this.repo,
-                issue_number: number,
-                per_page: 100,
-            })) {
-                const mine = page.data.find((comment) => comment.body?.includes(marker));
-                if (mine)
-                    return mine;
-            }
-            return undefined;
-        });
-        if (found) {
-            const updated = await this.call('PATCH', `/repos/${this.repository}/issues/comments/${found.id}`, () => this.client.rest.issues.updateComment({
-                owner: this.owner,
-                repo: this.repo,
-                comment_id: found.id,
-                body: text,
-            }));
-            return { id: updated.data.id, url: updated.data.html_url, created: false };
-        }
-        const created = await this.call('POST', path, () => this.client.rest.issues.createComment({
-            owner: this.owner,
-            repo: this.repo,
-            issue_number: number,
-            body: text,
-            request: { retries: 0 },
-        }));
-        return { id: created.data.id, url: created.data.html_url, created: true };
-    }
-    async call(method, path, fn) {
-        try {
-            return await fn();
-        }
-        catch (error) {
-            const status = error.status;
-            if (typeof status !== 'number')
-                throw error;
-            const described = (0,client/* gitHubError */.Mj)(error, '');
-            if (described instanceof client/* GitHubRateLimitError */.Rr || described instanceof client/* GitHubProxyError */.mY)
-                throw described;
-            const data = error.response?.data;
-            throw new GitHubWriteError(`GitHub API ${method} ${path}: HTTP ${status} ${(0,runtime_text/* oneLine */.TN)(String(data?.message ?? error.message)).slice(0, 200)}`, status);
-        }
-    }
-}
-/** The hidden marker that finds this action's comment again (one per check name). */
-function commentMarker(key) {
-    return `<!-- gantry-quarantine-report: ${(0,external_node_crypto_.createHash)('sha256').update(key).digest('hex').slice(0, 16)} -->`;
-}
-function clip(text, limit) {
-    if (text.length <= limit)
-        return text;
-    const note = '\n\n… (cut to fit GitHub’s limit; the job summary has the rest)';
-    return text.slice(0, limit - note.length) + note;
-}
-
-;// CONCATENATED MODULE: ./src/quarantine/summary.ts
-
-
-const ROWS = 50;
-const HEADLINE = {
-    passed: '✅ passed',
-    'passed-with-quarantined': '⚠️ passed: only quarantined tests failed',
-    failed: '❌ failed',
-};
-/** The job summary, most important first: verdict, failures, quarantined failures, flakes, proposals. */
-function renderSummary(input) {
-    const { evaluation: e } = input;
-    const parts = [];
-    const modeNote = input.mode === 'report' && e.verdict === 'failed' ? ' (mode: report, the step does not fail)' : '';
-    parts.push(`## Tests: ${HEADLINE[e.verdict]}${modeNote}\n`);
-    parts.push((0,runtime_text/* markdownTable */.Qj)(['total', 'passed', 'failed, not quarantined', 'failed, quarantined', 'flaky', 'skipped'], [
-        [
-            e.totals.total,
-            e.totals.passed,
-            e.counts.failures,
-            e.counts.quarantined,
-            e.totals.flaky,
-            e.totals.skipped,
-        ].map(String),
-    ]));
-    for (const reason of e.reasons)
-        parts.push(`- ${(0,runtime_text/* escapeMarkdown */.FV)(reason)}\n`);
-    if (input.malformed?.length)
-        parts.push(`- ⚠️ ${input.malformed.length} malformed report(s) read only up to the bad line (on-malformed: warn): ${input.malformed
-            .slice(0, 20)
-            .map((f) => (0,runtime_text/* escapeMarkdown */.FV)(f))
-            .join(', ')}\n`);
-    if (e.failures.length > 0) {
-        parts.push(`\n### Failed\n\n`);
-        parts.push(capped(['test', 'kind', 'message', 'where'], e.failures, (t) => [code(t.id), t.failureKind ?? 'failure', message(t), where(t)], e.counts.failures));
-    }
-    if (e.quarantined.length > 0) {
-        parts.push(`\n### Failed, quarantined (not blocking)\n\n`);
-        parts.push(capped(['test', 'owner', 'expires', 'issue', 'reason'], e.quarantined, ({ test, entry }) => [
-            code(test.id),
-            (0,runtime_text/* escapeMarkdown */.FV)(entry.owner),
-            entry.expires,
-            entry.issue ? `[link](${encodeURI(entry.issue)})` : '',
-            (0,runtime_text/* escapeMarkdown */.FV)(entry.reason),
-        ], e.counts.quarantined));
-    }
-    const flakes = flakyRows(input.flakes, e.flakyInRun);
-    if (flakes.length > 0) {
-        parts.push(`\n### Flaky\n\n`);
-        parts.push(capped(['test', 'flake rate', 'evidence (run/attempt @ commit)'], flakes, (row) => row));
-    }
-    if (input.proposals.length > 0) {
-        const snippet = proposalSnippet(input.proposals, input.now);
-        const fence = '`'.repeat(Math.max(3, longestBacktickRun(snippet) + 1));
-        parts.push(`\n### Proposed quarantines\n\n${input.proposals.length} flaky test(s) above the threshold are not quarantined. Paste into the quarantine file:\n\n${fence}yaml\n${snippet}${fence}\n`);
-    }
-    if (e.expired.length > 0) {
-        parts.push(`\n### Expired quarantines (no longer applied)\n\n`);
-        parts.push(capped(['entry', 'owner', 'expired', 'line'], e.expired, (entry) => [
-            code(entry.id),
-            (0,runtime_text/* escapeMarkdown */.FV)(entry.owner),
-            entry.expires,
-            String(entry.line),
-        ]));
-    }
-    if (e.dead.length > 0) {
-        parts.push(`\n### Quarantines that matched no test in this run\n\n`);
-        parts.push(capped(['entry', 'owner', 'expires', 'line'], e.dead, (entry) => [
-            code(entry.id),
-            (0,runtime_text/* escapeMarkdown */.FV)(entry.owner),
-            entry.expires,
-            String(entry.line),
-        ]));
-    }
-    parts.push(`\n<sub>History: ${(0,runtime_text/* escapeMarkdown */.FV)(input.history)}.</sub>\n`);
-    return parts.join('');
-}
-function flakyRows(stats, inRun) {
-    const rows = stats.map((s) => [
-        code(s.id),
-        `${percent(s.rate)} (${s.flakyRuns}/${s.runs})`,
-        s.evidence
-            .slice(-5)
-            .map((ev) => `${ev.kind} ${(0,runtime_text/* escapeMarkdown */.FV)(ev.run)}/${ev.attempt} @ ${(0,runtime_text/* escapeMarkdown */.FV)(ev.sha.slice(0, 7))}`)
-            .join('; '),
-    ]);
-    const known = new Set(stats.map((s) => s.id));
-    for (const test of inRun)
-        if (!known.has(test.id))
-            rows.push([code(test.id), 'failed then passed in this run', '']);
-    return rows;
-}
-/** The summary lists this many of a kind at most (a table, then names); the counts say the rest. */
-const LISTED = ROWS + 2000;
-function capped(header, items, row, total = items.length) {
-    const table = (0,runtime_text/* markdownTable */.Qj)(header, items.slice(0, ROWS).map(row));
-    if (total <= ROWS)
-        return table;
-    const rest = items.slice(ROWS);
-    return (table +
-        (0,runtime_text/* details */.zH)(`${total - ROWS} more`, rest
-            .slice(0, 2000)
-            .map((item) => `- ${row(item)[0]}`)
-            .join('\n')));
-}
-function code(text) {
-    return (0,runtime_text/* escapeMarkdown */.FV)(text);
-}
-function message(test) {
-    return (0,runtime_text/* escapeMarkdown */.FV)((test.message ?? '').split('\n')[0].slice(0, 200));
-}
-function where(test) {
-    const file = test.file
-        ? `${test.file}${test.line ? `:${test.line}` : ''}`
-        : `${test.report}:${test.reportLine}`;
-    return (0,runtime_text/* escapeMarkdown */.FV)(file);
-}
-function longestBacktickRun(text) {
-    return Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-}
-/** The pull request comment: the verdict, the counts, and the flaky tests (updated in place). */
-function renderComment(input) {
-    const { evaluation: e } = input;
-    const modeNote = input.mode === 'report' && e.verdict === 'failed' ? ' (mode: report, the step does not fail)' : '';
-    const parts = [`### ${(0,runtime_text/* escapeMarkdown */.FV)(input.name)}: ${HEADLINE[e.verdict]}${modeNote}\n\n`];
-    parts.push((0,runtime_text/* markdownTable */.Qj)(['total', 'passed', 'failed, not quarantined', 'failed, quarantined', 'flaky', 'skipped'], [
-        [
-            e.totals.total,
-            e.totals.passed,
-            e.counts.failures,
-            e.counts.quarantined,
-            e.totals.flaky,
-            e.totals.skipped,
-        ].map(String),
-    ]));
-    for (const reason of e.reasons)
-        parts.push(`- ${(0,runtime_text/* escapeMarkdown */.FV)(reason)}\n`);
-    const flakes = flakyRows(input.flakes, e.flakyInRun);
-    if (flakes.length > 0) {
-        parts.push(`\n#### Flaky tests\n\n`);
-        parts.push(capped(['test', 'flake rate', 'evidence (run/attempt @ commit)'], flakes, (row) => row));
-    }
-    if (input.proposals.length > 0)
-        parts.push(`\n${input.proposals.length} flaky test(s) above the threshold are not quarantined: the job summary has the entries to paste.\n`);
-    if (input.runUrl)
-        parts.push(`\n<sub>[The run](${encodeURI(input.runUrl)}) has every failure.</sub>\n`);
-    return parts.join('');
-}
-
 ;// CONCATENATED MODULE: ./src/quarantine/adapter.ts
-
 
 
 
@@ -34002,108 +34219,6 @@ async function judge(ctx, work) {
     if (publishErrors.length > 0)
         throw publishErrors[0].error;
 }
-async function* chain(...sources) {
-    for (const source of sources)
-        for await (const item of source)
-            yield item;
-}
-/**
- * Why this run's token is read-only, when a GitHub write was refused (401/403/404) on a pull request
- * from a fork or from Dependabot; undefined for any other failure, which stays an error.
- */
-function deniedOnReadOnlyToken(ctx, error) {
-    const status = error instanceof GitHubWriteError ? error.status : error?.status;
-    if (status !== 401 && status !== 403 && status !== 404)
-        return undefined;
-    return readOnlyTokenRun(ctx);
-}
-/** A pull request run whose GITHUB_TOKEN GitHub makes read-only: from a fork, or by Dependabot. */
-function readOnlyTokenRun(ctx) {
-    const { github } = ctx;
-    if (github.actor === 'dependabot[bot]')
-        return 'a Dependabot pull request';
-    if (!github.eventName.startsWith('pull_request') || github.eventName === 'pull_request_target')
-        return undefined;
-    const head = github.payload.pull_request?.head;
-    const repo = head?.repo;
-    if (repo === null)
-        return 'a pull request from a deleted fork';
-    if (repo?.fork === true || (repo?.full_name !== undefined && repo.full_name !== github.repository))
-        return 'a pull request from a fork';
-    return undefined;
-}
-function requireRepository(ctx, input) {
-    if (!ctx.github.repository)
-        throw new errors/* ConfigurationError */.j1(`Input '${input}': GITHUB_REPOSITORY is not set; it needs a repository (owner/name).`);
-    return ctx.github.repository;
-}
-/** The commit a check run belongs on: the pull request's head (not the merge commit), else the run's. */
-function checkRunSha(ctx) {
-    const payload = ctx.github.payload;
-    return payload.pull_request?.head.sha ?? payload.workflow_run?.head_sha ?? ctx.github.sha;
-}
-function pullRequestNumber(ctx) {
-    const payload = ctx.github.payload;
-    const fromRun = payload.workflow_run
-        ?.pull_requests?.[0]?.number;
-    return payload.pull_request?.number ?? fromRun;
-}
-async function createCheckRun(ctx, config, e, summary, annotations) {
-    const repository = requireRepository(ctx, INPUT.checkRun);
-    const reporter = new GitHubReporter(await ctx.gitHub(config.githubToken), repository);
-    const counts = `${e.totals.total} tests: ${e.counts.failures} failed, ${e.counts.quarantined} quarantined failures, ${e.totals.flaky} flaky`;
-    const ref = await reporter.checkRun({
-        name: config.checkName,
-        headSha: checkRunSha(ctx),
-        conclusion: e.verdict !== 'failed' ? 'success' : config.mode === 'enforce' ? 'failure' : 'neutral',
-        title: `${e.verdict === 'failed' ? 'Failed' : 'Passed'}: ${counts}`,
-        summary,
-        annotations,
-    });
-    ctx.runtime.info(`Check run '${config.checkName}' ${ref.url}: ${ref.annotations} annotation(s) in ${ref.requests} request(s).`);
-}
-async function writeComment(ctx, config, e, flakes, proposals) {
-    const number = pullRequestNumber(ctx);
-    if (number === undefined) {
-        ctx.runtime.info(`pr-comment: this run is not for a pull request (event ${ctx.github.eventName || 'none'}); no comment.`);
-        return;
-    }
-    const repository = requireRepository(ctx, INPUT.prComment);
-    const reporter = new GitHubReporter(await ctx.gitHub(config.githubToken), repository);
-    const body = renderComment({
-        evaluation: e,
-        mode: config.mode,
-        flakes,
-        proposals,
-        name: config.checkName,
-        runUrl: ctx.github.runUrl,
-    });
-    const ref = await reporter.comment(number, `${repository}#${number}:${config.checkName}`, body);
-    ctx.runtime.info(`${ref.created ? 'Added' : 'Updated'} the comment on pull request #${number}: ${ref.url}`);
-}
-/** Every failure for the check run: not quarantined first, then quarantined, then flaky. */
-async function* checkAnnotations(collector, spillPath, active) {
-    for await (const { test } of streamNotPassed(collector, spillPath, 'failed', active))
-        yield checkAnnotation(test, 'failure', `Test ${test.failureKind === 'error' ? 'errored' : 'failed'}: ${test.name}`, adapter_text(test));
-    for await (const { test, entry } of streamNotPassed(collector, spillPath, 'quarantined', active))
-        yield checkAnnotation(test, 'warning', `Quarantined test failed: ${test.name}`, `${adapter_text(test)}\nQuarantined until ${entry.expires} (owner ${entry.owner}): ${entry.reason}`);
-    for await (const { test } of streamNotPassed(collector, spillPath, 'flaky', active))
-        yield checkAnnotation(test, 'notice', `Flaky test: ${test.name}`, `${test.id} failed, then passed on retry.`);
-}
-function checkAnnotation(test, level, title, message) {
-    // A test without a repository path is pinned to its line in the report.
-    const at = adapter_location(test);
-    const path = at.file ?? test.report;
-    const line = at.file !== undefined ? (at.line ?? 1) : test.reportLine;
-    return {
-        path,
-        start_line: line,
-        end_line: line,
-        annotation_level: level,
-        title: title.slice(0, 255),
-        message,
-    };
-}
 /** The verdict, not a fault: ends the step with its one error line like any other failure. */
 class TestsFailedError extends Error {
     name = 'TestsFailedError';
@@ -34160,91 +34275,6 @@ async function loadQuarantine(config) {
     }
     return parseQuarantineFile(await (0,promises_namespaceObject.readFile)(config.quarantineFile, 'utf8'), config.quarantineFile);
 }
-async function loadHistory(ctx, config, info) {
-    const store = await historyStore(ctx, config, info);
-    let loaded = [];
-    if (store !== undefined) {
-        try {
-            loaded = await store.load(info.branch, config.window);
-            // A re-run of the same attempt (a re-triggered step) replaces its own earlier record.
-            loaded = loaded.filter((r) => !(r.run === info.run && r.attempt === info.attempt));
-            loaded = loaded.slice(Math.max(0, loaded.length - (config.window - 1)));
-        }
-        catch (error) {
-            if ((0,errors/* isConfigurationError */.p0)(error))
-                throw error;
-            warnHistory(ctx, store, error);
-            return { store: undefined, loaded: [], suspects: new Set() };
-        }
-    }
-    const suspects = new Set();
-    for (const record of loaded)
-        for (const [id, value] of Object.entries(record.tests))
-            if (value[0] !== 'P')
-                suspects.add(id);
-    return { store, loaded, suspects };
-}
-async function saveHistory(ctx, history, record, window) {
-    if (history.store === undefined)
-        return false;
-    try {
-        await history.store.append(record, window);
-        return true;
-    }
-    catch (error) {
-        // A fork's or Dependabot's token cannot push the history branch: the run is judged, not recorded.
-        const readOnly = (0,errors/* isConfigurationError */.p0)(error) ? readOnlyTokenRun(ctx) : undefined;
-        if ((0,errors/* isConfigurationError */.p0)(error) && readOnly === undefined)
-            throw error;
-        warnHistory(ctx, history.store, readOnly ? new Error(`${(0,errors/* errorMessage */.gJ)(error)} (${readOnly} gets a read-only token)`) : error);
-        return false;
-    }
-}
-function warnHistory(ctx, store, error) {
-    ctx.runtime.annotate({
-        level: 'warning',
-        title: 'Test history not updated',
-        message: (0,runtime_text/* oneLine */.TN)(`history: ${store.kind}: ${(0,errors/* errorMessage */.gJ)(error)}`),
-    });
-}
-/** Blob ids of the tracked files (`git ls-files -s`), or undefined outside a git work tree. */
-async function indexBlobs(git) {
-    const listed = await git.run(['ls-files', '-s', '-z'], { okCodes: [128] }).catch(() => undefined);
-    if (listed === undefined || listed.code !== 0)
-        return undefined;
-    const blobs = new Map();
-    const out = listed.stdout;
-    let start = 0;
-    for (let end = out.indexOf(0, start); end !== -1; end = out.indexOf(0, start)) {
-        // <mode> SP <blob> SP <stage> TAB <path>
-        const tab = out.indexOf(9, start);
-        if (tab > start && tab < end)
-            blobs.set(out.toString('utf8', tab + 1, end), out.toString('latin1', start + 7, start + 47));
-        start = end + 1;
-    }
-    return blobs;
-}
-async function historyStore(ctx, config, info) {
-    if (config.history === 'dir')
-        return new DirHistory(RUN_RECORDS, config.historyDir);
-    if (config.history === 'branch')
-        return new BranchHistory(RUN_RECORDS, new Git(ctx.workspace, ctx.runtime.env), config.historyBranch, ctx.clock);
-    const cache = await __nccwpck_require__.e(/* import() */ 93).then(__nccwpck_require__.bind(__nccwpck_require__, 2093));
-    if (!cache.isFeatureAvailable()) {
-        ctx.runtime.annotate({
-            level: 'warning',
-            title: 'Test history not kept',
-            message: "history: cache needs GitHub's cache service, which this job does not have; use history: branch or history: dir.",
-        });
-        return undefined;
-    }
-    const client = {
-        restoreCache: (p, k, r) => cache.restoreCache(p, k, r),
-        saveCache: (p, k) => cache.saveCache(p, k),
-    };
-    const dir = (0,external_node_path_.join)(ctx.runtime.env.RUNNER_TEMP || ctx.workspace, 'gantry-quarantine-history');
-    return new CacheHistory(RUN_RECORDS, dir, client, info);
-}
 async function openIssues(ctx, config, list) {
     const { repository, serverUrl: server } = ctx.github;
     if (!repository)
@@ -34291,16 +34321,16 @@ function annotate(ctx, e, mode, otherErrors) {
         ctx.runtime.annotate({
             level,
             title: `Test ${test.failureKind === 'error' ? 'errored' : 'failed'}: ${test.name}`,
-            message: adapter_text(test),
-            ...adapter_location(test),
+            message: github_report_text(test),
+            ...github_report_location(test),
         });
     }
     for (const { test, entry } of e.quarantined) {
         ctx.runtime.annotate({
             level: 'warning',
             title: `Quarantined test failed: ${test.name}`,
-            message: `${adapter_text(test)}\nQuarantined until ${entry.expires} (owner ${entry.owner}): ${entry.reason}`,
-            ...adapter_location(test),
+            message: `${github_report_text(test)}\nQuarantined until ${entry.expires} (owner ${entry.owner}): ${entry.reason}`,
+            ...github_report_location(test),
         });
     }
     for (const entry of e.expired) {
@@ -34315,7 +34345,7 @@ function annotate(ctx, e, mode, otherErrors) {
             level: 'notice',
             title: `Flaky test: ${test.name}`,
             message: `${test.id} failed, then passed on retry.`,
-            ...adapter_location(test),
+            ...github_report_location(test),
         });
     for (const entry of e.dead)
         ctx.runtime.annotate({
@@ -34323,15 +34353,6 @@ function annotate(ctx, e, mode, otherErrors) {
             title: 'Quarantine matched no test',
             message: `'${entry.id}' (line ${entry.line}) matched no test in this run; remove it if the test is gone.`,
         });
-}
-function adapter_text(test) {
-    return `${test.id}${test.message ? `: ${test.message}` : ''}`.slice(0, 4000);
-}
-function adapter_location(test) {
-    // The runner maps annotations to repository-relative paths only.
-    if (test.file === undefined || (0,external_node_path_.isAbsolute)(test.file) || /^[A-Za-z]:\\/.test(test.file))
-        return {};
-    return { file: test.file, line: test.line };
 }
 
 
@@ -34342,7 +34363,7 @@ function adapter_location(test) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _runtime_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2552);
-/* harmony import */ var _adapter_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3294);
+/* harmony import */ var _adapter_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(322);
 
 
 await (0,_runtime_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runStep */ .e)('quarantine', 'main', _adapter_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .iW);

@@ -10,7 +10,6 @@ import {
   ANNOTATION_LIMIT_PER_LEVEL,
   ConfigurationError,
   errorMessage,
-  isConfigurationError,
   oneLine,
 } from '../runtime/index.js';
 import {
@@ -20,27 +19,27 @@ import {
   SpillWriter,
   settleNotPassed,
   spilled,
-  streamNotPassed,
   writePassedSuspects,
 } from './collect.js';
 import { type QuarantineConfig, readConfig } from './config.js';
-import { INPUT, MAX_ISSUES_PER_RUN, OUTPUTS } from './constants.js';
+import { MAX_ISSUES_PER_RUN, OUTPUTS } from './constants.js';
 import { type Evaluation, evaluate, proposals as findProposals, type Proposal, percent } from './evaluate.js';
 import { detectFlakes, type FlakeStat } from './flakes.js';
-import { BranchHistory, CacheHistory, type CacheClient, DirHistory } from '../history/index.js';
 import {
-  type EncodedRecord,
-  type HistoryStore,
-  RUN_RECORDS,
-  type RunInfo,
-  type RunRecord,
-} from './history.js';
+  chain,
+  checkAnnotations,
+  createCheckRun,
+  deniedOnReadOnlyToken,
+  location,
+  text,
+  writeComment,
+} from './github-report.js';
+import type { RunInfo, RunRecord } from './history.js';
+import { indexBlobs, loadHistory, saveHistory } from './history-store.js';
 import { GitHubIssues } from './issues.js';
 import { isMalformedReport, parseJUnitFile } from './junit.js';
-import { type CheckAnnotation, GitHubReporter, GitHubWriteError } from './publish.js';
 import { isExpired, parseQuarantineFile, type QuarantineEntry } from './quarantine-file.js';
-import type { TestResult } from './results.js';
-import { LISTED, renderComment, renderSummary } from './summary.js';
+import { LISTED, renderSummary } from './summary.js';
 
 export const main: ActionFn = async (ctx) => {
   // The run's record and the spill of results that did not pass live here until the step ends.
@@ -240,158 +239,6 @@ async function judge(ctx: ActionContext, work: string): Promise<void> {
   if (publishErrors.length > 0) throw publishErrors[0]!.error;
 }
 
-async function* chain<T>(...sources: (Iterable<T> | AsyncIterable<T>)[]): AsyncGenerator<T> {
-  for (const source of sources) for await (const item of source) yield item;
-}
-
-/**
- * Why this run's token is read-only, when a GitHub write was refused (401/403/404) on a pull request
- * from a fork or from Dependabot; undefined for any other failure, which stays an error.
- */
-function deniedOnReadOnlyToken(ctx: ActionContext, error: unknown): string | undefined {
-  const status =
-    error instanceof GitHubWriteError ? error.status : (error as { status?: unknown } | undefined)?.status;
-  if (status !== 401 && status !== 403 && status !== 404) return undefined;
-  return readOnlyTokenRun(ctx);
-}
-
-/** A pull request run whose GITHUB_TOKEN GitHub makes read-only: from a fork, or by Dependabot. */
-function readOnlyTokenRun(ctx: ActionContext): string | undefined {
-  const { github } = ctx;
-  if (github.actor === 'dependabot[bot]') return 'a Dependabot pull request';
-  if (!github.eventName.startsWith('pull_request') || github.eventName === 'pull_request_target')
-    return undefined;
-  const head = github.payload.pull_request?.head as
-    | { repo?: { fork?: boolean; full_name?: string } | null }
-    | undefined;
-  const repo = head?.repo;
-  if (repo === null) return 'a pull request from a deleted fork';
-  if (repo?.fork === true || (repo?.full_name !== undefined && repo.full_name !== github.repository))
-    return 'a pull request from a fork';
-  return undefined;
-}
-
-function requireRepository(ctx: ActionContext, input: string): string {
-  if (!ctx.github.repository)
-    throw new ConfigurationError(
-      `Input '${input}': GITHUB_REPOSITORY is not set; it needs a repository (owner/name).`,
-    );
-  return ctx.github.repository;
-}
-
-/** The commit a check run belongs on: the pull request's head (not the merge commit), else the run's. */
-function checkRunSha(ctx: ActionContext): string {
-  const payload = ctx.github.payload;
-  return payload.pull_request?.head.sha ?? payload.workflow_run?.head_sha ?? ctx.github.sha;
-}
-
-function pullRequestNumber(ctx: ActionContext): number | undefined {
-  const payload = ctx.github.payload;
-  const fromRun = (payload.workflow_run as { pull_requests?: { number?: number }[] } | undefined)
-    ?.pull_requests?.[0]?.number;
-  return payload.pull_request?.number ?? fromRun;
-}
-
-async function createCheckRun(
-  ctx: ActionContext,
-  config: QuarantineConfig,
-  e: Evaluation,
-  summary: string,
-  annotations: Iterable<CheckAnnotation> | AsyncIterable<CheckAnnotation>,
-): Promise<void> {
-  const repository = requireRepository(ctx, INPUT.checkRun);
-  const reporter = new GitHubReporter(await ctx.gitHub(config.githubToken!), repository);
-  const counts = `${e.totals.total} tests: ${e.counts.failures} failed, ${e.counts.quarantined} quarantined failures, ${e.totals.flaky} flaky`;
-  const ref = await reporter.checkRun({
-    name: config.checkName,
-    headSha: checkRunSha(ctx),
-    conclusion: e.verdict !== 'failed' ? 'success' : config.mode === 'enforce' ? 'failure' : 'neutral',
-    title: `${e.verdict === 'failed' ? 'Failed' : 'Passed'}: ${counts}`,
-    summary,
-    annotations,
-  });
-  ctx.runtime.info(
-    `Check run '${config.checkName}' ${ref.url}: ${ref.annotations} annotation(s) in ${ref.requests} request(s).`,
-  );
-}
-
-async function writeComment(
-  ctx: ActionContext,
-  config: QuarantineConfig,
-  e: Evaluation,
-  flakes: FlakeStat[],
-  proposals: Proposal[],
-): Promise<void> {
-  const number = pullRequestNumber(ctx);
-  if (number === undefined) {
-    ctx.runtime.info(
-      `pr-comment: this run is not for a pull request (event ${ctx.github.eventName || 'none'}); no comment.`,
-    );
-    return;
-  }
-  const repository = requireRepository(ctx, INPUT.prComment);
-  const reporter = new GitHubReporter(await ctx.gitHub(config.githubToken!), repository);
-  const body = renderComment({
-    evaluation: e,
-    mode: config.mode,
-    flakes,
-    proposals,
-    name: config.checkName,
-    runUrl: ctx.github.runUrl,
-  });
-  const ref = await reporter.comment(number, `${repository}#${number}:${config.checkName}`, body);
-  ctx.runtime.info(`${ref.created ? 'Added' : 'Updated'} the comment on pull request #${number}: ${ref.url}`);
-}
-
-/** Every failure for the check run: not quarantined first, then quarantined, then flaky. */
-async function* checkAnnotations(
-  collector: RunCollector,
-  spillPath: string,
-  active: QuarantineEntry[],
-): AsyncGenerator<CheckAnnotation> {
-  for await (const { test } of streamNotPassed(collector, spillPath, 'failed', active))
-    yield checkAnnotation(
-      test,
-      'failure',
-      `Test ${test.failureKind === 'error' ? 'errored' : 'failed'}: ${test.name}`,
-      text(test),
-    );
-  for await (const { test, entry } of streamNotPassed(collector, spillPath, 'quarantined', active))
-    yield checkAnnotation(
-      test,
-      'warning',
-      `Quarantined test failed: ${test.name}`,
-      `${text(test)}\nQuarantined until ${entry!.expires} (owner ${entry!.owner}): ${entry!.reason}`,
-    );
-  for await (const { test } of streamNotPassed(collector, spillPath, 'flaky', active))
-    yield checkAnnotation(
-      test,
-      'notice',
-      `Flaky test: ${test.name}`,
-      `${test.id} failed, then passed on retry.`,
-    );
-}
-
-function checkAnnotation(
-  test: TestResult,
-  level: CheckAnnotation['annotation_level'],
-  title: string,
-  message: string,
-): CheckAnnotation {
-  // A test without a repository path is pinned to its line in the report.
-  const at = location(test);
-  const path = at.file ?? test.report;
-  const line = at.file !== undefined ? (at.line ?? 1) : test.reportLine;
-  return {
-    path,
-    start_line: line,
-    end_line: line,
-    annotation_level: level,
-    title: title.slice(0, 255),
-    message,
-  };
-}
-
 /** The verdict, not a fault: ends the step with its one error line like any other failure. */
 export class TestsFailedError extends Error {
   override name = 'TestsFailedError';
@@ -451,118 +298,6 @@ async function loadQuarantine(config: QuarantineConfig): Promise<QuarantineEntry
     return [];
   }
   return parseQuarantineFile(await readFile(config.quarantineFile, 'utf8'), config.quarantineFile);
-}
-
-interface LoadedHistory {
-  store: HistoryStore | undefined;
-  /** Earlier records of this branch, oldest first, without this run's own earlier try. */
-  loaded: RunRecord[];
-  /** Ids that did not pass somewhere in those records. */
-  suspects: Set<string>;
-}
-
-async function loadHistory(
-  ctx: ActionContext,
-  config: QuarantineConfig,
-  info: RunInfo,
-): Promise<LoadedHistory> {
-  const store = await historyStore(ctx, config, info);
-  let loaded: RunRecord[] = [];
-  if (store !== undefined) {
-    try {
-      loaded = await store.load(info.branch, config.window);
-      // A re-run of the same attempt (a re-triggered step) replaces its own earlier record.
-      loaded = loaded.filter((r) => !(r.run === info.run && r.attempt === info.attempt));
-      loaded = loaded.slice(Math.max(0, loaded.length - (config.window - 1)));
-    } catch (error) {
-      if (isConfigurationError(error)) throw error;
-      warnHistory(ctx, store, error);
-      return { store: undefined, loaded: [], suspects: new Set() };
-    }
-  }
-  const suspects = new Set<string>();
-  for (const record of loaded)
-    for (const [id, value] of Object.entries(record.tests)) if (value[0] !== 'P') suspects.add(id);
-  return { store, loaded, suspects };
-}
-
-async function saveHistory(
-  ctx: ActionContext,
-  history: LoadedHistory,
-  record: EncodedRecord,
-  window: number,
-): Promise<boolean> {
-  if (history.store === undefined) return false;
-  try {
-    await history.store.append(record, window);
-    return true;
-  } catch (error) {
-    // A fork's or Dependabot's token cannot push the history branch: the run is judged, not recorded.
-    const readOnly = isConfigurationError(error) ? readOnlyTokenRun(ctx) : undefined;
-    if (isConfigurationError(error) && readOnly === undefined) throw error;
-    warnHistory(
-      ctx,
-      history.store,
-      readOnly ? new Error(`${errorMessage(error)} (${readOnly} gets a read-only token)`) : error,
-    );
-    return false;
-  }
-}
-
-function warnHistory(ctx: ActionContext, store: HistoryStore, error: unknown): void {
-  ctx.runtime.annotate({
-    level: 'warning',
-    title: 'Test history not updated',
-    message: oneLine(`history: ${store.kind}: ${errorMessage(error)}`),
-  });
-}
-
-/** Blob ids of the tracked files (`git ls-files -s`), or undefined outside a git work tree. */
-async function indexBlobs(git: Git): Promise<Map<string, string> | undefined> {
-  const listed = await git.run(['ls-files', '-s', '-z'], { okCodes: [128] }).catch(() => undefined);
-  if (listed === undefined || listed.code !== 0) return undefined;
-  const blobs = new Map<string, string>();
-  const out = listed.stdout;
-  let start = 0;
-  for (let end = out.indexOf(0, start); end !== -1; end = out.indexOf(0, start)) {
-    // <mode> SP <blob> SP <stage> TAB <path>
-    const tab = out.indexOf(9, start);
-    if (tab > start && tab < end)
-      blobs.set(out.toString('utf8', tab + 1, end), out.toString('latin1', start + 7, start + 47));
-    start = end + 1;
-  }
-  return blobs;
-}
-
-async function historyStore(
-  ctx: ActionContext,
-  config: QuarantineConfig,
-  info: RunInfo,
-): Promise<HistoryStore | undefined> {
-  if (config.history === 'dir') return new DirHistory(RUN_RECORDS, config.historyDir!);
-  if (config.history === 'branch')
-    return new BranchHistory(
-      RUN_RECORDS,
-      new Git(ctx.workspace, ctx.runtime.env),
-      config.historyBranch,
-      ctx.clock,
-    );
-  const cache = await import('@actions/cache');
-  if (!cache.isFeatureAvailable()) {
-    ctx.runtime.annotate({
-      level: 'warning',
-      title: 'Test history not kept',
-      message:
-        "history: cache needs GitHub's cache service, which this job does not have; use history: branch or history: dir.",
-    });
-    return undefined;
-  }
-  const client: CacheClient = {
-    restoreCache: (p, k, r) => cache.restoreCache(p, k, r),
-    saveCache: (p, k) => cache.saveCache(p, k),
-  };
-  const dir = join(ctx.runtime.env.RUNNER_TEMP || ctx.workspace, 'gantry-quarantine-history');
-  return new CacheHistory(RUN_RECORDS, dir, client, info);
 }
 
 async function openIssues(ctx: ActionContext, config: QuarantineConfig, list: Proposal[]): Promise<void> {
@@ -658,14 +393,4 @@ function annotate(ctx: ActionContext, e: Evaluation, mode: 'enforce' | 'report',
       title: 'Quarantine matched no test',
       message: `'${entry.id}' (line ${entry.line}) matched no test in this run; remove it if the test is gone.`,
     });
-}
-
-function text(test: TestResult): string {
-  return `${test.id}${test.message ? `: ${test.message}` : ''}`.slice(0, 4000);
-}
-
-function location(test: TestResult): { file?: string; line?: number } {
-  // The runner maps annotations to repository-relative paths only.
-  if (test.file === undefined || isAbsolute(test.file) || /^[A-Za-z]:\\/.test(test.file)) return {};
-  return { file: test.file, line: test.line };
 }
