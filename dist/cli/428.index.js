@@ -34,8 +34,12 @@ var runtime_text = __webpack_require__(5369);
 var clock = __webpack_require__(2881);
 // EXTERNAL MODULE: ./src/net/http.ts
 var net_http = __webpack_require__(9663);
+// EXTERNAL MODULE: ./src/git/index.ts + 1 modules
+var src_git = __webpack_require__(1112);
 // EXTERNAL MODULE: ./src/github/client.ts
 var client = __webpack_require__(6584);
+// EXTERNAL MODULE: ./src/pins/set.ts + 1 modules
+var set = __webpack_require__(665);
 ;// CONCATENATED MODULE: ./src/templates/rollout.ts
 
 
@@ -88,6 +92,11 @@ class ChecksApi {
     }
     async verdict(repository, ref) {
         return judgeChecks(await this.checkRuns(repository, ref), await this.combinedStatus(repository, ref));
+    }
+    /** The check runs of that name on a commit, and whether one of them completed successfully. */
+    async record(repository, sha, name) {
+        const runs = (await this.checkRuns(repository, sha)).filter((run) => run.name === name);
+        return { runs, ok: runs.some((run) => run.status === 'completed' && run.conclusion === 'success') };
     }
     /** Records an outcome on a commit as a completed check run (the canary's record on the release). */
     async recordCheckRun(repository, sha, run) {
@@ -169,7 +178,173 @@ async function rollout(waves, step) {
     return result;
 }
 
+;// CONCATENATED MODULE: ./src/templates/pin-rollout.ts
+
+
+
+
+
+
+
+/**
+ * The rollout after a green canary: each consumer repository gets the same pin pull request the
+ * canary got (`pins set` to the release commit, on the branch gantry/rollout-<version>), wave by
+ * wave; a wave starts only when every consumer of the previous one is green, and the first red or
+ * late consumer halts the rollout. A consumer whose pull request cannot be opened (gone, no
+ * access, no suite references) counts as red: a rollout never skips past what it could not check.
+ */
+/** owner/name as GitHub spells repositories. */
+const REPOSITORY = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
+/** `owner/name` per line; blank lines and `#` comments are ignored; duplicates are refused. */
+function parseConsumers(text, file) {
+    const consumers = [];
+    for (const [index, raw] of text.split(/\r?\n/).entries()) {
+        const line = raw.replace(/#.*$/, '').trim();
+        if (!line)
+            continue;
+        if (!REPOSITORY.test(line) || line.split('/')[1].startsWith('.'))
+            throw new errors/* ConfigurationError */.j1(`${file}:${index + 1}: ${JSON.stringify(line.slice(0, 100))} is not a repository; write owner/name, one per line.`);
+        if (consumers.some((c) => c.toLowerCase() === line.toLowerCase()))
+            throw new errors/* ConfigurationError */.j1(`${file}:${index + 1}: ${line} is listed twice.`);
+        consumers.push(line);
+    }
+    if (!consumers.length)
+        throw new errors/* ConfigurationError */.j1(`${file}: lists no consumer repository.`);
+    return consumers;
+}
+/** Pull requests through the one GitHub client: find the open one for a branch, or open it. */
+class PullRequestsApi {
+    client;
+    constructor(http, apiUrl, token) {
+        this.client = (0,client/* githubClient */.$f)({ token, context: { apiUrl, payload: {} }, http });
+    }
+    async ensureOpen(repository, pull) {
+        const gh = await this.client;
+        const [owner = '', repo = ''] = repository.split('/');
+        const hint = 'the token needs pull-requests: write and contents: write on each consumer.';
+        try {
+            const { data: existing } = await gh.rest.pulls.list({
+                owner,
+                repo,
+                state: 'open',
+                head: `${owner}:${pull.head}`,
+                per_page: 1,
+            });
+            if (existing[0])
+                return existing[0].html_url;
+            const { data } = await gh.rest.pulls.create({ owner, repo, ...pull, maintainer_can_modify: true });
+            return data.html_url;
+        }
+        catch (error) {
+            throw (0,client/* gitHubError */.Mj)(error, hint);
+        }
+    }
+}
+/** Clones one consumer, pins it to the release, pushes the branch and opens (or finds) its pull request. */
+async function openPinPullRequest(repository, options) {
+    const dir = (0,external_node_path_.join)(options.workDir, repository.replace('/', '__'));
+    (0,external_node_fs_.mkdirSync)(options.workDir, { recursive: true });
+    const env = { ...options.env };
+    if (options.token && /^https?:/i.test(options.serverUrl)) {
+        const basic = Buffer.from(`x-access-token:${options.token}`).toString('base64');
+        Object.assign(env, {
+            GIT_CONFIG_COUNT: '1',
+            GIT_CONFIG_KEY_0: 'http.extraheader',
+            GIT_CONFIG_VALUE_0: `AUTHORIZATION: basic ${basic}`,
+        });
+    }
+    const url = `${options.serverUrl.replace(/\/+$/, '')}/${repository}.git`;
+    try {
+        await new src_git/* Git */.TU(options.workDir, env).run(['clone', '--quiet', '--depth', '1', '--no-tags', url, dir]);
+    }
+    catch (error) {
+        throw new errors/* ConfigurationError */.j1(`could not clone ${repository} (${error instanceof src_git/* GitError */.XS ? error.stderr.trim().split('\n').pop() : (0,errors/* errorMessage */.gJ)(error)}): check that it exists and the token can read it.`);
+    }
+    const git = new src_git/* Git */.TU(dir, env);
+    const base = (await git.text(['symbolic-ref', '--short', 'refs/remotes/origin/HEAD'])).replace(/^origin\//, '');
+    const pinned = await (0,set/* setPins */.Rz)(dir, options.target, { env });
+    if (!pinned.changes.length)
+        return { repository, head: await git.text(['rev-parse', 'HEAD']), alreadyPinned: true };
+    const { version, sha } = options.target;
+    const branch = `gantry/rollout-${version}`;
+    await git.run(['switch', '--quiet', '--create', branch]);
+    await git.run([
+        '-c',
+        'user.name=gantry-rollout',
+        '-c',
+        'user.email=gantry-rollout@users.noreply.github.com',
+        'commit',
+        '--quiet',
+        '--all',
+        '--message',
+        `Pin Gantry to ${version} (${sha})`,
+    ]);
+    await git.run(['push', '--quiet', '--force', 'origin', `HEAD:refs/heads/${branch}`]);
+    const head = await git.text(['rev-parse', 'HEAD']);
+    const lines = pinned.changes.map((c) => `- ${c.file}:${c.line}: \`${c.from}\` → \`${c.to}\``);
+    const pullUrl = await options.pulls.ensureOpen(repository, {
+        head: branch,
+        base,
+        title: `Gantry ${version}`,
+        body: `Rollout of Gantry ${version} (commit ${sha}), after its canary went green: every suite reference pinned by \`gantry pins set\`.\n\n${lines.join('\n')}\n`,
+    });
+    return { repository, head, url: pullUrl, alreadyPinned: false };
+}
+/**
+ * Opens the pull requests of each wave, then waits for their checks until the wave's deadline
+ * (counted from when the wave opened, so waiting on one consumer does not extend another's).
+ */
+async function rollOutPins(consumers, options) {
+    const waves = planWaves(consumers, options.percents);
+    const opened = new Map();
+    const rows = [];
+    const result = await rollout(waves, {
+        open: async (repository) => {
+            const openedAt = options.clock.now();
+            try {
+                opened.set(repository, { pull: await options.open(repository), openedAt });
+            }
+            catch (error) {
+                opened.set(repository, { error: (0,errors/* errorMessage */.gJ)(error), openedAt });
+            }
+        },
+        wait: async (repository) => {
+            const entry = opened.get(repository);
+            const wave = waves.findIndex((w) => w.includes(repository)) + 1;
+            let verdict;
+            if (!entry.pull)
+                verdict = { state: 'red', checks: [], reason: `could not open the pin pull request: ${entry.error}` };
+            else {
+                const pull = entry.pull;
+                verdict = await waitForChecks(() => options.checks.verdict(repository, pull.head), {
+                    clock: options.clock,
+                    deadlineMs: Math.max(0, entry.openedAt + options.deadlineMs - options.clock.now()),
+                    pollMs: options.pollMs,
+                });
+            }
+            rows.push({
+                wave,
+                repository,
+                pull: entry.pull ? (entry.pull.url ?? `already pinned (${entry.pull.head.slice(0, 12)})`) : '—',
+                state: verdict.state,
+                reason: verdict.reason,
+            });
+            return verdict;
+        },
+    });
+    for (const repository of result.untouched)
+        rows.push({
+            wave: waves.findIndex((w) => w.includes(repository)) + 1,
+            repository,
+            pull: '—',
+            state: 'not reached',
+            reason: 'the rollout halted before this wave',
+        });
+    return { ...result, rows };
+}
+
 ;// CONCATENATED MODULE: ./src/cli/templates-checks.ts
+
 
 
 
@@ -208,7 +383,6 @@ function duration(flag, value) {
         throw new errors/* ConfigurationError */.j1(`--${flag}: got ${JSON.stringify(value)}; expected a duration such as 90m or 30s.`);
     return Number(m[1]) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[(m[2] ?? 's')];
 }
-const REPOSITORY = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
 function repository(flag, value) {
     if (!value || !REPOSITORY.test(value))
         throw new errors/* ConfigurationError */.j1(`--${flag}: expected owner/name.`);
@@ -265,8 +439,7 @@ async function checkRecordCommand(args, env = process.env, io = defaultIo, optio
             throw new errors/* ConfigurationError */.j1('--sha: expected a full commit SHA.');
         const name = f.name ?? 'canary';
         const api = new ChecksApi(options.http ?? new net_http/* HttpClient */.Qq(), env.GITHUB_API_URL ?? 'https://api.github.com', token(env));
-        const runs = (await api.checkRuns(repo, f.sha)).filter((run) => run.name === name);
-        const ok = runs.some((run) => run.status === 'completed' && run.conclusion === 'success');
+        const { runs, ok } = await api.record(repo, f.sha, name);
         io.stdout(ok
             ? `${repo}@${f.sha} carries a successful '${name}' check run.\n`
             : `::error title=${name}::${repo}@${f.sha} has no successful '${name}' check run (${runs.length ? runs.map((r) => r.conclusion ?? r.status).join(', ') : 'none'}): run the canary first.\n`);
@@ -278,8 +451,6 @@ async function checkRecordCommand(args, env = process.env, io = defaultIo, optio
     }
 }
 
-// EXTERNAL MODULE: ./src/git/index.ts + 1 modules
-var src_git = __webpack_require__(1112);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./src/local-runner/step-groups.ts
@@ -726,172 +897,6 @@ async function contractCommand(args) {
     }
 }
 
-// EXTERNAL MODULE: ./src/pins/set.ts + 1 modules
-var set = __webpack_require__(665);
-;// CONCATENATED MODULE: ./src/templates/pin-rollout.ts
-
-
-
-
-
-
-
-/**
- * The rollout after a green canary: each consumer repository gets the same pin pull request the
- * canary got (`pins set` to the release commit, on the branch gantry/rollout-<version>), wave by
- * wave; a wave starts only when every consumer of the previous one is green, and the first red or
- * late consumer halts the rollout. A consumer whose pull request cannot be opened (gone, no
- * access, no suite references) counts as red: a rollout never skips past what it could not check.
- */
-const pin_rollout_REPOSITORY = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
-/** `owner/name` per line; blank lines and `#` comments are ignored; duplicates are refused. */
-function parseConsumers(text, file) {
-    const consumers = [];
-    for (const [index, raw] of text.split(/\r?\n/).entries()) {
-        const line = raw.replace(/#.*$/, '').trim();
-        if (!line)
-            continue;
-        if (!pin_rollout_REPOSITORY.test(line) || line.split('/')[1].startsWith('.'))
-            throw new errors/* ConfigurationError */.j1(`${file}:${index + 1}: ${JSON.stringify(line.slice(0, 100))} is not a repository; write owner/name, one per line.`);
-        if (consumers.some((c) => c.toLowerCase() === line.toLowerCase()))
-            throw new errors/* ConfigurationError */.j1(`${file}:${index + 1}: ${line} is listed twice.`);
-        consumers.push(line);
-    }
-    if (!consumers.length)
-        throw new errors/* ConfigurationError */.j1(`${file}: lists no consumer repository.`);
-    return consumers;
-}
-/** Pull requests through the one GitHub client: find the open one for a branch, or open it. */
-class PullRequestsApi {
-    client;
-    constructor(http, apiUrl, token) {
-        this.client = (0,client/* githubClient */.$f)({ token, context: { apiUrl, payload: {} }, http });
-    }
-    async ensureOpen(repository, pull) {
-        const gh = await this.client;
-        const [owner = '', repo = ''] = repository.split('/');
-        const hint = 'the token needs pull-requests: write and contents: write on each consumer.';
-        try {
-            const { data: existing } = await gh.rest.pulls.list({
-                owner,
-                repo,
-                state: 'open',
-                head: `${owner}:${pull.head}`,
-                per_page: 1,
-            });
-            if (existing[0])
-                return existing[0].html_url;
-            const { data } = await gh.rest.pulls.create({ owner, repo, ...pull, maintainer_can_modify: true });
-            return data.html_url;
-        }
-        catch (error) {
-            throw (0,client/* gitHubError */.Mj)(error, hint);
-        }
-    }
-}
-/** Clones one consumer, pins it to the release, pushes the branch and opens (or finds) its pull request. */
-async function openPinPullRequest(repository, options) {
-    const dir = (0,external_node_path_.join)(options.workDir, repository.replace('/', '__'));
-    (0,external_node_fs_.mkdirSync)(options.workDir, { recursive: true });
-    const env = { ...options.env };
-    if (options.token && /^https?:/i.test(options.serverUrl)) {
-        const basic = Buffer.from(`x-access-token:${options.token}`).toString('base64');
-        Object.assign(env, {
-            GIT_CONFIG_COUNT: '1',
-            GIT_CONFIG_KEY_0: 'http.extraheader',
-            GIT_CONFIG_VALUE_0: `AUTHORIZATION: basic ${basic}`,
-        });
-    }
-    const url = `${options.serverUrl.replace(/\/+$/, '')}/${repository}.git`;
-    try {
-        await new src_git/* Git */.TU(options.workDir, env).run(['clone', '--quiet', '--depth', '1', '--no-tags', url, dir]);
-    }
-    catch (error) {
-        throw new errors/* ConfigurationError */.j1(`could not clone ${repository} (${error instanceof src_git/* GitError */.XS ? error.stderr.trim().split('\n').pop() : (0,errors/* errorMessage */.gJ)(error)}): check that it exists and the token can read it.`);
-    }
-    const git = new src_git/* Git */.TU(dir, env);
-    const base = (await git.text(['symbolic-ref', '--short', 'refs/remotes/origin/HEAD'])).replace(/^origin\//, '');
-    const pinned = await (0,set/* setPins */.Rz)(dir, options.target, { env });
-    if (!pinned.changes.length)
-        return { repository, head: await git.text(['rev-parse', 'HEAD']), alreadyPinned: true };
-    const { version, sha } = options.target;
-    const branch = `gantry/rollout-${version}`;
-    await git.run(['switch', '--quiet', '--create', branch]);
-    await git.run([
-        '-c',
-        'user.name=gantry-rollout',
-        '-c',
-        'user.email=gantry-rollout@users.noreply.github.com',
-        'commit',
-        '--quiet',
-        '--all',
-        '--message',
-        `Pin Gantry to ${version} (${sha})`,
-    ]);
-    await git.run(['push', '--quiet', '--force', 'origin', `HEAD:refs/heads/${branch}`]);
-    const head = await git.text(['rev-parse', 'HEAD']);
-    const lines = pinned.changes.map((c) => `- ${c.file}:${c.line}: \`${c.from}\` → \`${c.to}\``);
-    const pullUrl = await options.pulls.ensureOpen(repository, {
-        head: branch,
-        base,
-        title: `Gantry ${version}`,
-        body: `Rollout of Gantry ${version} (commit ${sha}), after its canary went green: every suite reference pinned by \`gantry pins set\`.\n\n${lines.join('\n')}\n`,
-    });
-    return { repository, head, url: pullUrl, alreadyPinned: false };
-}
-/**
- * Opens the pull requests of each wave, then waits for their checks until the wave's deadline
- * (counted from when the wave opened, so waiting on one consumer does not extend another's).
- */
-async function rollOutPins(consumers, options) {
-    const waves = planWaves(consumers, options.percents);
-    const opened = new Map();
-    const rows = [];
-    const result = await rollout(waves, {
-        open: async (repository) => {
-            const openedAt = options.clock.now();
-            try {
-                opened.set(repository, { pull: await options.open(repository), openedAt });
-            }
-            catch (error) {
-                opened.set(repository, { error: (0,errors/* errorMessage */.gJ)(error), openedAt });
-            }
-        },
-        wait: async (repository) => {
-            const entry = opened.get(repository);
-            const wave = waves.findIndex((w) => w.includes(repository)) + 1;
-            let verdict;
-            if (!entry.pull)
-                verdict = { state: 'red', checks: [], reason: `could not open the pin pull request: ${entry.error}` };
-            else {
-                const pull = entry.pull;
-                verdict = await waitForChecks(() => options.checks.verdict(repository, pull.head), {
-                    clock: options.clock,
-                    deadlineMs: Math.max(0, entry.openedAt + options.deadlineMs - options.clock.now()),
-                    pollMs: options.pollMs,
-                });
-            }
-            rows.push({
-                wave,
-                repository,
-                pull: entry.pull ? (entry.pull.url ?? `already pinned (${entry.pull.head.slice(0, 12)})`) : '—',
-                state: verdict.state,
-                reason: verdict.reason,
-            });
-            return verdict;
-        },
-    });
-    for (const repository of result.untouched)
-        rows.push({
-            wave: waves.findIndex((w) => w.includes(repository)) + 1,
-            repository,
-            pull: '—',
-            state: 'not reached',
-            reason: 'the rollout halted before this wave',
-        });
-    return { ...result, rows };
-}
-
 ;// CONCATENATED MODULE: ./src/cli/templates-rollout.ts
 
 
@@ -966,8 +971,8 @@ async function rolloutCommand(args, env = process.env, io = defaultIo, options =
         const http = options.http ?? new net_http/* HttpClient */.Qq();
         const apiUrl = env.GITHUB_API_URL ?? 'https://api.github.com';
         const recordReader = new ChecksApi(http, apiUrl, token(env, 'GITHUB_RECORD_TOKEN'));
-        const canary = (await recordReader.checkRuns(release.repository, release.sha)).filter((r) => r.name === 'canary');
-        if (!canary.some((r) => r.status === 'completed' && r.conclusion === 'success')) {
+        const canary = await recordReader.record(release.repository, release.sha, 'canary');
+        if (!canary.ok) {
             io.stdout(`::error title=rollout::${release.repository}@${release.sha} has no successful 'canary' check run: run the canary (canary.yml) first; nothing was rolled out.\n`);
             return 1;
         }

@@ -2,6 +2,7 @@ import { systemClock } from '../net/clock.js';
 import { HttpClient } from '../net/http.js';
 import { ConfigurationError, errorMessage } from '../runtime/errors.js';
 import { escapeMarkdown, markdownTable } from '../runtime/text.js';
+import { REPOSITORY } from '../templates/pin-rollout.js';
 import { ChecksApi, waitForChecks } from '../templates/rollout.js';
 
 export const CHECKS_USAGE = `Usage: gantry templates await-checks --repository owner/name --ref <sha> [--deadline 90m] [--poll 30s]
@@ -46,8 +47,6 @@ export function duration(flag: string, value: string): number {
     );
   return Number(m[1]) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[(m[2] ?? 's') as 'ms' | 's' | 'm' | 'h'];
 }
-
-const REPOSITORY = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
 
 export function repository(flag: string, value: string | undefined): string {
   if (!value || !REPOSITORY.test(value)) throw new ConfigurationError(`--${flag}: expected owner/name.`);
@@ -123,8 +122,7 @@ export async function checkRecordCommand(
       env.GITHUB_API_URL ?? 'https://api.github.com',
       token(env),
     );
-    const runs = (await api.checkRuns(repo, f.sha!)).filter((run) => run.name === name);
-    const ok = runs.some((run) => run.status === 'completed' && run.conclusion === 'success');
+    const { runs, ok } = await api.record(repo, f.sha!, name);
     io.stdout(
       ok
         ? `${repo}@${f.sha} carries a successful '${name}' check run.\n`

@@ -84,10 +84,8 @@ export async function rolloutCommand(
     const http = options.http ?? new HttpClient();
     const apiUrl = env.GITHUB_API_URL ?? 'https://api.github.com';
     const recordReader = new ChecksApi(http, apiUrl, token(env, 'GITHUB_RECORD_TOKEN'));
-    const canary = (await recordReader.checkRuns(release.repository, release.sha)).filter(
-      (r) => r.name === 'canary',
-    );
-    if (!canary.some((r) => r.status === 'completed' && r.conclusion === 'success')) {
+    const canary = await recordReader.record(release.repository, release.sha, 'canary');
+    if (!canary.ok) {
       io.stdout(
         `::error title=rollout::${release.repository}@${release.sha} has no successful 'canary' check run: run the canary (canary.yml) first; nothing was rolled out.\n`,
       );

@@ -23,7 +23,8 @@ import {
  * access, no suite references) counts as red: a rollout never skips past what it could not check.
  */
 
-const REPOSITORY = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
+/** owner/name as GitHub spells repositories. */
+export const REPOSITORY = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
 
 /** `owner/name` per line; blank lines and `#` comments are ignored; duplicates are refused. */
 export function parseConsumers(text: string, file: string): string[] {

@@ -100,6 +100,12 @@ export class ChecksApi {
     return judgeChecks(await this.checkRuns(repository, ref), await this.combinedStatus(repository, ref));
   }
 
+  /** The check runs of that name on a commit, and whether one of them completed successfully. */
+  async record(repository: string, sha: string, name: string): Promise<{ runs: CheckRun[]; ok: boolean }> {
+    const runs = (await this.checkRuns(repository, sha)).filter((run) => run.name === name);
+    return { runs, ok: runs.some((run) => run.status === 'completed' && run.conclusion === 'success') };
+  }
+
   /** Records an outcome on a commit as a completed check run (the canary's record on the release). */
   async recordCheckRun(
     repository: string,
