@@ -195,6 +195,8 @@ function order(a: Tuple, b: Tuple): number {
 
 /** Names whose tuples differ: one merge walk over the sorted lists (records keep them sorted). */
 export function changedNames(a: Tuple[], b: Tuple[]): Set<string> {
+  // A list out of order (a record written by hand): compare as sets instead.
+  if (!sorted(a) || !sorted(b)) return changedNamesUnsorted(a, b);
   const changed = new Set<string>();
   let i = 0;
   let j = 0;
@@ -202,26 +204,24 @@ export function changedNames(a: Tuple[], b: Tuple[]): Set<string> {
     const x = a[i];
     const y = b[j];
     const c = x === undefined ? 1 : y === undefined ? -1 : order(x, y);
-    if (c === 0) {
-      i++;
-      j++;
-      continue;
-    }
-    if (c < 0) {
-      changed.add(x![0]);
-      i++;
-    } else {
-      changed.add(y![0]);
-      j++;
-    }
-    // A list out of order (a record written by hand): compare as sets instead.
-    if (
-      (i > 1 && i <= a.length && order(a[i - 2]!, a[i - 1]!) > 0) ||
-      (j > 1 && j <= b.length && order(b[j - 2]!, b[j - 1]!) > 0)
-    )
-      return changedNamesUnsorted(a, b);
+    // Copies of one tuple (the same version locked at two paths) count once, as in a set.
+    if (c <= 0) i = pastCopies(a, i);
+    if (c >= 0) j = pastCopies(b, j);
+    if (c < 0) changed.add(x![0]);
+    else if (c > 0) changed.add(y![0]);
   }
   return changed;
+}
+
+function sorted(list: Tuple[]): boolean {
+  for (let k = 1; k < list.length; k++) if (order(list[k - 1]!, list[k]!) > 0) return false;
+  return true;
+}
+
+function pastCopies(list: Tuple[], at: number): number {
+  let next = at + 1;
+  while (next < list.length && order(list[at]!, list[next]!) === 0) next++;
+  return next;
 }
 
 function changedNamesUnsorted(a: Tuple[], b: Tuple[]): Set<string> {
