@@ -2502,6 +2502,9 @@ function order(a, b) {
 }
 /** Names whose tuples differ: one merge walk over the sorted lists (records keep them sorted). */
 function changedNames(a, b) {
+    // A list out of order (a record written by hand): compare as sets instead.
+    if (!sorted(a) || !sorted(b))
+        return changedNamesUnsorted(a, b);
     const changed = new Set();
     let i = 0;
     let j = 0;
@@ -2509,25 +2512,29 @@ function changedNames(a, b) {
         const x = a[i];
         const y = b[j];
         const c = x === undefined ? 1 : y === undefined ? -1 : order(x, y);
-        if (c === 0) {
-            i++;
-            j++;
-            continue;
-        }
-        if (c < 0) {
+        // Copies of one tuple (the same version locked at two paths) count once, as in a set.
+        if (c <= 0)
+            i = pastCopies(a, i);
+        if (c >= 0)
+            j = pastCopies(b, j);
+        if (c < 0)
             changed.add(x[0]);
-            i++;
-        }
-        else {
+        else if (c > 0)
             changed.add(y[0]);
-            j++;
-        }
-        // A list out of order (a record written by hand): compare as sets instead.
-        if ((i > 1 && i <= a.length && order(a[i - 2], a[i - 1]) > 0) ||
-            (j > 1 && j <= b.length && order(b[j - 2], b[j - 1]) > 0))
-            return changedNamesUnsorted(a, b);
     }
     return changed;
+}
+function sorted(list) {
+    for (let k = 1; k < list.length; k++)
+        if (order(list[k - 1], list[k]) > 0)
+            return false;
+    return true;
+}
+function pastCopies(list, at) {
+    let next = at + 1;
+    while (next < list.length && order(list[at], list[next]) === 0)
+        next++;
+    return next;
 }
 function changedNamesUnsorted(a, b) {
     const key = (p) => `${p[0]}\u0000${p[1]}\u0000${p[2]}`;
