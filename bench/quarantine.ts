@@ -6,6 +6,8 @@
 //   npm run build -- quarantine && npm run bench -- quarantine
 //   QUARANTINE_BENCH_CASES=10000000 QUARANTINE_BENCH_ONLY=action npm run bench -- quarantine
 //   QUARANTINE_BENCH_PROF=/tmp/prof …  writes a V8 CPU profile of the action (node --cpu-prof)
+//   QUARANTINE_BENCH_NODE_ARGS='--max-old-space-size=160' …  node flags for the action: a run that
+//     still completes under a smaller heap says its peak was garbage not yet collected, not live data
 import { execFileSync, spawn } from 'node:child_process';
 import {
   createWriteStream,
@@ -150,6 +152,7 @@ async function runActionBundle(ws: string, dir: string): Promise<Result> {
       ...(process.env.QUARANTINE_BENCH_PROF
         ? ['--cpu-prof', '--cpu-prof-dir', process.env.QUARANTINE_BENCH_PROF]
         : []),
+      ...(process.env.QUARANTINE_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
       '--import',
       PRELOAD,
       BUNDLE,
