@@ -6,6 +6,7 @@
 //   npm run build -- quarantine && npm run bench -- quarantine
 //   QUARANTINE_BENCH_CASES=10000000 QUARANTINE_BENCH_ONLY=action npm run bench -- quarantine
 //   QUARANTINE_BENCH_PROF=/tmp/prof …  writes a V8 CPU profile of the action (node --cpu-prof)
+//   GANTRY_BENCH_MEMLOG=/tmp/mem.log …  the action's memoryUsage() every second (bench/_rss-preload.mjs)
 //   QUARANTINE_BENCH_NODE_ARGS='--max-old-space-size=160' …  node flags for the action: a run that
 //     still completes under a smaller heap says its peak was garbage not yet collected, not live data
 import { execFileSync, spawn } from 'node:child_process';
@@ -144,6 +145,7 @@ async function runActionBundle(ws: string, dir: string): Promise<Result> {
     INPUT_WINDOW: '200',
     'INPUT_FLAKE-THRESHOLD': '0.05',
     'INPUT_CREATE-ISSUES': 'false',
+    ...(process.env.GANTRY_BENCH_MEMLOG ? { GANTRY_BENCH_MEMLOG: process.env.GANTRY_BENCH_MEMLOG } : {}),
   };
   const started = performance.now();
   const { code, stdout, stderr, peakKb } = await spawnMeasured(
@@ -162,6 +164,13 @@ async function runActionBundle(ws: string, dir: string): Promise<Result> {
   );
   const ms = performance.now() - started;
   const counters = /quarantine: (.*)$/m.exec(stdout)?.[1];
+  // The structured stage log: where the time went.
+  const stages = [
+    ...stdout.matchAll(/^\{"action":"quarantine","stage":"([^"]+)","start":"[^"]+","duration_ms":(\d+)/gm),
+  ]
+    .map(([, stage, ms]) => `${stage} ${(Number(ms) / 1000).toFixed(1)} s`)
+    .join(', ');
+  if (stages) console.log(`  action stages: ${stages}`);
   const outputs = readFileSync(join(temp, 'output'), 'utf8');
   const total = /total<<[^\n]*\n(\d+)/.exec(outputs)?.[1] ?? /total=(\d+)/.exec(outputs)?.[1];
   if (code !== 0)

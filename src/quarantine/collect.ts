@@ -136,31 +136,23 @@ export function fingerprint(id: string): string {
  * memory holds one block at most. An id can have several lines (several suites or reports).
  */
 export class SpillWriter {
-  private readonly fd: number;
-  private block = '';
+  private readonly out: BlockWriter;
   lines = 0;
   private closed = false;
 
   constructor(readonly path: string) {
-    this.fd = openSync(path, 'w');
+    this.out = new BlockWriter(path, (block) => block);
   }
 
   add(result: TestResult): void {
-    this.block += `${JSON.stringify(result)}\n`;
+    this.out.write(`${JSON.stringify(result)}\n`);
     this.lines += 1;
-    if (this.block.length >= 1 << 20) this.flushBlock();
   }
 
   close(): void {
     if (this.closed) return;
-    this.flushBlock();
-    closeSync(this.fd);
+    this.out.close();
     this.closed = true;
-  }
-
-  private flushBlock(): void {
-    if (this.block !== '') writeSync(this.fd, this.block);
-    this.block = '';
   }
 }
 
@@ -348,8 +340,8 @@ export function candidates(test: Pick<TestResult, 'file' | 'classname' | 'suite'
  * written twice keeps its last code; the collector writes held results last.
  */
 export class RecordWriter {
-  private readonly fd: number;
-  private block = '';
+  // Concatenated gzip members are one gzip stream to every reader (RFC 1952, zlib's gunzip).
+  private readonly out: BlockWriter;
   private first = true;
   tests = 0;
 
@@ -357,28 +349,65 @@ export class RecordWriter {
     readonly path: string,
     private readonly info: RunInfo,
   ) {
-    this.fd = openSync(path, 'w');
+    this.out = new BlockWriter(path, (block) => gzipSync(block, { level: 1 }));
     const { run, attempt, sha, branch, time } = info;
-    this.block = `${JSON.stringify({ v: 1, run, attempt, sha, branch, time }).slice(0, -1)},"tests":{`;
+    this.out.write(`${JSON.stringify({ v: 1, run, attempt, sha, branch, time }).slice(0, -1)},"tests":{`);
   }
 
   add(id: string, code: 'P' | 'F' | 'K', fileIndex: number | undefined): void {
-    this.block += `${this.first ? '' : ','}${JSON.stringify(id)}:"${code}${fileIndex ?? ''}"`;
+    this.out.write(`${this.first ? '' : ','}${JSON.stringify(id)}:"${code}${fileIndex ?? ''}"`);
     this.first = false;
     this.tests += 1;
-    if (this.block.length >= 1 << 20) this.flushBlock();
   }
 
   close(files: [string, string][]): RunInfo & { path: string } {
-    this.block += `},"files":${JSON.stringify(files)}}`;
-    this.flushBlock();
-    closeSync(this.fd);
+    this.out.write(`},"files":${JSON.stringify(files)}}`);
+    this.out.close();
     return { ...this.info, path: this.path };
   }
+}
 
-  private flushBlock(): void {
-    // Concatenated gzip members are one gzip stream to every reader (RFC 1952, zlib's gunzip).
-    writeSync(this.fd, gzipSync(this.block, { level: 1 }));
-    this.block = '';
+const BLOCK_BYTES = 1 << 20;
+
+/**
+ * Text appended to a file a megabyte at a time through one reused buffer, not a growing string: a
+ * megabyte of concatenated strings outlives the young generation and piles up in the old one as
+ * garbage, which made the heap (and the peak RSS) grow with the report's size.
+ */
+class BlockWriter {
+  private readonly fd: number;
+  private readonly block = Buffer.allocUnsafe(BLOCK_BYTES);
+  private used = 0;
+
+  constructor(
+    path: string,
+    /** What a full block becomes on disk (gzip for the record; as is for the spill). */
+    private readonly encode: (block: Buffer) => Buffer,
+  ) {
+    this.fd = openSync(path, 'w');
+  }
+
+  write(text: string): void {
+    const bytes = Buffer.byteLength(text);
+    if (this.used + bytes > BLOCK_BYTES) {
+      this.flush();
+      // A piece longer than a block (a huge id or message, the file table) goes through on its own.
+      if (bytes > BLOCK_BYTES) {
+        writeSync(this.fd, this.encode(Buffer.from(text)));
+        return;
+      }
+    }
+    this.used += this.block.write(text, this.used);
+  }
+
+  close(): void {
+    this.flush();
+    closeSync(this.fd);
+  }
+
+  private flush(): void {
+    if (this.used === 0) return;
+    writeSync(this.fd, this.encode(this.block.subarray(0, this.used)));
+    this.used = 0;
   }
 }

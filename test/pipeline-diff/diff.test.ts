@@ -88,8 +88,24 @@ describe('record diff', () => {
 
   it('a second copy of a locked version (the same version at two paths) is no change, as in a set', () => {
     // fast-check seed 1612499525 in a clean-clone CI run: the merge walk reported 'c' changed.
-    expect([...changedNames([['c', '0.9', -1]], [['c', '0.9', -1], ['c', '0.9', -1]])]).toEqual([]);
-    expect([...changedNames([['c', '0.9', -1], ['c', '0.9', -1]], [['c', '1.0', -1]])]).toEqual(['c']);
+    expect([
+      ...changedNames(
+        [['c', '0.9', -1]],
+        [
+          ['c', '0.9', -1],
+          ['c', '0.9', -1],
+        ],
+      ),
+    ]).toEqual([]);
+    expect([
+      ...changedNames(
+        [
+          ['c', '0.9', -1],
+          ['c', '0.9', -1],
+        ],
+        [['c', '1.0', -1]],
+      ),
+    ]).toEqual(['c']);
   });
 
   it('property: an unchanged lockfile (same blob) yields no change, whatever its packages', () => {

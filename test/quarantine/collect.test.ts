@@ -10,6 +10,7 @@ import {
   RunCollector,
   SpillWriter,
   settleNotPassed,
+  spilled,
   streamNotPassed,
   writePassedSuspects,
 } from '../../src/quarantine/collect.js';
@@ -123,5 +124,52 @@ describe('run collector with a bounded memory of failures', () => {
     expect(Buffer.from(a, 'base64')).toHaveLength(12);
     expect(a).not.toBe(b);
     expect(fingerprint('suite::test[1]')).toBe(a);
+  });
+});
+
+describe('history record writer', () => {
+  it('writes every entry across block boundaries and an entry larger than a block, in one valid gzip stream', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'q-record-'));
+    const record = new RecordWriter(join(dir, 'record.json.gz'), {
+      run: '7',
+      attempt: 2,
+      sha: 's',
+      branch: 'main',
+      time: 1,
+    });
+    const expected: Record<string, string> = {};
+    // Multi-byte names near every boundary, then one id of 3 MB (longer than a block).
+    for (let i = 0; i < 60_000; i++) {
+      const id = `suite::Klasse ü ${i}::名前 ${'x'.repeat(i % 37)}`;
+      record.add(id, i % 3 === 0 ? 'F' : 'P', i % 5 === 0 ? undefined : i % 11);
+      expected[id] = `${i % 3 === 0 ? 'F' : 'P'}${i % 5 === 0 ? '' : i % 11}`;
+    }
+    const huge = `h::${'ø'.repeat(1_500_000)}`;
+    record.add(huge, 'K', 3);
+    expected[huge] = 'K3';
+    const encoded = record.close([['a.ts', 'b'.repeat(16)]]);
+    const parsed = JSON.parse(gunzipSync(readFileSync(encoded.path)).toString('utf8'));
+    expect(parsed).toMatchObject({ v: 1, run: '7', attempt: 2, files: [['a.ts', 'b'.repeat(16)]] });
+    expect(parsed.tests).toEqual(expected);
+    expect(record.tests).toBe(60_001);
+  });
+});
+
+describe('spill file', () => {
+  it('gives back every result in order, across blocks and with a message longer than a block', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'q-spill-'));
+    const spill = new SpillWriter(join(dir, 'spill.jsonl'));
+    const written = Array.from({ length: 3000 }, (_, i) => ({
+      id: `s::c::t${i} ü`,
+      name: `t${i}`,
+      message: i === 1500 ? 'é\n'.repeat(700_000) : `boom ${'x'.repeat(i % 900)}`,
+    }));
+    for (const result of written) spill.add(result as never);
+    spill.close();
+    spill.close(); // twice is harmless
+    const read: unknown[] = [];
+    for await (const result of spilled(spill.path)) read.push(result);
+    expect(read).toEqual(written);
+    expect(spill.lines).toBe(3000);
   });
 });
