@@ -8,6 +8,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CompositeReport, runComposite, runnerEnvironment } from '../../src/local-runner/index.js';
 import { SUITE_ROOT } from '../harness/index.js';
+import { startCacheService } from '../quarantine/cache-service.js';
 import { git, makeRepo, writeFiles } from '../pins/repo.js';
 import { type GitHubApi, startGitHubApi } from '../support/github-api.js';
 
@@ -55,7 +56,8 @@ async function pipeline(
   push: ReturnType<typeof pushed>,
   options: {
     run: number;
-    inputs?: Record<string, string>;
+    /** An input set to undefined is not given: the template's default applies. */
+    inputs?: Record<string, string | undefined>;
     stubs?: Record<string, Record<string, string>>;
     env?: Record<string, string>;
     log?: string[];
@@ -64,14 +66,16 @@ async function pipeline(
   const runnerTemp = mkdtempSync(join(tmpdir(), 'gantry-runner-'));
   return runComposite({
     templateDir: join(SUITE_ROOT, 'action-templates', 'service-pipeline'),
-    inputs: {
-      image: 'registry.local/api',
-      filters: FILTERS,
-      destinations: 'registry.local/api-staging:sha-x',
-      history: 'dir',
-      'history-dir': '.history',
-      ...options.inputs,
-    },
+    inputs: Object.fromEntries(
+      Object.entries({
+        image: 'registry.local/api',
+        filters: FILTERS,
+        destinations: 'registry.local/api-staging:sha-x',
+        history: 'dir',
+        'history-dir': '.history',
+        ...options.inputs,
+      }).filter((entry): entry is [string, string] => entry[1] !== undefined),
+    ),
     env: runnerEnvironment({
       runnerTemp,
       workspace: ws,
@@ -178,6 +182,38 @@ describe('action-templates/service-pipeline: the pipeline-diff step', () => {
     expect(store).toMatch(
       /"outcome":"failure".*git ls-remote --heads origin refs\/heads\/gantry\/pipeline-diff-history failed/,
     );
+  });
+
+  it('by default records into the cache service; a cache service that does not answer keeps the pipeline green', async () => {
+    const cache = await startCacheService();
+    try {
+      const ws = makeRepo({ 'services/api/main.go': 'package main\n' });
+      const push = pushed(ws, { 'docs/notes.md': 'notes\n' });
+      const cached = await pipeline(ws, push, {
+        run: 501,
+        inputs: { history: undefined, 'history-dir': undefined }, // the defaults: history cache
+        env: { ACTIONS_CACHE_URL: cache.url, ACTIONS_RUNTIME_TOKEN: cache.token },
+      });
+      expect(cached.ok).toBe(true);
+      expect(cache.committedKeys()).toEqual(['gantry-pipeline-diff-v1-main_.github/workflows/ci.yml-501-1']);
+    } finally {
+      await cache.close();
+    }
+    const ws = makeRepo({ 'services/api/main.go': 'package main\n' });
+    const push = pushed(ws, { 'docs/notes.md': 'notes\n' });
+    const log: string[] = [];
+    const report = await pipeline(ws, push, {
+      run: 502,
+      inputs: { history: undefined, 'history-dir': undefined },
+      // A port nothing listens on any more: the cache service is gone.
+      env: { ACTIONS_CACHE_URL: cache.url, ACTIONS_RUNTIME_TOKEN: cache.token },
+      log,
+    });
+    expect(report.steps.filter((s) => s.conclusion === 'failure')).toEqual([]);
+    expect(report.ok).toBe(true);
+    expect(recordStep(report)).toMatchObject({ outcome: 'success' });
+    const store = log.find((line) => line.includes('"stage":"store"'));
+    expect(store).toMatch(/"outcome":"failure".*was not saved/);
   });
 
   it("pipeline-diff: 'false' drops the step and records nothing", async () => {
