@@ -5,6 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CompositeReport, runComposite, runnerEnvironment } from '../../src/local-runner/index.js';
 import { SUITE_ROOT } from '../harness/index.js';
@@ -244,5 +245,48 @@ describe('action-templates/service-pipeline: the pipeline-diff step', () => {
       `${RECORD_STEP}: skipped`,
     ]);
     expect(top[0]!.error).toContain(message);
+  });
+});
+
+describe('.github/workflows/service-pipeline.yml: the fingerprint job', () => {
+  const workflow = readFileSync(join(SUITE_ROOT, '.github/workflows/service-pipeline.yml'), 'utf8');
+  const doc = parse(workflow) as {
+    jobs: Record<
+      string,
+      {
+        needs?: string[];
+        if?: string;
+        permissions?: Record<string, string>;
+        steps?: { uses?: string; with?: Record<string, string> }[];
+      }
+    >;
+  };
+
+  it('runs after every stage unless cancelled, and records', () => {
+    const job = doc.jobs.fingerprint!;
+    expect([...(job.needs ?? [])].sort()).toEqual(
+      Object.keys(doc.jobs)
+        .filter((j) => j !== 'fingerprint')
+        .sort(),
+    );
+    expect(job.if).toContain('!cancelled()');
+    const step = job.steps!.find((s) => s.uses?.startsWith('acme/gantry/actions/pipeline-diff@'));
+    expect(step?.with?.mode).toBe('record');
+  });
+
+  // A called workflow's job that asks for more than its caller grants stops the caller's workflow
+  // from starting: no job may ask for more than the caller example (the file's header) grants.
+  it('no job asks for a permission the documented caller does not grant', () => {
+    const header = /^#\s+permissions: \{ (.*) \}$/m.exec(workflow)?.[1];
+    expect(header).toBeDefined();
+    const granted = Object.fromEntries(
+      header!.split(',').map((p) => p.split(':').map((s) => s.trim()) as [string, string]),
+    );
+    const problems: string[] = [];
+    for (const [name, job] of Object.entries(doc.jobs))
+      for (const [scope, level] of Object.entries(job.permissions ?? {}))
+        if (level !== 'none' && granted[scope] !== level && granted[scope] !== 'write')
+          problems.push(`${name}: ${scope}: ${level}`);
+    expect(problems).toEqual([]);
   });
 });
