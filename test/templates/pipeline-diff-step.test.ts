@@ -25,6 +25,10 @@ const STUBS = {
   'docker/build-push-action': { digest: `sha256:${'b'.repeat(64)}` },
 };
 const FILTERS = 'service:\n  - services/api/**\n';
+const FAILING_TEST = `import { test } from 'node:test';
+import assert from 'node:assert';
+test('adds', () => assert.equal(1 + 1, 3));
+`;
 const WORKFLOW =
   'name: ci\non: push\njobs:\n  build:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: make\n';
 
@@ -140,17 +144,32 @@ describe('action-templates/service-pipeline: the pipeline-diff step', () => {
       conclusion: 'success',
     });
 
-    // Run 102: the service and its lockfile changed, and the build fails (no digest reported).
+    // Run 102: the service and its lockfile changed, it builds, and a test fails: the stage is red.
     const red = pushed(ws, {
       'services/api/main.go': 'package main // v2\n',
       'package-lock.json': LOCK_AFTER,
+      'tests/a.test.mjs': FAILING_TEST,
     });
-    const second = await pipeline(ws, red, { run: 102, stubs: BAD_DIGEST });
+    const second = await pipeline(ws, red, {
+      run: 102,
+      inputs: {
+        'test-command':
+          'mkdir -p reports && node --test --test-reporter=junit --test-reporter-destination=reports/junit.xml tests/*.test.mjs',
+        'test-reports': 'reports/*.xml',
+      },
+    });
     expect(second.ok).toBe(false);
-    const failed = second.steps.filter((s) => s.outcome === 'failure').map((s) => s.name);
-    expect(failed).toEqual(['Build once / Record the digest', 'Build once']);
+    expect(second.outputs.verdict).toBe('failed');
+    const top = second.steps.filter((s) => !s.name.includes(' / ')).map((s) => `${s.name}: ${s.outcome}`);
+    expect(top).toEqual([
+      'Check the history inputs: success',
+      'Build once: success',
+      'Test with quarantine: failure',
+      'Promote the digest: skipped',
+      'Deploy with secrets: skipped',
+      `${RECORD_STEP}: success`,
+    ]);
     // The failed run is recorded too, and compared with the last green one.
-    expect(recordStep(second)).toMatchObject({ outcome: 'success' });
     expect(records(history).map((r) => [r.run, r.sha])).toEqual([
       ['101', green.after],
       ['102', red.after],
@@ -161,7 +180,21 @@ describe('action-templates/service-pipeline: the pipeline-diff step', () => {
     expect(changed.dependencies!.length).toBeGreaterThan(0);
     expect(recordStep(second)!.outputs['baseline-run']).toBe('101');
     // Quarantine's test history and pipeline-diff's records share history-dir, each in its own place.
-    expect(readdirSync(join(ws, '.history'))).toEqual(['pipeline-diff']);
+    const shared = readdirSync(join(ws, '.history'));
+    expect(shared.filter((n) => n.endsWith('.json.gz'))).toHaveLength(1); // quarantine's run 102
+    expect(shared).toContain('pipeline-diff');
+
+    // Run 103: the build itself fails (no digest reported): recorded and compared all the same.
+    const broken = pushed(ws, { 'services/api/main.go': 'package main // v3\n' });
+    const third = await pipeline(ws, broken, { run: 103, stubs: BAD_DIGEST });
+    expect(third.ok).toBe(false);
+    expect(third.steps.filter((s) => s.outcome === 'failure').map((s) => s.name)).toEqual([
+      'Build once / Record the digest',
+      'Build once',
+    ]);
+    expect(recordStep(third)).toMatchObject({ outcome: 'success' });
+    expect(records(history).map((r) => r.run)).toEqual(['101', '102', '103']);
+    expect(recordStep(third)!.outputs['baseline-run']).toBe('101');
   });
 
   it('an unreachable history store is a warning: the pipeline stays green', async () => {
