@@ -182,8 +182,11 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
           'vault-url': vault.address,
           'vault-role': 'api-deploy',
           'vault-secrets': 'secret/api/deploy api-key | DEPLOY_API_KEY',
+          // Test history and pipeline fingerprints in the demo's work directory (no cache service here).
+          history: 'dir',
+          'history-dir': join(workdir, 'history'),
         },
-        `${service}: service-pipeline (build once, test with quarantine, promote to dev, deploy with secrets)`,
+        `${service}: service-pipeline (build once, test with quarantine, promote to dev, deploy with secrets, record the fingerprint)`,
       );
       reports[`${service}/pipeline`] = report;
       services[service] = {
@@ -423,6 +426,16 @@ function renderSummary(input: {
   if (quarantined?.length)
     lines.push(
       `Quarantined: the known flaky test \`api reconnects to the queue\` failed and was quarantined (owner @acme/api-team, expiring) — the pipeline passed with a warning.`,
+      '',
+    );
+  const fingerprinted = SERVICES.filter((service) =>
+    input.reports[`${service}/pipeline`]?.steps.some(
+      (s) => s.id === 'pipeline-diff' && s.outcome === 'success',
+    ),
+  );
+  if (fingerprinted.length)
+    lines.push(
+      `Pipeline fingerprints recorded (pipeline-diff): ${fingerprinted.join(', ')} — lockfiles, images, workflows, runner and toolchain, the baseline a failed run is compared with.`,
       '',
     );
   const failed = Object.entries(input.reports).flatMap(([name, r]) =>

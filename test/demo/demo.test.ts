@@ -28,11 +28,19 @@ describe('gantry demo', () => {
     expect(result.services.web).toMatchObject({ changed: false, digest: '' });
     const webSteps = result.reports['web/pipeline']!.steps.filter((s) => !s.name.includes('/'));
     expect(webSteps.map((s) => `${s.name}: ${s.outcome}`)).toEqual([
+      'Check the history inputs: success',
       'Build once: success',
       'Test with quarantine: skipped',
       'Promote the digest: skipped',
       'Deploy with secrets: skipped',
+      'Record the pipeline fingerprint (on failure, what changed since the last green run): success',
     ]);
+    // Every pipeline run leaves its fingerprint, whether or not the service changed (issue 20).
+    for (const service of ['api', 'web']) {
+      const record = result.reports[`${service}/pipeline`]!.steps.find((s) => s.id === 'pipeline-diff');
+      expect(record?.summary).toContain('Pipeline fingerprint recorded');
+    }
+    expect(result.summary).toContain('Pipeline fingerprints recorded (pipeline-diff): api, web');
     // the same digest everywhere; production's stable tag is back on the previous release
     expect(result.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(result.stable.dev).toBe(result.digest);
