@@ -81,8 +81,9 @@ export class RegistryAuthenticator {
       response.discard();
       const what = `${req.method ?? 'GET'} ${safeUrl(req.url)}`;
       if (again?.scheme === 'bearer' && again.error === 'insufficient_scope' && auth.credentials) {
+        const access = again.scope ?? scopes.join(' ');
         throw new RegistryAuthError(
-          `Registry ${registry} denied user '${auth.credentials.username}' the access ${again.scope ?? scopes.join(' ')} (${what}). Grant that user push rights, or use other credentials.`,
+          `Registry ${registry} denied user '${auth.credentials.username}' the access ${access} (${what}). Grant that user ${rightsFor(req.method ?? 'GET')} rights, or use other credentials.`,
         );
       }
       throw this.refused(registry, auth, what);
@@ -216,4 +217,11 @@ export function parseChallenge(header: string | null): Challenge | undefined {
     };
   }
   return undefined;
+}
+
+/** The right a request needs, in the words registries use for it (a DELETE needs more than push). */
+function rightsFor(method: string): string {
+  const verb = method.toUpperCase();
+  if (verb === 'DELETE') return 'delete';
+  return verb === 'GET' || verb === 'HEAD' ? 'pull' : 'push';
 }

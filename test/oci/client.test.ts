@@ -326,6 +326,11 @@ describe('RegistryClient auth', () => {
         `Registry ${token.host} denied user 'reader' the access repository:team/readonly:(pull,push|push,pull)`,
       ),
     );
+    expect(denied.message).toContain('Grant that user push rights');
+    // A delete (retention, layer-cache prune) needs the delete right, and the message says so.
+    const refusedDelete = await reader.deleteManifest(image.top.descriptor.digest).catch((e) => e);
+    expect(refusedDelete).toBeInstanceOf(RegistryAuthError);
+    expect(refusedDelete.message).toMatch(/DELETE .*Grant that user delete rights/);
   });
 
   it('reads credentials from the Docker config file: auths and credHelpers', async () => {
