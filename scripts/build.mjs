@@ -100,12 +100,46 @@ async function bundle({ entry, out }, outRoot) {
       if (entry.isFile()) rmSync(join(dest, entry.name), { force: true });
     }
     cpSync(work, dest, { recursive: true });
+    addMissingLicenses(dest);
     // ncc writes licenses.txt only when a package was bundled; say so when none was.
     if (!existsSync(join(dest, 'licenses.txt')))
       writeFileSync(join(dest, 'licenses.txt'), 'This bundle contains no third-party packages.\n');
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/**
+ * ncc's license list leaves out the ES modules webpack concatenates (@actions/core 3, jsonata…):
+ * every package a module comment of the bundle names gets its entry, in ncc's format (name, license,
+ * text). Nested copies are read from their own folder.
+ */
+export function bundledPackages(dest) {
+  const packages = new Map();
+  for (const file of readdirSync(dest))
+    if (file.endsWith('.js'))
+      for (const match of readFileSync(join(dest, file), 'utf8').matchAll(
+        /^(?:;)?\/\/ (?:CONCATENATED|EXTERNAL) MODULE: \.\/(\S*node_modules\/(?:@[^/\s]+\/)?[^/\s]+)\//gm,
+      )) {
+        const dir = match[1];
+        const name = dir.slice(dir.lastIndexOf('node_modules/') + 'node_modules/'.length);
+        packages.set(name, dir);
+      }
+  return packages;
+}
+
+function addMissingLicenses(dest) {
+  const file = join(dest, 'licenses.txt');
+  let text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const listed = (name) => text.startsWith(`${name}\n`) || text.includes(`\n${name}\n`);
+  for (const [name, dir] of [...bundledPackages(dest)].sort(([a], [b]) => a.localeCompare(b))) {
+    if (listed(name)) continue;
+    const manifest = JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8'));
+    const licenseFile = readdirSync(join(root, dir)).find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f));
+    const body = licenseFile ? readFileSync(join(root, dir, licenseFile), 'utf8').trim() : '';
+    text += `${text === '' || text.endsWith('\n\n') ? '' : text.endsWith('\n') ? '\n' : '\n\n'}${name}\n${manifest.license ?? 'UNKNOWN'}\n${body}\n`;
+  }
+  if (text !== '') writeFileSync(file, text);
 }
 
 async function main() {
