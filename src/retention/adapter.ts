@@ -5,6 +5,8 @@ import type { GitHub } from '../github/client.js';
 import { CircuitOpenError, HttpTimeoutError, NetworkError } from '../net/index.js';
 import {
   credentialChain,
+  childrenOf,
+  createLimiter,
   dockerConfigCredentials,
   RegistryAuthError,
   RegistryClient,
@@ -16,10 +18,11 @@ import type { ActionContext, ActionFn } from '../runtime/step.js';
 import { escapeMarkdown, markdownTable } from '../runtime/text.js';
 import { ApplyFailedError, type ApplyReport, applyPlan, type Deleter } from './apply.js';
 import { INPUT, OUTPUT } from './constants.js';
-import { readInventory } from './inventory.js';
+import { readInventory, readTags } from './inventory.js';
 import { describeTarget, listPackageVersions, packagesDeleter } from './packages.js';
 import { planRetention, type RetentionPlan } from './plan.js';
 import { parsePolicy, type RepositoryPolicy, type RetentionPolicy } from './policy.js';
+import { spareRetagged } from './recheck.js';
 
 export interface RetentionConfig {
   rulesFile: string;
@@ -117,7 +120,13 @@ export const main: ActionFn = async (ctx) => {
   };
 
   // Every repository is planned before anything is deleted: a bad entry fails the step first.
-  const planned: { policy: RepositoryPolicy; plan: RetentionPlan; deleter: Deleter }[] = [];
+  const planned: {
+    policy: RepositoryPolicy;
+    plan: RetentionPlan;
+    deleter: Deleter;
+    /** The tags as the plan saw them, and the tags now (read again just before deleting). */
+    recheck: () => Promise<void>;
+  }[] = [];
   for (const policy of config.policy.repositories) {
     const repo = client.repository(policy.ref.registry, policy.ref.repository);
     const result = await log.stage(
@@ -138,7 +147,14 @@ export const main: ActionFn = async (ctx) => {
               policy.package && listing
                 ? packagesDeleter(await gitHub(policy), policy.package, listing.versionIds)
                 : registryDeleter(repo, policy);
-            return { plan, deleter, tags: inventory.tags.size, manifests: inventory.manifests.size };
+            return {
+              plan,
+              deleter,
+              inventory,
+              listing,
+              tags: inventory.tags.size,
+              manifests: inventory.manifests.size,
+            };
           }),
         ),
       (r) => ({
@@ -152,7 +168,28 @@ export const main: ActionFn = async (ctx) => {
     runtime.info(
       `${policy.text}: ${result.tags} tags, ${result.manifests} manifests; ${result.plan.deletions.length} to delete (${result.plan.bytesFreed} bytes), ${result.plan.kept.length} kept`,
     );
-    planned.push({ policy, plan: result.plan, deleter: result.deleter });
+    const entry = {
+      policy,
+      plan: result.plan,
+      deleter: result.deleter,
+      recheck: async () => {
+        if (entry.plan.deletions.length === 0) return;
+        const now = policy.package
+          ? (await listPackageVersions(await gitHub(policy), policy.package)).tags
+          : await readTags(repo, createLimiter(config.concurrency));
+        const { plan, spared } = await spareRetagged(entry.plan, result.inventory, now, async (digest) =>
+          childrenOf(await repo.getManifest(digest)).map((d) => d.digest),
+        );
+        for (const s of spared)
+          runtime.annotate({
+            level: 'warning',
+            title: 'registry-retention',
+            message: `${policy.text}: ${s.digest} was tagged ${s.tags.join(', ')} after the plan was made (another writer); it is kept, not deleted.`,
+          });
+        entry.plan = plan;
+      },
+    };
+    planned.push(entry);
   }
 
   const outcomes: RepositoryOutcome[] = planned.map((p) => ({ plan: p.plan, via: p.deleter.via }));
@@ -169,6 +206,22 @@ export const main: ActionFn = async (ctx) => {
   if (config.apply) {
     for (const [i, p] of planned.entries()) {
       try {
+        try {
+          await log.stage(
+            'recheck',
+            () => reach(p.policy, config, p.recheck),
+            () => ({ repository: p.policy.text, to_delete: p.plan.deletions.length }),
+          );
+        } catch (error) {
+          for (const rest of outcomes.slice(i)) rest.report = notAttempted(rest.plan);
+          failure = new ApplyFailedError(
+            `${p.policy.text}: the tags could not be read again just before deleting, so nothing was deleted from it${outcomes.length > i + 1 ? ' or from the repositories after it' : ''}: ${errorMessage(error)}`,
+            outcomes[i]!.report!,
+            error,
+          );
+          break;
+        }
+        outcomes[i]!.plan = p.plan;
         outcomes[i]!.report = await log.stage(
           'apply',
           () => applyPlan(p.plan, p.deleter),
@@ -177,12 +230,7 @@ export const main: ActionFn = async (ctx) => {
       } catch (error) {
         if (!(error instanceof ApplyFailedError)) throw error;
         outcomes[i]!.report = error.report;
-        for (const rest of outcomes.slice(i + 1))
-          rest.report = {
-            deleted: [],
-            notAttempted: rest.plan.deletions.map((d) => d.digest),
-            bytesFreed: 0,
-          };
+        for (const rest of outcomes.slice(i + 1)) rest.report = notAttempted(rest.plan);
         failure = isConfigurationError(error.cause)
           ? new ConfigurationError(`${error.message} ${errorMessage(error.cause)}`)
           : error;
@@ -208,6 +256,10 @@ export const main: ActionFn = async (ctx) => {
 };
 
 const SUMMARY_ROWS = 200;
+
+function notAttempted(plan: RetentionPlan): ApplyReport {
+  return { deleted: [], notAttempted: plan.deletions.map((d) => d.digest), bytesFreed: 0 };
+}
 
 export function renderSummary(outcomes: RepositoryOutcome[], apply: boolean): string {
   const parts = [`### registry-retention (${apply ? 'apply' : 'plan: nothing deleted'})\n`];

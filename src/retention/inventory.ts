@@ -44,30 +44,7 @@ export async function readInventory(repo: OciRepository, options: ReadOptions): 
   if (options.listing) {
     for (const [tag, digest] of options.listing.tags) tags.set(tag, digest);
   } else {
-    let names: string[];
-    try {
-      names = await repo.tags();
-    } catch (error) {
-      // Not reached at all: the caller names the registry and the fix.
-      if (
-        error instanceof NetworkError ||
-        error instanceof HttpTimeoutError ||
-        error instanceof CircuitOpenError
-      )
-        throw error;
-      throw new PartialListingError(
-        `the tags of ${repo.display} could not be listed completely, so nothing was planned or deleted: ${errorMessage(error)}`,
-      );
-    }
-    await Promise.all(
-      names.map((tag) =>
-        limit(async () => {
-          const found = await repo.resolve(tag);
-          // A tag deleted since the listing: nothing to decide about.
-          if (found) tags.set(tag, found.digest);
-        }),
-      ),
-    );
+    for (const [tag, digest] of await readTags(repo, limit)) tags.set(tag, digest);
   }
   pending.push(...new Set(tags.values()));
 
@@ -134,6 +111,39 @@ export async function readInventory(repo: OciRepository, options: ReadOptions): 
     if (times.length) info.created = Math.max(...times);
   }
   return { tags, manifests, referrers, promotions };
+}
+
+/** Every tag of the repository and the digest it points to now (one HEAD per tag). */
+export async function readTags(
+  repo: OciRepository,
+  limit: ReturnType<typeof createLimiter>,
+): Promise<Map<string, string>> {
+  const tags = new Map<string, string>();
+  let names: string[];
+  try {
+    names = await repo.tags();
+  } catch (error) {
+    // Not reached at all: the caller names the registry and the fix.
+    if (
+      error instanceof NetworkError ||
+      error instanceof HttpTimeoutError ||
+      error instanceof CircuitOpenError
+    )
+      throw error;
+    throw new PartialListingError(
+      `the tags of ${repo.display} could not be listed completely, so nothing was planned or deleted: ${errorMessage(error)}`,
+    );
+  }
+  await Promise.all(
+    names.map((tag) =>
+      limit(async () => {
+        const found = await repo.resolve(tag);
+        // A tag deleted since the listing: nothing to decide about.
+        if (found) tags.set(tag, found.digest);
+      }),
+    ),
+  );
+  return tags;
 }
 
 function sameRepository(recorded: unknown, display: string): boolean {

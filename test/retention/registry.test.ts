@@ -202,6 +202,86 @@ describe('registry-retention on registry 2.8', () => {
     for (const kept of [s.b, s.c, s.e, s.f, s.g]) expect(await present(s.repo, kept.descriptor)).toBe(true);
   });
 
+  it('a tag moved onto a planned digest between the plan and the deletes (a hand rollback) spares it and its referrers; the rest goes', async () => {
+    const s = await seed();
+    const planWs = workspaceWith(rulesFor(`${registry.host}/${s.name}`));
+    await run(planWs);
+    const before = readPlan(join(planWs, 'plan.json')).repositories[0]!.deletions.map((d) => d.digest);
+    expect(before).toContain(s.a.descriptor.digest);
+    let moved = false;
+    const proxy = await startFaultProxy(registry.url, {
+      rules: [
+        // The plan's own listing passes; before the listing read again just ahead of the deletes,
+        // someone rolls production back to A by hand.
+        { method: 'GET', path: /\/tags\/list$/, times: 1, fault: { kind: 'delay', ms: 0 } },
+        {
+          method: 'GET',
+          path: /\/tags\/list$/,
+          fault: {
+            kind: 'before',
+            first: async () => {
+              if (moved) return;
+              moved = true;
+              const a = await s.repo.getManifest(s.a.descriptor.digest);
+              await s.repo.putManifest(a.bytes, a.descriptor.mediaType, 'production');
+            },
+          },
+        },
+      ],
+    });
+    try {
+      const ws = workspaceWith(rulesFor(`${proxy.host}/${s.name}`));
+      const result = await run(ws, { apply: 'true' });
+      expect(moved).toBe(true);
+      expect(result.main.errors).toEqual([]);
+      const warnings = result.main.annotations.filter((a) => a.command === 'warning').map((a) => a.value);
+      expect(warnings.join('\n')).toContain(
+        `${s.a.descriptor.digest} was tagged production after the plan was made`,
+      );
+      const plan = readPlan(join(ws, 'plan.json')).repositories[0]!;
+      const deleted = plan.report!.deleted;
+      expect(deleted).not.toContain(s.a.descriptor.digest);
+      expect(plan.kept.find((k) => k.digest === s.a.descriptor.digest)?.reason).toBe(
+        'tagged production after the plan was made',
+      );
+      // A's referrers (its promotion record) were planned with it and are spared with it.
+      const spared = before.filter((d) => !deleted.includes(d));
+      expect(spared.length).toBeGreaterThan(1);
+      for (const d of spared) expect(await present(s.repo, d)).toBe(true);
+      expect(deleted).toEqual(expect.arrayContaining([s.d.descriptor.digest, s.dSig.digest]));
+      expect(result.main.outputs.deleted).toBe(String(deleted.length));
+      expect((await s.repo.resolve('production'))?.digest).toBe(s.a.descriptor.digest);
+    } finally {
+      await proxy.stop();
+    }
+  });
+
+  it('tags that cannot be read again just before deleting: nothing deleted, an error saying so', async () => {
+    const s = await seed();
+    const proxy = await startFaultProxy(registry.url, {
+      rules: [
+        { method: 'GET', path: /\/tags\/list$/, times: 1, fault: { kind: 'delay', ms: 0 } },
+        { method: 'GET', path: /\/tags\/list$/, fault: { kind: 'status', status: 500 } },
+      ],
+    });
+    try {
+      const ws = workspaceWith(rulesFor(`${proxy.host}/${s.name}`));
+      const result = await run(ws, { apply: 'true' });
+      expect(result.main.exitCode).not.toBe(0);
+      expect(result.main.errors.join('\n')).toMatch(
+        /the tags could not be read again just before deleting, so nothing was deleted from it/,
+      );
+      expect(result.main.outputs.deleted).toBe('0');
+      const report = readPlan(join(ws, 'plan.json')).repositories[0]!.report!;
+      expect(report.deleted).toEqual([]);
+      expect(report.notAttempted.length).toBeGreaterThan(0);
+    } finally {
+      await proxy.stop();
+    }
+    for (const d of [s.a, s.b, s.c, s.d, s.e, s.f, s.g])
+      expect(await present(s.repo, d.descriptor)).toBe(true);
+  });
+
   it('an unreachable registry is an error naming the rules file and the fix; nothing deleted', async () => {
     const ws = workspaceWith(rulesFor('127.0.0.1:9/acme/app'));
     const result = await run(ws, { apply: 'true' });

@@ -17,6 +17,8 @@ export type Fault =
   | { kind: 'forward-then-status'; status: number }
   /** The request reaches the registry; `meanwhile` runs before its answer goes back (another writer, say). */
   | { kind: 'forward-then'; meanwhile: () => Promise<void> }
+  /** Not a fault: `first` runs (another writer acts), then the request goes to the registry. */
+  | { kind: 'before'; first: () => Promise<void> }
   /**
    * Not a fault: serves a tag listing in pages of at most pageSize (sorted, `last`/`n`, a Link
    * header to the next page), as GHCR or Docker Hub do and registry 2.8 does not. Combine with an
@@ -255,6 +257,13 @@ export async function startFaultProxy(
         });
       case 'paginate':
         return paginate(req, res, fault.pageSize);
+      case 'before':
+        req.pause();
+        void fault.first().then(
+          () => forward(req, res, false),
+          () => res.socket?.destroy(),
+        );
+        return;
     }
   });
   server.on('connection', (socket) => {
