@@ -116,7 +116,7 @@ function shownUrl(text: string): string {
 /** The target's base URL with `path` appended (`path` already escaped). */
 export function targetUrl(target: ExportTarget, path: string): URL {
   const url = new URL(target.url.toString());
-  url.pathname = `${url.pathname}${path}`;
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}${path}`;
   return url;
 }
 
@@ -155,7 +155,11 @@ export async function sendToReceiver(
       redirect: 'same-origin',
     });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const raw = error instanceof Error ? error.message : String(error);
+    // src/net's messages start with the URL, which this one already names.
+    const message = raw.startsWith(`${safeUrl(request.url)}: `)
+      ? raw.slice(safeUrl(request.url).length + 2)
+      : raw;
     throw new ExportError(
       `Input '${input}': could not reach ${what} at ${safeUrl(request.url)}: ${redact(message, target.secrets)}`,
       input,
