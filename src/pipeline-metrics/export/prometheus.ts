@@ -21,7 +21,6 @@ export const PUSHGATEWAY_INPUTS = {
 } as const;
 
 export const DEFAULT_PUSHGATEWAY_JOB = 'gantry-pipeline-metrics';
-export const DEFAULT_TOP_FLAKES = 20;
 export const EXPOSITION_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
 
 export interface Sample {
@@ -47,7 +46,7 @@ export interface PushgatewayOptions {
    * unless given here. Values may be anything, `/` and empty included (sent base64-encoded).
    */
   grouping?: Record<string, string>;
-  /** Flake rates exported: the N highest (default 20). */
+  /** Flake rates exported: the N highest (default: every one the report has; it holds its own top N). */
   topFlakes?: number;
   /** Input names for messages, when the action's differ from PUSHGATEWAY_INPUTS. */
   inputs?: Partial<typeof PUSHGATEWAY_INPUTS>;
@@ -183,7 +182,7 @@ export function reportFamilies(report: MetricsReport, options: { topFlakes?: num
       (a, b) =>
         b.rate - a.rate || b.flakyRuns - a.flakyRuns || (a.test < b.test ? -1 : a.test > b.test ? 1 : 0),
     )
-    .slice(0, options.topFlakes ?? DEFAULT_TOP_FLAKES);
+    .slice(0, options.topFlakes ?? report.flakes.length);
   const test = (f: MetricsReport['flakes'][number]) => [['test', f.test]] as const;
   family('gantry_test_flake_ratio', 'Flake rate of the test (top N).', topFlakes, test, (f) => f.rate);
   family(
