@@ -339,15 +339,29 @@ function statusMessage(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
-/** Runs in batches of about `size` spans, a run never split. */
-function* batches(runs: readonly Span[][], size: number): Generator<Span[]> {
+/**
+ * The runs' spans in batches of about `size`, a run never split. Spans are built run by run as
+ * the batches are sent, so memory holds one batch, not every run's spans (10,000 runs of 20 jobs
+ * are hundreds of thousands of spans).
+ */
+function* batches(
+  runs: readonly RunFact[],
+  repository: string,
+  size: number,
+  skipped: () => void,
+): Generator<Span[]> {
   let batch: Span[] = [];
-  for (const spans of runs) {
+  for (const run of runs) {
+    const spans = runSpans(run, repository);
+    if (spans.length === 0) {
+      skipped();
+      continue;
+    }
     if (batch.length > 0 && batch.length + spans.length > size) {
       yield batch;
       batch = [];
     }
-    batch.push(...spans);
+    for (const span of spans) batch.push(span);
   }
   if (batch.length > 0) yield batch;
 }
@@ -361,8 +375,6 @@ function* batches(runs: readonly Span[][], size: number): Generator<Span[]> {
 export async function exportRunTraces(runs: readonly RunFact[], options: OtlpOptions): Promise<OtlpResult> {
   const inputs = { ...OTLP_INPUTS, ...options.inputs };
   const url = targetUrl(options.target, '/v1/traces');
-  const perRun = runs.map((run) => runSpans(run, options.repository));
-  const skippedRuns = perRun.filter((spans) => spans.length === 0).length;
   const resource: Array<[string, AttributeValue]> = [
     ['service.name', options.serviceName ?? 'github-actions'],
     ['vcs.repository.name', options.repository],
@@ -370,17 +382,14 @@ export async function exportRunTraces(runs: readonly RunFact[], options: OtlpOpt
   const result: OtlpResult = {
     url: safeUrl(url),
     requests: 0,
-    runs: runs.length - skippedRuns,
+    runs: 0,
     spans: 0,
-    skippedRuns,
+    skippedRuns: 0,
     rejectedSpans: 0,
     warnings: [],
   };
   const size = Math.max(1, options.spansPerRequest ?? DEFAULT_SPANS_PER_REQUEST);
-  for (const batch of batches(
-    perRun.filter((s) => s.length > 0),
-    size,
-  )) {
+  for (const batch of batches(runs, options.repository, size, () => (result.skippedRuns += 1))) {
     const body = encodeTraceRequest(batch, resource, { name: SCOPE_NAME, version: options.scopeVersion });
     const response = await sendToReceiver(
       options.http,
@@ -433,5 +442,6 @@ export async function exportRunTraces(runs: readonly RunFact[], options: OtlpOpt
       );
     }
   }
+  result.runs = runs.length - result.skippedRuns;
   return result;
 }

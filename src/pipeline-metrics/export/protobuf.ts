@@ -1,5 +1,3 @@
-import { wellFormed } from './text.js';
-
 /**
  * The little of protocol buffers' wire format the OTLP exporter needs: writing varints, fixed64,
  * length-delimited fields and nested messages; reading the fields of a (small) response. Written
@@ -12,37 +10,44 @@ const WIRE_FIXED64 = 1;
 const WIRE_LENGTH = 2;
 const WIRE_FIXED32 = 5;
 
-/** Builds one message. Nested messages are written into their own writer and appended. */
+/**
+ * Builds one message into a growing buffer, nested messages in place.
+ */
 export class ProtoWriter {
-  private chunks: Uint8Array[] = [];
-  private current: number[] = [];
-  private size = 0;
+  private buf: Buffer;
+  private pos = 0;
 
-  private flush(): void {
-    if (this.current.length > 0) {
-      this.chunks.push(Uint8Array.from(this.current));
-      this.current = [];
+  constructor(initial = 64 * 1024) {
+    this.buf = Buffer.allocUnsafe(initial);
+  }
+
+  private ensure(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    let size = this.buf.length * 2;
+    while (size < this.pos + n) size *= 2;
+    const next = Buffer.allocUnsafe(size);
+    this.buf.copy(next, 0, 0, this.pos);
+    this.buf = next;
+  }
+
+  private varint(value: number | bigint): void {
+    if (typeof value === 'number' && value >= 0 && value <= 0x7fffffff) {
+      this.ensure(5);
+      let v = value;
+      while (v >= 0x80) {
+        this.buf[this.pos++] = (v & 0x7f) | 0x80;
+        v >>>= 7;
+      }
+      this.buf[this.pos++] = v;
+      return;
     }
-  }
-
-  private byte(b: number): void {
-    this.current.push(b);
-    this.size += 1;
-  }
-
-  private raw(bytes: Uint8Array): void {
-    this.flush();
-    this.chunks.push(bytes);
-    this.size += bytes.byteLength;
-  }
-
-  private varint(value: bigint | number): void {
     let v = BigInt.asUintN(64, BigInt(value));
+    this.ensure(10);
     while (v >= 0x80n) {
-      this.byte(Number(v & 0x7fn) | 0x80);
+      this.buf[this.pos++] = Number(v & 0x7fn) | 0x80;
       v >>= 7n;
     }
-    this.byte(Number(v));
+    this.buf[this.pos++] = Number(v);
   }
 
   private tag(field: number, wire: number): void {
@@ -50,7 +55,7 @@ export class ProtoWriter {
   }
 
   get length(): number {
-    return this.size;
+    return this.pos;
   }
 
   /** uint32/uint64/int64/enum/bool (negative int64 as two's complement, as protobuf does). */
@@ -66,55 +71,80 @@ export class ProtoWriter {
 
   fixed64(field: number, value: bigint): this {
     this.tag(field, WIRE_FIXED64);
-    const bytes = new Uint8Array(8);
-    new DataView(bytes.buffer).setBigUint64(0, BigInt.asUintN(64, value), true);
-    this.raw(bytes);
+    this.ensure(8);
+    this.buf.writeBigUInt64LE(BigInt.asUintN(64, value), this.pos);
+    this.pos += 8;
     return this;
   }
 
   fixed32(field: number, value: number): this {
     this.tag(field, WIRE_FIXED32);
-    const bytes = new Uint8Array(4);
-    new DataView(bytes.buffer).setUint32(0, value >>> 0, true);
-    this.raw(bytes);
+    this.ensure(4);
+    this.buf.writeUInt32LE(value >>> 0, this.pos);
+    this.pos += 4;
     return this;
   }
 
   double(field: number, value: number): this {
     this.tag(field, WIRE_FIXED64);
-    const bytes = new Uint8Array(8);
-    new DataView(bytes.buffer).setFloat64(0, value, true);
-    this.raw(bytes);
+    this.ensure(8);
+    this.buf.writeDoubleLE(value, this.pos);
+    this.pos += 8;
     return this;
   }
 
   bytes(field: number, value: Uint8Array): this {
     this.tag(field, WIRE_LENGTH);
     this.varint(value.byteLength);
-    this.raw(value);
+    this.ensure(value.byteLength);
+    this.buf.set(value, this.pos);
+    this.pos += value.byteLength;
     return this;
   }
 
-  /** A string field, as UTF-8 (lone surrogates become U+FFFD: protobuf strings must be valid UTF-8). */
+  /**
+   * A string field as UTF-8. A lone surrogate becomes U+FFFD (protobuf strings must be valid
+   * UTF-8): Buffer's encoder does that itself, as wellFormed() states it for the text format.
+   */
   string(field: number, value: string): this {
-    return this.bytes(field, Buffer.from(wellFormed(value), 'utf8'));
+    const length = Buffer.byteLength(value, 'utf8');
+    this.tag(field, WIRE_LENGTH);
+    this.varint(length);
+    this.ensure(length);
+    this.pos += this.buf.write(value, this.pos, length, 'utf8');
+    return this;
   }
 
+  /**
+   * A nested message, built in place: one byte is kept for its length and the body moved right
+   * when the length needs more (most nested messages, attributes, are under 128 bytes).
+   */
   message(field: number, build: (writer: ProtoWriter) => void): this {
-    const inner = new ProtoWriter();
-    build(inner);
     this.tag(field, WIRE_LENGTH);
-    this.varint(inner.length);
-    inner.flush();
-    this.flush();
-    this.chunks.push(...inner.chunks);
-    this.size += inner.length;
+    this.ensure(1);
+    const start = this.pos;
+    this.pos += 1;
+    build(this);
+    const length = this.pos - start - 1;
+    let size = 1;
+    for (let v = length; v >= 0x80; v >>>= 7) size += 1;
+    if (size > 1) {
+      this.ensure(size - 1);
+      this.buf.copyWithin(start + size, start + 1, this.pos);
+      this.pos += size - 1;
+    }
+    let v = length;
+    let at = start;
+    while (v >= 0x80) {
+      this.buf[at++] = (v & 0x7f) | 0x80;
+      v >>>= 7;
+    }
+    this.buf[at] = v;
     return this;
   }
 
   finish(): Uint8Array {
-    this.flush();
-    return Buffer.concat(this.chunks);
+    return this.buf.subarray(0, this.pos);
   }
 }
 
