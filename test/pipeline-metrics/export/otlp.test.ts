@@ -1,3 +1,5 @@
+// fast-check prints the seed and the shrunk counterexample on failure; rerun one with FC_SEED=<seed>.
+import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { HttpClient } from '../../../src/net/index.js';
 import { ExportError } from '../../../src/pipeline-metrics/export/errors.js';
@@ -6,15 +8,24 @@ import {
   exportRunTraces,
   OTLP_INPUTS,
   type OtlpOptions,
+  encodeTraceRequest,
   pipelineResult,
+  runSpans,
   SPAN_KIND,
   STATUS_CODE,
 } from '../../../src/pipeline-metrics/export/otlp.js';
 import type { RunFact } from '../../../src/pipeline-metrics/model.js';
-import { type OtlpReceiver, type ReceivedSpan, startOtlpReceiver } from '../../support/otlp-receiver.js';
+import {
+  decodeTraceRequest,
+  type OtlpReceiver,
+  type ReceivedSpan,
+  startOtlpReceiver,
+} from '../../support/otlp-receiver.js';
 import { HOSTILE, job, run, T0 } from './facts.js';
 
 const SECRET = 'Bearer s3cr3t-otlp-token-value';
+const seed = process.env.FC_SEED === undefined ? undefined : Number(process.env.FC_SEED);
+const params = { numRuns: 200, ...(seed === undefined ? {} : { seed }) };
 let receiver: OtlpReceiver;
 
 beforeAll(async () => {
@@ -287,5 +298,76 @@ describe('OTLP/HTTP traces of workflow runs, decoded with the official OTLP sche
     expect(error.message).toMatch(
       /^Input 'otlp-endpoint': could not reach the OTLP receiver at http:\/\/127\.0\.0\.1:\d+\/v1\/traces: /,
     );
+  });
+
+  it('any names, ids and times decode with the official schema to what was encoded (UTF-8 of the names)', () => {
+    const name = fc.string({ unit: 'binary', maxLength: 300 });
+    fc.assert(
+      fc.property(
+        name,
+        name,
+        name,
+        fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }),
+        fc.integer({ min: 1, max: 1000 }),
+        fc.integer({ min: 0, max: 4_102_444_800_000 }),
+        fc.integer({ min: 0, max: 86_400_000 }),
+        (runName, jobName, stepName, id, attempt, start, duration) => {
+          const r = run(id, attempt, {
+            name: runName,
+            startedAt: start,
+            updatedAt: start + duration,
+            jobs: [
+              job(id % 1_000_000, jobName, 'success', 0, {
+                createdAt: start,
+                startedAt: start,
+                completedAt: start + duration,
+                steps: [
+                  {
+                    name: stepName,
+                    number: 1,
+                    conclusion: 'success',
+                    startedAt: start,
+                    completedAt: start + duration,
+                  },
+                ],
+              }),
+            ],
+          });
+          const spans = runSpans(r, 'acme/app');
+          const decoded = decodeTraceRequest(
+            encodeTraceRequest(spans, [['service.name', 'x']], { name: 's' }),
+          );
+          const utf8 = (s: string) => Buffer.from(s, 'utf8').toString('utf8');
+          expect(decoded.map((s) => s.name)).toEqual([`RUN ${utf8(runName)}`, utf8(jobName), utf8(stepName)]);
+          expect(decoded.map((s) => s.startNs)).toEqual([1, 2, 3].map(() => BigInt(start) * 1_000_000n));
+          expect(decoded.map((s) => s.endNs)).toEqual(
+            [1, 2, 3].map(() => BigInt(start + duration) * 1_000_000n),
+          );
+          expect(decoded[0]!.attributes['cicd.pipeline.run.id']).toBe(String(id));
+          expect(decoded[0]!.attributes['gantry.run.attempt']).toBe(attempt);
+          expect(decoded[1]!.parentSpanId).toBe(decoded[0]!.spanId);
+          expect(decoded[2]!.parentSpanId).toBe(decoded[1]!.spanId);
+        },
+      ),
+      params,
+    );
+  });
+
+  it('a 200 whose body is not an OTLP response is a warning, not a failure', async () => {
+    const { createServer } = await import('node:http');
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end('<html>\xff\xff proxy page</html>');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+      const result = await exportRunTraces([run(9303, 1)], options({}, url));
+      expect(result.spans).toBe(7);
+      expect(result.warnings).toHaveLength(1);
+      expect(result.warnings[0]).toMatch(/^the OTLP receiver's answer could not be read/);
+    } finally {
+      server.close();
+    }
   });
 });
