@@ -1,4 +1,4 @@
-import type { HttpClient } from '../../net/index.js';
+import { type HttpClient, safeUrl } from '../../net/index.js';
 import { ConfigurationError } from '../../runtime/errors.js';
 import type { MetricsReport, RunFact } from '../model.js';
 import { type ExportTarget, exportTarget } from './endpoint.js';
@@ -49,6 +49,12 @@ export function parseExportConfig(inputs: ExportInputs): ExportConfig {
       PUSHGATEWAY_INPUTS.headers,
     );
     config.secrets.push(...target.secrets);
+    if (/\/metrics(\/|$)/.test(target.url.pathname))
+      throw ConfigurationError.forInput(
+        PUSHGATEWAY_INPUTS.url,
+        safeUrl(target.url),
+        `the Pushgateway's base URL, without /metrics/… (the job goes in '${PUSHGATEWAY_INPUTS.job}', labels in '${PUSHGATEWAY_INPUTS.grouping}')`,
+      );
     config.pushgateway = {
       target,
       job: given(inputs.pushgatewayJob) ? inputs.pushgatewayJob!.trim() : undefined,
@@ -73,6 +79,12 @@ export function parseExportConfig(inputs: ExportInputs): ExportConfig {
       OTLP_INPUTS.headers,
     );
     config.secrets.push(...target.secrets);
+    if (/\/v1\/traces$/.test(target.url.pathname))
+      throw ConfigurationError.forInput(
+        OTLP_INPUTS.endpoint,
+        safeUrl(target.url),
+        'the OTLP/HTTP base URL, without /v1/traces (it is appended)',
+      );
     config.otlp = { target };
   } else if (given(inputs.otlpHeaders))
     throw new ConfigurationError(

@@ -38,6 +38,12 @@ describe('exporter inputs', () => {
     expect(() => parseExportConfig({ otlpHeaders: 'A: b' })).toThrow(
       "Input 'otlp-headers' is given but 'otlp-endpoint' is not",
     );
+    expect(() => parseExportConfig({ otlpEndpoint: 'https://otlp.example/v1/traces' })).toThrow(
+      `Input 'otlp-endpoint': got "https://otlp.example/v1/traces"; expected the OTLP/HTTP base URL, without /v1/traces`,
+    );
+    expect(() => parseExportConfig({ pushgatewayUrl: 'http://pg:9091/metrics/job/x' })).toThrow(
+      /^Input 'pushgateway-url': got "http:\/\/pg:9091\/metrics\/job\/x"; expected the Pushgateway's base URL, without \/metrics/,
+    );
     expect(() => parseExportConfig({ pushgatewayUrl: 'http://pg', pushgatewayGrouping: 'bad' })).toThrow(
       /^Input 'pushgateway-grouping'/,
     );
