@@ -48,6 +48,11 @@ export function parseHeaderLines(
     if (value === '') throw new ConfigurationError(`${where}: the header ${name} has no value.`);
     if (/[\u0000-\u0008\u000a-\u001f\u007f]/.test(value))
       throw new ConfigurationError(`${where}: the value of ${name} has a control character.`);
+    // HTTP carries header values as Latin-1: Node refuses anything else when the request is made.
+    if (/[^\t\x20-\x7e\x80-\xff]/.test(value))
+      throw new ConfigurationError(
+        `${where}: the value of ${name} has a character HTTP headers cannot carry.`,
+      );
     if (Object.keys(headers).some((known) => known.toLowerCase() === name.toLowerCase()))
       throw new ConfigurationError(`${where}: the header ${name} is given twice.`);
     headers[name] = value;

@@ -213,6 +213,7 @@ describe('exporter endpoints and headers', () => {
       ['Content-Type: s3cret', /sets Content-Type itself/],
       ['X-A:', /has no value/],
       ['X-A: s3cret\u0000x', /control character/],
+      ['X-A: s3cret ✓', /a character HTTP headers cannot carry/],
       ['X-A: s3cret\nx-a: s3cret', /line 2: the header x-a is given twice/],
     ];
     for (const [text, why] of cases) {
