@@ -179,6 +179,12 @@ export function runSpans(run: RunFact, repository: string): Span[] {
   return spans;
 }
 
+/** A job's page, from its run's (`…/actions/runs/<id>[/attempts/<n>]` → `…/actions/runs/<id>/job/<job id>`). */
+export function jobUrlOf(runUrl: string, jobId: number): string | undefined {
+  const m = /^(https?:\/\/[^?#]+\/actions\/runs\/\d+)(?:\/attempts\/\d+)?\/?$/.exec(runUrl);
+  return m ? `${m[1]}/job/${jobId}` : undefined;
+}
+
 function jobSpans(
   run: RunFact,
   job: JobFact,
@@ -199,6 +205,8 @@ function jobSpans(
     ...resultAttributes('cicd.pipeline.task.run.result', result),
   ];
   if (type) attributes.push(['cicd.pipeline.task.type', type]);
+  const jobUrl = jobUrlOf(run.url, job.id);
+  if (jobUrl) attributes.push(['cicd.pipeline.task.run.url.full', jobUrl]);
   if (job.runnerName) attributes.push(['cicd.worker.name', job.runnerName]);
   if (job.startedAt !== undefined)
     attributes.push(['gantry.job.queued_ms', Math.max(0, job.startedAt - job.createdAt)]);

@@ -115,6 +115,7 @@ describe('OTLP/HTTP traces of workflow runs, decoded with the official OTLP sche
       'cicd.pipeline.task.run.id': '10011',
       'cicd.pipeline.task.run.result': 'success',
       'cicd.pipeline.task.type': 'build',
+      'cicd.pipeline.task.run.url.full': 'https://github.com/acme/app/actions/runs/1001/job/10011',
       'cicd.worker.name': 'GitHub Actions 2',
       'gantry.job.queued_ms': 5_000,
     });
