@@ -148,12 +148,14 @@ function resultAttributes(key: string, result: string | undefined): Array<[strin
 /** The spans of one completed run attempt; a run still in progress has none (it is exported later). */
 export function runSpans(run: RunFact, repository: string): Span[] {
   const result = pipelineResult(run.conclusion);
-  if (run.conclusion === null) return [];
+  // In progress (no conclusion) or without a usable start: nothing to draw yet.
+  if (run.conclusion === null || !Number.isFinite(run.startedAt)) return [];
   const traceId = traceIdOf(repository, run.id, run.attempt);
   const runSpanId = runSpanIdOf(repository, run.id, run.attempt);
   const spans: Span[] = [];
-  let runEnd = run.updatedAt;
-  for (const job of run.jobs) runEnd = Math.max(runEnd, job.completedAt ?? 0);
+  let runEnd = Number.isFinite(run.updatedAt) ? run.updatedAt : run.startedAt;
+  for (const job of run.jobs)
+    if (Number.isFinite(job.completedAt)) runEnd = Math.max(runEnd, job.completedAt!);
   spans.push({
     traceId,
     spanId: runSpanId,
@@ -194,8 +196,9 @@ function jobSpans(
 ): Span[] {
   const result = pipelineResult(job.conclusion);
   const spanId = jobSpanIdOf(repository, run.id, run.attempt, job.id);
-  const start = job.startedAt ?? job.createdAt;
-  const end = Math.max(start, job.completedAt ?? start);
+  const start = Number.isFinite(job.startedAt) ? job.startedAt! : job.createdAt;
+  if (!Number.isFinite(start)) return [];
+  const end = Number.isFinite(job.completedAt) ? Math.max(start, job.completedAt!) : start;
   const type = taskType(job.name);
   const attributes: Array<[string, AttributeValue]> = [
     ['cicd.pipeline.name', run.name],
@@ -208,8 +211,8 @@ function jobSpans(
   const jobUrl = jobUrlOf(run.url, job.id);
   if (jobUrl) attributes.push(['cicd.pipeline.task.run.url.full', jobUrl]);
   if (job.runnerName) attributes.push(['cicd.worker.name', job.runnerName]);
-  if (job.startedAt !== undefined)
-    attributes.push(['gantry.job.queued_ms', Math.max(0, job.startedAt - job.createdAt)]);
+  if (Number.isFinite(job.startedAt) && Number.isFinite(job.createdAt))
+    attributes.push(['gantry.job.queued_ms', Math.round(Math.max(0, job.startedAt! - job.createdAt))]);
   const spans: Span[] = [
     {
       traceId,
@@ -239,7 +242,7 @@ function stepSpan(
   parent: Uint8Array,
 ): Span | undefined {
   // A step that never started (skipped before it ran) has no time to draw.
-  if (step.startedAt === undefined) return undefined;
+  if (!Number.isFinite(step.startedAt)) return undefined;
   const result = pipelineResult(step.conclusion);
   return {
     traceId,
@@ -247,8 +250,10 @@ function stepSpan(
     parentSpanId: parent,
     name: step.name,
     kind: SPAN_KIND.internal,
-    startNs: ns(step.startedAt),
-    endNs: ns(Math.max(step.startedAt, step.completedAt ?? step.startedAt)),
+    startNs: ns(step.startedAt!),
+    endNs: ns(
+      Number.isFinite(step.completedAt) ? Math.max(step.startedAt!, step.completedAt!) : step.startedAt!,
+    ),
     attributes: [
       ['cicd.pipeline.name', run.name],
       ['cicd.pipeline.run.id', String(run.id)],

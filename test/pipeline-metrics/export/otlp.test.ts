@@ -180,6 +180,31 @@ describe('OTLP/HTTP traces of workflow runs, decoded with the official OTLP sche
     expect(receiver.requests).toHaveLength(0);
   });
 
+  it('times that are not numbers (bad facts) leave that run, job or step out instead of failing the export', async () => {
+    const broken = run(3004, 1, { startedAt: Number.NaN });
+    const partial = run(3005, 1, {
+      updatedAt: Number.NaN,
+      jobs: [
+        job(30051, 'no times', 'success', 0, {
+          createdAt: Number.NaN,
+          startedAt: undefined,
+          completedAt: undefined,
+        }),
+        job(30052, 'good', 'success', 0, {
+          completedAt: Number.NaN,
+          steps: [{ name: 'nan step', number: 1, conclusion: 'success', startedAt: Number.NaN }],
+        }),
+      ],
+    });
+    const result = await exportRunTraces([broken, partial], options());
+    expect(result).toMatchObject({ runs: 1, skippedRuns: 1, spans: 2 });
+    const spans = receiver.spans();
+    expect(spans.map((s) => s.name)).toEqual(['RUN CI', 'good']);
+    // A job without an end ends where it started; the run ends at its start when nothing else is known.
+    expect(spans[1]!.endNs).toBe(spans[1]!.startNs);
+    expect(spans[0]!.endNs).toBe(BigInt(T0) * 1_000_000n);
+  });
+
   it('hostile run, job and step names arrive as given (lone surrogates as U+FFFD), in valid protobuf', async () => {
     const runs: RunFact[] = HOSTILE.map((name, i) =>
       run(5000 + i, 1, {
