@@ -31526,6 +31526,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/git/git.ts
 
+/** How long `git ls-remote` may take before it is killed: a listing is seconds even on a slow link. */
+const LS_REMOTE_TIMEOUT_MS = 60_000;
 class GitError extends Error {
     args;
     code;
@@ -31536,6 +31538,13 @@ class GitError extends Error {
         this.args = args;
         this.code = code;
         this.stderr = stderr;
+    }
+}
+/** git did not finish within its time limit and was killed. */
+class GitTimeoutError extends GitError {
+    name = 'GitTimeoutError';
+    constructor(args, timeoutMs) {
+        super(args, -1, `no answer within ${timeoutMs / 1000} s; killed`);
     }
 }
 /**
@@ -31558,22 +31567,48 @@ class Git {
         this.stats.processes += 1;
         if (args[0] === 'fetch')
             this.stats.fetches += 1;
+        const timeoutMs = options.timeoutMs ?? defaultTimeoutMs(args);
         const result = await new Promise((resolve, reject) => {
             const child = (0,external_node_child_process_namespaceObject.spawn)(this.binary, fullArgs, {
                 cwd: this.cwd,
                 env: this.env,
                 stdio: ['pipe', 'pipe', 'pipe'],
+                // Its own process group when it may be killed: git's remote helper (git-remote-https) is a
+                // child of git holding the same pipes, so killing git alone would leave it talking.
+                detached: timeoutMs !== undefined,
             });
+            let timedOut = false;
+            const timer = timeoutMs === undefined
+                ? undefined
+                : setTimeout(() => {
+                    timedOut = true;
+                    try {
+                        process.kill(-child.pid, 'SIGKILL');
+                    }
+                    catch {
+                        child.kill('SIGKILL');
+                    }
+                }, timeoutMs);
             const out = [];
             const err = [];
             child.stdout.on('data', (chunk) => out.push(chunk));
             child.stderr.on('data', (chunk) => err.push(chunk));
-            child.on('error', reject);
-            child.on('close', (code) => resolve({
-                code: code ?? 128,
-                stdout: Buffer.concat(out),
-                stderr: Buffer.concat(err).toString('utf8'),
-            }));
+            child.on('error', (error) => {
+                clearTimeout(timer);
+                reject(error);
+            });
+            child.on('close', (code) => {
+                clearTimeout(timer);
+                if (timedOut)
+                    reject(new GitTimeoutError(args, timeoutMs));
+                else
+                    resolve({
+                        code: code ?? 128,
+                        stdout: Buffer.concat(out),
+                        stderr: Buffer.concat(err).toString('utf8'),
+                    });
+            });
+            child.stdin.on('error', () => { }); // a killed git closes its stdin before we finish writing
             child.stdin.end(options.input);
         });
         const ok = result.code === 0 || options.okCodes?.includes(result.code);
@@ -31586,9 +31621,21 @@ class Git {
         return (await this.run(args, options)).stdout.toString('utf8').trim();
     }
     /** Whether the command exits 0 (for questions such as "is this object here?"). */
-    async succeeds(args) {
-        return (await this.run(args, { okCodes: [1, 128, 129] })).code === 0;
+    async succeeds(args, options = {}) {
+        try {
+            return (await this.run(args, { ...options, okCodes: [1, 128, 129] })).code === 0;
+        }
+        catch (error) {
+            // Killed for taking too long is an answer too: it did not succeed.
+            if (error instanceof GitTimeoutError)
+                return false;
+            throw error;
+        }
     }
+}
+/** The time limit a command gets when its caller names none. */
+function defaultTimeoutMs(args) {
+    return args[0] === 'ls-remote' ? LS_REMOTE_TIMEOUT_MS : undefined;
 }
 /** Split NUL-terminated output (`-z`) into raw byte fields. */
 function splitNul(buffer) {
@@ -32133,31 +32180,22 @@ function fingerprint(id) {
  */
 class SpillWriter {
     path;
-    fd;
-    block = '';
+    out;
     lines = 0;
     closed = false;
     constructor(path) {
         this.path = path;
-        this.fd = (0,external_node_fs_.openSync)(path, 'w');
+        this.out = new BlockWriter(path, (block) => block);
     }
     add(result) {
-        this.block += `${JSON.stringify(result)}\n`;
+        this.out.write(`${JSON.stringify(result)}\n`);
         this.lines += 1;
-        if (this.block.length >= 1 << 20)
-            this.flushBlock();
     }
     close() {
         if (this.closed)
             return;
-        this.flushBlock();
-        (0,external_node_fs_.closeSync)(this.fd);
+        this.out.close();
         this.closed = true;
-    }
-    flushBlock() {
-        if (this.block !== '')
-            (0,external_node_fs_.writeSync)(this.fd, this.block);
-        this.block = '';
     }
 }
 async function* spilled(path) {
@@ -32333,34 +32371,66 @@ function candidates(test) {
 class RecordWriter {
     path;
     info;
-    fd;
-    block = '';
+    // Concatenated gzip members are one gzip stream to every reader (RFC 1952, zlib's gunzip).
+    out;
     first = true;
     tests = 0;
     constructor(path, info) {
         this.path = path;
         this.info = info;
-        this.fd = (0,external_node_fs_.openSync)(path, 'w');
+        this.out = new BlockWriter(path, (block) => (0,external_node_zlib_.gzipSync)(block, { level: 1 }));
         const { run, attempt, sha, branch, time } = info;
-        this.block = `${JSON.stringify({ v: 1, run, attempt, sha, branch, time }).slice(0, -1)},"tests":{`;
+        this.out.write(`${JSON.stringify({ v: 1, run, attempt, sha, branch, time }).slice(0, -1)},"tests":{`);
     }
     add(id, code, fileIndex) {
-        this.block += `${this.first ? '' : ','}${JSON.stringify(id)}:"${code}${fileIndex ?? ''}"`;
+        this.out.write(`${this.first ? '' : ','}${JSON.stringify(id)}:"${code}${fileIndex ?? ''}"`);
         this.first = false;
         this.tests += 1;
-        if (this.block.length >= 1 << 20)
-            this.flushBlock();
     }
     close(files) {
-        this.block += `},"files":${JSON.stringify(files)}}`;
-        this.flushBlock();
-        (0,external_node_fs_.closeSync)(this.fd);
+        this.out.write(`},"files":${JSON.stringify(files)}}`);
+        this.out.close();
         return { ...this.info, path: this.path };
     }
-    flushBlock() {
-        // Concatenated gzip members are one gzip stream to every reader (RFC 1952, zlib's gunzip).
-        (0,external_node_fs_.writeSync)(this.fd, (0,external_node_zlib_.gzipSync)(this.block, { level: 1 }));
-        this.block = '';
+}
+const BLOCK_BYTES = 1 << 20;
+/**
+ * Text appended to a file a megabyte at a time through one reused buffer, not a growing string: a
+ * megabyte of concatenated strings outlives the young generation and piles up in the old one as
+ * garbage, which made the heap (and the peak RSS) grow with the report's size.
+ */
+class BlockWriter {
+    encode;
+    fd;
+    block = Buffer.allocUnsafe(BLOCK_BYTES);
+    used = 0;
+    constructor(path, 
+    /** What a full block becomes on disk (gzip for the record; as is for the spill). */
+    encode) {
+        this.encode = encode;
+        this.fd = (0,external_node_fs_.openSync)(path, 'w');
+    }
+    write(text) {
+        const bytes = Buffer.byteLength(text);
+        if (this.used + bytes > BLOCK_BYTES) {
+            this.flush();
+            // A piece longer than a block (a huge id or message, the file table) goes through on its own.
+            if (bytes > BLOCK_BYTES) {
+                (0,external_node_fs_.writeSync)(this.fd, this.encode(Buffer.from(text)));
+                return;
+            }
+        }
+        this.used += this.block.write(text, this.used);
+    }
+    close() {
+        this.flush();
+        (0,external_node_fs_.closeSync)(this.fd);
+    }
+    flush() {
+        if (this.used === 0)
+            return;
+        (0,external_node_fs_.writeSync)(this.fd, this.encode(this.block.subarray(0, this.used)));
+        this.used = 0;
     }
 }
 

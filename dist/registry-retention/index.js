@@ -28997,7 +28997,7 @@ function parseRetryAfter(value, now) {
 
 /***/ }),
 
-/***/ 9341:
+/***/ 2112:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29588,7 +29588,8 @@ class RegistryAuthenticator {
             response.discard();
             const what = `${req.method ?? 'GET'} ${(0,http/* safeUrl */.Pl)(req.url)}`;
             if (again?.scheme === 'bearer' && again.error === 'insufficient_scope' && auth.credentials) {
-                throw new RegistryAuthError(`Registry ${registry} denied user '${auth.credentials.username}' the access ${again.scope ?? scopes.join(' ')} (${what}). Grant that user push rights, or use other credentials.`);
+                const access = again.scope ?? scopes.join(' ');
+                throw new RegistryAuthError(`Registry ${registry} denied user '${auth.credentials.username}' the access ${access} (${what}). Grant that user ${rightsFor(req.method ?? 'GET')} rights, or use other credentials.`);
             }
             throw this.refused(registry, auth, what);
         }
@@ -29710,6 +29711,13 @@ function parseChallenge(header) {
         };
     }
     return undefined;
+}
+/** The right a request needs, in the words registries use for it (a DELETE needs more than push). */
+function rightsFor(method) {
+    const verb = method.toUpperCase();
+    if (verb === 'DELETE')
+        return 'delete';
+    return verb === 'GET' || verb === 'HEAD' ? 'pull' : 'push';
 }
 
 ;// CONCATENATED MODULE: ./src/oci/credentials.ts
@@ -30732,24 +30740,8 @@ async function readInventory(repo, options) {
             tags.set(tag, digest);
     }
     else {
-        let names;
-        try {
-            names = await repo.tags();
-        }
-        catch (error) {
-            // Not reached at all: the caller names the registry and the fix.
-            if (error instanceof http/* NetworkError */.Dr ||
-                error instanceof http/* HttpTimeoutError */.Iu ||
-                error instanceof breaker/* CircuitOpenError */.C)
-                throw error;
-            throw new PartialListingError(`the tags of ${repo.display} could not be listed completely, so nothing was planned or deleted: ${(0,runtime_errors/* errorMessage */.gJ)(error)}`);
-        }
-        await Promise.all(names.map((tag) => limit(async () => {
-            const found = await repo.resolve(tag);
-            // A tag deleted since the listing: nothing to decide about.
-            if (found)
-                tags.set(tag, found.digest);
-        })));
+        for (const [tag, digest] of await readTags(repo, limit))
+            tags.set(tag, digest);
     }
     pending.push(...new Set(tags.values()));
     const attachments = new Set([...tags].filter(([tag]) => ATTACHMENT_TAG.test(tag)).map(([, d]) => d));
@@ -30819,6 +30811,29 @@ async function readInventory(repo, options) {
             info.created = Math.max(...times);
     }
     return { tags, manifests, referrers, promotions };
+}
+/** Every tag of the repository and the digest it points to now (one HEAD per tag). */
+async function readTags(repo, limit) {
+    const tags = new Map();
+    let names;
+    try {
+        names = await repo.tags();
+    }
+    catch (error) {
+        // Not reached at all: the caller names the registry and the fix.
+        if (error instanceof http/* NetworkError */.Dr ||
+            error instanceof http/* HttpTimeoutError */.Iu ||
+            error instanceof breaker/* CircuitOpenError */.C)
+            throw error;
+        throw new PartialListingError(`the tags of ${repo.display} could not be listed completely, so nothing was planned or deleted: ${(0,runtime_errors/* errorMessage */.gJ)(error)}`);
+    }
+    await Promise.all(names.map((tag) => limit(async () => {
+        const found = await repo.resolve(tag);
+        // A tag deleted since the listing: nothing to decide about.
+        if (found)
+            tags.set(tag, found.digest);
+    })));
+    return tags;
 }
 function sameRepository(recorded, display) {
     if (typeof recorded !== 'string')
@@ -34510,7 +34525,57 @@ function tagPattern(pattern, where, fail) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/retention/recheck.ts
+async function spareRetagged(plan, inventory, now, 
+/** The children of a digest the inventory never read (a manifest pushed after the plan). */
+childrenOf) {
+    const planned = new Set(plan.deletions.map((d) => d.digest));
+    // Which new or moved tags reach each planned digest.
+    const reachedBy = new Map();
+    for (const [tag, digest] of now) {
+        if (inventory.tags.get(tag) === digest)
+            continue;
+        const seen = new Set();
+        const queue = [digest];
+        for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
+            if (seen.has(next))
+                continue;
+            seen.add(next);
+            if (planned.has(next)) {
+                const tags = reachedBy.get(next) ?? new Set();
+                tags.add(tag);
+                reachedBy.set(next, tags);
+            }
+            const known = inventory.manifests.get(next);
+            queue.push(...(known ? known.children : await childrenOf(next)));
+            queue.push(...(inventory.referrers.get(next) ?? []));
+        }
+    }
+    if (reachedBy.size === 0)
+        return { plan, spared: [] };
+    const spared = plan.deletions
+        .filter((d) => reachedBy.has(d.digest))
+        .map((d) => ({ digest: d.digest, tags: [...reachedBy.get(d.digest)].sort() }));
+    const kept = spared.map((s) => ({
+        digest: s.digest,
+        tags: s.tags,
+        reason: `tagged ${s.tags.join(', ')} after the plan was made`,
+    }));
+    const deletions = plan.deletions.filter((d) => !reachedBy.has(d.digest));
+    return {
+        plan: {
+            ...plan,
+            deletions,
+            kept: [...plan.kept, ...kept],
+            // Blobs shared with a spared manifest were counted as freed: an upper bound, now lowered.
+            bytesFreed: deletions.reduce((sum, d) => sum + d.bytes, 0),
+        },
+        spared,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/retention/adapter.ts
+
 
 
 
@@ -34602,7 +34667,14 @@ const main = async (ctx) => {
             const deleter = policy.package && listing
                 ? packagesDeleter(await gitHub(policy), policy.package, listing.versionIds)
                 : registryDeleter(repo, policy);
-            return { plan, deleter, tags: inventory.tags.size, manifests: inventory.manifests.size };
+            return {
+                plan,
+                deleter,
+                inventory,
+                listing,
+                tags: inventory.tags.size,
+                manifests: inventory.manifests.size,
+            };
         })), (r) => ({
             repository: policy.text,
             tags: r.tags,
@@ -34611,7 +34683,27 @@ const main = async (ctx) => {
             bytes: r.plan.bytesFreed,
         }));
         runtime.info(`${policy.text}: ${result.tags} tags, ${result.manifests} manifests; ${result.plan.deletions.length} to delete (${result.plan.bytesFreed} bytes), ${result.plan.kept.length} kept`);
-        planned.push({ policy, plan: result.plan, deleter: result.deleter });
+        const entry = {
+            policy,
+            plan: result.plan,
+            deleter: result.deleter,
+            recheck: async () => {
+                if (entry.plan.deletions.length === 0)
+                    return;
+                const now = policy.package
+                    ? (await listPackageVersions(await gitHub(policy), policy.package)).tags
+                    : await readTags(repo, pool_createLimiter(config.concurrency));
+                const { plan, spared } = await spareRetagged(entry.plan, result.inventory, now, async (digest) => media_types_childrenOf(await repo.getManifest(digest)).map((d) => d.digest));
+                for (const s of spared)
+                    runtime.annotate({
+                        level: 'warning',
+                        title: 'registry-retention',
+                        message: `${policy.text}: ${s.digest} was tagged ${s.tags.join(', ')} after the plan was made (another writer); it is kept, not deleted.`,
+                    });
+                entry.plan = plan;
+            },
+        };
+        planned.push(entry);
     }
     const outcomes = planned.map((p) => ({ plan: p.plan, via: p.deleter.via }));
     const write = () => {
@@ -34627,6 +34719,16 @@ const main = async (ctx) => {
     if (config.apply) {
         for (const [i, p] of planned.entries()) {
             try {
+                try {
+                    await log.stage('recheck', () => reach(p.policy, config, p.recheck), () => ({ repository: p.policy.text, to_delete: p.plan.deletions.length }));
+                }
+                catch (error) {
+                    for (const rest of outcomes.slice(i))
+                        rest.report = notAttempted(rest.plan);
+                    failure = new ApplyFailedError(`${p.policy.text}: the tags could not be read again just before deleting, so nothing was deleted from it${outcomes.length > i + 1 ? ' or from the repositories after it' : ''}: ${(0,runtime_errors/* errorMessage */.gJ)(error)}`, outcomes[i].report, error);
+                    break;
+                }
+                outcomes[i].plan = p.plan;
                 outcomes[i].report = await log.stage('apply', () => applyPlan(p.plan, p.deleter), (r) => ({ repository: p.policy.text, deleted: r.deleted.length, bytes: r.bytesFreed }));
             }
             catch (error) {
@@ -34634,11 +34736,7 @@ const main = async (ctx) => {
                     throw error;
                 outcomes[i].report = error.report;
                 for (const rest of outcomes.slice(i + 1))
-                    rest.report = {
-                        deleted: [],
-                        notAttempted: rest.plan.deletions.map((d) => d.digest),
-                        bytesFreed: 0,
-                    };
+                    rest.report = notAttempted(rest.plan);
                 failure = (0,runtime_errors/* isConfigurationError */.p0)(error.cause)
                     ? new runtime_errors/* ConfigurationError */.j1(`${error.message} ${(0,runtime_errors/* errorMessage */.gJ)(error.cause)}`)
                     : error;
@@ -34661,6 +34759,9 @@ const main = async (ctx) => {
         throw failure;
 };
 const SUMMARY_ROWS = 200;
+function notAttempted(plan) {
+    return { deleted: [], notAttempted: plan.deletions.map((d) => d.digest), bytesFreed: 0 };
+}
 function renderSummary(outcomes, apply) {
     const parts = [`### registry-retention (${apply ? 'apply' : 'plan: nothing deleted'})\n`];
     for (const o of outcomes) {
@@ -34737,7 +34838,7 @@ function registryDeleter(repo, policy) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _runtime_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1515);
-/* harmony import */ var _adapter_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9341);
+/* harmony import */ var _adapter_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2112);
 
 
 await (0,_runtime_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runStep */ .e)('registry-retention', 'main', _adapter_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .iW);
