@@ -66,7 +66,12 @@ export const MODULES = [
     name: 'net/redirects',
     // Redirect following (Authorization dropped off-origin, Content-* dropped when 303 makes a GET,
     // streamed bodies never resent) and what may appear in messages (safeUrl).
-    mutate: [{ file: 'src/net/http.ts', functions: ['HttpClient.request', 'sendsOnce', 'safeUrl'] }],
+    mutate: [
+      {
+        file: 'src/net/http.ts',
+        functions: ['REDIRECT_STATUS', 'HttpClient.request', 'redirected', 'sendsOnce', 'safeUrl'],
+      },
+    ],
     tests: ['test/net/*.test.ts'],
     threshold: 90,
   },

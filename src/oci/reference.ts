@@ -74,7 +74,7 @@ export function parseReference(text: string): Reference {
     (first.includes('.') || first.includes(':') || first === 'localhost' || first.startsWith('['))
   ) {
     const port = /:(\d+)$/.exec(first)?.[1];
-    if (!HOST.test(first) || (port !== undefined && Number(port) > 65_535))
+    if (!HOST.test(first) || Number(port ?? 0) > 65_535)
       throw new InvalidReferenceError(text, `'${first}' is not a valid registry host`);
     registry = first === 'index.docker.io' || first === 'registry-1.docker.io' ? DOCKER_HUB : first;
     parts.shift();
@@ -130,6 +130,6 @@ export function apiHost(registry: string): string {
 
 /** Registries on the loopback interface are spoken to over plain HTTP, as Docker does. */
 export function isLoopback(registry: string): boolean {
-  const host = registry.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
-  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+  const host = registry.replace(/:\d+$/, '');
+  return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }

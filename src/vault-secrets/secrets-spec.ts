@@ -28,13 +28,15 @@ export interface SecretRequest {
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const ENTRY = /^(\S+)\s+(\S+)(?:\s*\|\s*(\S*))?$/;
 
-export function parseSecrets(text: string, surface: 'gantry' | 'vault-action' = 'gantry'): SecretRequest[] {
+/** `surface`: 'vault-action' reads vault-action's syntax; anything else (by default) Gantry's. */
+export function parseSecrets(text: string, surface?: 'gantry' | 'vault-action'): SecretRequest[] {
   const requests: SecretRequest[] = [];
   const parse = surface === 'vault-action' ? parseVaultActionEntry : parseEntry;
   text.split(/\r?\n/).forEach((rawLine, index) => {
     const line = index + 1;
     const trimmedLine = rawLine.trim();
-    if (trimmedLine === '' || trimmedLine.startsWith('#')) return;
+    // A blank line gives one empty entry, skipped below.
+    if (trimmedLine.startsWith('#')) return;
     for (const part of trimmedLine.split(';')) {
       const entry = part.trim();
       if (entry === '') continue;
@@ -51,6 +53,8 @@ function fail(line: number, entry: string, why: string): never {
 function parseEntry(entry: string, line: number): SecretRequest {
   const match = ENTRY.exec(entry);
   if (!match) {
+    // Stryker: equivalent — the regex without `$`: `.` stops only at a line terminator, which is
+    // whitespace itself, so what is left has whitespace either way.
     if (!/\s/.test(entry.replace(/\s*\|.*$/, ''))) {
       fail(line, entry, "a path needs a key after it: write 'path key | NAME', 'path *' or 'path **'");
     }
@@ -59,6 +63,8 @@ function parseEntry(entry: string, line: number): SecretRequest {
   const [, rawPath, selector, name] = match;
   if (name === '') fail(line, entry, "nothing after '|': name the output, or drop the '|'");
   if (selector!.includes('|')) fail(line, entry, "put spaces around '|'");
+  // Stryker: equivalent — without `name !== undefined`, NAME.test(undefined) tests the string
+  // 'undefined', a valid name: nothing is refused either way.
   if (name !== undefined && !NAME.test(name)) {
     fail(
       line,
@@ -90,7 +96,8 @@ function parseVaultActionEntry(entry: string, line: number): SecretRequest {
         `'${name}' cannot name an output or a variable: no spaces, quotes, '=', '<', '>' or control characters`,
       );
   }
-  const parts = spec.split(/\s+/).filter((part) => part !== '');
+  // `spec` is trimmed: splitting at runs of whitespace leaves no empty part.
+  const parts = spec.split(/\s+/);
   if (parts.length !== 2)
     fail(line, entry, "expected 'path key', 'path key|NAME', 'path * | PREFIX_' or 'path **'");
   const [rawPath, quoted] = parts as [string, string];
@@ -109,6 +116,7 @@ function parseVaultActionEntry(entry: string, line: number): SecretRequest {
   if (
     !wildcard &&
     name === undefined &&
+    // Stryker: equivalent — `?.` before [0] and .stages: a path AST always has a first step.
     (ast.type !== 'path' || ast.steps?.[0]?.stages) &&
     ast.type !== 'string'
   )
@@ -173,11 +181,6 @@ export function isWildcard(request: Pick<SecretRequest, 'selector'>): boolean {
   return request.selector === '*' || request.selector === '**';
 }
 
-/** The environment name an explicit request gives its secret (a wildcard's names are known only after reading). */
-export function explicitEnvName(request: Pick<SecretRequest, 'selector' | 'name'>): string {
-  return request.name ?? normalizeName(request.selector, true);
-}
-
 /** The output and environment names of an explicit request (not `*`/`**`) in a surface. */
 export function explicitNames(
   request: Pick<SecretRequest, 'selector' | 'name'>,
@@ -204,7 +207,8 @@ export function wildcardNames(
     const name = (request.name ?? '') + normalizeName(key, upper);
     return { output: name, env: name };
   }
-  // vault-action: a name equal to the selector ('path * | *') means no prefix.
-  const raw = request.name === undefined || request.name === request.selector ? key : request.name + key;
+  // vault-action: a name equal to the selector ('path * | *') means no prefix; the naming removes
+  // the '*' such a name would put in front of the key.
+  const raw = (request.name ?? '') + key;
   return { output: vaultActionName(raw, false), env: vaultActionName(raw, upper) };
 }

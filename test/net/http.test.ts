@@ -6,7 +6,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Readable } from 'node:stream';
 import {
   BodyTooLargeError,
@@ -333,6 +333,174 @@ describe('redirects', () => {
   });
 });
 
+describe('redirects: what is followed, resent and dropped', () => {
+  /** A server that answers every request with what it received: method, path, headers and body. */
+  async function echo(prefix = '') {
+    const seen: {
+      method: string;
+      url: string;
+      headers: IncomingMessage['headers'];
+      body: string;
+      port: number;
+    }[] = [];
+    const server = await misbehavingServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        seen.push({
+          method: req.method!,
+          url: req.url!,
+          headers: req.headers,
+          body,
+          port: req.socket.remotePort!,
+        });
+        res.setHeader('x-seen', `${req.method} ${req.url}`);
+        res.end(`${prefix}${req.method} ${req.url} ${body}`);
+      });
+    });
+    return { ...server, seen };
+  }
+
+  it('returns a Location without a redirect status (201 Created), and a redirect status without a Location, as they are', async () => {
+    const target = await echo();
+    const { url } = await misbehavingServer((req, res) => {
+      if (req.url === '/created') res.writeHead(201, { location: `${target.url}/upload/1` });
+      else res.writeHead(302);
+      res.end('as is');
+    });
+    const http = client(recordingClock());
+    const created = await http.request({ url: `${url}/created`, method: 'POST', body: 'x' });
+    expect([created.status, created.headers.get('location'), await created.text()]).toEqual([
+      201,
+      `${target.url}/upload/1`,
+      'as is',
+    ]);
+    const bare = await http.request({ url: `${url}/bare` });
+    expect([bare.status, await bare.text()]).toEqual([302, 'as is']);
+    expect(target.seen).toEqual([]);
+  });
+
+  it('follows at most 20 redirects: the server sees the request and 20 hops, no more', async () => {
+    const { url, hits } = await misbehavingServer((_req, res) => {
+      res.writeHead(307, { location: '/again' });
+      res.end();
+    });
+    await expect(client(recordingClock()).request({ url: `${url}/loop` })).rejects.toThrow(/after 20 hops/);
+    expect(hits()).toBe(21);
+  });
+
+  it('frees the connection of each redirect it follows: a chain of same-origin hops reuses kept-alive connections', async () => {
+    const ports: number[] = [];
+    const { url } = await misbehavingServer((req, res) => {
+      ports.push(req.socket.remotePort!);
+      const n = Number(req.url!.slice(1));
+      if (n < 10) res.writeHead(302, { location: `/${n + 1}`, 'content-length': '5' }).end('moved');
+      else res.end('landed');
+    });
+    expect(await (await client(recordingClock()).request({ url: `${url}/1` })).text()).toBe('landed');
+    expect(ports).toHaveLength(10);
+    // A redirect's unread body would hold its connection: then every hop would need a new one.
+    expect(new Set(ports).size).toBeLessThan(10);
+  });
+
+  it('a 303 makes a GET without the body or its Content-* headers, keeping the rest; a HEAD stays a HEAD', async () => {
+    const target = await echo();
+    const { url } = await misbehavingServer((req, res) => {
+      res.writeHead(req.url === '/see-other' ? 303 : 307, { location: `${target.url}${req.url}` });
+      res.end();
+    });
+    const http = client(recordingClock());
+    const headers = {
+      'Content-Type': 'application/json',
+      'content-encoding': 'identity',
+      'x-content-note': 'kept',
+      'x-trace': 'kept',
+    };
+    await http.request({ url: `${url}/see-other`, method: 'POST', headers, body: '{"a":1}' });
+    const [get] = target.seen.splice(0);
+    expect([get!.method, get!.body]).toEqual(['GET', '']);
+    expect(get!.headers).not.toHaveProperty('content-type');
+    expect(get!.headers).not.toHaveProperty('content-encoding');
+    expect(get!.headers).not.toHaveProperty('content-length');
+    expect(get!.headers).toMatchObject({ 'x-content-note': 'kept', 'x-trace': 'kept' });
+
+    // 307 (and 301, 302, 308) keep the method, the body and every header.
+    await http.request({ url: `${url}/temporary`, method: 'PUT', headers, body: '{"a":1}' });
+    const [put] = target.seen.splice(0);
+    expect([put!.method, put!.body]).toEqual(['PUT', '{"a":1}']);
+    expect(put!.headers).toMatchObject({ 'content-type': 'application/json', 'x-content-note': 'kept' });
+
+    const head = await http.request({ url: `${url}/see-other`, method: 'head' });
+    expect(head.headers.get('x-seen')).toBe('HEAD /see-other');
+  });
+
+  it('resends a body given as a string or as bytes on a 307, refuses to resend a streamed one, and drops a streamed one for the GET a 303 makes', async () => {
+    const target = await echo();
+    const { url } = await misbehavingServer((req, res) => {
+      res.writeHead(req.url === '/see-other' ? 303 : 307, { location: `${target.url}${req.url}` });
+      res.end();
+    });
+    const http = client(recordingClock());
+    const put = (path: string, body: RequestBody) =>
+      http.request({ url: `${url}${path}`, method: 'PUT', body });
+    expect(await (await put('/string', 'text')).text()).toBe('PUT /string text');
+    expect(await (await put('/bytes', new TextEncoder().encode('bytes'))).text()).toBe('PUT /bytes bytes');
+    const streamed = put('/stream', Readable.from([Buffer.from('once')]));
+    await expect(streamed).rejects.toThrow(NetworkError);
+    await expect(streamed).rejects.toThrow(/HTTP 307 redirect of a streamed body/);
+    expect(target.seen.map((s) => s.url)).toEqual(['/string', '/bytes']);
+    expect(await (await put('/see-other', Readable.from([Buffer.from('once')]))).text()).toBe(
+      'GET /see-other ',
+    );
+  });
+
+  it('follows a redirect to another origin for a request whose body would be sensitive but that has none', async () => {
+    const target = await echo();
+    const { url } = await misbehavingServer((_req, res) => {
+      res.writeHead(307, { location: `${target.url}/landed` });
+      res.end();
+    });
+    const response = await client(recordingClock()).request({ url: `${url}/a`, sensitive: { body: true } });
+    expect(await response.text()).toBe('GET /landed ');
+  });
+
+  it('a redirected GET, and the GET a 303 makes of a POST, are still retried on a 503', async () => {
+    let flaky = 0;
+    const target = await misbehavingServer((req, res) => {
+      flaky += 1;
+      if (flaky % 2 === 1) res.writeHead(503).end('busy');
+      else res.end(`${req.method} ${req.url}`);
+    });
+    const { url } = await misbehavingServer((req, res) => {
+      res.writeHead(req.url === '/see-other' ? 303 : 307, { location: `${target.url}${req.url}` });
+      res.end();
+    });
+    const http = client(recordingClock());
+    expect(await (await http.request({ url: `${url}/get` })).text()).toBe('GET /get');
+    const posted = await http.request({ url: `${url}/see-other`, method: 'POST', body: 'x' });
+    expect(await posted.text()).toBe('GET /see-other');
+    expect(http.stats().retries).toBe(2);
+  });
+
+  it('leaves no deadline timer behind once the body is read, nor after a refused redirect', async () => {
+    const target = await echo();
+    const { url } = await misbehavingServer((req, res) => {
+      if (req.url === '/go') res.writeHead(302, { location: `${target.url}/landed` });
+      res.end('direct');
+    });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const http = client(recordingClock());
+      expect(await (await http.request({ url: `${url}/direct` })).text()).toBe('direct');
+      expect(await (await http.request({ url: `${url}/go` })).text()).toBe('GET /landed ');
+      await expect(http.request({ url: `${url}/go`, redirect: 'error' })).rejects.toThrow(/not allowed/);
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
 describe('circuit breaker', () => {
   it('opens after consecutive failures and stops calling the host', async () => {
     const { url, hits } = await misbehavingServer((_req, res) => res.writeHead(500).end());
@@ -503,7 +671,12 @@ describe('sensitive requests (issue 13.4)', () => {
     const tls = createHttpsServer(
       { key: readFileSync(join(dir, 'k.pem')), cert: readFileSync(join(dir, 'c.pem')) },
       (req, res) => {
-        res.writeHead(301, { location: req.url === '/file' ? 'file:///etc/passwd' : `${target.url}/plain` });
+        if (req.url === '/landed') return void res.end(`landed over https with ${req.method}`);
+        if (req.url === '/hop') res.writeHead(308, { location: '/landed' });
+        else
+          res.writeHead(301, {
+            location: req.url === '/file' ? 'file:///etc/passwd' : `${target.url}/plain`,
+          });
         res.end();
       },
     );
@@ -515,6 +688,10 @@ describe('sensitive requests (issue 13.4)', () => {
       await expect(http.request({ url: `${url}/public` })).rejects.toThrow(/leaves https for plain http/);
       await expect(http.request({ url: `${url}/file` })).rejects.toThrow(/file: is not http/);
       expect(target.seen).toEqual([]);
+      // A redirect that stays on https is followed.
+      expect(await (await http.request({ url: `${url}/hop`, method: 'PUT', body: 'b' })).text()).toBe(
+        'landed over https with PUT',
+      );
     } finally {
       tls.closeAllConnections();
       tls.close();

@@ -2,10 +2,6 @@
 // secrets) into workflow commands, the job summary and logs. Property tests state their invariant in
 // the name; fast-check prints the seed and the shrunk counterexample when one fails.
 //
-// The one mutant of src/runtime/text.ts these tests leave alive is equivalent: in truncateUtf8,
-// `markerBytes > maxBytes` -> `markerBytes >= maxBytes`. When the marker is exactly maxBytes, the
-// original returns no text plus the whole marker and the mutant the marker cut to its own length:
-// the same string.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -15,6 +11,10 @@ import {
   markdownTable,
   maskSecrets,
   oneLine,
+  redactDeep,
+  secretForms,
+  secretFragments,
+  secretMasks,
   truncateUtf8,
 } from '../../src/runtime/text.js';
 
@@ -233,6 +233,13 @@ describe('truncateUtf8', () => {
     expect(truncateUtf8('a'.repeat(100), 0, '[truncated]')).toBe('');
   });
 
+  it('a marker of exactly maxBytes is shown whole, even one ending in U+FFFD', () => {
+    // Cutting a string drops a U+FFFD at its end (the half of a split character): a marker that fits
+    // is not cut, so its own last character stays.
+    expect(truncateUtf8('longer than four bytes', 4, 'x\ufffd')).toBe('x\ufffd');
+    expect(truncateUtf8('longer than four bytes', 5, 'x\ufffd')).toBe('lx\ufffd');
+  });
+
   it('by default says the text was truncated to fit the summary', () => {
     const cut = truncateUtf8('x'.repeat(5000), 1000);
     expect(bytes(cut)).toBeLessThanOrEqual(1000);
@@ -286,5 +293,64 @@ describe('maskSecrets', () => {
 
   it('text without a secret is unchanged', () => {
     expect(maskSecrets('nothing to hide', ['s3cr3t'])).toBe('nothing to hide');
+  });
+});
+
+describe('secretFragments, secretForms and secretMasks', () => {
+  it('an empty value has no fragment and no form to mask (a mask of nothing would garble every line)', () => {
+    expect(secretFragments('')).toEqual([]);
+    expect(secretForms('')).toEqual([]);
+    expect(secretMasks('')).toEqual([]);
+  });
+
+  it('each line of a multi-line value is a fragment of its own, trimmed, blank lines left out', () => {
+    expect(secretFragments('  first \r\n\n \t\rsecond\nthird  ')).toEqual([
+      '  first \r\n\n \t\rsecond\nthird  ',
+      'first',
+      'second',
+      'third',
+    ]);
+    expect(secretFragments('one line')).toEqual(['one line']);
+  });
+
+  it('a value with non-ASCII characters is also masked with them written as \\u escapes, as Python writes JSON', () => {
+    const forms = secretForms('pässwörd€');
+    expect(forms).toContain('pässwörd€');
+    expect(forms).toContain('p\\u00e4ssw\\u00f6rd\\u20ac');
+    expect(secretMasks('ä\nb')).toContain('\\u00e4');
+  });
+});
+
+describe('redactDeep', () => {
+  const redact = (text: string) => text.replaceAll('s3cret', '***');
+
+  it('redacts every string at any depth, in arrays and objects, and leaves keys and other values as they are', () => {
+    const value = {
+      token: 's3cret',
+      count: 3,
+      ok: true,
+      none: null,
+      list: ['a s3cret b', 7, false, null, ['s3cret'], { deep: 's3cret!' }],
+      nested: { inner: { s3cret: 'x s3cret' } },
+    };
+    expect(redactDeep(value, redact)).toEqual({
+      token: '***',
+      count: 3,
+      ok: true,
+      none: null,
+      list: ['a *** b', 7, false, null, ['***'], { deep: '***!' }],
+      nested: { inner: { s3cret: 'x ***' } },
+    });
+    expect(Array.isArray(redactDeep(value, redact).list)).toBe(true);
+    expect(value.token).toBe('s3cret');
+  });
+
+  it('a top-level string is redacted; a number, a boolean, null and undefined come back as they are', () => {
+    expect(redactDeep('s3cret', redact)).toBe('***');
+    expect(redactDeep(42, redact)).toBe(42);
+    expect(redactDeep(0, redact)).toBe(0);
+    expect(redactDeep(true, redact)).toBe(true);
+    expect(redactDeep(null, redact)).toBeNull();
+    expect(redactDeep(undefined, redact)).toBeUndefined();
   });
 });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpClient, type HttpRequest } from '../../src/net/index.js';
 import { fetchSecrets } from '../../src/vault-secrets/fetch-secrets.js';
 import { maskParts } from '../../src/vault-secrets/masking.js';
-import { normalizeName, parseSecrets } from '../../src/vault-secrets/secrets-spec.js';
+import { normalizeName, parseSecrets, pathKey } from '../../src/vault-secrets/secrets-spec.js';
 import { VaultClient } from '../../src/vault-secrets/vault-client.js';
 import { type Fixture, fixture, startBackend, type VaultBackend } from './backend.js';
 
@@ -59,6 +59,51 @@ describe('secrets syntax (vault-action compatible)', () => {
     expect(normalizeName('dotted.key', true)).toBe('DOTTED_KEY');
     expect(normalizeName('api-key', false)).toBe('api_key');
     expect(normalizeName('1st', false)).toBe('_1st');
+    // A digit is refused only at the start; an empty key still gets a name.
+    expect(normalizeName('key2', true)).toBe('KEY2');
+    expect(normalizeName('', true)).toBe('_');
+  });
+
+  it('reads runs of spaces and tabs as one separator, indented comments, and empty entries (;; or a trailing ;)', () => {
+    expect(
+      parseSecrets(
+        [
+          '  # an indented comment',
+          'secret/app\t\tkey  |  NAME ;; secret/b  other ;',
+          '   ',
+          'secret/c k;',
+        ].join('\n'),
+      ),
+    ).toEqual([
+      { path: 'secret/app', selector: 'key', name: 'NAME', version: undefined, line: 2 },
+      { path: 'secret/b', selector: 'other', name: undefined, version: undefined, line: 2 },
+      { path: 'secret/c', selector: 'k', name: undefined, version: undefined, line: 4 },
+    ]);
+  });
+
+  it('removes every leading and trailing slash of a path, and reads any positive version', () => {
+    expect(parseSecrets('//secret/app// key;secret/app?version=1 a;secret/app?version=12 b')).toMatchObject([
+      { path: 'secret/app', version: undefined },
+      { path: 'secret/app', version: 1 },
+      { path: 'secret/app', version: 12 },
+    ]);
+  });
+
+  it.each([
+    ['secret/app | NAME', 'a path needs a key after it'],
+    ['secret/app  |  NAME', 'a path needs a key after it'],
+    ['secret/app?version=1?x key', "a path has at most one '?'"],
+    ['secret/app?xversion=1 key', "the only query is '?version=N'"],
+    ['secret/app?version=1x key', "the only query is '?version=N'"],
+    ['/ key', "a Vault path such as 'secret/app'"],
+    ['?version=2 key', "a Vault path such as 'secret/app'"],
+  ])('refuses %j (%s)', (text, why) => {
+    expect(() => parseSecrets(text)).toThrow(why);
+  });
+
+  it('one request per path and version: the key of a path without a version is the path', () => {
+    expect(pathKey({ path: 'secret/app' })).toBe('secret/app');
+    expect(pathKey({ path: 'secret/app', version: 2 })).toBe('secret/app?version=2');
   });
 });
 

@@ -80,6 +80,8 @@ describe("vault-action's secrets parser (parseSecretsInput), each rule", () => {
   const parse = (text: string) => parseSecrets(text, 'vault-action');
   it.each([
     ['test key|', "nothing after '|'"],
+    ['x|', "nothing after '|'"],
+    ['|', "nothing after '|'"],
     ['|testName', "expected 'path key'"],
     ['a b c', "expected 'path key'"],
     ['a', "expected 'path key'"],
@@ -143,11 +145,6 @@ describe("vault-action's secrets parser (parseSecretsInput), each rule", () => {
   });
 });
 
-// Mutants of secrets-spec.ts left alive on purpose (equivalent): in parseVaultActionEntry,
-// `bar > -1` → `bar > +1` (a '|' at 0 or 1 leaves no room for a path and a key either way), the
-// .trim() of the part before '|' and the split's '' filter (the entry is trimmed and split at runs
-// of spaces); `ast.steps?.[0]` (a path AST always has steps); in wildcardNames,
-// `request.name === request.selector` → false ('| *' as a prefix is removed by the naming anyway).
 describe('wildcards in the vault-action surface', () => {
   it('* and ** need no name; isWildcard knows both and nothing else', () => {
     expect(parseSecrets('secret/app **;secret/app *', 'vault-action')).toMatchObject([
@@ -158,6 +155,20 @@ describe('wildcards in the vault-action surface', () => {
     expect(isWildcard({ selector: '**' })).toBe(true);
     expect(isWildcard({ selector: '***' })).toBe(false);
     expect(isWildcard({ selector: 'key' })).toBe(false);
+  });
+
+  it('runs of whitespace separate the path and the key, and around the last | (on either side or none)', () => {
+    expect(
+      parseSecrets(
+        'secret/app \t key |X;secret/app key| Y;secret/app  key  |  Z;secret/app key',
+        'vault-action',
+      ),
+    ).toMatchObject([
+      { path: 'secret/app', selector: 'key', name: 'X' },
+      { path: 'secret/app', selector: 'key', name: 'Y' },
+      { path: 'secret/app', selector: 'key', name: 'Z' },
+      { path: 'secret/app', selector: 'key', name: undefined },
+    ]);
   });
 
   it('a name must be readable back in full: a bad character at its start or end is refused too', () => {
