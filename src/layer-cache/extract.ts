@@ -332,11 +332,20 @@ class ExtractState {
           writeFileSync(path, Buffer.concat(chunks), { mode: 0o600, flag: 'wx' });
         } else {
           const out = createWriteStream(path, { mode: 0o600, flags: 'wx' });
-          await content(async (chunk) => {
-            if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
-          });
-          out.end();
-          await finished(out);
+          try {
+            await content(async (chunk) => {
+              if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+            });
+            out.end();
+            await finished(out);
+          } catch (error) {
+            // A restore refused mid-file (a bomb past its limit): the staging file is removed, and its
+            // descriptor must not keep the space it took until the process ends.
+            // Writes still queued fail with ERR_STREAM_DESTROYED: expected, and not the error to report.
+            out.on('error', () => undefined);
+            out.destroy();
+            throw error;
+          }
         }
         chmodSync(path, entry.mode & 0o777);
         utimesSync(path, entry.mtime, entry.mtime);
