@@ -4,6 +4,7 @@
  * name model refuses every second entry at one path; it stays as defence in depth.
  */
 import {
+  chmodSync,
   lstatSync,
   mkdirSync,
   mkdtempSync,
@@ -67,6 +68,7 @@ const refused = async (
     (e: unknown) => e,
   );
   expect(error).toBeInstanceOf(UnsafeArchiveError);
+  expect((error as Error).name).toBe('UnsafeArchiveError');
   expect((error as Error).message).toMatch(why);
   expect(readdirSync(s.ws)).toEqual([]);
 };
@@ -108,6 +110,11 @@ describe('extractLayers behaviour', () => {
     const ok = scene();
     await extractLayers([layer(ok.work, chain(39))], 'zstd', ok.targets);
     expect(readFileSync(join(ok.targets[0]!.abs, 'entry'), 'utf8')).toBe('end');
+    // The checker follows at most 40 hops: one more is refused. (The kernel counts the link itself
+    // too, so a 40-hop chain dangles there: restored, but it leads nowhere.)
+    const forty = scene();
+    await extractLayers([layer(forty.work, chain(40))], 'zstd', forty.targets);
+    expect(readlinkSync(join(forty.targets[0]!.abs, 'entry'))).toBe('l39');
     await refused(scene(), chain(41), /points outside/);
   });
 
@@ -144,6 +151,7 @@ describe('extractLayers behaviour', () => {
     ['a root index with a sign', '+0/f'],
     ['a root index with a space', ' 0/f'],
     ['a hex root index', '0x0/f'],
+    ['a root index one past the last cached path', '1/f'],
   ])('a name with %s is refused, not normalised', async (_what, name) => {
     await refused(
       scene(),
@@ -297,12 +305,26 @@ describe('extractLayers: the cached paths', () => {
     expect(readdirSync(join(s.ws, 'deep', 'er'))).toEqual(['deps']);
   });
 
-  it('restores a cached path that is a single file', async () => {
+  it('restores a cached path that is a single file, in a directory not there yet', async () => {
     const s = scene();
+    const target = { abs: join(s.ws, 'config', 'settings.json') };
     const file = layer(s.work, [{ name: '0', type: 'file', data: 'just a file', mode: 0o640 }]);
+    await extractLayers([file], 'zstd', [target]);
+    expect(readFileSync(target.abs, 'utf8')).toBe('just a file');
+    expect(statSync(target.abs).mode & 0o777).toBe(0o640);
+  });
+
+  it('reads root indexes of two digits', async () => {
+    const s = scene(12);
+    const file = layer(s.work, [
+      { name: '10/f', type: 'file', data: 'ten' },
+      { name: '11', type: 'directory' },
+      { name: '11/f', type: 'file', data: 'eleven' },
+    ]);
     await extractLayers([file], 'zstd', s.targets);
-    expect(readFileSync(s.targets[0]!.abs, 'utf8')).toBe('just a file');
-    expect(statSync(s.targets[0]!.abs).mode & 0o777).toBe(0o640);
+    expect(readFileSync(join(s.targets[10]!.abs, 'f'), 'utf8')).toBe('ten');
+    expect(readFileSync(join(s.targets[11]!.abs, 'f'), 'utf8')).toBe('eleven');
+    expect(readdirSync(s.ws).sort()).toEqual(['t10', 't11']);
   });
 });
 
@@ -313,6 +335,42 @@ describe('extractLayers: entries', () => {
     ['a target over 4095 bytes', 'a/'.repeat(2048), /symlink target longer than 4095 bytes/],
   ])('refuses a symlink with %s', async (_what, linkname, why) => {
     await refused(scene(), [{ name: '0/l', type: 'symlink', linkname }], why);
+  });
+
+  it.each([
+    ['the directory above the cached path', '..'],
+    ['out past an empty segment', 'a//../..'],
+    ['out past a . segment', 'a/./../..'],
+    ['out from a subdirectory', 'd/../../x'],
+  ])('refuses a symlink to %s', async (_what, linkname) => {
+    await refused(
+      scene(),
+      [
+        { name: '0/d', type: 'directory' },
+        { name: '0/l', type: 'symlink', linkname },
+      ],
+      /"0\/l": symlink .* points outside the cached path/,
+    );
+  });
+
+  it('follows symlinks through empty and . segments inside the cached path', async () => {
+    const s = scene();
+    await extractLayers(
+      [
+        layer(s.work, [
+          { name: '0/d/f', type: 'file', data: 'x' },
+          { name: '0/a', type: 'symlink', linkname: './d//f' },
+          { name: '0/d/up', type: 'symlink', linkname: '../d/./f' },
+          { name: '0/d/e', type: 'directory' },
+          { name: '0/d/top', type: 'symlink', linkname: 'e/../..' },
+        ]),
+      ],
+      'zstd',
+      s.targets,
+    );
+    expect(readFileSync(join(s.targets[0]!.abs, 'a'), 'utf8')).toBe('x');
+    expect(readFileSync(join(s.targets[0]!.abs, 'd/up'), 'utf8')).toBe('x');
+    expect(readFileSync(join(s.targets[0]!.abs, 'd/top/d/f'), 'utf8')).toBe('x');
   });
 
   it('follows a symlink target of exactly 4095 bytes', async () => {
@@ -403,6 +461,32 @@ describe('extractLayers: entries', () => {
       ],
       /"0\/d\/?": appears twice/,
     );
+    await refused(
+      scene(),
+      [
+        { name: '0/d', type: 'directory' },
+        { name: '0/d/f', type: 'file', data: 'x' },
+        { name: '0/d', type: 'directory' },
+      ],
+      /"0\/d\/?": appears twice/,
+    );
+    // A directory made for a file's parent is completed only by a directory entry.
+    await refused(
+      scene(),
+      [
+        { name: '0/d/f', type: 'file', data: 'x' },
+        { name: '0/d', type: 'file', data: 'y' },
+      ],
+      /^refused entry "0\/d": appears twice$/,
+    );
+    // Trailing slashes are the tar convention for directories, however many.
+    const slashes = scene();
+    await extractLayers(
+      [layer(slashes.work, [{ name: '0/d//', type: 'directory', mode: 0o700 }])],
+      'zstd',
+      slashes.targets,
+    );
+    expect(statSync(join(slashes.targets[0]!.abs, 'd')).mode & 0o777).toBe(0o700);
   });
 
   it('a hard link may name its file with a trailing slash; it may not name a directory, a symlink or a later file', async () => {
@@ -418,6 +502,22 @@ describe('extractLayers: entries', () => {
       ok.targets,
     );
     expect(readFileSync(join(ok.targets[0]!.abs, 'h'), 'utf8')).toBe('x');
+    // A hard link is the file itself: another hard link may name it.
+    const chain = scene();
+    await extractLayers(
+      [
+        layer(chain.work, [
+          { name: '0/f', type: 'file', data: 'x' },
+          { name: '0/h', type: 'hardlink', linkname: '0/f' },
+          { name: '0/h2', type: 'hardlink', linkname: '0/h' },
+        ]),
+      ],
+      'zstd',
+      chain.targets,
+    );
+    expect(statSync(join(chain.targets[0]!.abs, 'h2')).ino).toBe(
+      statSync(join(chain.targets[0]!.abs, 'f')).ino,
+    );
     for (const members of [
       [
         { name: '0/d', type: 'directory' },
@@ -476,6 +576,77 @@ describe('extractLayers: layers and limits', () => {
     expect(error).toBeInstanceOf(UnsafeArchiveError);
     expect((error as Error).message).toMatch(/^the cache could not be extracted: ENOENT/);
     expect(readdirSync(s.ws)).toEqual([]);
+  });
+
+  it('names the layer past a limit', async () => {
+    const s = scene();
+    const first = layer(s.work, [{ name: '0/a', type: 'file', data: 'a' }], 0);
+    const many = layer(
+      s.work,
+      ['b', 'c', 'd'].map((n) => ({ name: `0/${n}`, type: 'file' as const, data: n })),
+      1,
+    );
+    await expect(
+      extractLayers([first, many], 'zstd', s.targets, { ...DEFAULT_RESTORE_LIMITS, layerEntries: 2 }),
+    ).rejects.toThrow(/^layer 1 has more than 2 entries, the limit per layer$/);
+    const big = layer(s.work, [{ name: '0/z', type: 'file', data: Buffer.alloc(64 * 1024) }], 2);
+    await expect(
+      extractLayers([first, big], 'zstd', s.targets, {
+        ...DEFAULT_RESTORE_LIMITS,
+        ratioFloor: 32 * 1024,
+        maxRatio: 1,
+      }),
+    ).rejects.toThrow(/^layer 1 expands beyond its limit of 32768 bytes/);
+    expect(readdirSync(s.ws)).toEqual([]);
+  });
+
+  it('a later layer that cannot be read while an earlier one is written is no unhandled rejection', async () => {
+    const s = scene();
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      // Over 1 MiB, so the first layer's file is written through the event loop.
+      const first = layer(s.work, [{ name: '0/big', type: 'file', data: Buffer.alloc(2 * 1024 * 1024) }]);
+      await expect(extractLayers([first, join(s.work, 'gone.tar.zst')], 'zstd', s.targets)).rejects.toThrow(
+        /^the cache could not be extracted: ENOENT/,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    } finally {
+      process.off('unhandledRejection', record);
+    }
+    expect(unhandled).toEqual([]);
+  });
+
+  it('refuses at the first unsafe entry, before reading the next layer', async () => {
+    const s = scene();
+    const bad = layer(s.work, [{ name: '0/out', type: 'symlink', linkname: '../x' }]);
+    const error = await extractLayers([bad, join(s.work, 'gone.tar.zst')], 'zstd', s.targets).catch(
+      (e: unknown) => e,
+    );
+    expect((error as Error).message).toBe(
+      'refused entry "0/out": symlink "../x" points outside the cached path',
+    );
+  });
+
+  it('restores the modes of directories below one without search permission', async () => {
+    // Children first: as an ordinary user, a parent set to 0o600 first would block them. (Root is
+    // not blocked, so this only tells the orders apart when the tests run unprivileged, as on CI.)
+    const s = scene();
+    await extractLayers(
+      [
+        layer(s.work, [
+          { name: '0/p', type: 'directory', mode: 0o600 },
+          { name: '0/p/c', type: 'directory', mode: 0o750 },
+        ]),
+      ],
+      'zstd',
+      s.targets,
+    );
+    const parent = join(s.targets[0]!.abs, 'p');
+    expect(statSync(parent).mode & 0o777).toBe(0o600);
+    chmodSync(parent, 0o700);
+    expect(statSync(join(parent, 'c')).mode & 0o777).toBe(0o750);
   });
 
   it('limits are inclusive: a layer of exactly the allowed entries and bytes is restored', async () => {
