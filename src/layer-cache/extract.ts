@@ -344,7 +344,7 @@ class ExtractState {
           await content((chunk) => {
             chunks.push(chunk);
           });
-          // Stryker: the options are equivalent to none here — the name model refuses a second entry
+          // Stryker: the options (here and on the stream below) are equivalent to none — the name model refuses a second entry
           // at one path and staging starts empty; exclusive creation stays as defence in depth.
           writeFileSync(path, Buffer.concat(chunks), { mode: 0o600, flag: 'wx' });
         } else {
