@@ -344,8 +344,9 @@ class ExtractState {
           await content((chunk) => {
             chunks.push(chunk);
           });
-          // Stryker: the options (here and on the stream below) are equivalent to none — the name model refuses a second entry
-          // at one path and staging starts empty; exclusive creation stays as defence in depth.
+          // Stryker: the options (here and on the stream below) are equivalent to none — the name
+          // model refuses a second entry at one path and staging starts empty; exclusive creation
+          // stays as defence in depth.
           writeFileSync(path, Buffer.concat(chunks), { mode: 0o600, flag: 'wx' });
         } else {
           const out = createWriteStream(path, { mode: 0o600, flags: 'wx' });
