@@ -74,6 +74,7 @@ export async function extractLayers(
     const budget = { bytes: 0 };
     // The next layer decompresses on the thread pool while this one's files are written.
     const prefetch = (i: number) => {
+      // Stryker: equivalent as `>` or removed — the one extra call fails and is caught just below.
       if (i >= blobFiles.length) return undefined;
       const promise = layerSource(blobFiles[i]!, compression);
       promise.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
@@ -99,12 +100,12 @@ export async function extractLayers(
     const old = join(dirname(target.abs), `.gantry-replaced-${tag}-${basename(target.abs)}`);
     const hadOld = await lstat(target.abs).then(
       () => true,
-      () => false,
+      () => false, // Stryker: `undefined` is as false
     );
     await mkdir(dirname(target.abs), { recursive: true });
     if (hadOld) await rename(target.abs, old);
     await rename(staging[index]!, target.abs);
-    if (hadOld) await rm(old, { recursive: true, force: true });
+    await rm(old, { recursive: true, force: true }); // nothing there when there was nothing before
   }
   return { files: state.files };
 }
@@ -155,6 +156,11 @@ async function* counted(
   }
 }
 
+/**
+ * Files up to this size are written in one synchronous call, larger ones streamed. Stryker:
+ * mutants of this size and of the test below are equivalent — both ways write the same bytes and
+ * mode; they differ in speed and memory only.
+ */
 const SMALL_FILE = 1024 * 1024;
 const MAX_SYMLINK_HOPS = 40;
 /** Linux's PATH_MAX less its NUL: symlink(2) refuses longer targets anyway. */
@@ -164,7 +170,13 @@ const ONE_SHOT_OUTPUT = 64 * 1024 * 1024;
 const zstdOneShot = promisify(zstdDecompress);
 const gunzipOneShot = promisify(gunzip);
 
-/** A layer's tar: decompressed in one call when it is small, streamed otherwise (large files, bombs). */
+/**
+ * A layer's tar: decompressed in one call when it is small, streamed otherwise (large files, bombs).
+ * Stryker: mutants of the choice (the size test, ONE_SHOT_OUTPUT, maxOutputLength, `if (tar)`, the
+ * compression test of the one-shot call) are equivalent: a failed or skipped one-shot call falls back
+ * to the stream, which gives the same bytes; they differ in speed and memory only. Dropping the
+ * fallback (the catch) is not: see the 65 MiB test.
+ */
 async function layerSource(
   file: string,
   compression: Compression,
@@ -199,7 +211,7 @@ export function canonicalName(
 ): { ok: true; root: number; rel: string; name: string } | { ok: false; why: string } {
   // Directories may end with '/': that is the tar convention, not part of the name.
   const name = rawName.replace(/\/+$/, '');
-  if (name.startsWith('/') || rawName.startsWith('/')) return { ok: false, why: 'absolute path' };
+  if (rawName.startsWith('/')) return { ok: false, why: 'absolute path' };
   const parts = name.split('/');
   if (parts.includes('..')) return { ok: false, why: "'..' in the path" };
   const first = parts[0]!;
@@ -246,6 +258,8 @@ class ExtractState {
   /** Never write through a link: every parent is a directory of this archive (made here if missing). */
   private parentsOf(name: string, rawName: string): string[] {
     const parts = name.split('/');
+    // Stryker: a non-empty initial list is equivalent — an extra name that no entry can have
+    // (every name starts with a root index), and one more mkdir -p of an existing parent.
     const missing: string[] = [];
     for (let i = 1; i < parts.length; i++) {
       const parent = parts.slice(0, i).join('/');
@@ -259,7 +273,7 @@ class ExtractState {
   }
 
   private pathOf(root: number, rel: string): string {
-    return rel === '' ? this.staging[root]! : join(this.staging[root]!, rel);
+    return join(this.staging[root]!, rel); // join(dir, '') is dir
   }
 
   async add(
@@ -281,8 +295,8 @@ class ExtractState {
     if (rel === '' && entry.type !== 'directory' && entry.type !== 'file')
       this.unsafe(entry.name, 'a cached path itself must be a file or directory');
     const existing = this.names.get(name);
-    const completesImplicitDir =
-      existing === 'directory' && entry.type === 'directory' && this.implicitDirs.has(name);
+    // An implicit directory is recorded as a directory: only a directory entry completes it.
+    const completesImplicitDir = entry.type === 'directory' && this.implicitDirs.has(name);
     if (existing !== undefined && !completesImplicitDir) this.unsafe(entry.name, 'appears twice');
     const missing = this.parentsOf(name, entry.name);
     // Checked before anything is written for this entry.
@@ -297,7 +311,7 @@ class ExtractState {
       if (!this.resolvesInside(name, target))
         this.unsafe(entry.name, `symlink ${JSON.stringify(target)} points outside the cached path`);
     } else if (entry.type === 'hardlink') {
-      const target = this.locate((entry.linkname ?? '').replace(/\/+$/, ''));
+      const target = this.locate(entry.linkname ?? ''); // trailing slashes dropped there
       if (target.root !== root || this.names.get(target.name) !== 'file') {
         this.unsafe(
           entry.name,
@@ -308,6 +322,7 @@ class ExtractState {
     }
     this.rootsSeen.add(root);
     if (rel === '') mkdirSync(dirname(path), { recursive: true });
+    // Stryker: `true` is equivalent (mkdir -p of a parent that exists).
     else if (missing.length) {
       for (const dir of missing) {
         this.names.set(dir, 'directory');
@@ -319,7 +334,7 @@ class ExtractState {
     switch (entry.type) {
       case 'directory':
         if (completesImplicitDir) this.implicitDirs.delete(name);
-        else mkdirSync(path, { recursive: rel === '' });
+        else mkdirSync(path); // its parent exists (made above); exclusive, like the files
         this.directories.push({ path, mode: entry.mode & 0o777, mtime: entry.mtime });
         break;
       case 'file': {
@@ -329,14 +344,26 @@ class ExtractState {
           await content((chunk) => {
             chunks.push(chunk);
           });
+          // Stryker: the options (here and on the stream below) are equivalent to none — the name
+          // model refuses a second entry at one path and staging starts empty; exclusive creation
+          // stays as defence in depth.
           writeFileSync(path, Buffer.concat(chunks), { mode: 0o600, flag: 'wx' });
         } else {
           const out = createWriteStream(path, { mode: 0o600, flags: 'wx' });
-          await content(async (chunk) => {
-            if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
-          });
-          out.end();
-          await finished(out);
+          try {
+            await content(async (chunk) => {
+              if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+            });
+            out.end();
+            await finished(out);
+          } catch (error) {
+            // A restore refused mid-file (a bomb past its limit): the staging file is removed, and its
+            // descriptor must not keep the space it took until the process ends.
+            // Writes still queued fail with ERR_STREAM_DESTROYED: expected, and not the error to report.
+            out.on('error', () => undefined);
+            out.destroy();
+            throw error;
+          }
         }
         chmodSync(path, entry.mode & 0o777);
         utimesSync(path, entry.mtime, entry.mtime);
@@ -382,7 +409,8 @@ class ExtractState {
       const next = this.symlinks.get(stack.join('/'));
       if (next !== undefined) {
         // The kernel's own limit is 40 links per lookup; a loop never resolves.
-        if (++hops > MAX_SYMLINK_HOPS || next.startsWith('/')) return false;
+        // (No target in the map is absolute: those were refused before they were added.)
+        if (++hops > MAX_SYMLINK_HOPS) return false;
         stack.pop();
         const parts = next.split('/');
         for (let i = parts.length - 1; i >= 0; i--) pending.push(parts[i]!);
@@ -393,6 +421,7 @@ class ExtractState {
 
   async finish(): Promise<void> {
     // Directories last and deepest first, so a read-only directory does not block its children.
+    // (Stryker: dropping reverse() survives when the tests run as root, whom no mode blocks.)
     for (const dir of this.directories.reverse()) {
       await chmod(dir.path, dir.mode);
       await utimes(dir.path, dir.mtime, dir.mtime);

@@ -69,5 +69,6 @@ export function normaliseFile(file: string | undefined, workspace: string | unde
     const rel = relative(workspace, path);
     if (rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)) path = rel;
   }
-  return sep === '/' ? path : path.split(sep).join('/');
+  // On POSIX `sep` is '/' and this changes nothing; one expression for both keeps it testable here.
+  return path.split(sep).join('/');
 }

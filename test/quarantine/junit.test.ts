@@ -2,7 +2,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { familyId, normaliseFile, stripParameters, testId } from '../../src/quarantine/identity.js';
+import {
+  IDENTITY_PART_LIMIT,
+  familyId,
+  normaliseFile,
+  stripParameters,
+  testId,
+} from '../../src/quarantine/identity.js';
 import { type TestCaseElement, parseJUnitFile, parseJUnitString } from '../../src/quarantine/junit.js';
 import { RunResults } from '../../src/quarantine/results.js';
 
@@ -286,9 +292,62 @@ describe('test identity', () => {
     expect(familyId({ classname: 'tests.t', name: 'test_p[a-b]' })).toBe('tests.t::test_p');
   });
 
+  it('strips parameters after surrounding whitespace, and never strips a name down to nothing', () => {
+    expect(stripParameters('  test_x[param-1]  ')).toBe('test_x');
+    expect(stripParameters('test_x[a] \t')).toBe('test_x');
+    // A name that is only parameters keeps its last group: a family key is never empty.
+    expect(stripParameters('[1]')).toBe('[1]');
+    expect(stripParameters('(a)(b)')).toBe('(a)');
+    expect(familyId({ classname: '', name: '[chromium]' })).toBe('[chromium]');
+  });
+
+  it('keeps a name of exactly the part limit whole, and bounds a longer one to the limit with a digest of the whole', () => {
+    const exact = 'n'.repeat(IDENTITY_PART_LIMIT);
+    const longA = `${'n'.repeat(IDENTITY_PART_LIMIT)}-a`;
+    const longB = `${'n'.repeat(IDENTITY_PART_LIMIT)}-b`;
+    const cases = parseText(
+      `<testsuite>${[exact, longA, longB, longA].map((n) => `<testcase classname="c" name="${n}"/>`).join('')}</testsuite>`,
+    );
+    expect(cases[0]!.name).toBe(exact);
+    for (const c of cases) expect(c.name.length).toBeLessThanOrEqual(IDENTITY_PART_LIMIT);
+    const [, a, b, again] = cases.map((c) => c.name);
+    // The head of the name is kept, readable; the tail is a hex digest of the whole text.
+    expect(a).toMatch(/^n{1004}…#[0-9a-f]{16}$/);
+    expect(b).toMatch(/^n{1004}…#[0-9a-f]{16}$/);
+    // Names that differ only past the limit stay two tests; the same name is the same test.
+    expect(a).not.toBe(b);
+    expect(again).toBe(a);
+    expect(cases[1]!.id).not.toBe(cases[2]!.id);
+  });
+
+  it('bounds long classnames and file paths the same way', () => {
+    const long = 'x'.repeat(5 * IDENTITY_PART_LIMIT);
+    const [c] = parseText(`<testsuite><testcase classname="${long}" file="${long}" name="t"/></testsuite>`);
+    expect(c!.classname).toMatch(/^x{1004}…#[0-9a-f]{16}$/);
+    expect(c!.file).toBe(c!.classname);
+    expect(c!.id).toBe(`${c!.classname}::${c!.classname}::t`);
+  });
+
   it('normalises file URLs and workspace paths', () => {
     expect(normaliseFile('file:///work/repo/src/a.test.ts', '/work/repo')).toBe('src/a.test.ts');
     expect(normaliseFile('/elsewhere/a.ts', '/work/repo')).toBe('/elsewhere/a.ts');
     expect(normaliseFile('  ', '/work/repo')).toBeUndefined();
+  });
+
+  it('trims a file path before making it relative', () => {
+    expect(normaliseFile('  /work/repo/src/a.ts\n', '/work/repo')).toBe('src/a.ts');
+    expect(normaliseFile(' tests/b.py ', '/work/repo')).toBe('tests/b.py');
+  });
+
+  it('keeps a file that is the workspace itself as given: an id part never becomes empty', () => {
+    expect(normaliseFile('/work/repo', '/work/repo')).toBe('/work/repo');
+    expect(normaliseFile('/work/repo/', '/work/repo')).toBe('/work/repo/');
+    const cases: TestCaseElement[] = [];
+    parseJUnitString('<testsuite><testcase file="/work/repo" classname="c" name="t"/></testsuite>', {
+      displayName: 'inline.xml',
+      workspace: '/work/repo',
+      onCase: (c) => cases.push(c),
+    });
+    expect(cases.map((c) => c.id)).toEqual(['/work/repo::c::t']);
   });
 });
