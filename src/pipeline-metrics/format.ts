@@ -11,11 +11,11 @@ export function safeMarkdown(text: string): string {
 /**
  * Text for inside a Mermaid string ("…"): Mermaid has no escape for a quote inside a string, and a
  * newline, a backtick fence, `%%` directives or `;` would end the chart or the statement. Only
- * letters, digits, space and . _ / - › ( ) are kept; anything else becomes a space. Cut to `max`.
+ * letters, digits, space and . , : _ / - › ( ) are kept; anything else becomes a space. Cut to `max`.
  */
 export function mermaidText(text: string, max = 60): string {
   const kept = oneLine(text)
-    .replace(/[^\p{L}\p{N} ._/›()-]/gu, ' ')
+    .replace(/[^\p{L}\p{N} .,:_/›()-]/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   return kept.length > max ? `${kept.slice(0, max - 1)}…` : kept;

@@ -91,9 +91,12 @@ export function computeMetrics(facts: Facts, options: MetricsOptions): MetricsRe
   return report;
 }
 
-/** Week buckets ending at `to`, oldest first: [start, start + 7 days). */
+/**
+ * Whole weeks ending at `to`, oldest first: [start, start + 7 days). A window that is not a whole
+ * number of weeks leaves its oldest days out of the weekly figures rather than draw a short week.
+ */
 export function weekStarts(from: number, to: number): number[] {
-  const count = Math.min(MAX_WEEKS, Math.max(1, Math.ceil((to - from) / WEEK_MS)));
+  const count = Math.min(MAX_WEEKS, Math.max(1, Math.floor((to - from) / WEEK_MS)));
   return Array.from({ length: count }, (_, i) => to - (count - i) * WEEK_MS);
 }
 

@@ -23,7 +23,7 @@ export function xychart(options: {
   lines?: number[][];
   yMax?: number;
 }): string {
-  const label = (text: string) => `"${mermaidText(text)}"`;
+  const label = (text: string) => `"${mermaidText(text, 90)}"`;
   const numbers = (values: number[]) =>
     `[${values.map((v) => (Number.isFinite(v) ? String(v) : '0')).join(', ')}]`;
   const all = [...(options.bars ?? []), ...(options.lines ?? []).flat()].filter(Number.isFinite);
@@ -98,7 +98,7 @@ function doraSection(report: MetricsReport): string {
     .slice(0, MAX_CHARTS)
     .map((d) =>
       xychart({
-        title: `Deploys per week: ${d.service} to ${d.environment}`,
+        title: `Deploys per week: ${mermaidText(d.service, 30)} to ${mermaidText(d.environment, 30)}`,
         xLabels: weekLabels(d.weekly!),
         yLabel: 'deploys',
         bars: d.weekly!.map((w) => w.count),
@@ -129,9 +129,9 @@ function passSection(report: MetricsReport): string {
     .slice(0, MAX_CHARTS)
     .map((p) =>
       xychart({
-        title: `Pass rate per week (%): ${p.workflow}`,
+        title: `Pass rate per week, percent: ${mermaidText(p.workflow, 60)}`,
         xLabels: weekLabels(p.weekly!),
-        yLabel: '% passed',
+        yLabel: 'percent passed',
         yMax: 100,
         lines: [p.weekly!.map((w) => (w.count ? Math.round(((w.passed ?? 0) / w.count) * 1000) / 10 : 0))],
       }),
@@ -153,9 +153,9 @@ function flakeSection(report: MetricsReport): string {
   ]);
   const top = report.flakes.slice(0, 10);
   const chart = xychart({
-    title: 'Flake rate of the flakiest tests (%)',
+    title: 'Flake rate of the flakiest tests, percent',
     xLabels: top.map((_, i) => `#${i + 1}`),
-    yLabel: '% flaky runs',
+    yLabel: 'percent flaky runs',
     yMax: 100,
     bars: top.map((f) => Math.round(f.rate * 1000) / 10),
   });
@@ -199,18 +199,21 @@ function durationSection(report: MetricsReport): string {
         b.medianMs - a.medianMs,
     )
     .slice(0, MAX_CHARTS);
-  const charts = charted.map((x) =>
-    xychart({
-      title: `${durationSubject(x)} (s): runs, baseline median, threshold`,
-      xLabels: x.series!.map((p) => formatDate(p.time).slice(5)),
+  const charts = charted.map((x) => {
+    // Runs with a baseline only, so the band lines do not drop to 0 where there was none yet.
+    const judged = x.series!.filter((p) => p.medianMs !== undefined && p.upperMs !== undefined);
+    const points = judged.length > 1 ? judged : x.series!;
+    return xychart({
+      title: `${mermaidText(durationSubject(x), 70)} (seconds)`,
+      xLabels: points.map((p) => formatDate(p.time).slice(5)),
       yLabel: 'seconds',
-      bars: x.series!.map((p) => seconds(p.ms)),
-      lines: [
-        x.series!.map((p) => (p.medianMs === undefined ? 0 : seconds(p.medianMs))),
-        x.series!.map((p) => (p.upperMs === undefined ? 0 : seconds(p.upperMs))),
-      ],
-    }),
-  );
+      bars: points.map((p) => seconds(p.ms)),
+      lines:
+        points === judged
+          ? [judged.map((p) => seconds(p.medianMs!)), judged.map((p) => seconds(p.upperMs!))]
+          : [],
+    });
+  });
   return [
     '### Durations against the 7-day baseline\n',
     markdownTable(['workflow', 'job', ...head], jobRows) + more(jobs.length, jobRows.length, 'jobs'),

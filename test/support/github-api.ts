@@ -5,6 +5,7 @@
  *   GET  /repos/{owner}/{repo}/issues  (list repository issues, pull requests among them: state, labels)
  *   POST /repos/{owner}/{repo}/issues  (create an issue: 201, 400, 401, 403, 404, 422)
  *   GET  /repos/{owner}/{repo}/issues/{number}
+ *   PATCH /repos/{owner}/{repo}/issues/{number}  (update an issue: title, body, state; 403 without write)
  *   GET  /repos/{owner}/{repo}/pulls?state=…&head=owner:branch&base=…  (list pull requests)
  *   POST /repos/{owner}/{repo}/pulls   (create a pull request: 201, 403, 422 when one is open for the head)
  *   GET  /repos/{owner}/{repo}/pulls/{number}
@@ -547,6 +548,7 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
     const list = store.get(repository) ?? [];
     if (issues[1] !== undefined) {
       const issue = list.find((i) => i.number === Number(issues[1]));
+      if (issue && method === 'PATCH') return updateIssue(res, issue, grant, body);
       return issue && method === 'GET' ? send(res, 200, issue) : error(res, 404, 'Not Found');
     }
     if (method === 'GET') {
@@ -586,6 +588,31 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
     }
     return error(res, 404, 'Not Found');
   });
+
+  /** PATCH an issue: title, body, state (closed_at set and cleared as GitHub does). */
+  const updateIssue = (res: ServerResponse, issue: GitHubIssue, grant: { write: boolean }, body: string) => {
+    if (!grant.write)
+      return error(res, 403, 'Resource not accessible by integration', {
+        documentation_url: `${DOCS}/issues/issues#update-an-issue`,
+      });
+    let payload: { title?: unknown; body?: unknown; state?: unknown };
+    try {
+      payload = JSON.parse(body) as typeof payload;
+    } catch {
+      return error(res, 400, 'Problems parsing JSON');
+    }
+    if (payload.state !== undefined && payload.state !== 'open' && payload.state !== 'closed')
+      return error(res, 422, 'Validation Failed', {
+        errors: [{ resource: 'Issue', code: 'invalid', field: 'state' }],
+      });
+    if (typeof payload.title === 'string') issue.title = payload.title;
+    if (typeof payload.body === 'string') issue.body = payload.body;
+    if (payload.state === 'open' || payload.state === 'closed') issue.state = payload.state;
+    issue.updated_at = new Date().toISOString();
+    issue.closed_at = issue.state === 'closed' ? issue.updated_at : null;
+    issue.state_reason = issue.state === 'closed' ? 'completed' : null;
+    return send(res, 200, issue);
+  };
 
   /** A check run as the Checks API returns it. */
   const checkRunBody = (repository: string, run: CheckRunFixture & { id: number }) => ({

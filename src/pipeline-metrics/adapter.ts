@@ -1,0 +1,104 @@
+import { readFile, stat } from 'node:fs/promises';
+import { type ActionContext, type ActionFn, ConfigurationError, oneLine } from '../runtime/index.js';
+import { type AlertIssue, syncAlertIssues } from './alerts.js';
+import { type PipelineMetricsConfig, readConfig } from './config.js';
+import { BASELINE_MS, INPUT, MAX_FACTS_BYTES, OUTPUT } from './constants.js';
+import { FactsError, parseFacts } from './facts-file.js';
+import { writeReportFiles } from './files.js';
+import { computeMetrics } from './metrics.js';
+import type { Facts } from './model.js';
+import { renderSummary } from './summary.js';
+
+export const main: ActionFn = async (ctx) => {
+  const config = readConfig(ctx.inputs, ctx.workspace, ctx.runtime.env.RUNNER_TEMP);
+  const facts = await ctx.log.stage('facts', () => gatherFacts(ctx, config));
+  const report = await ctx.log.stage(
+    'metrics',
+    async () =>
+      computeMetrics(
+        { ...facts, repository: facts.repository || ctx.github.repository },
+        {
+          now: ctx.clock.now(),
+          windowMs: config.windowMs,
+          baselineMs: BASELINE_MS,
+          threshold: config.alertThreshold,
+          consecutive: config.alertRuns,
+          minSamples: config.minSamples,
+          topFlaky: config.topFlaky,
+          passRateDrop: config.passRateDrop,
+        },
+      ),
+    (r) => ({ runs: facts.runs.length, deploys: facts.deploys.length, alerts: r.alerts.length }),
+  );
+  const files = await ctx.log.stage('files', () =>
+    writeReportFiles(config.outputDir, report).catch((error: unknown) => {
+      throw new ConfigurationError(
+        `Input '${INPUT.outputDir}': cannot write the report files into ${config.outputDir} (${(error as NodeJS.ErrnoException).code ?? 'error'}); give a directory the job can create and write.`,
+      );
+    }),
+  );
+  const firing = report.alerts.filter((a) => a.firing);
+  let issues: AlertIssue[] = [];
+  if (config.alerts === 'issue' && report.alerts.length > 0) {
+    const client = await ctx.gitHub(config.githubToken!);
+    issues = await ctx.log.stage(
+      'alerts',
+      () => syncAlertIssues(client, report.repository, report.alerts, ctx.github.runUrl),
+      (done) =>
+        Object.fromEntries(
+          ['created', 'updated', 'closed'].map((a) => [a, done.filter((i) => i.action === a).length]),
+        ),
+    );
+  }
+  for (const alert of firing)
+    ctx.runtime.annotate({ level: 'warning', title: 'Pipeline alert', message: oneLine(alert.title) });
+  await ctx.runtime.appendSummary(renderSummary(report, issues));
+  ctx.runtime.setOutput(OUTPUT.reportFile, files[0]!);
+  ctx.runtime.setOutput(OUTPUT.outputDir, config.outputDir);
+  ctx.runtime.setOutput(OUTPUT.alertsFiring, String(firing.length));
+  ctx.runtime.setOutput(OUTPUT.alertKeys, firing.map((a) => a.key).join(','));
+  if (config.alerts === 'fail' && firing.length > 0)
+    throw new ConfigurationError(
+      `alerts: fail: ${firing.length} alert${firing.length === 1 ? '' : 's'} firing (${oneLine(firing[0]!.title).slice(0, 200)}${firing.length > 1 ? ', …' : ''}); see the job summary.`,
+    );
+};
+
+async function gatherFacts(ctx: ActionContext, config: PipelineMetricsConfig): Promise<Facts> {
+  if (config.factsFile !== undefined) return readFactsFile(config.factsFile);
+  throw new ConfigurationError(
+    `Input '${INPUT.factsFile}' is required until the workflow runs source is wired: give a facts JSON file.`,
+  );
+}
+
+export async function readFactsFile(path: string): Promise<Facts> {
+  let text: string;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+    if (info.size > MAX_FACTS_BYTES)
+      throw new ConfigurationError(
+        `Input '${INPUT.factsFile}': ${path} is ${info.size} bytes, more than the ${MAX_FACTS_BYTES} read; shorten the window it covers.`,
+      );
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if (error instanceof ConfigurationError) throw error;
+    throw new ConfigurationError(
+      `Input '${INPUT.factsFile}': ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); give the path of a facts JSON file.`,
+    );
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new ConfigurationError(`Input '${INPUT.factsFile}': ${path} is not JSON; give a facts JSON file.`);
+  }
+  try {
+    return parseFacts(parsed);
+  } catch (error) {
+    if (error instanceof FactsError)
+      throw new ConfigurationError(
+        `Input '${INPUT.factsFile}': ${path}: ${oneLine(error.message).slice(0, 300)} (see the README's facts file format).`,
+      );
+    throw error;
+  }
+}
