@@ -63,7 +63,7 @@ export const main: ActionFn = async (ctx) => {
     );
 };
 
-async function gatherFacts(ctx: ActionContext, config: PipelineMetricsConfig): Promise<Facts> {
+async function gatherFacts(_ctx: ActionContext, config: PipelineMetricsConfig): Promise<Facts> {
   if (config.factsFile !== undefined) return readFactsFile(config.factsFile);
   throw new ConfigurationError(
     `Input '${INPUT.factsFile}' is required until the workflow runs source is wired: give a facts JSON file.`,

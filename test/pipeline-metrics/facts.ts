@@ -77,3 +77,60 @@ export function facts(fields: Partial<Facts>): Facts {
     ...fields,
   };
 }
+
+/**
+ * A month of CI on main: a `build` job of 100 s (± a few) a day, then `slowDays` days of 300 s at the
+ * end (alert-runs 3 fires at 3); deploys to production; a flaky test; stage lines.
+ */
+export function scenario(now: number, slowDays: number, names: { job?: string; step?: string } = {}): Facts {
+  const runs = [];
+  for (let d = 27; d >= 1; d--) {
+    const start = now - d * DAY;
+    const sec = d <= slowDays ? 300 : 100 + (d % 5);
+    runs.push(
+      run({
+        created: start,
+        conclusion: d % 9 === 0 ? 'failure' : 'success',
+        jobs: [
+          job({
+            name: names.job ?? 'build',
+            start,
+            ms: sec * 1000,
+            createdAt: start - 5000,
+            steps: [
+              {
+                name: names.step ?? 'Run npm test',
+                number: 1,
+                conclusion: 'success',
+                startedAt: start,
+                completedAt: start + (sec - 10) * 1000,
+              },
+            ],
+          }),
+        ],
+      }),
+    );
+  }
+  return facts({
+    runs,
+    deploys: [
+      deploy({ time: now - 20 * DAY, commitTime: now - 20 * DAY - 2 * HOUR }),
+      deploy({ time: now - 10 * DAY, outcome: 'failure' }),
+      deploy({ time: now - 9 * DAY, commitTime: now - 9 * DAY - 4 * HOUR }),
+    ],
+    tests: [{ id: 'suite › flaky thing', runs: 20, failures: 4, flakyRuns: 4 }],
+    stages: [
+      {
+        action: 'promote',
+        stage: 'copy',
+        start: now - 2 * DAY,
+        durationMs: 1000,
+        outcome: 'success',
+        runId: '1',
+        attempt: '1',
+        retries: 1,
+        exhausted: 0,
+      },
+    ],
+  });
+}
