@@ -38,6 +38,8 @@ describe('gantry pipeline-metrics', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pmetrics-cli-'));
     const result = gantry(['pipeline-metrics', '--facts-file', 'missing.json'], dir);
     expect(result.status).toBe(1);
-    expect(result.stdout + result.stderr).toMatch(/Input 'facts-file': .*missing\.json cannot be read \(ENOENT\)/);
+    expect(result.stdout + result.stderr).toMatch(
+      /Input 'facts-file': .*missing\.json cannot be read \(ENOENT\)/,
+    );
   });
 });

@@ -344,6 +344,48 @@ describe('statistics properties', () => {
     );
   });
 
+  it('each point of a duration series carries the baseline judge() computes from the 7 days before it, and runs over counts the trailing streak', () => {
+    const runArb = fc
+      .record({ minute: fc.integer({ min: 0, max: 20 * 24 * 60 }), sec: fc.integer({ min: 1, max: 400 }) })
+      .map((r) =>
+        run({
+          created: NOW - r.minute * 60_000,
+          jobs: [job({ name: 'build', start: NOW - r.minute * 60_000, ms: r.sec * 1000 })],
+        }),
+      );
+    fc.assert(
+      fc.property(
+        fc.array(runArb, { minLength: 1, maxLength: 80 }),
+        fc.integer({ min: 1, max: 6 }),
+        (runs, minSamples) => {
+          const options = { ...OPTIONS, minSamples, threshold: 1 };
+          const [build] = computeMetrics(facts({ runs }), options).durations;
+          const samples = runs.map((r) => ({
+            run: r.id,
+            time: r.jobs[0]!.startedAt!,
+            ms: r.jobs[0]!.completedAt! - r.jobs[0]!.startedAt!,
+          }));
+          for (const point of build!.series!) {
+            const verdict = judge(samples, point.time, point.ms, options);
+            expect(point.medianMs).toBe(verdict.samples >= minSamples ? verdict.medianMs : undefined);
+            expect(point.upperMs).toBe(verdict.samples >= minSamples ? verdict.upperMs : undefined);
+          }
+          // Ties in time ordered as the metrics order them: by run id, then duration.
+          const ordered = [...samples].sort((a, b) => a.time - b.time || a.run - b.run || a.ms - b.ms);
+          let streak = 0;
+          for (
+            let i = ordered.length - 1;
+            i >= 0 && judge(samples, ordered[i]!.time, ordered[i]!.ms, options).over;
+            i--
+          )
+            streak++;
+          expect(build!.consecutiveOver).toBe(streak);
+        },
+      ),
+      { ...params, numRuns: 100 },
+    );
+  });
+
   it('the report does not depend on the order of runs, deploys, tests and stage lines', () => {
     const runArb = fc
       .record({
