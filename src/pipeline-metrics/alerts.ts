@@ -166,6 +166,7 @@ export async function syncAlertIssues(
   repository: string,
   alerts: readonly Alert[],
   runUrl: string,
+  maxCreated = MAX_CREATED,
 ): Promise<AlertIssue[]> {
   const [owner = '', repo = ''] = repository.split('/');
   const open = await call(repository, 'GET', `/repos/${repository}/issues`, async () => {
@@ -199,7 +200,7 @@ export async function syncAlertIssues(
       );
       results.push({ key: alert.key, number: found.number, url: found.html_url, action: 'updated' });
     } else if (alert.firing) {
-      if (created >= MAX_CREATED) {
+      if (created >= maxCreated) {
         results.push({ key: alert.key, action: 'skipped' });
         continue;
       }
