@@ -196,11 +196,13 @@ export async function fetchWorkflowRuns(
 
   // Requests: counted, paced per endpoint, within the budget and GitHub's remaining limit.
   let reserve = 0;
+  let inFlight = 0;
   const paced = new Map<string, number[]>();
   const canSpend = () => {
     if (stats.budgetExhausted) return false;
     if (stats.budgetUsed >= budget) stats.budgetExhausted = true;
-    if (stats.rateLimitRemaining !== undefined && stats.rateLimitRemaining <= reserve)
+    // Requests in flight will each take one more of what GitHub said remains.
+    if (stats.rateLimitRemaining !== undefined && stats.rateLimitRemaining - inFlight <= reserve)
       stats.budgetExhausted = true;
     return !stats.budgetExhausted;
   };
@@ -234,6 +236,7 @@ export async function fetchWorkflowRuns(
     }
     times.push(deps.now());
     stats.requests += 1;
+    inFlight += 1;
     try {
       const response = await deps.github.request(`GET ${endpoint}`, {
         owner,
@@ -253,6 +256,8 @@ export async function fetchWorkflowRuns(
         return { status: 304 };
       }
       throw gitHubError(error, PERMISSIONS);
+    } finally {
+      inFlight -= 1;
     }
   };
 
