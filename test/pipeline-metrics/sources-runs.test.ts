@@ -1,19 +1,16 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { githubClient } from '../../src/github/index.js';
-import { DirHistory, recordFileName } from '../../src/history/index.js';
+import { DirHistory } from '../../src/history/index.js';
 import { HttpClient } from '../../src/net/index.js';
 import {
   type CollectDeps,
   type CollectOptions,
   collectFacts,
   RUN_SEGMENTS,
-  RUNS_STREAM,
-  type RunSegment,
 } from '../../src/pipeline-metrics/sources/index.js';
-import { ConfigurationError } from '../../src/runtime/errors.js';
 import {
   type GitHubApi,
   type GitHubApiOptions,
@@ -398,5 +395,37 @@ describe('pipeline-metrics sources: workflow runs', () => {
     const later = await h.collect();
     expect(later.facts.runs).toHaveLength(7);
     expect(later.stats.runs.fetched).toBe(2);
+  });
+
+  it('keeps each endpoint under the pace GitHub documents (900 points a minute), waiting when it would go over', async () => {
+    const server = await api();
+    server.generateWorkflowRuns(REPO, { runs: 12, jobs: 1, start: Date.now() - HOUR, intervalMs: 60_000 });
+    const github = await githubClient({
+      token: 'ghs_test-token',
+      context: { apiUrl: server.url, payload: {} },
+      http: new HttpClient({}),
+    });
+    // A clock the waits move forward: the pace is checked without waiting minutes.
+    let offset = 0;
+    const { facts, stats } = await collectFacts(
+      {
+        github,
+        now: () => Date.now() + offset,
+        sleep: async (ms) => {
+          offset += ms;
+        },
+        warn: () => undefined,
+      },
+      {
+        repository: REPO,
+        defaultBranch: 'main',
+        since: Date.now() - 2 * HOUR,
+        runs: { pointsPerMinute: 5, concurrency: 1 },
+      },
+    );
+    expect(facts.runs).toHaveLength(12);
+    expect(stats.runs.waits).toBeGreaterThanOrEqual(2);
+    // 12 jobs requests at 5 a minute: the fake clock moved at least two minutes.
+    expect(offset).toBeGreaterThan(2 * 60_000 - 10_000);
   });
 });

@@ -980,7 +980,7 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
   ) => {
     const etag = `W/"${createHash('sha1').update(JSON.stringify(body)).digest('hex')}"`;
     const asked = req.headers['if-none-match'];
-    if (asked !== undefined && asked.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*')) {
+    if (asked?.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*')) {
       counts.notModified += 1;
       res.writeHead(304, {
         etag,

@@ -49,7 +49,7 @@ export interface CollectOptions {
     requestBudget?: number;
     /** How far back an already complete hour of runs is listed again for re-runs (ms; default 24 h). */
     rerunLookbackMs?: number;
-    /** Job requests in flight at once (default 8; GitHub allows 100 concurrent requests). */
+    /** Job requests in flight at once (default 16; GitHub allows 100 concurrent requests). */
     concurrency?: number;
     /** Requests a minute to one endpoint (default 800, under GitHub's documented 900 points). */
     pointsPerMinute?: number;

@@ -12,7 +12,7 @@
  *  - Secondary limits: no more than 100 concurrent requests, no more than 900 points per minute for
  *    one REST endpoint (a GET is 1 point); over them GitHub answers 403 or 429 with Retry-After.
  *    https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits
- *    So jobs are fetched 8 at a time, each endpoint is paced under 900 requests a minute, and the
+ *    So jobs are fetched 16 at a time, each endpoint is paced under 900 requests a minute, and the
  *    one GitHub client (src/github/client.ts, Octokit's throttling plugin) waits out Retry-After.
  *  - A conditional request answered 304 Not Modified does not count against the primary rate limit.
  *    https://docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-rest-api#use-conditional-requests-if-appropriate
@@ -150,7 +150,7 @@ export async function fetchWorkflowRuns(
   const [owner, repo] = options.repository.split('/') as [string, string];
   const budget = options.requestBudget ?? DEFAULT_BUDGET;
   const lookback = options.rerunLookbackMs ?? DEFAULT_LOOKBACK;
-  const concurrency = Math.min(options.concurrency ?? 8, 50);
+  const concurrency = Math.min(options.concurrency ?? 16, 50);
   const pace = options.pointsPerMinute ?? POINTS_PER_MINUTE;
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const stats: RunStats = {
