@@ -1,0 +1,241 @@
+// bench/pipeline-metrics: the workflow runs source against the test GitHub API server
+// (test/support/github-api.ts) holding 10,000 runs of 20 jobs (5 steps each) over 7 days, each
+// collection in its own process so its wall time and peak RSS are its own:
+//   1. first collection with GITHUB_TOKEN's budget (server limit 1,000 an hour, budget 1,000);
+//   2. the backfill continued, one collection per rate-limit hour, until the window is complete;
+//   3. the whole backfill in one collection where the limit allows it (GHEC's GITHUB_TOKEN:
+//      15,000 an hour), the per-endpoint pace lifted (see the note printed with it);
+//   4. a second collection after 50 new runs, on the store of 3, side by side with
+//   5. the same collection without a store (every run fetched again: what a stateless exporter does).
+// Targets (issue 21): under a minute, requests within the documented limits, under 300 MB.
+//   npm run bench -- pipeline-metrics
+//   PIPELINE_METRICS_BENCH_RUNS=2000 PIPELINE_METRICS_BENCH_JOBS=20 npm run bench -- pipeline-metrics
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const RUNS = Number(process.env.PIPELINE_METRICS_BENCH_RUNS ?? 10_000);
+const JOBS = Number(process.env.PIPELINE_METRICS_BENCH_JOBS ?? 20);
+const NEW_RUNS = 50;
+const DAY = 86_400_000;
+const REPO = 'acme/bench';
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const PRELOAD = join(ROOT, 'bench/_rss-preload.mjs');
+
+interface ChildStats {
+  ms: number;
+  runs: number;
+  jobs: number;
+  stats: {
+    requests: number;
+    notModified: number;
+    budgetUsed: number;
+    budget: number;
+    budgetExhausted: boolean;
+    complete: boolean;
+    fetched: number;
+    fromStore: number;
+    hoursLeft: number;
+    segments: number;
+    rateLimitRemaining?: number;
+  };
+}
+
+interface Measured extends ChildStats {
+  wallMs: number;
+  peakRssMb: number;
+  serverRequests: number;
+  serverNotModified: number;
+}
+
+const child = process.env.PIPELINE_METRICS_BENCH_CHILD;
+if (child) await runChild();
+else await runBench();
+
+async function runBench(): Promise<void> {
+  const { startGitHubApi } = await import('../test/support/github-api.js');
+  const dir = mkdtempSync(join(tmpdir(), 'gantry-bench-metrics-'));
+  const now = Date.now();
+  const since = now - 8 * DAY;
+  const start = now - 7 * DAY;
+  const interval = Math.floor((7 * DAY - 3_600_000) / RUNS);
+  const servers: Awaited<ReturnType<typeof startGitHubApi>>[] = [];
+  const serve = async (limit: number) => {
+    const server = await startGitHubApi({ repositories: [REPO], rateLimit: { limit } });
+    server.recordRequests = false;
+    const generated = performance.now();
+    server.generateWorkflowRuns(REPO, { runs: RUNS, jobs: JOBS, start, intervalMs: interval, firstId: 1 });
+    servers.push(server);
+    return { server, ms: performance.now() - generated };
+  };
+  try {
+    console.log(
+      `${RUNS.toLocaleString('en')} runs x ${JOBS} jobs x 5 steps over 7 days; window 8 days; load ${loadavg()[0]!.toFixed(2)}`,
+    );
+    // 1 and 2: GITHUB_TOKEN, 1,000 requests an hour per repository.
+    const token = await serve(1000);
+    const collect = (server: typeof token.server, store: string | undefined, extra: Record<string, string>) =>
+      measure(server, {
+        PIPELINE_METRICS_BENCH_URL: server.url,
+        PIPELINE_METRICS_BENCH_STORE: store ?? '',
+        PIPELINE_METRICS_BENCH_SINCE: String(since),
+        ...extra,
+      });
+    const tokenStore = join(dir, 'store-token');
+    const first = await collect(token.server, tokenStore, { PIPELINE_METRICS_BENCH_BUDGET: '1000' });
+    const rounds = [first];
+    while (!rounds.at(-1)!.stats.complete && rounds.length < 40) {
+      token.server.resetRateLimit();
+      rounds.push(await collect(token.server, tokenStore, { PIPELINE_METRICS_BENCH_BUDGET: '1000' }));
+    }
+    // 3: the whole backfill at once (GitHub Enterprise Cloud's GITHUB_TOKEN: 15,000 an hour).
+    const ghec = await serve(15_000);
+    const fullStore = join(dir, 'store-full');
+    const full = await collect(ghec.server, fullStore, {
+      PIPELINE_METRICS_BENCH_BUDGET: '15000',
+      PIPELINE_METRICS_BENCH_PACE: String(Number.MAX_SAFE_INTEGER),
+    });
+    // 4 and 5: 50 new runs; with the store, and without.
+    ghec.server.generateWorkflowRuns(REPO, {
+      runs: NEW_RUNS,
+      jobs: JOBS,
+      start: Date.now() - 10 * 60_000,
+      intervalMs: 1000,
+      firstId: RUNS + 1,
+    });
+    ghec.server.resetRateLimit();
+    const second = await collect(ghec.server, fullStore, { PIPELINE_METRICS_BENCH_BUDGET: '1000' });
+    ghec.server.resetRateLimit();
+    const stateless = await collect(ghec.server, undefined, {
+      PIPELINE_METRICS_BENCH_BUDGET: '15000',
+      PIPELINE_METRICS_BENCH_PACE: String(Number.MAX_SAFE_INTEGER),
+    });
+
+    const row = (label: string, m: Measured) =>
+      console.log(
+        `${label.padEnd(46)} ${(m.wallMs / 1000).toFixed(2).padStart(7)} s  ${String(m.serverRequests).padStart(6)} req (${String(m.serverNotModified).padStart(4)} 304)  ${m.peakRssMb.toFixed(0).padStart(4)} MB  ${String(m.runs).padStart(6)} runs ${String(m.jobs).padStart(7)} jobs  fetched ${m.stats.fetched}, stored ${m.stats.fromStore}${m.stats.complete ? '' : `, ${m.stats.hoursLeft} h left`}`,
+      );
+    console.log(
+      `${''.padEnd(46)} ${'wall'.padStart(9)}  ${'requests (304s)'.padStart(20)}  ${'peak RSS'.padStart(7)}`,
+    );
+    row('1. first collection, GITHUB_TOKEN (1,000/h)', first);
+    const tokenTotal = rounds.reduce((sum, m) => sum + m.serverRequests, 0);
+    const worst = rounds.reduce((max, m) => Math.max(max, m.serverRequests - m.serverNotModified), 0);
+    row(`2. backfill done after ${rounds.length} collections (last)`, rounds.at(-1)!);
+    console.log(
+      `   ${rounds.length} collections, ${tokenTotal} requests in all, at most ${worst} counted in one hour (limit 1,000); slowest ${Math.max(...rounds.map((m) => m.wallMs / 1000)).toFixed(2)} s, peak ${Math.max(...rounds.map((m) => m.peakRssMb)).toFixed(0)} MB`,
+    );
+    row('3. whole backfill, one collection (15,000/h)', full);
+    const paceMinutes = (full.serverRequests - full.serverNotModified) / 900;
+    console.log(
+      `   pace lifted here; on github.com the 900 points/minute per endpoint limit stretches ${full.serverRequests} requests to >= ${paceMinutes.toFixed(1)} min`,
+    );
+    row(`4. second collection, ${NEW_RUNS} new runs, with the store`, second);
+    row(`5. the same without a store (all fetched again)`, stateless);
+    console.log(
+      `   ratio 5/4: ${(stateless.serverRequests / Math.max(1, second.serverRequests - second.serverNotModified)).toFixed(0)}x the counted requests, ${(stateless.wallMs / second.wallMs).toFixed(1)}x the wall time`,
+    );
+    console.log(
+      `   server setup ${(token.ms / 1000).toFixed(2)} s; targets: < 60 s (3: ${(full.wallMs / 1000).toFixed(1)} s), < 300 MB (max ${Math.max(first.peakRssMb, full.peakRssMb, second.peakRssMb, stateless.peakRssMb).toFixed(0)} MB), requests within 1,000/h per collection (${worst})`,
+    );
+  } finally {
+    await Promise.all(servers.map((s) => s.close()));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function measure(
+  server: { counts: { requests: number; notModified: number } },
+  env: Record<string, string>,
+): Promise<Measured> {
+  const before = { ...server.counts };
+  const started = performance.now();
+  const { code, stdout, stderr, peakKb } = await spawnMeasured(
+    process.execPath,
+    ['--import', 'tsx', '--import', PRELOAD, fileURLToPath(import.meta.url)],
+    { ...(process.env as Record<string, string>), PIPELINE_METRICS_BENCH_CHILD: '1', ...env },
+    ROOT,
+  );
+  const wallMs = performance.now() - started;
+  const line = stdout.trim().split('\n').at(-1) ?? '';
+  if (code !== 0 || !line.startsWith('{'))
+    throw new Error(`collection failed (exit ${code}): ${stderr.trim().split('\n').slice(-5).join(' / ')}`);
+  return {
+    ...(JSON.parse(line) as ChildStats),
+    wallMs,
+    peakRssMb: peakKb / 1024,
+    serverRequests: server.counts.requests - before.requests,
+    serverNotModified: server.counts.notModified - before.notModified,
+  };
+}
+
+function spawnMeasured(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  cwd: string,
+): Promise<{ code: number | null; stdout: string; stderr: string; peakKb: number }> {
+  return new Promise((resolve) => {
+    const proc = spawn(command, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let sampledKb = 0;
+    const timer = setInterval(() => {
+      try {
+        const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${proc.pid}/status`, 'utf8'));
+        if (match) sampledKb = Math.max(sampledKb, Number(match[1]));
+      } catch {}
+    }, 100);
+    proc.stdout.on('data', (c: Buffer) => (stdout += c));
+    proc.stderr.on('data', (c: Buffer) => (stderr += c));
+    proc.on('close', (code) => {
+      clearInterval(timer);
+      const reported = Number(/GANTRY_BENCH_MAXRSS_KB=(\d+)/.exec(stderr)?.[1] ?? 0);
+      resolve({ code, stdout, stderr, peakKb: Math.max(reported, sampledKb) });
+    });
+  });
+}
+
+/** One collection: collectFacts over the one GitHub client and a dir history store. */
+async function runChild(): Promise<void> {
+  const started = performance.now();
+  const { githubClient } = await import('../src/github/index.js');
+  const { HttpClient } = await import('../src/net/index.js');
+  const { DirHistory } = await import('../src/history/index.js');
+  const { collectFacts, RUN_SEGMENTS } = await import('../src/pipeline-metrics/sources/index.js');
+  const env = process.env;
+  const github = await githubClient({
+    token: 'ghs_test-token',
+    context: { apiUrl: env.PIPELINE_METRICS_BENCH_URL!, payload: {} },
+    http: new HttpClient({}),
+  });
+  const store = env.PIPELINE_METRICS_BENCH_STORE
+    ? new DirHistory(RUN_SEGMENTS, env.PIPELINE_METRICS_BENCH_STORE)
+    : undefined;
+  const { facts, stats } = await collectFacts(
+    {
+      github,
+      runStore: store,
+      now: () => Date.now(),
+      warn: (message) => process.stderr.write(`warning: ${message}\n`),
+      run: { run: String(Date.now()), attempt: 1 },
+    },
+    {
+      repository: REPO,
+      defaultBranch: 'main',
+      since: Number(env.PIPELINE_METRICS_BENCH_SINCE),
+      runs: {
+        requestBudget: Number(env.PIPELINE_METRICS_BENCH_BUDGET),
+        ...(env.PIPELINE_METRICS_BENCH_PACE
+          ? { pointsPerMinute: Number(env.PIPELINE_METRICS_BENCH_PACE) }
+          : {}),
+      },
+    },
+  );
+  const jobs = facts.runs.reduce((sum, run) => sum + run.jobs.length, 0);
+  console.log(
+    JSON.stringify({ ms: performance.now() - started, runs: facts.runs.length, jobs, stats: stats.runs }),
+  );
+}
