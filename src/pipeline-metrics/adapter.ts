@@ -1,17 +1,19 @@
 import { readFile, stat } from 'node:fs/promises';
 import { type ActionContext, type ActionFn, ConfigurationError, oneLine } from '../runtime/index.js';
 import { type AlertIssue, syncAlertIssues } from './alerts.js';
+import { gatherFromSources } from './collect.js';
 import { type PipelineMetricsConfig, readConfig } from './config.js';
 import { BASELINE_MS, INPUT, MAX_FACTS_BYTES, OUTPUT } from './constants.js';
 import { FactsError, parseFacts } from './facts-file.js';
 import { writeReportFiles } from './files.js';
 import { computeMetrics } from './metrics.js';
 import type { Facts } from './model.js';
+import type { CollectStats } from './sources/index.js';
 import { renderSummary } from './summary.js';
 
 export const main: ActionFn = async (ctx) => {
   const config = readConfig(ctx.inputs, ctx.workspace, ctx.runtime.env.RUNNER_TEMP);
-  const facts = await ctx.log.stage('facts', () => gatherFacts(ctx, config));
+  const { facts, notes } = await ctx.log.stage('facts', () => gatherFacts(ctx, config));
   const report = await ctx.log.stage(
     'metrics',
     async () =>
@@ -52,7 +54,7 @@ export const main: ActionFn = async (ctx) => {
   }
   for (const alert of firing)
     ctx.runtime.annotate({ level: 'warning', title: 'Pipeline alert', message: oneLine(alert.title) });
-  await ctx.runtime.appendSummary(renderSummary(report, issues));
+  await ctx.runtime.appendSummary(renderSummary(report, issues, notes));
   ctx.runtime.setOutput(OUTPUT.reportFile, files[0]!);
   ctx.runtime.setOutput(OUTPUT.outputDir, config.outputDir);
   ctx.runtime.setOutput(OUTPUT.alertsFiring, String(firing.length));
@@ -63,11 +65,37 @@ export const main: ActionFn = async (ctx) => {
     );
 };
 
-async function gatherFacts(_ctx: ActionContext, config: PipelineMetricsConfig): Promise<Facts> {
-  if (config.factsFile !== undefined) return readFactsFile(config.factsFile);
-  throw new ConfigurationError(
-    `Input '${INPUT.factsFile}' is required until the workflow runs source is wired: give a facts JSON file.`,
-  );
+async function gatherFacts(
+  ctx: ActionContext,
+  config: PipelineMetricsConfig,
+): Promise<{ facts: Facts; notes: string[] }> {
+  if (config.factsFile !== undefined) return { facts: await readFactsFile(config.factsFile), notes: [] };
+  const { facts, stats, notes } = await gatherFromSources(ctx, config, ctx.clock.now() - config.windowMs);
+  return { facts, notes: [...sourceNotes(stats, config), ...notes] };
+}
+
+/** What the sources did, for the summary: a partial backfill is never silent. */
+export function sourceNotes(stats: CollectStats, config: PipelineMetricsConfig): string[] {
+  const notes: string[] = [];
+  if (config.githubToken) {
+    const r = stats.runs;
+    notes.push(
+      `workflow runs: ${r.fetched} fetched, ${r.fromStore} from the ${config.history} history, ${r.requests} requests (${r.notModified} not modified) of a budget of ${r.budget}`,
+    );
+    if (!r.complete)
+      notes.push(
+        `partial: ${r.budgetExhausted ? 'the request budget ran out' : r.rateLimited ? "GitHub's rate limit ran out" : 'not every hour was fetched'}; ${r.hoursLeft} hours of the window are left for the next run`,
+      );
+  }
+  if (config.promotions.length > 0)
+    notes.push(`deploys: ${stats.deploys.records} promotion records read, ${stats.deploys.skipped} skipped`);
+  if (config.testHistory !== 'none')
+    notes.push(`tests: ${stats.tests.records} quarantine records read, ${stats.tests.skipped} skipped`);
+  if (config.stageLogs.length > 0)
+    notes.push(
+      `stage logs: ${stats.stages.lines} lines read, ${stats.stages.skipped} skipped, ${stats.stages.unreadable} files unreadable`,
+    );
+  return notes;
 }
 
 export async function readFactsFile(path: string): Promise<Facts> {

@@ -1,7 +1,13 @@
 import { isAbsolute, join, resolve } from 'node:path';
+import { InvalidReferenceError, parseReference } from '../oci/index.js';
 import { ConfigurationError, type InputReader } from '../runtime/index.js';
 import {
   ALERT_MODES,
+  DEFAULT_HISTORY_BRANCH,
+  DEFAULT_REQUEST_BUDGET,
+  DEFAULT_TEST_HISTORY_BRANCH,
+  HISTORY_STORES,
+  TEST_HISTORY_STORES,
   DEFAULT_ALERT_RUNS,
   DEFAULT_ALERT_THRESHOLD,
   DEFAULT_MIN_SAMPLES,
@@ -23,6 +29,18 @@ export interface PipelineMetricsConfig {
   passRateDrop: number;
   topFlaky: number;
   outputDir: string;
+  /** Given, or undefined: the event's repository default branch, else main. */
+  defaultBranch?: string;
+  history: (typeof HISTORY_STORES)[number];
+  historyDir?: string;
+  historyBranch: string;
+  requestBudget: number;
+  promotions: string[];
+  insecureRegistries: string[];
+  testHistory: (typeof TEST_HISTORY_STORES)[number];
+  testHistoryDir?: string;
+  testHistoryBranch: string;
+  stageLogs: string[];
 }
 
 const DAY_MS = 86_400_000;
@@ -47,7 +65,47 @@ export function readConfig(
       `Input '${INPUT.alerts}' is issue but '${INPUT.githubToken}' is empty: pass a token that can write issues (the default \${{ github.token }} with permissions: issues: write), or use alerts: fail or none.`,
     );
   const outputDir = inputs.optional(INPUT.outputDir);
+  const history = inputs.oneOf(INPUT.history, HISTORY_STORES, 'cache');
+  const historyDir = inputs.optional(INPUT.historyDir);
+  if (history === 'dir' && historyDir === undefined)
+    throw new ConfigurationError(
+      `Input '${INPUT.historyDir}' is required with history: dir; give the directory that keeps the fetched runs.`,
+    );
+  const testHistory = inputs.oneOf(INPUT.testHistory, TEST_HISTORY_STORES, 'none');
+  const testHistoryDir = inputs.optional(INPUT.testHistoryDir);
+  if (testHistory === 'dir' && testHistoryDir === undefined)
+    throw new ConfigurationError(
+      `Input '${INPUT.testHistoryDir}' is required with test-history: dir; give quarantine's history-dir.`,
+    );
+  const defaultBranch = inputs.optional(INPUT.defaultBranch);
+  if (defaultBranch !== undefined) branchName(INPUT.defaultBranch, defaultBranch, 'main');
   return {
+    defaultBranch,
+    history,
+    historyDir: historyDir === undefined ? undefined : inWorkspace(workspace, historyDir),
+    historyBranch: branchName(
+      INPUT.historyBranch,
+      inputs.optional(INPUT.historyBranch) ?? DEFAULT_HISTORY_BRANCH,
+      DEFAULT_HISTORY_BRANCH,
+    ),
+    requestBudget: inputs.integer(INPUT.requestBudget, {
+      min: 1,
+      max: 100_000,
+      fallback: DEFAULT_REQUEST_BUDGET,
+    }),
+    promotions: inputs.lines(INPUT.promotions).map(promotionReference),
+    insecureRegistries: inputs
+      .string(INPUT.insecureRegistries)
+      .split(/[\s,]+/)
+      .filter(Boolean),
+    testHistory,
+    testHistoryDir: testHistoryDir === undefined ? undefined : inWorkspace(workspace, testHistoryDir),
+    testHistoryBranch: branchName(
+      INPUT.testHistoryBranch,
+      inputs.optional(INPUT.testHistoryBranch) ?? DEFAULT_TEST_HISTORY_BRANCH,
+      DEFAULT_TEST_HISTORY_BRANCH,
+    ),
+    stageLogs: inputs.lines(INPUT.stageLogs).map((path) => inWorkspace(workspace, path)),
     factsFile: factsFile === undefined ? undefined : inWorkspace(workspace, factsFile),
     githubToken,
     windowMs,
@@ -76,6 +134,27 @@ export function parseThreshold(value: string): number {
       'a number of spreads above 0 and at most 100, such as 3 or 2.5',
     );
   return n;
+}
+
+function branchName(input: string, value: string, example: string): string {
+  if (!/^(?!.*\.\.)(?!\/)(?!.*\/$)(?!-)[A-Za-z0-9._/-]+$/.test(value) || value.endsWith('.lock'))
+    throw ConfigurationError.forInput(input, value, `a branch name such as ${example}`);
+  return value;
+}
+
+/** A registry repository whose promotion records are read: ghcr.io/acme/app or ghcr.io/acme/app:production. */
+function promotionReference(line: string): string {
+  try {
+    parseReference(line);
+    return line;
+  } catch (error) {
+    if (!(error instanceof InvalidReferenceError)) throw error;
+  }
+  throw ConfigurationError.forInput(
+    INPUT.promotions,
+    line,
+    'a registry repository, one a line, such as ghcr.io/acme/app (every environment tag) or ghcr.io/acme/app:production',
+  );
 }
 
 function inWorkspace(workspace: string, path: string): string {

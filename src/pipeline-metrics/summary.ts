@@ -49,11 +49,16 @@ function weekLabels(weekly: WeekCount[]): string[] {
   return weekly.map((w) => formatDate(w.weekStart).slice(5));
 }
 
-export function renderSummary(report: MetricsReport, issues: readonly AlertIssue[] = []): string {
+export function renderSummary(
+  report: MetricsReport,
+  issues: readonly AlertIssue[] = [],
+  notes: readonly string[] = [],
+): string {
   const parts: string[] = [];
   parts.push(
     `## Pipeline metrics: ${safeMarkdown(report.repository)}\n\n${formatDate(report.window.from)} to ${formatDate(report.window.to)}.\n`,
   );
+  if (notes.length) parts.push(`${notes.map((note) => `- ${safeMarkdown(note)}`).join('\n')}\n`);
   parts.push(alertsSection(report, issues));
   parts.push(doraSection(report));
   parts.push(passSection(report));
