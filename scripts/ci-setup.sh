@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs on a fresh machine: the CNCF registry and skopeo (Debian),
-# htpasswd for bcrypt credentials, tinyproxy (a real forward proxy for the proxy tests), and pytest
+# htpasswd for bcrypt credentials, tinyproxy (a real forward proxy for the proxy tests), Prometheus'
+# pushgateway and server (pipeline-metrics' exporter is read back through PromQL), and pytest
 # for real pytest JUnit reports where pip can reach it.
 set -euo pipefail
 need=()
@@ -9,6 +10,8 @@ command -v skopeo >/dev/null || need+=(skopeo)
 command -v htpasswd >/dev/null || need+=(apache2-utils)
 command -v git >/dev/null || need+=(git)
 [ -x /usr/bin/tinyproxy ] || need+=(tinyproxy)
+[ -x /usr/bin/prometheus-pushgateway ] || need+=(prometheus-pushgateway)
+[ -x /usr/bin/prometheus ] && [ -x /usr/bin/promtool ] || need+=(prometheus)
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
