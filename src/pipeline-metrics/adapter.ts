@@ -1,5 +1,11 @@
 import { readFile, stat } from 'node:fs/promises';
-import { type ActionContext, type ActionFn, ConfigurationError, oneLine } from '../runtime/index.js';
+import {
+  type ActionContext,
+  type ActionFn,
+  ConfigurationError,
+  errorMessage,
+  oneLine,
+} from '../runtime/index.js';
 import { type AlertIssue, syncAlertIssues } from './alerts.js';
 import { gatherFromSources } from './collect.js';
 import { type PipelineMetricsConfig, readConfig } from './config.js';
@@ -7,12 +13,15 @@ import { BASELINE_MS, INPUT, MAX_FACTS_BYTES, OUTPUT } from './constants.js';
 import { FactsError, parseFacts } from './facts-file.js';
 import { writeReportFiles } from './files.js';
 import { computeMetrics } from './metrics.js';
-import type { Facts } from './model.js';
+import { ExportError, runExports } from './export/index.js';
+import type { Facts, MetricsReport, RunFact } from './model.js';
 import type { CollectStats } from './sources/index.js';
 import { renderSummary } from './summary.js';
 
 export const main: ActionFn = async (ctx) => {
   const config = readConfig(ctx.inputs, ctx.workspace, ctx.runtime.env.RUNNER_TEMP);
+  // Exporter header values and URL credentials are masked before anything can print them.
+  for (const secret of config.exports.secrets) ctx.runtime.setSecret(secret);
   const { facts, notes } = await ctx.log.stage('facts', () => gatherFacts(ctx, config));
   const report = await ctx.log.stage(
     'metrics',
@@ -52,6 +61,8 @@ export const main: ActionFn = async (ctx) => {
         ),
     );
   }
+  const { note: exported, failure: exportFailure } = await exportReport(ctx, config, report, facts.runs);
+  if (exported) notes.push(exported);
   for (const alert of firing)
     ctx.runtime.annotate({ level: 'warning', title: 'Pipeline alert', message: oneLine(alert.title) });
   await ctx.runtime.appendSummary(renderSummary(report, issues, notes));
@@ -59,11 +70,51 @@ export const main: ActionFn = async (ctx) => {
   ctx.runtime.setOutput(OUTPUT.outputDir, config.outputDir);
   ctx.runtime.setOutput(OUTPUT.alertsFiring, String(firing.length));
   ctx.runtime.setOutput(OUTPUT.alertKeys, firing.map((a) => a.key).join(','));
+  if (exportFailure) throw exportFailure;
   if (config.alerts === 'fail' && firing.length > 0)
     throw new ConfigurationError(
       `alerts: fail: ${firing.length} alert${firing.length === 1 ? '' : 's'} firing (${oneLine(firing[0]!.title).slice(0, 200)}${firing.length > 1 ? ', …' : ''}); see the job summary.`,
     );
 };
+
+/**
+ * The exporters, after the files: a receiver that is down for now (a transient failure, after
+ * src/net's retries) is a warning and the step goes on; one that refuses what is sent or cannot be
+ * a receiver (4xx, a wrong URL) fails the step, after the summary, with one line naming its input.
+ */
+async function exportReport(
+  ctx: ActionContext,
+  config: PipelineMetricsConfig,
+  report: MetricsReport,
+  runs: readonly RunFact[],
+): Promise<{ note?: string; failure?: Error }> {
+  if (!config.exports.pushgateway && !config.exports.otlp) return {};
+  try {
+    const results = await ctx.log.stage(
+      'export',
+      () => runExports(config.exports, { report, runs }, { http: ctx.http() }),
+      (r) => ({ samples: r.pushgateway?.samples, spans: r.otlp?.spans }),
+    );
+    for (const warning of results.otlp?.warnings ?? [])
+      ctx.runtime.annotate({ level: 'warning', title: 'OTLP export', message: oneLine(warning) });
+    const parts = [
+      results.pushgateway &&
+        `${results.pushgateway.samples} samples in ${results.pushgateway.families} families pushed to ${results.pushgateway.url}`,
+      results.otlp &&
+        `${results.otlp.spans} spans of ${results.otlp.runs} runs sent to ${results.otlp.url}${results.otlp.rejectedSpans ? ` (${results.otlp.rejectedSpans} rejected)` : ''}`,
+    ].filter(Boolean);
+    return { note: `exported: ${parts.join('; ')}` };
+  } catch (error) {
+    const message = oneLine(errorMessage(error));
+    if (error instanceof ExportError && error.transient) {
+      ctx.runtime.annotate({ level: 'warning', title: 'Export failed', message });
+      return { note: `export failed for now: ${message}` };
+    }
+    if (error instanceof ExportError)
+      return { note: `export failed: ${message}`, failure: new ConfigurationError(message) };
+    throw error;
+  }
+}
 
 async function gatherFacts(
   ctx: ActionContext,

@@ -1,6 +1,7 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { InvalidReferenceError, parseReference } from '../oci/index.js';
 import { ConfigurationError, type InputReader } from '../runtime/index.js';
+import { EXPORT_INPUTS, type ExportConfig, parseExportConfig } from './export/index.js';
 import {
   ALERT_MODES,
   DEFAULT_HISTORY_BRANCH,
@@ -41,6 +42,8 @@ export interface PipelineMetricsConfig {
   testHistoryDir?: string;
   testHistoryBranch: string;
   stageLogs: string[];
+  /** The Pushgateway and OTLP exporters (each on when its URL is given); `secrets` to mask first. */
+  exports: ExportConfig;
 }
 
 const DAY_MS = 86_400_000;
@@ -106,6 +109,14 @@ export function readConfig(
       DEFAULT_TEST_HISTORY_BRANCH,
     ),
     stageLogs: inputs.lines(INPUT.stageLogs).map((path) => inWorkspace(workspace, path)),
+    exports: parseExportConfig({
+      pushgatewayUrl: inputs.optional(EXPORT_INPUTS.pushgatewayUrl),
+      pushgatewayJob: inputs.optional(EXPORT_INPUTS.pushgatewayJob),
+      pushgatewayGrouping: inputs.string(EXPORT_INPUTS.pushgatewayGrouping),
+      pushgatewayHeaders: inputs.string(EXPORT_INPUTS.pushgatewayHeaders),
+      otlpEndpoint: inputs.optional(EXPORT_INPUTS.otlpEndpoint),
+      otlpHeaders: inputs.string(EXPORT_INPUTS.otlpHeaders),
+    }),
     factsFile: factsFile === undefined ? undefined : inWorkspace(workspace, factsFile),
     githubToken,
     windowMs,
