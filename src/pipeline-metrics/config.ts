@@ -100,7 +100,8 @@ export function readConfig(
     insecureRegistries: inputs
       .string(INPUT.insecureRegistries)
       .split(/[\s,]+/)
-      .filter(Boolean),
+      .filter(Boolean)
+      .map(registryHost),
     testHistory,
     testHistoryDir: testHistoryDir === undefined ? undefined : inWorkspace(workspace, testHistoryDir),
     testHistoryBranch: branchName(
@@ -166,6 +167,21 @@ function promotionReference(line: string): string {
     line,
     'a registry repository, one a line, such as ghcr.io/acme/app (every environment tag) or ghcr.io/acme/app:production',
   );
+}
+
+/** host[:port], as a registry is named in a reference: a scheme, path or credentials is refused. */
+function registryHost(value: string): string {
+  if (
+    !/^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/.test(
+      value,
+    )
+  )
+    throw ConfigurationError.forInput(
+      INPUT.insecureRegistries,
+      value,
+      'registry hosts as host or host:port (such as registry.internal:5000), comma or space separated',
+    );
+  return value;
 }
 
 function inWorkspace(workspace: string, path: string): string {

@@ -147,6 +147,11 @@ describe('bad input of the source inputs', () => {
       /Input 'promotions': got "ghcr\.io\/Acme App"; expected a registry repository/,
     ],
     [
+      'insecure-registries',
+      { 'insecure-registries': 'http://registry:5000' },
+      /Input 'insecure-registries': got "http:\/\/registry:5000"; expected registry hosts as host or host:port/,
+    ],
+    [
       'test-history',
       { 'test-history': 'cache' },
       /Input 'test-history': got "cache"; expected one of none, branch, dir/,
