@@ -45,6 +45,15 @@ function more(total: number, shown: number, what: string): string {
   return total > shown ? `\n_${total - shown} more ${what} in the JSON and CSV files._\n` : '';
 }
 
+/** Day labels (MM-DD); with several runs a day, day and time; if those repeat too, run numbers. */
+export function pointLabels(times: readonly number[]): string[] {
+  const unique = (labels: string[]) => new Set(labels).size === labels.length;
+  const days = times.map((t) => formatDate(t).slice(5));
+  if (unique(days)) return days;
+  const minutes = times.map((t) => new Date(t).toISOString().slice(5, 16).replace('T', ' '));
+  return unique(minutes) ? minutes : times.map((_, i) => String(i + 1));
+}
+
 function weekLabels(weekly: WeekCount[]): string[] {
   return weekly.map((w) => formatDate(w.weekStart).slice(5));
 }
@@ -210,7 +219,7 @@ function durationSection(report: MetricsReport): string {
     const points = judged.length > 1 ? judged : x.series!;
     return xychart({
       title: `${mermaidText(durationSubject(x), 70)} (seconds)`,
-      xLabels: points.map((p) => formatDate(p.time).slice(5)),
+      xLabels: pointLabels(points.map((p) => p.time)),
       yLabel: 'seconds',
       bars: points.map((p) => seconds(p.ms)),
       lines:

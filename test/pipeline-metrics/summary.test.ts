@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeMetrics } from '../../src/pipeline-metrics/metrics.js';
-import { renderSummary, xychart } from '../../src/pipeline-metrics/summary.js';
+import { pointLabels, renderSummary, xychart } from '../../src/pipeline-metrics/summary.js';
 import { DAY, facts, job, NOW, OPTIONS, run } from './facts.js';
 
 describe('job summary', () => {
@@ -17,6 +17,13 @@ describe('job summary', () => {
     expect(xychart({ title: 'T', xLabels: ['a', 'b'], yLabel: 's', bars: [1, 2], lines: [[1, 1.5]] })).toBe(
       '```mermaid\nxychart-beta\n  title "T"\n  x-axis ["a", "b"]\n  y-axis "s" 0 --> 3\n  bar [1, 2]\n  line [1, 1.5]\n```\n',
     );
+  });
+
+  it('x-axis labels never repeat (a repeated category would merge bars): days, else day and time, else run numbers', () => {
+    const t = Date.UTC(2026, 10, 30, 9, 15);
+    expect(pointLabels([t, t + DAY])).toEqual(['11-30', '12-01']);
+    expect(pointLabels([t, t + 3_600_000])).toEqual(['11-30 09:15', '11-30 10:15']);
+    expect(pointLabels([t, t + 1000])).toEqual(['1', '2']);
   });
 
   it('2,000 jobs of 5 steps: tables capped at 50 rows, 4 charts a section, far under the 1 MiB summary limit', () => {
