@@ -38,7 +38,17 @@ import type { HistoryStore } from '../../history/index.js';
 import { forEachLimit } from '../../net/pool.js';
 import { errorMessage, isConfigurationError } from '../../runtime/errors.js';
 import type { JobFact, RunFact, StepFact } from '../model.js';
-import { type FetchState, type RangeState, RUNS_STREAM, type RunSegment, SEGMENT_RUNS } from './run-store.js';
+import {
+  type FetchState,
+  jobOf,
+  type RangeState,
+  RUNS_STREAM,
+  type RunSegment,
+  releaseTimes,
+  SEGMENT_RUNS,
+  sharedTime,
+  stepOf,
+} from './run-store.js';
 
 export const HOUR = 3_600_000;
 export const DEFAULT_BUDGET = 500;
@@ -137,7 +147,7 @@ const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 const time = (value: unknown): number | undefined => {
   if (typeof value !== 'string' || value === '') return undefined;
   const ms = Date.parse(value);
-  return Number.isFinite(ms) ? ms : undefined;
+  return Number.isFinite(ms) ? sharedTime(ms) : undefined;
 };
 const num = (value: unknown): number | undefined =>
   typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
@@ -293,30 +303,26 @@ export async function fetchWorkflowRuns(
         stats.skipped += 1;
         continue;
       }
-      const fact: StepFact = {
-        name: intern(typeof step.name === 'string' ? step.name : ''),
-        number: step.number as number,
-        conclusion: typeof step.conclusion === 'string' ? intern(step.conclusion) : null,
-      };
-      const s = time(step.started_at);
-      const c = time(step.completed_at);
-      if (s !== undefined) fact.startedAt = s;
-      if (c !== undefined) fact.completedAt = c;
-      steps.push(fact);
+      steps.push(
+        stepOf(
+          intern(typeof step.name === 'string' ? step.name : ''),
+          step.number as number,
+          typeof step.conclusion === 'string' ? intern(step.conclusion) : null,
+          time(step.started_at),
+          time(step.completed_at),
+        ),
+      );
     }
-    const fact: JobFact = {
+    return jobOf(
       id,
-      name: intern(typeof job.name === 'string' ? job.name : ''),
-      conclusion: typeof job.conclusion === 'string' ? intern(job.conclusion) : null,
-      createdAt: created,
+      intern(typeof job.name === 'string' ? job.name : ''),
+      typeof job.conclusion === 'string' ? intern(job.conclusion) : null,
+      created,
+      time(job.started_at),
+      time(job.completed_at),
+      typeof job.runner_name === 'string' ? intern(job.runner_name) : undefined,
       steps,
-    };
-    const s = time(job.started_at);
-    const c = time(job.completed_at);
-    if (s !== undefined) fact.startedAt = s;
-    if (c !== undefined) fact.completedAt = c;
-    if (typeof job.runner_name === 'string') fact.runnerName = intern(job.runner_name);
-    return fact;
+    );
   };
 
   /** One completed attempt with its jobs; false when the budget ran out first. */
@@ -496,6 +502,7 @@ export async function fetchWorkflowRuns(
     }
   } else stats.segments = segments;
   inWindow.sort((a, b) => a.createdAt - b.createdAt || a.id - b.id || a.attempt - b.attempt);
+  releaseTimes();
   return { runs: inWindow, stats };
 }
 
