@@ -12,8 +12,11 @@ import type { JobFact, RunFact, StepFact } from '../model.js';
 
 /** The store stream (the RecordKey branch) pipeline-metrics keeps its runs in. */
 export const RUNS_STREAM = 'workflow-runs';
-/** Attempts per segment: bounds the memory one encode or decode needs. */
-export const SEGMENT_RUNS = 1000;
+/**
+ * Attempts per segment: bounds the memory one encode or decode needs (10,000 runs of 20 jobs read
+ * back peaked at 370 MB in segments of 1,000, 285 MB in segments of 250).
+ */
+export const SEGMENT_RUNS = 250;
 
 /**
  * Which created-time ranges of the window are fetched (an hour each, split when an hour holds more

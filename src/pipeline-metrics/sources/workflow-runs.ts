@@ -35,7 +35,7 @@
  */
 import { type GitHub, GitHubRateLimitError, gitHubError } from '../../github/index.js';
 import type { HistoryStore } from '../../history/index.js';
-import { forEachLimit } from '../../net/pool.js';
+import { createLimiter } from '../../net/pool.js';
 import { errorMessage, isConfigurationError } from '../../runtime/errors.js';
 import type { JobFact, RunFact, StepFact } from '../model.js';
 import {
@@ -365,8 +365,19 @@ export async function fetchWorkflowRuns(
     return true;
   };
 
-  /** Lists one created range (newest first) and fetches what it holds that is not stored; complete or not. */
-  const listRange = async (lo: number, hi: number): Promise<boolean> => {
+  // One queue for every jobs request: an hour's jobs are queued before the next hour's, so the
+  // fetch stays newest first while the next hour is listed.
+  const jobLimit = createLimiter(concurrency);
+
+  /**
+   * Lists one created range (newest first) and fetches what it holds that is not stored; complete
+   * or not. `queued` is told once the first page's jobs are in the queue.
+   */
+  const listRange = async (
+    lo: number,
+    hi: number,
+    queued: () => void = () => undefined,
+  ): Promise<boolean> => {
     const range = `${iso(lo)}..${iso(hi)}`;
     const previous = state.ranges[range];
     const current: RangeState = { complete: false, pages: previous?.pages ?? 1, etags: [] };
@@ -403,7 +414,7 @@ export async function fetchWorkflowRuns(
         const mid = lo + Math.floor((hi - lo) / 2000) * 1000;
         const parts = [`${iso(mid + 1000)}..${iso(hi)}`, `${iso(lo)}..${iso(mid)}`];
         current.parts = parts;
-        const newer = await listRange(mid + 1000, hi);
+        const newer = await listRange(mid + 1000, hi, queued);
         const older = newer || !stats.budgetExhausted ? await listRange(lo, mid) : false;
         current.complete = newer && older;
         return current.complete;
@@ -436,16 +447,22 @@ export async function fetchWorkflowRuns(
         }
       }
       let spent = false;
-      await forEachLimit(wanted, concurrency, async ([item, attempt]) => {
-        if (spent) return;
-        try {
-          if (!(await fetchAttempt(item, attempt))) pageDone = false;
-        } catch (error) {
-          if (!(error instanceof BudgetSpent)) throw error;
-          spent = true;
-          pageDone = false;
-        }
-      });
+      const fetching = Promise.all(
+        wanted.map(([item, attempt]) =>
+          jobLimit(async () => {
+            if (spent) return;
+            try {
+              if (!(await fetchAttempt(item, attempt))) pageDone = false;
+            } catch (error) {
+              if (!(error instanceof BudgetSpent)) throw error;
+              spent = true;
+              pageDone = false;
+            }
+          }),
+        ),
+      );
+      queued();
+      await fetching;
       current.etags.push(pageDone && answer.etag ? answer.etag : null);
       if (!pageDone) complete = false;
       if (spent) {
@@ -462,10 +479,31 @@ export async function fetchWorkflowRuns(
   const last = Math.floor(started / HOUR) * HOUR;
   const hourRange = (hour: number) => `${iso(hour)}..${iso(hour + HOUR - 1000)}`;
   try {
-    for (let hour = last; hour >= first && !stats.budgetExhausted; hour -= HOUR) {
+    // Two hours at a time: the next is listed while this one's jobs are fetched.
+    let failure: unknown;
+    const inFlight: Promise<void>[] = [];
+    for (let hour = last; hour >= first; hour -= HOUR) {
+      if (failure !== undefined || stats.budgetExhausted) break;
       if (state.ranges[hourRange(hour)]?.complete && hour + HOUR <= started - lookback) continue;
-      await listRange(hour, hour + HOUR - 1000);
+      let queued: () => void = () => undefined;
+      const ready = new Promise<void>((resolve) => {
+        queued = resolve;
+      });
+      inFlight.push(
+        listRange(hour, hour + HOUR - 1000, () => queued())
+          .then(
+            () => undefined,
+            (error: unknown) => {
+              failure ??= error;
+            },
+          )
+          .finally(() => queued()),
+      );
+      await ready;
+      if (inFlight.length >= 2) await inFlight.shift();
     }
+    await Promise.all(inFlight);
+    if (failure !== undefined) throw failure;
   } catch (error) {
     if (isConfigurationError(error)) throw error;
     if (error instanceof GitHubRateLimitError) {
