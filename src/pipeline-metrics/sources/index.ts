@@ -53,6 +53,8 @@ export interface CollectOptions {
     concurrency?: number;
     /** Requests a minute to one endpoint (default 800, under GitHub's documented 900 points). */
     pointsPerMinute?: number;
+    /** Stored segments beyond which they are rewritten as few (default 200). */
+    compactAt?: number;
   };
   /**
    * Registry repositories whose promotion records are read: `ghcr.io/acme/app` (every tag's

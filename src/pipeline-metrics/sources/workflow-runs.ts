@@ -109,6 +109,8 @@ export interface RunsOptions {
   rerunLookbackMs?: number;
   concurrency?: number;
   pointsPerMinute?: number;
+  /** Segments kept before they are rewritten as few (default 200). */
+  compactAt?: number;
 }
 
 interface ApiRun {
@@ -531,7 +533,15 @@ export async function fetchWorkflowRuns(
 
   if (deps.store && (fresh.length > 0 || JSON.stringify(state) !== before)) {
     try {
-      stats.segments = await saveSegments(deps, fresh, inWindow, state, segments, started);
+      stats.segments = await saveSegments(
+        deps,
+        fresh,
+        inWindow,
+        state,
+        segments,
+        started,
+        options.compactAt ?? COMPACT_AT,
+      );
     } catch (error) {
       if (isConfigurationError(error)) throw error;
       deps.warn(
@@ -552,30 +562,29 @@ async function saveSegments(
   state: FetchState,
   existing: number,
   now: number,
+  compactAt: number,
 ): Promise<number> {
   const store = deps.store!;
-  const compact = existing + Math.ceil(fresh.length / SEGMENT_RUNS) > COMPACT_AT;
+  const compact = existing + Math.max(1, Math.ceil(fresh.length / SEGMENT_RUNS)) > compactAt;
   const runs = compact ? inWindow : fresh;
   const chunks: RunFact[][] = [];
   for (let i = 0; i < runs.length; i += SEGMENT_RUNS) chunks.push(runs.slice(i, i + SEGMENT_RUNS));
   if (chunks.length === 0) chunks.push([]);
   const self = deps.run ?? { run: 'local', attempt: 1 };
-  for (const [i, chunk] of chunks.entries()) {
-    const lastChunk = i === chunks.length - 1;
-    await store.append(
-      {
-        v: 1,
-        run: chunks.length > 1 ? `${self.run}.${i}` : self.run,
-        attempt: self.attempt,
-        branch: RUNS_STREAM,
-        time: now + i,
-        runs: chunk,
-        ...(lastChunk ? { state } : {}),
-      },
-      // The last segment of a compaction drops every older one.
-      compact && lastChunk ? chunks.length : STORE_WINDOW,
-    );
-  }
+  // All at once: one cache entry saved (a key is saved once), one push of the history branch.
+  await store.appendAll(
+    chunks.map((chunk, i) => ({
+      v: 1 as const,
+      run: chunks.length > 1 ? `${self.run}.${i}` : self.run,
+      attempt: self.attempt,
+      branch: RUNS_STREAM,
+      time: now + i,
+      runs: chunk,
+      ...(i === chunks.length - 1 ? { state } : {}),
+    })),
+    // A compaction keeps only what it wrote.
+    compact ? chunks.length : STORE_WINDOW,
+  );
   return compact ? chunks.length : existing + chunks.length;
 }
 
