@@ -147,7 +147,7 @@ describe('pipeline-metrics sources: workflow runs', () => {
       name: 'CI',
       branch: 'main',
       event: 'push',
-      createdAt: start,
+      createdAt: Math.floor(start / 1000) * 1000,
       url: `https://github.com/${REPO}/actions/runs/${ids[0]}`,
     });
     const job0 = first.jobs[0]!;

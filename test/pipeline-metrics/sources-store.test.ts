@@ -1,13 +1,13 @@
 // The runs store's format (fast-check prints the seed and the shrunk counterexample on failure;
 // rerun one with FC_SEED=<seed>), and what the runs source does with a damaged store and bad input.
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { githubClient } from '../../src/github/index.js';
-import { DirHistory, recordFileName } from '../../src/history/index.js';
+import { type CacheClient, CacheHistory, DirHistory, recordFileName } from '../../src/history/index.js';
 import { HttpClient } from '../../src/net/index.js';
 import type { JobFact, RunFact, StepFact } from '../../src/pipeline-metrics/model.js';
 import {
@@ -241,5 +241,92 @@ describe('pipeline-metrics runs source: bad input', () => {
     const again = await collect({ requestBudget: 5000, pointsPerMinute: 100_000 });
     expect(again.stats.runs.fetched).toBe(0);
     expect(again.stats.runs.notModified).toBeGreaterThan(0);
+  });
+
+  it('a collection of many segments is one cache save (a cache key can be saved once)', async () => {
+    const { server } = await setup();
+    const ids = server.generateWorkflowRuns(REPO, {
+      runs: 600,
+      jobs: 1,
+      steps: 1,
+      start: Date.now() - 20 * HOUR,
+      intervalMs: 100_000,
+    });
+    // The cache client as @actions/cache behaves: a key saved twice is refused (-1); restore by
+    // the exact key, then by prefix, newest first.
+    const saved = new Map<string, string>();
+    const cacheRoot = mkdtempSync(join(tmpdir(), 'gantry-metrics-cache-'));
+    dirs.push(cacheRoot);
+    const cache: CacheClient = {
+      saveCache: async ([path], key) => {
+        if (saved.has(key)) return -1;
+        const copy = join(cacheRoot, String(saved.size));
+        cpSync(path!, copy, { recursive: true });
+        saved.set(key, copy);
+        return saved.size;
+      },
+      restoreCache: async ([path], primary, restoreKeys = []) => {
+        const keys = [...saved.keys()].reverse();
+        const hit = saved.has(primary)
+          ? primary
+          : restoreKeys.map((prefix) => keys.find((k) => k.startsWith(prefix))).find(Boolean);
+        if (hit) cpSync(saved.get(hit)!, path!, { recursive: true });
+        return hit;
+      },
+    };
+    const github = await githubClient({
+      token: 'ghs_test-token',
+      context: { apiUrl: server.url, payload: {} },
+      http: new HttpClient({}),
+    });
+    const collectWith = (run: number, warnings: string[]) =>
+      collectFacts(
+        {
+          github,
+          runStore: new CacheHistory(RUN_SEGMENTS, join(cacheRoot, `work-${run}`), cache, {
+            run: String(run),
+            attempt: 1,
+          }),
+          now: () => Date.now(),
+          warn: (m) => warnings.push(m),
+          run: { run: String(run), attempt: 1 },
+        },
+        {
+          repository: REPO,
+          defaultBranch: 'main',
+          since: Date.now() - 24 * HOUR,
+          runs: { requestBudget: 1000 },
+        },
+      );
+    const warnings: string[] = [];
+    const first = await collectWith(1, warnings);
+    expect(first.facts.runs.map((r) => r.id)).toEqual(ids);
+    expect(warnings).toEqual([]);
+    expect(saved.size).toBe(1);
+    expect(first.stats.runs.segments).toBe(3);
+    const second = await collectWith(2, warnings);
+    expect(second.stats.runs).toMatchObject({ fetched: 0, fromStore: 600 });
+    expect(warnings).toEqual([]);
+  });
+
+  it('many small segments are rewritten as few, keeping every run', async () => {
+    const { server, dir } = await setup();
+    const { collect } = await collector(server, dir);
+    const ids: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      ids.push(
+        ...server.generateWorkflowRuns(REPO, {
+          runs: 2,
+          jobs: 1,
+          start: Date.now() - (10 - i) * HOUR,
+          intervalMs: 60_000,
+        }),
+      );
+      const { stats } = await collect({ requestBudget: 1000, compactAt: 3 });
+      expect(stats.runs.segments).toBeLessThanOrEqual(3);
+    }
+    expect(readdirSync(dir).length).toBeLessThanOrEqual(3);
+    const { facts } = await collect({ requestBudget: 1000, compactAt: 3 });
+    expect(facts.runs.map((r) => r.id)).toEqual(ids.sort((a, b) => a - b));
   });
 });

@@ -1320,7 +1320,8 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
       const steps = o.steps ?? 5;
       for (let r = 0; r < o.runs; r++) {
         const id = first + r;
-        const created = o.start + r * o.intervalMs;
+        // GitHub's times have whole seconds.
+        const created = Math.floor((o.start + r * o.intervalMs) / 1000) * 1000;
         const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
         const failed = r % 17 === 5;
         const jobs = () =>

@@ -12,8 +12,11 @@ import type { JobFact, RunFact, StepFact } from '../model.js';
 
 /** The store stream (the RecordKey branch) pipeline-metrics keeps its runs in. */
 export const RUNS_STREAM = 'workflow-runs';
-/** Attempts per segment: bounds the memory one encode or decode needs. */
-export const SEGMENT_RUNS = 1000;
+/**
+ * Attempts per segment: bounds the memory one encode or decode needs (10,000 runs of 20 jobs read
+ * back peaked at 370 MB in segments of 1,000, 285 MB in segments of 250).
+ */
+export const SEGMENT_RUNS = 250;
 
 /**
  * Which created-time ranges of the window are fetched (an hour each, split when an hour holds more
@@ -165,7 +168,7 @@ export function decodeSegment(bytes: Buffer): RunSegment | undefined {
     return text ?? null;
   };
   const text = (i: unknown): string => str(i) ?? '';
-  const back = (v: number | null, base: number) => (v === null ? undefined : base + v);
+  const back = (v: number | null, base: number) => (v === null ? undefined : sharedTime(base + v));
   try {
     const runs: RunFact[] = value.runs.map((r) => {
       if (!Array.isArray(r) || r.length !== 13 || !isNum(r[0]) || !isNum(r[1]) || !isNum(r[8]))
@@ -178,28 +181,23 @@ export function decodeSegment(bytes: Buffer): RunSegment | undefined {
         if (!Array.isArray(j) || j.length !== 8 || !isNum(j[0]) || !isNum(j[3]) || !Array.isArray(j[7]))
           throw new Error('bad job');
         if (!optNum(j[4]) || !optNum(j[5]) || !optNum(j[6])) throw new Error('bad job');
-        const jobCreated = created + j[3];
+        const jobCreated = sharedTime(created + j[3]);
         const steps: StepFact[] = j[7].map((st) => {
           if (!Array.isArray(st) || st.length !== 5 || !isNum(st[1]) || !optNum(st[3]) || !optNum(st[4]))
             throw new Error('bad step');
-          return withDefined({
-            name: text(st[0]),
-            number: st[1],
-            conclusion: str(st[2]),
-            startedAt: back(st[3], jobCreated),
-            completedAt: back(st[4], jobCreated),
-          });
+          return stepOf(text(st[0]), st[1], str(st[2]), back(st[3], jobCreated), back(st[4], jobCreated));
         });
-        return withDefined({
-          id: j[0],
-          name: text(j[1]),
-          conclusion: str(j[2]),
-          createdAt: jobCreated,
-          startedAt: back(j[4], jobCreated),
-          completedAt: back(j[5], jobCreated),
-          runnerName: j[6] === null ? undefined : text(j[6]),
+        const job = jobOf(
+          j[0],
+          text(j[1]),
+          str(j[2]),
+          jobCreated,
+          back(j[4], jobCreated),
+          back(j[5], jobCreated),
+          j[6] === null ? undefined : text(j[6]),
           steps,
-        });
+        );
+        return job;
       });
       return {
         id: r[0],
@@ -247,11 +245,72 @@ function isState(value: unknown): value is FetchState {
   );
 }
 
-/** Optional fields left out rather than set to undefined (facts compare and serialise cleanly). */
-function withDefined<T extends object>(value: T): T {
-  for (const key of Object.keys(value) as (keyof T)[]) if (value[key] === undefined) delete value[key];
-  return value;
+/**
+ * Times shared between the facts that hold them. V8 boxes a number field that has only ever held
+ * numbers separately in every object (16 bytes more per time); a field that has held something
+ * else points at a number instead, and the same number can then be pointed at from every step and
+ * job that has it. 10,000 runs of 20 jobs hold 2.6 million times but only a few hundred thousand
+ * distinct seconds: with the shapes below made general once (at load) and each time looked up
+ * here, the facts take a fifth less memory. Cleared after each collection (releaseTimes).
+ */
+const times = new Map<number, number>();
+const MAX_TIMES = 4_000_000;
+
+export function sharedTime(ms: number): number {
+  const found = times.get(ms);
+  if (found !== undefined) return found;
+  if (times.size < MAX_TIMES) times.set(ms, ms);
+  return ms;
 }
+
+export function releaseTimes(): void {
+  times.clear();
+}
+
+/**
+ * A step with its optional times, built in one literal when they are there (the common case): a
+ * million steps are held at once, and fields added after an object is made cost a second
+ * allocation each.
+ */
+export function stepOf(
+  name: string,
+  number: number,
+  conclusion: string | null,
+  startedAt: number | undefined,
+  completedAt: number | undefined,
+): StepFact {
+  if (startedAt !== undefined && completedAt !== undefined)
+    return { name, number, conclusion, startedAt, completedAt };
+  const step: StepFact = { name, number, conclusion };
+  if (startedAt !== undefined) step.startedAt = startedAt;
+  if (completedAt !== undefined) step.completedAt = completedAt;
+  return step;
+}
+
+/** A job, in one literal when its times and runner are there (as stepOf). */
+export function jobOf(
+  id: number,
+  name: string,
+  conclusion: string | null,
+  createdAt: number,
+  startedAt: number | undefined,
+  completedAt: number | undefined,
+  runnerName: string | undefined,
+  steps: StepFact[],
+): JobFact {
+  if (startedAt !== undefined && completedAt !== undefined && runnerName !== undefined)
+    return { id, name, conclusion, createdAt, startedAt, completedAt, runnerName, steps };
+  const job: JobFact = { id, name, conclusion, createdAt, steps };
+  if (startedAt !== undefined) job.startedAt = startedAt;
+  if (completedAt !== undefined) job.completedAt = completedAt;
+  if (runnerName !== undefined) job.runnerName = runnerName;
+  return job;
+}
+
+// The general shapes (see sharedTime): one step and one job whose time fields hold a string.
+const GENERAL = '' as unknown as number;
+stepOf('', 0, null, GENERAL, GENERAL);
+jobOf(0, '', null, GENERAL, GENERAL, GENERAL, '', []);
 
 export const RUN_SEGMENTS: RecordFormat<RunSegment> = {
   name: 'pipeline-metrics',

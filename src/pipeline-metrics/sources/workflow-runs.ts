@@ -35,10 +35,20 @@
  */
 import { type GitHub, GitHubRateLimitError, gitHubError } from '../../github/index.js';
 import type { HistoryStore } from '../../history/index.js';
-import { forEachLimit } from '../../net/pool.js';
+import { createLimiter } from '../../net/pool.js';
 import { errorMessage, isConfigurationError } from '../../runtime/errors.js';
 import type { JobFact, RunFact, StepFact } from '../model.js';
-import { type FetchState, type RangeState, RUNS_STREAM, type RunSegment, SEGMENT_RUNS } from './run-store.js';
+import {
+  type FetchState,
+  jobOf,
+  type RangeState,
+  RUNS_STREAM,
+  type RunSegment,
+  releaseTimes,
+  SEGMENT_RUNS,
+  sharedTime,
+  stepOf,
+} from './run-store.js';
 
 export const HOUR = 3_600_000;
 export const DEFAULT_BUDGET = 500;
@@ -99,6 +109,8 @@ export interface RunsOptions {
   rerunLookbackMs?: number;
   concurrency?: number;
   pointsPerMinute?: number;
+  /** Segments kept before they are rewritten as few (default 200). */
+  compactAt?: number;
 }
 
 interface ApiRun {
@@ -137,7 +149,7 @@ const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 const time = (value: unknown): number | undefined => {
   if (typeof value !== 'string' || value === '') return undefined;
   const ms = Date.parse(value);
-  return Number.isFinite(ms) ? ms : undefined;
+  return Number.isFinite(ms) ? sharedTime(ms) : undefined;
 };
 const num = (value: unknown): number | undefined =>
   typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
@@ -293,30 +305,26 @@ export async function fetchWorkflowRuns(
         stats.skipped += 1;
         continue;
       }
-      const fact: StepFact = {
-        name: intern(typeof step.name === 'string' ? step.name : ''),
-        number: step.number as number,
-        conclusion: typeof step.conclusion === 'string' ? intern(step.conclusion) : null,
-      };
-      const s = time(step.started_at);
-      const c = time(step.completed_at);
-      if (s !== undefined) fact.startedAt = s;
-      if (c !== undefined) fact.completedAt = c;
-      steps.push(fact);
+      steps.push(
+        stepOf(
+          intern(typeof step.name === 'string' ? step.name : ''),
+          step.number as number,
+          typeof step.conclusion === 'string' ? intern(step.conclusion) : null,
+          time(step.started_at),
+          time(step.completed_at),
+        ),
+      );
     }
-    const fact: JobFact = {
+    return jobOf(
       id,
-      name: intern(typeof job.name === 'string' ? job.name : ''),
-      conclusion: typeof job.conclusion === 'string' ? intern(job.conclusion) : null,
-      createdAt: created,
+      intern(typeof job.name === 'string' ? job.name : ''),
+      typeof job.conclusion === 'string' ? intern(job.conclusion) : null,
+      created,
+      time(job.started_at),
+      time(job.completed_at),
+      typeof job.runner_name === 'string' ? intern(job.runner_name) : undefined,
       steps,
-    };
-    const s = time(job.started_at);
-    const c = time(job.completed_at);
-    if (s !== undefined) fact.startedAt = s;
-    if (c !== undefined) fact.completedAt = c;
-    if (typeof job.runner_name === 'string') fact.runnerName = intern(job.runner_name);
-    return fact;
+    );
   };
 
   /** One completed attempt with its jobs; false when the budget ran out first. */
@@ -359,8 +367,19 @@ export async function fetchWorkflowRuns(
     return true;
   };
 
-  /** Lists one created range (newest first) and fetches what it holds that is not stored; complete or not. */
-  const listRange = async (lo: number, hi: number): Promise<boolean> => {
+  // One queue for every jobs request: an hour's jobs are queued before the next hour's, so the
+  // fetch stays newest first while the next hour is listed.
+  const jobLimit = createLimiter(concurrency);
+
+  /**
+   * Lists one created range (newest first) and fetches what it holds that is not stored; complete
+   * or not. `queued` is told once the first page's jobs are in the queue.
+   */
+  const listRange = async (
+    lo: number,
+    hi: number,
+    queued: () => void = () => undefined,
+  ): Promise<boolean> => {
     const range = `${iso(lo)}..${iso(hi)}`;
     const previous = state.ranges[range];
     const current: RangeState = { complete: false, pages: previous?.pages ?? 1, etags: [] };
@@ -397,7 +416,7 @@ export async function fetchWorkflowRuns(
         const mid = lo + Math.floor((hi - lo) / 2000) * 1000;
         const parts = [`${iso(mid + 1000)}..${iso(hi)}`, `${iso(lo)}..${iso(mid)}`];
         current.parts = parts;
-        const newer = await listRange(mid + 1000, hi);
+        const newer = await listRange(mid + 1000, hi, queued);
         const older = newer || !stats.budgetExhausted ? await listRange(lo, mid) : false;
         current.complete = newer && older;
         return current.complete;
@@ -430,16 +449,22 @@ export async function fetchWorkflowRuns(
         }
       }
       let spent = false;
-      await forEachLimit(wanted, concurrency, async ([item, attempt]) => {
-        if (spent) return;
-        try {
-          if (!(await fetchAttempt(item, attempt))) pageDone = false;
-        } catch (error) {
-          if (!(error instanceof BudgetSpent)) throw error;
-          spent = true;
-          pageDone = false;
-        }
-      });
+      const fetching = Promise.all(
+        wanted.map(([item, attempt]) =>
+          jobLimit(async () => {
+            if (spent) return;
+            try {
+              if (!(await fetchAttempt(item, attempt))) pageDone = false;
+            } catch (error) {
+              if (!(error instanceof BudgetSpent)) throw error;
+              spent = true;
+              pageDone = false;
+            }
+          }),
+        ),
+      );
+      queued();
+      await fetching;
       current.etags.push(pageDone && answer.etag ? answer.etag : null);
       if (!pageDone) complete = false;
       if (spent) {
@@ -456,10 +481,31 @@ export async function fetchWorkflowRuns(
   const last = Math.floor(started / HOUR) * HOUR;
   const hourRange = (hour: number) => `${iso(hour)}..${iso(hour + HOUR - 1000)}`;
   try {
-    for (let hour = last; hour >= first && !stats.budgetExhausted; hour -= HOUR) {
+    // Two hours at a time: the next is listed while this one's jobs are fetched.
+    let failure: unknown;
+    const inFlight: Promise<void>[] = [];
+    for (let hour = last; hour >= first; hour -= HOUR) {
+      if (failure !== undefined || stats.budgetExhausted) break;
       if (state.ranges[hourRange(hour)]?.complete && hour + HOUR <= started - lookback) continue;
-      await listRange(hour, hour + HOUR - 1000);
+      let queued: () => void = () => undefined;
+      const ready = new Promise<void>((resolve) => {
+        queued = resolve;
+      });
+      inFlight.push(
+        listRange(hour, hour + HOUR - 1000, () => queued())
+          .then(
+            () => undefined,
+            (error: unknown) => {
+              failure ??= error;
+            },
+          )
+          .finally(() => queued()),
+      );
+      await ready;
+      if (inFlight.length >= 2) await inFlight.shift();
     }
+    await Promise.all(inFlight);
+    if (failure !== undefined) throw failure;
   } catch (error) {
     if (isConfigurationError(error)) throw error;
     if (error instanceof GitHubRateLimitError) {
@@ -487,7 +533,15 @@ export async function fetchWorkflowRuns(
 
   if (deps.store && (fresh.length > 0 || JSON.stringify(state) !== before)) {
     try {
-      stats.segments = await saveSegments(deps, fresh, inWindow, state, segments, started);
+      stats.segments = await saveSegments(
+        deps,
+        fresh,
+        inWindow,
+        state,
+        segments,
+        started,
+        options.compactAt ?? COMPACT_AT,
+      );
     } catch (error) {
       if (isConfigurationError(error)) throw error;
       deps.warn(
@@ -496,6 +550,7 @@ export async function fetchWorkflowRuns(
     }
   } else stats.segments = segments;
   inWindow.sort((a, b) => a.createdAt - b.createdAt || a.id - b.id || a.attempt - b.attempt);
+  releaseTimes();
   return { runs: inWindow, stats };
 }
 
@@ -507,30 +562,29 @@ async function saveSegments(
   state: FetchState,
   existing: number,
   now: number,
+  compactAt: number,
 ): Promise<number> {
   const store = deps.store!;
-  const compact = existing + Math.ceil(fresh.length / SEGMENT_RUNS) > COMPACT_AT;
+  const compact = existing + Math.max(1, Math.ceil(fresh.length / SEGMENT_RUNS)) > compactAt;
   const runs = compact ? inWindow : fresh;
   const chunks: RunFact[][] = [];
   for (let i = 0; i < runs.length; i += SEGMENT_RUNS) chunks.push(runs.slice(i, i + SEGMENT_RUNS));
   if (chunks.length === 0) chunks.push([]);
   const self = deps.run ?? { run: 'local', attempt: 1 };
-  for (const [i, chunk] of chunks.entries()) {
-    const lastChunk = i === chunks.length - 1;
-    await store.append(
-      {
-        v: 1,
-        run: chunks.length > 1 ? `${self.run}.${i}` : self.run,
-        attempt: self.attempt,
-        branch: RUNS_STREAM,
-        time: now + i,
-        runs: chunk,
-        ...(lastChunk ? { state } : {}),
-      },
-      // The last segment of a compaction drops every older one.
-      compact && lastChunk ? chunks.length : STORE_WINDOW,
-    );
-  }
+  // All at once: one cache entry saved (a key is saved once), one push of the history branch.
+  await store.appendAll(
+    chunks.map((chunk, i) => ({
+      v: 1 as const,
+      run: chunks.length > 1 ? `${self.run}.${i}` : self.run,
+      attempt: self.attempt,
+      branch: RUNS_STREAM,
+      time: now + i,
+      runs: chunk,
+      ...(i === chunks.length - 1 ? { state } : {}),
+    })),
+    // A compaction keeps only what it wrote.
+    compact ? chunks.length : STORE_WINDOW,
+  );
   return compact ? chunks.length : existing + chunks.length;
 }
 
