@@ -5,12 +5,13 @@
  * history directory read by `gantry pipeline-metrics` without a token, as another CI system would.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MetricsReport } from '../../src/pipeline-metrics/model.js';
 import { runAction, SUITE_ROOT } from '../harness/index.js';
+import { startCacheService } from '../quarantine/cache-service.js';
 import { type GitHubApi, startGitHubApi } from '../support/github-api.js';
 
 const TOKEN = 'ghs_test-token';
@@ -86,6 +87,35 @@ describe('pipeline-metrics over its sources', () => {
     expect(second.main.exitCode, second.main.stderr + second.main.log).toBe(0);
     expect(jobsRequests()).toBe(before);
     expect(second.main.summary).toMatch(/workflow runs: 0 fetched, 40 from the dir history/);
+  });
+
+  it('history: cache carries the fetched runs from run to run through the cache service, on a fresh machine each time', async () => {
+    const cache = await startCacheService();
+    try {
+      const runnerTemp = mkdtempSync(join(tmpdir(), 'pmetrics-runner-temp-'));
+      const step = async (run: number) => {
+        rmSync(join(runnerTemp, 'gantry-pipeline-metrics-runs'), { recursive: true, force: true });
+        const { main } = await runAction({
+          action: 'pipeline-metrics',
+          runnerTemp,
+          inputs: { 'github-token': TOKEN, history: 'cache', window: '7d' },
+          env: {
+            GITHUB_REPOSITORY: 'acme/service',
+            GITHUB_API_URL: api.url,
+            GITHUB_RUN_ID: String(run),
+            ACTIONS_CACHE_URL: cache.url,
+            ACTIONS_RUNTIME_TOKEN: cache.token,
+          },
+        });
+        expect(main.exitCode, main.stderr + main.log).toBe(0);
+        expect(main.annotations.filter((a) => a.command === 'warning')).toEqual([]);
+        return main;
+      };
+      expect((await step(501)).summary).toMatch(/workflow runs: 40 fetched, 0 from the cache history/);
+      expect((await step(502)).summary).toMatch(/workflow runs: 0 fetched, 40 from the cache history/);
+    } finally {
+      await cache.close();
+    }
   });
 
   it('gantry pipeline-metrics reads the same history directory without a token, as another CI system would', () => {
