@@ -27,7 +27,7 @@ export const main: ActionFn = async (ctx) => {
     'metrics',
     async () =>
       computeMetrics(
-        { ...facts, repository: facts.repository || ctx.github.repository },
+        { ...facts, repository: config.repository ?? (facts.repository || ctx.github.repository) },
         {
           now: ctx.clock.now(),
           windowMs: config.windowMs,

@@ -10,9 +10,9 @@ import {
 } from '../history/index.js';
 import { createRegistryClient, openRepository } from '../oci/index.js';
 import { type RunRecord, RUN_RECORDS } from '../quarantine/history.js';
-import { type ActionContext, oneLine } from '../runtime/index.js';
+import { type ActionContext, ConfigurationError, oneLine } from '../runtime/index.js';
 import type { PipelineMetricsConfig } from './config.js';
-import { TEST_HISTORY_WINDOW } from './constants.js';
+import { INPUT, TEST_HISTORY_WINDOW } from './constants.js';
 import type { Facts, RunFact } from './model.js';
 import {
   type CollectDeps,
@@ -35,7 +35,11 @@ export async function gatherFromSources(
   config: PipelineMetricsConfig,
   since: number,
 ): Promise<{ facts: Facts; stats: CollectStats; notes: string[] }> {
-  const repository = ctx.github.repository;
+  const repository = config.repository ?? ctx.github.repository;
+  if (!repository)
+    throw new ConfigurationError(
+      `Input '${INPUT.repository}' is empty and this is not a workflow run (no GITHUB_REPOSITORY): give the repository as owner/name.`,
+    );
   const defaultBranch = config.defaultBranch ?? ctx.github.payload.repository?.default_branch ?? 'main';
   const notes: string[] = [];
   const warn = (message: string) =>

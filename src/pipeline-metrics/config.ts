@@ -20,6 +20,8 @@ import {
 
 export interface PipelineMetricsConfig {
   factsFile?: string;
+  /** owner/name; undefined: the workflow's repository (GITHUB_REPOSITORY). */
+  repository?: string;
   githubToken?: string;
   windowMs: number;
   alerts: (typeof ALERT_MODES)[number];
@@ -82,7 +84,11 @@ export function readConfig(
     );
   const defaultBranch = inputs.optional(INPUT.defaultBranch);
   if (defaultBranch !== undefined) branchName(INPUT.defaultBranch, defaultBranch, 'main');
+  const repository = inputs.optional(INPUT.repository);
+  if (repository !== undefined && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository))
+    throw ConfigurationError.forInput(INPUT.repository, repository, 'owner/name, such as acme/service');
   return {
+    repository,
     defaultBranch,
     history,
     historyDir: historyDir === undefined ? undefined : inWorkspace(workspace, historyDir),

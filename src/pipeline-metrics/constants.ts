@@ -1,5 +1,6 @@
 export const INPUT = {
   factsFile: 'facts-file',
+  repository: 'repository',
   githubToken: 'github-token',
   window: 'window',
   alerts: 'alerts',

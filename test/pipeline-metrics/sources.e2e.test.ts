@@ -129,13 +129,15 @@ describe('pipeline-metrics over its sources', () => {
         'dir',
         '--history-dir',
         history,
+        '--repository',
+        'acme/service',
         '--window',
         '7d',
       ],
       {
         cwd,
         encoding: 'utf8',
-        env: { PATH: process.env.PATH ?? '', HOME: cwd, GITHUB_REPOSITORY: 'acme/service' },
+        env: { PATH: process.env.PATH ?? '', HOME: cwd },
         timeout: 60_000,
       },
     );
@@ -180,6 +182,11 @@ describe('bad input of the source inputs', () => {
       'insecure-registries',
       { 'insecure-registries': 'http://registry:5000' },
       /Input 'insecure-registries': got "http:\/\/registry:5000"; expected registry hosts as host or host:port/,
+    ],
+    [
+      'repository',
+      { repository: 'acme' },
+      /Input 'repository': got "acme"; expected owner\/name, such as acme\/service/,
     ],
     [
       'test-history',
