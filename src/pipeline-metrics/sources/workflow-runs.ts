@@ -66,7 +66,7 @@ const PERMISSIONS =
   "the token needs read access to Actions (give the job 'permissions: actions: read'; a fine-grained token needs 'Actions: read').";
 
 export interface RunStats {
-  /** HTTP requests made to GitHub (304s among them). */
+  /** Requests made to GitHub (304s among them; one the client retried after a rate-limit wait counts once). */
   requests: number;
   notModified: number;
   /** Requests counted against the budget (304s are not). */
@@ -429,6 +429,7 @@ export async function fetchWorkflowRuns(
         const newer = await listRange(mid + 1000, hi, queued);
         const older = newer || !stats.budgetExhausted ? await listRange(lo, mid) : false;
         current.complete = newer && older;
+        current.listed = parts.every((part) => state.ranges[part]?.listed === true);
         return current.complete;
       }
       current.pages = Math.max(1, Math.ceil(Math.min(total, LIST_CAP) / PER_PAGE));
@@ -483,6 +484,8 @@ export async function fetchWorkflowRuns(
       }
     }
     current.complete = complete;
+    // Every page read and every completed run stored: only runs in progress are left.
+    current.listed = true;
     return complete;
   };
 
@@ -528,9 +531,12 @@ export async function fetchWorkflowRuns(
       `Workflow runs: fetching stopped early (${errorMessage(error)}); the ${stats.fetched} run attempts fetched are kept and the next run continues.`,
     );
   }
-  // Past hours not complete yet (the current hour is listed again anyway).
-  for (let hour = last - HOUR; hour >= first; hour -= HOUR)
-    if (!state.ranges[hourRange(hour)]?.complete) stats.hoursLeft += 1;
+  // Past hours not fetched yet (the current hour is listed again anyway; an hour whose only
+  // runs left are in progress is fetched, and listed again until they finish).
+  for (let hour = last - HOUR; hour >= first; hour -= HOUR) {
+    const range = state.ranges[hourRange(hour)];
+    if (!range?.complete && !range?.listed) stats.hoursLeft += 1;
+  }
 
   // Ranges before the window are forgotten.
   for (const range of Object.keys(state.ranges)) {
