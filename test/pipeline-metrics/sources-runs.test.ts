@@ -226,6 +226,8 @@ describe('pipeline-metrics sources: workflow runs', () => {
     const first = await h.collect();
     expect(first.facts.runs).toEqual([]);
     expect(first.stats.runs.inProgress).toBe(1);
+    // Nothing is left to backfill: the run in progress is listed again until it finishes.
+    expect(first.stats.runs).toMatchObject({ complete: true, hoursLeft: 0 });
     expect(jobRequests(server).size).toBe(0);
 
     const attempt = server.workflowRun(REPO, id)!.attempts[0]!;

@@ -1,13 +1,21 @@
 // The runs store's format (fast-check prints the seed and the shrunk counterexample on failure;
 // rerun one with FC_SEED=<seed>), and what the runs source does with a damaged store and bad input.
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+import { Git } from '../../src/git/index.js';
 import { githubClient } from '../../src/github/index.js';
-import { type CacheClient, CacheHistory, DirHistory, recordFileName } from '../../src/history/index.js';
+import {
+  BranchHistory,
+  type CacheClient,
+  CacheHistory,
+  DirHistory,
+  recordFileName,
+} from '../../src/history/index.js';
 import { HttpClient } from '../../src/net/index.js';
 import type { JobFact, RunFact, StepFact } from '../../src/pipeline-metrics/model.js';
 import {
@@ -328,5 +336,91 @@ describe('pipeline-metrics runs source: bad input', () => {
     expect(readdirSync(dir).length).toBeLessThanOrEqual(3);
     const { facts } = await collect({ requestBudget: 1000, compactAt: 3 });
     expect(facts.runs.map((r) => r.id)).toEqual(ids.sort((a, b) => a - b));
+  });
+
+  it('with history: branch, a collection of many segments is one commit and one push of the data branch', async () => {
+    const { server } = await setup();
+    const ids = server.generateWorkflowRuns(REPO, {
+      runs: 600,
+      jobs: 1,
+      steps: 1,
+      start: Date.now() - 20 * HOUR,
+      intervalMs: 100_000,
+    });
+    const root = mkdtempSync(join(tmpdir(), 'gantry-metrics-branch-'));
+    dirs.push(root);
+    const sh = (cwd: string, ...args: string[]) =>
+      execFileSync('git', args, {
+        cwd,
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          GIT_AUTHOR_NAME: 't',
+          GIT_AUTHOR_EMAIL: 't@e',
+          GIT_COMMITTER_NAME: 't',
+          GIT_COMMITTER_EMAIL: 't@e',
+        },
+      }).trim();
+    const bare = join(root, 'origin.git');
+    sh(root, 'init', '--quiet', '--bare', '-b', 'main', bare);
+    const seed = join(root, 'seed');
+    sh(root, 'init', '--quiet', '-b', 'main', seed);
+    writeFileSync(join(seed, 'README'), 'x');
+    sh(seed, 'add', '.');
+    sh(seed, 'commit', '--quiet', '-m', 'seed');
+    sh(seed, 'push', '--quiet', bare, 'main');
+    const work = join(root, 'work');
+    sh(root, 'clone', '--quiet', '--depth=1', `file://${bare}`, work);
+    const github = await githubClient({
+      token: 'ghs_test-token',
+      context: { apiUrl: server.url, payload: {} },
+      http: new HttpClient({}),
+    });
+    const store = new BranchHistory(RUN_SEGMENTS, new Git(work), 'gantry/pipeline-metrics-history', {
+      now: () => Date.now(),
+      sleep: async () => undefined,
+    });
+    const warnings: string[] = [];
+    const { stats } = await collectFacts(
+      {
+        github,
+        runStore: store,
+        now: () => Date.now(),
+        warn: (m) => warnings.push(m),
+        run: { run: '9', attempt: 1 },
+      },
+      {
+        repository: REPO,
+        defaultBranch: 'main',
+        since: Date.now() - 24 * HOUR,
+        runs: { requestBudget: 1000 },
+      },
+    );
+    expect(warnings).toEqual([]);
+    expect(stats.runs.segments).toBe(3);
+    expect(store.stats.pushes).toBe(1);
+    expect(sh(bare, 'rev-list', '--count', 'gantry/pipeline-metrics-history')).toBe('1');
+    expect(sh(bare, 'ls-tree', '--name-only', 'gantry/pipeline-metrics-history').split('\n')).toHaveLength(3);
+    // Read back by another job's store: every run, nothing fetched again.
+    const again = await collectFacts(
+      {
+        github,
+        runStore: new BranchHistory(RUN_SEGMENTS, new Git(work), 'gantry/pipeline-metrics-history', {
+          now: () => Date.now(),
+          sleep: async () => undefined,
+        }),
+        now: () => Date.now(),
+        warn: (m) => warnings.push(m),
+        run: { run: '10', attempt: 1 },
+      },
+      {
+        repository: REPO,
+        defaultBranch: 'main',
+        since: Date.now() - 24 * HOUR,
+        runs: { requestBudget: 1000 },
+      },
+    );
+    expect(again.facts.runs.map((r) => r.id)).toEqual(ids);
+    expect(again.stats.runs.fetched).toBe(0);
   });
 });

@@ -428,8 +428,14 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
     return issue;
   };
 
-  const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
-    const text = body === undefined ? '' : JSON.stringify(body);
+  const send = (
+    res: ServerResponse,
+    status: number,
+    body: unknown,
+    headers: Record<string, string> = {},
+    serialised?: string,
+  ) => {
+    const text = serialised ?? (body === undefined ? '' : JSON.stringify(body));
     // A 304 (and the rate limit's own 403) does not count against the rate limit.
     if (rate && status !== 304 && rate.remaining > 0) rate.remaining -= 1;
     res.writeHead(status, {
@@ -1005,7 +1011,8 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
     body: unknown,
     headers: Record<string, string> = {},
   ) => {
-    const etag = `W/"${createHash('sha1').update(JSON.stringify(body)).digest('hex')}"`;
+    const text = JSON.stringify(body);
+    const etag = `W/"${createHash('sha1').update(text).digest('hex')}"`;
     const asked = req.headers['if-none-match'];
     if (asked?.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*')) {
       counts.notModified += 1;
@@ -1017,7 +1024,7 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
       });
       return res.end();
     }
-    return send(res, 200, body, { etag, ...headers });
+    return send(res, 200, body, { etag, ...headers }, text);
   };
 
   const attemptOf = (run: WorkflowRunFixture & { id: number }, n: number) => run.attempts[n - 1];

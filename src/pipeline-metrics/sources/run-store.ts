@@ -37,6 +37,8 @@ export interface RangeState {
   etags: (string | null)[];
   /** The range was split into these (more than 1,000 runs). */
   parts?: string[];
+  /** Every page was read and every completed run in it stored (runs in progress may be left). */
+  listed?: boolean;
 }
 
 /** One stored batch of runs fetched by one collection (the store's record). */
@@ -241,7 +243,8 @@ function isState(value: unknown): value is FetchState {
       isNum(r.pages) &&
       Array.isArray(r.etags) &&
       r.etags.every((e) => e === null || typeof e === 'string') &&
-      (r.parts === undefined || (Array.isArray(r.parts) && r.parts.every((p) => typeof p === 'string'))),
+      (r.parts === undefined || (Array.isArray(r.parts) && r.parts.every((p) => typeof p === 'string'))) &&
+      (r.listed === undefined || typeof r.listed === 'boolean'),
   );
 }
 
