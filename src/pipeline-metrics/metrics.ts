@@ -128,7 +128,17 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
 function doraKeys(deploys: DeployFact[], options: MetricsOptions, weeks: number[]): DoraKeys[] {
   const groups = groupBy(deploys, (d) => JSON.stringify([d.service, d.environment]));
   return [...groups.values()].map((group) => {
-    const ordered = [...group].sort((a, b) => a.time - b.time || byText(a.digest, b.digest));
+    // A total order, so the same deploys in any order give the same keys (fast-check seed
+    // 2019984248: a promotion and a rollback of one digest in the same millisecond). At one time a
+    // promotion comes before a rollback, a failure before a success.
+    const ordered = [...group].sort(
+      (a, b) =>
+        a.time - b.time ||
+        byText(a.kind, b.kind) ||
+        byText(a.outcome, b.outcome) ||
+        byText(a.digest, b.digest) ||
+        (a.commitTime ?? 0) - (b.commitTime ?? 0),
+    );
     const promotions = ordered.filter((d) => d.kind === 'promotion');
     const good = promotions.filter((d) => d.outcome === 'success');
     const isFailure = (d: DeployFact) => d.kind === 'rollback' || d.outcome === 'failure';
