@@ -257,7 +257,7 @@ async function measureBundle(
     );
   if (!note) throw new Error(`no workflow runs line in the summary:\n${main.summary.slice(0, 2000)}`);
   const [fetched, fromStore, requests, notModified, budget] = note.slice(1, 6).map(Number) as number[];
-  const left = /(\d+) h(?:ours?)? (?:of the window )?left/.exec(note[6] ?? '');
+  const left = /(\d+) hours of the window are left/.exec(main.summary);
   return {
     ms: main.durationMs,
     runs: fetched! + fromStore!,
