@@ -23,6 +23,7 @@ export const CLI_ACTIONS: CliAction[] = [
   { name: 'changes', main: async () => (await import('../changes/adapter.js')).main },
   { name: 'quarantine', main: async () => (await import('../quarantine/adapter.js')).main },
   { name: 'pipeline-diff', main: async () => (await import('../pipeline-diff/adapter.js')).main },
+  { name: 'pipeline-metrics', main: async () => (await import('../pipeline-metrics/adapter.js')).main },
   { name: 'registry-retention', main: async () => (await import('../retention/adapter.js')).main },
   {
     name: 'layer-cache',

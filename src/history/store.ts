@@ -1,8 +1,8 @@
 import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { type Git, GitError } from '../git/index.js';
 import type { Clock } from '../net/clock.js';
 import { ConfigurationError } from '../runtime/errors.js';
-import { GitError, type Git } from '../git/index.js';
 
 /**
  * The history stores quarantine and pipeline-diff keep their per-run records in (`history: cache`,
@@ -47,6 +47,11 @@ export interface HistoryStore<T extends RecordKey> {
   load(branch: string, window: number, select?: (key: RecordKey) => boolean): Promise<T[]>;
   /** Store this run's record and drop the branch's records beyond `window`. */
   append(record: StoredRecord<T>, window: number): Promise<void>;
+  /**
+   * Store several records of one branch at once (one cache entry saved, one push), then drop the
+   * branch's records beyond `window`: a run that stores its records in parts.
+   */
+  appendAll(records: StoredRecord<T>[], window: number): Promise<void>;
 }
 
 const RECORD_SUFFIX = '.json.gz';
@@ -125,15 +130,23 @@ export class DirHistory<T extends RecordKey> implements HistoryStore<T> {
   }
 
   async append(record: StoredRecord<T>, window: number): Promise<void> {
+    await this.appendAll([record], window);
+  }
+
+  async appendAll(records: StoredRecord<T>[], window: number): Promise<void> {
+    if (records.length === 0) return;
     await mkdir(this.dir, { recursive: true });
-    const name = recordFileName(record);
-    // Write then rename: a reader never sees half a record.
-    const temp = join(this.dir, `.${name}.tmp`);
-    if (isEncoded(record)) await copyFile(record.path, temp);
-    else await writeFile(temp, this.format.encode(record as T));
-    await rename(temp, join(this.dir, name));
-    for (const old of overflow(await readdir(this.dir), record.branch, window))
-      await rm(join(this.dir, old), { force: true });
+    for (const record of records) {
+      const name = recordFileName(record);
+      // Write then rename: a reader never sees half a record.
+      const temp = join(this.dir, `.${name}.tmp`);
+      if (isEncoded(record)) await copyFile(record.path, temp);
+      else await writeFile(temp, this.format.encode(record as T));
+      await rename(temp, join(this.dir, name));
+    }
+    const names = await readdir(this.dir);
+    for (const branch of new Set(records.map((r) => r.branch)))
+      for (const old of overflow(names, branch, window)) await rm(join(this.dir, old), { force: true });
   }
 }
 
@@ -179,8 +192,14 @@ export class CacheHistory<T extends RecordKey> extends DirHistory<T> {
   }
 
   override async append(record: StoredRecord<T>, window: number): Promise<void> {
-    await super.append(record, window);
-    const key = this.keyFor(record.branch);
+    await this.appendAll([record], window);
+  }
+
+  override async appendAll(records: StoredRecord<T>[], window: number): Promise<void> {
+    if (records.length === 0) return;
+    await super.appendAll(records, window);
+    // One save for all of them: a cache key can be saved once.
+    const key = this.keyFor(records.at(-1)!.branch);
     // The toolkit reports a key that is already taken (or any save failure) as -1, not as an error.
     if ((await this.cache.saveCache([this.dir], key)) === -1) {
       throw new Error(
@@ -277,16 +296,29 @@ export class BranchHistory<T extends RecordKey> implements HistoryStore<T> {
   }
 
   async append(record: StoredRecord<T>, window: number): Promise<void> {
+    await this.appendAll([record], window);
+  }
+
+  /** One commit and one push for all the records. */
+  async appendAll(records: StoredRecord<T>[], window: number): Promise<void> {
+    if (records.length === 0) return;
     if (!this.loaded) await this.fetch();
     const attempts = this.options.attempts ?? 5;
-    const blob = isEncoded(record)
-      ? await this.git.text(['hash-object', '-w', '--', record.path])
-      : await this.git.text(['hash-object', '-w', '--stdin'], { input: this.format.encode(record as T) });
+    const blobs: [string, string][] = [];
+    for (const record of records)
+      blobs.push([
+        recordFileName(record),
+        isEncoded(record)
+          ? await this.git.text(['hash-object', '-w', '--', record.path])
+          : await this.git.text(['hash-object', '-w', '--stdin'], { input: this.format.encode(record as T) }),
+      ]);
+    const record = records.at(-1)!;
     const name = this.format.name;
     for (let attempt = 1; ; attempt++) {
       const entries = await this.entries();
-      entries.set(recordFileName(record), blob);
-      for (const old of overflow([...entries.keys()], record.branch, window)) entries.delete(old);
+      for (const [file, blob] of blobs) entries.set(file, blob);
+      for (const branch of new Set(records.map((r) => r.branch)))
+        for (const old of overflow([...entries.keys()], branch, window)) entries.delete(old);
       const tree = await this.git.text(['mktree', '-z'], {
         input: [...entries].map(([file, oid]) => `100644 blob ${oid}\t${file}\0`).join(''),
       });
@@ -299,7 +331,7 @@ export class BranchHistory<T extends RecordKey> implements HistoryStore<T> {
         tree,
         ...(this.head ? ['-p', this.head] : []),
         '-m',
-        `${name} history: ${record.branch} run ${record.run} attempt ${record.attempt}`,
+        `${name} history: ${record.branch} run ${record.run} attempt ${record.attempt}${records.length > 1 ? ` (${records.length} records)` : ''}`,
       ]);
       this.stats.pushes += 1;
       try {

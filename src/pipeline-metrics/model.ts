@@ -105,6 +105,19 @@ export interface DoraKeys {
   changeFailureRate?: number;
   /** Median time from a failed deploy or rollback to the next good promotion. */
   timeToRestoreMs?: number;
+  /** Failed deploys and rollbacks (the numerator of the change failure rate). */
+  failures?: number;
+  /** 1 when a failed deploy or rollback has no good promotion after it yet, else 0. */
+  openIncidents?: number;
+  /** Good promotions per week of the window, oldest first. */
+  weekly?: WeekCount[];
+}
+
+/** A count in the week [weekStart, weekStart + 7 days); `passed` for pass rates. */
+export interface WeekCount {
+  weekStart: number;
+  count: number;
+  passed?: number;
 }
 
 export interface PassRate {
@@ -113,6 +126,13 @@ export interface PassRate {
   runs: number;
   passed: number;
   rate: number;
+  /** Runs and pass rate of the last 7 days, and of the 7 days before (the pass-rate-drop alert). */
+  recentRuns?: number;
+  recentRate?: number;
+  previousRuns?: number;
+  previousRate?: number;
+  /** Judged runs and passed runs per week of the window, oldest first. */
+  weekly?: WeekCount[];
 }
 
 export interface FlakeRate {
@@ -134,6 +154,20 @@ export interface DurationBaseline {
   latestMs: number;
   /** Consecutive latest runs beyond the threshold. */
   consecutiveOver: number;
+  /** Above this the latest run is beyond the threshold; undefined without enough baseline samples. */
+  upperMs?: number;
+  /** Successful runs in the window. */
+  runs?: number;
+  /** The latest runs (at most 30), each against its own baseline, oldest first. */
+  series?: DurationPoint[];
+}
+
+/** One run of a job or step, with the baseline median and upper limit it was judged against. */
+export interface DurationPoint {
+  time: number;
+  ms: number;
+  medianMs?: number;
+  upperMs?: number;
 }
 
 export interface QueueTime {
@@ -150,6 +184,11 @@ export interface StageRetries {
   runs: number;
   retries: number;
   exhausted: number;
+  /** Stage lines and exhausted retries of the last 7 days, and of the 7 days before. */
+  recentRuns?: number;
+  recentExhausted?: number;
+  previousRuns?: number;
+  previousExhausted?: number;
 }
 
 export interface Alert {

@@ -68,9 +68,15 @@ function readDefault(method: Fallback['method'], input: string, value: string): 
   return reader[method](input);
 }
 
-const actions = ['changes', 'layer-cache', 'promote', 'quarantine', 'vault-secrets', 'sbom'].filter((a) =>
-  existsSync(join(SUITE_ROOT, 'src', a, 'config.ts')),
-);
+const actions = [
+  'changes',
+  'layer-cache',
+  'promote',
+  'quarantine',
+  'vault-secrets',
+  'sbom',
+  'pipeline-metrics',
+].filter((a) => existsSync(join(SUITE_ROOT, 'src', a, 'config.ts')));
 
 describe('input defaults in one place: action.yml', () => {
   it.each(actions)('src/%s/config.ts: every fallback is the action.yml default', async (action) => {

@@ -39,6 +39,7 @@ const MAY_CARRY_CACHE_SDK = new Set([
   'layer-cache/save',
   'quarantine',
   'pipeline-diff',
+  'pipeline-metrics',
   'cli',
 ]);
 

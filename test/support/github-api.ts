@@ -5,6 +5,7 @@
  *   GET  /repos/{owner}/{repo}/issues  (list repository issues, pull requests among them: state, labels)
  *   POST /repos/{owner}/{repo}/issues  (create an issue: 201, 400, 401, 403, 404, 422)
  *   GET  /repos/{owner}/{repo}/issues/{number}
+ *   PATCH /repos/{owner}/{repo}/issues/{number}  (update an issue: title, body, state; 403 without write)
  *   GET  /repos/{owner}/{repo}/pulls?state=…&head=owner:branch&base=…  (list pull requests)
  *   POST /repos/{owner}/{repo}/pulls   (create a pull request: 201, 403, 422 when one is open for the head)
  *   GET  /repos/{owner}/{repo}/pulls/{number}
@@ -23,6 +24,17 @@
  *   DELETE /users/{username}/packages/{package_type}/{package_name}/versions/{id}
  *     A container version's `name` is its manifest digest and `metadata.container.tags` its tags;
  *     a package name holding '/' is URL-encoded in the path (`app%2Fweb`).
+ *   GET  /repos/{owner}/{repo}/actions/runs?created=…&branch=…&event=…&status=…&head_sha=…
+ *     (list workflow runs for a repository, newest first; with any of those filters at most 1,000
+ *     results are served, as GitHub documents; `created` takes GitHub's date syntax: `a..b`,
+ *     `>=a`, `<=a`, `>a`, `<a`, or a date)
+ *   GET  /repos/{owner}/{repo}/actions/runs/{run_id}                              (the latest attempt)
+ *   GET  /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}
+ *   GET  /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs  (with steps)
+ *     These answer with an ETag and 304 Not Modified to a matching If-None-Match; a 304 does not
+ *     count against the rate limit. With `rateLimit` set, x-ratelimit-limit/remaining/reset count
+ *     down on every other answer and, once used up, every request gets GitHub's 403 "API rate limit
+ *     exceeded" until resetRateLimit(). `counts` tallies requests, 304s and rate-limited answers.
  * Lists are paginated with `per_page` (default 30, at most 100) and `page`, with a Link header
  * (rel="next", "last", "first", "prev") as GitHub sends. Authentication is a bearer (or `token`)
  * header checked against the configured tokens; a token without write access gets GitHub's 403
@@ -30,6 +42,7 @@
  * route to exercise retries (secondaryRateLimit() builds GitHub's secondary rate limit answer), and
  * every request is recorded.
  */
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -86,6 +99,64 @@ export interface RunFixture {
   id?: number;
   /** ISO time the run was created (default: when it was added). */
   created_at?: string;
+}
+
+/** One step of a job, as the jobs API lists it. */
+export interface StepFixture {
+  name: string;
+  status?: 'queued' | 'in_progress' | 'completed';
+  conclusion: string | null;
+  started_at?: string | null;
+  completed_at?: string | null;
+}
+
+/** One job of a run attempt. */
+export interface JobFixture {
+  name: string;
+  status?: 'queued' | 'in_progress' | 'completed';
+  conclusion: string | null;
+  created_at: string;
+  started_at?: string | null;
+  completed_at?: string | null;
+  runner_name?: string | null;
+  steps: StepFixture[];
+}
+
+/** One attempt of a workflow run; jobs may be produced on request (large generated histories). */
+export interface AttemptFixture {
+  status: 'queued' | 'in_progress' | 'completed';
+  conclusion: string | null;
+  run_started_at: string;
+  updated_at?: string;
+  jobs: JobFixture[] | (() => JobFixture[]);
+}
+
+/** A workflow run of the repository-wide runs API, with its attempts (the last is the run's state). */
+export interface WorkflowRunFixture {
+  id?: number;
+  /** The workflow's display name. */
+  name?: string;
+  /** The workflow file, `.github/workflows/ci.yml`. */
+  path?: string;
+  head_branch: string;
+  head_sha: string;
+  event?: string;
+  created_at: string;
+  attempts: AttemptFixture[];
+}
+
+export interface GenerateRunsOptions {
+  runs: number;
+  jobs: number;
+  /** Steps per job (default 5). */
+  steps?: number;
+  /** Created time of the first (oldest) run, ms. */
+  start: number;
+  /** Between two runs' created times, ms. */
+  intervalMs: number;
+  /** First id (default: the server's next id). */
+  firstId?: number;
+  branch?: string;
 }
 
 export interface RecordedRequest {
@@ -214,6 +285,8 @@ export interface GitHubApiOptions {
   repositories?: string[];
   /** Issues created through the API appear in search only after index() (GitHub's search lags). */
   searchLag?: boolean;
+  /** A primary rate limit that counts down (GITHUB_TOKEN: 1,000 an hour per repository). */
+  rateLimit?: { limit: number; remaining?: number; resetAt?: number };
 }
 
 export interface GitHubApi {
@@ -246,6 +319,18 @@ export interface GitHubApi {
   /** The versions a package still has, newest first (as GitHub lists them). */
   packageVersions(owner: { org: string } | { user: string }, name: string): PackageVersion[];
   fail(fault: Omit<Fault, 'times'> & { times?: number }): void;
+  /** A run of the repository-wide runs API; returns its id. Add runs oldest first. */
+  addWorkflowRun(repository: string, run: WorkflowRunFixture): number;
+  /** The stored run, to change (finish an attempt, push a re-run attempt). */
+  workflowRun(repository: string, id: number): (WorkflowRunFixture & { id: number }) | undefined;
+  /** N runs of M jobs (5 steps each by default), jobs built on request; returns the ids, oldest first. */
+  generateWorkflowRuns(repository: string, options: GenerateRunsOptions): number[];
+  /** The rate limit's hour is over: remaining back to the limit (or to `remaining`). */
+  resetRateLimit(remaining?: number): void;
+  /** Requests answered, 304s among them, and answers refused for the rate limit. */
+  counts: { requests: number; notModified: number; rateLimited: number };
+  /** Keep a record of each request in `requests` (default true; a bench of 10,000 requests turns it off). */
+  recordRequests: boolean;
   requests: RecordedRequest[];
   close(): Promise<void>;
 }
@@ -274,6 +359,25 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
   let nextId = 1000;
   let requestCounter = 1;
   let base = '';
+  const workflowRunStore = new Map<string, (WorkflowRunFixture & { id: number })[]>();
+  const counts = { requests: 0, notModified: 0, rateLimited: 0 };
+  let recordRequests = true;
+  const rate = options.rateLimit
+    ? {
+        limit: options.rateLimit.limit,
+        remaining: options.rateLimit.remaining ?? options.rateLimit.limit,
+        resetAt: options.rateLimit.resetAt ?? Date.now() + 3_600_000,
+      }
+    : undefined;
+  const rateHeaders = (): Record<string, string> =>
+    rate
+      ? {
+          'x-ratelimit-limit': String(rate.limit),
+          'x-ratelimit-remaining': String(rate.remaining),
+          'x-ratelimit-reset': String(Math.ceil(rate.resetAt / 1000)),
+          'x-ratelimit-used': String(rate.limit - rate.remaining),
+        }
+      : {};
 
   const makeIssue = (
     repository: string,
@@ -324,8 +428,16 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
     return issue;
   };
 
-  const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
-    const text = body === undefined ? '' : JSON.stringify(body);
+  const send = (
+    res: ServerResponse,
+    status: number,
+    body: unknown,
+    headers: Record<string, string> = {},
+    serialised?: string,
+  ) => {
+    const text = serialised ?? (body === undefined ? '' : JSON.stringify(body));
+    // A 304 (and the rate limit's own 403) does not count against the rate limit.
+    if (rate && status !== 304 && rate.remaining > 0) rate.remaining -= 1;
     res.writeHead(status, {
       'content-type': 'application/json; charset=utf-8',
       'x-github-api-version-selected': '2022-11-28',
@@ -333,6 +445,7 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
       'x-ratelimit-remaining': '4999',
       'x-ratelimit-resource': 'core',
       'x-github-request-id': `0000:${(requestCounter++).toString(16).toUpperCase()}:GANTRY`,
+      ...rateHeaders(),
       ...headers,
     });
     res.end(text);
@@ -367,14 +480,16 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = req.method ?? 'GET';
     const body = Buffer.concat(chunks).toString('utf8');
-    requests.push({
-      method,
-      url: req.url ?? '/',
-      path: url.pathname,
-      query: url.searchParams,
-      headers: req.headers,
-      body,
-    });
+    counts.requests += 1;
+    if (recordRequests)
+      requests.push({
+        method,
+        url: req.url ?? '/',
+        path: url.pathname,
+        query: url.searchParams,
+        headers: req.headers,
+        body,
+      });
 
     const fault = faults.find(
       (f) =>
@@ -404,6 +519,16 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
     if (token === undefined) return error(res, 401, 'Requires authentication');
     const grant = tokens[token];
     if (grant === undefined) return error(res, 401, 'Bad credentials');
+    if (rate && Date.now() >= rate.resetAt) {
+      rate.remaining = rate.limit;
+      rate.resetAt = Date.now() + 3_600_000;
+    }
+    if (rate && rate.remaining === 0) {
+      counts.rateLimited += 1;
+      return error(res, 403, 'API rate limit exceeded for installation ID 1.', {
+        documentation_url: `${DOCS}/overview/rate-limits-for-the-rest-api#about-primary-rate-limits`,
+      });
+    }
 
     if (method === 'GET' && url.pathname === '/search/issues') return search(res, url);
     const pkg = /^\/(orgs|users)\/([^/]+)\/packages\/([^/]+)\/([^/]+)\/versions(?:\/(\d+))?$/.exec(
@@ -434,6 +559,8 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
     if (!match || !repositories.has(`${match[1]}/${match[2]}`)) return error(res, 404, 'Not Found');
     const repository = `${match[1]}/${match[2]}`;
     const route = match[3]!;
+    if (route === '/actions/runs' || route.startsWith('/actions/runs/'))
+      return actionsRuns(req, res, url, repository, route);
     if (route === '/pulls') return pullList(res, url, method, body, repository, grant.write);
     const pull = /^\/pulls\/(\d+)(\/files)?$/.exec(route);
     if (pull && method === 'GET')
@@ -547,6 +674,7 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
     const list = store.get(repository) ?? [];
     if (issues[1] !== undefined) {
       const issue = list.find((i) => i.number === Number(issues[1]));
+      if (issue && method === 'PATCH') return updateIssue(res, issue, grant, body);
       return issue && method === 'GET' ? send(res, 200, issue) : error(res, 404, 'Not Found');
     }
     if (method === 'GET') {
@@ -586,6 +714,31 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
     }
     return error(res, 404, 'Not Found');
   });
+
+  /** PATCH an issue: title, body, state (closed_at set and cleared as GitHub does). */
+  const updateIssue = (res: ServerResponse, issue: GitHubIssue, grant: { write: boolean }, body: string) => {
+    if (!grant.write)
+      return error(res, 403, 'Resource not accessible by integration', {
+        documentation_url: `${DOCS}/issues/issues#update-an-issue`,
+      });
+    let payload: { title?: unknown; body?: unknown; state?: unknown };
+    try {
+      payload = JSON.parse(body) as typeof payload;
+    } catch {
+      return error(res, 400, 'Problems parsing JSON');
+    }
+    if (payload.state !== undefined && payload.state !== 'open' && payload.state !== 'closed')
+      return error(res, 422, 'Validation Failed', {
+        errors: [{ resource: 'Issue', code: 'invalid', field: 'state' }],
+      });
+    if (typeof payload.title === 'string') issue.title = payload.title;
+    if (typeof payload.body === 'string') issue.body = payload.body;
+    if (payload.state === 'open' || payload.state === 'closed') issue.state = payload.state;
+    issue.updated_at = new Date().toISOString();
+    issue.closed_at = issue.state === 'closed' ? issue.updated_at : null;
+    issue.state_reason = issue.state === 'closed' ? 'completed' : null;
+    return send(res, 200, issue);
+  };
 
   /** A check run as the Checks API returns it. */
   const checkRunBody = (repository: string, run: CheckRunFixture & { id: number }) => ({
@@ -851,6 +1004,184 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
     );
   };
 
+  /** A body answered with its ETag, or 304 when the client already holds it. */
+  const sendTagged = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    body: unknown,
+    headers: Record<string, string> = {},
+  ) => {
+    const text = JSON.stringify(body);
+    const etag = `W/"${createHash('sha1').update(text).digest('hex')}"`;
+    const asked = req.headers['if-none-match'];
+    if (asked?.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*')) {
+      counts.notModified += 1;
+      res.writeHead(304, {
+        etag,
+        'x-github-api-version-selected': '2022-11-28',
+        'x-github-request-id': `0000:${(requestCounter++).toString(16).toUpperCase()}:GANTRY`,
+        ...rateHeaders(),
+      });
+      return res.end();
+    }
+    return send(res, 200, body, { etag, ...headers }, text);
+  };
+
+  const attemptOf = (run: WorkflowRunFixture & { id: number }, n: number) => run.attempts[n - 1];
+
+  const runJson = (repository: string, run: WorkflowRunFixture & { id: number }, n = run.attempts.length) => {
+    const attempt = attemptOf(run, n)!;
+    const api = `${base}/repos/${repository}/actions/runs/${run.id}`;
+    return {
+      id: run.id,
+      name: run.name ?? 'CI',
+      node_id: Buffer.from(`WFR_${run.id}`).toString('base64'),
+      head_branch: run.head_branch,
+      head_sha: run.head_sha,
+      path: run.path ?? '.github/workflows/ci.yml',
+      display_title: run.name ?? 'CI',
+      run_number: run.id,
+      event: run.event ?? 'push',
+      status: attempt.status,
+      conclusion: attempt.status === 'completed' ? attempt.conclusion : null,
+      workflow_id: 1,
+      url: api,
+      html_url: `https://github.com/${repository}/actions/runs/${run.id}`,
+      created_at: run.created_at,
+      updated_at: attempt.updated_at ?? attempt.run_started_at,
+      run_attempt: n,
+      run_started_at: attempt.run_started_at,
+      jobs_url: `${api}/jobs`,
+      previous_attempt_url: n > 1 ? `${api}/attempts/${n - 1}` : null,
+    };
+  };
+
+  const jobsOf = (attempt: AttemptFixture) =>
+    typeof attempt.jobs === 'function' ? attempt.jobs() : attempt.jobs;
+
+  const jobJson = (
+    repository: string,
+    run: WorkflowRunFixture & { id: number },
+    n: number,
+    job: JobFixture,
+    i: number,
+  ) => {
+    const id = run.id * 10_000 + n * 100 + i;
+    return {
+      id,
+      run_id: run.id,
+      run_url: `${base}/repos/${repository}/actions/runs/${run.id}`,
+      run_attempt: n,
+      node_id: Buffer.from(`CR_${id}`).toString('base64'),
+      head_sha: run.head_sha,
+      url: `${base}/repos/${repository}/actions/jobs/${id}`,
+      html_url: `https://github.com/${repository}/actions/runs/${run.id}/job/${id}`,
+      status: job.status ?? 'completed',
+      conclusion: (job.status ?? 'completed') === 'completed' ? job.conclusion : null,
+      created_at: job.created_at,
+      started_at: job.started_at ?? null,
+      completed_at: job.completed_at ?? null,
+      name: job.name,
+      steps: job.steps.map((step, k) => ({
+        name: step.name,
+        status: step.status ?? 'completed',
+        conclusion: step.conclusion,
+        number: k + 1,
+        started_at: step.started_at ?? null,
+        completed_at: step.completed_at ?? null,
+      })),
+      labels: ['ubuntu-latest'],
+      runner_name: job.runner_name ?? null,
+      workflow_name: run.name ?? 'CI',
+      head_branch: run.head_branch,
+    };
+  };
+
+  /** GitHub's `created` qualifier: `a..b`, `>=a`, `<=a`, `>a`, `<a`, or one date (that whole day). */
+  const createdFilter = (text: string): ((ms: number) => boolean) | undefined => {
+    const at = (t: string) => {
+      const ms = Date.parse(t);
+      return Number.isFinite(ms) ? ms : undefined;
+    };
+    const range = /^(.+)\.\.(.+)$/.exec(text);
+    if (range) {
+      const lo = range[1] === '*' ? -Infinity : at(range[1]!);
+      const hi = range[2] === '*' ? Infinity : at(range[2]!);
+      if (lo === undefined || hi === undefined) return undefined;
+      // A bare date as the upper end covers that whole day.
+      const end = /^\d{4}-\d{2}-\d{2}$/.test(range[2]!) ? hi + 86_399_999 : hi;
+      return (ms) => ms >= lo && ms <= end;
+    }
+    const cmp = /^(>=|<=|>|<)(.+)$/.exec(text);
+    if (cmp) {
+      const v = at(cmp[2]!);
+      if (v === undefined) return undefined;
+      const op = cmp[1];
+      return (ms) => (op === '>=' ? ms >= v : op === '<=' ? ms <= v : op === '>' ? ms > v : ms < v);
+    }
+    const day = /^\d{4}-\d{2}-\d{2}$/.test(text) ? at(text) : undefined;
+    if (day === undefined) return undefined;
+    return (ms) => ms >= day && ms < day + 86_400_000;
+  };
+
+  const actionsRuns = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    repository: string,
+    route: string,
+  ) => {
+    if ((req.method ?? 'GET') !== 'GET') return error(res, 404, 'Not Found');
+    const list = workflowRunStore.get(repository) ?? [];
+    if (route === '/actions/runs') {
+      const q = url.searchParams;
+      const created = q.get('created');
+      const inCreated = created === null ? () => true : createdFilter(created);
+      if (!inCreated)
+        return error(res, 422, 'Validation Failed', {
+          errors: [{ resource: 'WorkflowRun', field: 'created', code: 'invalid' }],
+        });
+      const filtered = ['actor', 'branch', 'check_suite_id', 'created', 'event', 'head_sha', 'status'].some(
+        (name) => q.has(name),
+      );
+      const status = q.get('status');
+      const matching = list
+        .filter((run) => {
+          const attempt = attemptOf(run, run.attempts.length)!;
+          return (
+            inCreated(Date.parse(run.created_at)) &&
+            (!q.has('branch') || run.head_branch === q.get('branch')) &&
+            (!q.has('event') || (run.event ?? 'push') === q.get('event')) &&
+            (!q.has('head_sha') || run.head_sha === q.get('head_sha')) &&
+            (!status ||
+              attempt.status === status ||
+              (attempt.status === 'completed' && attempt.conclusion === status))
+          );
+        })
+        .sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at) || b.id - a.id);
+      // "This API will return up to 1,000 results for each search when using the following
+      // parameters: actor, branch, check_suite_id, created, event, head_sha, status."
+      const served = filtered ? matching.slice(0, 1000) : matching;
+      const { page, headers } = paginate(url, served);
+      return sendTagged(
+        req,
+        res,
+        { total_count: matching.length, workflow_runs: page.map((run) => runJson(repository, run)) },
+        headers,
+      );
+    }
+    const m = /^\/actions\/runs\/(\d+)(?:\/attempts\/(\d+)(\/jobs)?)?$/.exec(route);
+    const run = m ? list.find((r) => r.id === Number(m[1])) : undefined;
+    if (!m || !run) return error(res, 404, 'Not Found');
+    const n = m[2] === undefined ? run.attempts.length : Number(m[2]);
+    const attempt = attemptOf(run, n);
+    if (!attempt || n < 1) return error(res, 404, 'Not Found');
+    if (m[3] === undefined) return sendTagged(req, res, runJson(repository, run, n));
+    const jobs = jobsOf(attempt).map((job, i) => jobJson(repository, run, n, job, i));
+    const { page, headers } = paginate(url, jobs);
+    return sendTagged(req, res, { total_count: jobs.length, jobs: page }, headers);
+  };
+
   const search = (res: ServerResponse, url: URL) => {
     const q = url.searchParams.get('q') ?? '';
     if (q.trim() === '') {
@@ -977,6 +1308,86 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
     },
     packageVersions: (owner, name) => [...(packages.get(packageKey(owner, name)) ?? [])].reverse(),
     fail: (fault) => faults.push({ times: 1, ...fault }),
+    addWorkflowRun: (repository, run) => {
+      repositories.add(repository);
+      const id = run.id ?? nextId++;
+      const list = workflowRunStore.get(repository) ?? [];
+      workflowRunStore.set(repository, list);
+      list.push({ ...run, id });
+      return id;
+    },
+    workflowRun: (repository, id) => workflowRunStore.get(repository)?.find((r) => r.id === id),
+    generateWorkflowRuns: (repository, o) => {
+      repositories.add(repository);
+      const list = workflowRunStore.get(repository) ?? [];
+      workflowRunStore.set(repository, list);
+      const first = o.firstId ?? nextId;
+      nextId = Math.max(nextId, first + o.runs);
+      const ids: number[] = [];
+      const steps = o.steps ?? 5;
+      for (let r = 0; r < o.runs; r++) {
+        const id = first + r;
+        // GitHub's times have whole seconds.
+        const created = Math.floor((o.start + r * o.intervalMs) / 1000) * 1000;
+        const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+        const failed = r % 17 === 5;
+        const jobs = () =>
+          Array.from({ length: o.jobs }, (_, j): JobFixture => {
+            // Jobs queue 2-31 s, run 40-100 s; steps share the job's time.
+            const queued = created + 1000 * (1 + j);
+            const start = queued + 1000 * (2 + ((r * 7 + j * 13) % 30));
+            const duration = 1000 * (40 + ((r * 31 + j * 17) % 61));
+            const jobFailed = failed && j === o.jobs - 1;
+            return {
+              name: `job-${j}`,
+              conclusion: jobFailed ? 'failure' : 'success',
+              created_at: iso(queued),
+              started_at: iso(start),
+              completed_at: iso(start + duration),
+              runner_name: `GitHub Actions ${(r * o.jobs + j) % 50}`,
+              steps: Array.from({ length: steps }, (_, k) => ({
+                name: k === 0 ? 'Set up job' : k === steps - 1 ? 'Complete job' : `Step ${k}`,
+                conclusion: jobFailed && k === steps - 2 ? 'failure' : 'success',
+                started_at: iso(start + Math.floor((duration * k) / steps)),
+                completed_at: iso(start + Math.floor((duration * (k + 1)) / steps)),
+              })),
+            };
+          });
+        list.push({
+          id,
+          name: 'CI',
+          path: '.github/workflows/ci.yml',
+          head_branch: o.branch ?? 'main',
+          head_sha: (id * 2654435761).toString(16).padStart(40, '0').slice(-40),
+          event: 'push',
+          created_at: iso(created),
+          attempts: [
+            {
+              status: 'completed',
+              conclusion: failed ? 'failure' : 'success',
+              run_started_at: iso(created),
+              updated_at: iso(created + 200_000),
+              jobs,
+            },
+          ],
+        });
+        ids.push(id);
+      }
+      return ids;
+    },
+    resetRateLimit: (remaining) => {
+      if (rate) {
+        rate.remaining = remaining ?? rate.limit;
+        rate.resetAt = Date.now() + 3_600_000;
+      }
+    },
+    counts,
+    get recordRequests() {
+      return recordRequests;
+    },
+    set recordRequests(value: boolean) {
+      recordRequests = value;
+    },
     requests,
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -1,0 +1,85 @@
+/**
+ * Tests from quarantine's history: each stored record is one run's per-test outcomes (P passed,
+ * F failed, K failed then passed on retry). A test's flaky runs are its K runs, and its F runs on a
+ * commit where it also passed: the same code gave both answers.
+ */
+import type { HistoryStore } from '../../history/index.js';
+import type { RunRecord } from '../../quarantine/history.js';
+import { errorMessage, isConfigurationError } from '../../runtime/errors.js';
+import type { TestFact } from '../model.js';
+
+export interface TestStats {
+  records: number;
+  /** Records outside the window, or with entries that are not outcomes. */
+  skipped: number;
+}
+
+export async function readTests(
+  store: HistoryStore<RunRecord>,
+  branches: string[],
+  window: number,
+  since: number,
+  warn: (message: string) => void,
+): Promise<{ tests: TestFact[]; stats: TestStats }> {
+  const stats: TestStats = { records: 0, skipped: 0 };
+  const records: RunRecord[] = [];
+  for (const branch of branches) {
+    try {
+      records.push(...(await store.load(branch, window, (key) => key.time >= since)));
+    } catch (error) {
+      if (isConfigurationError(error)) throw error;
+      warn(`Test history of ${branch} not read (history: ${store.kind}): ${errorMessage(error)}`);
+    }
+  }
+  return { tests: testFacts(records, since, stats), stats };
+}
+
+/** TestFacts from records, in id order. */
+export function testFacts(records: RunRecord[], since: number, stats: TestStats): TestFact[] {
+  const facts = new Map<string, TestFact>();
+  // test id -> sha -> outcome letters seen there
+  const bySha = new Map<string, Map<string, string>>();
+  const seen = new Set<string>();
+  for (const record of records) {
+    if (typeof record.time !== 'number' || record.time < since || typeof record.tests !== 'object') {
+      stats.skipped += 1;
+      continue;
+    }
+    // The same run stored twice (a re-run step, two branches' windows) counts once.
+    const runKey = `${record.run}/${record.attempt}/${record.branch}`;
+    if (seen.has(runKey)) continue;
+    seen.add(runKey);
+    stats.records += 1;
+    for (const [id, value] of Object.entries(record.tests)) {
+      const code = typeof value === 'string' ? value[0] : undefined;
+      if (code !== 'P' && code !== 'F' && code !== 'K') {
+        stats.skipped += 1;
+        continue;
+      }
+      let fact = facts.get(id);
+      if (!fact) {
+        fact = { id, runs: 0, failures: 0, flakyRuns: 0 };
+        facts.set(id, fact);
+      }
+      fact.runs += 1;
+      if (code === 'F') fact.failures += 1;
+      if (code === 'K') fact.flakyRuns += 1;
+      let shas = bySha.get(id);
+      if (!shas) {
+        shas = new Map();
+        bySha.set(id, shas);
+      }
+      const sha = typeof record.sha === 'string' ? record.sha : '';
+      shas.set(sha, (shas.get(sha) ?? '') + code);
+    }
+  }
+  for (const [id, shas] of bySha) {
+    const fact = facts.get(id)!;
+    for (const [sha, codes] of shas) {
+      // A failure on a commit where the test also passed is a flip on unchanged code.
+      if (sha !== '' && codes.includes('F') && /[PK]/.test(codes))
+        fact.flakyRuns += [...codes].filter((c) => c === 'F').length;
+    }
+  }
+  return [...facts.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
