@@ -882,6 +882,7 @@ async function extractLayers(blobFiles, compression, targets, limits = DEFAULT_R
         const budget = { bytes: 0 };
         // The next layer decompresses on the thread pool while this one's files are written.
         const prefetch = (i) => {
+            // Stryker: equivalent as `>` or removed — the one extra call fails and is caught just below.
             if (i >= blobFiles.length)
                 return undefined;
             const promise = layerSource(blobFiles[i], compression);
@@ -914,8 +915,7 @@ async function extractLayers(blobFiles, compression, targets, limits = DEFAULT_R
         if (hadOld)
             await (0,promises_.rename)(target.abs, old);
         await (0,promises_.rename)(staging[index], target.abs);
-        if (hadOld)
-            await (0,promises_.rm)(old, { recursive: true, force: true });
+        await (0,promises_.rm)(old, { recursive: true, force: true }); // nothing there when there was nothing before
     }
     return { files: state.files };
 }
@@ -951,6 +951,11 @@ async function* counted(source, layer, layerLimit, budget, limits) {
         yield chunk;
     }
 }
+/**
+ * Files up to this size are written in one synchronous call, larger ones streamed. Stryker:
+ * mutants of this size and of the test below are equivalent — both ways write the same bytes and
+ * mode; they differ in speed and memory only.
+ */
 const SMALL_FILE = 1024 * 1024;
 const MAX_SYMLINK_HOPS = 40;
 /** Linux's PATH_MAX less its NUL: symlink(2) refuses longer targets anyway. */
@@ -958,7 +963,13 @@ const MAX_SYMLINK_TARGET = 4095;
 const ONE_SHOT_OUTPUT = 64 * 1024 * 1024;
 const zstdOneShot = (0,external_node_util_.promisify)(external_node_zlib_.zstdDecompress);
 const gunzipOneShot = (0,external_node_util_.promisify)(external_node_zlib_.gunzip);
-/** A layer's tar: decompressed in one call when it is small, streamed otherwise (large files, bombs). */
+/**
+ * A layer's tar: decompressed in one call when it is small, streamed otherwise (large files, bombs).
+ * Stryker: mutants of the choice (the size test, ONE_SHOT_OUTPUT, maxOutputLength, `if (tar)`, the
+ * compression test of the one-shot call) are equivalent: a failed or skipped one-shot call falls back
+ * to the stream, which gives the same bytes; they differ in speed and memory only. Dropping the
+ * fallback (the catch) is not: see the 65 MiB test.
+ */
 async function layerSource(file, compression) {
     if ((0,external_node_fs_.statSync)(file).size <= ONE_SHOT_OUTPUT / 8) {
         const blob = (0,external_node_fs_.readFileSync)(file);
@@ -985,7 +996,7 @@ const ROOT_INDEX = /^(0|[1-9][0-9]{0,8})$/;
 function canonicalName(rawName, roots) {
     // Directories may end with '/': that is the tar convention, not part of the name.
     const name = rawName.replace(/\/+$/, '');
-    if (name.startsWith('/') || rawName.startsWith('/'))
+    if (rawName.startsWith('/'))
         return { ok: false, why: 'absolute path' };
     const parts = name.split('/');
     if (parts.includes('..'))
@@ -1033,6 +1044,8 @@ class ExtractState {
     /** Never write through a link: every parent is a directory of this archive (made here if missing). */
     parentsOf(name, rawName) {
         const parts = name.split('/');
+        // Stryker: a non-empty initial list is equivalent — an extra name that no entry can have
+        // (every name starts with a root index), and one more mkdir -p of an existing parent.
         const missing = [];
         for (let i = 1; i < parts.length; i++) {
             const parent = parts.slice(0, i).join('/');
@@ -1047,7 +1060,7 @@ class ExtractState {
         return missing;
     }
     pathOf(root, rel) {
-        return rel === '' ? this.staging[root] : (0,external_node_path_.join)(this.staging[root], rel);
+        return (0,external_node_path_.join)(this.staging[root], rel); // join(dir, '') is dir
     }
     async add(entry, content) {
         this.entries += 1;
@@ -1061,7 +1074,8 @@ class ExtractState {
         if (rel === '' && entry.type !== 'directory' && entry.type !== 'file')
             this.unsafe(entry.name, 'a cached path itself must be a file or directory');
         const existing = this.names.get(name);
-        const completesImplicitDir = existing === 'directory' && entry.type === 'directory' && this.implicitDirs.has(name);
+        // An implicit directory is recorded as a directory: only a directory entry completes it.
+        const completesImplicitDir = entry.type === 'directory' && this.implicitDirs.has(name);
         if (existing !== undefined && !completesImplicitDir)
             this.unsafe(entry.name, 'appears twice');
         const missing = this.parentsOf(name, entry.name);
@@ -1079,7 +1093,7 @@ class ExtractState {
                 this.unsafe(entry.name, `symlink ${JSON.stringify(target)} points outside the cached path`);
         }
         else if (entry.type === 'hardlink') {
-            const target = this.locate((entry.linkname ?? '').replace(/\/+$/, ''));
+            const target = this.locate(entry.linkname ?? ''); // trailing slashes dropped there
             if (target.root !== root || this.names.get(target.name) !== 'file') {
                 this.unsafe(entry.name, `hard link to ${JSON.stringify(entry.linkname)}, which is not a file of the same cached path in this archive`);
             }
@@ -1088,6 +1102,7 @@ class ExtractState {
         this.rootsSeen.add(root);
         if (rel === '')
             (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
+        // Stryker: `true` is equivalent (mkdir -p of a parent that exists).
         else if (missing.length) {
             for (const dir of missing) {
                 this.names.set(dir, 'directory');
@@ -1101,7 +1116,7 @@ class ExtractState {
                 if (completesImplicitDir)
                     this.implicitDirs.delete(name);
                 else
-                    (0,external_node_fs_.mkdirSync)(path, { recursive: rel === '' });
+                    (0,external_node_fs_.mkdirSync)(path); // its parent exists (made above); exclusive, like the files
                 this.directories.push({ path, mode: entry.mode & 0o777, mtime: entry.mtime });
                 break;
             case 'file': {
@@ -1111,16 +1126,29 @@ class ExtractState {
                     await content((chunk) => {
                         chunks.push(chunk);
                     });
+                    // Stryker: the options (here and on the stream below) are equivalent to none — the name
+                    // model refuses a second entry at one path and staging starts empty; exclusive creation
+                    // stays as defence in depth.
                     (0,external_node_fs_.writeFileSync)(path, Buffer.concat(chunks), { mode: 0o600, flag: 'wx' });
                 }
                 else {
                     const out = (0,external_node_fs_.createWriteStream)(path, { mode: 0o600, flags: 'wx' });
-                    await content(async (chunk) => {
-                        if (!out.write(chunk))
-                            await new Promise((resolve) => out.once('drain', () => resolve()));
-                    });
-                    out.end();
-                    await (0,external_node_stream_promises_.finished)(out);
+                    try {
+                        await content(async (chunk) => {
+                            if (!out.write(chunk))
+                                await new Promise((resolve) => out.once('drain', () => resolve()));
+                        });
+                        out.end();
+                        await (0,external_node_stream_promises_.finished)(out);
+                    }
+                    catch (error) {
+                        // A restore refused mid-file (a bomb past its limit): the staging file is removed, and its
+                        // descriptor must not keep the space it took until the process ends.
+                        // Writes still queued fail with ERR_STREAM_DESTROYED: expected, and not the error to report.
+                        out.on('error', () => undefined);
+                        out.destroy();
+                        throw error;
+                    }
                 }
                 (0,external_node_fs_.chmodSync)(path, entry.mode & 0o777);
                 (0,external_node_fs_.utimesSync)(path, entry.mtime, entry.mtime);
@@ -1166,7 +1194,8 @@ class ExtractState {
             const next = this.symlinks.get(stack.join('/'));
             if (next !== undefined) {
                 // The kernel's own limit is 40 links per lookup; a loop never resolves.
-                if (++hops > MAX_SYMLINK_HOPS || next.startsWith('/'))
+                // (No target in the map is absolute: those were refused before they were added.)
+                if (++hops > MAX_SYMLINK_HOPS)
                     return false;
                 stack.pop();
                 const parts = next.split('/');
@@ -1178,6 +1207,7 @@ class ExtractState {
     }
     async finish() {
         // Directories last and deepest first, so a read-only directory does not block its children.
+        // (Stryker: dropping reverse() survives when the tests run as root, whom no mode blocks.)
         for (const dir of this.directories.reverse()) {
             await (0,promises_.chmod)(dir.path, dir.mode);
             await (0,promises_.utimes)(dir.path, dir.mtime, dir.mtime);

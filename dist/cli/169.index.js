@@ -2459,10 +2459,14 @@ __webpack_require__.d(__webpack_exports__, {
   K5: () => (/* reexport */ splitNul)
 });
 
+// UNUSED EXPORTS: GitTimeoutError, LS_REMOTE_TIMEOUT_MS, defaultTimeoutMs
+
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
 ;// CONCATENATED MODULE: ./src/git/git.ts
 
+/** How long `git ls-remote` may take before it is killed: a listing is seconds even on a slow link. */
+const LS_REMOTE_TIMEOUT_MS = 60_000;
 class GitError extends Error {
     args;
     code;
@@ -2473,6 +2477,13 @@ class GitError extends Error {
         this.args = args;
         this.code = code;
         this.stderr = stderr;
+    }
+}
+/** git did not finish within its time limit and was killed. */
+class GitTimeoutError extends GitError {
+    name = 'GitTimeoutError';
+    constructor(args, timeoutMs) {
+        super(args, -1, `no answer within ${timeoutMs / 1000} s; killed`);
     }
 }
 /**
@@ -2495,22 +2506,48 @@ class Git {
         this.stats.processes += 1;
         if (args[0] === 'fetch')
             this.stats.fetches += 1;
+        const timeoutMs = options.timeoutMs ?? defaultTimeoutMs(args);
         const result = await new Promise((resolve, reject) => {
             const child = (0,external_node_child_process_.spawn)(this.binary, fullArgs, {
                 cwd: this.cwd,
                 env: this.env,
                 stdio: ['pipe', 'pipe', 'pipe'],
+                // Its own process group when it may be killed: git's remote helper (git-remote-https) is a
+                // child of git holding the same pipes, so killing git alone would leave it talking.
+                detached: timeoutMs !== undefined,
             });
+            let timedOut = false;
+            const timer = timeoutMs === undefined
+                ? undefined
+                : setTimeout(() => {
+                    timedOut = true;
+                    try {
+                        process.kill(-child.pid, 'SIGKILL');
+                    }
+                    catch {
+                        child.kill('SIGKILL');
+                    }
+                }, timeoutMs);
             const out = [];
             const err = [];
             child.stdout.on('data', (chunk) => out.push(chunk));
             child.stderr.on('data', (chunk) => err.push(chunk));
-            child.on('error', reject);
-            child.on('close', (code) => resolve({
-                code: code ?? 128,
-                stdout: Buffer.concat(out),
-                stderr: Buffer.concat(err).toString('utf8'),
-            }));
+            child.on('error', (error) => {
+                clearTimeout(timer);
+                reject(error);
+            });
+            child.on('close', (code) => {
+                clearTimeout(timer);
+                if (timedOut)
+                    reject(new GitTimeoutError(args, timeoutMs));
+                else
+                    resolve({
+                        code: code ?? 128,
+                        stdout: Buffer.concat(out),
+                        stderr: Buffer.concat(err).toString('utf8'),
+                    });
+            });
+            child.stdin.on('error', () => { }); // a killed git closes its stdin before we finish writing
             child.stdin.end(options.input);
         });
         const ok = result.code === 0 || options.okCodes?.includes(result.code);
@@ -2523,9 +2560,21 @@ class Git {
         return (await this.run(args, options)).stdout.toString('utf8').trim();
     }
     /** Whether the command exits 0 (for questions such as "is this object here?"). */
-    async succeeds(args) {
-        return (await this.run(args, { okCodes: [1, 128, 129] })).code === 0;
+    async succeeds(args, options = {}) {
+        try {
+            return (await this.run(args, { ...options, okCodes: [1, 128, 129] })).code === 0;
+        }
+        catch (error) {
+            // Killed for taking too long is an answer too: it did not succeed.
+            if (error instanceof GitTimeoutError)
+                return false;
+            throw error;
+        }
     }
+}
+/** The time limit a command gets when its caller names none. */
+function defaultTimeoutMs(args) {
+    return args[0] === 'ls-remote' ? LS_REMOTE_TIMEOUT_MS : undefined;
 }
 /** Split NUL-terminated output (`-z`) into raw byte fields. */
 function splitNul(buffer) {

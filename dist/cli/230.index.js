@@ -2,3220 +2,1737 @@ export const id = 230;
 export const ids = [230];
 export const modules = {
 
-/***/ 1112:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  TU: () => (/* reexport */ Git),
-  XS: () => (/* reexport */ GitError),
-  K5: () => (/* reexport */ splitNul)
-});
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
-;// CONCATENATED MODULE: ./src/git/git.ts
-
-class GitError extends Error {
-    args;
-    code;
-    stderr;
-    name = 'GitError';
-    constructor(args, code, stderr) {
-        super(`git ${args.join(' ')} failed (exit ${code}): ${stderr.trim().split('\n').slice(-3).join(' / ') || 'no message'}`);
-        this.args = args;
-        this.code = code;
-        this.stderr = stderr;
-    }
-}
-/**
- * The only code in Gantry that spawns git. Output is read as bytes (names with any byte survive);
- * prompts are off so a missing credential fails instead of hanging; the working directory is marked
- * safe for this process only, since container jobs trip git's ownership check.
- */
-class Git {
-    cwd;
-    binary;
-    stats = { processes: 0, fetches: 0 };
-    env;
-    constructor(cwd, env = process.env, binary = 'git') {
-        this.cwd = cwd;
-        this.binary = binary;
-        this.env = { ...env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', GIT_OPTIONAL_LOCKS: '0' };
-    }
-    async run(args, options = {}) {
-        const fullArgs = ['-c', `safe.directory=${this.cwd}`, '-c', 'core.quotePath=false', ...args];
-        this.stats.processes += 1;
-        if (args[0] === 'fetch')
-            this.stats.fetches += 1;
-        const result = await new Promise((resolve, reject) => {
-            const child = (0,external_node_child_process_.spawn)(this.binary, fullArgs, {
-                cwd: this.cwd,
-                env: this.env,
-                stdio: ['pipe', 'pipe', 'pipe'],
-            });
-            const out = [];
-            const err = [];
-            child.stdout.on('data', (chunk) => out.push(chunk));
-            child.stderr.on('data', (chunk) => err.push(chunk));
-            child.on('error', reject);
-            child.on('close', (code) => resolve({
-                code: code ?? 128,
-                stdout: Buffer.concat(out),
-                stderr: Buffer.concat(err).toString('utf8'),
-            }));
-            child.stdin.end(options.input);
-        });
-        const ok = result.code === 0 || options.okCodes?.includes(result.code);
-        if (!ok)
-            throw new GitError(args, result.code, result.stderr);
-        return result;
-    }
-    /** stdout as trimmed text. */
-    async text(args, options = {}) {
-        return (await this.run(args, options)).stdout.toString('utf8').trim();
-    }
-    /** Whether the command exits 0 (for questions such as "is this object here?"). */
-    async succeeds(args) {
-        return (await this.run(args, { okCodes: [1, 128, 129] })).code === 0;
-    }
-}
-/** Split NUL-terminated output (`-z`) into raw byte fields. */
-function splitNul(buffer) {
-    const fields = [];
-    let start = 0;
-    for (let i = buffer.indexOf(0, start); i !== -1; i = buffer.indexOf(0, start)) {
-        fields.push(buffer.subarray(start, i));
-        start = i + 1;
-    }
-    if (start < buffer.length)
-        fields.push(buffer.subarray(start));
-    return fields;
-}
-
-;// CONCATENATED MODULE: ./src/git/index.ts
-
-
-
-/***/ }),
-
-/***/ 6271:
+/***/ 2442:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   g: () => (/* binding */ LockfileError)
+/* harmony export */   FX: () => (/* binding */ globTest),
+/* harmony export */   SH: () => (/* binding */ nameGlobMatcher),
+/* harmony export */   er: () => (/* binding */ normalizeGlob),
+/* harmony export */   fU: () => (/* binding */ globMatcher),
+/* harmony export */   fg: () => (/* binding */ isGlob),
+/* harmony export */   gG: () => (/* binding */ scanGlob),
+/* harmony export */   pZ: () => (/* binding */ GlobError)
 /* harmony export */ });
+/* unused harmony exports GLOB_OPTIONS, globRegExp */
+/* harmony import */ var minimatch__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3581);
 /**
- * A lockfile that cannot be read. The message names the file (and the line where there is one)
- * so a user can open it; `file` and `line` carry the same for callers that format their own.
+ * The suite's one glob library: minimatch, with the rules every Gantry glob follows (changes filters
+ * and workspaces, quarantine ids and report exclusions, pins `--allow`, layer-cache paths). This is
+ * the only module that imports minimatch.
+ *
+ * The rules keep dorny/paths-filter's observable behaviour (picomatch 2.3.1 with `dot: true`) for
+ * paths as git lists them (never a `.` or `..` segment: git refuses those, and the answer on such a
+ * path is not specified); test/glob/differential.test.ts evaluates both on hundreds of pairs, and
+ * every remaining difference is listed in actions/changes/README.md:
+ * - `dot: true`: `*` and `**` match names starting with `.` (never a `.` or `..` segment);
+ * - `nocomment`: a leading `#` is a character, as in picomatch;
+ * - `platform: 'linux'`: `/` is the only separator and `\` always escapes, on every runner OS
+ *   (paths are compared in git's form, never the platform's);
+ * - `optimizationLevel: 0`: the pattern is matched as written (no `a/b/..` rewriting);
+ * - a leading `./` is dropped, as picomatch does;
+ * - matching goes through minimatch's `makeRe`, whose trailing `/**` also matches the directory
+ *   itself (`src/**` matches `src`, a file or a submodule's path), as picomatch does, except
+ *   after a segment ending in `*` (`a*` then `/**`), as in picomatch.
  */
-class LockfileError extends Error {
-    file;
-    line;
-    name = 'LockfileError';
-    constructor(message, file, line) {
-        super(message);
-        this.file = file;
-        this.line = line;
-    }
-    /** `<file> line <n>: <why>`, the shape every reader uses for a malformed line. */
-    static at(file, line, why) {
-        return new LockfileError(`${file} line ${line}: ${why}`, file, line);
-    }
-}
 
-
-/***/ }),
-
-/***/ 8897:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  rJ: () => (/* binding */ detectLockfileKind),
-  qG: () => (/* reexport */ diffLockfiles),
-  tg: () => (/* binding */ parseLockfile)
+const GLOB_OPTIONS = Object.freeze({
+    dot: true,
+    nocomment: true,
+    platform: 'linux',
+    optimizationLevel: 0,
 });
-
-// UNUSED EXPORTS: LockfileError, compareVersions, isMajorBump
-
-;// CONCATENATED MODULE: ./src/lockfiles/version.ts
-/**
- * Version order for the diff: semver (npm, cargo), Go's `v`-prefixed versions and pseudo-versions
- * (their timestamp is a numeric pre-release part, so they sort by time), RubyGems' dotted
- * pre-releases (`1.0.0.rc1`) and PEP 440 for PyPI (epochs, a/b/rc, post and dev releases). A version
- * none of these read (a git commit, a URL) is incomparable: the diff calls it "changed".
- */
-const PEP440 = /^v?(?:(\d+)!)?(\d+(?:\.\d+)*)(?:[-_.]?(a|b|c|rc|alpha|beta|pre|preview)[-_.]?(\d*))?(?:-(\d+)|[-_.]?(?:post|rev|r)[-_.]?(\d*))?(?:[-_.]?dev[-_.]?(\d*))?(?:\+[a-z0-9]+(?:[-_.][a-z0-9]+)*)?$/i;
-function parsePep440(version) {
-    const m = PEP440.exec(version.trim());
-    if (!m)
-        return undefined;
-    const pre = [];
-    if (m[3]) {
-        const letter = m[3].toLowerCase();
-        const phase = letter.startsWith('a') ? 'a' : letter.startsWith('b') ? 'b' : 'rc';
-        pre.push(phase, Number(m[4] || 0));
-    }
-    const post = m[5] !== undefined ? Number(m[5]) : m[6] !== undefined ? Number(m[6] || 0) : -1;
-    const dev = m[7] !== undefined ? Number(m[7] || 0) : Number.POSITIVE_INFINITY;
-    return { epoch: Number(m[1] ?? 0), release: m[2].split('.').map(Number), pre, post, dev };
+/** A glob that cannot be parsed (an unbalanced class or extglob that minimatch rejects). */
+class GlobError extends Error {
 }
-const SEMVERISH = /^v?(\d+(?:\.\d+)*)(?:[-.]?([0-9A-Za-z][0-9A-Za-z.-]*))?(?:\+[0-9A-Za-z.-]*)?$/;
-function parseSemverish(version) {
-    const m = SEMVERISH.exec(version.trim());
-    if (!m)
-        return undefined;
-    const pre = m[2] ? m[2].split(/[.-]/).map((part) => (/^\d+$/.test(part) ? Number(part) : part)) : [];
-    return { epoch: 0, release: m[1].split('.').map(Number), pre, post: -1, dev: Number.POSITIVE_INFINITY };
-}
-function parse(version, ecosystem) {
-    return ecosystem === 'pypi'
-        ? (parsePep440(version) ?? parseSemverish(version))
-        : (parseSemverish(version) ?? parsePep440(version));
-}
-function compareIdentifiers(a, b) {
-    for (let i = 0; i < Math.max(a.length, b.length); i++) {
-        const x = a[i];
-        const y = b[i];
-        if (x === undefined)
-            return -1; // a shorter set of pre-release fields sorts first (semver 11.4.4)
-        if (y === undefined)
-            return 1;
-        if (x === y)
-            continue;
-        if (typeof x === 'number' && typeof y === 'number')
-            return x < y ? -1 : 1;
-        if (typeof x === 'number')
-            return -1; // numeric identifiers sort before alphanumeric ones
-        if (typeof y === 'number')
-            return 1;
-        return x < y ? -1 : 1;
-    }
-    return 0;
-}
-function compareParsed(a, b) {
-    if (a.epoch !== b.epoch)
-        return a.epoch < b.epoch ? -1 : 1;
-    for (let i = 0; i < Math.max(a.release.length, b.release.length); i++) {
-        const x = a.release[i] ?? 0;
-        const y = b.release[i] ?? 0;
-        if (x !== y)
-            return x < y ? -1 : 1;
-    }
-    // PEP 440: X.devN < X.aN < X < X.postN; dev of a pre- or post-release sorts just before it.
-    const aDevOnly = a.pre.length === 0 && a.post === -1 && a.dev !== Number.POSITIVE_INFINITY;
-    const bDevOnly = b.pre.length === 0 && b.post === -1 && b.dev !== Number.POSITIVE_INFINITY;
-    if (aDevOnly !== bDevOnly)
-        return aDevOnly ? -1 : 1;
-    if (a.pre.length === 0 || b.pre.length === 0) {
-        if (a.pre.length !== b.pre.length)
-            return a.pre.length === 0 ? 1 : -1; // a release beats its pre-release
-    }
-    else {
-        const byPre = compareIdentifiers(a.pre, b.pre);
-        if (byPre !== 0)
-            return byPre;
-    }
-    if (a.post !== b.post)
-        return a.post < b.post ? -1 : 1;
-    if (a.dev !== b.dev)
-        return a.dev < b.dev ? -1 : 1;
-    return 0;
-}
-/** -1, 0 or 1; undefined when either version is not one this module can order. */
-function compareVersions(a, b, ecosystem) {
-    if (a === b)
-        return 0;
-    const x = parse(a, ecosystem);
-    const y = parse(b, ecosystem);
-    if (!x || !y)
-        return undefined;
-    return compareParsed(x, y);
-}
-/**
- * The part of a version whose increase breaks compatibility: the major component, or for 0.x the
- * minor (semver's rule for initial development: 0.3 → 0.4 may break). Undefined when unreadable.
- */
-function breakingKey(version, ecosystem) {
-    const parsed = parse(version, ecosystem);
-    if (!parsed)
-        return undefined;
-    const major = parsed.release[0] ?? 0;
-    return major > 0 ? [parsed.epoch, major * 1e6] : [parsed.epoch, parsed.release[1] ?? 0];
-}
-/** True when `to`'s breaking component is above `from`'s (0.25.2 → 1.0.0, 1.9 → 2.0, 0.3 → 0.4). */
-function isMajorBump(from, to, ecosystem) {
-    const a = breakingKey(from, ecosystem);
-    const b = breakingKey(to, ecosystem);
-    if (!a || !b)
-        return false;
-    return b[0] > a[0] || (b[0] === a[0] && b[1] > a[1]);
-}
-
-;// CONCATENATED MODULE: ./src/lockfiles/collect.ts
-
-/**
- * Gathers name@version pairs as a reader finds them and hands back the sorted, deduplicated list.
- * Keys live in a Map, never on an object, so a package called `__proto__` is only a string.
- * A package met several times is direct when any sighting says so.
- */
-class PackageCollector {
-    kind;
-    ecosystem;
-    seen = new Map();
-    /** name → its entries, built on the first markDirect by name alone (most readers never need it). */
-    byName;
-    constructor(kind, ecosystem) {
-        this.kind = kind;
-        this.ecosystem = ecosystem;
-    }
-    add(name, version, direct) {
-        const key = `${name}\u0000${version}`;
-        const known = this.seen.get(key);
-        if (known) {
-            if (direct === true)
-                known.direct = true;
-            else if (direct === false && known.direct === undefined)
-                known.direct = false;
-            return;
-        }
-        const entry = { name, version, ecosystem: this.ecosystem };
-        if (direct !== undefined)
-            entry.direct = direct;
-        this.seen.set(key, entry);
-        if (this.byName)
-            index(this.byName, entry);
-    }
-    /** Marks every collected version of `name` (or only `version`) as a direct dependency. */
-    markDirect(name, version) {
-        if (version !== undefined) {
-            const known = this.seen.get(`${name}\u0000${version}`);
-            if (known)
-                known.direct = true;
-            return;
-        }
-        if (!this.byName) {
-            this.byName = new Map();
-            for (const entry of this.seen.values())
-                index(this.byName, entry);
-        }
-        for (const entry of this.byName.get(name) ?? [])
-            entry.direct = true;
-    }
-    result() {
-        const packages = [...this.seen.values()].sort(comparePackages);
-        return { kind: this.kind, packages };
-    }
-}
-function index(byName, entry) {
-    const same = byName.get(entry.name);
-    if (same)
-        same.push(entry);
-    else
-        byName.set(entry.name, [entry]);
-}
-function comparePackages(a, b) {
-    if (a.name !== b.name)
-        return a.name < b.name ? -1 : 1;
-    const order = compareVersions(a.version, b.version, a.ecosystem);
-    if (order !== undefined && order !== 0)
-        return order;
-    return a.version < b.version ? -1 : a.version > b.version ? 1 : 0;
-}
-
-// EXTERNAL MODULE: ./src/lockfiles/errors.ts
-var errors = __webpack_require__(6271);
-// EXTERNAL MODULE: ./src/lockfiles/lines.ts
-var lines = __webpack_require__(8317);
-;// CONCATENATED MODULE: ./src/lockfiles/bundler.ts
-
-
-
-const SPEC = /^([^\s(]+) \(([^()\s,]+)\)$/;
-const DEPENDENCY = /^([^\s(!]+)(?: \([^()]*\))?!?$/;
-/**
- * Gemfile.lock: the specs of the GEM and GIT sections (`    name (version[-platform])`, one
- * line per platform variant, compared by gem name and version). PATH gems are the project's own.
- * DEPENDENCIES lists what the Gemfile names: those are direct.
- */
-function readBundler(file, text) {
-    const out = new PackageCollector('bundler', 'rubygems');
-    const direct = [];
-    let section;
-    let inSpecs = false;
-    let sawSource = false;
-    (0,lines/* forEachLine */.FF)(text, (line, number) => {
-        if (line.trim() === '')
-            return;
-        const indent = (0,lines/* indentOf */._j)(line);
-        if (indent === 0) {
-            section = line.trim();
-            inSpecs = false;
-            if (section === 'GEM' || section === 'GIT' || section === 'PATH' || section === 'PLUGIN SOURCE')
-                sawSource = true;
-            return;
-        }
-        if (section === undefined)
-            throw errors/* LockfileError */.g.at(file, number, 'indented line before any section');
-        const body = line.trim();
-        if (section === 'DEPENDENCIES') {
-            if (indent !== 2)
-                return;
-            const m = DEPENDENCY.exec(body);
-            if (!m)
-                throw errors/* LockfileError */.g.at(file, number, `expected "name (requirement)", got ${JSON.stringify(body.slice(0, 80))}`);
-            direct.push(m[1]);
-            return;
-        }
-        if (section !== 'GEM' && section !== 'GIT' && section !== 'PATH')
-            return;
-        if (indent === 2) {
-            inSpecs = body === 'specs:';
-            return;
-        }
-        if (!inSpecs || indent !== 4)
-            return; // a spec's own dependencies (indent 6)
-        const m = SPEC.exec(body);
-        if (!m)
-            throw errors/* LockfileError */.g.at(file, number, `expected "name (version)", got ${JSON.stringify(body.slice(0, 80))}`);
-        if (section === 'PATH')
-            return;
-        // RubyGems versions hold no "-": what follows is the platform (x86_64-linux, universal-darwin).
-        const version = m[2].split('-')[0];
-        out.add(m[1], version, false);
-    });
-    if (!sawSource)
-        throw new errors/* LockfileError */.g(`${file}: no GEM, GIT or PATH section; not a Gemfile.lock`, file);
-    for (const name of direct)
-        out.markDirect(name);
-    return out.result();
-}
-
-;// CONCATENATED MODULE: ./src/lockfiles/go.ts
-
-
-
-function unquoteGo(token, file, line) {
-    if (token.startsWith('"') || token.startsWith('`')) {
-        if (token.length < 2 || token.at(-1) !== token[0])
-            throw errors/* LockfileError */.g.at(file, line, 'unterminated quoted path');
-        return token.slice(1, -1);
-    }
-    return token;
-}
-/**
- * go.mod: the `require` lines (single or in a block), direct unless marked `// indirect`. A
- * `replace` that pins another version of a required module (`a => a v1.2.3`, or any path with a
- * version) is what the build uses, so it replaces the required version.
- */
-function readGoMod(file, text) {
-    const required = new Map();
-    const replaced = new Map();
-    let block;
-    let blockLine = 0;
-    let sawModule = false;
-    (0,lines/* forEachLine */.FF)(text, (raw, number) => {
-        const commentAt = raw.indexOf('//');
-        const comment = commentAt === -1 ? '' : raw.slice(commentAt + 2).trim();
-        const line = (commentAt === -1 ? raw : raw.slice(0, commentAt)).trim();
-        if (line === '')
-            return;
-        const fields = line.split(/\s+/);
-        let verb;
-        let args = fields;
-        if (block === undefined) {
-            verb = fields[0];
-            args = fields.slice(1);
-            if (args[0] === '(' && args.length === 1) {
-                block = verb;
-                blockLine = number;
-                return;
-            }
-        }
-        else {
-            if (line === ')') {
-                block = undefined;
-                return;
-            }
-            verb = block;
-        }
-        if (verb === 'module')
-            sawModule = true;
-        if (verb === 'require') {
-            if (args.length !== 2)
-                throw errors/* LockfileError */.g.at(file, number, 'expected "require <module> <version>"');
-            required.set(unquoteGo(args[0], file, number), {
-                version: args[1],
-                direct: !/(^|;\s*)indirect(;|$)/.test(comment),
-            });
-        }
-        else if (verb === 'replace') {
-            const arrow = args.indexOf('=>');
-            if (arrow < 1)
-                throw errors/* LockfileError */.g.at(file, number, 'expected "replace <module> => <target>"');
-            const target = args.slice(arrow + 1);
-            if (target.length === 2)
-                replaced.set(unquoteGo(args[0], file, number), target[1]);
-        }
-        else if (!['module', 'go', 'toolchain', 'exclude', 'retract', 'tool', 'godebug', 'ignore'].includes(verb))
-            throw errors/* LockfileError */.g.at(file, number, `unknown directive ${JSON.stringify(verb.slice(0, 40))}`);
-    });
-    if (block !== undefined)
-        throw errors/* LockfileError */.g.at(file, blockLine, `the ${block} block is not closed (a truncated file?)`);
-    if (!sawModule)
-        throw new errors/* LockfileError */.g(`${file}: no module line; not a go.mod`, file);
-    const out = new PackageCollector('go-mod', 'go');
-    for (const [path, { version, direct }] of required)
-        out.add(path, replaced.get(path) ?? version, direct);
-    return out.result();
-}
-/**
- * go.sum: `<module> <version>[/go.mod] <hash>` lines. The modules whose content was hashed (no
- * `/go.mod` suffix) are the ones the build downloads; go.sum does not say which are direct.
- */
-function readGoSum(file, text) {
-    const out = new PackageCollector('go-sum', 'go');
-    (0,lines/* forEachLine */.FF)(text, (raw, number) => {
-        const line = raw.trim();
-        if (line === '')
-            return;
-        const fields = line.split(/\s+/);
-        if (fields.length !== 3 || !fields[2].includes(':'))
-            throw errors/* LockfileError */.g.at(file, number, 'expected "<module> <version> <hash>"');
-        if (!fields[1].endsWith('/go.mod'))
-            out.add(fields[0], fields[1]);
-    });
-    return out.result();
-}
-
-;// CONCATENATED MODULE: ./src/lockfiles/npm.ts
-
-
-
-function object(value) {
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
-}
-const IMPORTER_FIELDS = [
-    'dependencies',
-    'devDependencies',
-    'optionalDependencies',
-    'peerDependencies',
-];
-const MARKER = 'node_modules/';
-/** JSON.parse with the file and line of a syntax error (V8 reports a character position). */
-function parseJson(file, text) {
-    try {
-        return JSON.parse(text);
-    }
-    catch (error) {
-        const message = error.message;
-        const position = /position (\d+)/.exec(message);
-        const line = position ? (0,lines/* lineAt */.mh)(text, Number(position[1])) : undefined;
-        throw new errors/* LockfileError */.g(`${file}${line ? ` line ${line}` : ''}: not valid JSON (${(0,lines/* oneLine */.TN)(message)})`, file, line);
-    }
-}
-/**
- * package-lock.json / npm-shrinkwrap.json. v2 and v3 list every installed copy under `packages`,
- * keyed by its node_modules path: the name is the path after the last `node_modules/` (an alias
- * keeps the name the project imports), workspace folders and links are the project's own code.
- * A copy is direct when Node's resolution from an importer (the root or a workspace) that declares
- * the name lands on it. v1 has only the nested `dependencies` tree and does not say what is direct.
- */
-function readNpm(file, text) {
-    const doc = object(parseJson(file, text));
-    if (!doc)
-        throw new errors/* LockfileError */.g(`${file}: expected a JSON object at the top`, file);
-    const version = doc.lockfileVersion;
-    const out = new PackageCollector('npm', 'npm');
-    const packages = object(doc.packages);
-    if (packages && (version === 2 || version === 3)) {
-        const directKeys = new Set();
-        for (const key of Object.keys(packages)) {
-            if (key.includes(MARKER) || key.startsWith(MARKER.slice(0, -1)))
-                continue;
-            const importer = object(packages[key]);
-            if (!importer)
-                continue;
-            for (const field of IMPORTER_FIELDS)
-                for (const name of Object.keys(object(importer[field]) ?? {})) {
-                    const found = locate(packages, key, name);
-                    if (found !== undefined)
-                        directKeys.add(found);
-                }
-        }
-        for (const [key, value] of Object.entries(packages)) {
-            const at = key.lastIndexOf(MARKER);
-            if (at === -1 || (at > 0 && key[at - 1] !== '/'))
-                continue; // the root or a workspace folder
-            const entry = object(value);
-            if (!entry)
-                throw new errors/* LockfileError */.g(`${file}: packages[${JSON.stringify(key)}] is not an object`, file);
-            if (entry.link === true)
-                continue; // a symlink to a workspace folder
-            const name = key.slice(at + MARKER.length);
-            if (typeof entry.version !== 'string' || entry.version === '')
-                throw new errors/* LockfileError */.g(`${file}: packages[${JSON.stringify(key)}] has no version`, file);
-            out.add(name, entry.version, directKeys.has(key));
-        }
-        return out.result();
-    }
-    const tree = object(doc.dependencies);
-    if (version === 1 || (version === undefined && tree)) {
-        readV1Tree(file, tree ?? {}, out, 'dependencies');
-        return out.result();
-    }
-    throw new errors/* LockfileError */.g(`${file}: lockfileVersion ${JSON.stringify(version)} is not one npm writes (1, 2 or 3); regenerate it with npm install`, file);
-}
-/** Node's resolution of `name` from the folder `from`, walking up through node_modules. */
-function locate(packages, from, name) {
-    let dir = from;
-    for (;;) {
-        const candidate = dir === '' ? `${MARKER}${name}` : `${dir}/${MARKER}${name}`;
-        if (Object.hasOwn(packages, candidate))
-            return candidate;
-        if (dir === '')
-            return undefined;
-        const cut = dir.lastIndexOf('/');
-        dir = cut === -1 ? '' : dir.slice(0, cut);
-        // Step over a `node_modules` segment (and a scope folder) the way Node does.
-        if (dir.endsWith('/node_modules') || dir === 'node_modules') {
-            const cut2 = dir.lastIndexOf('/');
-            dir = cut2 === -1 ? '' : dir.slice(0, cut2);
-        }
-    }
-}
-function readV1Tree(file, tree, out, where) {
-    // An explicit stack, so a hostile, deeply nested file cannot overflow the call stack.
-    const stack = [[tree, where]];
-    while (stack.length > 0) {
-        const [deps, path] = stack.pop();
-        for (const [name, value] of Object.entries(deps)) {
-            const entry = object(value);
-            const here = `${path}[${JSON.stringify(name)}]`;
-            if (!entry || typeof entry.version !== 'string')
-                throw new errors/* LockfileError */.g(`${file}: ${here} has no version`, file);
-            // `file:` versions are the project's own folders, not registry packages.
-            if (!entry.version.startsWith('file:'))
-                out.add(name, entry.version);
-            const nested = object(entry.dependencies);
-            if (nested)
-                stack.push([nested, `${here}.dependencies`]);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/lockfiles/block-yaml.ts
-
-
-function walkBlockYaml(file, text, visit) {
-    let scalarIndent = Number.POSITIVE_INFINITY;
-    (0,lines/* forEachLine */.FF)(text, (raw, number) => {
-        const indent = (0,lines/* indentOf */._j)(raw);
-        if (indent === raw.length)
-            return; // blank
-        if (indent > scalarIndent)
-            return; // continues the value above
-        scalarIndent = Number.POSITIVE_INFINITY;
-        const first = raw.charCodeAt(indent);
-        if (first === 35 /* # */)
-            return;
-        if (raw.charCodeAt(indent) === 9 /* tab */)
-            throw errors/* LockfileError */.g.at(file, number, 'a tab in the indentation (YAML indents with spaces)');
-        if (first === 45 /* - */ && (raw.length === indent + 1 || raw.charCodeAt(indent + 1) === 32)) {
-            // A block sequence item: lockfiles have them only in fields the readers do not use
-            // (pnpm `os:`/`cpu:` in old versions); reported with an empty key under the open key.
-            visit(indent, '', raw.slice(indent + 1).trim(), number);
-            return;
-        }
-        const body = raw.slice(indent);
-        const colon = keyEnd(body, file, number);
-        const key = (0,lines/* unquoteScalar */.sS)(body.slice(0, colon), file, number);
-        let value = body.slice(colon + 1);
-        const hash = value.indexOf(' #');
-        if (hash !== -1 && !/["']/.test(value))
-            value = value.slice(0, hash);
-        value = value.trim();
-        if (value !== '')
-            scalarIndent = indent;
-        visit(indent, key, value === '' ? undefined : value, number);
-    });
-}
-/** Offset of the `:` that ends a key (quoted or plain) at the start of `body`. */
-function keyEnd(body, file, line) {
-    const quote = body.charCodeAt(0);
-    if (quote === 34 || quote === 39) {
-        let i = 1;
-        for (; i < body.length; i++) {
-            const c = body.charCodeAt(i);
-            if (quote === 34 && c === 92 /* \ */) {
-                i++;
-                continue;
-            }
-            if (c === quote) {
-                if (quote === 39 && body.charCodeAt(i + 1) === 39) {
-                    i++;
-                    continue;
-                }
-                break;
-            }
-        }
-        if (i >= body.length)
-            throw errors/* LockfileError */.g.at(file, line, 'unterminated quoted key');
-        if (body.charCodeAt(i + 1) !== 58 /* : */)
-            throw errors/* LockfileError */.g.at(file, line, 'expected ":" after the key');
-        return i + 1;
-    }
-    // A plain key ends at the first ": " or at a ":" that ends the line.
-    const spaced = body.indexOf(': ');
-    if (spaced !== -1)
-        return spaced;
-    if (body.endsWith(':'))
-        return body.length - 1;
-    throw errors/* LockfileError */.g.at(file, line, `expected "key: value", got ${JSON.stringify(body.slice(0, 80))}`);
-}
-
-;// CONCATENATED MODULE: ./src/lockfiles/pnpm.ts
-
-
-
-
-const DEP_FIELDS = new Set(['dependencies', 'devDependencies', 'optionalDependencies']);
-/**
- * pnpm-lock.yaml, lockfileVersion 5.x to 9.0. Every `packages` key is one resolved package:
- * `/name/1.0.0_peer` (v5), `/name@1.0.0(peer)` (v6), `name@1.0.0` (v9); `name:` and `version:`
- * fields, when an entry has them (tarballs, git), win over the key. What an importer (the root
- * or a workspace) lists is direct.
- */
-function readPnpm(file, text) {
-    let major;
-    let top; // the top-level key we are under
-    let importerField; // dependencies / devDependencies / … under an importer
-    let depName; // v6+: the dependency whose specifier/version lines follow
-    const directRefs = [];
-    const entries = [];
-    let entry;
-    walkBlockYaml(file, text, (indent, key, value, line) => {
-        if (indent === 0) {
-            top = key;
-            entry = undefined;
-            importerField = undefined;
-            if (key === 'lockfileVersion') {
-                const version = value === undefined ? '' : (0,lines/* unquoteScalar */.sS)(value, file, line);
-                major = Number.parseInt(version, 10);
-                if (!(major >= 5 && major <= 9))
-                    throw errors/* LockfileError */.g.at(file, line, `lockfileVersion ${JSON.stringify(version)} is not one this reader knows (5.x to 9.0)`);
-            }
-            return;
-        }
-        if (top === 'packages') {
-            if (indent === 2) {
-                if (value !== undefined && value !== '{}')
-                    throw errors/* LockfileError */.g.at(file, line, 'expected a package entry');
-                entry = { key, line, resolved: false };
-                entries.push(entry);
-            }
-            else if (indent === 4 && entry && value !== undefined) {
-                if (key === 'resolution')
-                    entry.resolved = true;
-                else if (key === 'name')
-                    entry.name = (0,lines/* unquoteScalar */.sS)(value, file, line);
-                else if (key === 'version')
-                    entry.version = (0,lines/* unquoteScalar */.sS)(value, file, line);
-            }
-            return;
-        }
-        // v5 without importers: the root's dependencies are top-level maps of name: version.
-        if (DEP_FIELDS.has(top ?? '') && indent === 2 && value !== undefined) {
-            directRefs.push([key, (0,lines/* unquoteScalar */.sS)(value, file, line), line]);
-            return;
-        }
-        if (top !== 'importers')
-            return;
-        if (indent === 2)
-            importerField = undefined;
-        else if (indent === 4)
-            importerField = DEP_FIELDS.has(key) ? key : undefined;
-        else if (indent === 6 && importerField) {
-            depName = key;
-            if (value !== undefined)
-                directRefs.push([key, (0,lines/* unquoteScalar */.sS)(value, file, line), line]); // v5
-        }
-        else if (indent === 8 &&
-            importerField &&
-            key === 'version' &&
-            depName !== undefined &&
-            value !== undefined)
-            directRefs.push([depName, (0,lines/* unquoteScalar */.sS)(value, file, line), line]);
-    });
-    if (major === undefined)
-        throw new errors/* LockfileError */.g(`${file}: no lockfileVersion; not a pnpm lockfile`, file);
-    const v5 = major < 6;
-    const out = new PackageCollector('pnpm', 'npm');
-    for (const e of entries) {
-        if (!e.resolved)
-            throw errors/* LockfileError */.g.at(file, e.line, `package ${JSON.stringify(e.key)} has no resolution (a truncated file?)`);
-        const fromKey = splitKey(e.key, v5);
-        const name = e.name ?? fromKey?.name;
-        const version = e.version ?? fromKey?.version;
-        if (!name || !version)
-            throw errors/* LockfileError */.g.at(file, e.line, `cannot read a name and version from ${JSON.stringify(e.key)}`);
-        out.add(name, version, false);
-    }
-    for (const [name, ref] of directRefs) {
-        if (ref.startsWith('link:') || ref.startsWith('file:'))
-            continue;
-        const bare = stripPeers(ref, v5);
-        // An alias (`npm:other@1.0.0`) or a non-registry dependency points at a packages key.
-        const keyed = bare.startsWith('/') || bare.indexOf('@', 1) > 0 ? splitKey(bare, v5) : undefined;
-        if (keyed)
-            out.markDirect(keyed.name, keyed.version);
-        else
-            out.markDirect(name, bare);
-    }
-    return out.result();
-}
-function stripPeers(version, v5) {
-    const cut = v5 ? version.indexOf('_') : version.indexOf('(');
-    return cut > 0 ? version.slice(0, cut) : version;
-}
-/** The name and version a packages key names, or undefined for keys that do not (git, tarballs). */
-function splitKey(key, v5) {
-    const path = key.startsWith('/') ? key.slice(1) : key;
-    if (v5) {
-        // `name/version_peers` or `@scope/name/version_peers` (peers may hold `/` and `@`).
-        const segments = path.split('/');
-        const nameLength = path.startsWith('@') ? 2 : 1;
-        const version = segments[nameLength];
-        if (segments.length <= nameLength || !version)
-            return undefined;
-        return { name: segments.slice(0, nameLength).join('/'), version: stripPeers(version, true) };
-    }
-    const bare = stripPeers(path, false);
-    const at = bare.indexOf('@', 1);
-    if (at <= 0 || at === bare.length - 1)
-        return undefined;
-    return { name: bare.slice(0, at), version: bare.slice(at + 1) };
-}
-
-;// CONCATENATED MODULE: ./src/lockfiles/toml.ts
-
-
-/**
- * The TOML that Cargo, Poetry and uv write: `[table]` and `[[array]]` headers, `key = value` lines,
- * basic/literal/multi-line strings, numbers, booleans, dates (kept as text), arrays over several
- * lines and one-line inline tables. A small strict reader instead of a dependency: lockfiles use
- * this subset only, it returns sections in order (a `[package.x]` belongs to the `[[package]]`
- * above it), and every syntax error names the file and line.
- */
-function readTomlSections(file, text) {
-    return new TomlReader(file, text).read();
-}
-/** Character classes by code, looked up instead of a regular expression per character. */
-const BARE_KEY = new Uint8Array(128);
-const BARE_VALUE = new Uint8Array(128);
-for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-') {
-    BARE_KEY[c.charCodeAt(0)] = 1;
-    BARE_VALUE[c.charCodeAt(0)] = 1;
-}
-for (const c of ':.+')
-    BARE_VALUE[c.charCodeAt(0)] = 1;
-const isDigit = (c) => c >= 48 && c <= 57;
-class TomlReader {
-    file;
-    text;
-    pos = 0;
-    /** Nesting of arrays and inline tables; bounded so a hostile file cannot exhaust the stack. */
-    depth = 0;
-    constructor(file, text) {
-        this.file = file;
-        this.text = text;
-    }
-    fail(why, at = this.pos) {
-        const line = (0,lines/* lineAt */.mh)(this.text, at);
-        throw errors/* LockfileError */.g.at(this.file, line, why);
-    }
-    read() {
-        const sections = [{ header: '', array: false, offset: 0, values: new Map() }];
-        const { text } = this;
-        while (this.pos < text.length) {
-            this.skipSpaces();
-            const c = text[this.pos];
-            if (c === undefined)
-                break;
-            if (c === '\n' || c === '\r' || c === '#') {
-                this.endOfLine();
-                continue;
-            }
-            if (c === '[') {
-                const offset = this.pos;
-                const array = text[this.pos + 1] === '[';
-                this.pos += array ? 2 : 1;
-                this.skipSpaces();
-                const header = this.key();
-                this.skipSpaces();
-                if (!text.startsWith(array ? ']]' : ']', this.pos))
-                    this.fail(`expected "${array ? ']]' : ']'}" after the table name`);
-                this.pos += array ? 2 : 1;
-                this.endOfLine();
-                sections.push({ header, array, offset, values: new Map() });
-                continue;
-            }
-            const section = sections[sections.length - 1];
-            const key = this.key();
-            this.skipSpaces();
-            if (text[this.pos] !== '=')
-                this.fail(`expected "=" after ${JSON.stringify(key.slice(0, 60))}`);
-            this.pos++;
-            this.skipSpaces();
-            if (section.values.has(key))
-                this.fail(`${JSON.stringify(key.slice(0, 60))} is defined twice`);
-            section.values.set(key, this.value());
-            this.endOfLine();
-        }
-        return sections;
-    }
-    skipSpaces() {
-        const { text } = this;
-        for (let c = text.charCodeAt(this.pos); c === 32 || c === 9; c = text.charCodeAt(this.pos))
-            this.pos++;
-    }
-    /** Spaces, an optional comment, then a line end or the end of the text. */
-    endOfLine() {
-        this.skipSpaces();
-        const { text } = this;
-        if (text[this.pos] === '#') {
-            const end = text.indexOf('\n', this.pos);
-            this.pos = end === -1 ? text.length : end;
-        }
-        if (text[this.pos] === '\r' && text[this.pos + 1] === '\n')
-            this.pos += 2;
-        else if (text[this.pos] === '\n')
-            this.pos++;
-        else if (this.pos < text.length)
-            this.fail(`unexpected ${JSON.stringify(text[this.pos])}`);
-    }
-    /** Whitespace, newlines and comments inside an array. */
-    skipBlank() {
-        const { text } = this;
-        for (;;) {
-            const c = text.charCodeAt(this.pos);
-            if (c === 32 || c === 9 || c === 10 || c === 13)
-                this.pos++;
-            else if (c === 35 /* # */) {
-                const end = text.indexOf('\n', this.pos);
-                this.pos = end === -1 ? text.length : end;
-            }
-            else
-                return;
-        }
-    }
-    /** A key, dotted parts joined with "." (lockfiles never need to tell `"a.b"` from `a.b`). */
-    key() {
-        let joined;
-        for (;;) {
-            const c = this.text.charCodeAt(this.pos);
-            let part;
-            if (c === 34)
-                part = this.basicString();
-            else if (c === 39)
-                part = this.literalString();
-            else {
-                const start = this.pos;
-                const { text } = this;
-                while (BARE_KEY[text.charCodeAt(this.pos)] === 1)
-                    this.pos++;
-                if (this.pos === start)
-                    this.fail('expected a key');
-                part = text.slice(start, this.pos);
-            }
-            joined = joined === undefined ? part : `${joined}.${part}`;
-            this.skipSpaces();
-            if (this.text.charCodeAt(this.pos) !== 46 /* . */)
-                return joined;
-            this.pos++;
-            this.skipSpaces();
-        }
-    }
-    value() {
-        const { text } = this;
-        const c = text[this.pos];
-        if (c === '"')
-            return text.startsWith('"""', this.pos) ? this.multiline('"""') : this.basicString();
-        if (c === "'")
-            return text.startsWith("'''", this.pos) ? this.multiline("'''") : this.literalString();
-        if (c === '[' || c === '{') {
-            if (++this.depth > 64)
-                this.fail('arrays or tables nested more than 64 deep');
-            const nested = c === '[' ? this.array() : this.inlineTable();
-            this.depth--;
-            return nested;
-        }
-        const start = this.pos;
-        for (;;) {
-            const code = text.charCodeAt(this.pos);
-            if (BARE_VALUE[code] === 1)
-                this.pos++;
-            // The space between the date and the time of a TOML date-time.
-            else if (code === 32 &&
-                isDigit(text.charCodeAt(this.pos - 1)) &&
-                isDigit(text.charCodeAt(this.pos + 1)))
-                this.pos++;
-            else
-                break;
-        }
-        const raw = text.slice(start, this.pos);
-        if (raw === '')
-            this.fail('expected a value');
-        if (raw === 'true')
-            return true;
-        if (raw === 'false')
-            return false;
-        if (/^[+-]?\d+$/.test(raw.replaceAll('_', '')))
-            return Number(raw.replaceAll('_', ''));
-        return raw; // floats, dates and times: the readers never use them
-    }
-    basicString() {
-        const { text } = this;
-        const start = this.pos;
-        this.pos++;
-        let out = '';
-        let run = this.pos;
-        for (;;) {
-            const c = text.charCodeAt(this.pos);
-            if (c === 34 /* " */) {
-                out += text.slice(run, this.pos);
-                this.pos++;
-                return out;
-            }
-            if (c === 92 /* \ */) {
-                out += text.slice(run, this.pos);
-                out += this.escape();
-                run = this.pos;
-                continue;
-            }
-            if (c === 10 || Number.isNaN(c))
-                this.fail('unterminated string', start);
-            this.pos++;
-        }
-    }
-    escape() {
-        const { text } = this;
-        const e = text[this.pos + 1];
-        const simple = {
-            b: '\b',
-            t: '\t',
-            n: '\n',
-            f: '\f',
-            r: '\r',
-            '"': '"',
-            '\\': '\\',
-            e: '\u001b',
-        };
-        if (e !== undefined && Object.hasOwn(simple, e)) {
-            this.pos += 2;
-            return simple[e];
-        }
-        const width = e === 'u' ? 4 : e === 'U' ? 8 : 0;
-        const hex = text.slice(this.pos + 2, this.pos + 2 + width);
-        if (width === 0 || !/^[0-9A-Fa-f]+$/.test(hex) || hex.length !== width)
-            this.fail('invalid escape in a string');
-        const code = Number.parseInt(hex, 16);
-        if (code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff))
-            this.fail('invalid unicode escape');
-        this.pos += 2 + width;
-        return String.fromCodePoint(code);
-    }
-    literalString() {
-        const { text } = this;
-        const end = text.indexOf("'", this.pos + 1);
-        const newline = text.indexOf('\n', this.pos + 1);
-        if (end === -1 || (newline !== -1 && newline < end))
-            this.fail('unterminated string');
-        const value = text.slice(this.pos + 1, end);
-        this.pos = end + 1;
-        return value;
-    }
-    multiline(delimiter) {
-        const { text } = this;
-        const start = this.pos;
-        let end = text.indexOf(delimiter, this.pos + 3);
-        if (end === -1)
-            this.fail('unterminated multi-line string', start);
-        // Up to two quotes may sit right before the closing delimiter.
-        while (text[end + 3] === delimiter[0] && end + 3 < text.length)
-            end++;
-        let body = text.slice(this.pos + 3, end);
-        this.pos = end + 3;
-        if (body.startsWith('\r\n'))
-            body = body.slice(2);
-        else if (body.startsWith('\n'))
-            body = body.slice(1);
-        if (delimiter === "'''")
-            return body;
-        // Basic multi-line: escapes and line-ending backslashes; only the readers' fields matter, so
-        // the body is unescaped loosely (descriptions are never used).
-        return body.replace(/\\\s*\n\s*/g, '');
-    }
-    array() {
-        const start = this.pos;
-        this.pos++;
-        const items = [];
-        for (;;) {
-            this.skipBlank();
-            if (this.pos >= this.text.length)
-                this.fail('unterminated array', start);
-            if (this.text[this.pos] === ']') {
-                this.pos++;
-                return items;
-            }
-            items.push(this.value());
-            this.skipBlank();
-            const c = this.text[this.pos];
-            if (c === ',')
-                this.pos++;
-            else if (c !== ']')
-                this.fail(c === undefined ? 'unterminated array' : 'expected "," or "]" in an array', c === undefined ? start : this.pos);
-        }
-    }
-    inlineTable() {
-        const start = this.pos;
-        this.pos++;
-        const table = new Map();
-        this.skipSpaces();
-        if (this.text[this.pos] === '}') {
-            this.pos++;
-            return table;
-        }
-        for (;;) {
-            this.skipSpaces();
-            const key = this.key();
-            this.skipSpaces();
-            if (this.text[this.pos] !== '=')
-                this.fail(`expected "=" after ${JSON.stringify(key.slice(0, 60))}`);
-            this.pos++;
-            this.skipSpaces();
-            if (table.has(key))
-                this.fail(`${JSON.stringify(key.slice(0, 60))} is defined twice`);
-            table.set(key, this.value());
-            this.skipSpaces();
-            const c = this.text[this.pos];
-            if (c === ',')
-                this.pos++;
-            else if (c === '}') {
-                this.pos++;
-                return table;
-            }
-            else
-                this.fail(c === undefined || c === '\n'
-                    ? 'unterminated inline table'
-                    : 'expected "," or "}" in an inline table', c === undefined ? start : this.pos);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/lockfiles/toml-lockfiles.ts
-
-
-
-
-/** `[[package]]` sections, each with its `[package.<x>]` sub-tables. */
-function packagesOf(file, text) {
-    const sections = readTomlSections(file, text);
-    const packages = [];
-    for (const section of sections) {
-        if (section.header === 'package' && section.array)
-            packages.push({ main: section, sub: new Map() });
-        else if (section.header.startsWith('package.')) {
-            const owner = packages.at(-1);
-            if (!owner)
-                throw errors/* LockfileError */.g.at(file, (0,lines/* lineAt */.mh)(text, section.offset), `[${section.header}] before any [[package]]`);
-            owner.sub.set(section.header.slice('package.'.length), section.values);
-        }
-    }
-    return { top: sections[0].values, sections, packages };
-}
-function toml_lockfiles_text(file, source, pkg, key, required) {
-    const value = pkg.main.values.get(key);
-    if (value === undefined && !required)
-        return undefined;
-    if (typeof value !== 'string' || value === '')
-        throw errors/* LockfileError */.g.at(file, (0,lines/* lineAt */.mh)(source, pkg.main.offset), `[[package]] ${value === undefined ? `has no ${key}` : `${key} is not a string`}`);
-    return value;
-}
-/** PEP 503 name normalisation: `Foo_Bar.baz` and `foo-bar-baz` are one PyPI project. */
-function normalizePypiName(name) {
-    return name.replace(/[-_.]+/g, '-').toLowerCase();
-}
-/**
- * Cargo.lock (v1 to v4): every `[[package]]` with a `source` is a crate from a registry or git;
- * those without are the workspace's own crates, left out, and what they depend on is direct.
- * A dependency is written `name`, `name version` or `name version (source)`.
- */
-function readCargo(file, source) {
-    const { packages } = packagesOf(file, source);
-    const out = new PackageCollector('cargo', 'cargo');
-    const local = [];
-    for (const pkg of packages) {
-        const name = toml_lockfiles_text(file, source, pkg, 'name', true);
-        const version = toml_lockfiles_text(file, source, pkg, 'version', true);
-        if (pkg.main.values.get('source') === undefined)
-            local.push(pkg);
-        else
-            out.add(name, version, false);
-    }
-    for (const pkg of local) {
-        const deps = pkg.main.values.get('dependencies') ?? [];
-        if (!Array.isArray(deps))
-            throw errors/* LockfileError */.g.at(file, (0,lines/* lineAt */.mh)(source, pkg.main.offset), '[[package]] dependencies is not an array');
-        for (const dep of deps) {
-            if (typeof dep !== 'string')
-                throw errors/* LockfileError */.g.at(file, (0,lines/* lineAt */.mh)(source, pkg.main.offset), '[[package]] dependency is not a string');
-            const [name, version] = dep.split(' ');
-            out.markDirect(name, version);
-        }
-    }
-    return out.result();
-}
-/**
- * poetry.lock: every `[[package]]` name and version (names normalised as PyPI does). Poetry's
- * lockfile does not list the project's own requirements (pyproject.toml does): direct is unsaid.
- */
-function readPoetry(file, source) {
-    const { packages } = packagesOf(file, source);
-    const out = new PackageCollector('poetry', 'pypi');
-    for (const pkg of packages) {
-        const sourceTable = pkg.sub.get('source');
-        // A path dependency is the user's own code, not a locked package.
-        if (sourceTable?.get('type') === 'directory')
-            continue;
-        out.add(normalizePypiName(toml_lockfiles_text(file, source, pkg, 'name', true)), toml_lockfiles_text(file, source, pkg, 'version', true));
-    }
-    return out.result();
-}
-const LOCAL_UV_SOURCES = ['editable', 'virtual', 'directory'];
-/**
- * uv.lock: every `[[package]]` from a registry, git or URL. Workspace members and local folders
- * (`source = { editable | virtual | directory = … }`) are the project itself and left out; their
- * dependencies, optional dependencies and dev groups are direct.
- */
-function readUv(file, source) {
-    const { packages } = packagesOf(file, source);
-    const out = new PackageCollector('uv', 'pypi');
-    const local = [];
-    for (const pkg of packages) {
-        const name = normalizePypiName(toml_lockfiles_text(file, source, pkg, 'name', true));
-        const from = pkg.main.values.get('source');
-        if (from instanceof Map && LOCAL_UV_SOURCES.some((kind) => from.has(kind))) {
-            local.push(pkg);
-            continue;
-        }
-        out.add(name, toml_lockfiles_text(file, source, pkg, 'version', true), false);
-    }
-    const markAll = (deps) => {
-        if (!Array.isArray(deps))
-            return;
-        for (const dep of deps) {
-            if (!(dep instanceof Map))
-                continue;
-            const name = dep.get('name');
-            const version = dep.get('version');
-            if (typeof name === 'string')
-                out.markDirect(normalizePypiName(name), typeof version === 'string' ? version : undefined);
-        }
-    };
-    for (const pkg of local) {
-        markAll(pkg.main.values.get('dependencies'));
-        for (const group of ['optional-dependencies', 'dev-dependencies'])
-            for (const deps of pkg.sub.get(group)?.values() ?? [])
-                markAll(deps);
-    }
-    return out.result();
-}
-
-;// CONCATENATED MODULE: ./src/lockfiles/requirements.ts
-
-
-
-
-// name[extras] then a version specifier, a URL (`name @ url`) or nothing; then an optional marker.
-const REQUIREMENT = /^([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(?:\[[^\]]*\])?\s*(?:(===?)\s*([^\s;,]+)\s*(?=;|$)|@\s*(\S+)|([<>=!~][^;]*))?\s*(?:;.*)?$/;
-/**
- * A pip requirements file as pip-compile, `pip freeze` or uv export write it: `name==version`
- * lines (with `--hash` options, markers, extras and `\` continuations). A line with a range is
- * kept with its specifier as the version (`>=1.2`), a `name @ url` line with its URL, so a change
- * still shows. Options (`-r`, `-c`, `-e`, `--index-url`) are not packages. Where pip-compile's
- * `# via` notes are present, a package is direct when one of its sources is a requirements input
- * (`-r file`); otherwise the file does not say.
- */
-function readRequirements(file, text) {
-    const out = new PackageCollector('pip-requirements', 'pypi');
-    const found = [];
-    let pending = '';
-    let pendingLine = 0;
-    let last;
-    let inVia = false;
-    let sawVia = false;
-    const take = (logical, number) => {
-        const line = logical.replace(/(^|\s)#.*$/, '').trim();
-        if (line === '')
-            return;
-        if (line.startsWith('-')) {
-            last = undefined;
-            return;
-        }
-        const withoutOptions = line.replace(/\s--?[a-z][a-z-]*(?:[= ]\S+)?/g, '').trim();
-        const m = REQUIREMENT.exec(withoutOptions);
-        if (!m)
-            throw errors/* LockfileError */.g.at(file, number, `not a requirement: ${JSON.stringify(line.slice(0, 80))}`);
-        const version = m[3] ?? (m[4] ? `@ ${m[4]}` : (m[5]?.trim() ?? ''));
-        const entry = { name: normalizePypiName(m[1]), version: version === '' ? '*' : version, via: [] };
-        found.push(entry);
-        last = entry;
-    };
-    (0,lines/* forEachLine */.FF)(text, (raw, number) => {
-        const trimmed = raw.trim();
-        if (pending === '' && trimmed.startsWith('#')) {
-            // pip-compile: `    # via` then `    #   source` lines, or `    # via source` on one line.
-            const comment = trimmed.slice(1).trim();
-            if (comment.startsWith('via')) {
-                sawVia = true;
-                inVia = true;
-                const rest = comment.slice(3).trim();
-                if (rest && last)
-                    last.via.push(rest);
-            }
-            else if (inVia && last && raw.startsWith(' ') && comment)
-                last.via.push(comment);
-            else
-                inVia = false;
-            return;
-        }
-        inVia = false;
-        if (pending === '')
-            pendingLine = number;
-        if (trimmed.endsWith('\\')) {
-            pending += `${trimmed.slice(0, -1)} `;
-            return;
-        }
-        const logical = pending + trimmed;
-        pending = '';
-        take(logical, pendingLine);
-    });
-    if (pending !== '')
-        take(pending, pendingLine);
-    for (const { name, version, via } of found)
-        out.add(name, version, sawVia ? via.some((source) => /^-r\s/.test(source)) : undefined);
-    return out.result();
-}
-
-// EXTERNAL MODULE: ./src/lockfiles/yarn-classic.ts
-var yarn_classic = __webpack_require__(5055);
-;// CONCATENATED MODULE: ./src/lockfiles/yarn.ts
-
-
-
-
-
-/** yarn.lock written by Yarn 2+ (berry) starts with a `__metadata:` map; v1 with its header comment. */
-function isYarnBerry(text) {
-    return /^__metadata:/m.test(text);
-}
-/**
- * yarn v1: every entry's names (from its descriptors; an alias keeps its own) and version. The lockfile does not list
- * the project's own dependencies (package.json does), so `direct` is left unsaid.
- */
-function readYarnClassic(file, text) {
-    const out = new PackageCollector('yarn-classic', 'npm');
-    for (const [descriptor, entry] of (0,yarn_classic/* parseYarnClassic */.Y)(text, file)) {
-        if (entry.version === undefined)
-            throw errors/* LockfileError */.g.at(file, entry.line, 'entry has no version');
-        // `file:` and `link:` descriptors are folders of the project itself.
-        const name = (0,yarn_classic/* descriptorName */.V)(descriptor);
-        const range = descriptor.slice(name.length + 1);
-        if (range.startsWith('file:') || range.startsWith('link:'))
-            continue;
-        out.add(name, entry.version); // under each name it is imported by (aliases included)
-    }
-    return out.result();
-}
-const BERRY_DEP_FIELDS = new Set(['dependencies', 'optionalDependencies', 'peerDependencies']);
-const LOCAL_PROTOCOLS = ['@workspace:', '@link:', '@portal:'];
-/**
- * Yarn berry: each entry's names (from its descriptors) and `version`. Workspaces, links and
- * portals are the project's own folders and are left out; what a workspace depends on is direct.
- */
-function readYarnBerry(file, text) {
-    const entries = [];
-    let entry;
-    let section;
-    let sawMetadata = false;
-    walkBlockYaml(file, text, (indent, key, value, line) => {
-        if (indent === 0) {
-            section = undefined;
-            if (key === '__metadata') {
-                sawMetadata = true;
-                entry = undefined;
-                return;
-            }
-            if (value !== undefined)
-                throw errors/* LockfileError */.g.at(file, line, `expected an entry, got a value for ${key}`);
-            entry = { line, descriptors: key.split(/,\s*/), deps: [] };
-            entries.push(entry);
-            return;
-        }
-        if (!entry)
-            return; // inside __metadata
-        if (indent === 2) {
-            section = value === undefined && BERRY_DEP_FIELDS.has(key) ? key : undefined;
-            if (key === 'version' && value !== undefined)
-                entry.version = (0,lines/* unquoteScalar */.sS)(value, file, line);
-            else if (key === 'resolution' && value !== undefined)
-                entry.resolution = (0,lines/* unquoteScalar */.sS)(value, file, line);
-            return;
-        }
-        if (indent === 4 && section !== undefined && value !== undefined)
-            entry.deps.push([key, (0,lines/* unquoteScalar */.sS)(value, file, line)]);
-    });
-    if (!sawMetadata)
-        throw new errors/* LockfileError */.g(`${file}: no __metadata map; not a Yarn 2+ lockfile`, file);
-    const byDescriptor = new Map();
-    for (const e of entries)
-        for (const d of e.descriptors)
-            byDescriptor.set(d, e);
-    const out = new PackageCollector('yarn-berry', 'npm');
-    const isLocal = (e) => LOCAL_PROTOCOLS.some((p) => e.resolution.includes(p, 1));
-    for (const e of entries) {
-        if (e.resolution === undefined)
-            throw errors/* LockfileError */.g.at(file, e.line, 'entry has no resolution');
-        if (e.version === undefined)
-            throw errors/* LockfileError */.g.at(file, e.line, 'entry has no version');
-        if (isLocal(e))
-            continue;
-        // Under each name the project imports it by (an alias `react-is-18@npm:react-is@18` is
-        // react-is-18, as npm's node_modules/react-is-18 is), like the npm and yarn v1 readers.
-        for (const name of new Set(e.descriptors.map(yarn_classic/* descriptorName */.V)))
-            out.add(name, e.version, false);
-    }
-    for (const e of entries) {
-        if (!isLocal(e))
-            continue;
-        for (const [name, range] of e.deps) {
-            const target = byDescriptor.get(`${name}@${range}`) ?? byDescriptor.get(`${name}@npm:${range}`);
-            if (target && !isLocal(target))
-                out.markDirect(name, target.version);
-        }
-    }
-    return out.result();
-}
-
-;// CONCATENATED MODULE: ./src/lockfiles/diff.ts
-
-const byEcosystemAndName = (a, b) => a.ecosystem !== b.ecosystem
-    ? a.ecosystem < b.ecosystem
-        ? -1
-        : 1
-    : a.name < b.name
-        ? -1
-        : a.name > b.name
-            ? 1
-            : 0;
-/**
- * The packages grouped into runs of one (ecosystem, name). A ParsedLockfile is sorted by name
- * already (one ecosystem per file), so this is one pass; a list built by hand is sorted first.
- */
-function runs(parsed) {
-    let packages = parsed?.packages ?? [];
-    for (let i = 1; i < packages.length; i++)
-        if (byEcosystemAndName(packages[i - 1], packages[i]) > 0) {
-            packages = [...packages].sort(byEcosystemAndName);
-            break;
-        }
-    const out = [];
-    let run;
-    for (const pkg of packages) {
-        if (!run || run.name !== pkg.name || run.ecosystem !== pkg.ecosystem) {
-            run = { name: pkg.name, ecosystem: pkg.ecosystem, versions: [] };
-            out.push(run);
-        }
-        if (!run.versions.includes(pkg.version))
-            run.versions.push(pkg.version);
-        if (pkg.direct === true)
-            run.direct = true;
-        else if (pkg.direct === false && run.direct === undefined)
-            run.direct = false;
-    }
+/** `./src/**` is `src/**`. */
+function normalizeGlob(pattern) {
+    let out = pattern;
+    while (out.startsWith('./'))
+        out = out.slice(2);
     return out;
 }
-/** Versions in order, oldest first; ones that cannot be ordered keep their text order. */
-function sorted(versions, ecosystem) {
-    return [...versions].sort((a, b) => compareVersions(a, b, ecosystem) ?? (a < b ? -1 : a > b ? 1 : 0));
+/** The pattern's leading `!`s removed, and whether it negates (an odd count; `!(` is an extglob). */
+function splitNegation(pattern) {
+    let count = 0;
+    while (pattern[count] === '!' && pattern[count + 1] !== '(')
+        count++;
+    return { body: pattern.slice(count), negated: count % 2 === 1 };
 }
-/** The newest of a non-empty list, or undefined when two of them cannot be ordered. */
-function newest(versions, ecosystem) {
-    let best = versions[0];
-    for (const version of versions.slice(1)) {
-        const order = compareVersions(best, version, ecosystem);
-        if (order === undefined)
-            return undefined;
-        if (order < 0)
-            best = version;
+/** Index of the `)` closing the `(` at `open`, or -1 (escapes and bracket classes skipped). */
+function closingParen(text, open) {
+    let depth = 0;
+    for (let i = open; i < text.length; i++) {
+        const c = text[i];
+        if (c === '\\')
+            i++;
+        else if (c === '[') {
+            const end = closingBracket(text, i);
+            if (end !== -1)
+                i = end;
+        }
+        else if (c === '(')
+            depth++;
+        else if (c === ')' && --depth === 0)
+            return i;
     }
-    return best;
+    return -1;
 }
-function sameVersions(a, b) {
-    if (a.length !== b.length)
-        return false;
-    if (a.length === 1)
-        return a[0] === b[0];
-    const set = new Set(a);
-    return b.every((v) => set.has(v));
+/** Index of the `]` closing the class opened at `open`, or -1 (`[]a]` and `[!]a]` hold a `]`). */
+function closingBracket(text, open) {
+    let i = open + 1;
+    if (text[i] === '!' || text[i] === '^')
+        i++;
+    if (text[i] === ']')
+        i++;
+    for (; i < text.length; i++) {
+        if (text[i] === '\\')
+            i++;
+        else if (text[i] === ']')
+            return i;
+    }
+    return -1;
 }
-function compareRuns(was, is) {
-    const { name, ecosystem } = (was ?? is);
-    const direct = is?.direct ?? was?.direct;
-    let change;
-    if (!was)
-        change = { name, ecosystem, kind: 'added', after: sorted(is.versions, ecosystem) };
-    else if (!is)
-        change = { name, ecosystem, kind: 'removed', before: sorted(was.versions, ecosystem) };
-    else {
-        if (sameVersions(was.versions, is.versions))
-            return undefined;
-        const old = new Set(was.versions);
-        const now = new Set(is.versions);
-        const gone = was.versions.filter((v) => !now.has(v));
-        const came = is.versions.filter((v) => !old.has(v));
-        change = {
-            name,
-            ecosystem,
-            kind: 'changed',
-            before: sorted(was.versions, ecosystem),
-            after: sorted(is.versions, ecosystem),
-        };
-        if (gone.length > 0 && came.length > 0) {
-            const from = newest(gone, ecosystem);
-            const to = newest(came, ecosystem);
-            const order = from !== undefined && to !== undefined ? compareVersions(from, to, ecosystem) : undefined;
-            if (order !== undefined && order < 0) {
-                change.kind = 'upgraded';
-                change.major = isMajorBump(from, to, ecosystem);
-            }
-            else if (order !== undefined && order > 0)
-                change.kind = 'downgraded';
+/** The top-level `|`-separated alternatives of a group's inside. */
+function alternatives(inside) {
+    const out = [];
+    let depth = 0;
+    let start = 0;
+    for (let i = 0; i < inside.length; i++) {
+        const c = inside[i];
+        if (c === '\\')
+            i++;
+        else if (c === '[') {
+            const end = closingBracket(inside, i);
+            if (end !== -1)
+                i = end;
+        }
+        else if (c === '(')
+            depth++;
+        else if (c === ')')
+            depth--;
+        else if (c === '|' && depth === 0) {
+            out.push(inside.slice(start, i));
+            start = i + 1;
         }
     }
-    if (direct !== undefined)
-        change.direct = direct;
-    return change;
+    out.push(inside.slice(start));
+    return out;
 }
-/**
- * Compares the two lockfiles name by name, each name's versions as a set (npm and yarn trees hold
- * several copies). A name that appears or goes is added or removed. Otherwise the newest version
- * that went is compared with the newest that came: upgraded or downgraded, `major` when the
- * breaking component rose; a copy only added or only dropped beside versions that stay, or
- * versions that cannot be ordered, is "changed". One merge pass over both sorted lists; changes
- * come out sorted by ecosystem and name.
- */
-function diffLockfiles(before, after) {
-    const old = runs(before);
-    const now = runs(after);
-    const changes = [];
-    let i = 0;
-    let j = 0;
-    while (i < old.length || j < now.length) {
-        const a = old[i];
-        const b = now[j];
-        const order = !a ? 1 : !b ? -1 : byEcosystemAndName(a, b);
-        const change = compareRuns(order <= 0 ? a : undefined, order >= 0 ? b : undefined);
-        if (order <= 0)
+const EXTGLOB = '!@*+?';
+/** Does a `(…)` group hold a `/` (so the pattern's segments are not its `/`-separated parts)? */
+function groupSpansSlash(pattern) {
+    let depth = 0;
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (c === '\\')
             i++;
-        if (order >= 0)
-            j++;
-        if (change)
-            changes.push(change);
+        else if (c === '(')
+            depth++;
+        else if (c === ')')
+            depth = Math.max(0, depth - 1);
+        else if (c === '/' && depth > 0)
+            return true;
     }
-    return { changes };
+    return false;
 }
-
-;// CONCATENATED MODULE: ./src/lockfiles/index.ts
 /**
- * Dependency lockfiles read to `package → version`, and the difference between two of them, for
- * pipeline-diff ("what changed since the last green run"). Each format has a small strict reader
- * in this folder; this module is the one entry point.
+ * picomatch's regex-like syntax, spelled the way minimatch reads it: a plain group `(a|b)` is
+ * `@(a|b)`; a group or a class followed by `+` is one or more of it (`[0-9]+`, from GitHub's
+ * cheat sheet, is `+([0-9])`); a leading `**` glued to `.` (`**.js`) matches at any depth, as
+ * GitHub's cheat sheet documents.
  */
-
-
-
-
-
-
-
-
-
-
-
-
-const BY_NAME = {
-    'package-lock.json': 'npm',
-    'npm-shrinkwrap.json': 'npm',
-    'pnpm-lock.yaml': 'pnpm',
-    'go.mod': 'go-mod',
-    'go.sum': 'go-sum',
-    'Cargo.lock': 'cargo',
-    'poetry.lock': 'poetry',
-    'uv.lock': 'uv',
-    'Gemfile.lock': 'bundler',
-    'gems.locked': 'bundler',
-};
-/** pip-compile and friends: requirements.txt, requirements-dev.txt, dev-requirements.txt, requirements/*.txt. */
-const REQUIREMENTS = /(^|[-_.])requirements([-_.][^/]*)?\.txt$/i;
-/**
- * Which format a file is, by its name; yarn.lock by content (berry has `__metadata:`; without the
- * text, classic is assumed). Undefined for anything else: the caller records such a file by hash.
- */
-function detectLockfileKind(path, text) {
-    const slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
-    const base = path.slice(slash + 1);
-    if (Object.hasOwn(BY_NAME, base))
-        return BY_NAME[base];
-    if (base === 'yarn.lock')
-        return text !== undefined && isYarnBerry((0,lines/* stripBom */.F8)(text)) ? 'yarn-berry' : 'yarn-classic';
-    const parent = path.slice(0, Math.max(slash, 0));
-    if (REQUIREMENTS.test(base) || (/(^|\/)requirements$/.test(parent) && base.endsWith('.txt')))
-        return 'pip-requirements';
-    return undefined;
+function picomatchSyntax(pattern) {
+    let out = '';
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (c === '\\') {
+            out += pattern.slice(i, i + 2);
+            i++;
+        }
+        else if (c === '[') {
+            const end = closingBracket(pattern, i);
+            if (end === -1) {
+                out += c;
+                continue;
+            }
+            const cls = pattern.slice(i, end + 1);
+            const plus = pattern[end + 1] === '+' && pattern[end + 2] !== '(';
+            out += plus ? `+(${cls})` : cls;
+            i = plus ? end + 1 : end;
+        }
+        else if (c === '(' && (i === 0 || !EXTGLOB.includes(pattern[i - 1]))) {
+            const end = closingParen(pattern, i);
+            if (end === -1) {
+                out += c;
+                continue;
+            }
+            const inside = picomatchSyntax(pattern.slice(i + 1, end));
+            const plus = pattern[end + 1] === '+' && pattern[end + 2] !== '(';
+            out += `${plus ? '+' : '@'}(${inside})`;
+            i = plus ? end + 1 : end;
+        }
+        else
+            out += c;
+    }
+    return out.startsWith('**.') ? `**/*${out.slice(2)}` : out;
 }
-const READERS = {
-    npm: readNpm,
-    'yarn-classic': readYarnClassic,
-    'yarn-berry': readYarnBerry,
-    pnpm: readPnpm,
-    'go-mod': readGoMod,
-    'go-sum': readGoSum,
-    cargo: readCargo,
-    poetry: readPoetry,
-    uv: readUv,
-    bundler: readBundler,
-    'pip-requirements': readRequirements,
-};
 /**
- * Formats written only by tools, which always end them with a line break: a file that stops
- * mid-line was cut (an interrupted write or download) and would otherwise read as a shorter,
- * valid-looking lockfile. go.mod, package-lock.json and requirements files are edited by hand too
- * (and JSON cannot be cut without a syntax error).
+ * A trailing `/**` matches the directory itself too (`src/**` matches `src`), except after a
+ * segment ending in `*` (`*` or `a*` then `/**`), where picomatch asks for at least one more segment.
  */
-const ENDS_WITH_NEWLINE = new Set([
-    'yarn-classic',
-    'yarn-berry',
-    'pnpm',
-    'go-sum',
-    'cargo',
-    'poetry',
-    'uv',
-    'bundler',
-]);
+function trailingGlobstar(body) {
+    const trailing = /(?:\/\*\*)+$/.exec(body);
+    if (!trailing || trailing.index === 0)
+        return body;
+    const parent = body.slice(0, trailing.index);
+    return parent.endsWith('*') && !isEscapedAt(parent, parent.length - 1) ? `${parent}/**/*` : body;
+}
+function isEscapedAt(text, index) {
+    let backslashes = 0;
+    for (let i = index - 1; i >= 0 && text[i] === '\\'; i--)
+        backslashes++;
+    return backslashes % 2 === 1;
+}
+function positive(body, original) {
+    const mm = new minimatch__WEBPACK_IMPORTED_MODULE_0__/* .Minimatch */ .VR(trailingGlobstar(picomatchSyntax(body)), { ...GLOB_OPTIONS, nonegate: true });
+    const re = mm.makeRe();
+    if (re === false)
+        throw new GlobError(`cannot parse the glob ${JSON.stringify(original)}`);
+    // minimatch compiles a class that can match nothing (a reversed range such as `[z-a]`) to `$.`:
+    // refuse it, as a pattern that silently never matches is a mistake nobody sees.
+    if (/(?<!\\)\$\./.test(re.source))
+        throw new GlobError(`the glob ${JSON.stringify(original)} has a character class that matches nothing`);
+    // `s`: minimatch's `**` is built from `.`, which would stop at a newline; `*` already crosses one.
+    return re.flags.includes('s') ? re : new RegExp(re.source, `${re.flags}s`);
+}
+function negate(re) {
+    return new RegExp(`^(?!${re.source})[\\s\\S]+$`, re.flags);
+}
 /**
- * Read one lockfile (a byte-order mark and CRLF line ends are accepted). Throws LockfileError,
- * and nothing else, naming the file and the line where there is one, for a file that is not the
- * format its name says, is truncated or is corrupt.
+ * One regular expression for a glob, whole-path anchored. Throws GlobError when it cannot be parsed.
+ * A leading `!` negates (dorny's picomatch reads it so); callers that give `!` their own meaning
+ * strip it first.
  */
-function parseLockfile(path, text) {
-    const body = (0,lines/* stripBom */.F8)(text);
-    const kind = detectLockfileKind(path, body);
-    if (kind === undefined)
-        throw new errors/* LockfileError */.g(`${path} is not a lockfile this reader knows (package-lock.json, yarn.lock, pnpm-lock.yaml, go.mod, go.sum, Cargo.lock, poetry.lock, uv.lock, Gemfile.lock, requirements*.txt)`, path);
-    if (ENDS_WITH_NEWLINE.has(kind) && body.length > 0 && !body.endsWith('\n'))
-        throw new errors/* LockfileError */.g(`${path} ends in the middle of a line: a truncated file? (${kind} lockfiles always end with a line break; regenerate it)`, path);
+function globRegExp(pattern) {
+    const { body, negated } = splitNegation(normalizeGlob(pattern));
+    const normalized = normalizeGlob(body);
+    // A whole pattern `!(a/**|b/*.md)` is every path none of the alternatives matches, and `(…)` or
+    // `@(…)` every path one of them matches: picomatch lets such a group span directories (dorny's
+    // own tests use `!(**/*.tsx|**/*.less)`, and a changes filter reads its leading `!` as an
+    // exclusion of `(**/*.tsx|**/*.less)`); minimatch's extglobs stay within one path segment.
+    const group = /^[!@]?\(/.exec(normalized)?.[0];
+    if (group && closingParen(normalized, group.length - 1) === normalized.length - 1) {
+        const alts = alternatives(normalized.slice(group.length, -1));
+        if (alts.some((alt) => alt.includes('/'))) {
+            const union = alts.map((alt) => positive(normalizeGlob(alt), pattern));
+            const any = new RegExp(union.map((re) => `(?:${re.source})`).join('|'), union[0].flags);
+            return negated === (group === '!(') ? any : negate(any);
+        }
+    }
+    const re = positive(normalized, pattern);
+    return negated ? negate(re) : re;
+}
+/** A test for one glob, or for any of several. */
+function globMatcher(patterns) {
+    const list = typeof patterns === 'string' ? [patterns] : patterns;
+    const tests = list.map(globTest);
+    if (tests.length === 1)
+        return tests[0];
+    return (path) => tests.some((test) => test(path));
+}
+/**
+ * A test for one glob: its regular expression, or the path equal to the pattern's text (picomatch
+ * matches a path spelled exactly like the pattern, so `[id].ts` matches the file `[id].ts`).
+ */
+function globTest(pattern) {
+    const re = globRegExp(pattern);
+    return (path) => path === pattern || re.test(path);
+}
+/** A placeholder for `/` in names that are not paths: JUnit XML (XML 1.0) cannot hold a NUL. */
+const NAME_SEPARATOR = '\u0000';
+/**
+ * A glob over names that are not paths (quarantine's test ids, `file::class::name`): `*` also
+ * crosses `/`, and `\` is an ordinary character (what picomatch's `bash: true` did). The exact
+ * name always matches, brackets included; a name that is no valid glob matches only itself.
+ */
+function nameGlobMatcher(pattern) {
+    let test;
     try {
-        return READERS[kind](path, body);
+        test = globTest(pattern.replaceAll('\\', '\\\\').replaceAll('/', NAME_SEPARATOR));
     }
     catch (error) {
-        if (error instanceof errors/* LockfileError */.g)
+        // A parameterised name such as `test_x[a-1]` is no valid glob: it matches itself only.
+        if (!(error instanceof GlobError))
             throw error;
-        // A reader bug or an engine limit (a string too long): still the user's file that caused it.
-        throw new errors/* LockfileError */.g(`${path} cannot be read as ${kind} (${(0,lines/* oneLine */.TN)(String(error?.message ?? error))})`, path);
+        return (name) => name === pattern;
     }
+    return (name) => name === pattern || test(name.replaceAll('/', NAME_SEPARATOR));
+}
+/** Does the pattern contain any glob syntax (braces included), or is it a literal path? */
+function isGlob(pattern) {
+    const normalized = normalizeGlob(pattern);
+    if (normalized.startsWith('!'))
+        return true;
+    return new minimatch__WEBPACK_IMPORTED_MODULE_0__/* .Minimatch */ .VR(picomatchSyntax(normalized), { ...GLOB_OPTIONS, magicalBraces: true }).hasMagic();
+}
+/**
+ * Splits a glob into its literal directory prefix and the rest, for indexing. A pattern whose
+ * prefix cannot be read plainly (braces, negation, escapes) reports base '' and stays a glob: an
+ * index then only loses speed, never a match.
+ */
+function scanGlob(pattern) {
+    const normalized = normalizeGlob(pattern);
+    if (!isGlob(normalized))
+        return { base: normalized, glob: '', isGlob: false };
+    const rewritten = picomatchSyntax(normalized);
+    if (normalized.startsWith('!') || normalized.includes('\\'))
+        return { base: '', glob: normalized, isGlob: true };
+    const mm = new minimatch__WEBPACK_IMPORTED_MODULE_0__/* .Minimatch */ .VR(rewritten, { ...GLOB_OPTIONS, nonegate: true });
+    if (mm.set.length !== 1 || groupSpansSlash(rewritten))
+        return { base: '', glob: normalized, isGlob: true };
+    const set = mm.set[0];
+    const parts = rewritten.split('/');
+    if (parts.length !== set.length)
+        return { base: '', glob: normalized, isGlob: true };
+    let literal = 0;
+    while (literal < set.length - 1 && typeof set[literal] === 'string' && set[literal] !== '')
+        literal++;
+    return { base: parts.slice(0, literal).join('/'), glob: parts.slice(literal).join('/'), isGlob: true };
 }
 
 
 /***/ }),
 
-/***/ 8317:
+/***/ 155:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F8: () => (/* binding */ stripBom),
-/* harmony export */   FF: () => (/* binding */ forEachLine),
-/* harmony export */   TN: () => (/* binding */ oneLine),
-/* harmony export */   _j: () => (/* binding */ indentOf),
-/* harmony export */   mh: () => (/* binding */ lineAt),
-/* harmony export */   sS: () => (/* binding */ unquoteScalar)
+/* harmony export */   Ch: () => (/* reexport safe */ _breaker_js__WEBPACK_IMPORTED_MODULE_0__.C),
+/* harmony export */   Dr: () => (/* reexport safe */ _http_js__WEBPACK_IMPORTED_MODULE_3__.Dr),
+/* harmony export */   Iu: () => (/* reexport safe */ _http_js__WEBPACK_IMPORTED_MODULE_3__.Iu),
+/* harmony export */   Pl: () => (/* reexport safe */ _http_js__WEBPACK_IMPORTED_MODULE_3__.Pl),
+/* harmony export */   Qq: () => (/* reexport safe */ _http_js__WEBPACK_IMPORTED_MODULE_3__.Qq),
+/* harmony export */   gi: () => (/* reexport safe */ _errors_js__WEBPACK_IMPORTED_MODULE_2__.gi),
+/* harmony export */   jw: () => (/* reexport safe */ _http_js__WEBPACK_IMPORTED_MODULE_3__.jw)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6271);
+/* harmony import */ var _breaker_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9103);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2881);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3688);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9663);
 
-/**
- * Calls `visit` with each line (without its `\n` or `\r\n`) and its 1-based number, walking the text
- * with indexOf rather than split so a 50 MB lockfile is not copied into a second array of lines.
- */
-function forEachLine(text, visit) {
-    let start = 0;
-    let number = 1;
-    const length = text.length;
-    while (start <= length) {
-        let end = text.indexOf('\n', start);
-        if (end === -1)
-            end = length;
-        const line = text.charCodeAt(end - 1) === 13 && end > start ? text.slice(start, end - 1) : text.slice(start, end);
-        if (!(end === length && line === '' && start === length))
-            visit(line, number);
-        start = end + 1;
-        number++;
-    }
-}
-/** The text without a leading byte-order mark. */
-function stripBom(text) {
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-/** Number of leading spaces. */
-function indentOf(line) {
-    let i = 0;
-    while (line.charCodeAt(i) === 32)
-        i++;
-    return i;
-}
-/**
- * A YAML/yarn scalar as these lockfiles write it: plain, 'single-quoted' ('' for a quote) or
- * "double-quoted" (JSON escapes). Throws LockfileError at `line` for an unterminated quote.
- */
-function unquoteScalar(raw, file, line) {
-    const text = raw.trim();
-    const first = text.charCodeAt(0);
-    if (first === 34 /* " */) {
-        if (text.length < 2 || !text.endsWith('"'))
-            throw _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .LockfileError */ .g.at(file, line, `unterminated quoted string ${JSON.stringify(text.slice(0, 80))}`);
-        try {
-            return JSON.parse(text);
-        }
-        catch {
-            throw _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .LockfileError */ .g.at(file, line, `malformed quoted string ${JSON.stringify(text.slice(0, 80))}`);
-        }
-    }
-    if (first === 39 /* ' */) {
-        if (text.length < 2 || !text.endsWith("'"))
-            throw _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .LockfileError */ .g.at(file, line, `unterminated quoted string ${JSON.stringify(text.slice(0, 80))}`);
-        return text.slice(1, -1).replaceAll("''", "'");
-    }
-    return text;
-}
-/** Line (1-based) of a character offset, for parsers that fail at a position. */
-function lineAt(text, offset) {
-    let line = 1;
-    for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1))
-        line++;
-    return line;
-}
-/** First line of a message, bounded, for wrapping a third-party parser's error. */
-function oneLine(text) {
-    return (text.split('\n')[0] ?? '').slice(0, 200);
-}
+
+
+
+
 
 
 /***/ }),
 
-/***/ 5055:
+/***/ 5778:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   V: () => (/* binding */ descriptorName),
-/* harmony export */   Y: () => (/* binding */ parseYarnClassic)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6271);
-/* harmony import */ var _lines_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8317);
-
-
-function unquote(text) {
-    const t = text.trim();
-    if (!t.startsWith('"'))
-        return t;
-    // An opening quote without its closing one is a cut or corrupt line, not a value.
-    if (t.length < 2 || !t.endsWith('"'))
-        throw new SyntaxError('unterminated quoted string');
-    return JSON.parse(t);
-}
-/**
- * yarn v1's own format: `descriptor, descriptor:` blocks of `key value` lines and nested maps.
- * Returns each descriptor (`name@range`) with the entry it resolves to (several descriptors share
- * one entry). Shared by changes' workspace impact and the lockfile diff.
- */
-function parseYarnClassic(text, file = 'yarn.lock') {
-    if (!/^# yarn lockfile v1/m.test(text))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .LockfileError */ .g(`${file} has no "# yarn lockfile v1" header`, file);
-    const byDescriptor = new Map();
-    let entry;
-    let section;
-    (0,_lines_js__WEBPACK_IMPORTED_MODULE_1__/* .forEachLine */ .FF)(text, (line, number) => {
-        if (line.trim() === '' || line.trimStart().startsWith('#'))
-            return;
-        const indent = line.length - line.trimStart().length;
-        if (indent === 0) {
-            if (!line.endsWith(':'))
-                throw _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .LockfileError */ .g.at(file, number, 'expected an entry header');
-            entry = { dependencies: Object.create(null), line: number };
-            section = undefined;
-            for (const descriptor of line.slice(0, -1).split(/,\s*/))
-                byDescriptor.set(unquoteAt(descriptor, number), entry);
-            return;
-        }
-        if (!entry)
-            throw _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .LockfileError */ .g.at(file, number, 'a field outside any entry');
-        const body = line.trim();
-        if (indent <= 2) {
-            section = undefined;
-            if (body.endsWith(':')) {
-                const name = unquoteAt(body.slice(0, -1), number);
-                if (name === 'dependencies' || name === 'optionalDependencies')
-                    section = entry.dependencies;
-                else
-                    section = Object.create(null);
-                return;
-            }
-            const match = /^("(?:[^"\\]|\\.)*"|\S+)\s+(.*)$/.exec(body);
-            if (!match)
-                throw _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .LockfileError */ .g.at(file, number, 'expected "key value"');
-            const key = unquoteAt(match[1], number);
-            if (key === 'version' || key === 'resolved' || key === 'integrity')
-                entry[key] = unquoteAt(match[2], number);
-            return;
-        }
-        if (!section)
-            throw _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .LockfileError */ .g.at(file, number, 'unexpected indentation');
-        const match = /^("(?:[^"\\]|\\.)*"|\S+)\s+(.*)$/.exec(body);
-        if (!match)
-            throw _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .LockfileError */ .g.at(file, number, 'expected "name range"');
-        section[unquoteAt(match[1], number)] = unquoteAt(match[2], number);
-    });
-    return byDescriptor;
-    function unquoteAt(value, number) {
-        try {
-            return unquote(value);
-        }
-        catch {
-            throw _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .LockfileError */ .g.at(file, number, `malformed quoted string ${JSON.stringify(value.slice(0, 80))}`);
-        }
-    }
-}
-/** The package name of a `name@range` descriptor (`@scope/name@range`, `alias@npm:real@range`). */
-function descriptorName(descriptor) {
-    const at = descriptor.indexOf('@', 1);
-    return at === -1 ? descriptor : descriptor.slice(0, at);
-}
-
-
-/***/ }),
-
-/***/ 3572:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   i: () => (/* binding */ baseImages),
-/* harmony export */   p: () => (/* binding */ isDockerfile)
-/* harmony export */ });
-/**
- * Every image a Dockerfile builds from (FROM, COPY --from=<image>, RUN --mount=…,from=<image>) and
- * whether it is pinned by digest: an upstream tag can change a build without a line of ours
- * changing. A reference that names an earlier stage — also through an ARG, as in
- * `FROM binaries-$TARGETOS` after `FROM … AS binaries-linux` — is a stage, not an image.
- */
-const DIGEST = /@[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-fA-F0-9]{32,}$/;
-function baseImages(text) {
-    const { escapeChar, lines } = logicalLines(text);
-    const globalArgs = new Map();
-    const stages = new Stages();
-    const images = [];
-    let seenFrom = false;
-    const isStage = (written) => stages.names(written, substitute(written, globalArgs));
-    for (const { line, text: instruction } of lines) {
-        const [keyword = '', ...rest] = splitWords(instruction, escapeChar);
-        const upper = keyword.toUpperCase();
-        if (upper === 'ARG' && !seenFrom) {
-            for (const word of rest) {
-                const eq = word.indexOf('=');
-                if (eq === -1)
-                    globalArgs.set(word, undefined);
-                else
-                    globalArgs.set(word.slice(0, eq), unquote(word.slice(eq + 1)));
-            }
-        }
-        else if (upper === 'FROM') {
-            seenFrom = true;
-            const flags = rest.filter((w) => w.startsWith('--'));
-            const words = rest.filter((w) => !w.startsWith('--'));
-            const written = words[0] ?? '';
-            const stage = words[1]?.toUpperCase() === 'AS' ? words[2] : undefined;
-            const platform = flags.find((f) => f.startsWith('--platform='))?.slice('--platform='.length);
-            const image = substitute(written, globalArgs);
-            if (isStage(written) || image?.toLowerCase() === 'scratch') {
-                if (stage)
-                    stages.add(stage);
-                continue;
-            }
-            images.push({ line, written, image, instruction: 'FROM', stage, platform, ...verdict(written, image) });
-            if (stage)
-                stages.add(stage);
-        }
-        else if (upper === 'COPY' || upper === 'ADD') {
-            const from = rest.find((w) => w.startsWith('--from='))?.slice('--from='.length);
-            if (!from || /^\d+$/.test(from) || isStage(from))
-                continue;
-            const image = substitute(from, globalArgs);
-            images.push({ line, written: from, image, instruction: 'COPY --from', ...verdict(from, image) });
-        }
-        else if (upper === 'RUN') {
-            // Flags come before the command; a bind or cache mount's from= pulls an image unless it is a stage.
-            for (const word of rest) {
-                if (!word.startsWith('--'))
-                    break;
-                if (!word.startsWith('--mount='))
-                    continue;
-                const from = mountFrom(word.slice('--mount='.length));
-                if (!from || /^\d+$/.test(from) || isStage(from))
-                    continue;
-                const image = substitute(from, globalArgs);
-                images.push({ line, written: from, image, instruction: 'RUN --mount', ...verdict(from, image) });
-            }
-        }
-    }
-    return images;
-}
-const VARIABLE = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::[-+][^}]*)?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
-/**
- * The stage names seen so far. A reference is a stage when, written or with its ARG defaults, it
- * is one; or when it mixes literal text with ARGs that have no default (BuildKit's TARGETOS,
- * TARGETARCH…) and that shape matches a stage: `binaries-$TARGETOS` is the stage picked per
- * platform among `binaries-linux` and `binaries-darwin`. A reference that is nothing but an unknown
- * ARG matches only a stage written the same way: it could name any image.
- */
-class Stages {
-    written = new Set();
-    add(name) {
-        this.written.add(canonical(name));
-    }
-    names(reference, substituted) {
-        const lower = canonical(reference);
-        if (this.written.has(lower))
-            return true;
-        if (substituted !== undefined)
-            return this.written.has(substituted.toLowerCase());
-        const literal = lower.replace(VARIABLE, '');
-        if (!literal)
-            return false;
-        const pattern = new RegExp(`^${lower
-            .split(VARIABLE)
-            .map((part, i) => i % 3 === 0 ? part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : i % 3 === 1 ? '[a-z0-9_.-]*' : '')
-            .join('')}$`);
-        return [...this.written].some((stage) => pattern.test(stage));
-    }
-}
-/** Lower case, `$VAR` written as `${VAR}`, so both spellings of one reference compare equal. */
-function canonical(reference) {
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: a replacement pattern, not a template
-    return reference.toLowerCase().replace(/\$([a-z_][a-z0-9_]*)/g, '${$1}');
-}
-/** The from= of a --mount value (CSV: `type=bind,"from=img",target=/x`), unquoted. */
-function mountFrom(value) {
-    for (const field of value.match(/(?:"[^"]*"|'[^']*'|[^,])+/g) ?? []) {
-        const pair = unquote(field.trim());
-        if (pair.toLowerCase().startsWith('from='))
-            return unquote(pair.slice('from='.length));
-    }
-    return undefined;
-}
-function verdict(written, image) {
-    if (!written)
-        return { pinned: false, reason: 'FROM without an image' };
-    if (image === undefined)
-        return { pinned: false, reason: 'built from an ARG without a default: cannot be verified' };
-    if (DIGEST.test(image)) {
-        const via = image === written ? '' : ' (through an ARG default; a --build-arg can override it)';
-        return { pinned: true, reason: `pinned by digest${via}` };
-    }
-    const lastSegment = image.slice(image.lastIndexOf('/') + 1);
-    if (!lastSegment.includes(':'))
-        return { pinned: false, reason: 'no tag or digest (means :latest)' };
-    return { pinned: false, reason: 'tag without a digest' };
-}
-/** `$VAR`, `${VAR}`, `${VAR:-default}`, `${VAR:+alt}` from the global ARGs; undefined when unknown. */
-function substitute(value, args) {
-    let unresolved = false;
-    const result = value.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced, op, word, plain) => {
-        const name = (braced ?? plain);
-        const current = args.get(name);
-        if (op === '-')
-            return current ? current : (word ?? '');
-        if (op === '+')
-            return current ? (word ?? '') : '';
-        if (current === undefined)
-            unresolved = true;
-        return current ?? '';
-    });
-    return unresolved ? undefined : result;
-}
-/** Joins continuation lines (escape character at line end), drops comments, reads the escape directive. */
-function logicalLines(text) {
-    const raw = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-    let escapeChar = '\\';
-    let directives = true;
-    const lines = [];
-    let current;
-    raw.forEach((source, index) => {
-        if (directives) {
-            const directive = /^#\s*([a-zA-Z]+)\s*=\s*(\S+)\s*$/.exec(source);
-            if (directive) {
-                if (directive[1].toLowerCase() === 'escape' && (directive[2] === '`' || directive[2] === '\\'))
-                    escapeChar = directive[2];
-                return;
-            }
-            directives = false;
-        }
-        const trimmed = source.trim();
-        if (trimmed.startsWith('#'))
-            return;
-        if (!current && !trimmed)
-            return;
-        const continued = trimmed.endsWith(escapeChar);
-        const piece = continued ? trimmed.slice(0, -1) : trimmed;
-        if (current)
-            current.text += ` ${piece}`;
-        else
-            current = { line: index + 1, text: piece };
-        if (!continued) {
-            lines.push(current);
-            current = undefined;
-        }
-    });
-    if (current)
-        lines.push(current);
-    return { escapeChar, lines };
-}
-function splitWords(text, escapeChar) {
-    const words = [];
-    let word = '';
-    let quote;
-    for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        if (c === escapeChar && i + 1 < text.length) {
-            word += c + text[++i];
-        }
-        else if (quote) {
-            word += c;
-            if (c === quote)
-                quote = undefined;
-        }
-        else if (c === '"' || c === "'") {
-            quote = c;
-            word += c;
-        }
-        else if (/\s/.test(c)) {
-            if (word)
-                words.push(word);
-            word = '';
-        }
-        else
-            word += c;
-    }
-    if (word)
-        words.push(word);
-    return words;
-}
-function unquote(value) {
-    return /^(["']).*\1$/.test(value) ? value.slice(1, -1) : value;
-}
-/** Dockerfile, Containerfile, Dockerfile.prod, api.Dockerfile, build.dockerfile. */
-function isDockerfile(path) {
-    const base = path.slice(path.lastIndexOf('/') + 1);
-    return (/^(?:Dockerfile|Containerfile)(?:\.[^/]+)?$/.test(base) ||
-        /\.(?:Dockerfile|dockerfile|Containerfile)$/.test(base));
-}
-
-
-/***/ }),
-
-/***/ 5754:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ap: () => (/* binding */ parseUses),
-/* harmony export */   CF: () => (/* binding */ KIND_LABEL),
-/* harmony export */   Lt: () => (/* binding */ COMMENT_VERSION),
-/* harmony export */   RG: () => (/* binding */ FULL_SHA),
-/* harmony export */   bV: () => (/* binding */ isMutable),
-/* harmony export */   mw: () => (/* binding */ isSuiteRef),
-/* harmony export */   wk: () => (/* binding */ SEMVER_TAG)
-/* harmony export */ });
-/**
- * What a `uses:` value says and how far it can be trusted to mean the same code tomorrow.
- * Only a full commit SHA (or a digest for docker://) is immutable: tags, exact or not, can be moved,
- * which is how the March 2025 tj-actions/changed-files compromise reached its users.
- */
-const FULL_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
-const SEMVER_TAG = /^v?(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
-const MAJOR_TAG = /^v?\d+(?:\.\d+)?$/;
-const SHORT_SHA = /^[0-9a-f]{7,39}$/;
-/** A version token at the start of a comment: `v1.2.3`, `v4`, `tag=v1.2.3`, `1.2.3`. */
-const COMMENT_VERSION = /^\s*(?:tag=)?(v?\d+(?:\.\d+){0,2}(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?)(?=\s|$)/;
-const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/;
-const REPO = /^[A-Za-z0-9._-]+$/;
-const PATH_SEGMENT = /^[A-Za-z0-9._-]+$/;
-const REF = /^[^\s~^:?*[\\]+$/;
-const IMAGE_DIGEST = /@[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-fA-F0-9]{32,}$/;
-function parseUses(raw, comment) {
-    const commentVersion = comment === undefined ? undefined : COMMENT_VERSION.exec(comment)?.[1];
-    const invalid = (problem) => ({ raw, kind: 'invalid', name: raw, problem });
-    if (raw.includes('${{'))
-        return invalid('expressions are not allowed in uses: (GitHub resolves it before the job runs)');
-    if (raw !== raw.trim() || /\s/.test(raw))
-        return invalid('contains whitespace');
-    if (raw.startsWith('./') || raw === '.')
-        return { raw, kind: 'local', name: raw };
-    if (raw.startsWith('docker://')) {
-        const image = raw.slice('docker://'.length);
-        if (!image)
-            return invalid('docker:// without an image');
-        return { raw, kind: IMAGE_DIGEST.test(image) ? 'docker-digest' : 'docker', name: image };
-    }
-    const at = raw.lastIndexOf('@');
-    if (at === -1)
-        return invalid("no '@<ref>': write owner/repo[/path]@<full commit SHA>");
-    const name = raw.slice(0, at);
-    const ref = raw.slice(at + 1);
-    const [owner = '', repo = '', ...path] = name.split('/');
-    if (!OWNER.test(owner) || !REPO.test(repo))
-        return invalid('expected owner/repo[/path]@ref');
-    if (path.some((segment) => !PATH_SEGMENT.test(segment) || segment === '..'))
-        return invalid('the path after owner/repo has an empty or unsafe segment');
-    if (!ref || !REF.test(ref))
-        return invalid('the ref after @ is empty or not a valid git ref');
-    const base = { raw, name, repository: `${owner}/${repo}`.toLowerCase(), path: path.join('/'), ref };
-    if (FULL_SHA.test(ref))
-        return { ...base, kind: commentVersion ? 'sha+comment' : 'sha', commentVersion };
-    if (SEMVER_TAG.test(ref))
-        return { ...base, kind: 'semver' };
-    if (MAJOR_TAG.test(ref))
-        return { ...base, kind: 'major' };
-    if (SHORT_SHA.test(ref))
-        return { ...base, kind: 'short-sha' };
-    return { ...base, kind: 'branch' };
-}
-/** Whether the code behind the reference can change without this line changing. */
-function isMutable(ref) {
-    return !['sha+comment', 'sha', 'local', 'docker-digest'].includes(ref.kind);
-}
-function isSuiteRef(ref, suite) {
-    return ref.repository !== undefined && ref.repository === suite.toLowerCase();
-}
-const KIND_LABEL = {
-    'sha+comment': 'full SHA with version comment',
-    sha: 'full SHA without version comment',
-    semver: 'exact semver tag',
-    major: 'major tag',
-    'short-sha': 'short SHA (resolved as a ref name)',
-    branch: 'branch',
-    local: 'local path',
-    docker: 'docker image by tag',
-    'docker-digest': 'docker image by digest',
-    invalid: 'unparsable',
-};
-
-
-/***/ }),
-
-/***/ 3084:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   m: () => (/* binding */ yamlRole),
-/* harmony export */   v: () => (/* binding */ scanYaml)
-/* harmony export */ });
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
-/* harmony import */ var _runtime_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9541);
-/* harmony import */ var _uses_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5754);
-
-
-
-/**
- * Parses a workflow or action.yml with the `yaml` document API (ranges into the source, nothing
- * reformatted) and finds every step `uses:`, reusable-workflow `jobs.<id>.uses:` and docker
- * `runs.image: docker://…`. A file that is not YAML, or not shaped like its role, is a
- * ConfigurationError naming the file and line.
- */
-function scanYaml(text, file, role) {
-    const lines = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
-    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-    const firstError = doc.errors[0];
-    if (firstError) {
-        const { line, col } = lines.linePos(firstError.pos[0]);
-        throw new _runtime_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${file}:${line}:${col}: not valid YAML: ${firstError.message.split('\n')[0]}`);
-    }
-    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(doc.contents))
-        throw new _runtime_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${file}: not a ${role === 'workflow' ? 'workflow' : 'action.yml'}: the top level is not a mapping.`);
-    const found = [];
-    const seen = new Set();
-    const take = (written) => {
-        if (written === null || written === undefined)
-            return;
-        // `uses: *ref` is the anchored scalar, wherever it is written; it is listed (and rewritten) once.
-        const value = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isAlias */ .Vj)(written) ? written.resolve(doc) : written;
-        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(value) && value.range && seen.has(value.range[0]))
-            return;
-        const [start, end] = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(value) && value.range ? [value.range[0], value.range[1]] : [0, 0];
-        const { line, col } = lines.linePos(start);
-        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(value) || typeof value.value !== 'string')
-            throw new _runtime_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${file}:${line}:${col}: uses: must be a string such as owner/repo@<full SHA>.`);
-        const lineEnd = text.slice(end).search(/\r|\n|$/);
-        const trailing = text.slice(end, end + lineEnd);
-        const flow = !/^(?:[ \t]*|[ \t]+#.*)$/.test(trailing);
-        const comment = flow ? undefined : /^[ \t]+#(.*)$/.exec(trailing)?.[1];
-        seen.add(start);
-        found.push({
-            ref: (0,_uses_js__WEBPACK_IMPORTED_MODULE_2__/* .parseUses */ .Ap)(value.value, comment),
-            node: value,
-            line,
-            column: col,
-            range: [start, end],
-            flow,
-            trailing,
-        });
-    };
-    // A parallel step group (`- parallel: [step | {sequential: [step…]}]`) holds steps too: a
-    // `uses:` inside one runs like any other and must be seen (and pinned) like any other.
-    const steps = (seq) => {
-        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(seq))
-            return;
-        for (const step of seq.items) {
-            if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(step))
-                continue;
-            take(step.get('uses', true));
-            steps(step.get('parallel', true));
-            steps(step.get('sequential', true));
-        }
-    };
-    const root = doc.contents;
-    if (role === 'workflow') {
-        const jobs = root.get('jobs', true);
-        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(jobs)) {
-            for (const job of jobs.items) {
-                if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(job.value))
-                    continue;
-                take(job.value.get('uses', true));
-                steps(job.value.get('steps', true));
-            }
-        }
-    }
-    else {
-        const runs = root.get('runs', true);
-        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(runs)) {
-            steps(runs.get('steps', true));
-            const image = runs.get('image', true);
-            if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(image) && typeof image.value === 'string' && image.value.startsWith('docker://'))
-                take(image);
-        }
-    }
-    return { doc, uses: found };
-}
-/** Which role a repository path plays, or undefined when it holds no `uses:` we audit. */
-function yamlRole(path) {
-    if (/^\.github\/workflows\/[^/]+\.ya?ml$/.test(path))
-        return 'workflow';
-    if (/(^|\/)action\.ya?ml$/.test(path))
-        return 'action';
-    return undefined;
-}
-
-
-/***/ }),
-
-/***/ 6525:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   s: () => (/* binding */ codeChange)
-/* harmony export */ });
-/* harmony import */ var _git_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1112);
-
-/**
- * Files changed between two commits, by top-level directory, and the commits between them when the
- * history is there. A depth-1 checkout lacks the base: it is fetched without blobs (trees suffice).
- */
-async function codeChange(git, base, head) {
-    const has = (sha) => git.succeeds(['cat-file', '-e', `${sha}^{commit}`]);
-    if (!(await has(base))) {
-        try {
-            await git.run(['fetch', '--no-tags', '--quiet', '--depth=1', '--filter=blob:none', 'origin', base]);
-        }
-        catch (error) {
-            if (!(error instanceof _git_index_js__WEBPACK_IMPORTED_MODULE_0__/* .GitError */ .XS))
-                throw error;
-        }
-    }
-    if (!(await has(base)) || !(await has(head)))
-        return {
-            files: 0,
-            directories: {},
-            note: `commit ${base.slice(0, 12)} is not reachable here; code changes unknown.`,
-        };
-    const out = (await git.run(['diff', '--name-only', '-z', '--no-renames', base, head])).stdout;
-    const directories = {};
-    let files = 0;
-    for (const field of (0,_git_index_js__WEBPACK_IMPORTED_MODULE_0__/* .splitNul */ .K5)(out)) {
-        const path = field.toString('utf8');
-        if (!path)
-            continue;
-        files += 1;
-        const slash = path.indexOf('/');
-        const dir = slash < 0 ? '' : path.slice(0, slash);
-        directories[dir] = (directories[dir] ?? 0) + 1;
-    }
-    const shallow = (await git.text(['rev-parse', '--is-shallow-repository'])) === 'true';
-    let commits;
-    let note;
-    if (shallow)
-        note = 'The checkout is shallow: commits not counted (fetch-depth: 0 counts them).';
-    else {
-        const counted = await git.run(['rev-list', '--count', `${base}..${head}`], { okCodes: [128] });
-        if (counted.code === 0)
-            commits = Number(counted.stdout.toString().trim());
-    }
-    return { commits, files, directories, ...(note ? { note } : {}) };
-}
-
-
-/***/ }),
-
-/***/ 5459:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ae: () => (/* binding */ FAIL_ON_EXTRA),
-/* harmony export */   FN: () => (/* binding */ MODES),
-/* harmony export */   Gt: () => (/* binding */ DEFAULT_HISTORY_BRANCH),
-/* harmony export */   R5: () => (/* binding */ MAX_LOCAL_DEPTH),
-/* harmony export */   R6: () => (/* binding */ CATEGORIES),
 /* harmony export */   aQ: () => (/* binding */ OUTPUT),
 /* harmony export */   bO: () => (/* binding */ INPUT),
-/* harmony export */   fY: () => (/* binding */ DEFAULT_TOOLCHAIN_TIMEOUT_MS),
-/* harmony export */   fy: () => (/* binding */ DEFAULT_TOOLCHAINS),
-/* harmony export */   gY: () => (/* binding */ HISTORY_STORES),
-/* harmony export */   hP: () => (/* binding */ MAX_LOCKFILE_BYTES),
-/* harmony export */   xV: () => (/* binding */ DEFAULT_WINDOW)
+/* harmony export */   fo: () => (/* binding */ REQUIRE_ALIASES),
+/* harmony export */   pD: () => (/* binding */ PROMOTION_KIND_ANNOTATION),
+/* harmony export */   yz: () => (/* binding */ PROMOTION_ARTIFACT_TYPE)
 /* harmony export */ });
 const INPUT = {
-    mode: 'mode',
-    baseline: 'baseline',
-    failOn: 'fail-on',
-    history: 'history',
-    historyDir: 'history-dir',
-    historyBranch: 'history-branch',
-    window: 'window',
-    vars: 'vars',
-    configExclude: 'config-exclude',
-    toolchains: 'toolchains',
-    toolchainTimeout: 'toolchain-timeout',
-    runnerLabels: 'runner-labels',
-    lockfiles: 'lockfiles',
+    source: 'source',
+    destinations: 'destinations',
+    expectedDigest: 'expected-digest',
+    require: 'require',
+    copyReferrers: 'copy-referrers',
+    immutable: 'immutable',
+    stableTag: 'stable-tag',
+    rollback: 'rollback',
+    username: 'username',
+    password: 'password',
     insecureRegistries: 'insecure-registries',
-    diffFile: 'diff-file',
-    githubToken: 'github-token',
+    concurrency: 'concurrency',
+    dryRun: 'dry-run',
+    verify: 'verify',
+    certificateIdentity: 'certificate-identity',
+    certificateIdentityRegexp: 'certificate-identity-regexp',
+    certificateOidcIssuer: 'certificate-oidc-issuer',
+    trustedRoot: 'trusted-root',
+    publicKey: 'public-key',
+    transparencyLog: 'transparency-log',
+    expectedSource: 'expected-source',
+    expectedCommit: 'expected-commit',
+    expectedBuilder: 'expected-builder',
+    maxCvss: 'max-cvss',
+    maxScanAge: 'max-scan-age',
+    waivers: 'waivers',
+    policy: 'policy',
+    environment: 'environment',
 };
 const OUTPUT = {
-    changed: 'changed',
-    diffFile: 'diff-file',
-    baselineRun: 'baseline-run',
-    baselineSha: 'baseline-sha',
-    failed: 'failed-categories',
+    digest: 'digest',
+    promoted: 'promoted',
     record: 'record',
+    blobsMounted: 'blobs-mounted',
+    blobsCopied: 'blobs-copied',
+    bytesCopied: 'bytes-copied',
 };
-const MODES = ['record', 'diff'];
-const HISTORY_STORES = ['cache', 'branch', 'dir'];
-/** The categories of a diff, in the order the summary shows them: what the code diff does not show first. */
-const CATEGORIES = [
-    'moved-action-tag',
-    'image-digest',
-    'dependencies',
-    'workflow',
-    'runner',
-    'toolchain',
-    'config',
-    'code',
-];
-/** Extra fail-on names: a major dependency bump, any change at all. */
-const FAIL_ON_EXTRA = ['major-bump', 'any'];
-const DEFAULT_TOOLCHAINS = {
-    node: ['node', '--version'],
-    python: ['python3', '--version'],
-    go: ['go', 'version'],
-    java: ['java', '-version'],
-    docker: ['docker', 'version', '--format', '{{.Server.Version}}'],
-    git: ['git', '--version'],
+/** The artifact type of Gantry's promotion records (an OCI artifact whose subject is the promoted digest). */
+const PROMOTION_ARTIFACT_TYPE = 'application/vnd.gantry.promotion.v1+json';
+/** The record manifest's annotation saying whether it records a promotion or a rollback. */
+const PROMOTION_KIND_ANNOTATION = 'dev.gantry.promotion.kind';
+/**
+ * Short names for `require`, each satisfied by any of its artifact types, or by one of cosign's
+ * legacy tags (`sha256-<hex>.sig` / `.sbom` / `.att`).
+ */
+const REQUIRE_ALIASES = {
+    signature: {
+        types: [
+            'application/vnd.dev.cosign.artifact.sig.v1+json',
+            'application/vnd.dev.sigstore.bundle.v0.3+json',
+            'application/vnd.dev.sigstore.bundle+json;version=0.3',
+        ],
+        cosign: 'sig',
+    },
+    sbom: {
+        types: [
+            'application/spdx+json',
+            'application/vnd.cyclonedx+json',
+            'text/spdx',
+            'application/vnd.syft+json',
+        ],
+        cosign: 'sbom',
+    },
+    spdx: { types: ['application/spdx+json', 'text/spdx'] },
+    cyclonedx: { types: ['application/vnd.cyclonedx+json', 'application/vnd.cyclonedx+xml'] },
+    attestation: {
+        types: ['application/vnd.in-toto+json', 'application/vnd.dev.sigstore.bundle.v0.3+json'],
+        cosign: 'att',
+    },
+    provenance: {
+        types: ['application/vnd.in-toto+json', 'application/vnd.dev.sigstore.bundle.v0.3+json'],
+        cosign: 'att',
+    },
 };
-const DEFAULT_TOOLCHAIN_TIMEOUT_MS = 5_000;
-const DEFAULT_WINDOW = 50;
-const DEFAULT_HISTORY_BRANCH = 'gantry/pipeline-diff-history';
-/** Lockfiles larger than this are recorded by content hash only. */
-const MAX_LOCKFILE_BYTES = 64 << 20;
-/** Reachable local composites and reusable workflows followed at most this deep. */
-const MAX_LOCAL_DEPTH = 16;
 
 
 /***/ }),
 
-/***/ 6363:
+/***/ 8242:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   OM: () => (/* binding */ diffRecords),
-/* harmony export */   V9: () => (/* binding */ tripped),
-/* harmony export */   uf: () => (/* binding */ changedOutput)
+/* harmony export */   It: () => (/* binding */ pushRecordBlobs),
+/* harmony export */   LL: () => (/* binding */ attachRecord),
+/* harmony export */   T3: () => (/* binding */ readRecords),
+/* harmony export */   jM: () => (/* binding */ isPromotionRecord),
+/* harmony export */   mS: () => (/* binding */ recordedDestinations),
+/* harmony export */   wY: () => (/* binding */ recordArtifact)
 /* harmony export */ });
-/* unused harmony exports changedNames, categoryCounts */
-/* harmony import */ var _lockfiles_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8897);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5459);
-/* harmony import */ var _fingerprint_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9226);
+/* harmony import */ var node_stream_consumers__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8321);
+/* harmony import */ var node_stream_consumers__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream_consumers__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _oci_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8350);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5778);
+/**
+ * Promotion records: the OCI artifact (a referrer of the promoted digest) that records each
+ * promotion, rollback and refusal, how one is recognised, and how they are read back.
+ */
 
 
 
-const side = (r) => ({
-    run: r.run,
-    attempt: r.attempt,
-    sha: r.sha,
-    ref: r.ref,
-    time: r.time,
-    url: r.url,
-});
-/** What changed from `base` (the last green run) to `head` (this run), category by category. */
-function diffRecords(base, head, code) {
-    const movedActionTags = [];
-    const usesChanged = [];
-    for (const name of union(base.uses, head.uses)) {
-        const before = base.uses[name];
-        const after = head.uses[name];
-        if (!before)
-            usesChanged.push({ name, change: 'added', commit: after.commit });
-        else if (!after)
-            usesChanged.push({ name, change: 'removed', commit: before.commit });
-        else if (before.commit && after.commit && before.commit !== after.commit)
-            movedActionTags.push({ uses: name, before: before.commit, after: after.commit, from: after.from });
-    }
-    const imageDigests = [];
-    for (const name of union(base.images, head.images)) {
-        const before = base.images[name];
-        const after = head.images[name];
-        if (before?.digest && after?.digest && before.digest !== after.digest)
-            imageDigests.push({ image: name, before: before.digest, after: after.digest, from: after.from });
-    }
-    const dependencies = [];
-    const lockfiles = [];
-    for (const file of union(base.lockfiles, head.lockfiles)) {
-        const before = base.lockfiles[file];
-        const after = head.lockfiles[file];
-        // Same blob, same packages: the common case costs a string comparison.
-        if (before && after && before.blob === after.blob)
-            continue;
-        const readable = (entry) => entry === undefined || isParsed(entry);
-        if (!readable(before) || !readable(after)) {
-            // One side is known only by its content hash: the file changed, its packages cannot be compared.
-            lockfiles.push({
-                file,
-                change: !before ? 'added' : !after ? 'removed' : 'modified',
-                note: (after ?? before)?.error ?? 'recorded by content hash',
-            });
-            continue;
-        }
-        if (!before)
-            lockfiles.push({ file, change: 'added' });
-        else if (!after)
-            lockfiles.push({ file, change: 'removed' });
-        const [narrowBefore, narrowAfter] = onlyChangedNames(before, after);
-        for (const change of (0,_lockfiles_index_js__WEBPACK_IMPORTED_MODULE_0__/* .diffLockfiles */ .qG)(parsed(narrowBefore), parsed(narrowAfter)).changes)
-            dependencies.push({ file, ...change });
-    }
-    const workflow = [];
-    for (const file of union(base.files, head.files)) {
-        const before = base.files[file];
-        const after = head.files[file];
-        if (before === after)
-            continue;
-        workflow.push({ file, change: !before ? 'added' : !after ? 'removed' : 'modified' });
-    }
-    const config = [];
-    for (const scope of ['env', 'vars']) {
-        const before = base.config[scope];
-        const after = head.config[scope];
-        for (const name of union(before, after)) {
-            if (before[name] === after[name])
-                continue;
-            config.push({
-                scope,
-                name,
-                change: before[name] === undefined ? 'added' : after[name] === undefined ? 'removed' : 'changed',
-            });
-        }
-    }
-    return {
-        v: 1,
-        base: side(base),
-        head: side(head),
-        movedActionTags,
-        imageDigests,
-        dependencies,
-        lockfiles,
-        workflow,
-        usesChanged,
-        runner: values(base.runner, head.runner),
-        toolchain: values(base.toolchain, head.toolchain),
-        config,
-        code,
-    };
-}
-function isParsed(entry) {
-    return entry?.packages !== undefined && entry.kind !== undefined;
+function recordedDestinations(plan) {
+    return plan.map((p) => ({
+        reference: p.reference,
+        repository: p.repo.display,
+        tag: p.tag,
+        role: p.role,
+        previous: p.previous,
+    }));
 }
 /**
- * Both sides cut down to the names whose entries differ (a version or the direct flag), so the
- * lockfile diff, which orders versions and merges copies, works on the few names that changed
- * rather than on every locked package. The result is the same: that diff decides name by name.
+ * Whether a manifest is a promotion record, by what it says itself: its artifact type, its config's
+ * media type, a layer of the record's type, or the record's annotation. Whatever a referrers index
+ * or a tag calls it.
  */
-function onlyChangedNames(before, after) {
-    if (!before?.packages || !after?.packages)
-        return [before, after];
-    const changed = changedNames(before.packages, after.packages);
-    const pick = (entry) => ({
-        ...entry,
-        packages: entry.packages.filter((p) => changed.has(p[0])),
-    });
-    return [pick(before), pick(after)];
+function isPromotionRecord(manifest) {
+    const json = manifest.json;
+    // Media types compare without case or parameters (RFC 6838), so no spelling slips through.
+    const isRecordType = (type) => typeof type === 'string' && type.split(';')[0].trim().toLowerCase() === _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .PROMOTION_ARTIFACT_TYPE */ .yz;
+    if (isRecordType((0,_oci_index_js__WEBPACK_IMPORTED_MODULE_1__/* .artifactTypeOf */ .Gh)(json)))
+        return true;
+    if (json.annotations?.[_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .PROMOTION_KIND_ANNOTATION */ .pD] !== undefined)
+        return true;
+    const parts = 'layers' in json ? [json.config, ...(json.layers ?? [])] : [];
+    return parts.some((part) => isRecordType(part?.mediaType));
 }
-function order(a, b) {
-    return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[2] - b[2];
-}
-/** Names whose tuples differ: one merge walk over the sorted lists (records keep them sorted). */
-function changedNames(a, b) {
-    // A list out of order (a record written by hand): compare as sets instead.
-    if (!sorted(a) || !sorted(b))
-        return changedNamesUnsorted(a, b);
-    const changed = new Set();
-    let i = 0;
-    let j = 0;
-    while (i < a.length || j < b.length) {
-        const x = a[i];
-        const y = b[j];
-        const c = x === undefined ? 1 : y === undefined ? -1 : order(x, y);
-        // Copies of one tuple (the same version locked at two paths) count once, as in a set.
-        if (c <= 0)
-            i = pastCopies(a, i);
-        if (c >= 0)
-            j = pastCopies(b, j);
-        if (c < 0)
-            changed.add(x[0]);
-        else if (c > 0)
-            changed.add(y[0]);
-    }
-    return changed;
-}
-function sorted(list) {
-    for (let k = 1; k < list.length; k++)
-        if (order(list[k - 1], list[k]) > 0)
-            return false;
-    return true;
-}
-function pastCopies(list, at) {
-    let next = at + 1;
-    while (next < list.length && order(list[at], list[next]) === 0)
-        next++;
-    return next;
-}
-function changedNamesUnsorted(a, b) {
-    const key = (p) => `${p[0]}\u0000${p[1]}\u0000${p[2]}`;
-    const inA = new Set(a.map(key));
-    const inB = new Set(b.map(key));
-    const changed = new Set();
-    for (const p of a)
-        if (!inB.has(key(p)))
-            changed.add(p[0]);
-    for (const p of b)
-        if (!inA.has(key(p)))
-            changed.add(p[0]);
-    return changed;
-}
-function parsed(entry) {
-    if (!entry?.packages || !entry.kind)
-        return undefined;
+/** The promotion record as an OCI artifact whose subject is the promoted digest. */
+function recordArtifact(subject, record) {
+    const payload = new TextEncoder().encode(JSON.stringify(record, null, 2));
+    const empty = new TextEncoder().encode('{}');
+    const layer = {
+        mediaType: _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .PROMOTION_ARTIFACT_TYPE */ .yz,
+        digest: (0,_oci_index_js__WEBPACK_IMPORTED_MODULE_1__/* .sha256 */ .sc)(payload),
+        size: payload.byteLength,
+    };
+    const config = { mediaType: _oci_index_js__WEBPACK_IMPORTED_MODULE_1__/* .MediaType */ .zu.OciEmpty, digest: (0,_oci_index_js__WEBPACK_IMPORTED_MODULE_1__/* .sha256 */ .sc)(empty), size: empty.byteLength };
+    const manifest = {
+        schemaVersion: 2,
+        mediaType: _oci_index_js__WEBPACK_IMPORTED_MODULE_1__/* .MediaType */ .zu.OciManifest,
+        artifactType: _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .PROMOTION_ARTIFACT_TYPE */ .yz,
+        config,
+        layers: [layer],
+        subject: { mediaType: subject.mediaType, digest: subject.digest, size: subject.size },
+        annotations: {
+            'org.opencontainers.image.created': record.time,
+            [_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .PROMOTION_KIND_ANNOTATION */ .pD]: record.kind,
+        },
+    };
+    const bytes = new TextEncoder().encode(JSON.stringify(manifest));
     return {
-        kind: entry.kind,
-        packages: (0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_2__/* .expandPackages */ .wz)(entry.ecosystem ?? '', entry.packages),
+        blobs: [
+            { descriptor: config, bytes: empty },
+            { descriptor: layer, bytes: payload },
+        ],
+        bytes,
+        digest: (0,_oci_index_js__WEBPACK_IMPORTED_MODULE_1__/* .sha256 */ .sc)(bytes),
     };
 }
-function values(before, after) {
-    const out = [];
-    for (const name of union(before, after))
-        if (before[name] !== after[name])
-            out.push({ name, before: before[name], after: after[name] });
-    return out;
+/** A few hundred bytes each: uploading them again costs what asking whether they are there would. */
+async function pushRecordBlobs(repo, artifact) {
+    await Promise.all(artifact.blobs.map(({ descriptor, bytes }) => repo.pushBlob(descriptor, bytes)));
 }
-function union(a, b) {
-    return [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+async function attachRecord(repo, subject, record) {
+    const artifact = recordArtifact(subject, record);
+    await pushRecordBlobs(repo, artifact);
+    return (await repo.putManifest(artifact.bytes, _oci_index_js__WEBPACK_IMPORTED_MODULE_1__/* .MediaType */ .zu.OciManifest, artifact.digest)).digest;
 }
-/** How many changes each category holds. */
-function categoryCounts(diff) {
-    return {
-        'moved-action-tag': diff.movedActionTags.length,
-        'image-digest': diff.imageDigests.length,
-        dependencies: diff.dependencies.length + diff.lockfiles.length,
-        workflow: diff.workflow.length + diff.usesChanged.length,
-        runner: diff.runner.length,
-        toolchain: diff.toolchain.length,
-        config: diff.config.length,
-        code: diff.code?.files ?? 0,
-    };
-}
-const CHANGED_LIMIT = 100;
-/** The `changed` output: per category with changes, the names that changed (at most 100 each). */
-function changedOutput(diff) {
-    const lists = {
-        'moved-action-tag': diff.movedActionTags.map((m) => m.uses),
-        'image-digest': diff.imageDigests.map((i) => i.image),
-        dependencies: [...diff.dependencies.map((d) => `${d.name}`), ...diff.lockfiles.map((l) => l.file)],
-        workflow: [...diff.workflow.map((w) => w.file), ...diff.usesChanged.map((u) => u.name)],
-        runner: diff.runner.map((r) => r.name),
-        toolchain: diff.toolchain.map((t) => t.name),
-        config: diff.config.map((c) => `${c.scope}.${c.name}`),
-        code: Object.keys(diff.code?.directories ?? {}).map((d) => d || '.'),
-    };
-    const out = {};
-    for (const category of _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .CATEGORIES */ .R6) {
-        const list = [...new Set(lists[category])];
-        if (list.length)
-            out[category] = list.slice(0, CHANGED_LIMIT);
-    }
-    return out;
-}
-/** The fail-on names that this diff trips. */
-function tripped(diff, failOn) {
-    const counts = categoryCounts(diff);
-    const hit = [];
-    for (const name of failOn) {
-        if (name === 'any') {
-            if (_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .CATEGORIES */ .R6.some((c) => counts[c] > 0))
-                hit.push(name);
+/**
+ * Records attached to a digest in a repository, newest first. Every referrer is read and judged by
+ * its own manifest (its artifact type, and a subject that is this digest), not by the label a
+ * referrers index gives it; a listed record that is malformed is skipped with a warning.
+ */
+async function readRecords(repo, digest, warn = () => undefined) {
+    const records = [];
+    const limit = (0,_oci_index_js__WEBPACK_IMPORTED_MODULE_1__/* .createLimiter */ .zm)(6);
+    const listed = await repo.referrers(digest);
+    await Promise.all(listed.map((descriptor) => limit(async () => {
+        const manifest = await repo.getManifest(descriptor.digest);
+        if ((0,_oci_index_js__WEBPACK_IMPORTED_MODULE_1__/* .artifactTypeOf */ .Gh)(manifest.json) !== _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .PROMOTION_ARTIFACT_TYPE */ .yz)
+            return;
+        const skip = (why) => warn(`${repo.display}: promotion record ${descriptor.digest} on ${digest} is not read: ${why}`);
+        if (manifest.json.subject?.digest !== digest)
+            return skip(`its subject is not ${digest}`);
+        const layer = manifest.json.layers?.[0];
+        if (!layer || layer.mediaType !== _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .PROMOTION_ARTIFACT_TYPE */ .yz)
+            return skip('it has no record layer');
+        if (layer.size > 1024 * 1024)
+            return skip('its record is over 1 MiB');
+        let record;
+        try {
+            record = JSON.parse(await (0,node_stream_consumers__WEBPACK_IMPORTED_MODULE_0__.text)(await repo.openBlob(layer)));
         }
-        else if (name === 'major-bump') {
-            if (diff.dependencies.some((d) => d.major))
-                hit.push(name);
+        catch (error) {
+            return skip(error.message);
         }
-        else if (counts[name] > 0)
-            hit.push(name);
-    }
-    return hit;
+        if (typeof record !== 'object' ||
+            record === null ||
+            typeof record.digest !== 'string' ||
+            typeof record.time !== 'string' ||
+            !Array.isArray(record.destinations))
+            return skip('it is not a promotion record');
+        records.push(record);
+    })));
+    return records.sort((a, b) => b.time.localeCompare(a.time));
 }
 
 
 /***/ }),
 
-/***/ 9226:
+/***/ 7230:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Rj: () => (/* binding */ fingerprint),
-/* harmony export */   wz: () => (/* binding */ expandPackages)
-/* harmony export */ });
-/* unused harmony exports localTarget, compactPackages */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8815);
-/* harmony import */ var _lockfiles_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8897);
-/* harmony import */ var _oci_copy_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3748);
-/* harmony import */ var _pins_dockerfile_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3572);
-/* harmony import */ var _pins_uses_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5754);
-/* harmony import */ var _pins_yaml_refs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3084);
-/* harmony import */ var _runtime_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9541);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5459);
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  main: () => (/* binding */ main),
+  readConfig: () => (/* binding */ readConfig),
+  renderSummary: () => (/* binding */ renderSummary)
+});
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/net/index.ts
+var net = __webpack_require__(155);
+// EXTERNAL MODULE: ./src/oci/index.ts + 4 modules
+var oci = __webpack_require__(8350);
+// EXTERNAL MODULE: ./src/runtime/errors.ts
+var errors = __webpack_require__(9541);
+// EXTERNAL MODULE: ./src/runtime/text.ts
+var runtime_text = __webpack_require__(5369);
+;// CONCATENATED MODULE: ./src/retention/apply.ts
+/**
+ * Deleting what a plan says, in its order (children and referrers before what names them), one at a
+ * time. A failure stops the run: the report says what was deleted, what failed and what was not
+ * attempted. Every delete is by digest and a digest already gone counts as deleted, so running again
+ * (which plans afresh) is safe.
+ */
 
-
-
-
-
-
-
-const WORKFLOW_FILE = /^\.github\/workflows\/[^/]+\.ya?ml$/;
-/** Lockfile-like names no parser knows: recorded by content hash. */
-const UNKNOWN_LOCKFILE = /(?:^|\/)(?:[^/]+\.lock|[^/]+-lock\.(?:json|ya?ml)|[^/]+\.lockb|packages\.lock\.json|composer\.lock|mix\.lock|Podfile\.lock|flake\.lock)$/;
-const VENDORED = /(?:^|\/)(?:node_modules|vendor|\.yarn\/cache|third_party)\//;
-/** Everything recorded from the repository at one commit: workflows reached, uses, images, lockfiles. */
-async function fingerprint(tree, options = {}) {
-    const notes = [];
-    const files = {};
-    const uses = new Map();
-    const images = new Map();
-    const addImage = (image, from) => {
-        if (!images.has(image))
-            images.set(image, new Set());
-        images.get(image).add(from);
-    };
-    // Workflows and every local composite action and reusable workflow they reach.
-    let frontier;
-    if (options.workflow !== undefined) {
-        if (!tree.blobs.has(options.workflow)) {
-            notes.push(`the workflow ${options.workflow} is not in commit ${tree.commit.slice(0, 12)}`);
-            frontier = [];
+class ApplyFailedError extends Error {
+    report;
+    cause;
+    name = 'ApplyFailedError';
+    constructor(message, report, cause) {
+        super(message);
+        this.report = report;
+        this.cause = cause;
+    }
+}
+async function applyPlan(plan, deleter) {
+    const report = { deleted: [], notAttempted: [], bytesFreed: 0 };
+    for (const [i, deletion] of plan.deletions.entries()) {
+        try {
+            await deleter.delete(deletion);
         }
-        else
-            frontier = [{ path: options.workflow, role: 'workflow' }];
+        catch (error) {
+            report.failed = { digest: deletion.digest, error: (0,errors/* errorMessage */.gJ)(error) };
+            report.notAttempted = plan.deletions.slice(i + 1).map((d) => d.digest);
+            throw new ApplyFailedError(`${plan.repository}: deleting ${deletion.digest} through ${deleter.via} failed after ${report.deleted.length} of ${plan.deletions.length} deletions (${(0,errors/* errorMessage */.gJ)(error)}); ${report.notAttempted.length + 1} not deleted. Running again is safe: it plans afresh.`, report, error);
+        }
+        report.deleted.push(deletion.digest);
+        report.bytesFreed += deletion.bytes;
+    }
+    return report;
+}
+
+;// CONCATENATED MODULE: ./src/retention/constants.ts
+const ACTION = 'registry-retention';
+const INPUT = {
+    rules: 'rules',
+    repository: 'repository',
+    apply: 'apply',
+    username: 'username',
+    password: 'password',
+    githubToken: 'github-token',
+    insecureRegistries: 'insecure-registries',
+    concurrency: 'concurrency',
+    planFile: 'plan-file',
+};
+const OUTPUT = {
+    plan: 'plan',
+    planFile: 'plan-file',
+    toDelete: 'to-delete',
+    deleted: 'deleted',
+    bytesFreed: 'bytes-freed',
+};
+/** The referrers tag schema's index tag (`sha256-<hex>`) and cosign's tags (`sha256-<hex>.sig` …). */
+const ATTACHMENT_TAG = /^sha256-([0-9a-f]{64})(?:\.(?:sig|att|sbom))?$/;
+
+// EXTERNAL MODULE: ./src/promote/constants.ts
+var constants = __webpack_require__(5778);
+// EXTERNAL MODULE: ./src/promote/records.ts
+var promote_records = __webpack_require__(8242);
+;// CONCATENATED MODULE: ./src/retention/inventory.ts
+/**
+ * Reading a repository whole, through src/oci: every tag (the listing follows Link pagination and
+ * throws when it breaks off: a plan is never made from part of a listing), the digest of each, every
+ * manifest those reach (an index's children, referrers, cosign tags), and promote's records on them
+ * (which also name digests tags held before: untagged manifests the registry cannot list).
+ */
+
+
+
+
+
+
+/** A listing that could not be read whole: nothing may be planned (or deleted) from it. */
+class PartialListingError extends Error {
+    name = 'PartialListingError';
+}
+const CONFIG_LIMIT = 1024 * 1024;
+async function readInventory(repo, options) {
+    const limit = (0,oci/* createLimiter */.zm)(options.concurrency);
+    const tags = new Map();
+    const created = new Map(options.listing?.created ?? []);
+    const pending = [...(options.listing?.untagged ?? [])];
+    if (options.listing) {
+        for (const [tag, digest] of options.listing.tags)
+            tags.set(tag, digest);
     }
     else {
-        frontier = [...tree.blobs.keys()]
-            .filter((p) => WORKFLOW_FILE.test(p))
-            .sort()
-            .map((path) => ({ path, role: 'workflow' }));
+        for (const [tag, digest] of await readTags(repo, limit))
+            tags.set(tag, digest);
     }
-    const visited = new Set();
-    for (let depth = 0; frontier.length > 0 && depth <= _constants_js__WEBPACK_IMPORTED_MODULE_7__/* .MAX_LOCAL_DEPTH */ .R5; depth++) {
-        const texts = await tree.read(frontier.map((f) => f.path));
-        const next = [];
-        for (const { path, role } of frontier) {
-            if (visited.has(path))
-                continue;
-            visited.add(path);
-            files[path] = tree.blobs.get(path);
-            const bytes = texts.get(path);
-            if (!bytes)
-                continue;
-            let scanned;
-            try {
-                scanned = (0,_pins_yaml_refs_js__WEBPACK_IMPORTED_MODULE_5__/* .scanYaml */ .v)(bytes.toString('utf8'), path, role);
-            }
-            catch (error) {
-                notes.push((0,_runtime_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .gJ)(error));
-                continue;
-            }
-            for (const located of scanned.uses) {
-                const ref = located.ref;
-                if (ref.kind === 'local') {
-                    const target = localTarget(tree, ref.raw);
-                    if (target === undefined)
-                        notes.push(`${path}:${located.line}: ${ref.raw} is not in the repository`);
-                    else if (!visited.has(target.path))
-                        next.push(target);
-                }
-                else if (ref.kind === 'docker' || ref.kind === 'docker-digest') {
-                    addImage(ref.name, path);
-                }
-                else if (ref.kind === 'invalid') {
-                    notes.push(`${path}:${located.line}: uses: ${ref.raw}: ${ref.problem}`);
-                }
-                else {
-                    const entry = uses.get(ref.raw) ?? { ref, from: new Set() };
-                    entry.from.add(path);
-                    uses.set(ref.raw, entry);
-                }
-            }
-            if (role === 'workflow')
-                for (const image of jobImages(scanned.doc.contents))
-                    addImage(image, path);
-        }
-        frontier = next;
-    }
-    // Dockerfiles and lockfiles anywhere in the commit.
-    const dockerfiles = [];
-    const lockfiles = [];
-    for (const path of tree.blobs.keys()) {
-        if (VENDORED.test(path))
-            continue;
-        if ((0,_pins_dockerfile_js__WEBPACK_IMPORTED_MODULE_8__/* .isDockerfile */ .p)(path))
-            dockerfiles.push(path);
-        const kind = (0,_lockfiles_index_js__WEBPACK_IMPORTED_MODULE_2__/* .detectLockfileKind */ .rJ)(path);
-        if (kind)
-            lockfiles.push({ path, kind });
-        else if (/(?:^|\/)requirements[^/]*\.txt$/.test(path))
-            lockfiles.push({ path, probe: true });
-        else if (UNKNOWN_LOCKFILE.test(path) || options.extraLockfile?.(path))
-            lockfiles.push({ path });
-    }
-    dockerfiles.sort();
-    for (const [path, bytes] of await tree.read(dockerfiles)) {
-        for (const image of (0,_pins_dockerfile_js__WEBPACK_IMPORTED_MODULE_8__/* .baseImages */ .i)(bytes.toString('utf8'))) {
-            if (image.image === undefined || image.image.includes('$')) {
-                notes.push(`${path}:${image.line}: ${image.written} depends on a build argument without a default`);
-                continue;
-            }
-            addImage(image.image, path);
-        }
-    }
-    const lockEntries = {};
-    const contents = await tree.read(lockfiles.filter((l) => l.kind || l.probe).map((l) => l.path));
-    for (const { path, kind, probe } of lockfiles.sort((a, b) => (a.path < b.path ? -1 : 1))) {
-        const blob = tree.blobs.get(path);
-        const bytes = contents.get(path);
-        if (!bytes) {
-            lockEntries[path] = { blob };
-            continue;
-        }
-        if (bytes.length > _constants_js__WEBPACK_IMPORTED_MODULE_7__/* .MAX_LOCKFILE_BYTES */ .hP) {
-            lockEntries[path] = {
-                blob,
-                error: `larger than ${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .MAX_LOCKFILE_BYTES */ .hP} bytes: recorded by content hash`,
-            };
-            continue;
-        }
-        const text = bytes.toString('utf8');
-        const detected = probe ? (0,_lockfiles_index_js__WEBPACK_IMPORTED_MODULE_2__/* .detectLockfileKind */ .rJ)(path, text) : kind;
-        if (!detected)
-            continue; // a requirements file with ranges, not pins: not a lockfile
-        try {
-            const parsed = (0,_lockfiles_index_js__WEBPACK_IMPORTED_MODULE_2__/* .parseLockfile */ .tg)(path, text);
-            lockEntries[path] = {
-                blob,
-                kind: parsed.kind,
-                ecosystem: parsed.packages[0]?.ecosystem,
-                packages: compactPackages(parsed.packages),
-            };
-        }
-        catch (error) {
-            lockEntries[path] = { blob, kind: detected, error: (0,_runtime_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .gJ)(error) };
-            notes.push((0,_runtime_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .gJ)(error));
-        }
-    }
-    // Resolve what moves: tags and branches to commits, image tags to digests.
-    const limit = (0,_oci_copy_js__WEBPACK_IMPORTED_MODULE_3__/* .createLimiter */ .zm)(options.concurrency ?? 8);
-    const resolvedUses = {};
-    const byRepoRef = new Map();
-    await Promise.all([...uses].map(async ([raw, { ref, from }]) => {
-        const entry = { from: [...from].sort() };
-        resolvedUses[raw] = entry;
-        if (_pins_uses_js__WEBPACK_IMPORTED_MODULE_4__/* .FULL_SHA */ .RG.test(ref.ref ?? '')) {
-            entry.commit = ref.ref;
+    pending.push(...new Set(tags.values()));
+    const attachments = new Set([...tags].filter(([tag]) => ATTACHMENT_TAG.test(tag)).map(([, d]) => d));
+    const manifests = new Map();
+    const referrers = new Map();
+    const withRecords = new Set();
+    const attempted = new Set();
+    const read = async (digest) => {
+        const manifest = await getIfPresent(repo, digest);
+        if (!manifest)
             return;
-        }
-        if (!options.resolveUses)
+        const info = {
+            digest,
+            mediaType: manifest.descriptor.mediaType,
+            size: manifest.descriptor.size,
+            created: created.get(digest) ?? (await createdOf(repo, manifest)),
+            children: (0,oci/* childrenOf */.LU)(manifest).map((d) => d.digest),
+            blobs: (0,oci/* blobsOf */.OR)(manifest).map((d) => ({ digest: d.digest, size: d.size })),
+            subject: manifest.json.subject?.digest,
+        };
+        manifests.set(digest, info);
+        pending.push(...info.children);
+        if (info.subject || attachments.has(digest))
             return;
-        const key = `${ref.repository}@${ref.ref}`;
-        let pending = byRepoRef.get(key);
-        if (!pending) {
-            pending = limit(() => options.resolveUses(ref.repository, ref.ref));
-            byRepoRef.set(key, pending);
-        }
-        try {
-            entry.commit = await pending;
-        }
-        catch (error) {
-            entry.error = (0,_runtime_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .gJ)(error);
-        }
-    }));
-    const resolvedImages = {};
-    await Promise.all([...images].map(async ([image, from]) => {
-        const entry = { from: [...from].sort() };
-        resolvedImages[image] = entry;
-        const pinned = /@(sha256:[a-f0-9]{64})$/.exec(image);
-        if (pinned) {
-            entry.digest = pinned[1];
-            return;
-        }
-        if (!options.resolveImage)
-            return;
-        try {
-            entry.digest = await limit(() => options.resolveImage(image));
-        }
-        catch (error) {
-            entry.error = (0,_runtime_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .gJ)(error);
-        }
-    }));
-    return {
-        files: sortKeys(files),
-        uses: sortKeys(resolvedUses),
-        lockfiles: lockEntries,
-        images: sortKeys(resolvedImages),
-        notes,
+        const listed = await repo.referrers(digest);
+        if (listed.length)
+            referrers.set(digest, listed.map((d) => d.digest));
+        pending.push(...listed.map((d) => d.digest));
+        if (listed.some(isRecord))
+            withRecords.add(digest);
     };
-}
-/**
- * The file a local `uses: ./path` names, inside the repository: `path/action.yml` (or .yaml) for a
- * composite action, the file itself for a reusable workflow. A path that leaves the repository
- * (`./../x`, `./a/../../x`) names nothing.
- */
-function localTarget(tree, raw) {
-    const normal = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(raw.slice(2) || '.');
-    if (normal === '..' || normal.startsWith('../') || node_path__WEBPACK_IMPORTED_MODULE_0__.posix.isAbsolute(normal))
-        return undefined;
-    const base = normal === '.' ? '' : normal.replace(/\/$/, '');
-    if (/\.ya?ml$/.test(base) && tree.blobs.has(base))
-        return { path: base, role: 'workflow' };
-    for (const name of ['action.yml', 'action.yaml']) {
-        const path = base ? `${base}/${name}` : name;
-        if (tree.blobs.has(path))
-            return { path, role: 'action' };
+    const promotions = [];
+    const recordsRead = new Set();
+    while (pending.length) {
+        const batch = [...new Set(pending.splice(0))].filter((d) => !attempted.has(d));
+        for (const d of batch)
+            attempted.add(d);
+        await Promise.all(batch.map((digest) => limit(() => read(digest))));
+        // promote's records: which environment tag held which digest when; they name earlier digests too.
+        const subjects = [...withRecords].filter((d) => !recordsRead.has(d));
+        for (const d of subjects)
+            recordsRead.add(d);
+        const records = await Promise.all(subjects.map((digest) => limit(() => (0,promote_records/* readRecords */.T3)(repo, digest, options.warn))));
+        for (const record of records.flat()) {
+            // A refusal moved nothing: counting it would push a real rollback target out of keep-last.
+            if (record.kind === 'refusal')
+                continue;
+            const time = Date.parse(record.time);
+            for (const destination of record.destinations) {
+                // By repository path: the registry may be reached by another name than at promotion time.
+                if (!sameRepository(destination?.repository, repo.display) || typeof destination.tag !== 'string')
+                    continue;
+                promotions.push({ tag: destination.tag, digest: record.digest, time });
+                if (typeof destination.previous === 'string')
+                    pending.push(destination.previous);
+            }
+        }
     }
-    return undefined;
-}
-/** Images named by jobs.<id>.container and jobs.<id>.services.<name>; expressions are skipped. */
-function jobImages(root) {
-    const found = [];
-    const take = (node) => {
-        const value = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isMap */ .jh)(node) ? node.get('image', true) : node;
-        if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isScalar */ .jn)(value) && typeof value.value === 'string' && value.value && !value.value.includes('${{'))
-            found.push(value.value.trim());
-    };
-    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isMap */ .jh)(root))
-        return found;
-    const jobs = root.get('jobs', true);
-    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isMap */ .jh)(jobs))
-        return found;
-    for (const job of jobs.items) {
-        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isMap */ .jh)(job.value))
+    // An index has no config: it is as old as its newest child.
+    for (const info of manifests.values()) {
+        if (info.created !== undefined || !info.children.length)
             continue;
-        take(job.value.get('container', true));
-        const services = job.value.get('services', true);
-        if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isMap */ .jh)(services))
-            for (const service of services.items)
-                take(service.value);
-        else if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isSeq */ .oP)(services))
-            for (const service of services.items)
-                take(service);
+        const times = info.children
+            .map((c) => manifests.get(c)?.created)
+            .filter((t) => t !== undefined);
+        if (times.length)
+            info.created = Math.max(...times);
     }
-    return found;
+    return { tags, manifests, referrers, promotions };
 }
-function compactPackages(packages) {
-    const tuples = packages.map((p) => [
-        p.name,
-        p.version,
-        p.direct === undefined ? -1 : p.direct ? 1 : 0,
-    ]);
-    // Sorted by code unit (not locale), so two records compare in one merge walk.
-    return tuples.sort((a, b) => a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[2] - b[2]);
-}
-function expandPackages(ecosystem, packages) {
-    return packages.map(([name, version, direct]) => ({
-        name,
-        version,
-        ecosystem: ecosystem,
-        ...(direct === -1 ? {} : { direct: direct === 1 }),
-    }));
-}
-function sortKeys(map) {
-    return Object.fromEntries(Object.entries(map).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-}
-
-
-/***/ }),
-
-/***/ 6869:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   A5: () => (/* binding */ validRecord),
-/* harmony export */   CH: () => (/* binding */ PIPELINE_RECORDS),
-/* harmony export */   mA: () => (/* binding */ streamOf)
-/* harmony export */ });
-/* unused harmony exports RECORD_KIND, encodePipelineRecord, decodePipelineRecord */
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8522);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_0__);
-
-const RECORD_KIND = 'gantry-pipeline-record';
-/** The store key of a workflow's records on a branch: both, so two workflows keep separate windows. */
-function streamOf(branch, workflow) {
-    return workflow ? `${branch}#${workflow}` : branch;
-}
-function encodePipelineRecord(record) {
-    return (0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.gzipSync)(JSON.stringify({ kind: RECORD_KIND, ...record }), { level: 1 });
-}
-/** A record from bytes; undefined when they are not one (damaged, foreign, another version). */
-function decodePipelineRecord(bytes) {
+/** Every tag of the repository and the digest it points to now (one HEAD per tag). */
+async function readTags(repo, limit) {
+    const tags = new Map();
+    let names;
     try {
-        const text = bytes[0] === 0x1f && bytes[1] === 0x8b ? (0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.gunzipSync)(bytes).toString('utf8') : bytes.toString('utf8');
-        return validRecord(JSON.parse(text));
+        names = await repo.tags();
+    }
+    catch (error) {
+        // Not reached at all: the caller names the registry and the fix.
+        if (error instanceof net/* NetworkError */.Dr ||
+            error instanceof net/* HttpTimeoutError */.Iu ||
+            error instanceof net/* CircuitOpenError */.Ch)
+            throw error;
+        throw new PartialListingError(`the tags of ${repo.display} could not be listed completely, so nothing was planned or deleted: ${(0,errors/* errorMessage */.gJ)(error)}`);
+    }
+    await Promise.all(names.map((tag) => limit(async () => {
+        const found = await repo.resolve(tag);
+        // A tag deleted since the listing: nothing to decide about.
+        if (found)
+            tags.set(tag, found.digest);
+    })));
+    return tags;
+}
+function sameRepository(recorded, display) {
+    if (typeof recorded !== 'string')
+        return false;
+    const path = (name) => name.slice(name.indexOf('/') + 1);
+    return path(recorded) === path(display);
+}
+function isRecord(descriptor) {
+    return descriptor.artifactType === constants/* PROMOTION_ARTIFACT_TYPE */.yz;
+}
+async function getIfPresent(repo, digest) {
+    try {
+        return await repo.getManifest(digest);
+    }
+    catch (error) {
+        // Deleted since (a rerun after a partial apply), or a record's earlier digest long gone.
+        if (error instanceof oci/* RegistryError */.gl && error.notFound)
+            return undefined;
+        throw error;
+    }
+}
+/** When the manifest was made: its annotation, else its image config's `created`. */
+async function createdOf(repo, manifest) {
+    const annotated = Date.parse(manifest.json.annotations?.['org.opencontainers.image.created'] ?? '');
+    if (!Number.isNaN(annotated))
+        return annotated;
+    const config = manifest.json.config;
+    if (!config ||
+        config.size > CONFIG_LIMIT ||
+        !/json/.test(config.mediaType) ||
+        // An artifact (a signature, an SBOM) says its type; its config is no image config.
+        manifest.json.artifactType)
+        return undefined;
+    try {
+        const chunks = [];
+        for await (const chunk of await repo.openBlob(config))
+            chunks.push(Buffer.from(chunk));
+        const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+        const time = typeof parsed.created === 'string' ? Date.parse(parsed.created) : Number.NaN;
+        return Number.isNaN(time) ? undefined : time;
     }
     catch {
         return undefined;
     }
 }
-const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
-/** The shape checks a record must pass before any of it is trusted (a record file is user input). */
-function validRecord(value) {
-    if (!isObject(value) || value.v !== 1 || value.kind !== RECORD_KIND)
-        return undefined;
-    for (const key of ['branch', 'run', 'sha', 'ref', 'event', 'workflow'])
-        if (typeof value[key] !== 'string')
-            return undefined;
-    if (typeof value.time !== 'number' || typeof value.attempt !== 'number')
-        return undefined;
-    for (const key of ['files', 'uses', 'lockfiles', 'images', 'runner', 'toolchain'])
-        if (!isObject(value[key]))
-            return undefined;
-    if (!isObject(value.config) || !isObject(value.config.env) || !isObject(value.config.vars))
-        return undefined;
-    for (const entry of Object.values(value.lockfiles)) {
-        if (!isObject(entry) || typeof entry.blob !== 'string')
-            return undefined;
-        if (entry.packages !== undefined && !Array.isArray(entry.packages))
-            return undefined;
+
+;// CONCATENATED MODULE: ./src/retention/packages.ts
+
+
+
+function base(target) {
+    const owner = target.ownerType === 'org'
+        ? `/orgs/${encodeURIComponent(target.owner)}`
+        : `/users/${encodeURIComponent(target.owner)}`;
+    return `${owner}/packages/container/${encodeURIComponent(target.name)}/versions`;
+}
+function describeTarget(target) {
+    return `${target.ownerType === 'org' ? 'organization' : 'user'} ${target.owner}'s container package ${target.name}`;
+}
+async function listPackageVersions(github, target) {
+    const versions = [];
+    let pages = 0;
+    try {
+        for await (const response of github.paginate.iterator(`GET ${base(target)}`, { per_page: 100 })) {
+            pages += 1;
+            versions.push(...response.data);
+        }
     }
-    const { kind: _kind, ...record } = value;
-    const parsed = record;
+    catch (error) {
+        const status = error.status;
+        if (pages === 0 && (status === 401 || status === 403))
+            throw new errors/* ConfigurationError */.j1(`Input '${INPUT.githubToken}': GitHub refused to list the versions of ${describeTarget(target)} (HTTP ${status}). Give a token with read:packages (\`permissions: packages: read\`). Nothing was deleted.`);
+        if (pages === 0 && status === 404)
+            throw new errors/* ConfigurationError */.j1(`Input '${INPUT.rules}': GitHub has no ${describeTarget(target)} the token can see (HTTP 404). Check the entry's package (owner, owner-type, name) and that the token may read it. Nothing was deleted.`);
+        throw new PartialListingError(`the versions of ${describeTarget(target)} could not be listed completely (${versions.length} read in ${pages} pages), so nothing was planned or deleted: ${(0,errors/* errorMessage */.gJ)(error)}`);
+    }
+    const listing = {
+        tags: new Map(),
+        created: new Map(),
+        untagged: [],
+        versionIds: new Map(),
+    };
+    for (const v of versions) {
+        if (typeof v.name !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(v.name))
+            continue;
+        listing.versionIds.set(v.name, v.id);
+        const time = Date.parse(v.created_at);
+        if (!Number.isNaN(time))
+            listing.created.set(v.name, time);
+        const tags = v.metadata?.container?.tags ?? [];
+        for (const tag of tags)
+            listing.tags.set(tag, v.name);
+        if (!tags.length)
+            listing.untagged.push(v.name);
+    }
+    return listing;
+}
+function packagesDeleter(github, target, versionIds) {
     return {
-        ...parsed,
-        repository: typeof parsed.repository === 'string' ? parsed.repository : '',
-        url: typeof parsed.url === 'string' ? parsed.url : '',
-        notes: Array.isArray(parsed.notes) ? parsed.notes.filter((n) => typeof n === 'string') : [],
+        via: 'GitHub Packages',
+        async delete(deletion) {
+            const id = versionIds.get(deletion.digest);
+            // A manifest the package lists no version for (an index's child GHCR keeps inside its version).
+            if (id === undefined)
+                return;
+            try {
+                await github.request(`DELETE ${base(target)}/${id}`);
+            }
+            catch (error) {
+                const status = error.status;
+                // Gone already (a rerun): deleted is what was asked.
+                if (status === 404)
+                    return;
+                if (status === 401 || status === 403)
+                    throw new errors/* ConfigurationError */.j1(`Input '${INPUT.githubToken}': GitHub refused to delete version ${id} (${deletion.digest}) of ${describeTarget(target)} (HTTP ${status}: ${(0,errors/* errorMessage */.gJ)(error)}). Give a token that may delete package versions (delete:packages, or \`permissions: packages: write\` with admin access to the package), or leave '${INPUT.apply}' false.`);
+                throw error;
+            }
+        },
     };
 }
-const PIPELINE_RECORDS = {
-    name: 'pipeline-diff',
-    encode: encodePipelineRecord,
-    decode: decodePipelineRecord,
-};
 
-
-/***/ }),
-
-/***/ 7938:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   S: () => (/* binding */ lsRemoteResolver),
-/* harmony export */   c: () => (/* binding */ registryResolver)
-/* harmony export */ });
-/* harmony import */ var _oci_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8350);
-
+// EXTERNAL MODULE: ./src/retention/rules.ts
+var rules = __webpack_require__(4897);
+;// CONCATENATED MODULE: ./src/retention/plan.ts
 /**
- * Tags and branches of action repositories resolved with `git ls-remote` against the GitHub server
- * (`<server>/<owner>/<repo>`; git's url.<base>.insteadOf applies, so a mirror works too). An
- * annotated tag is peeled to its commit; a tag wins over a branch of the same name, as GitHub
- * resolves `uses:`.
+ * What retention would delete in one repository, and why: pure, over an inventory read whole.
+ *
+ * Every digest is first classed by its own rules: a digest with a tag is kept when any of its tags
+ * is kept (a keep-tags pattern, an environment's tag, or no expire rule matching, or an expire rule
+ * not yet due) and a candidate when all its tags expired; an untagged digest nothing references is a
+ * candidate once expire-untagged says so. A digest promoted to an environment within that
+ * environment's keep window (its last N, or within keep-within) is kept whatever its tags say.
+ * Then everything a kept digest references (an index's children, its referrers, their referrers) is
+ * kept; what candidates reference is deleted with them unless kept. So the delete set and the kept
+ * closure never meet (the property test checks exactly that).
  */
-function lsRemoteResolver(git, serverUrl) {
-    return async (repository, ref) => {
-        const url = `${serverUrl.replace(/\/+$/, '')}/${repository}`;
-        const out = await git.text([
-            'ls-remote',
-            '--',
-            url,
-            `refs/tags/${ref}`,
-            `refs/tags/${ref}^{}`,
-            `refs/heads/${ref}`,
-        ]);
-        const refs = new Map();
-        for (const line of out.split('\n')) {
-            const [sha, name] = line.split('\t');
-            if (sha && name)
-                refs.set(name, sha);
-        }
-        const commit = refs.get(`refs/tags/${ref}^{}`) ?? refs.get(`refs/tags/${ref}`) ?? refs.get(`refs/heads/${ref}`);
-        if (!commit)
-            throw new Error(`${repository} has no tag or branch ${ref}`);
-        return commit;
-    };
+
+
+const DAY = 86_400_000;
+function formatAge(ms) {
+    if (!Number.isFinite(ms))
+        return 'unknown';
+    if (ms >= DAY)
+        return `${Math.floor(ms / DAY)}d`;
+    if (ms >= 3_600_000)
+        return `${Math.floor(ms / 3_600_000)}h`;
+    return `${Math.max(0, Math.floor(ms / 60_000))}m`;
 }
-/** Image tags resolved to the digest the registry serves now (a HEAD on the manifest). */
-function registryResolver(client) {
-    return async (image) => {
-        const ref = (0,_oci_index_js__WEBPACK_IMPORTED_MODULE_0__/* .parseReference */ .F2)(image);
-        if (ref.kind !== 'registry')
-            throw new Error(`${image} is not a registry image`);
-        if (ref.digest)
-            return ref.digest;
-        const tag = ref.tag ?? 'latest';
-        const found = await client.repository(ref.registry, ref.repository).resolve(tag);
-        if (!found)
-            throw new Error(`${image}: the registry has no tag ${tag}`);
-        return found.digest;
-    };
+function environmentOf(rules, tag) {
+    return rules.find((env) => env.tags.some((t) => t.test(tag)));
 }
-
-
-/***/ }),
-
-/***/ 9906:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Br: () => (/* binding */ renderSummary)
-/* harmony export */ });
-/* unused harmony exports SUMMARY_HEADING, age */
-/* harmony import */ var _runtime_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5369);
-
-const SUMMARY_HEADING = 'What changed since the last green run';
-const ROWS = 50;
-const short = (sha) => (sha ? sha.replace(/^sha256:/, '').slice(0, 12) : '—');
-const code = (text) => `\`${text.replace(/`/g, "'")}\``;
-/** A duration such as 3 h 20 min or 2 d 4 h. */
-function age(ms) {
-    const minutes = Math.max(0, Math.round(ms / 60_000));
-    if (minutes < 60)
-        return `${minutes} min`;
-    const hours = Math.floor(minutes / 60);
-    if (hours < 48)
-        return `${hours} h ${minutes % 60} min`;
-    return `${Math.floor(hours / 24)} d ${hours % 24} h`;
-}
-function table(header, rows) {
-    const shown = (0,_runtime_text_js__WEBPACK_IMPORTED_MODULE_0__/* .markdownTable */ .Qj)(header, rows.slice(0, ROWS));
-    return rows.length > ROWS ? `${shown}\n…and ${rows.length - ROWS} more (see the diff file).\n` : shown;
-}
-/**
- * The job summary: what the code diff does not show first (moved tags, image digests, dependencies,
- * workflows, runner and toolchain, configuration names), then the code by top-level directory.
- */
-function renderSummary(diff, now, tripped) {
-    const parts = [`## ${SUMMARY_HEADING}\n`];
-    const base = diff.base;
-    const baseName = base.url ? `[run ${(0,_runtime_text_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)(base.run)}](${base.url})` : `run ${(0,_runtime_text_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)(base.run)}`;
-    parts.push(`Baseline: ${baseName} at ${code(short(base.sha))}, ${age(now - base.time)} ago. This run: ${code(short(diff.head.sha))}.\n`);
-    let any = false;
-    const section = (title, body) => {
-        any = true;
-        parts.push(`### ${title}\n\n${body}`);
-    };
-    if (diff.movedActionTags.length)
-        section('⚠️ Moved action tags', `The same \`uses:\` line now runs other code.\n\n${table(['uses', 'was', 'now', 'in'], diff.movedActionTags.map((m) => [
-            code(m.uses),
-            code(short(m.before)),
-            code(short(m.after)),
-            (0,_runtime_text_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)(m.from.join(', ')),
-        ]))}`);
-    if (diff.imageDigests.length)
-        section('Image digests changed under the same tag', table(['image', 'was', 'now', 'in'], diff.imageDigests.map((i) => [
-            code(i.image),
-            code(short(i.before)),
-            code(short(i.after)),
-            (0,_runtime_text_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)(i.from.join(', ')),
-        ])));
-    if (diff.dependencies.length || diff.lockfiles.length) {
-        const order = { upgraded: 2, downgraded: 1, added: 3, removed: 4, changed: 5 };
-        const deps = [...diff.dependencies].sort((a, b) => Number(!!b.major) - Number(!!a.major) ||
-            Number(b.direct === true) - Number(a.direct === true) ||
-            order[a.kind] - order[b.kind] ||
-            (a.name < b.name ? -1 : 1));
-        const rows = deps.map((d) => [
-            `${code(d.name)}${d.major ? ' **major**' : ''}`,
-            d.kind,
-            (0,_runtime_text_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)((d.before ?? []).join(', ') || '—'),
-            (0,_runtime_text_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)((d.after ?? []).join(', ') || '—'),
-            d.direct === undefined ? '' : d.direct ? 'direct' : 'transitive',
-            (0,_runtime_text_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)(d.file),
-        ]);
-        const counts = ['added', 'removed', 'upgraded', 'downgraded', 'changed']
-            .map((k) => [k, deps.filter((d) => d.kind === k).length])
-            .filter(([, n]) => n > 0)
-            .map(([k, n]) => `${n} ${k}`);
-        const majors = deps.filter((d) => d.major).length;
-        let body = `${counts.join(', ')}${majors ? `; ${majors} major bump${majors === 1 ? '' : 's'}` : ''}.\n\n`;
-        if (rows.length)
-            body += table(['package', 'change', 'was', 'now', '', 'lockfile'], rows);
-        if (diff.lockfiles.length)
-            body += `\n${table(['lockfile', 'change', 'note'], diff.lockfiles.map((l) => [(0,_runtime_text_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)(l.file), l.change, (0,_runtime_text_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)(l.note ?? '')]))}`;
-        section('Dependencies', body);
-    }
-    if (diff.workflow.length || diff.usesChanged.length) {
-        let body = '';
-        if (diff.workflow.length)
-            body += table(['file', 'change'], diff.workflow.map((w) => [(0,_runtime_text_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)(w.file), w.change]));
-        if (diff.usesChanged.length)
-            body += `\n${table(['uses', 'change'], diff.usesChanged.map((u) => [code(u.name), u.change]))}`;
-        section('Workflows and composite actions', body);
-    }
-    if (diff.runner.length || diff.toolchain.length)
-        section('Runner and toolchain', table(['', 'was', 'now'], [...diff.runner, ...diff.toolchain].map((v) => [
-            (0,_runtime_text_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)(v.name),
-            (0,_runtime_text_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)(v.before ?? '—'),
-            (0,_runtime_text_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)(v.after ?? '—'),
-        ])));
-    if (diff.config.length)
-        section('Configuration', `Names only: values are compared by hash and never shown.\n\n${table(['name', 'change'], diff.config.map((c) => [code(`${c.scope}.${c.name}`), c.change]))}`);
-    if (diff.code) {
-        const dirs = Object.entries(diff.code.directories).sort(([, a], [, b]) => b - a);
-        const head = `${diff.code.commits === undefined ? '' : `${diff.code.commits} commit${diff.code.commits === 1 ? '' : 's'}, `}${diff.code.files} file${diff.code.files === 1 ? '' : 's'} changed.${diff.code.note ? ` ${(0,_runtime_text_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)(diff.code.note)}` : ''}\n\n`;
-        const body = dirs.length
-            ? (0,_runtime_text_js__WEBPACK_IMPORTED_MODULE_0__/* .details */ .zH)('Files by top-level directory', table(['directory', 'files'], dirs.map(([d, n]) => [(0,_runtime_text_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)(d || '(root)'), String(n)])))
-            : '';
-        if (diff.code.files || diff.code.unknown)
-            section('Code', head + body);
-    }
-    if (!any)
-        parts.push('Nothing recorded changed.\n');
-    if (tripped.length)
-        parts.push(`\n**fail-on:** ${tripped.map(code).join(', ')} changed.\n`);
-    return parts.join('\n');
-}
-
-
-/***/ }),
-
-/***/ 1748:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   e: () => (/* binding */ CommitTree)
-/* harmony export */ });
-/* harmony import */ var _git_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1112);
-
-/** One commit's files, read through git plumbing (no checkout): path -> blob id, and blob contents. */
-class CommitTree {
-    git;
-    commit;
-    blobs;
-    constructor(git, commit, blobs) {
-        this.git = git;
-        this.commit = commit;
-        this.blobs = blobs;
-    }
-    /** Lists `commit`'s tree (regular files and executables; symlinks and submodules are not content). */
-    static async open(git, commit) {
-        const out = (await git.run(['ls-tree', '-r', '-z', '--full-tree', commit])).stdout;
-        const blobs = new Map();
-        for (const field of (0,_git_index_js__WEBPACK_IMPORTED_MODULE_0__/* .splitNul */ .K5)(out)) {
-            // <mode> SP <type> SP <object> TAB <path>
-            const tab = field.indexOf(9);
-            if (tab < 0)
-                continue;
-            const [mode, type, oid] = field.toString('latin1', 0, tab).split(' ');
-            if (type !== 'blob' || (mode !== '100644' && mode !== '100755') || !oid)
-                continue;
-            blobs.set(field.toString('utf8', tab + 1), oid);
-        }
-        return new CommitTree(git, commit, blobs);
-    }
-    /** Contents of the given paths (those in the tree), in one `git cat-file --batch`. */
-    async read(paths) {
-        const wanted = [...new Set(paths)].filter((p) => this.blobs.has(p));
-        const result = new Map();
-        if (wanted.length === 0)
-            return result;
-        const ids = wanted.map((p) => this.blobs.get(p));
-        const out = (await this.git.run(['cat-file', '--batch'], { input: `${ids.join('\n')}\n` })).stdout;
-        const byId = new Map();
-        let offset = 0;
-        while (offset < out.length) {
-            const headerEnd = out.indexOf(10, offset);
-            if (headerEnd < 0)
-                break;
-            const [oid, type, sizeText] = out.toString('latin1', offset, headerEnd).split(' ');
-            if (type === 'missing' || sizeText === undefined) {
-                offset = headerEnd + 1;
+function planRetention(policy, inv, now) {
+    const tagsOf = new Map();
+    const attachments = new Map();
+    const plainTags = [];
+    // Sorted: the listing's order depends on which HEAD answered first; a plan must not.
+    for (const [tag, digest] of [...inv.tags].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+        const attached = ATTACHMENT_TAG.exec(tag);
+        if (attached) {
+            // Follows its subject: kept with it, deleted with it.
+            const subject = `sha256:${attached[1]}`;
+            if (inv.manifests.has(subject)) {
+                attachments.set(subject, [...(attachments.get(subject) ?? []), digest]);
+                push(tagsOf, digest, tag);
                 continue;
             }
-            const size = Number(sizeText);
-            byId.set(oid, out.subarray(headerEnd + 1, headerEnd + 1 + size));
-            offset = headerEnd + 1 + size + 1;
         }
-        for (const [path, id] of wanted.map((p, i) => [p, ids[i]])) {
-            const bytes = byId.get(id);
-            if (bytes)
-                result.set(path, bytes);
-        }
-        return result;
+        push(tagsOf, digest, tag);
+        plainTags.push({ tag, digest });
     }
+    const edges = (digest) => {
+        const m = inv.manifests.get(digest);
+        return [...(m?.children ?? []), ...(inv.referrers.get(digest) ?? []), ...(attachments.get(digest) ?? [])];
+    };
+    const created = (digest) => inv.manifests.get(digest)?.created ?? Number.NaN;
+    // Unknown age: never old enough for an age rule.
+    const ageTime = (digest) => (Number.isNaN(created(digest)) ? now : created(digest));
+    const keepRoots = new Map();
+    const candidates = new Map();
+    const keep = (digest, reason) => {
+        if (!keepRoots.has(digest))
+            keepRoots.set(digest, reason);
+    };
+    // Environments: the last N digests promoted there, and every one promoted within keep-within.
+    const lastPromotion = new Map();
+    const perEnv = new Map();
+    for (const p of inv.promotions) {
+        const env = environmentOf(policy.environments, p.tag);
+        const name = env?.name ?? p.tag;
+        const seen = lastPromotion.get(p.digest);
+        if (!seen || seen.time < p.time)
+            lastPromotion.set(p.digest, { environment: name, time: p.time });
+        if (!env)
+            continue;
+        const digests = perEnv.get(env.name) ?? new Map();
+        perEnv.set(env.name, digests);
+        digests.set(p.digest, Math.max(digests.get(p.digest) ?? Number.NEGATIVE_INFINITY, p.time));
+    }
+    for (const env of policy.environments) {
+        const promoted = [...(perEnv.get(env.name) ?? new Map())].map(([digest, time]) => ({
+            digest,
+            time,
+        }));
+        const ranked = (0,rules/* rank */.Tm)(promoted, { group: () => env.name, time: (p) => p.time }, { keepLast: env.keepLast, maxAgeMs: env.keepWithinMs }, now, 'any');
+        for (const r of ranked)
+            if (!r.expired)
+                keep(r.item.digest, `promoted to ${env.name} ${formatAge(r.ageMs)} ago (#${r.rank + 1} of its last ${env.keepLast}${env.keepWithinMs !== undefined ? `, or within ${formatAge(env.keepWithinMs)}` : ''})`);
+    }
+    // Tags: protected ones first, then the first expire rule that matches, ranked by the shared engine.
+    const tagVerdict = new Map();
+    const byRule = [];
+    for (const t of plainTags) {
+        const protector = policy.keepTags.find((p) => p.test(t.tag));
+        if (protector) {
+            tagVerdict.set(t.tag, { keep: true, reason: `tag ${t.tag} (keep-tags ${protector.pattern})` });
+            continue;
+        }
+        const env = environmentOf(policy.environments, t.tag);
+        if (env) {
+            tagVerdict.set(t.tag, { keep: true, reason: `tag ${t.tag} (environment ${env.name})` });
+            continue;
+        }
+        const rule = policy.expireTags.findIndex((r) => r.pattern.test(t.tag));
+        if (rule < 0) {
+            tagVerdict.set(t.tag, { keep: true, reason: `tag ${t.tag} (no expire rule matches)` });
+            continue;
+        }
+        byRule.push({ ...t, rule });
+    }
+    policy.expireTags.forEach((rule, index) => {
+        // Kept while within the age, or among the rule's newest keep-last.
+        const ranked = (0,rules/* rank */.Tm)(byRule.filter((t) => t.rule === index), { group: () => String(index), time: (t) => ageTime(t.digest) }, { keepLast: rule.keepLast, maxAgeMs: rule.afterMs }, now, 'any');
+        const name = `expire-tags[${index}] ${rule.pattern.pattern}`;
+        for (const v of (0,rules/* judge */.S4)(ranked, (r) => r.expired
+            ? `tag ${r.item.tag} is ${formatAge(r.ageMs)} old (${rule.pattern.pattern} after ${formatAge(rule.afterMs)})`
+            : `tag ${r.item.tag} (${rule.pattern.pattern}: ${formatAge(r.ageMs)} old, ${r.beyondAge ? `among the newest ${rule.keepLast}` : `within ${formatAge(rule.afterMs)}`})`))
+            tagVerdict.set(v.item.tag, { keep: v.keep, reason: v.reason, rule: name });
+    });
+    for (const [digest, tags] of tagsOf) {
+        const plain = tags.filter((t) => tagVerdict.has(t));
+        if (!plain.length)
+            continue;
+        const kept = plain.find((t) => tagVerdict.get(t).keep);
+        if (kept)
+            keep(digest, tagVerdict.get(kept).reason);
+        else {
+            const first = tagVerdict.get(plain[0]);
+            candidates.set(digest, {
+                rule: first.rule,
+                reason: plain.map((t) => tagVerdict.get(t).reason).join('; '),
+            });
+        }
+    }
+    // Untagged: what no plainly tagged or promoted digest reaches.
+    const reached = (0,rules/* closure */.Cx)([...new Set([...plainTags.map((t) => t.digest), ...lastPromotion.keys()])], edges);
+    const untagged = [...inv.manifests.keys()].filter((d) => !reached.has(d));
+    for (const digest of untagged) {
+        if (keepRoots.has(digest))
+            continue;
+        const [r] = (0,rules/* rank */.Tm)([digest], { group: () => '', time: ageTime }, { maxAgeMs: policy.expireUntaggedAfterMs }, now);
+        if (policy.expireUntaggedAfterMs !== undefined && r.expired)
+            candidates.set(digest, {
+                rule: 'expire-untagged',
+                reason: `untagged, ${formatAge(r.ageMs)} old (after ${formatAge(policy.expireUntaggedAfterMs)})`,
+            });
+        else
+            keep(digest, policy.expireUntaggedAfterMs === undefined
+                ? 'untagged (no expire-untagged rule)'
+                : `untagged, ${formatAge(r.ageMs)} old (within ${formatAge(policy.expireUntaggedAfterMs)})`);
+    }
+    // Promoted but out of every window, and not otherwise a candidate: it goes only by its tags' rules.
+    for (const digest of lastPromotion.keys())
+        if (inv.manifests.has(digest) && !keepRoots.has(digest) && !candidates.has(digest) && !tagsOf.has(digest))
+            keep(digest, 'promoted earlier, untagged, and reached by no expire rule');
+    const keptVia = (0,rules/* closure */.Cx)(keepRoots.keys(), edges);
+    const doomedVia = (0,rules/* closure */.Cx)(candidates.keys(), edges);
+    // Delete order: post-order from each candidate, so children and referrers go before what names
+    // them (a failure midway leaves every remaining digest still reachable from a tag for the rerun).
+    const order = [];
+    const visited = new Set();
+    const visit = (digest) => {
+        if (visited.has(digest) || keptVia.has(digest) || !inv.manifests.has(digest))
+            return;
+        visited.add(digest);
+        for (const next of edges(digest))
+            visit(next);
+        order.push(digest);
+    };
+    for (const digest of [...candidates.keys()].sort())
+        visit(digest);
+    const keptBlobs = new Set();
+    for (const digest of keptVia.keys())
+        for (const blob of inv.manifests.get(digest)?.blobs ?? [])
+            keptBlobs.add(blob.digest);
+    const counted = new Set();
+    const deletions = order.map((digest) => {
+        const m = inv.manifests.get(digest);
+        let bytes = m.size;
+        for (const blob of m.blobs) {
+            if (keptBlobs.has(blob.digest) || counted.has(blob.digest))
+                continue;
+            counted.add(blob.digest);
+            bytes += blob.size;
+        }
+        const own = candidates.get(digest);
+        const parent = doomedVia.get(digest);
+        const promoted = lastPromotion.get(digest);
+        return {
+            digest,
+            tags: tagsOf.get(digest) ?? [],
+            rule: own?.rule ?? `with ${parent}`,
+            reason: own?.reason ?? `referenced by ${parent}, which is deleted`,
+            created: Number.isNaN(created(digest)) ? undefined : new Date(created(digest)).toISOString(),
+            lastPromotion: promoted
+                ? { environment: promoted.environment, time: new Date(promoted.time).toISOString() }
+                : undefined,
+            bytes,
+        };
+    });
+    const kept = [...keptVia].map(([digest, via]) => ({
+        digest,
+        tags: tagsOf.get(digest) ?? [],
+        reason: keepRoots.get(digest) ?? `referenced by kept ${via}`,
+    }));
+    return {
+        repository: policy.text,
+        deletions,
+        kept,
+        bytesFreed: deletions.reduce((sum, d) => sum + d.bytes, 0),
+    };
+}
+function push(map, key, value) {
+    const list = map.get(key);
+    if (list)
+        list.push(value);
+    else
+        map.set(key, [value]);
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./src/glob/index.ts
+var glob = __webpack_require__(2442);
+// EXTERNAL MODULE: ./src/runtime/inputs.ts
+var inputs = __webpack_require__(2291);
+;// CONCATENATED MODULE: ./src/retention/policy.ts
+/**
+ * The retention rules file (YAML), one entry per repository:
+ *
+ *   repositories:
+ *     - repository: ghcr.io/acme/app          # registry/name, no tag
+ *       environments:                         # from promote's records on each digest
+ *         production: { keep-last: 10, keep-within: 90d, tags: [production, prod] }
+ *         staging: { keep-last: 3 }           # tags default to [<environment name>]
+ *       keep-tags: [latest, 'v*']             # digests these tags point to are always kept
+ *       expire-tags:                          # first matching rule decides a tag
+ *         - { pattern: 'pr-*', after: 7d }
+ *         - { pattern: 'sha-*', after: 30d, keep-last: 20 }
+ *       expire-untagged: { after: 14d }       # manifests no tag points to (and nothing kept references)
+ *       package: { owner: acme, owner-type: org, name: app }   # GitHub Packages (ghcr.io): optional
+ *
+ * Unknown keys are errors (a misspelt `keep-lats` must not silently keep nothing).
+ */
+
+
+
+
+
+
+const REPO_KEYS = [
+    'repository',
+    'environments',
+    'keep-tags',
+    'expire-tags',
+    'expire-untagged',
+    'package',
+];
+const ENV_KEYS = ['keep-last', 'keep-within', 'tags'];
+const EXPIRE_KEYS = ['pattern', 'after', 'keep-last'];
+const UNTAGGED_KEYS = ['after'];
+const PACKAGE_KEYS = ['owner', 'owner-type', 'name'];
+/** Characters a tag may hold, plus glob syntax. */
+const TAG_GLOB_CHARS = /^[A-Za-z0-9_.\-*?[\]{}!,|()@+^]+$/;
+class FileError extends errors/* ConfigurationError */.j1 {
+}
+function parsePolicy(text, file) {
+    const fail = (where, what) => {
+        throw new FileError(`Input '${INPUT.rules}': ${file}: ${where}: ${what}. See the rules file schema in actions/registry-retention/README.md.`);
+    };
+    let doc;
+    try {
+        doc = (0,dist/* parse */.qg)(text, { maxAliasCount: 100 });
+    }
+    catch (error) {
+        if (error instanceof dist/* YAMLParseError */.XT)
+            fail('not valid YAML', error.message.split('\n')[0]);
+        throw error;
+    }
+    const root = object(doc, 'the file', ['repositories'], fail);
+    const list = root.repositories;
+    if (!Array.isArray(list) || list.length === 0)
+        fail('repositories', 'expected a list with at least one repository');
+    const seen = new Set();
+    const repositories = list.map((entry, i) => {
+        const where = `repositories[${i}]`;
+        const raw = object(entry, where, REPO_KEYS, fail);
+        const text = typeof raw.repository === 'string' ? raw.repository.trim() : '';
+        if (!text)
+            fail(`${where}.repository`, 'expected a repository such as ghcr.io/acme/app');
+        let ref;
+        try {
+            const parsed = (0,oci/* parseReference */.F2)(text);
+            if (parsed.kind === 'registry' && !parsed.tag && !parsed.digest)
+                ref = parsed;
+        }
+        catch (error) {
+            if (!(error instanceof oci/* InvalidReferenceError */.x_))
+                throw error;
+            fail(`${where}.repository`, `'${text}' is not a repository (${error.reason})`);
+        }
+        if (!ref)
+            fail(`${where}.repository`, `'${text}' must name a registry repository, without tag or digest`);
+        const key = `${ref.registry}/${ref.repository}`;
+        if (seen.has(key))
+            fail(`${where}.repository`, `'${text}' is listed twice`);
+        seen.add(key);
+        const environments = [];
+        if (raw.environments !== undefined) {
+            const envs = object(raw.environments, `${where}.environments`, undefined, fail);
+            for (const [name, value] of Object.entries(envs)) {
+                const at = `${where}.environments.${name}`;
+                const env = object(value, at, ENV_KEYS, fail);
+                const keepLast = count(env['keep-last'], `${at}.keep-last`, fail, true);
+                const keepWithinMs = duration(env['keep-within'], `${at}.keep-within`, fail);
+                const tags = env.tags === undefined ? [name] : strings(env.tags, `${at}.tags`, fail);
+                environments.push({
+                    name,
+                    keepLast,
+                    keepWithinMs,
+                    tags: tags.map((t, j) => tagPattern(t, `${at}.tags[${j}]`, fail)),
+                });
+            }
+        }
+        const keepTags = raw['keep-tags'] === undefined
+            ? []
+            : strings(raw['keep-tags'], `${where}.keep-tags`, fail).map((t, j) => tagPattern(t, `${where}.keep-tags[${j}]`, fail));
+        const expireTags = [];
+        if (raw['expire-tags'] !== undefined) {
+            if (!Array.isArray(raw['expire-tags']))
+                fail(`${where}.expire-tags`, 'expected a list of rules');
+            raw['expire-tags'].forEach((value, j) => {
+                const at = `${where}.expire-tags[${j}]`;
+                const rule = object(value, at, EXPIRE_KEYS, fail);
+                if (typeof rule.pattern !== 'string')
+                    fail(`${at}.pattern`, "expected a tag glob such as 'pr-*'");
+                const afterMs = duration(rule.after, `${at}.after`, fail);
+                if (afterMs === undefined)
+                    fail(`${at}.after`, 'expected an age such as 7d');
+                expireTags.push({
+                    pattern: tagPattern(rule.pattern, `${at}.pattern`, fail),
+                    afterMs: afterMs,
+                    keepLast: count(rule['keep-last'], `${at}.keep-last`, fail, false),
+                });
+            });
+        }
+        let expireUntaggedAfterMs;
+        if (raw['expire-untagged'] !== undefined) {
+            const rule = object(raw['expire-untagged'], `${where}.expire-untagged`, UNTAGGED_KEYS, fail);
+            expireUntaggedAfterMs = duration(rule.after, `${where}.expire-untagged.after`, fail);
+            if (expireUntaggedAfterMs === undefined)
+                fail(`${where}.expire-untagged.after`, 'expected an age such as 14d');
+        }
+        let pkg;
+        if (raw.package !== undefined) {
+            const p = object(raw.package, `${where}.package`, PACKAGE_KEYS, fail);
+            for (const k of ['owner', 'name'])
+                if (typeof p[k] !== 'string' || !p[k])
+                    fail(`${where}.package.${k}`, 'expected a name');
+            const ownerType = p['owner-type'] ?? 'org';
+            if (ownerType !== 'org' && ownerType !== 'user')
+                fail(`${where}.package.owner-type`, `got '${String(ownerType)}'; expected org or user`);
+            pkg = { owner: p.owner, name: p.name, ownerType: ownerType };
+        }
+        else if (ref.registry === 'ghcr.io') {
+            // GHCR has no manifest DELETE: its Packages API deletes. The package is the repository path.
+            const [owner, ...rest] = ref.repository.split('/');
+            pkg = { owner: owner, ownerType: 'org', name: rest.join('/') };
+        }
+        return {
+            text,
+            ref: ref,
+            environments,
+            keepTags,
+            expireTags,
+            expireUntaggedAfterMs,
+            package: pkg,
+        };
+    });
+    return { repositories };
+}
+function object(value, where, keys, fail) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        fail(where, 'expected a mapping');
+    const record = value;
+    if (keys) {
+        const unknown = Object.keys(record).filter((k) => !keys.includes(k));
+        if (unknown.length)
+            fail(where, `unknown key${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `'${k}'`).join(', ')} (known: ${keys.join(', ')})`);
+    }
+    return record;
+}
+function count(value, where, fail, required) {
+    if (value === undefined) {
+        if (required)
+            fail(where, 'required: how many digests to keep (an integer >= 0)');
+        return undefined;
+    }
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0)
+        fail(where, `got ${JSON.stringify(value)}; expected an integer >= 0`);
+    return value;
+}
+function duration(value, where, fail) {
+    if (value === undefined)
+        return undefined;
+    const ms = typeof value === 'string' || typeof value === 'number' ? (0,inputs/* parseDuration */.E9)(String(value)) : undefined;
+    if (ms === undefined)
+        fail(where, `got ${JSON.stringify(value)}; expected a duration such as 12h, 7d or 2w`);
+    return ms;
+}
+function strings(value, where, fail) {
+    const list = typeof value === 'string' ? [value] : value;
+    if (!Array.isArray(list) || list.some((v) => typeof v !== 'string' || v === ''))
+        fail(where, 'expected a tag or a list of tags');
+    return list;
+}
+function tagPattern(pattern, where, fail) {
+    if (!TAG_GLOB_CHARS.test(pattern))
+        fail(where, `'${pattern}' can never match a tag (tags hold only letters, digits, '_', '.' and '-')`);
+    try {
+        return { pattern, test: (0,glob/* globTest */.FX)(pattern) };
+    }
+    catch (error) {
+        if (error instanceof glob/* GlobError */.pZ)
+            fail(where, `'${pattern}' is not a valid glob (${error.message})`);
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/retention/recheck.ts
+async function spareRetagged(plan, inventory, now, 
+/** The children of a digest the inventory never read (a manifest pushed after the plan). */
+childrenOf) {
+    const planned = new Set(plan.deletions.map((d) => d.digest));
+    // Which new or moved tags reach each planned digest.
+    const reachedBy = new Map();
+    for (const [tag, digest] of now) {
+        if (inventory.tags.get(tag) === digest)
+            continue;
+        const seen = new Set();
+        const queue = [digest];
+        for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
+            if (seen.has(next))
+                continue;
+            seen.add(next);
+            if (planned.has(next)) {
+                const tags = reachedBy.get(next) ?? new Set();
+                tags.add(tag);
+                reachedBy.set(next, tags);
+            }
+            const known = inventory.manifests.get(next);
+            queue.push(...(known ? known.children : await childrenOf(next)));
+            queue.push(...(inventory.referrers.get(next) ?? []));
+        }
+    }
+    if (reachedBy.size === 0)
+        return { plan, spared: [] };
+    const spared = plan.deletions
+        .filter((d) => reachedBy.has(d.digest))
+        .map((d) => ({ digest: d.digest, tags: [...reachedBy.get(d.digest)].sort() }));
+    const kept = spared.map((s) => ({
+        digest: s.digest,
+        tags: s.tags,
+        reason: `tagged ${s.tags.join(', ')} after the plan was made`,
+    }));
+    const deletions = plan.deletions.filter((d) => !reachedBy.has(d.digest));
+    return {
+        plan: {
+            ...plan,
+            deletions,
+            kept: [...plan.kept, ...kept],
+            // Blobs shared with a spared manifest were counted as freed: an upper bound, now lowered.
+            bytesFreed: deletions.reduce((sum, d) => sum + d.bytes, 0),
+        },
+        spared,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/retention/adapter.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+function readConfig(ctx) {
+    const { inputs, runtime } = ctx;
+    const password = inputs.optional(INPUT.password);
+    if (password)
+        runtime.setSecret(password);
+    const token = inputs.optional(INPUT.githubToken);
+    if (token)
+        runtime.setSecret(token);
+    const rules = inputs.string(INPUT.rules) || '.github/retention.yml';
+    const path = (0,external_node_path_.isAbsolute)(rules) ? rules : (0,external_node_path_.join)(ctx.workspace, rules);
+    if (!(0,external_node_fs_.existsSync)(path))
+        throw new errors/* ConfigurationError */.j1(`Input '${INPUT.rules}': the rules file ${rules} does not exist. Add it (see the schema in actions/registry-retention/README.md) or point '${INPUT.rules}' at it.`);
+    let policy = parsePolicy((0,external_node_fs_.readFileSync)(path, 'utf8'), rules);
+    const only = inputs.optional(INPUT.repository);
+    if (only) {
+        const chosen = policy.repositories.filter((r) => r.text === only);
+        if (!chosen.length)
+            throw errors/* ConfigurationError */.j1.forInput(INPUT.repository, only, `one of the repositories in ${rules}: ${policy.repositories.map((r) => r.text).join(', ')}`);
+        policy = { repositories: chosen };
+    }
+    const username = inputs.optional(INPUT.username);
+    if (Boolean(username) !== Boolean(password))
+        throw new errors/* ConfigurationError */.j1(`Inputs '${INPUT.username}' and '${INPUT.password}' go together: give both, or neither (the Docker config file is read then).`);
+    const insecureRegistries = inputs
+        .lines(INPUT.insecureRegistries)
+        .flatMap((l) => l.split(','))
+        .map((s) => s.trim())
+        .filter(Boolean);
+    for (const host of insecureRegistries)
+        if (!/^[A-Za-z0-9.-]+(:\d+)?$/.test(host))
+            throw errors/* ConfigurationError */.j1.forInput(INPUT.insecureRegistries, host, 'host[:port] entries such as registry.local:5000');
+    const planFile = inputs.optional(INPUT.planFile) ??
+        (0,external_node_path_.join)(runtime.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'registry-retention-plan.json');
+    return {
+        rulesFile: rules,
+        policy,
+        apply: inputs.boolean(INPUT.apply, false),
+        credentials: username && password ? { username, password } : undefined,
+        githubToken: token,
+        insecureRegistries,
+        concurrency: inputs.integer(INPUT.concurrency, { min: 1, max: 64, fallback: 8 }),
+        planFile: (0,external_node_path_.isAbsolute)(planFile) ? planFile : (0,external_node_path_.join)(ctx.workspace, planFile),
+    };
+}
+const main = async (ctx) => {
+    const { runtime, log } = ctx;
+    const config = readConfig(ctx);
+    const explicit = Object.fromEntries(config.credentials ? config.policy.repositories.map((r) => [r.ref.registry, config.credentials]) : []);
+    const client = new oci/* RegistryClient */.bP({
+        http: ctx.http(),
+        credentials: (0,oci/* credentialChain */.VU)(explicit, (0,oci/* dockerConfigCredentials */.D)(runtime.env)),
+        insecureRegistries: config.insecureRegistries,
+        onSecret: (secret) => runtime.setSecret(secret),
+    });
+    let github;
+    const gitHub = async (policy) => {
+        if (!config.githubToken)
+            throw new errors/* ConfigurationError */.j1(`Input '${INPUT.githubToken}' is required for ${policy.text}: ${describeTarget(policy.package)} is read and deleted through GitHub's Packages API. Give a token with read:packages (and delete:packages to apply).`);
+        github ??= await ctx.gitHub(config.githubToken);
+        return github;
+    };
+    // Every repository is planned before anything is deleted: a bad entry fails the step first.
+    const planned = [];
+    for (const policy of config.policy.repositories) {
+        const repo = client.repository(policy.ref.registry, policy.ref.repository);
+        const result = await log.stage('plan', () => runtime.group(`Plan ${policy.text}`, () => reach(policy, config, async () => {
+            const listing = policy.package
+                ? await listPackageVersions(await gitHub(policy), policy.package)
+                : undefined;
+            const inventory = await readInventory(repo, {
+                concurrency: config.concurrency,
+                warn: (message) => runtime.annotate({ level: 'warning', title: 'registry-retention', message }),
+                listing,
+            });
+            const plan = planRetention(policy, inventory, ctx.clock.now());
+            const deleter = policy.package && listing
+                ? packagesDeleter(await gitHub(policy), policy.package, listing.versionIds)
+                : registryDeleter(repo, policy);
+            return {
+                plan,
+                deleter,
+                inventory,
+                listing,
+                tags: inventory.tags.size,
+                manifests: inventory.manifests.size,
+            };
+        })), (r) => ({
+            repository: policy.text,
+            tags: r.tags,
+            manifests: r.manifests,
+            to_delete: r.plan.deletions.length,
+            bytes: r.plan.bytesFreed,
+        }));
+        runtime.info(`${policy.text}: ${result.tags} tags, ${result.manifests} manifests; ${result.plan.deletions.length} to delete (${result.plan.bytesFreed} bytes), ${result.plan.kept.length} kept`);
+        const entry = {
+            policy,
+            plan: result.plan,
+            deleter: result.deleter,
+            recheck: async () => {
+                if (entry.plan.deletions.length === 0)
+                    return;
+                const now = policy.package
+                    ? (await listPackageVersions(await gitHub(policy), policy.package)).tags
+                    : await readTags(repo, (0,oci/* createLimiter */.zm)(config.concurrency));
+                const { plan, spared } = await spareRetagged(entry.plan, result.inventory, now, async (digest) => (0,oci/* childrenOf */.LU)(await repo.getManifest(digest)).map((d) => d.digest));
+                for (const s of spared)
+                    runtime.annotate({
+                        level: 'warning',
+                        title: 'registry-retention',
+                        message: `${policy.text}: ${s.digest} was tagged ${s.tags.join(', ')} after the plan was made (another writer); it is kept, not deleted.`,
+                    });
+                entry.plan = plan;
+            },
+        };
+        planned.push(entry);
+    }
+    const outcomes = planned.map((p) => ({ plan: p.plan, via: p.deleter.via }));
+    const write = () => {
+        const document = {
+            rules: config.rulesFile,
+            applied: config.apply,
+            repositories: outcomes.map((o) => ({ ...o.plan, deletedVia: o.via, report: o.report })),
+        };
+        (0,external_node_fs_.writeFileSync)(config.planFile, `${JSON.stringify(document, null, 2)}\n`);
+        return document;
+    };
+    let failure;
+    if (config.apply) {
+        for (const [i, p] of planned.entries()) {
+            try {
+                try {
+                    await log.stage('recheck', () => reach(p.policy, config, p.recheck), () => ({ repository: p.policy.text, to_delete: p.plan.deletions.length }));
+                }
+                catch (error) {
+                    for (const rest of outcomes.slice(i))
+                        rest.report = notAttempted(rest.plan);
+                    failure = new ApplyFailedError(`${p.policy.text}: the tags could not be read again just before deleting, so nothing was deleted from it${outcomes.length > i + 1 ? ' or from the repositories after it' : ''}: ${(0,errors/* errorMessage */.gJ)(error)}`, outcomes[i].report, error);
+                    break;
+                }
+                outcomes[i].plan = p.plan;
+                outcomes[i].report = await log.stage('apply', () => applyPlan(p.plan, p.deleter), (r) => ({ repository: p.policy.text, deleted: r.deleted.length, bytes: r.bytesFreed }));
+            }
+            catch (error) {
+                if (!(error instanceof ApplyFailedError))
+                    throw error;
+                outcomes[i].report = error.report;
+                for (const rest of outcomes.slice(i + 1))
+                    rest.report = notAttempted(rest.plan);
+                failure = (0,errors/* isConfigurationError */.p0)(error.cause)
+                    ? new errors/* ConfigurationError */.j1(`${error.message} ${(0,errors/* errorMessage */.gJ)(error.cause)}`)
+                    : error;
+                break;
+            }
+        }
+    }
+    const document = write();
+    const toDelete = outcomes.reduce((n, o) => n + o.plan.deletions.length, 0);
+    const deleted = outcomes.reduce((n, o) => n + (o.report?.deleted.length ?? 0), 0);
+    const bytes = outcomes.reduce((n, o) => n + (config.apply ? (o.report?.bytesFreed ?? 0) : o.plan.bytesFreed), 0);
+    runtime.setOutput(OUTPUT.planFile, config.planFile);
+    runtime.setOutput(OUTPUT.toDelete, String(toDelete));
+    runtime.setOutput(OUTPUT.deleted, String(deleted));
+    runtime.setOutput(OUTPUT.bytesFreed, String(bytes));
+    const compact = JSON.stringify(document);
+    runtime.setOutput(OUTPUT.plan, compact.length <= 512 * 1024 ? compact : '');
+    await runtime.appendSummary(renderSummary(outcomes, config.apply));
+    if (failure)
+        throw failure;
+};
+const SUMMARY_ROWS = 200;
+function notAttempted(plan) {
+    return { deleted: [], notAttempted: plan.deletions.map((d) => d.digest), bytesFreed: 0 };
+}
+function renderSummary(outcomes, apply) {
+    const parts = [`### registry-retention (${apply ? 'apply' : 'plan: nothing deleted'})\n`];
+    for (const o of outcomes) {
+        const done = new Set(o.report?.deleted ?? []);
+        const state = (digest) => !apply
+            ? 'would delete'
+            : done.has(digest)
+                ? 'deleted'
+                : o.report?.failed?.digest === digest
+                    ? '**failed**'
+                    : 'not deleted';
+        parts.push(`#### ${(0,runtime_text/* escapeMarkdown */.FV)(o.plan.repository)}\n\n${o.plan.deletions.length} to delete (${o.plan.bytesFreed} bytes freed), ${o.plan.kept.length} kept; deletes via ${o.via}.\n`);
+        if (o.plan.deletions.length) {
+            const rows = o.plan.deletions
+                .slice(0, SUMMARY_ROWS)
+                .map((d) => [
+                `\`${d.digest.slice(0, 19)}\``,
+                (0,runtime_text/* escapeMarkdown */.FV)(d.tags.slice(0, 5).join(', ') + (d.tags.length > 5 ? ` +${d.tags.length - 5}` : '')),
+                (0,runtime_text/* escapeMarkdown */.FV)(d.rule),
+                (0,runtime_text/* escapeMarkdown */.FV)(d.reason),
+                d.created ?? 'unknown',
+                d.lastPromotion ? `${(0,runtime_text/* escapeMarkdown */.FV)(d.lastPromotion.environment)} ${d.lastPromotion.time}` : '',
+                String(d.bytes),
+                state(d.digest),
+            ]);
+            parts.push((0,runtime_text/* markdownTable */.Qj)(['digest', 'tags', 'rule', 'why', 'created', 'last promotion', 'bytes', 'state'], rows));
+            if (o.plan.deletions.length > SUMMARY_ROWS)
+                parts.push(`\n${o.plan.deletions.length - SUMMARY_ROWS} more in the plan file.\n`);
+        }
+        if (o.report?.failed)
+            parts.push(`\nStopped at ${o.report.failed.digest}: ${(0,runtime_text/* escapeMarkdown */.FV)(o.report.failed.error)}. ${o.report.deleted.length} deleted, ${o.report.notAttempted.length + 1} not. Running again is safe.\n`);
+    }
+    return `${parts.join('\n')}\n`;
+}
+/** A registry that cannot be reached, or refuses, is a mistake in the rules file or the credentials. */
+async function reach(policy, config, fn) {
+    try {
+        return await fn();
+    }
+    catch (error) {
+        if (error instanceof net/* NetworkError */.Dr ||
+            error instanceof net/* HttpTimeoutError */.Iu ||
+            error instanceof net/* CircuitOpenError */.Ch)
+            throw new errors/* ConfigurationError */.j1(`Input '${INPUT.rules}': ${config.rulesFile}: cannot reach the registry of ${policy.text} (${error.message}). Check the repository's registry; one that speaks plain HTTP must be listed in '${INPUT.insecureRegistries}'. Nothing was deleted.`);
+        if (error instanceof oci/* RegistryAuthError */.w4)
+            throw new errors/* ConfigurationError */.j1(`${error.message} (inputs '${INPUT.username}'/'${INPUT.password}'). Nothing was deleted.`);
+        throw error;
+    }
+}
+function registryDeleter(repo, policy) {
+    return {
+        via: 'registry manifest DELETE',
+        async delete(deletion) {
+            try {
+                await repo.deleteManifest(deletion.digest);
+            }
+            catch (error) {
+                if (error instanceof oci/* RegistryAuthError */.w4 ||
+                    (error instanceof oci/* RegistryError */.gl && (error.status === 401 || error.status === 403)))
+                    throw new errors/* ConfigurationError */.j1(`Registry ${policy.ref.registry} refused to delete from ${policy.ref.repository} (${(0,errors/* errorMessage */.gJ)(error)}). Give '${INPUT.username}'/'${INPUT.password}' credentials with delete rights on the repository, or leave '${INPUT.apply}' false.`);
+                if (error instanceof oci/* RegistryError */.gl && (error.status === 405 || error.code === 'UNSUPPORTED'))
+                    throw new errors/* ConfigurationError */.j1(`Registry ${policy.ref.registry} does not allow deleting manifests (HTTP ${error.status}). Enable deletes (the CNCF registry: REGISTRY_STORAGE_DELETE_ENABLED=true); for ghcr.io add a 'package:' entry so GitHub's Packages API deletes; or leave '${INPUT.apply}' false.`);
+                throw error;
+            }
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 4897:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cx: () => (/* binding */ closure),
+/* harmony export */   S4: () => (/* binding */ judge),
+/* harmony export */   Tm: () => (/* binding */ rank),
+/* harmony export */   xG: () => (/* binding */ spareShared)
+/* harmony export */ });
+/**
+ * The suite's one retention rule engine: layer-cache's prune and registry-retention both decide with
+ * it. Three mechanisms, each pure:
+ *
+ * - rank: items grouped, newest first within their group, each with its rank and age, judged
+ *   against `keep-last` (a count) and a TTL (an age). `combine: 'all'` keeps an item only when it is
+ *   within every given limit (prune: the newest N, and none older than the TTL); `'any'` keeps it when
+ *   it is within one of them (retention's environments: the last N promoted, and every one promoted
+ *   within the window).
+ * - protect: an item a protection names is kept whatever the limits say (a cache written in this
+ *   run; a digest live in an environment).
+ * - spare: a digest kept for one reason is never deleted for another. Deleting is by digest (a
+ *   registry's manifest DELETE removes every tag on it), so a doomed item sharing its digest with a
+ *   kept one is kept; `closure` extends that to everything a kept digest references (an index's
+ *   children, its referrers).
+ */
+/** Every item ranked in its group, in the order the items were given. */
+function rank(items, by, limits, now, combine = 'all') {
+    const groups = new Map();
+    items.forEach((item, index) => {
+        const group = by.group(item);
+        const members = groups.get(group) ?? [];
+        if (!groups.has(group))
+            groups.set(group, members);
+        members.push({ item, index, time: by.time(item) });
+    });
+    const out = new Array(items.length);
+    for (const [group, members] of groups) {
+        // Stable: equal times keep the order given.
+        members.sort((a, b) => orderable(b.time) - orderable(a.time));
+        members.forEach((member, position) => {
+            const ageMs = Number.isNaN(member.time) ? Number.POSITIVE_INFINITY : now - member.time;
+            const beyondCount = limits.keepLast !== undefined && position >= limits.keepLast;
+            const beyondAge = limits.maxAgeMs !== undefined && ageMs > limits.maxAgeMs;
+            const given = (limits.keepLast !== undefined ? 1 : 0) + (limits.maxAgeMs !== undefined ? 1 : 0);
+            const expired = given === 0
+                ? false
+                : combine === 'all'
+                    ? beyondCount || beyondAge
+                    : (limits.keepLast === undefined || beyondCount) && (limits.maxAgeMs === undefined || beyondAge);
+            out[member.index] = {
+                item: member.item,
+                group,
+                rank: position,
+                ageMs,
+                beyondCount,
+                beyondAge,
+                expired,
+            };
+        });
+    }
+    return out;
+}
+function orderable(time) {
+    return Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time;
+}
+/**
+ * Ranked items to verdicts: an expired item is kept when `protect` names a reason; `why` words the
+ * verdict either way.
+ */
+function judge(ranked, why, protect = () => undefined) {
+    return ranked.map((entry) => {
+        if (!entry.expired)
+            return { item: entry.item, keep: true, reason: why(entry) };
+        const protection = protect(entry.item);
+        if (protection !== undefined)
+            return { item: entry.item, keep: true, reason: protection };
+        return { item: entry.item, keep: false, reason: why(entry) };
+    });
+}
+/**
+ * Doomed verdicts whose digest a kept verdict (or a digest in `alsoKept`) holds become kept, with
+ * `reason`: a delete by digest would take the kept one with it.
+ */
+function spareShared(verdicts, digestOf, reason, alsoKept = new Set()) {
+    const kept = new Set(alsoKept);
+    for (const v of verdicts)
+        if (v.keep)
+            kept.add(digestOf(v.item));
+    return verdicts.map((v) => {
+        if (v.keep || !kept.has(digestOf(v.item)))
+            return v;
+        const digest = digestOf(v.item);
+        return { item: v.item, keep: true, reason: typeof reason === 'string' ? reason : reason(digest) };
+    });
+}
+/**
+ * Every digest reachable from `roots` through `edges` (an index's children, a digest's referrers),
+ * with the root that first reached it: what a kept digest needs kept along with it.
+ */
+function closure(roots, edges) {
+    const via = new Map();
+    const stack = [];
+    for (const root of roots) {
+        if (via.has(root))
+            continue;
+        via.set(root, root);
+        stack.push(root);
+    }
+    while (stack.length) {
+        const digest = stack.pop();
+        for (const next of edges(digest)) {
+            if (via.has(next))
+                continue;
+            via.set(next, digest);
+            stack.push(next);
+        }
+    }
+    return via;
 }
 
 

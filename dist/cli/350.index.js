@@ -487,7 +487,8 @@ class RegistryAuthenticator {
             response.discard();
             const what = `${req.method ?? 'GET'} ${(0,http/* safeUrl */.Pl)(req.url)}`;
             if (again?.scheme === 'bearer' && again.error === 'insufficient_scope' && auth.credentials) {
-                throw new errors/* RegistryAuthError */.w(`Registry ${registry} denied user '${auth.credentials.username}' the access ${again.scope ?? scopes.join(' ')} (${what}). Grant that user push rights, or use other credentials.`);
+                const access = again.scope ?? scopes.join(' ');
+                throw new errors/* RegistryAuthError */.w(`Registry ${registry} denied user '${auth.credentials.username}' the access ${access} (${what}). Grant that user ${rightsFor(req.method ?? 'GET')} rights, or use other credentials.`);
             }
             throw this.refused(registry, auth, what);
         }
@@ -609,6 +610,13 @@ function parseChallenge(header) {
         };
     }
     return undefined;
+}
+/** The right a request needs, in the words registries use for it (a DELETE needs more than push). */
+function rightsFor(method) {
+    const verb = method.toUpperCase();
+    if (verb === 'DELETE')
+        return 'delete';
+    return verb === 'GET' || verb === 'HEAD' ? 'pull' : 'push';
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -1475,7 +1483,7 @@ function parseReference(text) {
     if (parts.length > 1 &&
         (first.includes('.') || first.includes(':') || first === 'localhost' || first.startsWith('['))) {
         const port = /:(\d+)$/.exec(first)?.[1];
-        if (!HOST.test(first) || (port !== undefined && Number(port) > 65_535))
+        if (!HOST.test(first) || Number(port ?? 0) > 65_535)
             throw new InvalidReferenceError(text, `'${first}' is not a valid registry host`);
         registry = first === 'index.docker.io' || first === 'registry-1.docker.io' ? DOCKER_HUB : first;
         parts.shift();
@@ -1528,8 +1536,8 @@ function apiHost(registry) {
 }
 /** Registries on the loopback interface are spoken to over plain HTTP, as Docker does. */
 function isLoopback(registry) {
-    const host = registry.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
-    return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+    const host = registry.replace(/:\d+$/, '');
+    return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 

@@ -830,13 +830,15 @@ var jsonata_default = /*#__PURE__*/__webpack_require__.n(jsonata);
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const ENTRY = /^(\S+)\s+(\S+)(?:\s*\|\s*(\S*))?$/;
-function parseSecrets(text, surface = 'gantry') {
+/** `surface`: 'vault-action' reads vault-action's syntax; anything else (by default) Gantry's. */
+function parseSecrets(text, surface) {
     const requests = [];
     const parse = surface === 'vault-action' ? parseVaultActionEntry : parseEntry;
     text.split(/\r?\n/).forEach((rawLine, index) => {
         const line = index + 1;
         const trimmedLine = rawLine.trim();
-        if (trimmedLine === '' || trimmedLine.startsWith('#'))
+        // A blank line gives one empty entry, skipped below.
+        if (trimmedLine.startsWith('#'))
             return;
         for (const part of trimmedLine.split(';')) {
             const entry = part.trim();
@@ -853,6 +855,8 @@ function fail(line, entry, why) {
 function parseEntry(entry, line) {
     const match = ENTRY.exec(entry);
     if (!match) {
+        // Stryker: equivalent — the regex without `$`: `.` stops only at a line terminator, which is
+        // whitespace itself, so what is left has whitespace either way.
         if (!/\s/.test(entry.replace(/\s*\|.*$/, ''))) {
             fail(line, entry, "a path needs a key after it: write 'path key | NAME', 'path *' or 'path **'");
         }
@@ -863,6 +867,8 @@ function parseEntry(entry, line) {
         fail(line, entry, "nothing after '|': name the output, or drop the '|'");
     if (selector.includes('|'))
         fail(line, entry, "put spaces around '|'");
+    // Stryker: equivalent — without `name !== undefined`, NAME.test(undefined) tests the string
+    // 'undefined', a valid name: nothing is refused either way.
     if (name !== undefined && !NAME.test(name)) {
         fail(line, entry, `'${name}' is not a valid name: use letters, digits and _ and do not start with a digit`);
     }
@@ -886,7 +892,8 @@ function parseVaultActionEntry(entry, line) {
         if (!VAULT_ACTION_NAME.test(name))
             fail(line, entry, `'${name}' cannot name an output or a variable: no spaces, quotes, '=', '<', '>' or control characters`);
     }
-    const parts = spec.split(/\s+/).filter((part) => part !== '');
+    // `spec` is trimmed: splitting at runs of whitespace leaves no empty part.
+    const parts = spec.split(/\s+/);
     if (parts.length !== 2)
         fail(line, entry, "expected 'path key', 'path key|NAME', 'path * | PREFIX_' or 'path **'");
     const [rawPath, quoted] = parts;
@@ -901,6 +908,7 @@ function parseVaultActionEntry(entry, line) {
     const wildcard = selector === '*' || selector === '**';
     if (!wildcard &&
         name === undefined &&
+        // Stryker: equivalent — `?.` before [0] and .stages: a path AST always has a first step.
         (ast.type !== 'path' || ast.steps?.[0]?.stages) &&
         ast.type !== 'string')
         fail(line, entry, "a JSONata selector needs a name: add '| NAME'");
@@ -961,10 +969,6 @@ function vaultActionName(key, upper) {
 function isWildcard(request) {
     return request.selector === '*' || request.selector === '**';
 }
-/** The environment name an explicit request gives its secret (a wildcard's names are known only after reading). */
-function explicitEnvName(request) {
-    return request.name ?? normalizeName(request.selector, true);
-}
 /** The output and environment names of an explicit request (not `*`/`**`) in a surface. */
 function explicitNames(request, surface) {
     if (request.name)
@@ -984,8 +988,9 @@ function wildcardNames(request, key, surface) {
         const name = (request.name ?? '') + normalizeName(key, upper);
         return { output: name, env: name };
     }
-    // vault-action: a name equal to the selector ('path * | *') means no prefix.
-    const raw = request.name === undefined || request.name === request.selector ? key : request.name + key;
+    // vault-action: a name equal to the selector ('path * | *') means no prefix; the naming removes
+    // the '*' such a name would put in front of the key.
+    const raw = (request.name ?? '') + key;
     return { output: vaultActionName(raw, false), env: vaultActionName(raw, upper) };
 }
 

@@ -28845,7 +28845,7 @@ function parseReference(text) {
     if (parts.length > 1 &&
         (first.includes('.') || first.includes(':') || first === 'localhost' || first.startsWith('['))) {
         const port = /:(\d+)$/.exec(first)?.[1];
-        if (!HOST.test(first) || (port !== undefined && Number(port) > 65_535))
+        if (!HOST.test(first) || Number(port ?? 0) > 65_535)
             throw new InvalidReferenceError(text, `'${first}' is not a valid registry host`);
         registry = first === 'index.docker.io' || first === 'registry-1.docker.io' ? DOCKER_HUB : first;
         parts.shift();
@@ -28898,8 +28898,8 @@ function apiHost(registry) {
 }
 /** Registries on the loopback interface are spoken to over plain HTTP, as Docker does. */
 function isLoopback(registry) {
-    const host = registry.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
-    return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+    const host = registry.replace(/:\d+$/, '');
+    return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 ;// CONCATENATED MODULE: ./src/oci/auth.ts
@@ -28948,7 +28948,8 @@ class RegistryAuthenticator {
             response.discard();
             const what = `${req.method ?? 'GET'} ${(0,http/* safeUrl */.Pl)(req.url)}`;
             if (again?.scheme === 'bearer' && again.error === 'insufficient_scope' && auth.credentials) {
-                throw new RegistryAuthError(`Registry ${registry} denied user '${auth.credentials.username}' the access ${again.scope ?? scopes.join(' ')} (${what}). Grant that user push rights, or use other credentials.`);
+                const access = again.scope ?? scopes.join(' ');
+                throw new RegistryAuthError(`Registry ${registry} denied user '${auth.credentials.username}' the access ${access} (${what}). Grant that user ${rightsFor(req.method ?? 'GET')} rights, or use other credentials.`);
             }
             throw this.refused(registry, auth, what);
         }
@@ -29070,6 +29071,13 @@ function parseChallenge(header) {
         };
     }
     return undefined;
+}
+/** The right a request needs, in the words registries use for it (a DELETE needs more than push). */
+function rightsFor(method) {
+    const verb = method.toUpperCase();
+    if (verb === 'DELETE')
+        return 'delete';
+    return verb === 'GET' || verb === 'HEAD' ? 'pull' : 'push';
 }
 
 ;// CONCATENATED MODULE: ./src/oci/credentials.ts
@@ -30933,6 +30941,7 @@ async function extract_extractLayers(blobFiles, compression, targets, limits = D
         const budget = { bytes: 0 };
         // The next layer decompresses on the thread pool while this one's files are written.
         const prefetch = (i) => {
+            // Stryker: equivalent as `>` or removed — the one extra call fails and is caught just below.
             if (i >= blobFiles.length)
                 return undefined;
             const promise = layerSource(blobFiles[i], compression);
@@ -30965,8 +30974,7 @@ async function extract_extractLayers(blobFiles, compression, targets, limits = D
         if (hadOld)
             await rename(target.abs, old);
         await rename(staging[index], target.abs);
-        if (hadOld)
-            await rm(old, { recursive: true, force: true });
+        await rm(old, { recursive: true, force: true }); // nothing there when there was nothing before
     }
     return { files: state.files };
 }
@@ -31002,6 +31010,11 @@ async function* counted(source, layer, layerLimit, budget, limits) {
         yield chunk;
     }
 }
+/**
+ * Files up to this size are written in one synchronous call, larger ones streamed. Stryker:
+ * mutants of this size and of the test below are equivalent — both ways write the same bytes and
+ * mode; they differ in speed and memory only.
+ */
 const SMALL_FILE = (/* unused pure expression or super */ null && (1024 * 1024));
 const MAX_SYMLINK_HOPS = 40;
 /** Linux's PATH_MAX less its NUL: symlink(2) refuses longer targets anyway. */
@@ -31009,7 +31022,13 @@ const MAX_SYMLINK_TARGET = 4095;
 const ONE_SHOT_OUTPUT = (/* unused pure expression or super */ null && (64 * 1024 * 1024));
 const zstdOneShot = (0,external_node_util_.promisify)(external_node_zlib_.zstdDecompress);
 const gunzipOneShot = (0,external_node_util_.promisify)(external_node_zlib_.gunzip);
-/** A layer's tar: decompressed in one call when it is small, streamed otherwise (large files, bombs). */
+/**
+ * A layer's tar: decompressed in one call when it is small, streamed otherwise (large files, bombs).
+ * Stryker: mutants of the choice (the size test, ONE_SHOT_OUTPUT, maxOutputLength, `if (tar)`, the
+ * compression test of the one-shot call) are equivalent: a failed or skipped one-shot call falls back
+ * to the stream, which gives the same bytes; they differ in speed and memory only. Dropping the
+ * fallback (the catch) is not: see the 65 MiB test.
+ */
 async function layerSource(file, compression) {
     if (statSync(file).size <= ONE_SHOT_OUTPUT / 8) {
         const blob = readFileSync(file);
@@ -31036,7 +31055,7 @@ const ROOT_INDEX = /^(0|[1-9][0-9]{0,8})$/;
 function canonicalName(rawName, roots) {
     // Directories may end with '/': that is the tar convention, not part of the name.
     const name = rawName.replace(/\/+$/, '');
-    if (name.startsWith('/') || rawName.startsWith('/'))
+    if (rawName.startsWith('/'))
         return { ok: false, why: 'absolute path' };
     const parts = name.split('/');
     if (parts.includes('..'))
@@ -31084,6 +31103,8 @@ class ExtractState {
     /** Never write through a link: every parent is a directory of this archive (made here if missing). */
     parentsOf(name, rawName) {
         const parts = name.split('/');
+        // Stryker: a non-empty initial list is equivalent — an extra name that no entry can have
+        // (every name starts with a root index), and one more mkdir -p of an existing parent.
         const missing = [];
         for (let i = 1; i < parts.length; i++) {
             const parent = parts.slice(0, i).join('/');
@@ -31098,7 +31119,7 @@ class ExtractState {
         return missing;
     }
     pathOf(root, rel) {
-        return rel === '' ? this.staging[root] : join(this.staging[root], rel);
+        return join(this.staging[root], rel); // join(dir, '') is dir
     }
     async add(entry, content) {
         this.entries += 1;
@@ -31112,7 +31133,8 @@ class ExtractState {
         if (rel === '' && entry.type !== 'directory' && entry.type !== 'file')
             this.unsafe(entry.name, 'a cached path itself must be a file or directory');
         const existing = this.names.get(name);
-        const completesImplicitDir = existing === 'directory' && entry.type === 'directory' && this.implicitDirs.has(name);
+        // An implicit directory is recorded as a directory: only a directory entry completes it.
+        const completesImplicitDir = entry.type === 'directory' && this.implicitDirs.has(name);
         if (existing !== undefined && !completesImplicitDir)
             this.unsafe(entry.name, 'appears twice');
         const missing = this.parentsOf(name, entry.name);
@@ -31130,7 +31152,7 @@ class ExtractState {
                 this.unsafe(entry.name, `symlink ${JSON.stringify(target)} points outside the cached path`);
         }
         else if (entry.type === 'hardlink') {
-            const target = this.locate((entry.linkname ?? '').replace(/\/+$/, ''));
+            const target = this.locate(entry.linkname ?? ''); // trailing slashes dropped there
             if (target.root !== root || this.names.get(target.name) !== 'file') {
                 this.unsafe(entry.name, `hard link to ${JSON.stringify(entry.linkname)}, which is not a file of the same cached path in this archive`);
             }
@@ -31139,6 +31161,7 @@ class ExtractState {
         this.rootsSeen.add(root);
         if (rel === '')
             mkdirSync(dirname(path), { recursive: true });
+        // Stryker: `true` is equivalent (mkdir -p of a parent that exists).
         else if (missing.length) {
             for (const dir of missing) {
                 this.names.set(dir, 'directory');
@@ -31152,7 +31175,7 @@ class ExtractState {
                 if (completesImplicitDir)
                     this.implicitDirs.delete(name);
                 else
-                    mkdirSync(path, { recursive: rel === '' });
+                    mkdirSync(path); // its parent exists (made above); exclusive, like the files
                 this.directories.push({ path, mode: entry.mode & 0o777, mtime: entry.mtime });
                 break;
             case 'file': {
@@ -31162,16 +31185,29 @@ class ExtractState {
                     await content((chunk) => {
                         chunks.push(chunk);
                     });
+                    // Stryker: the options (here and on the stream below) are equivalent to none — the name
+                    // model refuses a second entry at one path and staging starts empty; exclusive creation
+                    // stays as defence in depth.
                     writeFileSync(path, Buffer.concat(chunks), { mode: 0o600, flag: 'wx' });
                 }
                 else {
                     const out = createWriteStream(path, { mode: 0o600, flags: 'wx' });
-                    await content(async (chunk) => {
-                        if (!out.write(chunk))
-                            await new Promise((resolve) => out.once('drain', () => resolve()));
-                    });
-                    out.end();
-                    await finished(out);
+                    try {
+                        await content(async (chunk) => {
+                            if (!out.write(chunk))
+                                await new Promise((resolve) => out.once('drain', () => resolve()));
+                        });
+                        out.end();
+                        await finished(out);
+                    }
+                    catch (error) {
+                        // A restore refused mid-file (a bomb past its limit): the staging file is removed, and its
+                        // descriptor must not keep the space it took until the process ends.
+                        // Writes still queued fail with ERR_STREAM_DESTROYED: expected, and not the error to report.
+                        out.on('error', () => undefined);
+                        out.destroy();
+                        throw error;
+                    }
                 }
                 chmodSync(path, entry.mode & 0o777);
                 utimesSync(path, entry.mtime, entry.mtime);
@@ -31217,7 +31253,8 @@ class ExtractState {
             const next = this.symlinks.get(stack.join('/'));
             if (next !== undefined) {
                 // The kernel's own limit is 40 links per lookup; a loop never resolves.
-                if (++hops > MAX_SYMLINK_HOPS || next.startsWith('/'))
+                // (No target in the map is absolute: those were refused before they were added.)
+                if (++hops > MAX_SYMLINK_HOPS)
                     return false;
                 stack.pop();
                 const parts = next.split('/');
@@ -31229,6 +31266,7 @@ class ExtractState {
     }
     async finish() {
         // Directories last and deepest first, so a read-only directory does not block its children.
+        // (Stryker: dropping reverse() survives when the tests run as root, whom no mode blocks.)
         for (const dir of this.directories.reverse()) {
             await chmod(dir.path, dir.mode);
             await utimes(dir.path, dir.mtime, dir.mtime);
@@ -32468,7 +32506,7 @@ class HttpClient {
             for (let hops = 0;; hops++) {
                 const response = await this.requestOnce(current);
                 const location = response.headers.get('location');
-                if (!REDIRECT_STATUS.has(response.status) || !location || (req.redirect ?? 'follow') === 'manual') {
+                if (!REDIRECT_STATUS.has(response.status) || !location || req.redirect === 'manual') {
                     deadline.until(response);
                     return response;
                 }
@@ -32656,6 +32694,8 @@ function redirected(current, original, from, to, status) {
         throw new NetworkError(`${safeUrl(from)}: HTTP ${status} redirect of a streamed body`, from.host);
     const sensitive = new Set([
         ...SENSITIVE_HEADERS,
+        // Stryker: equivalent — a placeholder in place of `[]` adds the name "stryker was here", which no
+        // header can carry (a header name has no spaces), so nothing more is dropped.
         ...(original.sensitive?.headers ?? []).map((h) => h.toLowerCase()),
     ]);
     const dropped = (name) => (crossOrigin && sensitive.has(name.toLowerCase())) || (becomesGet && /^content-/i.test(name));

@@ -28836,7 +28836,7 @@ class HttpClient {
             for (let hops = 0;; hops++) {
                 const response = await this.requestOnce(current);
                 const location = response.headers.get('location');
-                if (!REDIRECT_STATUS.has(response.status) || !location || (req.redirect ?? 'follow') === 'manual') {
+                if (!REDIRECT_STATUS.has(response.status) || !location || req.redirect === 'manual') {
                     deadline.until(response);
                     return response;
                 }
@@ -29024,6 +29024,8 @@ function redirected(current, original, from, to, status) {
         throw new NetworkError(`${safeUrl(from)}: HTTP ${status} redirect of a streamed body`, from.host);
     const sensitive = new Set([
         ...SENSITIVE_HEADERS,
+        // Stryker: equivalent — a placeholder in place of `[]` adds the name "stryker was here", which no
+        // header can carry (a header name has no spaces), so nothing more is dropped.
         ...(original.sensitive?.headers ?? []).map((h) => h.toLowerCase()),
     ]);
     const dropped = (name) => (crossOrigin && sensitive.has(name.toLowerCase())) || (becomesGet && /^content-/i.test(name));
@@ -29143,6 +29145,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 var client = __nccwpck_require__(6584);
 ;// CONCATENATED MODULE: ./src/git/git.ts
 
+/** How long `git ls-remote` may take before it is killed: a listing is seconds even on a slow link. */
+const LS_REMOTE_TIMEOUT_MS = 60_000;
 class GitError extends Error {
     args;
     code;
@@ -29153,6 +29157,13 @@ class GitError extends Error {
         this.args = args;
         this.code = code;
         this.stderr = stderr;
+    }
+}
+/** git did not finish within its time limit and was killed. */
+class GitTimeoutError extends GitError {
+    name = 'GitTimeoutError';
+    constructor(args, timeoutMs) {
+        super(args, -1, `no answer within ${timeoutMs / 1000} s; killed`);
     }
 }
 /**
@@ -29175,22 +29186,48 @@ class Git {
         this.stats.processes += 1;
         if (args[0] === 'fetch')
             this.stats.fetches += 1;
+        const timeoutMs = options.timeoutMs ?? defaultTimeoutMs(args);
         const result = await new Promise((resolve, reject) => {
             const child = (0,external_node_child_process_namespaceObject.spawn)(this.binary, fullArgs, {
                 cwd: this.cwd,
                 env: this.env,
                 stdio: ['pipe', 'pipe', 'pipe'],
+                // Its own process group when it may be killed: git's remote helper (git-remote-https) is a
+                // child of git holding the same pipes, so killing git alone would leave it talking.
+                detached: timeoutMs !== undefined,
             });
+            let timedOut = false;
+            const timer = timeoutMs === undefined
+                ? undefined
+                : setTimeout(() => {
+                    timedOut = true;
+                    try {
+                        process.kill(-child.pid, 'SIGKILL');
+                    }
+                    catch {
+                        child.kill('SIGKILL');
+                    }
+                }, timeoutMs);
             const out = [];
             const err = [];
             child.stdout.on('data', (chunk) => out.push(chunk));
             child.stderr.on('data', (chunk) => err.push(chunk));
-            child.on('error', reject);
-            child.on('close', (code) => resolve({
-                code: code ?? 128,
-                stdout: Buffer.concat(out),
-                stderr: Buffer.concat(err).toString('utf8'),
-            }));
+            child.on('error', (error) => {
+                clearTimeout(timer);
+                reject(error);
+            });
+            child.on('close', (code) => {
+                clearTimeout(timer);
+                if (timedOut)
+                    reject(new GitTimeoutError(args, timeoutMs));
+                else
+                    resolve({
+                        code: code ?? 128,
+                        stdout: Buffer.concat(out),
+                        stderr: Buffer.concat(err).toString('utf8'),
+                    });
+            });
+            child.stdin.on('error', () => { }); // a killed git closes its stdin before we finish writing
             child.stdin.end(options.input);
         });
         const ok = result.code === 0 || options.okCodes?.includes(result.code);
@@ -29203,9 +29240,21 @@ class Git {
         return (await this.run(args, options)).stdout.toString('utf8').trim();
     }
     /** Whether the command exits 0 (for questions such as "is this object here?"). */
-    async succeeds(args) {
-        return (await this.run(args, { okCodes: [1, 128, 129] })).code === 0;
+    async succeeds(args, options = {}) {
+        try {
+            return (await this.run(args, { ...options, okCodes: [1, 128, 129] })).code === 0;
+        }
+        catch (error) {
+            // Killed for taking too long is an answer too: it did not succeed.
+            if (error instanceof GitTimeoutError)
+                return false;
+            throw error;
+        }
     }
+}
+/** The time limit a command gets when its caller names none. */
+function defaultTimeoutMs(args) {
+    return args[0] === 'ls-remote' ? LS_REMOTE_TIMEOUT_MS : undefined;
 }
 /** Split NUL-terminated output (`-z`) into raw byte fields. */
 function splitNul(buffer) {
@@ -29304,17 +29353,26 @@ class DirHistory {
         return records;
     }
     async append(record, window) {
+        await this.appendAll([record], window);
+    }
+    async appendAll(records, window) {
+        if (records.length === 0)
+            return;
         await (0,promises_namespaceObject.mkdir)(this.dir, { recursive: true });
-        const name = recordFileName(record);
-        // Write then rename: a reader never sees half a record.
-        const temp = (0,external_node_path_.join)(this.dir, `.${name}.tmp`);
-        if (isEncoded(record))
-            await (0,promises_namespaceObject.copyFile)(record.path, temp);
-        else
-            await (0,promises_namespaceObject.writeFile)(temp, this.format.encode(record));
-        await (0,promises_namespaceObject.rename)(temp, (0,external_node_path_.join)(this.dir, name));
-        for (const old of overflow(await (0,promises_namespaceObject.readdir)(this.dir), record.branch, window))
-            await (0,promises_namespaceObject.rm)((0,external_node_path_.join)(this.dir, old), { force: true });
+        for (const record of records) {
+            const name = recordFileName(record);
+            // Write then rename: a reader never sees half a record.
+            const temp = (0,external_node_path_.join)(this.dir, `.${name}.tmp`);
+            if (isEncoded(record))
+                await (0,promises_namespaceObject.copyFile)(record.path, temp);
+            else
+                await (0,promises_namespaceObject.writeFile)(temp, this.format.encode(record));
+            await (0,promises_namespaceObject.rename)(temp, (0,external_node_path_.join)(this.dir, name));
+        }
+        const names = await (0,promises_namespaceObject.readdir)(this.dir);
+        for (const branch of new Set(records.map((r) => r.branch)))
+            for (const old of overflow(names, branch, window))
+                await (0,promises_namespaceObject.rm)((0,external_node_path_.join)(this.dir, old), { force: true });
     }
 }
 /**
@@ -29347,8 +29405,14 @@ class CacheHistory extends DirHistory {
         return super.load(branch, window, select);
     }
     async append(record, window) {
-        await super.append(record, window);
-        const key = this.keyFor(record.branch);
+        await this.appendAll([record], window);
+    }
+    async appendAll(records, window) {
+        if (records.length === 0)
+            return;
+        await super.appendAll(records, window);
+        // One save for all of them: a cache key can be saved once.
+        const key = this.keyFor(records.at(-1).branch);
         // The toolkit reports a key that is already taken (or any save failure) as -1, not as an error.
         if ((await this.cache.saveCache([this.dir], key)) === -1) {
             throw new Error(`the cache entry ${key} was not saved (is a second ${this.format.name} step in this job using the same history?)`);
@@ -29444,18 +29508,32 @@ class BranchHistory {
         return records;
     }
     async append(record, window) {
+        await this.appendAll([record], window);
+    }
+    /** One commit and one push for all the records. */
+    async appendAll(records, window) {
+        if (records.length === 0)
+            return;
         if (!this.loaded)
             await this.fetch();
         const attempts = this.options.attempts ?? 5;
-        const blob = isEncoded(record)
-            ? await this.git.text(['hash-object', '-w', '--', record.path])
-            : await this.git.text(['hash-object', '-w', '--stdin'], { input: this.format.encode(record) });
+        const blobs = [];
+        for (const record of records)
+            blobs.push([
+                recordFileName(record),
+                isEncoded(record)
+                    ? await this.git.text(['hash-object', '-w', '--', record.path])
+                    : await this.git.text(['hash-object', '-w', '--stdin'], { input: this.format.encode(record) }),
+            ]);
+        const record = records.at(-1);
         const name = this.format.name;
         for (let attempt = 1;; attempt++) {
             const entries = await this.entries();
-            entries.set(recordFileName(record), blob);
-            for (const old of overflow([...entries.keys()], record.branch, window))
-                entries.delete(old);
+            for (const [file, blob] of blobs)
+                entries.set(file, blob);
+            for (const branch of new Set(records.map((r) => r.branch)))
+                for (const old of overflow([...entries.keys()], branch, window))
+                    entries.delete(old);
             const tree = await this.git.text(['mktree', '-z'], {
                 input: [...entries].map(([file, oid]) => `100644 blob ${oid}\t${file}\0`).join(''),
             });
@@ -29468,7 +29546,7 @@ class BranchHistory {
                 tree,
                 ...(this.head ? ['-p', this.head] : []),
                 '-m',
-                `${name} history: ${record.branch} run ${record.run} attempt ${record.attempt}`,
+                `${name} history: ${record.branch} run ${record.run} attempt ${record.attempt}${records.length > 1 ? ` (${records.length} records)` : ''}`,
             ]);
             this.stats.pushes += 1;
             try {
@@ -29959,7 +30037,7 @@ function parseReference(text) {
     if (parts.length > 1 &&
         (first.includes('.') || first.includes(':') || first === 'localhost' || first.startsWith('['))) {
         const port = /:(\d+)$/.exec(first)?.[1];
-        if (!HOST.test(first) || (port !== undefined && Number(port) > 65_535))
+        if (!HOST.test(first) || Number(port ?? 0) > 65_535)
             throw new InvalidReferenceError(text, `'${first}' is not a valid registry host`);
         registry = first === 'index.docker.io' || first === 'registry-1.docker.io' ? DOCKER_HUB : first;
         parts.shift();
@@ -30012,8 +30090,8 @@ function apiHost(registry) {
 }
 /** Registries on the loopback interface are spoken to over plain HTTP, as Docker does. */
 function isLoopback(registry) {
-    const host = registry.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
-    return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+    const host = registry.replace(/:\d+$/, '');
+    return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 ;// CONCATENATED MODULE: ./src/oci/auth.ts
@@ -30062,7 +30140,8 @@ class RegistryAuthenticator {
             response.discard();
             const what = `${req.method ?? 'GET'} ${(0,http/* safeUrl */.Pl)(req.url)}`;
             if (again?.scheme === 'bearer' && again.error === 'insufficient_scope' && auth.credentials) {
-                throw new RegistryAuthError(`Registry ${registry} denied user '${auth.credentials.username}' the access ${again.scope ?? scopes.join(' ')} (${what}). Grant that user push rights, or use other credentials.`);
+                const access = again.scope ?? scopes.join(' ');
+                throw new RegistryAuthError(`Registry ${registry} denied user '${auth.credentials.username}' the access ${access} (${what}). Grant that user ${rightsFor(req.method ?? 'GET')} rights, or use other credentials.`);
             }
             throw this.refused(registry, auth, what);
         }
@@ -30184,6 +30263,13 @@ function parseChallenge(header) {
         };
     }
     return undefined;
+}
+/** The right a request needs, in the words registries use for it (a DELETE needs more than push). */
+function rightsFor(method) {
+    const verb = method.toUpperCase();
+    if (verb === 'DELETE')
+        return 'delete';
+    return verb === 'GET' || verb === 'HEAD' ? 'pull' : 'push';
 }
 
 // EXTERNAL MODULE: external "node:os"

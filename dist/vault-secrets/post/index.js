@@ -36419,7 +36419,7 @@ class HttpClient {
             for (let hops = 0;; hops++) {
                 const response = await this.requestOnce(current);
                 const location = response.headers.get('location');
-                if (!REDIRECT_STATUS.has(response.status) || !location || (req.redirect ?? 'follow') === 'manual') {
+                if (!REDIRECT_STATUS.has(response.status) || !location || req.redirect === 'manual') {
                     deadline.until(response);
                     return response;
                 }
@@ -36607,6 +36607,8 @@ function redirected(current, original, from, to, status) {
         throw new NetworkError(`${safeUrl(from)}: HTTP ${status} redirect of a streamed body`, from.host);
     const sensitive = new Set([
         ...SENSITIVE_HEADERS,
+        // Stryker: equivalent — a placeholder in place of `[]` adds the name "stryker was here", which no
+        // header can carry (a header name has no spaces), so nothing more is dropped.
         ...(original.sensitive?.headers ?? []).map((h) => h.toLowerCase()),
     ]);
     const dropped = (name) => (crossOrigin && sensitive.has(name.toLowerCase())) || (becomesGet && /^content-/i.test(name));
@@ -41314,13 +41316,15 @@ var jsonata_jsonata = __nccwpck_require__(9132);
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const ENTRY = /^(\S+)\s+(\S+)(?:\s*\|\s*(\S*))?$/;
-function secrets_spec_parseSecrets(text, surface = 'gantry') {
+/** `surface`: 'vault-action' reads vault-action's syntax; anything else (by default) Gantry's. */
+function secrets_spec_parseSecrets(text, surface) {
     const requests = [];
     const parse = surface === 'vault-action' ? parseVaultActionEntry : parseEntry;
     text.split(/\r?\n/).forEach((rawLine, index) => {
         const line = index + 1;
         const trimmedLine = rawLine.trim();
-        if (trimmedLine === '' || trimmedLine.startsWith('#'))
+        // A blank line gives one empty entry, skipped below.
+        if (trimmedLine.startsWith('#'))
             return;
         for (const part of trimmedLine.split(';')) {
             const entry = part.trim();
@@ -41337,6 +41341,8 @@ function fail(line, entry, why) {
 function parseEntry(entry, line) {
     const match = ENTRY.exec(entry);
     if (!match) {
+        // Stryker: equivalent — the regex without `$`: `.` stops only at a line terminator, which is
+        // whitespace itself, so what is left has whitespace either way.
         if (!/\s/.test(entry.replace(/\s*\|.*$/, ''))) {
             fail(line, entry, "a path needs a key after it: write 'path key | NAME', 'path *' or 'path **'");
         }
@@ -41347,6 +41353,8 @@ function parseEntry(entry, line) {
         fail(line, entry, "nothing after '|': name the output, or drop the '|'");
     if (selector.includes('|'))
         fail(line, entry, "put spaces around '|'");
+    // Stryker: equivalent — without `name !== undefined`, NAME.test(undefined) tests the string
+    // 'undefined', a valid name: nothing is refused either way.
     if (name !== undefined && !NAME.test(name)) {
         fail(line, entry, `'${name}' is not a valid name: use letters, digits and _ and do not start with a digit`);
     }
@@ -41370,7 +41378,8 @@ function parseVaultActionEntry(entry, line) {
         if (!VAULT_ACTION_NAME.test(name))
             fail(line, entry, `'${name}' cannot name an output or a variable: no spaces, quotes, '=', '<', '>' or control characters`);
     }
-    const parts = spec.split(/\s+/).filter((part) => part !== '');
+    // `spec` is trimmed: splitting at runs of whitespace leaves no empty part.
+    const parts = spec.split(/\s+/);
     if (parts.length !== 2)
         fail(line, entry, "expected 'path key', 'path key|NAME', 'path * | PREFIX_' or 'path **'");
     const [rawPath, quoted] = parts;
@@ -41385,6 +41394,7 @@ function parseVaultActionEntry(entry, line) {
     const wildcard = selector === '*' || selector === '**';
     if (!wildcard &&
         name === undefined &&
+        // Stryker: equivalent — `?.` before [0] and .stages: a path AST always has a first step.
         (ast.type !== 'path' || ast.steps?.[0]?.stages) &&
         ast.type !== 'string')
         fail(line, entry, "a JSONata selector needs a name: add '| NAME'");
@@ -41445,10 +41455,6 @@ function vaultActionName(key, upper) {
 function secrets_spec_isWildcard(request) {
     return request.selector === '*' || request.selector === '**';
 }
-/** The environment name an explicit request gives its secret (a wildcard's names are known only after reading). */
-function explicitEnvName(request) {
-    return request.name ?? normalizeName(request.selector, true);
-}
 /** The output and environment names of an explicit request (not `*`/`**`) in a surface. */
 function secrets_spec_explicitNames(request, surface) {
     if (request.name)
@@ -41468,8 +41474,9 @@ function secrets_spec_wildcardNames(request, key, surface) {
         const name = (request.name ?? '') + normalizeName(key, upper);
         return { output: name, env: name };
     }
-    // vault-action: a name equal to the selector ('path * | *') means no prefix.
-    const raw = request.name === undefined || request.name === request.selector ? key : request.name + key;
+    // vault-action: a name equal to the selector ('path * | *') means no prefix; the naming removes
+    // the '*' such a name would put in front of the key.
+    const raw = (request.name ?? '') + key;
     return { output: vaultActionName(raw, false), env: vaultActionName(raw, upper) };
 }
 
