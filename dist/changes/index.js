@@ -34174,7 +34174,7 @@ __webpack_async_result__();
 /* harmony export */   $f: () => (/* binding */ githubClient),
 /* harmony export */   Mj: () => (/* binding */ gitHubError)
 /* harmony export */ });
-/* unused harmony exports netFetch, GitHubRateLimitError, GitHubProxyError */
+/* unused harmony exports netFetch, GitHubRateLimitError, GitHubProxyError, callGitHub */
 /* harmony import */ var _net_http_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1636);
 /* harmony import */ var _runtime_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9541);
 /* harmony import */ var _runtime_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5369);
@@ -34292,6 +34292,28 @@ function gitHubError(error, permissionsHint) {
     if (e.status === 401 || e.status === 403 || e.status === 404)
         return new _runtime_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`GitHub API ${what} answered ${e.status}${message ? ` (${message})` : ''}: ${permissionsHint}`);
     return new Error(`GitHub API ${what} answered ${e.status}${message ? `: ${message}` : ''}`);
+}
+/**
+ * A call whose failure names the request as the caller wrote it (`POST /repos/o/r/issues`): a proxy's
+ * answer or a rate limit as gitHubError describes them; an HTTP status as `onStatus` makes it (the
+ * input that asked for the call and its fix), else an error naming method, path, status and
+ * GitHub's message.
+ */
+async function callGitHub(method, path, fn, onStatus) {
+    try {
+        return await fn();
+    }
+    catch (error) {
+        const status = error.status;
+        if (typeof status !== 'number')
+            throw error;
+        const described = gitHubError(error, '');
+        if (described instanceof GitHubRateLimitError || described instanceof GitHubProxyError)
+            throw described;
+        const data = error.response?.data;
+        const what = `${method} ${path}: HTTP ${status} ${oneLine(String(data?.message ?? error.message)).slice(0, 200)}`;
+        throw onStatus?.(what, status) ?? new Error(`GitHub API ${what}`);
+    }
 }
 
 

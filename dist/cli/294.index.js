@@ -304,19 +304,17 @@ function scanGlob(pattern) {
 
 /***/ }),
 
-/***/ 8478:
+/***/ 5330:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  LK: () => (/* reexport */ BranchHistory),
-  D: () => (/* reexport */ CacheHistory),
-  s3: () => (/* reexport */ DirHistory),
+  gj: () => (/* reexport */ openHistoryStore),
   yW: () => (/* reexport */ safeRunId)
 });
 
-// UNUSED EXPORTS: keyOfFileName, recordFileName
+// UNUSED EXPORTS: BranchHistory, CacheHistory, DirHistory, keyOfFileName, recordFileName
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
@@ -624,7 +622,42 @@ class BranchHistory {
     }
 }
 
+// EXTERNAL MODULE: ./src/runtime/text.ts
+var runtime_text = __webpack_require__(5369);
+;// CONCATENATED MODULE: ./src/history/open.ts
+
+
+
+
+/**
+ * The store the `history` input names. With `cache` in a job without GitHub's cache service
+ * (a self-hosted runner without it, a local runner), a warning and undefined: history is advisory.
+ */
+async function openHistoryStore(ctx, format, inputs, options) {
+    if (inputs.history === 'dir')
+        return new DirHistory(format, inputs.historyDir);
+    if (inputs.history === 'branch')
+        return new BranchHistory(format, new git/* Git */.TU(ctx.workspace, ctx.runtime.env), inputs.historyBranch, ctx.clock);
+    const cache = await Promise.all(/* import() */[__webpack_require__.e(581), __webpack_require__.e(93)]).then(__webpack_require__.bind(__webpack_require__, 2093));
+    if (!cache.isFeatureAvailable()) {
+        const { title, consequence } = options.unavailable;
+        ctx.runtime.annotate({
+            level: 'warning',
+            title,
+            message: (0,runtime_text/* oneLine */.TN)(`history: cache needs GitHub's cache service, which this job does not have${consequence ? `: ${consequence}` : ''}; use history: branch or history: dir.`),
+        });
+        return undefined;
+    }
+    const client = {
+        restoreCache: (paths, key, restoreKeys) => cache.restoreCache(paths, key, restoreKeys),
+        saveCache: (paths, key) => cache.saveCache(paths, key),
+    };
+    const dir = (0,external_node_path_.join)(ctx.runtime.env.RUNNER_TEMP || ctx.workspace, options.cacheDirName);
+    return new CacheHistory(format, dir, client, options.run);
+}
+
 ;// CONCATENATED MODULE: ./src/history/index.ts
+
 
 
 
@@ -653,8 +686,8 @@ var external_node_path_ = __webpack_require__(6760);
 var client = __webpack_require__(6584);
 // EXTERNAL MODULE: ./src/git/index.ts + 1 modules
 var src_git = __webpack_require__(1112);
-// EXTERNAL MODULE: ./src/history/index.ts + 1 modules
-var src_history = __webpack_require__(8478);
+// EXTERNAL MODULE: ./src/history/index.ts + 2 modules
+var src_history = __webpack_require__(5330);
 // EXTERNAL MODULE: ./src/oci/index.ts + 4 modules
 var oci = __webpack_require__(8350);
 // EXTERNAL MODULE: ./src/runtime/index.ts
@@ -1146,22 +1179,12 @@ async function greenRuns(ctx, config, record) {
         throw (0,client/* gitHubError */.Mj)(error, PERMISSIONS);
     }
 }
-async function historyStore(ctx, config, record) {
-    if (config.history === 'dir')
-        return new src_history/* DirHistory */.s3(pipeline_diff_record/* PIPELINE_RECORDS */.CH, config.historyDir);
-    if (config.history === 'branch')
-        return new src_history/* BranchHistory */.LK(pipeline_diff_record/* PIPELINE_RECORDS */.CH, new src_git/* Git */.TU(ctx.workspace, ctx.runtime.env), config.historyBranch, ctx.clock);
-    const cache = await __webpack_require__.e(/* import() */ 93).then(__webpack_require__.bind(__webpack_require__, 2093));
-    if (!cache.isFeatureAvailable()) {
-        warn(ctx, 'Pipeline records not kept', "history: cache needs GitHub's cache service, which this job does not have; use history: branch or history: dir.");
-        return undefined;
-    }
-    const client = {
-        restoreCache: (p, k, r) => cache.restoreCache(p, k, r),
-        saveCache: (p, k) => cache.saveCache(p, k),
-    };
-    const dir = (0,external_node_path_.join)(ctx.runtime.env.RUNNER_TEMP || ctx.workspace, 'gantry-pipeline-diff-history');
-    return new src_history/* CacheHistory */.D(pipeline_diff_record/* PIPELINE_RECORDS */.CH, dir, client, record);
+function historyStore(ctx, config, record) {
+    return (0,src_history/* openHistoryStore */.gj)(ctx, pipeline_diff_record/* PIPELINE_RECORDS */.CH, config, {
+        run: record,
+        cacheDirName: 'gantry-pipeline-diff-history',
+        unavailable: { title: 'Pipeline records not kept' },
+    });
 }
 
 

@@ -28528,9 +28528,9 @@ var step = __nccwpck_require__(6788);
 const CLI_ACTIONS = [
     { name: 'promote', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(350), __nccwpck_require__.e(91), __nccwpck_require__.e(37)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6037))).main },
     { name: 'changes', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(169)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7169))).main },
-    { name: 'quarantine', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(800), __nccwpck_require__.e(570)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9570))).main },
+    { name: 'quarantine', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(800), __nccwpck_require__.e(620), __nccwpck_require__.e(570)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9570))).main },
     { name: 'pipeline-diff', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(350), __nccwpck_require__.e(764), __nccwpck_require__.e(849), __nccwpck_require__.e(294)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8294))).main },
-    { name: 'pipeline-metrics', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(350), __nccwpck_require__.e(984)]).then(__nccwpck_require__.bind(__nccwpck_require__, 984))).main },
+    { name: 'pipeline-metrics', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(350), __nccwpck_require__.e(620), __nccwpck_require__.e(984)]).then(__nccwpck_require__.bind(__nccwpck_require__, 984))).main },
     { name: 'registry-retention', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(350), __nccwpck_require__.e(230)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7230))).main },
     {
         name: 'layer-cache',
@@ -28718,9 +28718,9 @@ function actionHelp(name, metadata) {
 /* harmony export */   $f: () => (/* binding */ githubClient),
 /* harmony export */   Mj: () => (/* binding */ gitHubError),
 /* harmony export */   Rr: () => (/* binding */ GitHubRateLimitError),
-/* harmony export */   mY: () => (/* binding */ GitHubProxyError)
+/* harmony export */   ur: () => (/* binding */ callGitHub)
 /* harmony export */ });
-/* unused harmony export netFetch */
+/* unused harmony exports netFetch, GitHubProxyError */
 /* harmony import */ var _net_http_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9663);
 /* harmony import */ var _runtime_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9541);
 /* harmony import */ var _runtime_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5369);
@@ -28838,6 +28838,28 @@ function gitHubError(error, permissionsHint) {
     if (e.status === 401 || e.status === 403 || e.status === 404)
         return new _runtime_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`GitHub API ${what} answered ${e.status}${message ? ` (${message})` : ''}: ${permissionsHint}`);
     return new Error(`GitHub API ${what} answered ${e.status}${message ? `: ${message}` : ''}`);
+}
+/**
+ * A call whose failure names the request as the caller wrote it (`POST /repos/o/r/issues`): a proxy's
+ * answer or a rate limit as gitHubError describes them; an HTTP status as `onStatus` makes it (the
+ * input that asked for the call and its fix), else an error naming method, path, status and
+ * GitHub's message.
+ */
+async function callGitHub(method, path, fn, onStatus) {
+    try {
+        return await fn();
+    }
+    catch (error) {
+        const status = error.status;
+        if (typeof status !== 'number')
+            throw error;
+        const described = gitHubError(error, '');
+        if (described instanceof GitHubRateLimitError || described instanceof GitHubProxyError)
+            throw described;
+        const data = error.response?.data;
+        const what = `${method} ${path}: HTTP ${status} ${(0,_runtime_text_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(String(data?.message ?? error.message)).slice(0, 200)}`;
+        throw onStatus?.(what, status) ?? new Error(`GitHub API ${what}`);
+    }
 }
 
 

@@ -28375,7 +28375,7 @@ module.exports = {
 /* harmony export */   $f: () => (/* binding */ githubClient),
 /* harmony export */   Mj: () => (/* binding */ gitHubError)
 /* harmony export */ });
-/* unused harmony exports netFetch, GitHubRateLimitError, GitHubProxyError */
+/* unused harmony exports netFetch, GitHubRateLimitError, GitHubProxyError, callGitHub */
 /* harmony import */ var _net_http_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9693);
 /* harmony import */ var _runtime_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9541);
 /* harmony import */ var _runtime_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5369);
@@ -28493,6 +28493,28 @@ function gitHubError(error, permissionsHint) {
     if (e.status === 401 || e.status === 403 || e.status === 404)
         return new _runtime_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`GitHub API ${what} answered ${e.status}${message ? ` (${message})` : ''}: ${permissionsHint}`);
     return new Error(`GitHub API ${what} answered ${e.status}${message ? `: ${message}` : ''}`);
+}
+/**
+ * A call whose failure names the request as the caller wrote it (`POST /repos/o/r/issues`): a proxy's
+ * answer or a rate limit as gitHubError describes them; an HTTP status as `onStatus` makes it (the
+ * input that asked for the call and its fix), else an error naming method, path, status and
+ * GitHub's message.
+ */
+async function callGitHub(method, path, fn, onStatus) {
+    try {
+        return await fn();
+    }
+    catch (error) {
+        const status = error.status;
+        if (typeof status !== 'number')
+            throw error;
+        const described = gitHubError(error, '');
+        if (described instanceof GitHubRateLimitError || described instanceof GitHubProxyError)
+            throw described;
+        const data = error.response?.data;
+        const what = `${method} ${path}: HTTP ${status} ${oneLine(String(data?.message ?? error.message)).slice(0, 200)}`;
+        throw onStatus?.(what, status) ?? new Error(`GitHub API ${what}`);
+    }
 }
 
 
@@ -29124,7 +29146,7 @@ function parseRetryAfter(value, now) {
 
 /***/ }),
 
-/***/ 9517:
+/***/ 9209:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29572,7 +29594,42 @@ class BranchHistory {
     }
 }
 
+// EXTERNAL MODULE: ./src/runtime/text.ts
+var runtime_text = __nccwpck_require__(5369);
+;// CONCATENATED MODULE: ./src/history/open.ts
+
+
+
+
+/**
+ * The store the `history` input names. With `cache` in a job without GitHub's cache service
+ * (a self-hosted runner without it, a local runner), a warning and undefined: history is advisory.
+ */
+async function openHistoryStore(ctx, format, inputs, options) {
+    if (inputs.history === 'dir')
+        return new DirHistory(format, inputs.historyDir);
+    if (inputs.history === 'branch')
+        return new BranchHistory(format, new Git(ctx.workspace, ctx.runtime.env), inputs.historyBranch, ctx.clock);
+    const cache = await __nccwpck_require__.e(/* import() */ 93).then(__nccwpck_require__.bind(__nccwpck_require__, 2093));
+    if (!cache.isFeatureAvailable()) {
+        const { title, consequence } = options.unavailable;
+        ctx.runtime.annotate({
+            level: 'warning',
+            title,
+            message: (0,runtime_text/* oneLine */.TN)(`history: cache needs GitHub's cache service, which this job does not have${consequence ? `: ${consequence}` : ''}; use history: branch or history: dir.`),
+        });
+        return undefined;
+    }
+    const client = {
+        restoreCache: (paths, key, restoreKeys) => cache.restoreCache(paths, key, restoreKeys),
+        saveCache: (paths, key) => cache.saveCache(paths, key),
+    };
+    const dir = (0,external_node_path_.join)(ctx.runtime.env.RUNNER_TEMP || ctx.workspace, options.cacheDirName);
+    return new CacheHistory(format, dir, client, options.run);
+}
+
 ;// CONCATENATED MODULE: ./src/history/index.ts
+
 
 
 // EXTERNAL MODULE: external "node:fs"
@@ -31020,8 +31077,6 @@ var log = __nccwpck_require__(390);
 var step = __nccwpck_require__(2552);
 // EXTERNAL MODULE: ./src/runtime/runtime.ts
 var runtime = __nccwpck_require__(2536);
-// EXTERNAL MODULE: ./src/runtime/text.ts
-var runtime_text = __nccwpck_require__(5369);
 ;// CONCATENATED MODULE: ./src/runtime/index.ts
 
 
@@ -34716,22 +34771,12 @@ async function greenRuns(ctx, config, record) {
         throw (0,client/* gitHubError */.Mj)(error, PERMISSIONS);
     }
 }
-async function historyStore(ctx, config, record) {
-    if (config.history === 'dir')
-        return new DirHistory(PIPELINE_RECORDS, config.historyDir);
-    if (config.history === 'branch')
-        return new BranchHistory(PIPELINE_RECORDS, new Git(ctx.workspace, ctx.runtime.env), config.historyBranch, ctx.clock);
-    const cache = await __nccwpck_require__.e(/* import() */ 93).then(__nccwpck_require__.bind(__nccwpck_require__, 2093));
-    if (!cache.isFeatureAvailable()) {
-        warn(ctx, 'Pipeline records not kept', "history: cache needs GitHub's cache service, which this job does not have; use history: branch or history: dir.");
-        return undefined;
-    }
-    const client = {
-        restoreCache: (p, k, r) => cache.restoreCache(p, k, r),
-        saveCache: (p, k) => cache.saveCache(p, k),
-    };
-    const dir = (0,external_node_path_.join)(ctx.runtime.env.RUNNER_TEMP || ctx.workspace, 'gantry-pipeline-diff-history');
-    return new CacheHistory(PIPELINE_RECORDS, dir, client, record);
+function historyStore(ctx, config, record) {
+    return openHistoryStore(ctx, PIPELINE_RECORDS, config, {
+        run: record,
+        cacheDirName: 'gantry-pipeline-diff-history',
+        unavailable: { title: 'Pipeline records not kept' },
+    });
 }
 
 
@@ -34742,7 +34787,7 @@ async function historyStore(ctx, config, record) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _runtime_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2552);
-/* harmony import */ var _adapter_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9517);
+/* harmony import */ var _adapter_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9209);
 
 
 await (0,_runtime_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runStep */ .e)('pipeline-diff', 'main', _adapter_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .iW);

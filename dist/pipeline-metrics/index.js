@@ -28375,9 +28375,9 @@ module.exports = {
 /* harmony export */   $f: () => (/* binding */ githubClient),
 /* harmony export */   Mj: () => (/* binding */ gitHubError),
 /* harmony export */   Rr: () => (/* binding */ GitHubRateLimitError),
-/* harmony export */   mY: () => (/* binding */ GitHubProxyError)
+/* harmony export */   ur: () => (/* binding */ callGitHub)
 /* harmony export */ });
-/* unused harmony export netFetch */
+/* unused harmony exports netFetch, GitHubProxyError */
 /* harmony import */ var _net_http_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9663);
 /* harmony import */ var _runtime_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9541);
 /* harmony import */ var _runtime_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5369);
@@ -28495,6 +28495,28 @@ function gitHubError(error, permissionsHint) {
     if (e.status === 401 || e.status === 403 || e.status === 404)
         return new _runtime_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`GitHub API ${what} answered ${e.status}${message ? ` (${message})` : ''}: ${permissionsHint}`);
     return new Error(`GitHub API ${what} answered ${e.status}${message ? `: ${message}` : ''}`);
+}
+/**
+ * A call whose failure names the request as the caller wrote it (`POST /repos/o/r/issues`): a proxy's
+ * answer or a rate limit as gitHubError describes them; an HTTP status as `onStatus` makes it (the
+ * input that asked for the call and its fix), else an error naming method, path, status and
+ * GitHub's message.
+ */
+async function callGitHub(method, path, fn, onStatus) {
+    try {
+        return await fn();
+    }
+    catch (error) {
+        const status = error.status;
+        if (typeof status !== 'number')
+            throw error;
+        const described = gitHubError(error, '');
+        if (described instanceof GitHubRateLimitError || described instanceof GitHubProxyError)
+            throw described;
+        const data = error.response?.data;
+        const what = `${method} ${path}: HTTP ${status} ${(0,_runtime_text_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(String(data?.message ?? error.message)).slice(0, 200)}`;
+        throw onStatus?.(what, status) ?? new Error(`GitHub API ${what}`);
+    }
 }
 
 
@@ -29230,7 +29252,7 @@ function parseRetryAfter(value, now) {
 
 /***/ }),
 
-/***/ 5122:
+/***/ 1208:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29489,23 +29511,10 @@ async function syncAlertIssues(client, repository, alerts, runUrl, maxCreated = 
     }
     return results;
 }
-async function call(repository, method, path, fn) {
-    try {
-        return await fn();
-    }
-    catch (error) {
-        const status = error.status;
-        if (typeof status !== 'number')
-            throw error;
-        const described = (0,client/* gitHubError */.Mj)(error, '');
-        if (described instanceof client/* GitHubRateLimitError */.Rr || described instanceof client/* GitHubProxyError */.mY)
-            throw described;
-        const data = error.response?.data;
-        const what = `${method} ${path}: HTTP ${status} ${(0,runtime_text/* oneLine */.TN)(String(data?.message ?? error.message)).slice(0, 200)}`;
-        if (status === 401 || status === 403 || status === 404)
-            throw new errors/* ConfigurationError */.j1(`Input 'alerts': ${what}. With alerts: issue give the job 'permissions: issues: write' and pass a token that can write issues in ${repository} (input 'github-token'), or use alerts: fail or none.`);
-        throw new Error(`GitHub API ${what}`);
-    }
+function call(repository, method, path, fn) {
+    return (0,client/* callGitHub */.ur)(method, path, fn, (what, status) => status === 401 || status === 403 || status === 404
+        ? new errors/* ConfigurationError */.j1(`Input 'alerts': ${what}. With alerts: issue give the job 'permissions: issues: write' and pass a token that can write issues in ${repository} (input 'github-token'), or use alerts: fail or none.`)
+        : undefined);
 }
 
 // EXTERNAL MODULE: external "node:path"
@@ -29939,7 +29948,40 @@ class BranchHistory {
     }
 }
 
+;// CONCATENATED MODULE: ./src/history/open.ts
+
+
+
+
+/**
+ * The store the `history` input names. With `cache` in a job without GitHub's cache service
+ * (a self-hosted runner without it, a local runner), a warning and undefined: history is advisory.
+ */
+async function openHistoryStore(ctx, format, inputs, options) {
+    if (inputs.history === 'dir')
+        return new DirHistory(format, inputs.historyDir);
+    if (inputs.history === 'branch')
+        return new BranchHistory(format, new Git(ctx.workspace, ctx.runtime.env), inputs.historyBranch, ctx.clock);
+    const cache = await __nccwpck_require__.e(/* import() */ 691).then(__nccwpck_require__.bind(__nccwpck_require__, 1691));
+    if (!cache.isFeatureAvailable()) {
+        const { title, consequence } = options.unavailable;
+        ctx.runtime.annotate({
+            level: 'warning',
+            title,
+            message: (0,runtime_text/* oneLine */.TN)(`history: cache needs GitHub's cache service, which this job does not have${consequence ? `: ${consequence}` : ''}; use history: branch or history: dir.`),
+        });
+        return undefined;
+    }
+    const client = {
+        restoreCache: (paths, key, restoreKeys) => cache.restoreCache(paths, key, restoreKeys),
+        saveCache: (paths, key) => cache.saveCache(paths, key),
+    };
+    const dir = (0,external_node_path_.join)(ctx.runtime.env.RUNNER_TEMP || ctx.workspace, options.cacheDirName);
+    return new CacheHistory(format, dir, client, options.run);
+}
+
 ;// CONCATENATED MODULE: ./src/history/index.ts
+
 
 
 // EXTERNAL MODULE: ./src/net/errors.ts
@@ -32810,8 +32852,6 @@ function deploySources(deps, references) {
 
 
 
-
-
 /**
  * The sources, as the action wires them: runs from the workflow runs API kept in the history store
  * (without a token: the runs already stored, as `gantry pipeline-metrics --history dir` reads them
@@ -32850,10 +32890,12 @@ async function gatherFromSources(ctx, config, since) {
         options.promotions = config.promotions;
     }
     if (config.testHistory !== 'none') {
-        deps.testStore =
-            config.testHistory === 'dir'
-                ? new DirHistory(RUN_RECORDS, config.testHistoryDir)
-                : new BranchHistory(RUN_RECORDS, new Git(ctx.workspace, ctx.runtime.env), config.testHistoryBranch, ctx.clock);
+        // quarantine's own store, read only (dir or branch: another workflow's cache cannot be read).
+        deps.testStore = await openHistoryStore(ctx, RUN_RECORDS, {
+            history: config.testHistory,
+            historyDir: config.testHistoryDir,
+            historyBranch: config.testHistoryBranch,
+        }, { run, cacheDirName: 'gantry-quarantine-history', unavailable: { title: 'Test history not read' } });
         options.tests = { branches: [defaultBranch], window: TEST_HISTORY_WINDOW };
     }
     if (config.stageLogs.length > 0)
@@ -32879,26 +32921,12 @@ async function storedRuns(store, since, warn) {
     }
     return [...runs.values()];
 }
-async function runHistory(ctx, config, run) {
-    if (config.history === 'dir')
-        return new DirHistory(RUN_SEGMENTS, config.historyDir);
-    if (config.history === 'branch')
-        return new BranchHistory(RUN_SEGMENTS, new Git(ctx.workspace, ctx.runtime.env), config.historyBranch, ctx.clock);
-    const cache = await __nccwpck_require__.e(/* import() */ 691).then(__nccwpck_require__.bind(__nccwpck_require__, 1691));
-    if (!cache.isFeatureAvailable()) {
-        ctx.runtime.annotate({
-            level: 'warning',
-            title: 'Workflow runs not kept',
-            message: "history: cache needs GitHub's cache service, which this job does not have: every run fetches the whole window. Use history: branch or history: dir.",
-        });
-        return undefined;
-    }
-    const client = {
-        restoreCache: (p, k, r) => cache.restoreCache(p, k, r),
-        saveCache: (p, k) => cache.saveCache(p, k),
-    };
-    const key = { run: run.run, attempt: run.attempt, branch: RUNS_STREAM, time: ctx.clock.now() };
-    return new CacheHistory(RUN_SEGMENTS, (0,external_node_path_.join)(ctx.runtime.env.RUNNER_TEMP || ctx.workspace, 'gantry-pipeline-metrics-runs'), client, key);
+function runHistory(ctx, config, run) {
+    return openHistoryStore(ctx, RUN_SEGMENTS, config, {
+        run,
+        cacheDirName: 'gantry-pipeline-metrics-runs',
+        unavailable: { title: 'Workflow runs not kept', consequence: 'every run fetches the whole window' },
+    });
 }
 
 // EXTERNAL MODULE: ./src/net/breaker.ts
@@ -35180,7 +35208,7 @@ async function readFactsFile(path) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _runtime_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6238);
-/* harmony import */ var _adapter_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5122);
+/* harmony import */ var _adapter_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1208);
 
 
 await (0,_runtime_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runStep */ .e)('pipeline-metrics', 'main', _adapter_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .iW);

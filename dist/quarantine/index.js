@@ -30766,11 +30766,9 @@ exports.isNCNameChar = isNCNameChar;
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $f: () => (/* binding */ githubClient),
-/* harmony export */   Mj: () => (/* binding */ gitHubError),
-/* harmony export */   Rr: () => (/* binding */ GitHubRateLimitError),
-/* harmony export */   mY: () => (/* binding */ GitHubProxyError)
+/* harmony export */   ur: () => (/* binding */ callGitHub)
 /* harmony export */ });
-/* unused harmony export netFetch */
+/* unused harmony exports netFetch, GitHubRateLimitError, GitHubProxyError, gitHubError */
 /* harmony import */ var _net_http_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1636);
 /* harmony import */ var _runtime_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9541);
 /* harmony import */ var _runtime_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5369);
@@ -30888,6 +30886,28 @@ function gitHubError(error, permissionsHint) {
     if (e.status === 401 || e.status === 403 || e.status === 404)
         return new _runtime_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`GitHub API ${what} answered ${e.status}${message ? ` (${message})` : ''}: ${permissionsHint}`);
     return new Error(`GitHub API ${what} answered ${e.status}${message ? `: ${message}` : ''}`);
+}
+/**
+ * A call whose failure names the request as the caller wrote it (`POST /repos/o/r/issues`): a proxy's
+ * answer or a rate limit as gitHubError describes them; an HTTP status as `onStatus` makes it (the
+ * input that asked for the call and its fix), else an error naming method, path, status and
+ * GitHub's message.
+ */
+async function callGitHub(method, path, fn, onStatus) {
+    try {
+        return await fn();
+    }
+    catch (error) {
+        const status = error.status;
+        if (typeof status !== 'number')
+            throw error;
+        const described = gitHubError(error, '');
+        if (described instanceof GitHubRateLimitError || described instanceof GitHubProxyError)
+            throw described;
+        const data = error.response?.data;
+        const what = `${method} ${path}: HTTP ${status} ${(0,_runtime_text_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(String(data?.message ?? error.message)).slice(0, 200)}`;
+        throw onStatus?.(what, status) ?? new Error(`GitHub API ${what}`);
+    }
 }
 
 
@@ -31505,7 +31525,7 @@ function parseRetryAfter(value, now) {
 
 /***/ }),
 
-/***/ 322:
+/***/ 5098:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32972,7 +32992,6 @@ var client = __nccwpck_require__(6584);
 ;// CONCATENATED MODULE: ./src/quarantine/publish.ts
 
 
-
 const ANNOTATIONS_PER_REQUEST = 50;
 /** GitHub's caps on a check run's output texts and a comment body (characters). */
 const OUTPUT_TEXT_LIMIT = 65_535;
@@ -33082,20 +33101,8 @@ class GitHubReporter {
         }));
         return { id: created.data.id, url: created.data.html_url, created: true };
     }
-    async call(method, path, fn) {
-        try {
-            return await fn();
-        }
-        catch (error) {
-            const status = error.status;
-            if (typeof status !== 'number')
-                throw error;
-            const described = (0,client/* gitHubError */.Mj)(error, '');
-            if (described instanceof client/* GitHubRateLimitError */.Rr || described instanceof client/* GitHubProxyError */.mY)
-                throw described;
-            const data = error.response?.data;
-            throw new GitHubWriteError(`GitHub API ${method} ${path}: HTTP ${status} ${(0,runtime_text/* oneLine */.TN)(String(data?.message ?? error.message)).slice(0, 200)}`, status);
-        }
+    call(method, path, fn) {
+        return (0,client/* callGitHub */.ur)(method, path, fn, (what, status) => new GitHubWriteError(`GitHub API ${what}`, status));
     }
 }
 /** The hidden marker that finds this action's comment again (one per check name). */
@@ -33681,12 +33688,43 @@ class BranchHistory {
     }
 }
 
+;// CONCATENATED MODULE: ./src/history/open.ts
+
+
+
+
+/**
+ * The store the `history` input names. With `cache` in a job without GitHub's cache service
+ * (a self-hosted runner without it, a local runner), a warning and undefined: history is advisory.
+ */
+async function openHistoryStore(ctx, format, inputs, options) {
+    if (inputs.history === 'dir')
+        return new DirHistory(format, inputs.historyDir);
+    if (inputs.history === 'branch')
+        return new BranchHistory(format, new Git(ctx.workspace, ctx.runtime.env), inputs.historyBranch, ctx.clock);
+    const cache = await __nccwpck_require__.e(/* import() */ 93).then(__nccwpck_require__.bind(__nccwpck_require__, 2093));
+    if (!cache.isFeatureAvailable()) {
+        const { title, consequence } = options.unavailable;
+        ctx.runtime.annotate({
+            level: 'warning',
+            title,
+            message: (0,runtime_text/* oneLine */.TN)(`history: cache needs GitHub's cache service, which this job does not have${consequence ? `: ${consequence}` : ''}; use history: branch or history: dir.`),
+        });
+        return undefined;
+    }
+    const client = {
+        restoreCache: (paths, key, restoreKeys) => cache.restoreCache(paths, key, restoreKeys),
+        saveCache: (paths, key) => cache.saveCache(paths, key),
+    };
+    const dir = (0,external_node_path_.join)(ctx.runtime.env.RUNNER_TEMP || ctx.workspace, options.cacheDirName);
+    return new CacheHistory(format, dir, client, options.run);
+}
+
 ;// CONCATENATED MODULE: ./src/history/index.ts
 
 
+
 ;// CONCATENATED MODULE: ./src/quarantine/history-store.ts
-
-
 
 
 
@@ -33755,26 +33793,12 @@ async function indexBlobs(git) {
     }
     return blobs;
 }
-async function historyStore(ctx, config, info) {
-    if (config.history === 'dir')
-        return new DirHistory(RUN_RECORDS, config.historyDir);
-    if (config.history === 'branch')
-        return new BranchHistory(RUN_RECORDS, new Git(ctx.workspace, ctx.runtime.env), config.historyBranch, ctx.clock);
-    const cache = await __nccwpck_require__.e(/* import() */ 93).then(__nccwpck_require__.bind(__nccwpck_require__, 2093));
-    if (!cache.isFeatureAvailable()) {
-        ctx.runtime.annotate({
-            level: 'warning',
-            title: 'Test history not kept',
-            message: "history: cache needs GitHub's cache service, which this job does not have; use history: branch or history: dir.",
-        });
-        return undefined;
-    }
-    const client = {
-        restoreCache: (p, k, r) => cache.restoreCache(p, k, r),
-        saveCache: (p, k) => cache.saveCache(p, k),
-    };
-    const dir = (0,external_node_path_.join)(ctx.runtime.env.RUNNER_TEMP || ctx.workspace, 'gantry-quarantine-history');
-    return new CacheHistory(RUN_RECORDS, dir, client, info);
+function historyStore(ctx, config, info) {
+    return openHistoryStore(ctx, RUN_RECORDS, config, {
+        run: info,
+        cacheDirName: 'gantry-quarantine-history',
+        unavailable: { title: 'Test history not kept' },
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/quarantine/issues.ts
@@ -33840,24 +33864,11 @@ class GitHubIssues {
         });
         return this.open;
     }
-    async call(method, path, fn) {
-        try {
-            return await fn();
-        }
-        catch (error) {
-            const status = error.status;
-            if (typeof status !== 'number')
-                throw error;
-            const described = (0,client/* gitHubError */.Mj)(error, '');
-            if (described instanceof client/* GitHubRateLimitError */.Rr || described instanceof client/* GitHubProxyError */.mY)
-                throw described;
-            const data = error.response?.data;
-            const what = `${method} ${path}: HTTP ${status} ${(0,runtime_text/* oneLine */.TN)(String(data?.message ?? error.message)).slice(0, 200)}`;
-            if (status === 401 || status === 403 || status === 404)
-                // The status goes with it: a fork's read-only token is told apart from a wrong setup.
-                throw Object.assign(new errors/* ConfigurationError */.j1(`Input 'create-issues': ${what}. Give the job 'permissions: issues: write' and pass a token that can create issues in ${this.repository} (input 'github-token').`), { status });
-            throw new Error(`GitHub API ${what}`);
-        }
+    call(method, path, fn) {
+        return (0,client/* callGitHub */.ur)(method, path, fn, (what, status) => status === 401 || status === 403 || status === 404
+            ? // The status goes with it: a fork's read-only token is told apart from a wrong setup.
+                Object.assign(new errors/* ConfigurationError */.j1(`Input 'create-issues': ${what}. Give the job 'permissions: issues: write' and pass a token that can create issues in ${this.repository} (input 'github-token').`), { status })
+            : undefined);
     }
 }
 
@@ -34465,7 +34476,7 @@ function annotate(ctx, e, mode, otherErrors) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _runtime_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2552);
-/* harmony import */ var _adapter_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(322);
+/* harmony import */ var _adapter_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5098);
 
 
 await (0,_runtime_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runStep */ .e)('quarantine', 'main', _adapter_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .iW);

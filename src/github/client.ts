@@ -170,3 +170,28 @@ export function gitHubError(error: unknown, permissionsHint: string): Error {
     );
   return new Error(`GitHub API ${what} answered ${e.status}${message ? `: ${message}` : ''}`);
 }
+
+/**
+ * A call whose failure names the request as the caller wrote it (`POST /repos/o/r/issues`): a proxy's
+ * answer or a rate limit as gitHubError describes them; an HTTP status as `onStatus` makes it (the
+ * input that asked for the call and its fix), else an error naming method, path, status and
+ * GitHub's message.
+ */
+export async function callGitHub<T>(
+  method: string,
+  path: string,
+  fn: () => Promise<T>,
+  onStatus?: (what: string, status: number) => Error | undefined,
+): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    const status = (error as RequestErrorLike).status;
+    if (typeof status !== 'number') throw error;
+    const described = gitHubError(error, '');
+    if (described instanceof GitHubRateLimitError || described instanceof GitHubProxyError) throw described;
+    const data = (error as RequestErrorLike).response?.data as { message?: string } | undefined;
+    const what = `${method} ${path}: HTTP ${status} ${oneLine(String(data?.message ?? (error as Error).message)).slice(0, 200)}`;
+    throw onStatus?.(what, status) ?? new Error(`GitHub API ${what}`);
+  }
+}

@@ -1,4 +1,5 @@
 export {
+  callGitHub,
   gitHubError,
   GitHubProxyError,
   GitHubRateLimitError,

@@ -12,3 +12,4 @@ export {
   safeRunId,
   type StoredRecord,
 } from './store.js';
+export { type HistoryInputs, type OpenHistoryOptions, openHistoryStore } from './open.js';

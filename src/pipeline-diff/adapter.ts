@@ -3,13 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { gitHubError } from '../github/client.js';
 import { Git, GitError } from '../git/index.js';
-import {
-  BranchHistory,
-  CacheHistory,
-  type CacheClient,
-  DirHistory,
-  type HistoryStore,
-} from '../history/index.js';
+import { type HistoryStore, openHistoryStore } from '../history/index.js';
 import { credentialChain, dockerConfigCredentials, RegistryClient } from '../oci/index.js';
 import {
   type ActionContext,
@@ -250,32 +244,14 @@ async function greenRuns(
   }
 }
 
-async function historyStore(
+function historyStore(
   ctx: ActionContext,
   config: PipelineDiffConfig,
   record: PipelineRecord,
 ): Promise<HistoryStore<PipelineRecord> | undefined> {
-  if (config.history === 'dir') return new DirHistory(PIPELINE_RECORDS, config.historyDir!);
-  if (config.history === 'branch')
-    return new BranchHistory(
-      PIPELINE_RECORDS,
-      new Git(ctx.workspace, ctx.runtime.env),
-      config.historyBranch,
-      ctx.clock,
-    );
-  const cache = await import('@actions/cache');
-  if (!cache.isFeatureAvailable()) {
-    warn(
-      ctx,
-      'Pipeline records not kept',
-      "history: cache needs GitHub's cache service, which this job does not have; use history: branch or history: dir.",
-    );
-    return undefined;
-  }
-  const client: CacheClient = {
-    restoreCache: (p, k, r) => cache.restoreCache(p, k, r),
-    saveCache: (p, k) => cache.saveCache(p, k),
-  };
-  const dir = join(ctx.runtime.env.RUNNER_TEMP || ctx.workspace, 'gantry-pipeline-diff-history');
-  return new CacheHistory(PIPELINE_RECORDS, dir, client, record);
+  return openHistoryStore(ctx, PIPELINE_RECORDS, config, {
+    run: record,
+    cacheDirName: 'gantry-pipeline-diff-history',
+    unavailable: { title: 'Pipeline records not kept' },
+  });
 }

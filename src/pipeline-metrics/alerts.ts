@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type GitHub, GitHubProxyError, GitHubRateLimitError, gitHubError } from '../github/client.js';
+import { callGitHub, type GitHub } from '../github/client.js';
 import { ConfigurationError } from '../runtime/errors.js';
 import { oneLine } from '../runtime/text.js';
 import type { MetricsOptions } from './metrics.js';
@@ -229,20 +229,12 @@ export async function syncAlertIssues(
   return results;
 }
 
-async function call<T>(repository: string, method: string, path: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (error) {
-    const status = (error as { status?: number }).status;
-    if (typeof status !== 'number') throw error;
-    const described = gitHubError(error, '');
-    if (described instanceof GitHubRateLimitError || described instanceof GitHubProxyError) throw described;
-    const data = (error as { response?: { data?: { message?: string } } }).response?.data;
-    const what = `${method} ${path}: HTTP ${status} ${oneLine(String(data?.message ?? (error as Error).message)).slice(0, 200)}`;
-    if (status === 401 || status === 403 || status === 404)
-      throw new ConfigurationError(
-        `Input 'alerts': ${what}. With alerts: issue give the job 'permissions: issues: write' and pass a token that can write issues in ${repository} (input 'github-token'), or use alerts: fail or none.`,
-      );
-    throw new Error(`GitHub API ${what}`);
-  }
+function call<T>(repository: string, method: string, path: string, fn: () => Promise<T>): Promise<T> {
+  return callGitHub(method, path, fn, (what, status) =>
+    status === 401 || status === 403 || status === 404
+      ? new ConfigurationError(
+          `Input 'alerts': ${what}. With alerts: issue give the job 'permissions: issues: write' and pass a token that can write issues in ${repository} (input 'github-token'), or use alerts: fail or none.`,
+        )
+      : undefined,
+  );
 }

@@ -1,13 +1,4 @@
-import { join } from 'node:path';
-import { Git } from '../git/index.js';
-import {
-  BranchHistory,
-  type CacheClient,
-  CacheHistory,
-  DirHistory,
-  type HistoryStore,
-  type RecordKey,
-} from '../history/index.js';
+import { type HistoryStore, openHistoryStore } from '../history/index.js';
 import { createRegistryClient, openRepository } from '../oci/index.js';
 import { type RunRecord, RUN_RECORDS } from '../quarantine/history.js';
 import { type ActionContext, ConfigurationError, oneLine } from '../runtime/index.js';
@@ -69,15 +60,17 @@ export async function gatherFromSources(
     options.promotions = config.promotions;
   }
   if (config.testHistory !== 'none') {
-    deps.testStore =
-      config.testHistory === 'dir'
-        ? new DirHistory<RunRecord>(RUN_RECORDS, config.testHistoryDir!)
-        : new BranchHistory<RunRecord>(
-            RUN_RECORDS,
-            new Git(ctx.workspace, ctx.runtime.env),
-            config.testHistoryBranch,
-            ctx.clock,
-          );
+    // quarantine's own store, read only (dir or branch: another workflow's cache cannot be read).
+    deps.testStore = await openHistoryStore<RunRecord>(
+      ctx,
+      RUN_RECORDS,
+      {
+        history: config.testHistory,
+        historyDir: config.testHistoryDir,
+        historyBranch: config.testHistoryBranch,
+      },
+      { run, cacheDirName: 'gantry-quarantine-history', unavailable: { title: 'Test history not read' } },
+    );
     options.tests = { branches: [defaultBranch], window: TEST_HISTORY_WINDOW };
   }
   if (config.stageLogs.length > 0) options.stageLogs = config.stageLogs;
@@ -105,38 +98,14 @@ export async function storedRuns(
   return [...runs.values()];
 }
 
-async function runHistory(
+function runHistory(
   ctx: ActionContext,
   config: PipelineMetricsConfig,
   run: { run: string; attempt: number },
 ): Promise<HistoryStore<RunSegment> | undefined> {
-  if (config.history === 'dir') return new DirHistory(RUN_SEGMENTS, config.historyDir!);
-  if (config.history === 'branch')
-    return new BranchHistory(
-      RUN_SEGMENTS,
-      new Git(ctx.workspace, ctx.runtime.env),
-      config.historyBranch,
-      ctx.clock,
-    );
-  const cache = await import('@actions/cache');
-  if (!cache.isFeatureAvailable()) {
-    ctx.runtime.annotate({
-      level: 'warning',
-      title: 'Workflow runs not kept',
-      message:
-        "history: cache needs GitHub's cache service, which this job does not have: every run fetches the whole window. Use history: branch or history: dir.",
-    });
-    return undefined;
-  }
-  const client: CacheClient = {
-    restoreCache: (p, k, r) => cache.restoreCache(p, k, r),
-    saveCache: (p, k) => cache.saveCache(p, k),
-  };
-  const key: RecordKey = { run: run.run, attempt: run.attempt, branch: RUNS_STREAM, time: ctx.clock.now() };
-  return new CacheHistory(
-    RUN_SEGMENTS,
-    join(ctx.runtime.env.RUNNER_TEMP || ctx.workspace, 'gantry-pipeline-metrics-runs'),
-    client,
-    key,
-  );
+  return openHistoryStore(ctx, RUN_SEGMENTS, config, {
+    run,
+    cacheDirName: 'gantry-pipeline-metrics-runs',
+    unavailable: { title: 'Workflow runs not kept', consequence: 'every run fetches the whole window' },
+  });
 }

@@ -1,6 +1,5 @@
-import { join } from 'node:path';
-import { Git } from '../git/index.js';
-import { BranchHistory, type CacheClient, CacheHistory, DirHistory } from '../history/index.js';
+import type { Git } from '../git/index.js';
+import { openHistoryStore } from '../history/index.js';
 import { type ActionContext, errorMessage, isConfigurationError, oneLine } from '../runtime/index.js';
 import type { QuarantineConfig } from './config.js';
 import { readOnlyTokenRun } from './github-report.js';
@@ -93,33 +92,14 @@ export async function indexBlobs(git: Git): Promise<Map<string, string> | undefi
   return blobs;
 }
 
-export async function historyStore(
+export function historyStore(
   ctx: ActionContext,
   config: QuarantineConfig,
   info: RunInfo,
 ): Promise<HistoryStore | undefined> {
-  if (config.history === 'dir') return new DirHistory(RUN_RECORDS, config.historyDir!);
-  if (config.history === 'branch')
-    return new BranchHistory(
-      RUN_RECORDS,
-      new Git(ctx.workspace, ctx.runtime.env),
-      config.historyBranch,
-      ctx.clock,
-    );
-  const cache = await import('@actions/cache');
-  if (!cache.isFeatureAvailable()) {
-    ctx.runtime.annotate({
-      level: 'warning',
-      title: 'Test history not kept',
-      message:
-        "history: cache needs GitHub's cache service, which this job does not have; use history: branch or history: dir.",
-    });
-    return undefined;
-  }
-  const client: CacheClient = {
-    restoreCache: (p, k, r) => cache.restoreCache(p, k, r),
-    saveCache: (p, k) => cache.saveCache(p, k),
-  };
-  const dir = join(ctx.runtime.env.RUNNER_TEMP || ctx.workspace, 'gantry-quarantine-history');
-  return new CacheHistory(RUN_RECORDS, dir, client, info);
+  return openHistoryStore(ctx, RUN_RECORDS, config, {
+    run: info,
+    cacheDirName: 'gantry-quarantine-history',
+    unavailable: { title: 'Test history not kept' },
+  });
 }

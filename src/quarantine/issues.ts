@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type GitHub, GitHubProxyError, GitHubRateLimitError, gitHubError } from '../github/client.js';
+import { callGitHub, type GitHub } from '../github/client.js';
 import { ConfigurationError } from '../runtime/errors.js';
 import { oneLine } from '../runtime/text.js';
 
@@ -96,25 +96,17 @@ export class GitHubIssues {
     return this.open;
   }
 
-  private async call<T>(method: string, path: string, fn: () => Promise<T>): Promise<T> {
-    try {
-      return await fn();
-    } catch (error) {
-      const status = (error as { status?: number }).status;
-      if (typeof status !== 'number') throw error;
-      const described = gitHubError(error, '');
-      if (described instanceof GitHubRateLimitError || described instanceof GitHubProxyError) throw described;
-      const data = (error as { response?: { data?: { message?: string } } }).response?.data;
-      const what = `${method} ${path}: HTTP ${status} ${oneLine(String(data?.message ?? (error as Error).message)).slice(0, 200)}`;
-      if (status === 401 || status === 403 || status === 404)
-        // The status goes with it: a fork's read-only token is told apart from a wrong setup.
-        throw Object.assign(
-          new ConfigurationError(
-            `Input 'create-issues': ${what}. Give the job 'permissions: issues: write' and pass a token that can create issues in ${this.repository} (input 'github-token').`,
-          ),
-          { status },
-        );
-      throw new Error(`GitHub API ${what}`);
-    }
+  private call<T>(method: string, path: string, fn: () => Promise<T>): Promise<T> {
+    return callGitHub(method, path, fn, (what, status) =>
+      status === 401 || status === 403 || status === 404
+        ? // The status goes with it: a fork's read-only token is told apart from a wrong setup.
+          Object.assign(
+            new ConfigurationError(
+              `Input 'create-issues': ${what}. Give the job 'permissions: issues: write' and pass a token that can create issues in ${this.repository} (input 'github-token').`,
+            ),
+            { status },
+          )
+        : undefined,
+    );
   }
 }

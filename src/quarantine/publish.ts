@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type GitHub, GitHubProxyError, GitHubRateLimitError, gitHubError } from '../github/client.js';
-import { oneLine } from '../runtime/text.js';
+import { callGitHub, type GitHub } from '../github/client.js';
 
 /**
  * The test report where GitHub shows it beyond the step's ten annotations a level: a check run
@@ -162,20 +161,8 @@ export class GitHubReporter {
     return { id: created.data.id, url: created.data.html_url, created: true };
   }
 
-  private async call<T>(method: string, path: string, fn: () => Promise<T>): Promise<T> {
-    try {
-      return await fn();
-    } catch (error) {
-      const status = (error as { status?: number }).status;
-      if (typeof status !== 'number') throw error;
-      const described = gitHubError(error, '');
-      if (described instanceof GitHubRateLimitError || described instanceof GitHubProxyError) throw described;
-      const data = (error as { response?: { data?: { message?: string } } }).response?.data;
-      throw new GitHubWriteError(
-        `GitHub API ${method} ${path}: HTTP ${status} ${oneLine(String(data?.message ?? (error as Error).message)).slice(0, 200)}`,
-        status,
-      );
-    }
+  private call<T>(method: string, path: string, fn: () => Promise<T>): Promise<T> {
+    return callGitHub(method, path, fn, (what, status) => new GitHubWriteError(`GitHub API ${what}`, status));
   }
 }
 

@@ -32963,6 +32963,28 @@ function gitHubError(error, permissionsHint) {
         return new ConfigurationError(`GitHub API ${what} answered ${e.status}${message ? ` (${message})` : ''}: ${permissionsHint}`);
     return new Error(`GitHub API ${what} answered ${e.status}${message ? `: ${message}` : ''}`);
 }
+/**
+ * A call whose failure names the request as the caller wrote it (`POST /repos/o/r/issues`): a proxy's
+ * answer or a rate limit as gitHubError describes them; an HTTP status as `onStatus` makes it (the
+ * input that asked for the call and its fix), else an error naming method, path, status and
+ * GitHub's message.
+ */
+async function callGitHub(method, path, fn, onStatus) {
+    try {
+        return await fn();
+    }
+    catch (error) {
+        const status = error.status;
+        if (typeof status !== 'number')
+            throw error;
+        const described = gitHubError(error, '');
+        if (described instanceof GitHubRateLimitError || described instanceof GitHubProxyError)
+            throw described;
+        const data = error.response?.data;
+        const what = `${method} ${path}: HTTP ${status} ${oneLine(String(data?.message ?? error.message)).slice(0, 200)}`;
+        throw onStatus?.(what, status) ?? new Error(`GitHub API ${what}`);
+    }
+}
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
