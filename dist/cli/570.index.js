@@ -1818,22 +1818,7 @@ class GitHubIssues {
         return { testId: request.testId, number: issue.number, url: issue.html_url, created: true };
     }
     listOpen() {
-        this.open ??= this.call('GET', `/repos/${this.repository}/issues`, async () => {
-            const issues = [];
-            for await (const page of this.client.paginate.iterator(this.client.rest.issues.listForRepo, {
-                owner: this.owner,
-                repo: this.repo,
-                state: 'open',
-                per_page: 100,
-            })) {
-                for (const issue of page.data)
-                    if (issue.pull_request === undefined)
-                        issues.push(issue);
-                if (issues.length >= MAX_LISTED)
-                    break;
-            }
-            return issues;
-        });
+        this.open ??= this.call('GET', `/repos/${this.repository}/issues`, () => (0,client/* openIssues */.D$)(this.client, this.repository, MAX_LISTED));
         return this.open;
     }
     call(method, path, fn) {

@@ -47,7 +47,7 @@ var runtime = __webpack_require__(1356);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/github/client.ts
-var client = __webpack_require__(6584);
+var github_client = __webpack_require__(6584);
 // EXTERNAL MODULE: ./src/runtime/errors.ts
 var errors = __webpack_require__(9541);
 // EXTERNAL MODULE: ./src/runtime/text.ts
@@ -219,22 +219,7 @@ const MAX_CREATED = 10;
  */
 async function syncAlertIssues(client, repository, alerts, runUrl, maxCreated = MAX_CREATED) {
     const [owner = '', repo = ''] = repository.split('/');
-    const open = await call(repository, 'GET', `/repos/${repository}/issues`, async () => {
-        const issues = [];
-        for await (const page of client.paginate.iterator(client.rest.issues.listForRepo, {
-            owner,
-            repo,
-            state: 'open',
-            per_page: 100,
-        })) {
-            for (const issue of page.data)
-                if (issue.pull_request === undefined)
-                    issues.push(issue);
-            if (issues.length >= MAX_LISTED)
-                break;
-        }
-        return issues;
-    });
+    const open = await call(repository, 'GET', `/repos/${repository}/issues`, () => (0,github_client/* openIssues */.D$)(client, repository, MAX_LISTED));
     const results = [];
     let created = 0;
     for (const alert of alerts) {
@@ -275,7 +260,7 @@ async function syncAlertIssues(client, repository, alerts, runUrl, maxCreated = 
     return results;
 }
 function call(repository, method, path, fn) {
-    return (0,client/* callGitHub */.ur)(method, path, fn, (what, status) => status === 401 || status === 403 || status === 404
+    return (0,github_client/* callGitHub */.ur)(method, path, fn, (what, status) => status === 401 || status === 403 || status === 404
         ? new errors/* ConfigurationError */.j1(`Input 'alerts': ${what}. With alerts: issue give the job 'permissions: issues: write' and pass a token that can write issues in ${repository} (input 'github-token'), or use alerts: fail or none.`)
         : undefined);
 }
@@ -1046,7 +1031,7 @@ async function fetchWorkflowRuns(deps, options) {
                 stats.notModified += 1;
                 return { status: 304 };
             }
-            throw (0,client/* gitHubError */.Mj)(error, PERMISSIONS);
+            throw (0,github_client/* gitHubError */.Mj)(error, PERMISSIONS);
         }
         finally {
             inFlight -= 1;
@@ -1266,7 +1251,7 @@ async function fetchWorkflowRuns(deps, options) {
     catch (error) {
         if ((0,errors/* isConfigurationError */.p0)(error))
             throw error;
-        if (error instanceof client/* GitHubRateLimitError */.Rr) {
+        if (error instanceof github_client/* GitHubRateLimitError */.Rr) {
             stats.rateLimited = true;
             stats.budgetExhausted = true;
         }

@@ -28716,6 +28716,7 @@ function actionHelp(name, metadata) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $f: () => (/* binding */ githubClient),
+/* harmony export */   D$: () => (/* binding */ openIssues),
 /* harmony export */   Mj: () => (/* binding */ gitHubError),
 /* harmony export */   Rr: () => (/* binding */ GitHubRateLimitError),
 /* harmony export */   ur: () => (/* binding */ callGitHub)
@@ -28860,6 +28861,27 @@ async function callGitHub(method, path, fn, onStatus) {
         const what = `${method} ${path}: HTTP ${status} ${(0,_runtime_text_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(String(data?.message ?? error.message)).slice(0, 200)}`;
         throw onStatus?.(what, status) ?? new Error(`GitHub API ${what}`);
     }
+}
+/**
+ * The repository's open issues, without pull requests (the issues API lists both), at most `max`:
+ * where an action finds the issue it opened before by a marker in its body.
+ */
+async function openIssues(client, repository, max) {
+    const [owner = '', repo = ''] = repository.split('/');
+    const issues = [];
+    for await (const page of client.paginate.iterator(client.rest.issues.listForRepo, {
+        owner,
+        repo,
+        state: 'open',
+        per_page: 100,
+    })) {
+        for (const issue of page.data)
+            if (issue.pull_request === undefined)
+                issues.push(issue);
+        if (issues.length >= max)
+            break;
+    }
+    return issues;
 }
 
 

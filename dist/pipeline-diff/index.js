@@ -28375,7 +28375,7 @@ module.exports = {
 /* harmony export */   $f: () => (/* binding */ githubClient),
 /* harmony export */   Mj: () => (/* binding */ gitHubError)
 /* harmony export */ });
-/* unused harmony exports netFetch, GitHubRateLimitError, GitHubProxyError, callGitHub */
+/* unused harmony exports netFetch, GitHubRateLimitError, GitHubProxyError, callGitHub, openIssues */
 /* harmony import */ var _net_http_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9693);
 /* harmony import */ var _runtime_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9541);
 /* harmony import */ var _runtime_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5369);
@@ -28515,6 +28515,27 @@ async function callGitHub(method, path, fn, onStatus) {
         const what = `${method} ${path}: HTTP ${status} ${oneLine(String(data?.message ?? error.message)).slice(0, 200)}`;
         throw onStatus?.(what, status) ?? new Error(`GitHub API ${what}`);
     }
+}
+/**
+ * The repository's open issues, without pull requests (the issues API lists both), at most `max`:
+ * where an action finds the issue it opened before by a marker in its body.
+ */
+async function openIssues(client, repository, max) {
+    const [owner = '', repo = ''] = repository.split('/');
+    const issues = [];
+    for await (const page of client.paginate.iterator(client.rest.issues.listForRepo, {
+        owner,
+        repo,
+        state: 'open',
+        per_page: 100,
+    })) {
+        for (const issue of page.data)
+            if (issue.pull_request === undefined)
+                issues.push(issue);
+        if (issues.length >= max)
+            break;
+    }
+    return issues;
 }
 
 

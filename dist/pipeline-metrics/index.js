@@ -28373,6 +28373,7 @@ module.exports = {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $f: () => (/* binding */ githubClient),
+/* harmony export */   D$: () => (/* binding */ openIssues),
 /* harmony export */   Mj: () => (/* binding */ gitHubError),
 /* harmony export */   Rr: () => (/* binding */ GitHubRateLimitError),
 /* harmony export */   ur: () => (/* binding */ callGitHub)
@@ -28517,6 +28518,27 @@ async function callGitHub(method, path, fn, onStatus) {
         const what = `${method} ${path}: HTTP ${status} ${(0,_runtime_text_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(String(data?.message ?? error.message)).slice(0, 200)}`;
         throw onStatus?.(what, status) ?? new Error(`GitHub API ${what}`);
     }
+}
+/**
+ * The repository's open issues, without pull requests (the issues API lists both), at most `max`:
+ * where an action finds the issue it opened before by a marker in its body.
+ */
+async function openIssues(client, repository, max) {
+    const [owner = '', repo = ''] = repository.split('/');
+    const issues = [];
+    for await (const page of client.paginate.iterator(client.rest.issues.listForRepo, {
+        owner,
+        repo,
+        state: 'open',
+        per_page: 100,
+    })) {
+        for (const issue of page.data)
+            if (issue.pull_request === undefined)
+                issues.push(issue);
+        if (issues.length >= max)
+            break;
+    }
+    return issues;
 }
 
 
@@ -29288,7 +29310,7 @@ var runtime_text = __nccwpck_require__(5369);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./src/github/client.ts
-var client = __nccwpck_require__(6584);
+var github_client = __nccwpck_require__(6584);
 ;// CONCATENATED MODULE: ./src/pipeline-metrics/format.ts
 
 // Workflow, job, step and test names come from the repository's files, which a pull request edits:
@@ -29456,22 +29478,7 @@ const MAX_CREATED = 10;
  */
 async function syncAlertIssues(client, repository, alerts, runUrl, maxCreated = MAX_CREATED) {
     const [owner = '', repo = ''] = repository.split('/');
-    const open = await call(repository, 'GET', `/repos/${repository}/issues`, async () => {
-        const issues = [];
-        for await (const page of client.paginate.iterator(client.rest.issues.listForRepo, {
-            owner,
-            repo,
-            state: 'open',
-            per_page: 100,
-        })) {
-            for (const issue of page.data)
-                if (issue.pull_request === undefined)
-                    issues.push(issue);
-            if (issues.length >= MAX_LISTED)
-                break;
-        }
-        return issues;
-    });
+    const open = await call(repository, 'GET', `/repos/${repository}/issues`, () => (0,github_client/* openIssues */.D$)(client, repository, MAX_LISTED));
     const results = [];
     let created = 0;
     for (const alert of alerts) {
@@ -29512,7 +29519,7 @@ async function syncAlertIssues(client, repository, alerts, runUrl, maxCreated = 
     return results;
 }
 function call(repository, method, path, fn) {
-    return (0,client/* callGitHub */.ur)(method, path, fn, (what, status) => status === 401 || status === 403 || status === 404
+    return (0,github_client/* callGitHub */.ur)(method, path, fn, (what, status) => status === 401 || status === 403 || status === 404
         ? new errors/* ConfigurationError */.j1(`Input 'alerts': ${what}. With alerts: issue give the job 'permissions: issues: write' and pass a token that can write issues in ${repository} (input 'github-token'), or use alerts: fail or none.`)
         : undefined);
 }
@@ -32429,7 +32436,7 @@ async function fetchWorkflowRuns(deps, options) {
                 stats.notModified += 1;
                 return { status: 304 };
             }
-            throw (0,client/* gitHubError */.Mj)(error, PERMISSIONS);
+            throw (0,github_client/* gitHubError */.Mj)(error, PERMISSIONS);
         }
         finally {
             inFlight -= 1;
@@ -32649,7 +32656,7 @@ async function fetchWorkflowRuns(deps, options) {
     catch (error) {
         if ((0,errors/* isConfigurationError */.p0)(error))
             throw error;
-        if (error instanceof client/* GitHubRateLimitError */.Rr) {
+        if (error instanceof github_client/* GitHubRateLimitError */.Rr) {
             stats.rateLimited = true;
             stats.budgetExhausted = true;
         }

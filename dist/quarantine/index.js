@@ -30766,6 +30766,7 @@ exports.isNCNameChar = isNCNameChar;
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $f: () => (/* binding */ githubClient),
+/* harmony export */   D$: () => (/* binding */ openIssues),
 /* harmony export */   ur: () => (/* binding */ callGitHub)
 /* harmony export */ });
 /* unused harmony exports netFetch, GitHubRateLimitError, GitHubProxyError, gitHubError */
@@ -30908,6 +30909,27 @@ async function callGitHub(method, path, fn, onStatus) {
         const what = `${method} ${path}: HTTP ${status} ${(0,_runtime_text_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(String(data?.message ?? error.message)).slice(0, 200)}`;
         throw onStatus?.(what, status) ?? new Error(`GitHub API ${what}`);
     }
+}
+/**
+ * The repository's open issues, without pull requests (the issues API lists both), at most `max`:
+ * where an action finds the issue it opened before by a marker in its body.
+ */
+async function openIssues(client, repository, max) {
+    const [owner = '', repo = ''] = repository.split('/');
+    const issues = [];
+    for await (const page of client.paginate.iterator(client.rest.issues.listForRepo, {
+        owner,
+        repo,
+        state: 'open',
+        per_page: 100,
+    })) {
+        for (const issue of page.data)
+            if (issue.pull_request === undefined)
+                issues.push(issue);
+        if (issues.length >= max)
+            break;
+    }
+    return issues;
 }
 
 
@@ -33846,22 +33868,7 @@ class GitHubIssues {
         return { testId: request.testId, number: issue.number, url: issue.html_url, created: true };
     }
     listOpen() {
-        this.open ??= this.call('GET', `/repos/${this.repository}/issues`, async () => {
-            const issues = [];
-            for await (const page of this.client.paginate.iterator(this.client.rest.issues.listForRepo, {
-                owner: this.owner,
-                repo: this.repo,
-                state: 'open',
-                per_page: 100,
-            })) {
-                for (const issue of page.data)
-                    if (issue.pull_request === undefined)
-                        issues.push(issue);
-                if (issues.length >= MAX_LISTED)
-                    break;
-            }
-            return issues;
-        });
+        this.open ??= this.call('GET', `/repos/${this.repository}/issues`, () => (0,client/* openIssues */.D$)(this.client, this.repository, MAX_LISTED));
         return this.open;
     }
     call(method, path, fn) {

@@ -35173,6 +35173,27 @@ async function callGitHub(method, path, fn, onStatus) {
         throw onStatus?.(what, status) ?? new Error(`GitHub API ${what}`);
     }
 }
+/**
+ * The repository's open issues, without pull requests (the issues API lists both), at most `max`:
+ * where an action finds the issue it opened before by a marker in its body.
+ */
+async function openIssues(client, repository, max) {
+    const [owner = '', repo = ''] = repository.split('/');
+    const issues = [];
+    for await (const page of client.paginate.iterator(client.rest.issues.listForRepo, {
+        owner,
+        repo,
+        state: 'open',
+        per_page: 100,
+    })) {
+        for (const issue of page.data)
+            if (issue.pull_request === undefined)
+                issues.push(issue);
+        if (issues.length >= max)
+            break;
+    }
+    return issues;
+}
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);

@@ -195,3 +195,31 @@ export async function callGitHub<T>(
     throw onStatus?.(what, status) ?? new Error(`GitHub API ${what}`);
   }
 }
+
+/** An open issue as the issues list returns it (pull requests filtered out). */
+export interface ListedIssue {
+  number: number;
+  title: string;
+  html_url: string;
+  body?: string | null;
+  pull_request?: unknown;
+}
+
+/**
+ * The repository's open issues, without pull requests (the issues API lists both), at most `max`:
+ * where an action finds the issue it opened before by a marker in its body.
+ */
+export async function openIssues(client: GitHub, repository: string, max: number): Promise<ListedIssue[]> {
+  const [owner = '', repo = ''] = repository.split('/');
+  const issues: ListedIssue[] = [];
+  for await (const page of client.paginate.iterator(client.rest.issues.listForRepo, {
+    owner,
+    repo,
+    state: 'open',
+    per_page: 100,
+  })) {
+    for (const issue of page.data as ListedIssue[]) if (issue.pull_request === undefined) issues.push(issue);
+    if (issues.length >= max) break;
+  }
+  return issues;
+}

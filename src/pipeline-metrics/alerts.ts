@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { callGitHub, type GitHub } from '../github/client.js';
+import { callGitHub, type GitHub, type ListedIssue, openIssues } from '../github/client.js';
 import { ConfigurationError } from '../runtime/errors.js';
 import { oneLine } from '../runtime/text.js';
 import type { MetricsOptions } from './metrics.js';
@@ -128,14 +128,6 @@ export interface AlertIssue {
   action: AlertAction;
 }
 
-interface ListedIssue {
-  number: number;
-  title: string;
-  html_url: string;
-  body?: string | null;
-  pull_request?: unknown;
-}
-
 /** The hidden marker that names an alert's issue, whatever its title became. */
 export function alertMarker(key: string): string {
   return `<!-- gantry-pipeline-metrics-alert: ${key} -->`;
@@ -169,20 +161,9 @@ export async function syncAlertIssues(
   maxCreated = MAX_CREATED,
 ): Promise<AlertIssue[]> {
   const [owner = '', repo = ''] = repository.split('/');
-  const open = await call(repository, 'GET', `/repos/${repository}/issues`, async () => {
-    const issues: ListedIssue[] = [];
-    for await (const page of client.paginate.iterator(client.rest.issues.listForRepo, {
-      owner,
-      repo,
-      state: 'open',
-      per_page: 100,
-    })) {
-      for (const issue of page.data as ListedIssue[])
-        if (issue.pull_request === undefined) issues.push(issue);
-      if (issues.length >= MAX_LISTED) break;
-    }
-    return issues;
-  });
+  const open = await call(repository, 'GET', `/repos/${repository}/issues`, () =>
+    openIssues(client, repository, MAX_LISTED),
+  );
   const results: AlertIssue[] = [];
   let created = 0;
   for (const alert of alerts) {

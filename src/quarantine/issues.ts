@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { callGitHub, type GitHub } from '../github/client.js';
+import { callGitHub, type GitHub, type ListedIssue, openIssues } from '../github/client.js';
 import { ConfigurationError } from '../runtime/errors.js';
 import { oneLine } from '../runtime/text.js';
 
@@ -22,14 +22,6 @@ export interface IssueRef {
   number: number;
   url: string;
   created: boolean;
-}
-
-interface ListedIssue {
-  number: number;
-  title: string;
-  html_url: string;
-  body?: string | null;
-  pull_request?: unknown;
 }
 
 export const ISSUE_TITLE_PREFIX = 'Flaky test: ';
@@ -79,20 +71,9 @@ export class GitHubIssues {
   }
 
   private listOpen(): Promise<ListedIssue[]> {
-    this.open ??= this.call('GET', `/repos/${this.repository}/issues`, async () => {
-      const issues: ListedIssue[] = [];
-      for await (const page of this.client.paginate.iterator(this.client.rest.issues.listForRepo, {
-        owner: this.owner,
-        repo: this.repo,
-        state: 'open',
-        per_page: 100,
-      })) {
-        for (const issue of page.data as ListedIssue[])
-          if (issue.pull_request === undefined) issues.push(issue);
-        if (issues.length >= MAX_LISTED) break;
-      }
-      return issues;
-    });
+    this.open ??= this.call('GET', `/repos/${this.repository}/issues`, () =>
+      openIssues(this.client, this.repository, MAX_LISTED),
+    );
     return this.open;
   }
 
