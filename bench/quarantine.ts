@@ -73,7 +73,15 @@ async function runBench(): Promise<void> {
         .join(' ');
     console.log(`load average before: ${load()} (on ${(await import('node:os')).cpus().length} cores)`);
     for (const mode of ONLY) {
-      const result = mode === 'action' ? await runActionBundle(ws, dir) : await measure(mode, file);
+      const result = mode === 'action' ? await runActionBundle(ws, dir, 1) : await measure(mode, file);
+      if (mode === 'action' && process.env.QUARANTINE_BENCH_REPEAT) {
+        for (let run = 2; run <= Number(process.env.QUARANTINE_BENCH_REPEAT); run++) {
+          const again = await runActionBundle(ws, dir, run);
+          console.log(
+            `  action run ${run}: ${again.error ?? `${(again.ms! / 1000).toFixed(2)} s`}, peak RSS ${again.peakRssMb.toFixed(0)} MB; ${again.detail}`,
+          );
+        }
+      }
       results.push(result);
       console.log(
         `  ${mode}: ${result.error ? `did not finish (${result.error})` : `${(result.ms! / 1000).toFixed(2)} s`}, peak RSS ${result.peakRssMb.toFixed(0)} MB${result.detail ? `; ${result.detail}` : ''}`,
@@ -114,7 +122,7 @@ async function runBench(): Promise<void> {
 }
 
 /** The bundle with the runner's environment: inputs, file commands, RUNNER_DEBUG for its counters. */
-async function runActionBundle(ws: string, dir: string): Promise<Result> {
+async function runActionBundle(ws: string, dir: string, run: number): Promise<Result> {
   const temp = join(dir, 'runner-temp');
   mkdirSync(temp, { recursive: true });
   for (const name of ['output', 'summary', 'state', 'env', 'path']) writeFileSync(join(temp, name), '');
@@ -127,7 +135,7 @@ async function runActionBundle(ws: string, dir: string): Promise<Result> {
     RUNNER_DEBUG: '1',
     GITHUB_SHA: 'c0ffee',
     GITHUB_REF_NAME: 'main',
-    GITHUB_RUN_ID: '1',
+    GITHUB_RUN_ID: String(run),
     GITHUB_RUN_ATTEMPT: '1',
     GITHUB_REPOSITORY: 'acme/bench',
     GITHUB_OUTPUT: join(temp, 'output'),
@@ -146,6 +154,7 @@ async function runActionBundle(ws: string, dir: string): Promise<Result> {
     'INPUT_FLAKE-THRESHOLD': '0.05',
     'INPUT_CREATE-ISSUES': 'false',
     ...(process.env.GANTRY_BENCH_MEMLOG ? { GANTRY_BENCH_MEMLOG: process.env.GANTRY_BENCH_MEMLOG } : {}),
+    ...(process.env.MALLOC_ARENA_MAX ? { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX } : {}),
   };
   const started = performance.now();
   const { code, stdout, stderr, peakKb } = await spawnMeasured(
@@ -163,6 +172,9 @@ async function runActionBundle(ws: string, dir: string): Promise<Result> {
     ws,
   );
   const ms = performance.now() - started;
+  // QUARANTINE_BENCH_STDOUT=<file>: the action's own output (its stage log, --trace-gc lines).
+  if (process.env.QUARANTINE_BENCH_STDOUT)
+    writeFileSync(`${process.env.QUARANTINE_BENCH_STDOUT}.${run}`, stdout);
   const counters = /quarantine: (.*)$/m.exec(stdout)?.[1];
   // The structured stage log: where the time went.
   const stages = [

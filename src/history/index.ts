@@ -1,7 +1,8 @@
+export { type HistoryInputs, type OpenHistoryOptions, openHistoryStore } from './open.js';
 export {
   BranchHistory,
-  CacheHistory,
   type CacheClient,
+  CacheHistory,
   DirHistory,
   type EncodedRecord,
   type HistoryStore,
@@ -9,7 +10,6 @@ export {
   type RecordFormat,
   type RecordKey,
   recordFileName,
-  safeRunId,
   type StoredRecord,
+  safeRunId,
 } from './store.js';
-export { type HistoryInputs, type OpenHistoryOptions, openHistoryStore } from './open.js';

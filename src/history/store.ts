@@ -45,6 +45,17 @@ export interface HistoryStore<T extends RecordKey> {
    * (the run as stored in the name, made file-safe), picks records before any is read.
    */
   load(branch: string, window: number, select?: (key: RecordKey) => boolean): Promise<T[]>;
+  /**
+   * The stored bytes of the same records as `load`, oldest first, one at a time and undecoded: a
+   * reader that keeps only part of each record (quarantine's history of a million-test suite)
+   * never holds a whole one.
+   */
+  each(
+    branch: string,
+    window: number,
+    visit: (bytes: Buffer) => Promise<void>,
+    select?: (key: RecordKey) => boolean,
+  ): Promise<void>;
   /** Store this run's record and drop the branch's records beyond `window`. */
   append(record: StoredRecord<T>, window: number): Promise<void>;
   /**
@@ -116,17 +127,22 @@ export class DirHistory<T extends RecordKey> implements HistoryStore<T> {
     readonly dir: string,
   ) {}
 
-  async load(branch: string, window: number, select?: (key: RecordKey) => boolean): Promise<T[]> {
+  load(branch: string, window: number, select?: (key: RecordKey) => boolean): Promise<T[]> {
+    return decodeAll(this, branch, window, select);
+  }
+
+  async each(
+    branch: string,
+    window: number,
+    visit: (bytes: Buffer) => Promise<void>,
+    select?: (key: RecordKey) => boolean,
+  ): Promise<void> {
     const names = await readdir(this.dir).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return [] as string[];
       throw error;
     });
-    const records: T[] = [];
-    for (const name of newest(names, branch, window, select)) {
-      const record = this.format.decode(await readFile(join(this.dir, name)));
-      if (record) records.push(record);
-    }
-    return records;
+    for (const name of newest(names, branch, window, select))
+      await visit(await readFile(join(this.dir, name)));
   }
 
   async append(record: StoredRecord<T>, window: number): Promise<void> {
@@ -150,6 +166,26 @@ export class DirHistory<T extends RecordKey> implements HistoryStore<T> {
   }
 }
 
+/** `load` for every store: its records' bytes, decoded; a damaged record is left out. */
+async function decodeAll<T extends RecordKey>(
+  store: HistoryStore<T> & { format: RecordFormat<T> },
+  branch: string,
+  window: number,
+  select?: (key: RecordKey) => boolean,
+): Promise<T[]> {
+  const records: T[] = [];
+  await store.each(
+    branch,
+    window,
+    async (bytes) => {
+      const record = store.format.decode(bytes);
+      if (record) records.push(record);
+    },
+    select,
+  );
+  return records;
+}
+
 /** The subset of @actions/cache the cache store uses (injected so the domain stays pure). */
 export interface CacheClient {
   restoreCache(paths: string[], primaryKey: string, restoreKeys?: string[]): Promise<string | undefined>;
@@ -164,6 +200,7 @@ export interface CacheClient {
 export class CacheHistory<T extends RecordKey> extends DirHistory<T> {
   override readonly kind = 'cache' as const;
   restoredKey: string | undefined;
+  private restored = false;
   private readonly prefix: string;
 
   constructor(
@@ -181,14 +218,23 @@ export class CacheHistory<T extends RecordKey> extends DirHistory<T> {
     return `${this.prefix}${cacheSafe(branch)}-${this.run.run}-${this.run.attempt}`;
   }
 
-  override async load(branch: string, window: number, select?: (key: RecordKey) => boolean): Promise<T[]> {
-    // The cache is the truth: leftovers of an earlier job on a persistent runner are not history.
-    await rm(this.dir, { recursive: true, force: true });
-    this.restoredKey = await this.cache.restoreCache([this.dir], this.keyFor(branch), [
-      `${this.prefix}${cacheSafe(branch)}-`,
-      this.prefix,
-    ]);
-    return super.load(branch, window, select);
+  /** The entry is restored once, by the first read; a second read (or pass) reads the same files. */
+  override async each(
+    branch: string,
+    window: number,
+    visit: (bytes: Buffer) => Promise<void>,
+    select?: (key: RecordKey) => boolean,
+  ): Promise<void> {
+    if (!this.restored) {
+      // The cache is the truth: leftovers of an earlier job on a persistent runner are not history.
+      await rm(this.dir, { recursive: true, force: true });
+      this.restoredKey = await this.cache.restoreCache([this.dir], this.keyFor(branch), [
+        `${this.prefix}${cacheSafe(branch)}-`,
+        this.prefix,
+      ]);
+      this.restored = true;
+    }
+    return super.each(branch, window, visit, select);
   }
 
   override async append(record: StoredRecord<T>, window: number): Promise<void> {
@@ -274,25 +320,35 @@ export class BranchHistory<T extends RecordKey> implements HistoryStore<T> {
     return entries;
   }
 
-  async load(branch: string, window: number, select?: (key: RecordKey) => boolean): Promise<T[]> {
+  load(branch: string, window: number, select?: (key: RecordKey) => boolean): Promise<T[]> {
+    return decodeAll(this, branch, window, select);
+  }
+
+  /**
+   * One `git cat-file --batch` for all the records (one process, not one per record); their
+   * compressed bytes are held together while they are visited. The branch is fetched each time.
+   */
+  async each(
+    branch: string,
+    window: number,
+    visit: (bytes: Buffer) => Promise<void>,
+    select?: (key: RecordKey) => boolean,
+  ): Promise<void> {
     await this.fetch();
     const entries = await this.entries();
     const names = newest([...entries.keys()], branch, window, select);
-    if (names.length === 0) return [];
+    if (names.length === 0) return;
     const batch = await this.git.run(['cat-file', '--batch'], {
       input: `${names.map((n) => entries.get(n)).join('\n')}\n`,
     });
-    const records: T[] = [];
     let offset = 0;
     const out = batch.stdout;
     while (offset < out.length) {
       const headerEnd = out.indexOf(10, offset);
       const size = Number(out.subarray(offset, headerEnd).toString().split(' ')[2]);
-      const record = this.format.decode(out.subarray(headerEnd + 1, headerEnd + 1 + size));
-      if (record) records.push(record);
+      await visit(out.subarray(headerEnd + 1, headerEnd + 1 + size));
       offset = headerEnd + 1 + size + 1;
     }
-    return records;
   }
 
   async append(record: StoredRecord<T>, window: number): Promise<void> {

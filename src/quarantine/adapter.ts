@@ -75,7 +75,7 @@ async function judge(ctx: ActionContext, work: string): Promise<void> {
   const history = await ctx.log.stage(
     'history-load',
     () => loadHistory(ctx, config, info),
-    (h) => ({ records: h.loaded.length }),
+    (h) => ({ records: h.records }),
   );
   // One git call lists the blob id of every tracked file: no file is opened to tell an edit apart.
   const git = new Git(ctx.workspace, ctx.runtime.env);
@@ -141,17 +141,16 @@ async function judge(ctx: ActionContext, work: string): Promise<void> {
       blobs === undefined
         ? await table.hashFromDisk(ctx.workspace, chain(suspects.values(), spilled(spillPath)))
         : 0;
-    // This run as detection sees it: the suspects that passed, and the tests that did not pass
-    // which an earlier record of the window saw (one observation alone is never a flake).
-    const current: RunRecord = { v: 1, ...info, files: table.files, tests: {} };
-    const seenBefore = (id: string) => history.loaded.some((r) => r.tests[id] !== undefined);
+    // This run as detection sees it: the suspects that passed, and the tests that did not pass (all
+    // of them when there is history to compare with; a failure seen once alone is never a flake).
+    const current: RunRecord = { v: 1, ...info, files: table.files, tests: Object.create(null) };
     const settled = await settleNotPassed(collector, spillPath, {
       active,
       files: table,
       record,
       keep: KEPT,
       observe: (test, code, index) => {
-        if (code === 'K' || seenBefore(test.id)) current.tests[test.id] = code + (index ?? '');
+        if (code === 'K' || history.records > 0) current.tests[test.id] = code + (index ?? '');
       },
     });
     for (const test of suspects.values()) current.tests[test.id] = `P${table.indexOf(test) ?? ''}`;
@@ -168,17 +167,28 @@ async function judge(ctx: ActionContext, work: string): Promise<void> {
       config.onExpired,
       { totals, used: collector.usedEntries, counts: settled.counts },
     );
+    // The earlier records, narrowed to the tests detection looks at: those that did not pass there,
+    // and those that did not pass here (a pass before and a failure now on the same file is a flip).
+    // Read before this run's record is stored, which could push the oldest out of the window.
+    const earlier =
+      history.records === 0
+        ? []
+        : await ctx.log.stage(
+            'history-narrow',
+            () => history.narrowed((id) => history.suspects.has(id) || current.tests[id] !== undefined),
+            (records) => ({ records: records.length }),
+          );
     const saved = await ctx.log.stage(
       'history',
       () => saveHistory(ctx, history, encoded, config.window),
       () => ({}),
     );
-    const window = [...history.loaded, current];
+    const window = [...earlier, current];
     flakes = detectFlakes(window);
     historyNote =
       history.store === undefined
         ? 'not kept (the cache service is not available)'
-        : `${history.store.kind}, ${saved ? window.length : history.loaded.length + 1} run(s) of branch ${info.branch}`;
+        : `${history.store.kind}, ${saved ? window.length : history.records + 1} run(s) of branch ${info.branch}`;
   }
   const proposals = findProposals(flakes, entries, ctx.clock.now(), config.flakeThreshold);
   // A GitHub write that fails fails the step, but only after the verdict is written; on a fork or

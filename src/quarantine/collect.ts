@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { closeSync, createReadStream, openSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
@@ -29,10 +29,11 @@ export interface CollectorOptions {
 export class RunCollector {
   readonly totals: Totals = { total: 0, passed: 0, failed: 0, skipped: 0, flaky: 0 };
   /**
-   * Every test id that did not pass, as a fingerprint (96 bits of SHA-1) -> outcome: memory stays a
-   * few dozen bytes a failure, whatever their text. The results themselves go to the spill file.
+   * Every test id that did not pass, as a fingerprint (96 bits of SHA-1) -> outcome, in typed arrays:
+   * 16 bytes a failure (a Map of strings took ten times that), whatever their text. The results
+   * themselves go to the spill file.
    */
-  readonly notPassed = new Map<string, number>();
+  readonly notPassed = new FingerprintTable();
   /** Suspects that passed in this run (their pass is evidence), held until the end. */
   readonly passedSuspects = new Map<string, TestResult>();
   readonly usedEntries = new Set<QuarantineEntry>();
@@ -107,9 +108,8 @@ export class RunCollector {
         continue;
       }
       // The same id in another suite or report: a failure anywhere stays a failure.
-      const key = fingerprint(result.id);
       const code = result.outcome === 'failed' ? FAILED : FLAKY;
-      this.notPassed.set(key, Math.max(this.notPassed.get(key) ?? 0, code));
+      this.notPassed.raise(result.id, code);
       spill.add(result);
     }
     this.pending = new Map();
@@ -128,7 +128,81 @@ const STREAMED = 8;
  * are below 1 in 10^15 (53 bits, a safe integer, gave 1 in 10^4 at a million).
  */
 export function fingerprint(id: string): string {
-  return createHash('sha1').update(id).digest().subarray(0, 12).toString('base64');
+  return hash('sha1', id, 'buffer').subarray(0, 12).toString('base64');
+}
+
+/**
+ * A map from test id fingerprints (96 bits of SHA-1, see `fingerprint`) to a small state, held in
+ * typed arrays with open addressing: three 32-bit words and a byte a slot, no object per entry.
+ * A state of 0 means absent.
+ */
+export class FingerprintTable {
+  private keys = new Uint32Array(3 * 1024);
+  private states = new Uint8Array(1024);
+  size = 0;
+
+  get(id: string): number {
+    const slot = this.find(hash('sha1', id, 'buffer'));
+    return slot < 0 ? 0 : this.states[slot]!;
+  }
+
+  /** Sets a state (not 0 on a held fingerprint: entries are never removed). */
+  set(id: string, state: number): void {
+    this.update(id, () => state);
+  }
+
+  /** Sets the state to `state` unless it is already higher (a failure outranks a flaky run). */
+  raise(id: string, state: number): void {
+    this.update(id, (old) => Math.max(old, state));
+  }
+
+  private update(id: string, next: (old: number) => number): void {
+    const digest = hash('sha1', id, 'buffer');
+    const slot = this.find(digest);
+    if (slot >= 0) {
+      const state = next(this.states[slot]!);
+      // 0 marks an empty slot: clearing one would cut the probe chains through it.
+      if (state === 0) throw new RangeError('a held fingerprint cannot be cleared');
+      this.states[slot] = state;
+      return;
+    }
+    const state = next(0);
+    if (state === 0) return;
+    if ((this.size + 1) * 2 > this.states.length) this.grow();
+    this.insert(digest.readUInt32LE(0), digest.readUInt32LE(4), digest.readUInt32LE(8), state);
+  }
+
+  /** The slot holding this digest's fingerprint, or -1. */
+  private find(digest: Buffer): number {
+    const a = digest.readUInt32LE(0);
+    const b = digest.readUInt32LE(4);
+    const c = digest.readUInt32LE(8);
+    const mask = this.states.length - 1;
+    for (let slot = a & mask; ; slot = (slot + 1) & mask) {
+      if (this.states[slot] === 0) return -1;
+      const at = slot * 3;
+      if (this.keys[at] === a && this.keys[at + 1] === b && this.keys[at + 2] === c) return slot;
+    }
+  }
+
+  private insert(a: number, b: number, c: number, state: number): void {
+    const mask = this.states.length - 1;
+    let slot = a & mask;
+    while (this.states[slot] !== 0) slot = (slot + 1) & mask;
+    this.keys.set([a, b, c], slot * 3);
+    this.states[slot] = state;
+    this.size += 1;
+  }
+
+  private grow(): void {
+    const { keys, states } = this;
+    this.keys = new Uint32Array(keys.length * 2);
+    this.states = new Uint8Array(states.length * 2);
+    this.size = 0;
+    for (let slot = 0; slot < states.length; slot++)
+      if (states[slot] !== 0)
+        this.insert(keys[slot * 3]!, keys[slot * 3 + 1]!, keys[slot * 3 + 2]!, states[slot]!);
+  }
 }
 
 /**
@@ -193,12 +267,11 @@ export async function settleNotPassed(
     counts: { failures: 0, quarantined: 0, flaky: 0 },
   };
   for await (const test of spilled(spillPath)) {
-    const key = fingerprint(test.id);
-    const state = notPassed.get(key) ?? 0;
+    const state = notPassed.get(test.id);
     if (state & TAKEN) continue;
     const kind = state & 3;
     if (kind === FAILED && test.outcome !== 'failed') continue;
-    notPassed.set(key, state | TAKEN);
+    notPassed.set(test.id, state | TAKEN);
     collector.passedSuspects.delete(test.id);
     const code = kind === FAILED ? 'F' : 'K';
     const index = options.files.indexOf(test);
@@ -233,8 +306,7 @@ export async function* streamNotPassed(
 ): AsyncGenerator<{ test: TestResult; entry?: QuarantineEntry }> {
   const { notPassed } = collector;
   for await (const test of spilled(spillPath)) {
-    const key = fingerprint(test.id);
-    const state = notPassed.get(key) ?? 0;
+    const state = notPassed.get(test.id);
     if (state & STREAMED) continue;
     const own = state & 3;
     if ((kind === 'flaky') !== (own === FLAKY)) continue;
@@ -242,7 +314,7 @@ export async function* streamNotPassed(
     const entry = own === FAILED ? active.find((candidate) => candidate.matches(test.id)) : undefined;
     if (kind === 'failed' && entry) continue;
     if (kind === 'quarantined' && !entry) continue;
-    notPassed.set(key, state | STREAMED);
+    notPassed.set(test.id, state | STREAMED);
     yield { test, entry };
   }
 }
@@ -272,7 +344,7 @@ function slim(result: TestResult): TestResult {
 }
 
 /** A copy that shares no storage with the original (a flattened concatenation). */
-function detach(text: string): string {
+export function detach(text: string): string {
   return text.length < 13 ? text : ` ${text}`.slice(1);
 }
 

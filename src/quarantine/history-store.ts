@@ -1,6 +1,7 @@
 import type { Git } from '../git/index.js';
 import { openHistoryStore } from '../history/index.js';
 import { type ActionContext, errorMessage, isConfigurationError, oneLine } from '../runtime/index.js';
+import { detach } from './collect.js';
 import type { QuarantineConfig } from './config.js';
 import { readOnlyTokenRun } from './github-report.js';
 import {
@@ -10,38 +11,78 @@ import {
   type RunInfo,
   type RunRecord,
 } from './history.js';
+import { scanRecord } from './record-scan.js';
 
 export interface LoadedHistory {
   store: HistoryStore | undefined;
-  /** Earlier records of this branch, oldest first, without this run's own earlier try. */
-  loaded: RunRecord[];
+  /** Earlier records of this branch read (without this run's own earlier try), at most window - 1. */
+  records: number;
   /** Ids that did not pass somewhere in those records. */
   suspects: Set<string>;
+  /**
+   * Those records, oldest first, each holding only the entries of the tests `keep` names (a second
+   * read of the store). Detection needs no more: only a test that failed somewhere can be flaky.
+   */
+  narrowed(keep: (id: string) => boolean): Promise<RunRecord[]>;
 }
 
+const NO_HISTORY = { records: 0, suspects: new Set<string>(), narrowed: async () => [] };
+
+/**
+ * Reads the window's records as streams, twice, and never holds one whole: a record of a
+ * million-test suite is about 100 MB of JSON, and a window of them decoded took gigabytes. The first
+ * read finds the suspects (tests that did not pass), before this run's reports are read; the second,
+ * after them, keeps the entries of the suspects and of this run's failures.
+ */
 export async function loadHistory(
   ctx: ActionContext,
   config: QuarantineConfig,
   info: RunInfo,
 ): Promise<LoadedHistory> {
   const store = await historyStore(ctx, config, info);
-  let loaded: RunRecord[] = [];
-  if (store !== undefined) {
-    try {
-      loaded = await store.load(info.branch, config.window);
+  if (store === undefined) return { store, ...NO_HISTORY };
+  const read: { key: string; suspects: string[] }[] = [];
+  try {
+    await store.each(info.branch, config.window, async (bytes) => {
+      const suspects: string[] = [];
+      const header = await scanRecord(bytes, (id, value) => {
+        if (value[0] !== 'P') suspects.push(detach(id));
+      });
       // A re-run of the same attempt (a re-triggered step) replaces its own earlier record.
-      loaded = loaded.filter((r) => !(r.run === info.run && r.attempt === info.attempt));
-      loaded = loaded.slice(Math.max(0, loaded.length - (config.window - 1)));
+      if (header && !(header.run === info.run && header.attempt === info.attempt))
+        read.push({ key: recordKey(header), suspects });
+    });
+  } catch (error) {
+    if (isConfigurationError(error)) throw error;
+    warnHistory(ctx, store, error);
+    return { store: undefined, ...NO_HISTORY };
+  }
+  const kept = read.slice(Math.max(0, read.length - (config.window - 1)));
+  const keys = new Set(kept.map((record) => record.key));
+  const suspects = new Set<string>();
+  for (const record of kept) for (const id of record.suspects) suspects.add(id);
+  const narrowed = async (keep: (id: string) => boolean): Promise<RunRecord[]> => {
+    const records: RunRecord[] = [];
+    try {
+      await store.each(info.branch, config.window, async (bytes) => {
+        const tests: Record<string, string> = Object.create(null);
+        const header = await scanRecord(bytes, (id, value) => {
+          if (keep(id)) tests[detach(id)] = detach(value);
+        });
+        if (header && keys.has(recordKey(header))) records.push({ ...header, tests });
+      });
     } catch (error) {
       if (isConfigurationError(error)) throw error;
       warnHistory(ctx, store, error);
-      return { store: undefined, loaded: [], suspects: new Set() };
+      return [];
     }
-  }
-  const suspects = new Set<string>();
-  for (const record of loaded)
-    for (const [id, value] of Object.entries(record.tests)) if (value[0] !== 'P') suspects.add(id);
-  return { store, loaded, suspects };
+    return records;
+  };
+  return { store, records: kept.length, suspects, narrowed };
+}
+
+function recordKey(record: Pick<RunInfo, 'run' | 'attempt' | 'time' | 'sha'>): string {
+  return JSON.stringify([record.run, record.attempt, record.time, record.sha]);
 }
 
 export async function saveHistory(

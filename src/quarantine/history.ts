@@ -1,8 +1,8 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type {
   EncodedRecord,
-  HistoryStore as RecordStore,
   RecordFormat,
+  HistoryStore as RecordStore,
   StoredRecord as StoredRunRecord,
 } from '../history/index.js';
 import type { TestResult } from './results.js';

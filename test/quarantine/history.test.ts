@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Git } from '../../src/git/index.js';
+import { BranchHistory, type CacheClient, CacheHistory, DirHistory } from '../../src/history/index.js';
 import { systemClock } from '../../src/net/clock.js';
 import { detectFlakes } from '../../src/quarantine/flakes.js';
-import { BranchHistory, CacheHistory, type CacheClient, DirHistory } from '../../src/history/index.js';
 import {
   encodeRecord,
   type HistoryStore,

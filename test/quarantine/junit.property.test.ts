@@ -2,9 +2,9 @@
 // fast-check prints the seed and the shrunk counterexample on failure; rerun one with FC_SEED=<seed>.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ConfigurationError } from '../../src/runtime/errors.js';
 import { IDENTITY_PART_LIMIT } from '../../src/quarantine/identity.js';
 import { JUnitReader, KEPT_TEXT_LIMIT, MAX_DEPTH, type TestCaseElement } from '../../src/quarantine/junit.js';
+import { ConfigurationError } from '../../src/runtime/errors.js';
 
 const seed = process.env.FC_SEED === undefined ? undefined : Number(process.env.FC_SEED);
 const params = { numRuns: 50, ...(seed === undefined ? {} : { seed }) };

@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  IDENTITY_PART_LIMIT,
   familyId,
+  IDENTITY_PART_LIMIT,
   normaliseFile,
   stripParameters,
   testId,
 } from '../../src/quarantine/identity.js';
-import { type TestCaseElement, parseJUnitFile, parseJUnitString } from '../../src/quarantine/junit.js';
+import { parseJUnitFile, parseJUnitString, type TestCaseElement } from '../../src/quarantine/junit.js';
 import { RunResults } from '../../src/quarantine/results.js';
 
 const CORPUS = join(import.meta.dirname, 'fixtures/corpus');

@@ -1,0 +1,181 @@
+import { createGunzip } from 'node:zlib';
+import type { RunRecord } from './history.js';
+
+/** A stored record without its tests: what a scan returns once every test was visited. */
+export type RecordHeader = Omit<RunRecord, 'tests'>;
+
+/**
+ * Reads a stored run record (gzipped JSON, the v1 shape) as a stream, handing each test's entry to
+ * `onTest` instead of building the `tests` object: a million-test record is about 100 MB of JSON,
+ * and a window of them decoded whole took gigabytes. Memory holds one inflated chunk and the
+ * record's other fields (its file table). Returns undefined for a damaged record, as `parseRecord`
+ * does; entries of a damaged record may already have been visited, so a caller that keeps them
+ * commits them only once the scan succeeded. An id written twice is visited twice, in order (the
+ * last one wins, as in JSON.parse).
+ */
+export async function scanRecord(
+  bytes: Buffer,
+  onTest: (id: string, value: string) => void,
+): Promise<RecordHeader | undefined> {
+  const scanner = new TestsScanner(onTest);
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  try {
+    const gunzip = createGunzip();
+    gunzip.end(bytes);
+    for await (const chunk of gunzip) scanner.feed(decoder.decode(chunk as Buffer, { stream: true }));
+    scanner.feed(decoder.decode());
+    const record = scanner.finish() as Partial<RunRecord> | undefined;
+    return record && record.v === 1 && Array.isArray(record.files) ? (record as RecordHeader) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+class DamagedRecord extends Error {}
+
+const WHITESPACE = new Set([' ', '\t', '\n', '\r']);
+
+/**
+ * The record's text with its `tests` object taken out entry by entry. Everything around that object
+ * (the run's fields and the file table, small) is kept as text and parsed at the end.
+ */
+class TestsScanner {
+  private state: 'head' | 'tests' | 'tail' = 'head';
+  /** Text of the tests object not yet consumed. */
+  private text = '';
+  /** The record's text outside the tests object; the object itself becomes `{}`. */
+  private outside = '';
+  // The head is read a character at a time (it is small): where it stands in the top-level object.
+  private depth = 0;
+  private inString = false;
+  private escaped = false;
+  /** The string being read, up to six characters: enough to tell the key `tests`. */
+  private word = '';
+  /** A `"tests":` key was just read at the top level. */
+  private testsKey = false;
+
+  constructor(private readonly onTest: (id: string, value: string) => void) {}
+
+  feed(chunk: string): void {
+    if (this.state === 'head') chunk = this.readHead(chunk);
+    if (this.state === 'tests') {
+      this.text += chunk;
+      this.readTests();
+      chunk = '';
+    }
+    if (this.state === 'tail') {
+      this.outside += this.text + chunk;
+      this.text = '';
+    }
+  }
+
+  finish(): unknown {
+    if (this.state === 'tests' || this.text !== '') throw new DamagedRecord();
+    const record = JSON.parse(this.outside) as Record<string, unknown> | null;
+    if (typeof record !== 'object' || record === null || !('tests' in record)) throw new DamagedRecord();
+    // A key spelled with escapes (no writer of ours does that) was not recognised: its entries are here.
+    if (this.state === 'head') {
+      const tests = record.tests;
+      if (typeof tests !== 'object' || tests === null) throw new DamagedRecord();
+      for (const [id, value] of Object.entries(tests)) {
+        if (typeof value !== 'string') throw new DamagedRecord();
+        this.onTest(id, value);
+      }
+    }
+    delete record.tests;
+    return record;
+  }
+
+  /** Reads up to and including the `{` that opens the top-level `tests` object; returns the rest. */
+  private readHead(chunk: string): string {
+    for (let i = 0; i < chunk.length; i++) {
+      const c = chunk[i]!;
+      if (this.inString) {
+        if (this.escaped) this.escaped = false;
+        else if (c === '\\') this.escaped = true;
+        else if (c === '"') {
+          this.inString = false;
+          continue;
+        }
+        if (this.word.length < 6) this.word += c;
+        continue;
+      }
+      if (WHITESPACE.has(c)) continue;
+      if (c === '"') {
+        this.inString = true;
+        this.word = '';
+        continue;
+      }
+      if (c === ':') {
+        this.testsKey = this.depth === 1 && this.word === 'tests';
+        continue;
+      }
+      const opensTests = c === '{' && this.testsKey && this.depth === 1;
+      this.testsKey = false;
+      this.word = '';
+      if (c === '{' || c === '[') this.depth += 1;
+      else if (c === '}' || c === ']') {
+        this.depth -= 1;
+        if (this.depth < 0) throw new DamagedRecord();
+      }
+      if (opensTests) {
+        this.outside += chunk.slice(0, i + 1);
+        this.state = 'tests';
+        return chunk.slice(i + 1);
+      }
+    }
+    this.outside += chunk;
+    return '';
+  }
+
+  /** Entries `"id":"value"`, as far as the text holds complete ones; then the closing `}`. */
+  private readTests(): void {
+    const text = this.text;
+    let at = 0;
+    for (;;) {
+      while (at < text.length && (WHITESPACE.has(text[at]!) || text[at] === ',')) at += 1;
+      if (at >= text.length) break;
+      if (text[at] === '}') {
+        this.outside += '}';
+        this.text = text.slice(at + 1);
+        this.state = 'tail';
+        return;
+      }
+      if (text[at] !== '"') throw new DamagedRecord();
+      const keyEnd = stringEnd(text, at);
+      if (keyEnd < 0) break;
+      let colon = keyEnd + 1;
+      while (colon < text.length && WHITESPACE.has(text[colon]!)) colon += 1;
+      if (colon >= text.length) break;
+      if (text[colon] !== ':') throw new DamagedRecord();
+      let value = colon + 1;
+      while (value < text.length && WHITESPACE.has(text[value]!)) value += 1;
+      if (value >= text.length) break;
+      if (text[value] !== '"') throw new DamagedRecord();
+      const valueEnd = stringEnd(text, value);
+      if (valueEnd < 0) break;
+      this.onTest(jsonString(text, at, keyEnd), jsonString(text, value, valueEnd));
+      at = valueEnd + 1;
+    }
+    this.text = text.slice(at);
+  }
+}
+
+/** The index of the quote closing the JSON string that opens at `start`, or -1 if not in `text` yet. */
+function stringEnd(text: string, start: number): number {
+  let end = text.indexOf('"', start + 1);
+  while (end >= 0) {
+    let backslashes = 0;
+    while (text[end - 1 - backslashes] === '\\') backslashes += 1;
+    if (backslashes % 2 === 0) return end;
+    end = text.indexOf('"', end + 1);
+  }
+  return -1;
+}
+
+/** The JSON string text[start..end] (quotes included), unescaped; most ids have nothing to unescape. */
+function jsonString(text: string, start: number, end: number): string {
+  const raw = text.slice(start, end + 1);
+  if (!raw.includes('\\')) return raw.slice(1, -1);
+  return JSON.parse(raw) as string;
+}
