@@ -16,11 +16,13 @@ export type RecordHeader = Omit<RunRecord, 'tests'>;
 export async function scanRecord(
   bytes: Buffer,
   onTest: (id: string, value: string) => void,
+  /** The inflated piece size (zlib's 16 KB by default); tests make it small to cut entries anywhere. */
+  options: { chunkSize?: number } = {},
 ): Promise<RecordHeader | undefined> {
   const scanner = new TestsScanner(onTest);
   const decoder = new TextDecoder('utf-8', { fatal: true });
   try {
-    const gunzip = createGunzip();
+    const gunzip = createGunzip({ chunkSize: options.chunkSize });
     gunzip.end(bytes);
     for await (const chunk of gunzip) scanner.feed(decoder.decode(chunk as Buffer, { stream: true }));
     scanner.feed(decoder.decode());
