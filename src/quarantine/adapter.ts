@@ -175,7 +175,10 @@ async function judge(ctx: ActionContext, work: string): Promise<void> {
         ? []
         : await ctx.log.stage(
             'history-narrow',
-            () => history.narrowed((id) => history.suspects.has(id) || current.tests[id] !== undefined),
+            () => {
+              const wanted = new Set([...history.suspects, ...Object.keys(current.tests)]);
+              return history.narrowed((id) => wanted.has(id));
+            },
             (records) => ({ records: records.length }),
           );
     const saved = await ctx.log.stage(
