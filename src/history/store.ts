@@ -166,6 +166,9 @@ export class DirHistory<T extends RecordKey> implements HistoryStore<T> {
   }
 }
 
+/** Compressed record bytes read from git in one process, at most (one record may be larger). */
+const BATCH_BYTES = 32 << 20;
+
 /** `load` for every store: its records' bytes, decoded; a damaged record is left out. */
 async function decodeAll<T extends RecordKey>(
   store: HistoryStore<T> & { format: RecordFormat<T> },
@@ -271,13 +274,20 @@ export class BranchHistory<T extends RecordKey> implements HistoryStore<T> {
   private readonly localRef: string;
   private head: string | undefined;
   private loaded = false;
+  /** Blob sizes from the last tree listing. */
+  private readonly sizes = new Map<string, number>();
 
   constructor(
     readonly format: RecordFormat<T>,
     private readonly git: Git,
     readonly branchName: string,
     private readonly clock: Clock,
-    private readonly options: { remote?: string; attempts?: number; random?: () => number } = {},
+    private readonly options: {
+      remote?: string;
+      attempts?: number;
+      random?: () => number;
+      batchBytes?: number;
+    } = {},
   ) {
     this.localRef = `refs/gantry/${format.name}-history`;
   }
@@ -311,11 +321,14 @@ export class BranchHistory<T extends RecordKey> implements HistoryStore<T> {
 
   private async entries(): Promise<Map<string, string>> {
     const entries = new Map<string, string>();
+    this.sizes.clear();
     if (this.head === undefined) return entries;
-    const out = await this.git.text(['ls-tree', '-z', this.head]);
+    const out = await this.git.text(['ls-tree', '-z', '-l', this.head]);
     for (const line of out.split('\0')) {
-      const match = /^100644 blob ([0-9a-f]+)\t(.+)$/.exec(line);
-      if (match) entries.set(match[2]!, match[1]!);
+      const match = /^100644 blob ([0-9a-f]+) +(\d+)\t(.+)$/.exec(line);
+      if (!match) continue;
+      entries.set(match[3]!, match[1]!);
+      this.sizes.set(match[1]!, Number(match[2]));
     }
     return entries;
   }
@@ -325,8 +338,9 @@ export class BranchHistory<T extends RecordKey> implements HistoryStore<T> {
   }
 
   /**
-   * One `git cat-file --batch` for all the records (one process, not one per record); their
-   * compressed bytes are held together while they are visited. The branch is fetched each time.
+   * The records through `git cat-file --batch`, as many in one process as fit in BATCH_BYTES of
+   * compressed bytes (their sizes come with the tree listing): few processes for a small history,
+   * and memory bounded for a window of big records. The branch is fetched each time.
    */
   async each(
     branch: string,
@@ -336,18 +350,25 @@ export class BranchHistory<T extends RecordKey> implements HistoryStore<T> {
   ): Promise<void> {
     await this.fetch();
     const entries = await this.entries();
-    const names = newest([...entries.keys()], branch, window, select);
-    if (names.length === 0) return;
-    const batch = await this.git.run(['cat-file', '--batch'], {
-      input: `${names.map((n) => entries.get(n)).join('\n')}\n`,
-    });
-    let offset = 0;
-    const out = batch.stdout;
-    while (offset < out.length) {
-      const headerEnd = out.indexOf(10, offset);
-      const size = Number(out.subarray(offset, headerEnd).toString().split(' ')[2]);
-      await visit(out.subarray(headerEnd + 1, headerEnd + 1 + size));
-      offset = headerEnd + 1 + size + 1;
+    const oids = newest([...entries.keys()], branch, window, select).map((name) => entries.get(name)!);
+    for (let start = 0; start < oids.length; ) {
+      let end = start + 1;
+      let bytes = this.sizes.get(oids[start]!) ?? 0;
+      const limit = this.options.batchBytes ?? BATCH_BYTES;
+      while (end < oids.length && bytes + (this.sizes.get(oids[end]!) ?? 0) <= limit)
+        bytes += this.sizes.get(oids[end++]!) ?? 0;
+      const batch = await this.git.run(['cat-file', '--batch'], {
+        input: `${oids.slice(start, end).join('\n')}\n`,
+      });
+      let offset = 0;
+      const out = batch.stdout;
+      while (offset < out.length) {
+        const headerEnd = out.indexOf(10, offset);
+        const size = Number(out.subarray(offset, headerEnd).toString().split(' ')[2]);
+        await visit(out.subarray(headerEnd + 1, headerEnd + 1 + size));
+        offset = headerEnd + 1 + size + 1;
+      }
+      start = end;
     }
   }
 

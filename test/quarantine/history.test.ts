@@ -289,6 +289,26 @@ describe('history: branch (real git repositories)', () => {
     expect(existsSync(join(work, 'main@'))).toBe(false);
   });
 
+  it('reads a window bigger than one git batch in several, in order, one record per batch at the smallest', async () => {
+    const bare = origin();
+    const git = new Git(checkout(bare));
+    const store = new BranchHistory(RUN_RECORDS, git, 'history', noWait, { batchBytes: 1 });
+    await store.appendAll(
+      [1, 2, 3, 4].map((n) => record(n, `c${n}`, { 't::a': n % 2 ? 'passed' : 'failed' })),
+      10,
+    );
+    const catFiles = () => git.stats.processes;
+    const before = catFiles();
+    const loaded = await store.load('main', 3);
+    expect(loaded.map((r) => r.run)).toEqual(['2', '3', '4']);
+    // ls-remote, fetch, rev-parse, ls-tree, then one cat-file per record.
+    expect(catFiles() - before).toBe(4 + 3);
+    const whole = new BranchHistory(RUN_RECORDS, git, 'history', noWait);
+    const start = catFiles();
+    expect((await whole.load('main', 3)).map((r) => r.run)).toEqual(['2', '3', '4']);
+    expect(catFiles() - start).toBe(4 + 1);
+  });
+
   it('retries a push that lost the race to another job, keeping both records', async () => {
     const bare = origin();
     const jobA = new BranchHistory(RUN_RECORDS, new Git(checkout(bare)), 'history', noWait);
