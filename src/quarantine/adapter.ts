@@ -175,10 +175,7 @@ async function judge(ctx: ActionContext, work: string): Promise<void> {
         ? []
         : await ctx.log.stage(
             'history-narrow',
-            () => {
-              const wanted = new Set([...history.suspects, ...Object.keys(current.tests)]);
-              return history.narrowed((id) => wanted.has(id));
-            },
+            () => history.narrowed(new Set([...history.suspects, ...Object.keys(current.tests)])),
             (records) => ({ records: records.length }),
           );
     const saved = await ctx.log.stage(

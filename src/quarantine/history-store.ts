@@ -20,10 +20,10 @@ export interface LoadedHistory {
   /** Ids that did not pass somewhere in those records. */
   suspects: Set<string>;
   /**
-   * Those records, oldest first, each holding only the entries of the tests `keep` names (a second
+   * Those records, oldest first, each holding only the entries of the tests in `keep` (a second
    * read of the store). Detection needs no more: only a test that failed somewhere can be flaky.
    */
-  narrowed(keep: (id: string) => boolean): Promise<RunRecord[]>;
+  narrowed(keep: ReadonlySet<string>): Promise<RunRecord[]>;
 }
 
 const NO_HISTORY = { records: 0, suspects: new Set<string>(), narrowed: async () => [] };
@@ -41,12 +41,22 @@ export async function loadHistory(
 ): Promise<LoadedHistory> {
   const store = await historyStore(ctx, config, info);
   if (store === undefined) return { store, ...NO_HISTORY };
+  // One copy of each id however many records name it (a window of records repeats the same ids).
+  const interned = new Map<string, string>();
+  const intern = (text: string) => {
+    let kept = interned.get(text);
+    if (kept === undefined) {
+      kept = detach(text);
+      interned.set(kept, kept);
+    }
+    return kept;
+  };
   const read: { key: string; suspects: string[] }[] = [];
   try {
     await store.each(info.branch, config.window, async (bytes) => {
       const suspects: string[] = [];
       const header = await scanRecord(bytes, (id, value) => {
-        if (value[0] !== 'P') suspects.push(detach(id));
+        if (value[0] !== 'P') suspects.push(intern(id));
       });
       // A re-run of the same attempt (a re-triggered step) replaces its own earlier record.
       if (header && !(header.run === info.run && header.attempt === info.attempt))
@@ -61,13 +71,25 @@ export async function loadHistory(
   const keys = new Set(kept.map((record) => record.key));
   const suspects = new Set<string>();
   for (const record of kept) for (const id of record.suspects) suspects.add(id);
-  const narrowed = async (keep: (id: string) => boolean): Promise<RunRecord[]> => {
+  interned.clear();
+  const narrowed = async (keep: ReadonlySet<string>): Promise<RunRecord[]> => {
+    // The kept ids and outcome codes, one copy each across the window.
+    const ids = new Map<string, string>();
+    for (const id of keep) ids.set(id, id);
+    const codes = new Map<string, string>();
     const records: RunRecord[] = [];
     try {
       await store.each(info.branch, config.window, async (bytes) => {
         const tests: Record<string, string> = Object.create(null);
         const header = await scanRecord(bytes, (id, value) => {
-          if (keep(id)) tests[detach(id)] = detach(value);
+          const kept = ids.get(id);
+          if (kept === undefined) return;
+          let code = codes.get(value);
+          if (code === undefined) {
+            code = detach(value);
+            codes.set(code, code);
+          }
+          tests[kept] = code;
         });
         if (header && keys.has(recordKey(header))) records.push({ ...header, tests });
       });
