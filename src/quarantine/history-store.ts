@@ -55,9 +55,7 @@ export async function loadHistory(
   try {
     await store.each(info.branch, config.window, async (bytes) => {
       const suspects: string[] = [];
-      const header = await scanRecord(bytes, (id, value) => {
-        if (value[0] !== 'P') suspects.push(intern(id));
-      });
+      const header = await scanRecord(bytes, (id) => suspects.push(intern(id)), { notPassed: true });
       // A re-run of the same attempt (a re-triggered step) replaces its own earlier record.
       if (header && !(header.run === info.run && header.attempt === info.attempt))
         read.push({ key: recordKey(header), suspects });
@@ -81,16 +79,18 @@ export async function loadHistory(
     try {
       await store.each(info.branch, config.window, async (bytes) => {
         const tests: Record<string, string> = Object.create(null);
-        const header = await scanRecord(bytes, (id, value) => {
-          const kept = ids.get(id);
-          if (kept === undefined) return;
-          let code = codes.get(value);
-          if (code === undefined) {
-            code = detach(value);
-            codes.set(code, code);
-          }
-          tests[kept] = code;
-        });
+        const header = await scanRecord(
+          bytes,
+          (id, value) => {
+            let code = codes.get(value);
+            if (code === undefined) {
+              code = detach(value);
+              codes.set(code, code);
+            }
+            tests[ids.get(id)!] = code;
+          },
+          { ids },
+        );
         if (header && keys.has(recordKey(header))) records.push({ ...header, tests });
       });
     } catch (error) {

@@ -16,10 +16,9 @@ export type RecordHeader = Omit<RunRecord, 'tests'>;
 export async function scanRecord(
   bytes: Buffer,
   onTest: (id: string, value: string) => void,
-  /** The inflated piece size (zlib's 16 KB by default); tests make it small to cut entries anywhere. */
-  options: { chunkSize?: number } = {},
+  options: ScanOptions = {},
 ): Promise<RecordHeader | undefined> {
-  const scanner = new TestsScanner(onTest);
+  const scanner = new TestsScanner(onTest, options);
   const decoder = new TextDecoder('utf-8', { fatal: true });
   try {
     const gunzip = createGunzip({ chunkSize: options.chunkSize });
@@ -31,6 +30,15 @@ export async function scanRecord(
   } catch {
     return undefined;
   }
+}
+
+export interface ScanOptions {
+  /** The inflated piece size (zlib's 16 KB by default); tests make it small to cut entries anywhere. */
+  chunkSize?: number;
+  /** Visit only entries whose outcome is not a pass (no string is made for a passing entry). */
+  notPassed?: boolean;
+  /** Visit only the entries of these ids. */
+  ids?: { has(id: string): boolean };
 }
 
 class DamagedRecord extends Error {}
@@ -56,7 +64,18 @@ class TestsScanner {
   /** A `"tests":` key was just read at the top level. */
   private testsKey = false;
 
-  constructor(private readonly onTest: (id: string, value: string) => void) {}
+  constructor(
+    private readonly onTest: (id: string, value: string) => void,
+    private readonly options: ScanOptions,
+  ) {}
+
+  /** Hands an entry over unless the options leave it out; its strings are made only if wanted. */
+  private visit(text: string, keyStart: number, keyEnd: number, valueStart: number, valueEnd: number): void {
+    if (this.options.notPassed && text[valueStart + 1] === 'P') return;
+    const id = jsonString(text, keyStart, keyEnd);
+    if (this.options.ids && !this.options.ids.has(id)) return;
+    this.onTest(id, jsonString(text, valueStart, valueEnd));
+  }
 
   feed(chunk: string): void {
     if (this.state === 'head') chunk = this.readHead(chunk);
@@ -81,7 +100,9 @@ class TestsScanner {
       if (typeof tests !== 'object' || tests === null) throw new DamagedRecord();
       for (const [id, value] of Object.entries(tests)) {
         if (typeof value !== 'string') throw new DamagedRecord();
-        this.onTest(id, value);
+        const entry = JSON.stringify(id) + JSON.stringify(value);
+        const keyEnd = JSON.stringify(id).length - 1;
+        this.visit(entry, 0, keyEnd, keyEnd + 1, entry.length - 1);
       }
     }
     delete record.tests;
@@ -156,7 +177,7 @@ class TestsScanner {
       if (text[value] !== '"') throw new DamagedRecord();
       const valueEnd = stringEnd(text, value);
       if (valueEnd < 0) break;
-      this.onTest(jsonString(text, at, keyEnd), jsonString(text, value, valueEnd));
+      this.visit(text, at, keyEnd, value, valueEnd);
       at = valueEnd + 1;
     }
     this.text = text.slice(at);

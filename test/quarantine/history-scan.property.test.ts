@@ -87,6 +87,45 @@ describe('streaming record scanner', () => {
     );
   });
 
+  it('with notPassed it visits every id whose entry is not a pass, and no id that only passed; with ids, exactly those ids, last one winning', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        header,
+        entries,
+        fc.integer({ min: 64, max: 4096 }),
+        fc.array(id, { maxLength: 10 }),
+        async (h, list, chunkSize, some) => {
+          const wanted = new Set([...some, ...list.filter((_, i) => i % 3 === 0).map(([key]) => key)]);
+          for (const bytes of encodings(h, list)) {
+            const whole = parseRecord(bytes)!;
+            const failing = new Set<string>();
+            await scanRecord(
+              bytes,
+              (key, value) => {
+                expect(value[0]).not.toBe('P');
+                failing.add(key);
+              },
+              { chunkSize, notPassed: true },
+            );
+            for (const [key, value] of Object.entries(whole.tests))
+              if (value[0] !== 'P') expect(failing.has(key)).toBe(true);
+            for (const key of failing) expect(list.some(([k, v]) => k === key && v[0] !== 'P')).toBe(true);
+            const only: Record<string, string> = Object.create(null);
+            await scanRecord(
+              bytes,
+              (key, value) => {
+                only[key] = value;
+              },
+              { chunkSize, ids: wanted },
+            );
+            expect(sorted(only)).toEqual(sorted(whole.tests).filter(([key]) => wanted.has(key)));
+          }
+        },
+      ),
+      params,
+    );
+  });
+
   it('a damaged record (cut short, or a byte changed) is refused whenever JSON.parse refuses it, and read the same when it does not', async () => {
     await fc.assert(
       fc.asyncProperty(
