@@ -1,5 +1,5 @@
 import { createHash, hash } from 'node:crypto';
-import { closeSync, createReadStream, openSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -407,37 +407,56 @@ export function candidates(test: Pick<TestResult, 'file' | 'classname' | 'suite'
 }
 
 /**
- * The run's history record, written as it is read: gzipped JSON in the v1 shape (`tests` first,
- * `files` last, which JSON allows), compressed in blocks so memory holds one block at most. A test
- * written twice keeps its last code; the collector writes held results last.
+ * The run's history record, written as it is read: gzipped JSON in the v1 shape, compressed in
+ * blocks so memory holds one block at most. A test written twice keeps its last code; the collector
+ * writes held results last. Ahead of `tests` goes `failed`, the ids written with a code other than
+ * P: a later run finds the suspects of a window from the head of each record, without inflating the
+ * million passes after it. Sections are written to their own files and joined at the end.
  */
 export class RecordWriter {
   // Concatenated gzip members are one gzip stream to every reader (RFC 1952, zlib's gunzip).
-  private readonly out: BlockWriter;
-  private first = true;
+  private readonly testsOut: BlockWriter;
+  private readonly failedOut: BlockWriter;
+  private firstTest = true;
+  private firstFailed = true;
   tests = 0;
 
   constructor(
     readonly path: string,
     private readonly info: RunInfo,
   ) {
-    this.out = new BlockWriter(path, (block) => gzipSync(block, { level: 1 }));
-    const { run, attempt, sha, branch, time } = info;
-    this.out.write(`${JSON.stringify({ v: 1, run, attempt, sha, branch, time }).slice(0, -1)},"tests":{`);
+    this.testsOut = new BlockWriter(`${path}.tests`, gzipBlock);
+    this.failedOut = new BlockWriter(`${path}.failed`, gzipBlock);
   }
 
   add(id: string, code: 'P' | 'F' | 'K', fileIndex: number | undefined): void {
-    this.out.write(`${this.first ? '' : ','}${JSON.stringify(id)}:"${code}${fileIndex ?? ''}"`);
-    this.first = false;
+    const key = JSON.stringify(id);
+    this.testsOut.write(`${this.firstTest ? '' : ','}${key}:"${code}${fileIndex ?? ''}"`);
+    this.firstTest = false;
     this.tests += 1;
+    if (code === 'P') return;
+    this.failedOut.write(`${this.firstFailed ? '' : ','}${key}`);
+    this.firstFailed = false;
   }
 
   close(files: [string, string][]): RunInfo & { path: string } {
-    this.out.write(`},"files":${JSON.stringify(files)}}`);
-    this.out.close();
+    this.testsOut.close();
+    this.failedOut.close();
+    const { run, attempt, sha, branch, time } = this.info;
+    const out = new BlockWriter(this.path, gzipBlock);
+    out.write(`${JSON.stringify({ v: 1, run, attempt, sha, branch, time }).slice(0, -1)},"failed":[`);
+    out.append(`${this.path}.failed`);
+    out.write('],"tests":{');
+    out.append(`${this.path}.tests`);
+    out.write(`},"files":${JSON.stringify(files)}}`);
+    out.close();
+    rmSync(`${this.path}.failed`, { force: true });
+    rmSync(`${this.path}.tests`, { force: true });
     return { ...this.info, path: this.path };
   }
 }
+
+const gzipBlock = (block: Buffer) => gzipSync(block, { level: 1 });
 
 const BLOCK_BYTES = 1 << 20;
 
@@ -470,6 +489,18 @@ class BlockWriter {
       }
     }
     this.used += this.block.write(text, this.used);
+  }
+
+  /** Appends another file's bytes as they are (already encoded: gzip members), after this block. */
+  append(path: string): void {
+    this.flush();
+    const from = openSync(path, 'r');
+    try {
+      for (let read = readSync(from, this.block); read > 0; read = readSync(from, this.block))
+        writeSync(this.fd, this.block, 0, read);
+    } finally {
+      closeSync(from);
+    }
   }
 
   close(): void {

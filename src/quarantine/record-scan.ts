@@ -23,8 +23,12 @@ export async function scanRecord(
   try {
     const gunzip = createGunzip({ chunkSize: options.chunkSize });
     gunzip.end(bytes);
-    for await (const chunk of gunzip) scanner.feed(decoder.decode(chunk as Buffer, { stream: true }));
-    scanner.feed(decoder.decode());
+    for await (const chunk of gunzip) {
+      scanner.feed(decoder.decode(chunk as Buffer, { stream: true }));
+      // The record's index answered: the rest is not inflated (leaving the loop ends the stream).
+      if (scanner.done) break;
+    }
+    if (!scanner.done) scanner.feed(decoder.decode());
     const record = scanner.finish() as Partial<RunRecord> | undefined;
     return record && record.v === 1 && Array.isArray(record.files) ? (record as RecordHeader) : undefined;
   } catch {
@@ -35,7 +39,12 @@ export async function scanRecord(
 export interface ScanOptions {
   /** The inflated piece size (zlib's 16 KB by default); tests make it small to cut entries anywhere. */
   chunkSize?: number;
-  /** Visit only entries whose outcome is not a pass (no string is made for a passing entry). */
+  /**
+   * Visit only entries whose outcome is not a pass (no string is made for a passing entry). A
+   * record that carries `failed` (the ids written with another code, ahead of `tests`) is read only
+   * that far: its ids are visited with the value 'F', and `files` is empty unless it came first.
+   * A failure written before a pass of the same id makes the id visited although the pass won.
+   */
   notPassed?: boolean;
   /** Visit only the entries of these ids. */
   ids?: { has(id: string): boolean };
@@ -50,7 +59,9 @@ const WHITESPACE = new Set([' ', '\t', '\n', '\r']);
  * (the run's fields and the file table, small) is kept as text and parsed at the end.
  */
 class TestsScanner {
-  private state: 'head' | 'tests' | 'tail' = 'head';
+  private state: 'head' | 'tests' | 'tail' | 'done' = 'head';
+  /** The record's fields before `tests`, when its `failed` index made reading further needless. */
+  private indexed: Record<string, unknown> | undefined;
   /** Text of the tests object not yet consumed. */
   private text = '';
   /** The record's text outside the tests object; the object itself becomes `{}`. */
@@ -90,7 +101,15 @@ class TestsScanner {
     }
   }
 
+  get done(): boolean {
+    return this.state === 'done';
+  }
+
   finish(): unknown {
+    if (this.indexed) {
+      const { tests: _tests, failed: _failed, ...header } = this.indexed;
+      return { files: [], ...header };
+    }
     if (this.state === 'tests' || this.text !== '') throw new DamagedRecord();
     const record = JSON.parse(this.outside) as Record<string, unknown> | null;
     if (typeof record !== 'object' || record === null || !('tests' in record)) throw new DamagedRecord();
@@ -106,6 +125,7 @@ class TestsScanner {
       }
     }
     delete record.tests;
+    delete record.failed;
     return record;
   }
 
@@ -143,12 +163,27 @@ class TestsScanner {
       }
       if (opensTests) {
         this.outside += chunk.slice(0, i + 1);
+        if (this.options.notPassed && this.readIndex()) {
+          this.state = 'done';
+          return '';
+        }
         this.state = 'tests';
         return chunk.slice(i + 1);
       }
     }
     this.outside += chunk;
     return '';
+  }
+
+  /** Visits the ids of the head's `failed` index; false when the record has none (an older one). */
+  private readIndex(): boolean {
+    const head = JSON.parse(`${this.outside}}}`) as Record<string, unknown>;
+    const failed = head.failed;
+    if (!Array.isArray(failed) || !failed.every((id) => typeof id === 'string')) return false;
+    for (const id of failed as string[])
+      if (!this.options.ids || this.options.ids.has(id)) this.onTest(id, 'F');
+    this.indexed = head;
+    return true;
   }
 
   /** Entries `"id":"value"`, as far as the text holds complete ones; then the closing `}`. */

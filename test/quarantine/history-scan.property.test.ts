@@ -4,7 +4,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FingerprintTable, RecordWriter } from '../../src/quarantine/collect.js';
@@ -151,6 +151,36 @@ describe('streaming record scanner', () => {
       ),
       params,
     );
+  });
+});
+
+describe('the failed index ahead of the tests', () => {
+  it('the first pass reads a record only up to its index: a record cut after it still gives its suspects', async () => {
+    const h = {
+      run: '9',
+      attempt: 1,
+      sha: 's',
+      branch: 'main',
+      time: 5,
+      files: [['a.ts', 'b'] as [string, string]],
+    };
+    const list: [string, string][] = [
+      ['t::ok', 'P0'],
+      ['t::bad', 'F0'],
+      ['t::retried', 'K'],
+      ['t::bad', 'F0'],
+    ];
+    for (let i = 0; i < 50_000; i++) list.push([`t::pass ${i}`, 'P0']);
+    const [stream] = encodings(h, list);
+    const whole = gunzipSync(stream!).toString('utf8');
+    expect(whole.indexOf('"failed":["t::bad","t::retried","t::bad"],"tests":{')).toBeGreaterThan(0);
+    // Cut deep in the tests section: a full read refuses it, the first pass never gets there.
+    const cut = gzipSync(whole.slice(0, whole.length / 2));
+    expect(await scan(cut, 16_384)).toBeUndefined();
+    const seen: string[] = [];
+    const found = await scanRecord(cut, (key) => seen.push(key), { notPassed: true });
+    expect(found).toEqual({ v: 1, run: '9', attempt: 1, sha: 's', branch: 'main', time: 5, files: [] });
+    expect(seen).toEqual(['t::bad', 't::retried', 't::bad']);
   });
 });
 
