@@ -1,5 +1,8 @@
-import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { copyFile, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
 import { type Git, GitError } from '../git/index.js';
 import type { Clock } from '../net/clock.js';
 import { ConfigurationError } from '../runtime/errors.js';
@@ -46,14 +49,14 @@ export interface HistoryStore<T extends RecordKey> {
    */
   load(branch: string, window: number, select?: (key: RecordKey) => boolean): Promise<T[]>;
   /**
-   * The stored bytes of the same records as `load`, oldest first, one at a time and undecoded: a
-   * reader that keeps only part of each record (quarantine's history of a million-test suite)
-   * never holds a whole one.
+   * The stored bytes of the same records as `load`, oldest first, one at a time and undecoded, as
+   * streams: a reader that keeps only part of each record (quarantine's history of a million-test
+   * suite) never holds a whole one, nor its compressed bytes when they come from a file.
    */
   each(
     branch: string,
     window: number,
-    visit: (bytes: Buffer) => Promise<void>,
+    visit: (record: Readable) => Promise<void>,
     select?: (key: RecordKey) => boolean,
   ): Promise<void>;
   /** Store this run's record and drop the branch's records beyond `window`. */
@@ -134,15 +137,21 @@ export class DirHistory<T extends RecordKey> implements HistoryStore<T> {
   async each(
     branch: string,
     window: number,
-    visit: (bytes: Buffer) => Promise<void>,
+    visit: (record: Readable) => Promise<void>,
     select?: (key: RecordKey) => boolean,
   ): Promise<void> {
     const names = await readdir(this.dir).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return [] as string[];
       throw error;
     });
-    for (const name of newest(names, branch, window, select))
-      await visit(await readFile(join(this.dir, name)));
+    for (const name of newest(names, branch, window, select)) {
+      const stream = createReadStream(join(this.dir, name));
+      try {
+        await visit(stream);
+      } finally {
+        stream.destroy();
+      }
+    }
   }
 
   async append(record: StoredRecord<T>, window: number): Promise<void> {
@@ -180,8 +189,8 @@ async function decodeAll<T extends RecordKey>(
   await store.each(
     branch,
     window,
-    async (bytes) => {
-      const record = store.format.decode(bytes);
+    async (stream) => {
+      const record = store.format.decode(await buffer(stream));
       if (record) records.push(record);
     },
     select,
@@ -225,7 +234,7 @@ export class CacheHistory<T extends RecordKey> extends DirHistory<T> {
   override async each(
     branch: string,
     window: number,
-    visit: (bytes: Buffer) => Promise<void>,
+    visit: (record: Readable) => Promise<void>,
     select?: (key: RecordKey) => boolean,
   ): Promise<void> {
     if (!this.restored) {
@@ -345,7 +354,7 @@ export class BranchHistory<T extends RecordKey> implements HistoryStore<T> {
   async each(
     branch: string,
     window: number,
-    visit: (bytes: Buffer) => Promise<void>,
+    visit: (record: Readable) => Promise<void>,
     select?: (key: RecordKey) => boolean,
   ): Promise<void> {
     await this.fetch();
@@ -365,7 +374,7 @@ export class BranchHistory<T extends RecordKey> implements HistoryStore<T> {
       while (offset < out.length) {
         const headerEnd = out.indexOf(10, offset);
         const size = Number(out.subarray(offset, headerEnd).toString().split(' ')[2]);
-        await visit(out.subarray(headerEnd + 1, headerEnd + 1 + size));
+        await visit(Readable.from([out.subarray(headerEnd + 1, headerEnd + 1 + size)]));
         offset = headerEnd + 1 + size + 1;
       }
       start = end;

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { RunRecord } from './history.js';
 
@@ -14,7 +15,7 @@ export type RecordHeader = Omit<RunRecord, 'tests'>;
  * last one wins, as in JSON.parse).
  */
 export async function scanRecord(
-  bytes: Buffer,
+  bytes: Buffer | Readable,
   onTest: (id: string, value: string) => void,
   options: ScanOptions = {},
 ): Promise<RecordHeader | undefined> {
@@ -22,7 +23,11 @@ export async function scanRecord(
   const decoder = new TextDecoder('utf-8', { fatal: true });
   try {
     const gunzip = createGunzip({ chunkSize: options.chunkSize });
-    gunzip.end(bytes);
+    if (Buffer.isBuffer(bytes)) gunzip.end(bytes);
+    else {
+      bytes.on('error', (error) => gunzip.destroy(error));
+      bytes.pipe(gunzip);
+    }
     for await (const chunk of gunzip) {
       scanner.feed(decoder.decode(chunk as Buffer, { stream: true }));
       // The record's index answered: the rest is not inflated (leaving the loop ends the stream).
