@@ -257,30 +257,48 @@ function flakeRates(facts: Facts, top: number): FlakeRate[] {
 
 // --- durations -------------------------------------------------------------------------------------
 
-interface Sample {
-  time: number;
-  ms: number;
-  run: number;
-}
-
+/**
+ * The samples of one job or step: parallel arrays (a million steps make a million samples; as
+ * objects they took about 80 MB at once, as arrays of numbers a third of that).
+ */
 interface Subject {
   workflow: string;
   job: string;
   step?: string;
-  samples: Sample[];
+  time: number[];
+  ms: number[];
+  run: number[];
 }
 
 /** Successful job and step durations, each job counted once by id, grouped by workflow/job(/step). */
 function durationSubjects(runs: readonly RunFact[]): Subject[] {
-  const subjects = new Map<string, Subject>();
-  const add = (workflow: string, job: string, step: string | undefined, sample: Sample) => {
-    const key = JSON.stringify([workflow, job, step ?? null]);
-    let subject = subjects.get(key);
-    if (!subject) {
-      subject = { workflow, job, ...(step === undefined ? {} : { step }), samples: [] };
-      subjects.set(key, subject);
+  const subjects: Subject[] = [];
+  // workflow -> job -> the job's subject and its steps' subjects by step label.
+  const byWorkflow = new Map<string, Map<string, { job?: Subject; steps: Map<string, Subject> }>>();
+  const subjectOf = (workflow: string, job: string, step: string | undefined): Subject => {
+    let jobs = byWorkflow.get(workflow);
+    if (!jobs) {
+      jobs = new Map();
+      byWorkflow.set(workflow, jobs);
     }
-    subject.samples.push(sample);
+    let entry = jobs.get(job);
+    if (!entry) {
+      entry = { steps: new Map() };
+      jobs.set(job, entry);
+    }
+    let subject = step === undefined ? entry.job : entry.steps.get(step);
+    if (!subject) {
+      subject = { workflow, job, ...(step === undefined ? {} : { step }), time: [], ms: [], run: [] };
+      if (step === undefined) entry.job = subject;
+      else entry.steps.set(step, subject);
+      subjects.push(subject);
+    }
+    return subject;
+  };
+  const add = (subject: Subject, time: number, ms: number, run: number) => {
+    subject.time.push(time);
+    subject.ms.push(ms);
+    subject.run.push(run);
   };
   const seen = new Set<number>();
   for (const run of runs)
@@ -290,7 +308,7 @@ function durationSubjects(runs: readonly RunFact[]): Subject[] {
       if (job.conclusion !== 'success') continue;
       const jobMs = elapsed(job.startedAt, job.completedAt);
       if (jobMs !== undefined)
-        add(run.workflow, job.name, undefined, { time: job.startedAt!, ms: jobMs, run: run.id });
+        add(subjectOf(run.workflow, job.name, undefined), job.startedAt!, jobMs, run.id);
       const named = new Map<string, number>();
       for (const step of [...job.steps].sort((a, b) => a.number - b.number)) {
         const n = (named.get(step.name) ?? 0) + 1;
@@ -298,14 +316,15 @@ function durationSubjects(runs: readonly RunFact[]): Subject[] {
         if (step.conclusion !== 'success') continue;
         const stepMs = elapsed(step.startedAt, step.completedAt);
         if (stepMs !== undefined)
-          add(run.workflow, job.name, n === 1 ? step.name : `${step.name} #${n}`, {
-            time: step.startedAt!,
-            ms: stepMs,
-            run: run.id,
-          });
+          add(
+            subjectOf(run.workflow, job.name, n === 1 ? step.name : `${step.name} #${n}`),
+            step.startedAt!,
+            stepMs,
+            run.id,
+          );
       }
     }
-  return [...subjects.values()];
+  return subjects;
 }
 
 function elapsed(start: number | undefined, end: number | undefined): number | undefined {
@@ -383,35 +402,39 @@ function durations(
 ): DurationBaseline[] {
   const out: DurationBaseline[] = [];
   for (const subject of durationSubjects(runs)) {
-    const ordered = [...subject.samples].sort((a, b) => a.time - b.time || a.run - b.run || a.ms - b.ms);
-    const current = ordered.filter((s) => inWindow(s.time));
+    // By time, then run, then duration: a total order on what a sample holds.
+    const order = subject.time.map((_, i) => i);
+    order.sort(
+      (a, b) =>
+        subject.time[a]! - subject.time[b]! ||
+        subject.run[a]! - subject.run[b]! ||
+        subject.ms[a]! - subject.ms[b]!,
+    );
+    const times = order.map((i) => subject.time[i]!);
+    const mss = order.map((i) => subject.ms[i]!);
+    const current: number[] = [];
+    for (let i = 0; i < times.length; i++) if (inWindow(times[i]!)) current.push(i);
     if (current.length === 0) continue;
     // Judged from the latest back: the points of the series, and further while the streak of runs
     // over the threshold lasts. Each run's baseline is a slice of the time-sorted samples (binary
     // search), so 10,000 runs of a job cost 10,000 comparisons, not 10,000 squared.
-    const times = ordered.map((sample) => sample.time);
-    const verdicts: { sample: Sample; verdict: Verdict }[] = [];
+    const verdicts: { time: number; ms: number; verdict: Verdict }[] = [];
     let consecutiveOver = 0;
     let streak = true;
-    for (let i = current.length - 1; i >= 0 && (streak || verdicts.length < SERIES_POINTS); i--) {
-      const sample = current[i]!;
-      const base = ordered.slice(
-        lowerBound(times, sample.time - options.baselineMs),
-        lowerBound(times, sample.time),
-      );
-      const verdict = judgeBaseline(
-        base.map((b) => b.ms),
-        sample.ms,
-        options,
-      );
-      if (verdicts.length < SERIES_POINTS) verdicts.unshift({ sample, verdict });
+    for (let c = current.length - 1; c >= 0 && (streak || verdicts.length < SERIES_POINTS); c--) {
+      const i = current[c]!;
+      const time = times[i]!;
+      const ms = mss[i]!;
+      const base = mss.slice(lowerBound(times, time - options.baselineMs), lowerBound(times, time));
+      const verdict = judgeBaseline(base, ms, options);
+      if (verdicts.length < SERIES_POINTS) verdicts.unshift({ time, ms, verdict });
       if (streak && verdict.over) consecutiveOver++;
       else streak = false;
     }
     const latest = verdicts[verdicts.length - 1]!;
-    const series: DurationPoint[] = verdicts.map(({ sample, verdict }) => ({
-      time: sample.time,
-      ms: sample.ms,
+    const series: DurationPoint[] = verdicts.map(({ time, ms, verdict }) => ({
+      time,
+      ms,
       ...(verdict.samples >= options.minSamples
         ? { medianMs: verdict.medianMs!, upperMs: verdict.upperMs! }
         : {}),
@@ -421,9 +444,9 @@ function durations(
       job: subject.job,
       ...(subject.step === undefined ? {} : { step: subject.step }),
       samples: latest.verdict.samples,
-      medianMs: latest.verdict.medianMs ?? latest.sample.ms,
+      medianMs: latest.verdict.medianMs ?? latest.ms,
       madMs: latest.verdict.madMs ?? 0,
-      latestMs: latest.sample.ms,
+      latestMs: latest.ms,
       consecutiveOver,
       runs: current.length,
       series,
@@ -442,25 +465,39 @@ function durations(
 // --- queue times -----------------------------------------------------------------------------------
 
 function queueTimes(runs: RunFact[], inWindow: (t: number) => boolean): QueueTime[] {
-  const samples: { workflow: string; job: string; ms: number }[] = [];
+  // workflow -> job -> queue times (numbers, not a sample object per job).
+  const groups = new Map<string, Map<string, number[]>>();
   const seen = new Set<number>();
   for (const run of runs)
     for (const job of run.jobs) {
       if (seen.has(job.id) || job.startedAt === undefined || !inWindow(job.createdAt)) continue;
       seen.add(job.id);
       if (job.conclusion === 'skipped') continue;
-      samples.push({ workflow: run.workflow, job: job.name, ms: Math.max(0, job.startedAt - job.createdAt) });
+      let jobs = groups.get(run.workflow);
+      if (!jobs) {
+        jobs = new Map();
+        groups.set(run.workflow, jobs);
+      }
+      let values = jobs.get(job.name);
+      if (!values) {
+        values = [];
+        jobs.set(job.name, values);
+      }
+      values.push(Math.max(0, job.startedAt - job.createdAt));
     }
-  return [...groupBy(samples, (s) => JSON.stringify([s.workflow, s.job])).values()].map((group) => {
-    const values = group.map((s) => s.ms);
-    return {
-      workflow: group[0]!.workflow,
-      job: group[0]!.job,
+  const keyed: { key: string; workflow: string; job: string; values: number[] }[] = [];
+  for (const [workflow, jobs] of groups)
+    for (const [job, values] of jobs)
+      keyed.push({ key: JSON.stringify([workflow, job]), workflow, job, values });
+  return keyed
+    .sort((a, b) => byText(a.key, b.key))
+    .map(({ workflow, job, values }) => ({
+      workflow,
+      job,
       samples: values.length,
       medianMs: median(values)!,
       p90Ms: percentile(values, 90)!,
-    };
-  });
+    }));
 }
 
 // --- stage retries ---------------------------------------------------------------------------------

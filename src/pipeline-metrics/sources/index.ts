@@ -21,7 +21,7 @@ import type { RunRecord } from '../../quarantine/history.js';
 import { ConfigurationError } from '../../runtime/errors.js';
 import type { Facts } from '../model.js';
 import { type DeploySource, type DeployStats, readDeploys } from './deploys.js';
-import { type RunSegment, releaseTimes } from './run-store.js';
+import type { RunSegment } from './run-store.js';
 import { readStages, type StageStats } from './stages.js';
 import { readTests, type TestStats } from './tests.js';
 import { DEFAULT_BUDGET, fetchWorkflowRuns, type RunStats } from './workflow-runs.js';
@@ -154,7 +154,7 @@ export async function collectFacts(
         run: deps.run,
       },
       { repository: options.repository, since: options.since, ...options.runs },
-    ).finally(releaseTimes);
+    );
     facts.runs = runs;
     stats.runs = runStats;
   }
