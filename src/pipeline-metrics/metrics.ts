@@ -258,16 +258,52 @@ function flakeRates(facts: Facts, top: number): FlakeRate[] {
 // --- durations -------------------------------------------------------------------------------------
 
 /**
- * The samples of one job or step: parallel arrays (a million steps make a million samples; as
- * objects they took about 80 MB at once, as arrays of numbers a third of that).
+ * Numbers appended one at a time, held outside the JS heap in typed-array chunks that double in
+ * size up to 16,384 numbers: nothing is copied as it grows (a grown copy leaves the old one for the
+ * collector, and dead buffers pile up to tens of megabytes before V8 collects them).
+ */
+class Column {
+  private chunks: Float64Array[] = [];
+  private last = new Float64Array(0);
+  private used = 0;
+  length = 0;
+  push(value: number): void {
+    if (this.used === this.last.length) {
+      this.last = new Float64Array(Math.min(16_384, Math.max(64, this.length)));
+      this.chunks.push(this.last);
+      this.used = 0;
+    }
+    this.last[this.used++] = value;
+    this.length++;
+  }
+  /** The numbers, copied into `into` (at least `length` long); the chunks are let go. */
+  take(into: Float64Array): Float64Array {
+    const all = into.subarray(0, this.length);
+    let at = 0;
+    for (const chunk of this.chunks) {
+      const part = chunk.length <= this.length - at ? chunk : chunk.subarray(0, this.length - at);
+      all.set(part, at);
+      at += part.length;
+    }
+    this.chunks = [];
+    this.last = new Float64Array(0);
+    this.used = 0;
+    return all;
+  }
+}
+
+/**
+ * The samples of one job or step, as columns: a million steps make a million samples, which as
+ * objects took about 80 MB of heap at once, and as growing arrays left their old copies for the
+ * collector; as typed arrays they are 24 bytes a sample, outside the heap.
  */
 interface Subject {
   workflow: string;
   job: string;
   step?: string;
-  time: number[];
-  ms: number[];
-  run: number[];
+  time: Column;
+  ms: Column;
+  run: Column;
 }
 
 /** Successful job and step durations, each job counted once by id, grouped by workflow/job(/step). */
@@ -288,7 +324,14 @@ function durationSubjects(runs: readonly RunFact[]): Subject[] {
     }
     let subject = step === undefined ? entry.job : entry.steps.get(step);
     if (!subject) {
-      subject = { workflow, job, ...(step === undefined ? {} : { step }), time: [], ms: [], run: [] };
+      subject = {
+        workflow,
+        job,
+        ...(step === undefined ? {} : { step }),
+        time: new Column(),
+        ms: new Column(),
+        run: new Column(),
+      };
       if (step === undefined) entry.job = subject;
       else entry.steps.set(step, subject);
       subjects.push(subject);
@@ -366,7 +409,7 @@ export function judge(
 }
 
 /** The first index whose time is >= t in ascending `times`. */
-function lowerBound(times: readonly number[], t: number): number {
+function lowerBound(times: ArrayLike<number>, t: number): number {
   let lo = 0;
   let hi = times.length;
   while (lo < hi) {
@@ -395,23 +438,67 @@ function judgeBaseline(
   };
 }
 
+/**
+ * judgeBaseline over `mss[lo, hi)`, sorted in scratch arrays reused from run to run: a baseline of
+ * 10,000 samples judged 30 times for each of 120 jobs and steps allocated 3 copies each time.
+ * The same figures as judgeBaseline (the same values sorted the same way).
+ */
+function judgeWindow(
+  mss: Float64Array,
+  lo: number,
+  hi: number,
+  ms: number,
+  options: Pick<MetricsOptions, 'threshold' | 'minSamples'>,
+  scratch: { sorted: Float64Array; deviations: Float64Array },
+): Verdict {
+  const n = hi - lo;
+  if (n <= 0) return { samples: 0, over: false };
+  if (scratch.sorted.length < n) {
+    scratch.sorted = new Float64Array(n * 2);
+    scratch.deviations = new Float64Array(n * 2);
+  }
+  const sorted = scratch.sorted.subarray(0, n);
+  sorted.set(mss.subarray(lo, hi));
+  sorted.sort();
+  const m = middle(sorted);
+  const deviations = scratch.deviations.subarray(0, n);
+  for (let i = 0; i < n; i++) deviations[i] = Math.abs(sorted[i]! - m);
+  deviations.sort();
+  const d = middle(deviations);
+  const upperMs = m + options.threshold * spread(m, d);
+  return { samples: n, medianMs: m, madMs: d, upperMs, over: n >= options.minSamples && ms > upperMs };
+}
+
+/** The median of sorted values (as stats.ts median). */
+function middle(sorted: Float64Array): number {
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
 function durations(
   runs: RunFact[],
   options: MetricsOptions,
   inWindow: (t: number) => boolean,
 ): DurationBaseline[] {
   const out: DurationBaseline[] = [];
+  const scratch = { sorted: new Float64Array(1024), deviations: new Float64Array(1024) };
+  // One set of arrays for every subject, grown to the largest (as the scratch above).
+  let columns = new Float64Array(0);
   for (const subject of durationSubjects(runs)) {
+    const n = subject.time.length;
+    if (columns.length < 5 * n) columns = new Float64Array(10 * n);
+    const time = subject.time.take(columns.subarray(0, n));
+    const run = subject.run.take(columns.subarray(n, 2 * n));
+    const took = subject.ms.take(columns.subarray(2 * n, 3 * n));
     // By time, then run, then duration: a total order on what a sample holds.
-    const order = subject.time.map((_, i) => i);
-    order.sort(
-      (a, b) =>
-        subject.time[a]! - subject.time[b]! ||
-        subject.run[a]! - subject.run[b]! ||
-        subject.ms[a]! - subject.ms[b]!,
-    );
-    const times = order.map((i) => subject.time[i]!);
-    const mss = order.map((i) => subject.ms[i]!);
+    const order = Array.from({ length: n }, (_, i) => i);
+    order.sort((a, b) => time[a]! - time[b]! || run[a]! - run[b]! || took[a]! - took[b]!);
+    const times = columns.subarray(3 * n, 4 * n);
+    const mss = columns.subarray(4 * n, 5 * n);
+    order.forEach((i, k) => {
+      times[k] = time[i]!;
+      mss[k] = took[i]!;
+    });
     const current: number[] = [];
     for (let i = 0; i < times.length; i++) if (inWindow(times[i]!)) current.push(i);
     if (current.length === 0) continue;
@@ -423,11 +510,17 @@ function durations(
     let streak = true;
     for (let c = current.length - 1; c >= 0 && (streak || verdicts.length < SERIES_POINTS); c--) {
       const i = current[c]!;
-      const time = times[i]!;
+      const t = times[i]!;
       const ms = mss[i]!;
-      const base = mss.slice(lowerBound(times, time - options.baselineMs), lowerBound(times, time));
-      const verdict = judgeBaseline(base, ms, options);
-      if (verdicts.length < SERIES_POINTS) verdicts.unshift({ time, ms, verdict });
+      const verdict = judgeWindow(
+        mss,
+        lowerBound(times, t - options.baselineMs),
+        lowerBound(times, t),
+        ms,
+        options,
+        scratch,
+      );
+      if (verdicts.length < SERIES_POINTS) verdicts.unshift({ time: t, ms, verdict });
       if (streak && verdict.over) consecutiveOver++;
       else streak = false;
     }
