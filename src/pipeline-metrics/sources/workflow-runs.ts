@@ -39,6 +39,7 @@ import { createLimiter } from '../../net/pool.js';
 import { errorMessage, isConfigurationError } from '../../runtime/errors.js';
 import { compactRun, jobOf, stepOf } from '../compact.js';
 import type { JobFact, RunFact, StepFact } from '../model.js';
+import type { SourceDeps } from './deps.js';
 import { type FetchState, type RangeState, RUNS_STREAM, type RunSegment, SEGMENT_RUNS } from './run-store.js';
 
 export const HOUR = 3_600_000;
@@ -83,14 +84,9 @@ export interface RunStats {
   segments: number;
 }
 
-export interface RunsDeps {
+export interface RunsDeps extends SourceDeps {
   github: GitHub;
   store?: HistoryStore<RunSegment>;
-  now(): number;
-  sleep?(ms: number): Promise<void>;
-  warn(message: string): void;
-  info?(message: string): void;
-  run?: { run: string; attempt: number };
 }
 
 export interface RunsOptions {
