@@ -12,6 +12,7 @@ import { type PipelineMetricsConfig, readConfig } from './config.js';
 import { BASELINE_MS, INPUT, MAX_FACTS_BYTES, OUTPUT } from './constants.js';
 import { FactsError, parseFacts } from './facts-file.js';
 import { writeReportFiles } from './files.js';
+import { keepYoungGenerationSmall } from './memory.js';
 import { computeMetrics } from './metrics.js';
 import { ExportError, runExports } from './export/index.js';
 import type { Facts, MetricsReport, RunFact } from './model.js';
@@ -19,6 +20,7 @@ import type { CollectStats } from './sources/index.js';
 import { renderSummary } from './summary.js';
 
 export const main: ActionFn = async (ctx) => {
+  keepYoungGenerationSmall();
   const config = readConfig(ctx.inputs, ctx.workspace, ctx.runtime.env.RUNNER_TEMP);
   // Exporter header values and URL credentials are masked before anything can print them.
   for (const secret of config.exports.secrets) ctx.runtime.setSecret(secret);

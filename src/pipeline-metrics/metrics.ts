@@ -257,30 +257,91 @@ function flakeRates(facts: Facts, top: number): FlakeRate[] {
 
 // --- durations -------------------------------------------------------------------------------------
 
-interface Sample {
-  time: number;
-  ms: number;
-  run: number;
+/**
+ * Numbers appended one at a time, held outside the JS heap in typed-array chunks that double in
+ * size up to 16,384 numbers: nothing is copied as it grows (a grown copy leaves the old one for the
+ * collector, and dead buffers pile up to tens of megabytes before V8 collects them).
+ */
+class Column {
+  private chunks: Float64Array[] = [];
+  private last = new Float64Array(0);
+  private used = 0;
+  length = 0;
+  push(value: number): void {
+    if (this.used === this.last.length) {
+      this.last = new Float64Array(Math.min(16_384, Math.max(64, this.length)));
+      this.chunks.push(this.last);
+      this.used = 0;
+    }
+    this.last[this.used++] = value;
+    this.length++;
+  }
+  /** The numbers, copied into `into` (at least `length` long); the chunks are let go. */
+  take(into: Float64Array): Float64Array {
+    const all = into.subarray(0, this.length);
+    let at = 0;
+    for (const chunk of this.chunks) {
+      const part = chunk.length <= this.length - at ? chunk : chunk.subarray(0, this.length - at);
+      all.set(part, at);
+      at += part.length;
+    }
+    this.chunks = [];
+    this.last = new Float64Array(0);
+    this.used = 0;
+    return all;
+  }
 }
 
+/**
+ * The samples of one job or step, as columns: a million steps make a million samples, which as
+ * objects took about 80 MB of heap at once, and as growing arrays left their old copies for the
+ * collector; as typed arrays they are 24 bytes a sample, outside the heap.
+ */
 interface Subject {
   workflow: string;
   job: string;
   step?: string;
-  samples: Sample[];
+  time: Column;
+  ms: Column;
+  run: Column;
 }
 
 /** Successful job and step durations, each job counted once by id, grouped by workflow/job(/step). */
 function durationSubjects(runs: readonly RunFact[]): Subject[] {
-  const subjects = new Map<string, Subject>();
-  const add = (workflow: string, job: string, step: string | undefined, sample: Sample) => {
-    const key = JSON.stringify([workflow, job, step ?? null]);
-    let subject = subjects.get(key);
-    if (!subject) {
-      subject = { workflow, job, ...(step === undefined ? {} : { step }), samples: [] };
-      subjects.set(key, subject);
+  const subjects: Subject[] = [];
+  // workflow -> job -> the job's subject and its steps' subjects by step label.
+  const byWorkflow = new Map<string, Map<string, { job?: Subject; steps: Map<string, Subject> }>>();
+  const subjectOf = (workflow: string, job: string, step: string | undefined): Subject => {
+    let jobs = byWorkflow.get(workflow);
+    if (!jobs) {
+      jobs = new Map();
+      byWorkflow.set(workflow, jobs);
     }
-    subject.samples.push(sample);
+    let entry = jobs.get(job);
+    if (!entry) {
+      entry = { steps: new Map() };
+      jobs.set(job, entry);
+    }
+    let subject = step === undefined ? entry.job : entry.steps.get(step);
+    if (!subject) {
+      subject = {
+        workflow,
+        job,
+        ...(step === undefined ? {} : { step }),
+        time: new Column(),
+        ms: new Column(),
+        run: new Column(),
+      };
+      if (step === undefined) entry.job = subject;
+      else entry.steps.set(step, subject);
+      subjects.push(subject);
+    }
+    return subject;
+  };
+  const add = (subject: Subject, time: number, ms: number, run: number) => {
+    subject.time.push(time);
+    subject.ms.push(ms);
+    subject.run.push(run);
   };
   const seen = new Set<number>();
   for (const run of runs)
@@ -290,7 +351,7 @@ function durationSubjects(runs: readonly RunFact[]): Subject[] {
       if (job.conclusion !== 'success') continue;
       const jobMs = elapsed(job.startedAt, job.completedAt);
       if (jobMs !== undefined)
-        add(run.workflow, job.name, undefined, { time: job.startedAt!, ms: jobMs, run: run.id });
+        add(subjectOf(run.workflow, job.name, undefined), job.startedAt!, jobMs, run.id);
       const named = new Map<string, number>();
       for (const step of [...job.steps].sort((a, b) => a.number - b.number)) {
         const n = (named.get(step.name) ?? 0) + 1;
@@ -298,14 +359,15 @@ function durationSubjects(runs: readonly RunFact[]): Subject[] {
         if (step.conclusion !== 'success') continue;
         const stepMs = elapsed(step.startedAt, step.completedAt);
         if (stepMs !== undefined)
-          add(run.workflow, job.name, n === 1 ? step.name : `${step.name} #${n}`, {
-            time: step.startedAt!,
-            ms: stepMs,
-            run: run.id,
-          });
+          add(
+            subjectOf(run.workflow, job.name, n === 1 ? step.name : `${step.name} #${n}`),
+            step.startedAt!,
+            stepMs,
+            run.id,
+          );
       }
     }
-  return [...subjects.values()];
+  return subjects;
 }
 
 function elapsed(start: number | undefined, end: number | undefined): number | undefined {
@@ -347,7 +409,7 @@ export function judge(
 }
 
 /** The first index whose time is >= t in ascending `times`. */
-function lowerBound(times: readonly number[], t: number): number {
+function lowerBound(times: ArrayLike<number>, t: number): number {
   let lo = 0;
   let hi = times.length;
   while (lo < hi) {
@@ -376,42 +438,96 @@ function judgeBaseline(
   };
 }
 
+/**
+ * judgeBaseline over `mss[lo, hi)`, sorted in scratch arrays reused from run to run: a baseline of
+ * 10,000 samples judged 30 times for each of 120 jobs and steps allocated 3 copies each time.
+ * The same figures as judgeBaseline (the same values sorted the same way).
+ */
+function judgeWindow(
+  mss: Float64Array,
+  lo: number,
+  hi: number,
+  ms: number,
+  options: Pick<MetricsOptions, 'threshold' | 'minSamples'>,
+  scratch: { sorted: Float64Array; deviations: Float64Array },
+): Verdict {
+  const n = hi - lo;
+  if (n <= 0) return { samples: 0, over: false };
+  if (scratch.sorted.length < n) {
+    scratch.sorted = new Float64Array(n * 2);
+    scratch.deviations = new Float64Array(n * 2);
+  }
+  const sorted = scratch.sorted.subarray(0, n);
+  sorted.set(mss.subarray(lo, hi));
+  sorted.sort();
+  const m = middle(sorted);
+  const deviations = scratch.deviations.subarray(0, n);
+  for (let i = 0; i < n; i++) deviations[i] = Math.abs(sorted[i]! - m);
+  deviations.sort();
+  const d = middle(deviations);
+  const upperMs = m + options.threshold * spread(m, d);
+  return { samples: n, medianMs: m, madMs: d, upperMs, over: n >= options.minSamples && ms > upperMs };
+}
+
+/** The median of sorted values (as stats.ts median). */
+function middle(sorted: Float64Array): number {
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
 function durations(
   runs: RunFact[],
   options: MetricsOptions,
   inWindow: (t: number) => boolean,
 ): DurationBaseline[] {
   const out: DurationBaseline[] = [];
+  const scratch = { sorted: new Float64Array(1024), deviations: new Float64Array(1024) };
+  // One set of arrays for every subject, grown to the largest (as the scratch above).
+  let columns = new Float64Array(0);
   for (const subject of durationSubjects(runs)) {
-    const ordered = [...subject.samples].sort((a, b) => a.time - b.time || a.run - b.run || a.ms - b.ms);
-    const current = ordered.filter((s) => inWindow(s.time));
+    const n = subject.time.length;
+    if (columns.length < 5 * n) columns = new Float64Array(10 * n);
+    const time = subject.time.take(columns.subarray(0, n));
+    const run = subject.run.take(columns.subarray(n, 2 * n));
+    const took = subject.ms.take(columns.subarray(2 * n, 3 * n));
+    // By time, then run, then duration: a total order on what a sample holds.
+    const order = Array.from({ length: n }, (_, i) => i);
+    order.sort((a, b) => time[a]! - time[b]! || run[a]! - run[b]! || took[a]! - took[b]!);
+    const times = columns.subarray(3 * n, 4 * n);
+    const mss = columns.subarray(4 * n, 5 * n);
+    order.forEach((i, k) => {
+      times[k] = time[i]!;
+      mss[k] = took[i]!;
+    });
+    const current: number[] = [];
+    for (let i = 0; i < times.length; i++) if (inWindow(times[i]!)) current.push(i);
     if (current.length === 0) continue;
     // Judged from the latest back: the points of the series, and further while the streak of runs
     // over the threshold lasts. Each run's baseline is a slice of the time-sorted samples (binary
     // search), so 10,000 runs of a job cost 10,000 comparisons, not 10,000 squared.
-    const times = ordered.map((sample) => sample.time);
-    const verdicts: { sample: Sample; verdict: Verdict }[] = [];
+    const verdicts: { time: number; ms: number; verdict: Verdict }[] = [];
     let consecutiveOver = 0;
     let streak = true;
-    for (let i = current.length - 1; i >= 0 && (streak || verdicts.length < SERIES_POINTS); i--) {
-      const sample = current[i]!;
-      const base = ordered.slice(
-        lowerBound(times, sample.time - options.baselineMs),
-        lowerBound(times, sample.time),
-      );
-      const verdict = judgeBaseline(
-        base.map((b) => b.ms),
-        sample.ms,
+    for (let c = current.length - 1; c >= 0 && (streak || verdicts.length < SERIES_POINTS); c--) {
+      const i = current[c]!;
+      const t = times[i]!;
+      const ms = mss[i]!;
+      const verdict = judgeWindow(
+        mss,
+        lowerBound(times, t - options.baselineMs),
+        lowerBound(times, t),
+        ms,
         options,
+        scratch,
       );
-      if (verdicts.length < SERIES_POINTS) verdicts.unshift({ sample, verdict });
+      if (verdicts.length < SERIES_POINTS) verdicts.unshift({ time: t, ms, verdict });
       if (streak && verdict.over) consecutiveOver++;
       else streak = false;
     }
     const latest = verdicts[verdicts.length - 1]!;
-    const series: DurationPoint[] = verdicts.map(({ sample, verdict }) => ({
-      time: sample.time,
-      ms: sample.ms,
+    const series: DurationPoint[] = verdicts.map(({ time, ms, verdict }) => ({
+      time,
+      ms,
       ...(verdict.samples >= options.minSamples
         ? { medianMs: verdict.medianMs!, upperMs: verdict.upperMs! }
         : {}),
@@ -421,9 +537,9 @@ function durations(
       job: subject.job,
       ...(subject.step === undefined ? {} : { step: subject.step }),
       samples: latest.verdict.samples,
-      medianMs: latest.verdict.medianMs ?? latest.sample.ms,
+      medianMs: latest.verdict.medianMs ?? latest.ms,
       madMs: latest.verdict.madMs ?? 0,
-      latestMs: latest.sample.ms,
+      latestMs: latest.ms,
       consecutiveOver,
       runs: current.length,
       series,
@@ -442,25 +558,39 @@ function durations(
 // --- queue times -----------------------------------------------------------------------------------
 
 function queueTimes(runs: RunFact[], inWindow: (t: number) => boolean): QueueTime[] {
-  const samples: { workflow: string; job: string; ms: number }[] = [];
+  // workflow -> job -> queue times (numbers, not a sample object per job).
+  const groups = new Map<string, Map<string, number[]>>();
   const seen = new Set<number>();
   for (const run of runs)
     for (const job of run.jobs) {
       if (seen.has(job.id) || job.startedAt === undefined || !inWindow(job.createdAt)) continue;
       seen.add(job.id);
       if (job.conclusion === 'skipped') continue;
-      samples.push({ workflow: run.workflow, job: job.name, ms: Math.max(0, job.startedAt - job.createdAt) });
+      let jobs = groups.get(run.workflow);
+      if (!jobs) {
+        jobs = new Map();
+        groups.set(run.workflow, jobs);
+      }
+      let values = jobs.get(job.name);
+      if (!values) {
+        values = [];
+        jobs.set(job.name, values);
+      }
+      values.push(Math.max(0, job.startedAt - job.createdAt));
     }
-  return [...groupBy(samples, (s) => JSON.stringify([s.workflow, s.job])).values()].map((group) => {
-    const values = group.map((s) => s.ms);
-    return {
-      workflow: group[0]!.workflow,
-      job: group[0]!.job,
+  const keyed: { key: string; workflow: string; job: string; values: number[] }[] = [];
+  for (const [workflow, jobs] of groups)
+    for (const [job, values] of jobs)
+      keyed.push({ key: JSON.stringify([workflow, job]), workflow, job, values });
+  return keyed
+    .sort((a, b) => byText(a.key, b.key))
+    .map(({ workflow, job, values }) => ({
+      workflow,
+      job,
       samples: values.length,
       medianMs: median(values)!,
       p90Ms: percentile(values, 90)!,
-    };
-  });
+    }));
 }
 
 // --- stage retries ---------------------------------------------------------------------------------

@@ -2,6 +2,10 @@
 // into a MetricsReport, and the summary, alerts and exporters read the report (OTLP traces read the
 // runs). Times are milliseconds since the epoch; durations are milliseconds. Fields may be added;
 // renaming or removing one breaks a part that reads it.
+//
+// The runs the sources hold are compact (compact.ts): a RunFact's `jobs` is then a getter that
+// builds the JobFact and StepFact objects on each read. Read `run.jobs` once per pass over a run,
+// never assign to it, and treat what it gives as a copy (changing it changes nothing).
 
 /** One step of a job, as the workflow jobs API reports it. */
 export interface StepFact {
@@ -43,7 +47,8 @@ export interface RunFact {
   startedAt: number;
   updatedAt: number;
   url: string;
-  jobs: JobFact[];
+  /** A getter on compact runs (see above): read once per pass. */
+  readonly jobs: JobFact[];
 }
 
 /** One promotion or rollback into an environment (from promote's records in the registry). */

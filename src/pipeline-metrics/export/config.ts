@@ -41,56 +41,69 @@ const given = (value: string | undefined) => (value ?? '').trim() !== '';
  */
 export function parseExportConfig(inputs: ExportInputs): ExportConfig {
   const config: ExportConfig = { secrets: [] };
-  if (given(inputs.pushgatewayUrl)) {
-    const target = exportTarget(
-      inputs.pushgatewayUrl!,
-      PUSHGATEWAY_INPUTS.url,
-      inputs.pushgatewayHeaders ?? '',
-      PUSHGATEWAY_INPUTS.headers,
-    );
-    config.secrets.push(...target.secrets);
-    if (/\/metrics(\/|$)/.test(target.url.pathname))
-      throw ConfigurationError.forInput(
-        PUSHGATEWAY_INPUTS.url,
-        safeUrl(target.url),
-        `the Pushgateway's base URL, without /metrics/… (the job goes in '${PUSHGATEWAY_INPUTS.job}', labels in '${PUSHGATEWAY_INPUTS.grouping}')`,
-      );
+  const pushgateway = exporterTarget(config, {
+    url: inputs.pushgatewayUrl,
+    headers: inputs.pushgatewayHeaders,
+    inputs: PUSHGATEWAY_INPUTS,
+    what: "the Pushgateway's URL",
+    suffix: /\/metrics(\/|$)/,
+    expected: `the Pushgateway's base URL, without /metrics/… (the job goes in '${PUSHGATEWAY_INPUTS.job}', labels in '${PUSHGATEWAY_INPUTS.grouping}')`,
+    others: [
+      [inputs.pushgatewayJob, PUSHGATEWAY_INPUTS.job],
+      [inputs.pushgatewayGrouping, PUSHGATEWAY_INPUTS.grouping],
+    ],
+  });
+  if (pushgateway)
     config.pushgateway = {
-      target,
+      target: pushgateway,
       job: given(inputs.pushgatewayJob) ? inputs.pushgatewayJob!.trim() : undefined,
       grouping: parseGroupingLines(inputs.pushgatewayGrouping ?? '', PUSHGATEWAY_INPUTS.grouping),
     };
-  } else {
-    for (const [key, name] of [
-      ['pushgatewayJob', PUSHGATEWAY_INPUTS.job],
-      ['pushgatewayGrouping', PUSHGATEWAY_INPUTS.grouping],
-      ['pushgatewayHeaders', PUSHGATEWAY_INPUTS.headers],
-    ] as const)
-      if (given(inputs[key]))
-        throw new ConfigurationError(
-          `Input '${name}' is given but '${PUSHGATEWAY_INPUTS.url}' is not: set the Pushgateway's URL, or remove '${name}'.`,
-        );
-  }
-  if (given(inputs.otlpEndpoint)) {
-    const target = exportTarget(
-      inputs.otlpEndpoint!,
-      OTLP_INPUTS.endpoint,
-      inputs.otlpHeaders ?? '',
-      OTLP_INPUTS.headers,
-    );
-    config.secrets.push(...target.secrets);
-    if (/\/v1\/traces$/.test(target.url.pathname))
-      throw ConfigurationError.forInput(
-        OTLP_INPUTS.endpoint,
-        safeUrl(target.url),
-        'the OTLP/HTTP base URL, without /v1/traces (it is appended)',
-      );
-    config.otlp = { target };
-  } else if (given(inputs.otlpHeaders))
-    throw new ConfigurationError(
-      `Input '${OTLP_INPUTS.headers}' is given but '${OTLP_INPUTS.endpoint}' is not: set the OTLP endpoint, or remove '${OTLP_INPUTS.headers}'.`,
-    );
+  const otlp = exporterTarget(config, {
+    url: inputs.otlpEndpoint,
+    headers: inputs.otlpHeaders,
+    inputs: { url: OTLP_INPUTS.endpoint, headers: OTLP_INPUTS.headers },
+    what: 'the OTLP endpoint',
+    suffix: /\/v1\/traces$/,
+    expected: 'the OTLP/HTTP base URL, without /v1/traces (it is appended)',
+    others: [],
+  });
+  if (otlp) config.otlp = { target: otlp };
   return config;
+}
+
+/**
+ * One exporter's URL and headers as its target (their secrets added to the config's), or undefined
+ * when its URL is not given; then none of its other inputs may be. A URL ending in the path the
+ * exporter appends itself (`suffix`) is refused: the user gave the full URL where the base is asked.
+ */
+function exporterTarget(
+  config: ExportConfig,
+  exporter: {
+    url: string | undefined;
+    headers: string | undefined;
+    inputs: { url: string; headers: string };
+    what: string;
+    suffix: RegExp;
+    expected: string;
+    /** Its other inputs, in the order they are checked, before its headers. */
+    others: [value: string | undefined, input: string][];
+  },
+): ExportTarget | undefined {
+  const { inputs } = exporter;
+  if (!given(exporter.url)) {
+    for (const [value, name] of [...exporter.others, [exporter.headers, inputs.headers] as const])
+      if (given(value))
+        throw new ConfigurationError(
+          `Input '${name}' is given but '${inputs.url}' is not: set ${exporter.what}, or remove '${name}'.`,
+        );
+    return undefined;
+  }
+  const target = exportTarget(exporter.url!, inputs.url, exporter.headers ?? '', inputs.headers);
+  config.secrets.push(...target.secrets);
+  if (exporter.suffix.test(target.url.pathname))
+    throw ConfigurationError.forInput(inputs.url, safeUrl(target.url), exporter.expected);
+  return target;
 }
 
 export interface ExportResults {

@@ -20,12 +20,14 @@ import {
 import type { RunRecord } from '../../quarantine/history.js';
 import { ConfigurationError } from '../../runtime/errors.js';
 import type { Facts } from '../model.js';
+import type { SourceDeps } from './deps.js';
 import { type DeploySource, type DeployStats, readDeploys } from './deploys.js';
-import { type RunSegment, releaseTimes } from './run-store.js';
+import type { RunSegment } from './run-store.js';
 import { readStages, type StageStats } from './stages.js';
 import { readTests, type TestStats } from './tests.js';
 import { DEFAULT_BUDGET, fetchWorkflowRuns, type RunStats } from './workflow-runs.js';
 
+export type { SourceDeps } from './deps.js';
 export { deployFacts, serviceOf } from './deploys.js';
 export { type FetchState, RUN_SEGMENTS, RUNS_STREAM, type RunSegment } from './run-store.js';
 export { stageFact } from './stages.js';
@@ -68,7 +70,7 @@ export interface CollectOptions {
 }
 
 /** What the sources are handed (the domain opens nothing itself). */
-export interface CollectDeps {
+export interface CollectDeps extends SourceDeps {
   /** The one GitHub client; required when options.runs is given. */
   github?: GitHub;
   /** Where fetched runs are kept between collections (history: cache, branch or dir; RUN_SEGMENTS format). */
@@ -79,14 +81,6 @@ export interface CollectDeps {
   testStore?: HistoryStore<RunRecord>;
   /** Lines of a stage log file (default: the file read as a stream). */
   readLines?: (path: string) => AsyncIterable<string>;
-  now(): number;
-  /** Waits (the per-endpoint pace); default setTimeout. */
-  sleep?(ms: number): Promise<void>;
-  /** Something the user should see (a warning annotation under the runner). */
-  warn(message: string): void;
-  info?(message: string): void;
-  /** The id and attempt of this collection's own run: names the records it stores. */
-  run?: { run: string; attempt: number };
 }
 
 /** What a collection did: shown in the summary so a partial backfill is never silent. */
@@ -144,17 +138,9 @@ export async function collectFacts(
   if (options.runs) {
     if (!deps.github) throw new Error('collectFacts: options.runs needs deps.github');
     const { runs, stats: runStats } = await fetchWorkflowRuns(
-      {
-        github: deps.github,
-        store: deps.runStore,
-        now: deps.now,
-        sleep: deps.sleep,
-        warn: deps.warn,
-        info: deps.info,
-        run: deps.run,
-      },
+      { ...deps, github: deps.github, store: deps.runStore },
       { repository: options.repository, since: options.since, ...options.runs },
-    ).finally(releaseTimes);
+    );
     facts.runs = runs;
     stats.runs = runStats;
   }

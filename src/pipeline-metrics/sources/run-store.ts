@@ -8,13 +8,15 @@
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { RecordFormat } from '../../history/index.js';
+import { compactRun, jobOf, stepOf } from '../compact.js';
 import type { JobFact, RunFact, StepFact } from '../model.js';
 
 /** The store stream (the RecordKey branch) pipeline-metrics keeps its runs in. */
 export const RUNS_STREAM = 'workflow-runs';
 /**
  * Attempts per segment: bounds the memory one encode or decode needs (10,000 runs of 20 jobs read
- * back peaked at 370 MB in segments of 1,000, 285 MB in segments of 250).
+ * back peaked at 370 MB in segments of 1,000, 285 MB in segments of 250, when the runs were held
+ * as plain objects).
  */
 export const SEGMENT_RUNS = 250;
 
@@ -170,7 +172,7 @@ export function decodeSegment(bytes: Buffer): RunSegment | undefined {
     return text ?? null;
   };
   const text = (i: unknown): string => str(i) ?? '';
-  const back = (v: number | null, base: number) => (v === null ? undefined : sharedTime(base + v));
+  const back = (v: number | null, base: number) => (v === null ? undefined : base + v);
   try {
     const runs: RunFact[] = value.runs.map((r) => {
       if (!Array.isArray(r) || r.length !== 13 || !isNum(r[0]) || !isNum(r[1]) || !isNum(r[8]))
@@ -183,7 +185,7 @@ export function decodeSegment(bytes: Buffer): RunSegment | undefined {
         if (!Array.isArray(j) || j.length !== 8 || !isNum(j[0]) || !isNum(j[3]) || !Array.isArray(j[7]))
           throw new Error('bad job');
         if (!optNum(j[4]) || !optNum(j[5]) || !optNum(j[6])) throw new Error('bad job');
-        const jobCreated = sharedTime(created + j[3]);
+        const jobCreated = created + j[3];
         const steps: StepFact[] = j[7].map((st) => {
           if (!Array.isArray(st) || st.length !== 5 || !isNum(st[1]) || !optNum(st[3]) || !optNum(st[4]))
             throw new Error('bad step');
@@ -201,7 +203,7 @@ export function decodeSegment(bytes: Buffer): RunSegment | undefined {
         );
         return job;
       });
-      return {
+      return compactRun({
         id: r[0],
         attempt: r[1],
         workflow: text(r[2]),
@@ -215,7 +217,7 @@ export function decodeSegment(bytes: Buffer): RunSegment | undefined {
         updatedAt: created + r[10],
         url: r[11],
         jobs,
-      };
+      });
     });
     return {
       v: 1,
@@ -247,73 +249,6 @@ function isState(value: unknown): value is FetchState {
       (r.listed === undefined || typeof r.listed === 'boolean'),
   );
 }
-
-/**
- * Times shared between the facts that hold them. V8 boxes a number field that has only ever held
- * numbers separately in every object (16 bytes more per time); a field that has held something
- * else points at a number instead, and the same number can then be pointed at from every step and
- * job that has it. 10,000 runs of 20 jobs hold 2.6 million times but only a few hundred thousand
- * distinct seconds: with the shapes below made general once (at load) and each time looked up
- * here, the facts take a fifth less memory. Cleared after each collection (releaseTimes).
- */
-const times = new Map<number, number>();
-const MAX_TIMES = 4_000_000;
-
-export function sharedTime(ms: number): number {
-  const found = times.get(ms);
-  if (found !== undefined) return found;
-  if (times.size < MAX_TIMES) times.set(ms, ms);
-  return ms;
-}
-
-export function releaseTimes(): void {
-  times.clear();
-}
-
-/**
- * A step with its optional times, built in one literal when they are there (the common case): a
- * million steps are held at once, and fields added after an object is made cost a second
- * allocation each.
- */
-export function stepOf(
-  name: string,
-  number: number,
-  conclusion: string | null,
-  startedAt: number | undefined,
-  completedAt: number | undefined,
-): StepFact {
-  if (startedAt !== undefined && completedAt !== undefined)
-    return { name, number, conclusion, startedAt, completedAt };
-  const step: StepFact = { name, number, conclusion };
-  if (startedAt !== undefined) step.startedAt = startedAt;
-  if (completedAt !== undefined) step.completedAt = completedAt;
-  return step;
-}
-
-/** A job, in one literal when its times and runner are there (as stepOf). */
-export function jobOf(
-  id: number,
-  name: string,
-  conclusion: string | null,
-  createdAt: number,
-  startedAt: number | undefined,
-  completedAt: number | undefined,
-  runnerName: string | undefined,
-  steps: StepFact[],
-): JobFact {
-  if (startedAt !== undefined && completedAt !== undefined && runnerName !== undefined)
-    return { id, name, conclusion, createdAt, startedAt, completedAt, runnerName, steps };
-  const job: JobFact = { id, name, conclusion, createdAt, steps };
-  if (startedAt !== undefined) job.startedAt = startedAt;
-  if (completedAt !== undefined) job.completedAt = completedAt;
-  if (runnerName !== undefined) job.runnerName = runnerName;
-  return job;
-}
-
-// The general shapes (see sharedTime): one step and one job whose time fields hold a string.
-const GENERAL = '' as unknown as number;
-stepOf('', 0, null, GENERAL, GENERAL);
-jobOf(0, '', null, GENERAL, GENERAL, GENERAL, '', []);
 
 export const RUN_SEGMENTS: RecordFormat<RunSegment> = {
   name: 'pipeline-metrics',

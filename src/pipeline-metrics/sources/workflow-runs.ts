@@ -37,18 +37,10 @@ import { type GitHub, GitHubRateLimitError, gitHubError } from '../../github/ind
 import type { HistoryStore } from '../../history/index.js';
 import { createLimiter } from '../../net/pool.js';
 import { errorMessage, isConfigurationError } from '../../runtime/errors.js';
+import { compactRun, jobOf, stepOf } from '../compact.js';
 import type { JobFact, RunFact, StepFact } from '../model.js';
-import {
-  type FetchState,
-  jobOf,
-  type RangeState,
-  RUNS_STREAM,
-  type RunSegment,
-  releaseTimes,
-  SEGMENT_RUNS,
-  sharedTime,
-  stepOf,
-} from './run-store.js';
+import type { SourceDeps } from './deps.js';
+import { type FetchState, type RangeState, RUNS_STREAM, type RunSegment, SEGMENT_RUNS } from './run-store.js';
 
 export const HOUR = 3_600_000;
 export const DEFAULT_BUDGET = 500;
@@ -92,14 +84,9 @@ export interface RunStats {
   segments: number;
 }
 
-export interface RunsDeps {
+export interface RunsDeps extends SourceDeps {
   github: GitHub;
   store?: HistoryStore<RunSegment>;
-  now(): number;
-  sleep?(ms: number): Promise<void>;
-  warn(message: string): void;
-  info?(message: string): void;
-  run?: { run: string; attempt: number };
 }
 
 export interface RunsOptions {
@@ -149,7 +136,7 @@ const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 const time = (value: unknown): number | undefined => {
   if (typeof value !== 'string' || value === '') return undefined;
   const ms = Date.parse(value);
-  return Number.isFinite(ms) ? sharedTime(ms) : undefined;
+  return Number.isFinite(ms) ? ms : undefined;
 };
 const num = (value: unknown): number | undefined =>
   typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
@@ -365,12 +352,14 @@ export async function fetchWorkflowRuns(
       const total = num(answer.data.total_count) ?? 0;
       if (listed.length < PER_PAGE || page * PER_PAGE >= total) break;
     }
-    const fact = runFact(meta, jobs);
-    if (!fact) {
+    const plain = runFact(meta, jobs);
+    if (!plain) {
       stats.skipped += 1;
       return true;
     }
-    fact.attempt = attempt;
+    plain.attempt = attempt;
+    // Held compactly until the collection ends (compact.ts): its jobs are built when read.
+    const fact = compactRun(plain);
     known.set(`${id}/${attempt}`, fact);
     fresh.push(fact);
     stats.fetched += 1;
@@ -566,7 +555,6 @@ export async function fetchWorkflowRuns(
     }
   } else stats.segments = segments;
   inWindow.sort((a, b) => a.createdAt - b.createdAt || a.id - b.id || a.attempt - b.attempt);
-  releaseTimes();
   return { runs: inWindow, stats };
 }
 
