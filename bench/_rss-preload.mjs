@@ -1,5 +1,6 @@
 // Preloaded into a measured process (node --import): prints its peak RSS on exit, from getrusage.
-// GANTRY_BENCH_MEMLOG=<file>: also appends process.memoryUsage() there every second (MB), to see
+// GANTRY_BENCH_MEMLOG=<file>: also appends process.memoryUsage() there every second (MB; every
+// GANTRY_BENCH_MEMLOG_MS milliseconds when set), to see
 // which phase grows and whether it is the heap, buffers or neither (native memory).
 import { appendFileSync, writeSync } from 'node:fs';
 
@@ -11,11 +12,14 @@ const memlog = process.env.GANTRY_BENCH_MEMLOG;
 if (memlog) {
   const started = Date.now();
   const mb = (n) => Math.round(n / 1e6);
-  setInterval(() => {
-    const m = process.memoryUsage();
-    appendFileSync(
-      memlog,
-      `${((Date.now() - started) / 1000).toFixed(0)}s rss ${mb(m.rss)} heapTotal ${mb(m.heapTotal)} heapUsed ${mb(m.heapUsed)} external ${mb(m.external)} arrayBuffers ${mb(m.arrayBuffers)}\n`,
-    );
-  }, 1000).unref();
+  setInterval(
+    () => {
+      const m = process.memoryUsage();
+      appendFileSync(
+        memlog,
+        `${((Date.now() - started) / 1000).toFixed(1)}s rss ${mb(m.rss)} heapTotal ${mb(m.heapTotal)} heapUsed ${mb(m.heapUsed)} external ${mb(m.external)} arrayBuffers ${mb(m.arrayBuffers)}\n`,
+      );
+    },
+    Number(process.env.GANTRY_BENCH_MEMLOG_MS ?? 1000),
+  ).unref();
 }

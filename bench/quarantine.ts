@@ -167,7 +167,12 @@ async function runActionBundle(ws: string, dir: string, run: number): Promise<Re
     INPUT_WINDOW: '200',
     'INPUT_FLAKE-THRESHOLD': '0.05',
     'INPUT_CREATE-ISSUES': 'false',
-    ...(process.env.GANTRY_BENCH_MEMLOG ? { GANTRY_BENCH_MEMLOG: process.env.GANTRY_BENCH_MEMLOG } : {}),
+    ...(process.env.GANTRY_BENCH_MEMLOG
+      ? {
+          GANTRY_BENCH_MEMLOG: process.env.GANTRY_BENCH_MEMLOG,
+          GANTRY_BENCH_MEMLOG_MS: process.env.GANTRY_BENCH_MEMLOG_MS ?? '1000',
+        }
+      : {}),
   };
   const started = performance.now();
   const { code, stdout, stderr, peakKb } = await spawnMeasured(

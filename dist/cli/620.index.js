@@ -161,15 +161,26 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: BranchHistory, CacheHistory, DirHistory, keyOfFileName, recordFileName
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/git/index.ts + 1 modules
 var git = __webpack_require__(1112);
+// EXTERNAL MODULE: ./src/runtime/text.ts
+var runtime_text = __webpack_require__(5369);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
+// EXTERNAL MODULE: external "node:stream/consumers"
+var consumers_ = __webpack_require__(8321);
 // EXTERNAL MODULE: ./src/runtime/errors.ts
 var errors = __webpack_require__(9541);
 ;// CONCATENATED MODULE: ./src/history/store.ts
+
+
+
 
 
 
@@ -233,19 +244,24 @@ class DirHistory {
         this.format = format;
         this.dir = dir;
     }
-    async load(branch, window, select) {
+    load(branch, window, select) {
+        return decodeAll(this, branch, window, select);
+    }
+    async each(branch, window, visit, select) {
         const names = await (0,promises_.readdir)(this.dir).catch((error) => {
             if (error.code === 'ENOENT')
                 return [];
             throw error;
         });
-        const records = [];
         for (const name of newest(names, branch, window, select)) {
-            const record = this.format.decode(await (0,promises_.readFile)((0,external_node_path_.join)(this.dir, name)));
-            if (record)
-                records.push(record);
+            const stream = (0,external_node_fs_.createReadStream)((0,external_node_path_.join)(this.dir, name));
+            try {
+                await visit(stream);
+            }
+            finally {
+                stream.destroy();
+            }
         }
-        return records;
     }
     async append(record, window) {
         await this.appendAll([record], window);
@@ -270,6 +286,18 @@ class DirHistory {
                 await (0,promises_.rm)((0,external_node_path_.join)(this.dir, old), { force: true });
     }
 }
+/** Compressed record bytes read from git in one process, at most (one record may be larger). */
+const BATCH_BYTES = 32 << 20;
+/** `load` for every store: its records' bytes, decoded; a damaged record is left out. */
+async function decodeAll(store, branch, window, select) {
+    const records = [];
+    await store.each(branch, window, async (stream) => {
+        const record = store.format.decode(await (0,consumers_.buffer)(stream));
+        if (record)
+            records.push(record);
+    }, select);
+    return records;
+}
 /**
  * `history: cache`: the directory store kept in GitHub's cache service. Cache entries are immutable,
  * so every run saves the whole window under its own key and the next run restores the newest entry
@@ -280,6 +308,7 @@ class CacheHistory extends DirHistory {
     run;
     kind = 'cache';
     restoredKey;
+    restored = false;
     prefix;
     constructor(format, dir, cache, run, prefix) {
         super(format, dir);
@@ -290,14 +319,18 @@ class CacheHistory extends DirHistory {
     keyFor(branch) {
         return `${this.prefix}${cacheSafe(branch)}-${this.run.run}-${this.run.attempt}`;
     }
-    async load(branch, window, select) {
-        // The cache is the truth: leftovers of an earlier job on a persistent runner are not history.
-        await (0,promises_.rm)(this.dir, { recursive: true, force: true });
-        this.restoredKey = await this.cache.restoreCache([this.dir], this.keyFor(branch), [
-            `${this.prefix}${cacheSafe(branch)}-`,
-            this.prefix,
-        ]);
-        return super.load(branch, window, select);
+    /** The entry is restored once, by the first read; a second read (or pass) reads the same files. */
+    async each(branch, window, visit, select) {
+        if (!this.restored) {
+            // The cache is the truth: leftovers of an earlier job on a persistent runner are not history.
+            await (0,promises_.rm)(this.dir, { recursive: true, force: true });
+            this.restoredKey = await this.cache.restoreCache([this.dir], this.keyFor(branch), [
+                `${this.prefix}${cacheSafe(branch)}-`,
+                this.prefix,
+            ]);
+            this.restored = true;
+        }
+        return super.each(branch, window, visit, select);
     }
     async append(record, window) {
         await this.appendAll([record], window);
@@ -334,6 +367,8 @@ class BranchHistory {
     localRef;
     head;
     loaded = false;
+    /** Blob sizes from the last tree listing. */
+    sizes = new Map();
     constructor(format, git, branchName, clock, options = {}) {
         this.format = format;
         this.git = git;
@@ -370,37 +405,50 @@ class BranchHistory {
     }
     async entries() {
         const entries = new Map();
+        this.sizes.clear();
         if (this.head === undefined)
             return entries;
-        const out = await this.git.text(['ls-tree', '-z', this.head]);
+        const out = await this.git.text(['ls-tree', '-z', '-l', this.head]);
         for (const line of out.split('\0')) {
-            const match = /^100644 blob ([0-9a-f]+)\t(.+)$/.exec(line);
-            if (match)
-                entries.set(match[2], match[1]);
+            const match = /^100644 blob ([0-9a-f]+) +(\d+)\t(.+)$/.exec(line);
+            if (!match)
+                continue;
+            entries.set(match[3], match[1]);
+            this.sizes.set(match[1], Number(match[2]));
         }
         return entries;
     }
-    async load(branch, window, select) {
+    load(branch, window, select) {
+        return decodeAll(this, branch, window, select);
+    }
+    /**
+     * The records through `git cat-file --batch`, as many in one process as fit in BATCH_BYTES of
+     * compressed bytes (their sizes come with the tree listing): few processes for a small history,
+     * and memory bounded for a window of big records. The branch is fetched each time.
+     */
+    async each(branch, window, visit, select) {
         await this.fetch();
         const entries = await this.entries();
-        const names = newest([...entries.keys()], branch, window, select);
-        if (names.length === 0)
-            return [];
-        const batch = await this.git.run(['cat-file', '--batch'], {
-            input: `${names.map((n) => entries.get(n)).join('\n')}\n`,
-        });
-        const records = [];
-        let offset = 0;
-        const out = batch.stdout;
-        while (offset < out.length) {
-            const headerEnd = out.indexOf(10, offset);
-            const size = Number(out.subarray(offset, headerEnd).toString().split(' ')[2]);
-            const record = this.format.decode(out.subarray(headerEnd + 1, headerEnd + 1 + size));
-            if (record)
-                records.push(record);
-            offset = headerEnd + 1 + size + 1;
+        const oids = newest([...entries.keys()], branch, window, select).map((name) => entries.get(name));
+        for (let start = 0; start < oids.length;) {
+            let end = start + 1;
+            let bytes = this.sizes.get(oids[start]) ?? 0;
+            const limit = this.options.batchBytes ?? BATCH_BYTES;
+            while (end < oids.length && bytes + (this.sizes.get(oids[end]) ?? 0) <= limit)
+                bytes += this.sizes.get(oids[end++]) ?? 0;
+            const batch = await this.git.run(['cat-file', '--batch'], {
+                input: `${oids.slice(start, end).join('\n')}\n`,
+            });
+            let offset = 0;
+            const out = batch.stdout;
+            while (offset < out.length) {
+                const headerEnd = out.indexOf(10, offset);
+                const size = Number(out.subarray(offset, headerEnd).toString().split(' ')[2]);
+                await visit(external_node_stream_.Readable.from([out.subarray(headerEnd + 1, headerEnd + 1 + size)]));
+                offset = headerEnd + 1 + size + 1;
+            }
+            start = end;
         }
-        return records;
     }
     async append(record, window) {
         await this.appendAll([record], window);
@@ -467,8 +515,6 @@ class BranchHistory {
     }
 }
 
-// EXTERNAL MODULE: ./src/runtime/text.ts
-var runtime_text = __webpack_require__(5369);
 ;// CONCATENATED MODULE: ./src/history/open.ts
 
 
@@ -567,9 +613,11 @@ function encodeRecord(record) {
 function parseRecord(bytes) {
     try {
         const value = JSON.parse((0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.gunzipSync)(bytes).toString('utf8'));
-        return value && value.v === 1 && typeof value.tests === 'object' && Array.isArray(value.files)
-            ? value
-            : undefined;
+        if (!(value && value.v === 1 && typeof value.tests === 'object' && Array.isArray(value.files)))
+            return undefined;
+        // The index of ids that did not pass (RecordWriter) serves readers that stop at the head.
+        delete value.failed;
+        return value;
     }
     catch {
         return undefined;

@@ -28528,9 +28528,9 @@ var step = __nccwpck_require__(6788);
 const CLI_ACTIONS = [
     { name: 'promote', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(350), __nccwpck_require__.e(91), __nccwpck_require__.e(37)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6037))).main },
     { name: 'changes', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(169)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7169))).main },
-    { name: 'quarantine', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(800), __nccwpck_require__.e(620), __nccwpck_require__.e(570)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9570))).main },
+    { name: 'quarantine', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(800), __nccwpck_require__.e(620), __nccwpck_require__.e(54)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7054))).main },
     { name: 'pipeline-diff', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(350), __nccwpck_require__.e(764), __nccwpck_require__.e(849), __nccwpck_require__.e(294)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8294))).main },
-    { name: 'pipeline-metrics', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(350), __nccwpck_require__.e(620), __nccwpck_require__.e(984)]).then(__nccwpck_require__.bind(__nccwpck_require__, 984))).main },
+    { name: 'pipeline-metrics', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(350), __nccwpck_require__.e(620), __nccwpck_require__.e(754)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4754))).main },
     { name: 'registry-retention', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(350), __nccwpck_require__.e(230)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7230))).main },
     {
         name: 'layer-cache',
@@ -32674,6 +32674,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 8877:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
 
 /***/ }),
 

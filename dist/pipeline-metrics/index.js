@@ -29274,7 +29274,7 @@ function parseRetryAfter(value, now) {
 
 /***/ }),
 
-/***/ 1208:
+/***/ 7175:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29657,7 +29657,16 @@ function splitNul(buffer) {
 ;// CONCATENATED MODULE: ./src/git/index.ts
 
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: external "node:stream/consumers"
+const consumers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/consumers");
 ;// CONCATENATED MODULE: ./src/history/store.ts
+
+
+
 
 
 
@@ -29721,19 +29730,24 @@ class DirHistory {
         this.format = format;
         this.dir = dir;
     }
-    async load(branch, window, select) {
+    load(branch, window, select) {
+        return decodeAll(this, branch, window, select);
+    }
+    async each(branch, window, visit, select) {
         const names = await (0,promises_namespaceObject.readdir)(this.dir).catch((error) => {
             if (error.code === 'ENOENT')
                 return [];
             throw error;
         });
-        const records = [];
         for (const name of newest(names, branch, window, select)) {
-            const record = this.format.decode(await (0,promises_namespaceObject.readFile)((0,external_node_path_.join)(this.dir, name)));
-            if (record)
-                records.push(record);
+            const stream = (0,external_node_fs_.createReadStream)((0,external_node_path_.join)(this.dir, name));
+            try {
+                await visit(stream);
+            }
+            finally {
+                stream.destroy();
+            }
         }
-        return records;
     }
     async append(record, window) {
         await this.appendAll([record], window);
@@ -29758,6 +29772,18 @@ class DirHistory {
                 await (0,promises_namespaceObject.rm)((0,external_node_path_.join)(this.dir, old), { force: true });
     }
 }
+/** Compressed record bytes read from git in one process, at most (one record may be larger). */
+const BATCH_BYTES = 32 << 20;
+/** `load` for every store: its records' bytes, decoded; a damaged record is left out. */
+async function decodeAll(store, branch, window, select) {
+    const records = [];
+    await store.each(branch, window, async (stream) => {
+        const record = store.format.decode(await (0,consumers_namespaceObject.buffer)(stream));
+        if (record)
+            records.push(record);
+    }, select);
+    return records;
+}
 /**
  * `history: cache`: the directory store kept in GitHub's cache service. Cache entries are immutable,
  * so every run saves the whole window under its own key and the next run restores the newest entry
@@ -29768,6 +29794,7 @@ class CacheHistory extends DirHistory {
     run;
     kind = 'cache';
     restoredKey;
+    restored = false;
     prefix;
     constructor(format, dir, cache, run, prefix) {
         super(format, dir);
@@ -29778,14 +29805,18 @@ class CacheHistory extends DirHistory {
     keyFor(branch) {
         return `${this.prefix}${cacheSafe(branch)}-${this.run.run}-${this.run.attempt}`;
     }
-    async load(branch, window, select) {
-        // The cache is the truth: leftovers of an earlier job on a persistent runner are not history.
-        await (0,promises_namespaceObject.rm)(this.dir, { recursive: true, force: true });
-        this.restoredKey = await this.cache.restoreCache([this.dir], this.keyFor(branch), [
-            `${this.prefix}${cacheSafe(branch)}-`,
-            this.prefix,
-        ]);
-        return super.load(branch, window, select);
+    /** The entry is restored once, by the first read; a second read (or pass) reads the same files. */
+    async each(branch, window, visit, select) {
+        if (!this.restored) {
+            // The cache is the truth: leftovers of an earlier job on a persistent runner are not history.
+            await (0,promises_namespaceObject.rm)(this.dir, { recursive: true, force: true });
+            this.restoredKey = await this.cache.restoreCache([this.dir], this.keyFor(branch), [
+                `${this.prefix}${cacheSafe(branch)}-`,
+                this.prefix,
+            ]);
+            this.restored = true;
+        }
+        return super.each(branch, window, visit, select);
     }
     async append(record, window) {
         await this.appendAll([record], window);
@@ -29822,6 +29853,8 @@ class BranchHistory {
     localRef;
     head;
     loaded = false;
+    /** Blob sizes from the last tree listing. */
+    sizes = new Map();
     constructor(format, git, branchName, clock, options = {}) {
         this.format = format;
         this.git = git;
@@ -29858,37 +29891,50 @@ class BranchHistory {
     }
     async entries() {
         const entries = new Map();
+        this.sizes.clear();
         if (this.head === undefined)
             return entries;
-        const out = await this.git.text(['ls-tree', '-z', this.head]);
+        const out = await this.git.text(['ls-tree', '-z', '-l', this.head]);
         for (const line of out.split('\0')) {
-            const match = /^100644 blob ([0-9a-f]+)\t(.+)$/.exec(line);
-            if (match)
-                entries.set(match[2], match[1]);
+            const match = /^100644 blob ([0-9a-f]+) +(\d+)\t(.+)$/.exec(line);
+            if (!match)
+                continue;
+            entries.set(match[3], match[1]);
+            this.sizes.set(match[1], Number(match[2]));
         }
         return entries;
     }
-    async load(branch, window, select) {
+    load(branch, window, select) {
+        return decodeAll(this, branch, window, select);
+    }
+    /**
+     * The records through `git cat-file --batch`, as many in one process as fit in BATCH_BYTES of
+     * compressed bytes (their sizes come with the tree listing): few processes for a small history,
+     * and memory bounded for a window of big records. The branch is fetched each time.
+     */
+    async each(branch, window, visit, select) {
         await this.fetch();
         const entries = await this.entries();
-        const names = newest([...entries.keys()], branch, window, select);
-        if (names.length === 0)
-            return [];
-        const batch = await this.git.run(['cat-file', '--batch'], {
-            input: `${names.map((n) => entries.get(n)).join('\n')}\n`,
-        });
-        const records = [];
-        let offset = 0;
-        const out = batch.stdout;
-        while (offset < out.length) {
-            const headerEnd = out.indexOf(10, offset);
-            const size = Number(out.subarray(offset, headerEnd).toString().split(' ')[2]);
-            const record = this.format.decode(out.subarray(headerEnd + 1, headerEnd + 1 + size));
-            if (record)
-                records.push(record);
-            offset = headerEnd + 1 + size + 1;
+        const oids = newest([...entries.keys()], branch, window, select).map((name) => entries.get(name));
+        for (let start = 0; start < oids.length;) {
+            let end = start + 1;
+            let bytes = this.sizes.get(oids[start]) ?? 0;
+            const limit = this.options.batchBytes ?? BATCH_BYTES;
+            while (end < oids.length && bytes + (this.sizes.get(oids[end]) ?? 0) <= limit)
+                bytes += this.sizes.get(oids[end++]) ?? 0;
+            const batch = await this.git.run(['cat-file', '--batch'], {
+                input: `${oids.slice(start, end).join('\n')}\n`,
+            });
+            let offset = 0;
+            const out = batch.stdout;
+            while (offset < out.length) {
+                const headerEnd = out.indexOf(10, offset);
+                const size = Number(out.subarray(offset, headerEnd).toString().split(' ')[2]);
+                await visit(external_node_stream_.Readable.from([out.subarray(headerEnd + 1, headerEnd + 1 + size)]));
+                offset = headerEnd + 1 + size + 1;
+            }
+            start = end;
         }
-        return records;
     }
     async append(record, window) {
         await this.appendAll([record], window);
@@ -29993,12 +30039,8 @@ async function openHistoryStore(ctx, format, inputs, options) {
 
 // EXTERNAL MODULE: ./src/net/errors.ts
 var net_errors = __nccwpck_require__(3688);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:stream/promises"
 var promises_ = __nccwpck_require__(6466);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: ./src/oci/digest.ts
 
 
@@ -31478,9 +31520,11 @@ function encodeRecord(record) {
 function parseRecord(bytes) {
     try {
         const value = JSON.parse((0,external_node_zlib_.gunzipSync)(bytes).toString('utf8'));
-        return value && value.v === 1 && typeof value.tests === 'object' && Array.isArray(value.files)
-            ? value
-            : undefined;
+        if (!(value && value.v === 1 && typeof value.tests === 'object' && Array.isArray(value.files)))
+            return undefined;
+        // The index of ids that did not pass (RecordWriter) serves readers that stop at the head.
+        delete value.failed;
+        return value;
     }
     catch {
         return undefined;
@@ -31548,8 +31592,6 @@ const DEFAULT_REQUEST_BUDGET = 500;
 /** Quarantine records read per branch at most. */
 const TEST_HISTORY_WINDOW = 1000;
 
-;// CONCATENATED MODULE: external "node:stream/consumers"
-const consumers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/consumers");
 ;// CONCATENATED MODULE: ./src/promote/constants.ts
 const constants_INPUT = {
     source: 'source',
@@ -31852,233 +31894,6 @@ function serviceOf(repository) {
     return /[.:]|^localhost$/.test(host) ? repository.slice(slash + 1) : repository;
 }
 
-;// CONCATENATED MODULE: ./src/pipeline-metrics/sources/run-store.ts
-/**
- * How fetched workflow runs are kept in the shared history store (src/history: cache, branch or
- * dir). A completed run attempt never changes, so each collection stores only the attempts it
- * fetched, as one or more segments (records of the store's stream `workflow-runs`), and the newest
- * segment carries the fetch state (which hours of the window are complete, the ETags of their list
- * pages). Segments are gzipped JSON with a string table: step and job names repeat in every run, and
- * 10,000 runs of 20 jobs stay a few megabytes.
- */
-
-/** The store stream (the RecordKey branch) pipeline-metrics keeps its runs in. */
-const RUNS_STREAM = 'workflow-runs';
-/**
- * Attempts per segment: bounds the memory one encode or decode needs (10,000 runs of 20 jobs read
- * back peaked at 370 MB in segments of 1,000, 285 MB in segments of 250).
- */
-const SEGMENT_RUNS = 250;
-const offset = (time, base) => (time === undefined ? null : time - base);
-function encodeSegment(segment) {
-    const strings = [];
-    const index = new Map();
-    const s = (text) => {
-        const key = text ?? null;
-        let i = index.get(key);
-        if (i === undefined) {
-            i = strings.push(key) - 1;
-            index.set(key, i);
-        }
-        return i;
-    };
-    const runs = segment.runs.map((r) => [
-        r.id,
-        r.attempt,
-        s(r.workflow),
-        s(r.name),
-        s(r.branch),
-        s(r.event),
-        r.sha,
-        s(r.conclusion),
-        r.createdAt,
-        r.startedAt - r.createdAt,
-        r.updatedAt - r.createdAt,
-        r.url,
-        r.jobs.map((j) => [
-            j.id,
-            s(j.name),
-            s(j.conclusion),
-            j.createdAt - r.createdAt,
-            offset(j.startedAt, j.createdAt),
-            offset(j.completedAt, j.createdAt),
-            j.runnerName === undefined ? null : s(j.runnerName),
-            j.steps.map((st) => [
-                s(st.name),
-                st.number,
-                s(st.conclusion),
-                offset(st.startedAt, j.createdAt),
-                offset(st.completedAt, j.createdAt),
-            ]),
-        ]),
-    ]);
-    const encoded = {
-        v: 1,
-        run: segment.run,
-        attempt: segment.attempt,
-        branch: segment.branch,
-        time: segment.time,
-        strings,
-        runs,
-        ...(segment.state ? { state: segment.state } : {}),
-    };
-    return (0,external_node_zlib_.gzipSync)(JSON.stringify(encoded));
-}
-const isNum = (v) => typeof v === 'number' && Number.isFinite(v);
-const optNum = (v) => v === null || isNum(v);
-/** A damaged segment is skipped (its runs are fetched again), never fatal: the store is a cache. */
-function decodeSegment(bytes) {
-    let value;
-    try {
-        value = JSON.parse((0,external_node_zlib_.gunzipSync)(bytes, { maxOutputLength: 512 * 1024 * 1024 }).toString('utf8'));
-    }
-    catch {
-        return undefined;
-    }
-    if (typeof value !== 'object' ||
-        value === null ||
-        value.v !== 1 ||
-        !Array.isArray(value.strings) ||
-        !Array.isArray(value.runs))
-        return undefined;
-    const strings = value.strings;
-    const str = (i) => {
-        if (!isNum(i) || i < 0 || i >= strings.length)
-            throw new Error('bad string index');
-        const text = strings[i];
-        if (text !== null && typeof text !== 'string')
-            throw new Error('bad string');
-        return text ?? null;
-    };
-    const text = (i) => str(i) ?? '';
-    const back = (v, base) => (v === null ? undefined : sharedTime(base + v));
-    try {
-        const runs = value.runs.map((r) => {
-            if (!Array.isArray(r) || r.length !== 13 || !isNum(r[0]) || !isNum(r[1]) || !isNum(r[8]))
-                throw new Error('bad run');
-            if (!isNum(r[9]) || !isNum(r[10]) || typeof r[6] !== 'string' || typeof r[11] !== 'string')
-                throw new Error('bad run');
-            const created = r[8];
-            if (!Array.isArray(r[12]))
-                throw new Error('bad jobs');
-            const jobs = r[12].map((j) => {
-                if (!Array.isArray(j) || j.length !== 8 || !isNum(j[0]) || !isNum(j[3]) || !Array.isArray(j[7]))
-                    throw new Error('bad job');
-                if (!optNum(j[4]) || !optNum(j[5]) || !optNum(j[6]))
-                    throw new Error('bad job');
-                const jobCreated = sharedTime(created + j[3]);
-                const steps = j[7].map((st) => {
-                    if (!Array.isArray(st) || st.length !== 5 || !isNum(st[1]) || !optNum(st[3]) || !optNum(st[4]))
-                        throw new Error('bad step');
-                    return stepOf(text(st[0]), st[1], str(st[2]), back(st[3], jobCreated), back(st[4], jobCreated));
-                });
-                const job = jobOf(j[0], text(j[1]), str(j[2]), jobCreated, back(j[4], jobCreated), back(j[5], jobCreated), j[6] === null ? undefined : text(j[6]), steps);
-                return job;
-            });
-            return {
-                id: r[0],
-                attempt: r[1],
-                workflow: text(r[2]),
-                name: text(r[3]),
-                branch: text(r[4]),
-                event: text(r[5]),
-                sha: r[6],
-                conclusion: str(r[7]),
-                createdAt: created,
-                startedAt: created + r[9],
-                updatedAt: created + r[10],
-                url: r[11],
-                jobs,
-            };
-        });
-        return {
-            v: 1,
-            run: String(value.run),
-            attempt: Number(value.attempt),
-            branch: String(value.branch),
-            time: Number(value.time),
-            runs,
-            ...(isState(value.state) ? { state: value.state } : {}),
-        };
-    }
-    catch {
-        return undefined;
-    }
-}
-function isState(value) {
-    if (typeof value !== 'object' || value === null)
-        return false;
-    const ranges = value.ranges;
-    if (typeof ranges !== 'object' || ranges === null || Array.isArray(ranges))
-        return false;
-    return Object.values(ranges).every((r) => typeof r === 'object' &&
-        r !== null &&
-        typeof r.complete === 'boolean' &&
-        isNum(r.pages) &&
-        Array.isArray(r.etags) &&
-        r.etags.every((e) => e === null || typeof e === 'string') &&
-        (r.parts === undefined || (Array.isArray(r.parts) && r.parts.every((p) => typeof p === 'string'))) &&
-        (r.listed === undefined || typeof r.listed === 'boolean'));
-}
-/**
- * Times shared between the facts that hold them. V8 boxes a number field that has only ever held
- * numbers separately in every object (16 bytes more per time); a field that has held something
- * else points at a number instead, and the same number can then be pointed at from every step and
- * job that has it. 10,000 runs of 20 jobs hold 2.6 million times but only a few hundred thousand
- * distinct seconds: with the shapes below made general once (at load) and each time looked up
- * here, the facts take a fifth less memory. Cleared after each collection (releaseTimes).
- */
-const times = new Map();
-const MAX_TIMES = 4_000_000;
-function sharedTime(ms) {
-    const found = times.get(ms);
-    if (found !== undefined)
-        return found;
-    if (times.size < MAX_TIMES)
-        times.set(ms, ms);
-    return ms;
-}
-function releaseTimes() {
-    times.clear();
-}
-/**
- * A step with its optional times, built in one literal when they are there (the common case): a
- * million steps are held at once, and fields added after an object is made cost a second
- * allocation each.
- */
-function stepOf(name, number, conclusion, startedAt, completedAt) {
-    if (startedAt !== undefined && completedAt !== undefined)
-        return { name, number, conclusion, startedAt, completedAt };
-    const step = { name, number, conclusion };
-    if (startedAt !== undefined)
-        step.startedAt = startedAt;
-    if (completedAt !== undefined)
-        step.completedAt = completedAt;
-    return step;
-}
-/** A job, in one literal when its times and runner are there (as stepOf). */
-function jobOf(id, name, conclusion, createdAt, startedAt, completedAt, runnerName, steps) {
-    if (startedAt !== undefined && completedAt !== undefined && runnerName !== undefined)
-        return { id, name, conclusion, createdAt, startedAt, completedAt, runnerName, steps };
-    const job = { id, name, conclusion, createdAt, steps };
-    if (startedAt !== undefined)
-        job.startedAt = startedAt;
-    if (completedAt !== undefined)
-        job.completedAt = completedAt;
-    if (runnerName !== undefined)
-        job.runnerName = runnerName;
-    return job;
-}
-// The general shapes (see sharedTime): one step and one job whose time fields hold a string.
-const GENERAL = '';
-stepOf('', 0, null, GENERAL, GENERAL);
-jobOf(0, '', null, GENERAL, GENERAL, GENERAL, '', []);
-const RUN_SEGMENTS = {
-    name: 'pipeline-metrics',
-    encode: encodeSegment,
-    decode: decodeSegment,
-};
-
 ;// CONCATENATED MODULE: external "node:readline"
 const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
 ;// CONCATENATED MODULE: ./src/pipeline-metrics/sources/stages.ts
@@ -32248,6 +32063,344 @@ var context = __nccwpck_require__(9556);
 
 
 
+;// CONCATENATED MODULE: ./src/pipeline-metrics/compact.ts
+/** The int32 that stands for "no value" (a missing time, a null conclusion, no runner). */
+const NONE = -0x80000000;
+/** Per job in the float64 part: id, createdAt, startedAt, completedAt (NaN: none). */
+const JOB_F64 = 4;
+/** Per job in the int32 part: name, conclusion, runner, step count. */
+const JOB_I32 = 4;
+/** Per step in the int32 part: name, number, conclusion, startedAt and completedAt from the job's creation. */
+const STEP_I32 = 5;
+const packs = new WeakMap();
+/** Builds the jobs of a compact run (the getter of its `jobs`). */
+function readJobs() {
+    const packed = packs.get(this);
+    if (!packed)
+        return [];
+    const { strings, f64, i32 } = packed;
+    const jobCount = f64.length / JOB_F64;
+    const jobs = [];
+    let s = jobCount * JOB_I32;
+    for (let j = 0; j < jobCount; j++) {
+        const f = j * JOB_F64;
+        const k = j * JOB_I32;
+        const created = f64[f + 1];
+        const stepCount = i32[k + 3];
+        const steps = [];
+        for (let n = 0; n < stepCount; n++, s += STEP_I32) {
+            const conclusion = i32[s + 2];
+            const started = i32[s + 3];
+            const completed = i32[s + 4];
+            steps.push(stepOf(strings[i32[s]], i32[s + 1], conclusion === NONE ? null : strings[conclusion], started === NONE ? undefined : created + started, completed === NONE ? undefined : created + completed));
+        }
+        const conclusion = i32[k + 1];
+        const runner = i32[k + 2];
+        const started = f64[f + 2];
+        const completed = f64[f + 3];
+        jobs.push(jobOf(f64[f], strings[i32[k]], conclusion === NONE ? null : strings[conclusion], created, Number.isNaN(started) ? undefined : started, Number.isNaN(completed) ? undefined : completed, runner === NONE ? undefined : strings[runner], steps));
+    }
+    return jobs;
+}
+const JOBS = { get: readJobs, enumerable: true, configurable: false };
+/** Whether a run was compacted (its jobs are built on each read). */
+function isCompact(run) {
+    return packs.has(run);
+}
+const fitsTime = (t) => t === undefined || (Number.isSafeInteger(t) && !Object.is(t, -0));
+const fitsOffset = (t, base) => {
+    if (t === undefined)
+        return true;
+    if (!fitsTime(t))
+        return false;
+    const d = t - base;
+    return d > NONE && d <= 0x7fffffff;
+};
+const fitsInt = (n) => Number.isInteger(n) && n > NONE && n <= 0x7fffffff && !Object.is(n, -0);
+/**
+ * The run with its jobs and steps packed (a new object; `run` is left as it is), or `run` itself
+ * when a value would not come back the same.
+ */
+function compactRun(run) {
+    if (packs.has(run))
+        return run;
+    const jobs = run.jobs;
+    let stepTotal = 0;
+    for (const job of jobs) {
+        if (!Number.isSafeInteger(job.id) || Object.is(job.id, -0) || !fitsTime(job.createdAt))
+            return run;
+        if (!fitsTime(job.startedAt) || !fitsTime(job.completedAt))
+            return run;
+        for (const step of job.steps) {
+            if (!fitsInt(step.number))
+                return run;
+            if (!fitsOffset(step.startedAt, job.createdAt) || !fitsOffset(step.completedAt, job.createdAt))
+                return run;
+        }
+        stepTotal += job.steps.length;
+    }
+    const strings = [];
+    const index = new Map();
+    const id = (text) => {
+        let i = index.get(text);
+        if (i === undefined) {
+            i = strings.push(text) - 1;
+            index.set(text, i);
+        }
+        return i;
+    };
+    const optional = (text) => text === null || text === undefined ? NONE : id(text);
+    const f64Length = jobs.length * JOB_F64;
+    const buffer = new ArrayBuffer(f64Length * 8 + (jobs.length * JOB_I32 + stepTotal * STEP_I32) * 4);
+    const f64 = new Float64Array(buffer, 0, f64Length);
+    const i32 = new Int32Array(buffer, f64Length * 8);
+    let s = jobs.length * JOB_I32;
+    jobs.forEach((job, j) => {
+        const f = j * JOB_F64;
+        const k = j * JOB_I32;
+        f64[f] = job.id;
+        f64[f + 1] = job.createdAt;
+        f64[f + 2] = job.startedAt ?? Number.NaN;
+        f64[f + 3] = job.completedAt ?? Number.NaN;
+        i32[k] = id(job.name);
+        i32[k + 1] = optional(job.conclusion);
+        i32[k + 2] = optional(job.runnerName);
+        i32[k + 3] = job.steps.length;
+        for (const step of job.steps) {
+            i32[s] = id(step.name);
+            i32[s + 1] = step.number;
+            i32[s + 2] = optional(step.conclusion);
+            i32[s + 3] = step.startedAt === undefined ? NONE : step.startedAt - job.createdAt;
+            i32[s + 4] = step.completedAt === undefined ? NONE : step.completedAt - job.createdAt;
+            s += STEP_I32;
+        }
+    });
+    const compact = {
+        id: run.id,
+        attempt: run.attempt,
+        workflow: run.workflow,
+        name: run.name,
+        branch: run.branch,
+        event: run.event,
+        sha: run.sha,
+        conclusion: run.conclusion,
+        createdAt: run.createdAt,
+        startedAt: run.startedAt,
+        updatedAt: run.updatedAt,
+        url: run.url,
+    };
+    // Fields a later version adds to RunFact are carried as they are.
+    for (const key of Object.keys(run))
+        if (!(key in compact) && key !== 'jobs')
+            compact[key] = run[key];
+    Object.defineProperty(compact, 'jobs', JOBS);
+    packs.set(compact, { strings, f64, i32 });
+    return compact;
+}
+/**
+ * A step with its optional times, built in one literal when they are there (the common case):
+ * fields added after an object is made cost a second allocation each.
+ */
+function stepOf(name, number, conclusion, startedAt, completedAt) {
+    if (startedAt !== undefined && completedAt !== undefined)
+        return { name, number, conclusion, startedAt, completedAt };
+    const step = { name, number, conclusion };
+    if (startedAt !== undefined)
+        step.startedAt = startedAt;
+    if (completedAt !== undefined)
+        step.completedAt = completedAt;
+    return step;
+}
+/** A job, in one literal when its times and runner are there (as stepOf). */
+function jobOf(id, name, conclusion, createdAt, startedAt, completedAt, runnerName, steps) {
+    if (startedAt !== undefined && completedAt !== undefined && runnerName !== undefined)
+        return { id, name, conclusion, createdAt, startedAt, completedAt, runnerName, steps };
+    const job = { id, name, conclusion, createdAt, steps };
+    if (startedAt !== undefined)
+        job.startedAt = startedAt;
+    if (completedAt !== undefined)
+        job.completedAt = completedAt;
+    if (runnerName !== undefined)
+        job.runnerName = runnerName;
+    return job;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline-metrics/sources/run-store.ts
+/**
+ * How fetched workflow runs are kept in the shared history store (src/history: cache, branch or
+ * dir). A completed run attempt never changes, so each collection stores only the attempts it
+ * fetched, as one or more segments (records of the store's stream `workflow-runs`), and the newest
+ * segment carries the fetch state (which hours of the window are complete, the ETags of their list
+ * pages). Segments are gzipped JSON with a string table: step and job names repeat in every run, and
+ * 10,000 runs of 20 jobs stay a few megabytes.
+ */
+
+
+/** The store stream (the RecordKey branch) pipeline-metrics keeps its runs in. */
+const RUNS_STREAM = 'workflow-runs';
+/**
+ * Attempts per segment: bounds the memory one encode or decode needs (10,000 runs of 20 jobs read
+ * back peaked at 370 MB in segments of 1,000, 285 MB in segments of 250, when the runs were held
+ * as plain objects).
+ */
+const SEGMENT_RUNS = 250;
+const offset = (time, base) => (time === undefined ? null : time - base);
+function encodeSegment(segment) {
+    const strings = [];
+    const index = new Map();
+    const s = (text) => {
+        const key = text ?? null;
+        let i = index.get(key);
+        if (i === undefined) {
+            i = strings.push(key) - 1;
+            index.set(key, i);
+        }
+        return i;
+    };
+    const runs = segment.runs.map((r) => [
+        r.id,
+        r.attempt,
+        s(r.workflow),
+        s(r.name),
+        s(r.branch),
+        s(r.event),
+        r.sha,
+        s(r.conclusion),
+        r.createdAt,
+        r.startedAt - r.createdAt,
+        r.updatedAt - r.createdAt,
+        r.url,
+        r.jobs.map((j) => [
+            j.id,
+            s(j.name),
+            s(j.conclusion),
+            j.createdAt - r.createdAt,
+            offset(j.startedAt, j.createdAt),
+            offset(j.completedAt, j.createdAt),
+            j.runnerName === undefined ? null : s(j.runnerName),
+            j.steps.map((st) => [
+                s(st.name),
+                st.number,
+                s(st.conclusion),
+                offset(st.startedAt, j.createdAt),
+                offset(st.completedAt, j.createdAt),
+            ]),
+        ]),
+    ]);
+    const encoded = {
+        v: 1,
+        run: segment.run,
+        attempt: segment.attempt,
+        branch: segment.branch,
+        time: segment.time,
+        strings,
+        runs,
+        ...(segment.state ? { state: segment.state } : {}),
+    };
+    return (0,external_node_zlib_.gzipSync)(JSON.stringify(encoded));
+}
+const isNum = (v) => typeof v === 'number' && Number.isFinite(v);
+const optNum = (v) => v === null || isNum(v);
+/** A damaged segment is skipped (its runs are fetched again), never fatal: the store is a cache. */
+function decodeSegment(bytes) {
+    let value;
+    try {
+        value = JSON.parse((0,external_node_zlib_.gunzipSync)(bytes, { maxOutputLength: 512 * 1024 * 1024 }).toString('utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    if (typeof value !== 'object' ||
+        value === null ||
+        value.v !== 1 ||
+        !Array.isArray(value.strings) ||
+        !Array.isArray(value.runs))
+        return undefined;
+    const strings = value.strings;
+    const str = (i) => {
+        if (!isNum(i) || i < 0 || i >= strings.length)
+            throw new Error('bad string index');
+        const text = strings[i];
+        if (text !== null && typeof text !== 'string')
+            throw new Error('bad string');
+        return text ?? null;
+    };
+    const text = (i) => str(i) ?? '';
+    const back = (v, base) => (v === null ? undefined : base + v);
+    try {
+        const runs = value.runs.map((r) => {
+            if (!Array.isArray(r) || r.length !== 13 || !isNum(r[0]) || !isNum(r[1]) || !isNum(r[8]))
+                throw new Error('bad run');
+            if (!isNum(r[9]) || !isNum(r[10]) || typeof r[6] !== 'string' || typeof r[11] !== 'string')
+                throw new Error('bad run');
+            const created = r[8];
+            if (!Array.isArray(r[12]))
+                throw new Error('bad jobs');
+            const jobs = r[12].map((j) => {
+                if (!Array.isArray(j) || j.length !== 8 || !isNum(j[0]) || !isNum(j[3]) || !Array.isArray(j[7]))
+                    throw new Error('bad job');
+                if (!optNum(j[4]) || !optNum(j[5]) || !optNum(j[6]))
+                    throw new Error('bad job');
+                const jobCreated = created + j[3];
+                const steps = j[7].map((st) => {
+                    if (!Array.isArray(st) || st.length !== 5 || !isNum(st[1]) || !optNum(st[3]) || !optNum(st[4]))
+                        throw new Error('bad step');
+                    return stepOf(text(st[0]), st[1], str(st[2]), back(st[3], jobCreated), back(st[4], jobCreated));
+                });
+                const job = jobOf(j[0], text(j[1]), str(j[2]), jobCreated, back(j[4], jobCreated), back(j[5], jobCreated), j[6] === null ? undefined : text(j[6]), steps);
+                return job;
+            });
+            return compactRun({
+                id: r[0],
+                attempt: r[1],
+                workflow: text(r[2]),
+                name: text(r[3]),
+                branch: text(r[4]),
+                event: text(r[5]),
+                sha: r[6],
+                conclusion: str(r[7]),
+                createdAt: created,
+                startedAt: created + r[9],
+                updatedAt: created + r[10],
+                url: r[11],
+                jobs,
+            });
+        });
+        return {
+            v: 1,
+            run: String(value.run),
+            attempt: Number(value.attempt),
+            branch: String(value.branch),
+            time: Number(value.time),
+            runs,
+            ...(isState(value.state) ? { state: value.state } : {}),
+        };
+    }
+    catch {
+        return undefined;
+    }
+}
+function isState(value) {
+    if (typeof value !== 'object' || value === null)
+        return false;
+    const ranges = value.ranges;
+    if (typeof ranges !== 'object' || ranges === null || Array.isArray(ranges))
+        return false;
+    return Object.values(ranges).every((r) => typeof r === 'object' &&
+        r !== null &&
+        typeof r.complete === 'boolean' &&
+        isNum(r.pages) &&
+        Array.isArray(r.etags) &&
+        r.etags.every((e) => e === null || typeof e === 'string') &&
+        (r.parts === undefined || (Array.isArray(r.parts) && r.parts.every((p) => typeof p === 'string'))) &&
+        (r.listed === undefined || typeof r.listed === 'boolean'));
+}
+const RUN_SEGMENTS = {
+    name: 'pipeline-metrics',
+    encode: encodeSegment,
+    decode: decodeSegment,
+};
+
 ;// CONCATENATED MODULE: ./src/pipeline-metrics/sources/workflow-runs.ts
 /**
  * Workflow runs and their attempts' jobs (with steps) from the GitHub REST API, fetched
@@ -32288,6 +32441,7 @@ var context = __nccwpck_require__(9556);
 
 
 
+
 const HOUR = 3_600_000;
 const DEFAULT_BUDGET = 500;
 const DEFAULT_LOOKBACK = 24 * HOUR;
@@ -32308,7 +32462,7 @@ const time = (value) => {
     if (typeof value !== 'string' || value === '')
         return undefined;
     const ms = Date.parse(value);
-    return Number.isFinite(ms) ? sharedTime(ms) : undefined;
+    return Number.isFinite(ms) ? ms : undefined;
 };
 const num = (value) => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
 /** Fetches what is new since the last collection; returns every stored attempt created since `since`. */
@@ -32509,12 +32663,14 @@ async function fetchWorkflowRuns(deps, options) {
             if (listed.length < PER_PAGE || page * PER_PAGE >= total)
                 break;
         }
-        const fact = runFact(meta, jobs);
-        if (!fact) {
+        const plain = runFact(meta, jobs);
+        if (!plain) {
             stats.skipped += 1;
             return true;
         }
-        fact.attempt = attempt;
+        plain.attempt = attempt;
+        // Held compactly until the collection ends (compact.ts): its jobs are built when read.
+        const fact = compactRun(plain);
         known.set(`${id}/${attempt}`, fact);
         fresh.push(fact);
         stats.fetched += 1;
@@ -32694,7 +32850,6 @@ async function fetchWorkflowRuns(deps, options) {
     else
         stats.segments = segments;
     inWindow.sort((a, b) => a.createdAt - b.createdAt || a.id - b.id || a.attempt - b.attempt);
-    releaseTimes();
     return { runs: inWindow, stats };
 }
 /** Stores the new attempts (a segment per 1,000) and the state; rewrites all as few when there are many. */
@@ -32747,7 +32902,6 @@ function interner() {
 
 
 
-
 async function collectFacts(deps, options) {
     if (!/^[^/\s]+\/[^/\s]+$/.test(options.repository))
         throw new errors/* ConfigurationError */.j1(`Repository '${options.repository}' is not owner/name (e.g. acme/service).`);
@@ -32789,15 +32943,7 @@ async function collectFacts(deps, options) {
     if (options.runs) {
         if (!deps.github)
             throw new Error('collectFacts: options.runs needs deps.github');
-        const { runs, stats: runStats } = await fetchWorkflowRuns({
-            github: deps.github,
-            store: deps.runStore,
-            now: deps.now,
-            sleep: deps.sleep,
-            warn: deps.warn,
-            info: deps.info,
-            run: deps.run,
-        }, { repository: options.repository, since: options.since, ...options.runs }).finally(releaseTimes);
+        const { runs, stats: runStats } = await fetchWorkflowRuns({ ...deps, github: deps.github, store: deps.runStore }, { repository: options.repository, since: options.since, ...options.runs });
         facts.runs = runs;
         stats.runs = runStats;
     }
@@ -33959,36 +34105,55 @@ const given = (value) => (value ?? '').trim() !== '';
  */
 function parseExportConfig(inputs) {
     const config = { secrets: [] };
-    if (given(inputs.pushgatewayUrl)) {
-        const target = exportTarget(inputs.pushgatewayUrl, PUSHGATEWAY_INPUTS.url, inputs.pushgatewayHeaders ?? '', PUSHGATEWAY_INPUTS.headers);
-        config.secrets.push(...target.secrets);
-        if (/\/metrics(\/|$)/.test(target.url.pathname))
-            throw errors/* ConfigurationError */.j1.forInput(PUSHGATEWAY_INPUTS.url, (0,net_http/* safeUrl */.Pl)(target.url), `the Pushgateway's base URL, without /metrics/… (the job goes in '${PUSHGATEWAY_INPUTS.job}', labels in '${PUSHGATEWAY_INPUTS.grouping}')`);
+    const pushgateway = exporterTarget(config, {
+        url: inputs.pushgatewayUrl,
+        headers: inputs.pushgatewayHeaders,
+        inputs: PUSHGATEWAY_INPUTS,
+        what: "the Pushgateway's URL",
+        suffix: /\/metrics(\/|$)/,
+        expected: `the Pushgateway's base URL, without /metrics/… (the job goes in '${PUSHGATEWAY_INPUTS.job}', labels in '${PUSHGATEWAY_INPUTS.grouping}')`,
+        others: [
+            [inputs.pushgatewayJob, PUSHGATEWAY_INPUTS.job],
+            [inputs.pushgatewayGrouping, PUSHGATEWAY_INPUTS.grouping],
+        ],
+    });
+    if (pushgateway)
         config.pushgateway = {
-            target,
+            target: pushgateway,
             job: given(inputs.pushgatewayJob) ? inputs.pushgatewayJob.trim() : undefined,
             grouping: parseGroupingLines(inputs.pushgatewayGrouping ?? '', PUSHGATEWAY_INPUTS.grouping),
         };
-    }
-    else {
-        for (const [key, name] of [
-            ['pushgatewayJob', PUSHGATEWAY_INPUTS.job],
-            ['pushgatewayGrouping', PUSHGATEWAY_INPUTS.grouping],
-            ['pushgatewayHeaders', PUSHGATEWAY_INPUTS.headers],
-        ])
-            if (given(inputs[key]))
-                throw new errors/* ConfigurationError */.j1(`Input '${name}' is given but '${PUSHGATEWAY_INPUTS.url}' is not: set the Pushgateway's URL, or remove '${name}'.`);
-    }
-    if (given(inputs.otlpEndpoint)) {
-        const target = exportTarget(inputs.otlpEndpoint, OTLP_INPUTS.endpoint, inputs.otlpHeaders ?? '', OTLP_INPUTS.headers);
-        config.secrets.push(...target.secrets);
-        if (/\/v1\/traces$/.test(target.url.pathname))
-            throw errors/* ConfigurationError */.j1.forInput(OTLP_INPUTS.endpoint, (0,net_http/* safeUrl */.Pl)(target.url), 'the OTLP/HTTP base URL, without /v1/traces (it is appended)');
-        config.otlp = { target };
-    }
-    else if (given(inputs.otlpHeaders))
-        throw new errors/* ConfigurationError */.j1(`Input '${OTLP_INPUTS.headers}' is given but '${OTLP_INPUTS.endpoint}' is not: set the OTLP endpoint, or remove '${OTLP_INPUTS.headers}'.`);
+    const otlp = exporterTarget(config, {
+        url: inputs.otlpEndpoint,
+        headers: inputs.otlpHeaders,
+        inputs: { url: OTLP_INPUTS.endpoint, headers: OTLP_INPUTS.headers },
+        what: 'the OTLP endpoint',
+        suffix: /\/v1\/traces$/,
+        expected: 'the OTLP/HTTP base URL, without /v1/traces (it is appended)',
+        others: [],
+    });
+    if (otlp)
+        config.otlp = { target: otlp };
     return config;
+}
+/**
+ * One exporter's URL and headers as its target (their secrets added to the config's), or undefined
+ * when its URL is not given; then none of its other inputs may be. A URL ending in the path the
+ * exporter appends itself (`suffix`) is refused: the user gave the full URL where the base is asked.
+ */
+function exporterTarget(config, exporter) {
+    const { inputs } = exporter;
+    if (!given(exporter.url)) {
+        for (const [value, name] of [...exporter.others, [exporter.headers, inputs.headers]])
+            if (given(value))
+                throw new errors/* ConfigurationError */.j1(`Input '${name}' is given but '${inputs.url}' is not: set ${exporter.what}, or remove '${name}'.`);
+        return undefined;
+    }
+    const target = exportTarget(exporter.url, inputs.url, exporter.headers ?? '', inputs.headers);
+    config.secrets.push(...target.secrets);
+    if (exporter.suffix.test(target.url.pathname))
+        throw errors/* ConfigurationError */.j1.forInput(inputs.url, (0,net_http/* safeUrl */.Pl)(target.url), exporter.expected);
+    return target;
 }
 /**
  * Run the configured exporters: the report to the Pushgateway, the runs as traces. Each failure
@@ -34436,11 +34601,36 @@ async function writeReportFiles(dir, report) {
     return written;
 }
 
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+;// CONCATENATED MODULE: ./src/pipeline-metrics/memory.ts
+
+let applied = false;
+/**
+ * Keeps V8's young generation at its starting size for this process. Node 24 lets the new space
+ * grow to 134 MB (two 64 MB semi-spaces and more) as soon as a program keeps a few tens of
+ * megabytes of what it allocates, which a collection of 10,000 runs does: with the facts compact
+ * (compact.ts), that reserve was a third of the peak RSS (bench/pipeline-metrics.ts), and with it
+ * kept small the peak fell by about 100 MB at the same wall time (objects that outlive a small
+ * new space are promoted sooner; the old space is collected incrementally).
+ *
+ * `--max-semi-space-size` is read only when the heap is set up, and an action cannot pass node
+ * flags (the runner starts `node index.js`); the growth factor is read each time the new space
+ * would grow, so setting it at start-up takes effect. Node documents setFlagsFromString as
+ * unsupported after start-up in general; this one flag only stops a growth step. Once per process.
+ */
+function keepYoungGenerationSmall() {
+    if (applied)
+        return;
+    applied = true;
+    (0,external_node_v8_namespaceObject.setFlagsFromString)('--semi-space-growth-factor=1');
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline-metrics/stats.ts
 // Order statistics the metrics are built on: robust to the outliers CI durations are full of
 // (one runner stuck on a cold cache is not a trend), and independent of sample order.
 /** The median of the values; undefined for none. An even count averages the two middle values. */
-function median(values) {
+function stats_median(values) {
     if (values.length === 0)
         return undefined;
     // A typed array sorts numerically without a comparator call per comparison: several times faster.
@@ -34449,11 +34639,11 @@ function median(values) {
     return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 /** Median absolute deviation from the median (unscaled); undefined for none, 0 for one value. */
-function mad(values) {
-    const m = median(values);
+function stats_mad(values) {
+    const m = stats_median(values);
     if (m === undefined)
         return undefined;
-    return median(values.map((v) => Math.abs(v - m)));
+    return stats_median(values.map((v) => Math.abs(v - m)));
 }
 /** The nearest-rank percentile (p in (0, 100]): always one of the values, never interpolated. */
 function percentile(values, p) {
@@ -34469,7 +34659,7 @@ function percentile(values, p) {
  * floor a perfectly stable stage (MAD 0, e.g. every run 60 s to the second) would alert on a run
  * one second slower.
  */
-function spread(medianMs, madMs) {
+function stats_spread(medianMs, madMs) {
     return Math.max(1.4826 * madMs, 0.05 * medianMs, 1000);
 }
 
@@ -34562,12 +34752,12 @@ function doraKeys(deploys, options, weeks) {
             openIncidents: open,
             weekly: countByWeek(good, (d) => d.time, weeks),
         };
-        const lead = median(leads);
+        const lead = stats_median(leads);
         if (lead !== undefined)
             keys.leadTimeMs = lead;
         if (promotions.length > 0)
             keys.changeFailureRate = Math.min(1, failures / promotions.length);
-        const restore = median(restores);
+        const restore = stats_median(restores);
         if (restore !== undefined)
             keys.timeToRestoreMs = restore;
         return keys;
@@ -34653,17 +34843,79 @@ function flakeRates(facts, top) {
         .sort((a, b) => b.rate - a.rate || b.flakyRuns - a.flakyRuns || byText(a.test, b.test))
         .slice(0, top);
 }
+// --- durations -------------------------------------------------------------------------------------
+/**
+ * Numbers appended one at a time, held outside the JS heap in typed-array chunks that double in
+ * size up to 16,384 numbers: nothing is copied as it grows (a grown copy leaves the old one for the
+ * collector, and dead buffers pile up to tens of megabytes before V8 collects them).
+ */
+class Column {
+    chunks = [];
+    last = new Float64Array(0);
+    used = 0;
+    length = 0;
+    push(value) {
+        if (this.used === this.last.length) {
+            this.last = new Float64Array(Math.min(16_384, Math.max(64, this.length)));
+            this.chunks.push(this.last);
+            this.used = 0;
+        }
+        this.last[this.used++] = value;
+        this.length++;
+    }
+    /** The numbers, copied into `into` (at least `length` long); the chunks are let go. */
+    take(into) {
+        const all = into.subarray(0, this.length);
+        let at = 0;
+        for (const chunk of this.chunks) {
+            const part = chunk.length <= this.length - at ? chunk : chunk.subarray(0, this.length - at);
+            all.set(part, at);
+            at += part.length;
+        }
+        this.chunks = [];
+        this.last = new Float64Array(0);
+        this.used = 0;
+        return all;
+    }
+}
 /** Successful job and step durations, each job counted once by id, grouped by workflow/job(/step). */
 function durationSubjects(runs) {
-    const subjects = new Map();
-    const add = (workflow, job, step, sample) => {
-        const key = JSON.stringify([workflow, job, step ?? null]);
-        let subject = subjects.get(key);
-        if (!subject) {
-            subject = { workflow, job, ...(step === undefined ? {} : { step }), samples: [] };
-            subjects.set(key, subject);
+    const subjects = [];
+    // workflow -> job -> the job's subject and its steps' subjects by step label.
+    const byWorkflow = new Map();
+    const subjectOf = (workflow, job, step) => {
+        let jobs = byWorkflow.get(workflow);
+        if (!jobs) {
+            jobs = new Map();
+            byWorkflow.set(workflow, jobs);
         }
-        subject.samples.push(sample);
+        let entry = jobs.get(job);
+        if (!entry) {
+            entry = { steps: new Map() };
+            jobs.set(job, entry);
+        }
+        let subject = step === undefined ? entry.job : entry.steps.get(step);
+        if (!subject) {
+            subject = {
+                workflow,
+                job,
+                ...(step === undefined ? {} : { step }),
+                time: new Column(),
+                ms: new Column(),
+                run: new Column(),
+            };
+            if (step === undefined)
+                entry.job = subject;
+            else
+                entry.steps.set(step, subject);
+            subjects.push(subject);
+        }
+        return subject;
+    };
+    const add = (subject, time, ms, run) => {
+        subject.time.push(time);
+        subject.ms.push(ms);
+        subject.run.push(run);
     };
     const seen = new Set();
     for (const run of runs)
@@ -34675,7 +34927,7 @@ function durationSubjects(runs) {
                 continue;
             const jobMs = elapsed(job.startedAt, job.completedAt);
             if (jobMs !== undefined)
-                add(run.workflow, job.name, undefined, { time: job.startedAt, ms: jobMs, run: run.id });
+                add(subjectOf(run.workflow, job.name, undefined), job.startedAt, jobMs, run.id);
             const named = new Map();
             for (const step of [...job.steps].sort((a, b) => a.number - b.number)) {
                 const n = (named.get(step.name) ?? 0) + 1;
@@ -34684,14 +34936,10 @@ function durationSubjects(runs) {
                     continue;
                 const stepMs = elapsed(step.startedAt, step.completedAt);
                 if (stepMs !== undefined)
-                    add(run.workflow, job.name, n === 1 ? step.name : `${step.name} #${n}`, {
-                        time: step.startedAt,
-                        ms: stepMs,
-                        run: run.id,
-                    });
+                    add(subjectOf(run.workflow, job.name, n === 1 ? step.name : `${step.name} #${n}`), step.startedAt, stepMs, run.id);
             }
         }
-    return [...subjects.values()];
+    return subjects;
 }
 function elapsed(start, end) {
     if (start === undefined || end === undefined || !Number.isFinite(start) || !Number.isFinite(end))
@@ -34733,35 +34981,85 @@ function judgeBaseline(base, ms, options) {
         over: base.length >= options.minSamples && ms > upperMs,
     };
 }
+/**
+ * judgeBaseline over `mss[lo, hi)`, sorted in scratch arrays reused from run to run: a baseline of
+ * 10,000 samples judged 30 times for each of 120 jobs and steps allocated 3 copies each time.
+ * The same figures as judgeBaseline (the same values sorted the same way).
+ */
+function judgeWindow(mss, lo, hi, ms, options, scratch) {
+    const n = hi - lo;
+    if (n <= 0)
+        return { samples: 0, over: false };
+    if (scratch.sorted.length < n) {
+        scratch.sorted = new Float64Array(n * 2);
+        scratch.deviations = new Float64Array(n * 2);
+    }
+    const sorted = scratch.sorted.subarray(0, n);
+    sorted.set(mss.subarray(lo, hi));
+    sorted.sort();
+    const m = middle(sorted);
+    const deviations = scratch.deviations.subarray(0, n);
+    for (let i = 0; i < n; i++)
+        deviations[i] = Math.abs(sorted[i] - m);
+    deviations.sort();
+    const d = middle(deviations);
+    const upperMs = m + options.threshold * stats_spread(m, d);
+    return { samples: n, medianMs: m, madMs: d, upperMs, over: n >= options.minSamples && ms > upperMs };
+}
+/** The median of sorted values (as stats.ts median). */
+function middle(sorted) {
+    const mid = sorted.length >> 1;
+    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
 function durations(runs, options, inWindow) {
     const out = [];
+    const scratch = { sorted: new Float64Array(1024), deviations: new Float64Array(1024) };
+    // One set of arrays for every subject, grown to the largest (as the scratch above).
+    let columns = new Float64Array(0);
     for (const subject of durationSubjects(runs)) {
-        const ordered = [...subject.samples].sort((a, b) => a.time - b.time || a.run - b.run || a.ms - b.ms);
-        const current = ordered.filter((s) => inWindow(s.time));
+        const n = subject.time.length;
+        if (columns.length < 5 * n)
+            columns = new Float64Array(10 * n);
+        const time = subject.time.take(columns.subarray(0, n));
+        const run = subject.run.take(columns.subarray(n, 2 * n));
+        const took = subject.ms.take(columns.subarray(2 * n, 3 * n));
+        // By time, then run, then duration: a total order on what a sample holds.
+        const order = Array.from({ length: n }, (_, i) => i);
+        order.sort((a, b) => time[a] - time[b] || run[a] - run[b] || took[a] - took[b]);
+        const times = columns.subarray(3 * n, 4 * n);
+        const mss = columns.subarray(4 * n, 5 * n);
+        order.forEach((i, k) => {
+            times[k] = time[i];
+            mss[k] = took[i];
+        });
+        const current = [];
+        for (let i = 0; i < times.length; i++)
+            if (inWindow(times[i]))
+                current.push(i);
         if (current.length === 0)
             continue;
         // Judged from the latest back: the points of the series, and further while the streak of runs
         // over the threshold lasts. Each run's baseline is a slice of the time-sorted samples (binary
         // search), so 10,000 runs of a job cost 10,000 comparisons, not 10,000 squared.
-        const times = ordered.map((sample) => sample.time);
         const verdicts = [];
         let consecutiveOver = 0;
         let streak = true;
-        for (let i = current.length - 1; i >= 0 && (streak || verdicts.length < SERIES_POINTS); i--) {
-            const sample = current[i];
-            const base = ordered.slice(lowerBound(times, sample.time - options.baselineMs), lowerBound(times, sample.time));
-            const verdict = judgeBaseline(base.map((b) => b.ms), sample.ms, options);
+        for (let c = current.length - 1; c >= 0 && (streak || verdicts.length < SERIES_POINTS); c--) {
+            const i = current[c];
+            const t = times[i];
+            const ms = mss[i];
+            const verdict = judgeWindow(mss, lowerBound(times, t - options.baselineMs), lowerBound(times, t), ms, options, scratch);
             if (verdicts.length < SERIES_POINTS)
-                verdicts.unshift({ sample, verdict });
+                verdicts.unshift({ time: t, ms, verdict });
             if (streak && verdict.over)
                 consecutiveOver++;
             else
                 streak = false;
         }
         const latest = verdicts[verdicts.length - 1];
-        const series = verdicts.map(({ sample, verdict }) => ({
-            time: sample.time,
-            ms: sample.ms,
+        const series = verdicts.map(({ time, ms, verdict }) => ({
+            time,
+            ms,
             ...(verdict.samples >= options.minSamples
                 ? { medianMs: verdict.medianMs, upperMs: verdict.upperMs }
                 : {}),
@@ -34771,9 +35069,9 @@ function durations(runs, options, inWindow) {
             job: subject.job,
             ...(subject.step === undefined ? {} : { step: subject.step }),
             samples: latest.verdict.samples,
-            medianMs: latest.verdict.medianMs ?? latest.sample.ms,
+            medianMs: latest.verdict.medianMs ?? latest.ms,
             madMs: latest.verdict.madMs ?? 0,
-            latestMs: latest.sample.ms,
+            latestMs: latest.ms,
             consecutiveOver,
             runs: current.length,
             series,
@@ -34788,7 +35086,8 @@ function durations(runs, options, inWindow) {
 }
 // --- queue times -----------------------------------------------------------------------------------
 function queueTimes(runs, inWindow) {
-    const samples = [];
+    // workflow -> job -> queue times (numbers, not a sample object per job).
+    const groups = new Map();
     const seen = new Set();
     for (const run of runs)
         for (const job of run.jobs) {
@@ -34797,18 +35096,31 @@ function queueTimes(runs, inWindow) {
             seen.add(job.id);
             if (job.conclusion === 'skipped')
                 continue;
-            samples.push({ workflow: run.workflow, job: job.name, ms: Math.max(0, job.startedAt - job.createdAt) });
+            let jobs = groups.get(run.workflow);
+            if (!jobs) {
+                jobs = new Map();
+                groups.set(run.workflow, jobs);
+            }
+            let values = jobs.get(job.name);
+            if (!values) {
+                values = [];
+                jobs.set(job.name, values);
+            }
+            values.push(Math.max(0, job.startedAt - job.createdAt));
         }
-    return [...groupBy(samples, (s) => JSON.stringify([s.workflow, s.job])).values()].map((group) => {
-        const values = group.map((s) => s.ms);
-        return {
-            workflow: group[0].workflow,
-            job: group[0].job,
-            samples: values.length,
-            medianMs: median(values),
-            p90Ms: percentile(values, 90),
-        };
-    });
+    const keyed = [];
+    for (const [workflow, jobs] of groups)
+        for (const [job, values] of jobs)
+            keyed.push({ key: JSON.stringify([workflow, job]), workflow, job, values });
+    return keyed
+        .sort((a, b) => byText(a.key, b.key))
+        .map(({ workflow, job, values }) => ({
+        workflow,
+        job,
+        samples: values.length,
+        medianMs: stats_median(values),
+        p90Ms: percentile(values, 90),
+    }));
 }
 // --- stage retries ---------------------------------------------------------------------------------
 function stageRetries(facts, inWindow, options) {
@@ -35081,7 +35393,9 @@ function stageSection(report) {
 
 
 
+
 const main = async (ctx) => {
+    keepYoungGenerationSmall();
     const config = readConfig(ctx.inputs, ctx.workspace, ctx.runtime.env.RUNNER_TEMP);
     // Exporter header values and URL credentials are masked before anything can print them.
     for (const secret of config.exports.secrets)
@@ -35215,7 +35529,7 @@ async function readFactsFile(path) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _runtime_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6238);
-/* harmony import */ var _adapter_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1208);
+/* harmony import */ var _adapter_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7175);
 
 
 await (0,_runtime_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runStep */ .e)('pipeline-metrics', 'main', _adapter_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .iW);

@@ -31547,7 +31547,7 @@ function parseRetryAfter(value, now) {
 
 /***/ }),
 
-/***/ 5098:
+/***/ 4419:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32120,10 +32120,11 @@ class RunCollector {
     options;
     totals = { total: 0, passed: 0, failed: 0, skipped: 0, flaky: 0 };
     /**
-     * Every test id that did not pass, as a fingerprint (96 bits of SHA-1) -> outcome: memory stays a
-     * few dozen bytes a failure, whatever their text. The results themselves go to the spill file.
+     * Every test id that did not pass, as a fingerprint (96 bits of SHA-1) -> outcome, in typed arrays:
+     * 16 bytes a failure (a Map of strings took ten times that), whatever their text. The results
+     * themselves go to the spill file.
      */
-    notPassed = new Map();
+    notPassed = new FingerprintTable();
     /** Suspects that passed in this run (their pass is evidence), held until the end. */
     passedSuspects = new Map();
     usedEntries = new Set();
@@ -32197,9 +32198,8 @@ class RunCollector {
                 continue;
             }
             // The same id in another suite or report: a failure anywhere stays a failure.
-            const key = fingerprint(result.id);
             const code = result.outcome === 'failed' ? FAILED : FLAKY;
-            this.notPassed.set(key, Math.max(this.notPassed.get(key) ?? 0, code));
+            this.notPassed.raise(result.id, code);
             spill.add(result);
         }
         this.pending = new Map();
@@ -32216,7 +32216,79 @@ const STREAMED = 8;
  * are below 1 in 10^15 (53 bits, a safe integer, gave 1 in 10^4 at a million).
  */
 function fingerprint(id) {
-    return (0,external_node_crypto_.createHash)('sha1').update(id).digest().subarray(0, 12).toString('base64');
+    return hash('sha1', id, 'buffer').subarray(0, 12).toString('base64');
+}
+/**
+ * A map from test id fingerprints (96 bits of SHA-1, see `fingerprint`) to a small state, held in
+ * typed arrays with open addressing: three 32-bit words and a byte a slot, no object per entry.
+ * A state of 0 means absent.
+ */
+class FingerprintTable {
+    keys = new Uint32Array(3 * 1024);
+    states = new Uint8Array(1024);
+    size = 0;
+    get(id) {
+        const slot = this.find((0,external_node_crypto_.hash)('sha1', id, 'buffer'));
+        return slot < 0 ? 0 : this.states[slot];
+    }
+    /** Sets a state (not 0 on a held fingerprint: entries are never removed). */
+    set(id, state) {
+        this.update(id, () => state);
+    }
+    /** Sets the state to `state` unless it is already higher (a failure outranks a flaky run). */
+    raise(id, state) {
+        this.update(id, (old) => Math.max(old, state));
+    }
+    update(id, next) {
+        const digest = (0,external_node_crypto_.hash)('sha1', id, 'buffer');
+        const slot = this.find(digest);
+        if (slot >= 0) {
+            const state = next(this.states[slot]);
+            // 0 marks an empty slot: clearing one would cut the probe chains through it.
+            if (state === 0)
+                throw new RangeError('a held fingerprint cannot be cleared');
+            this.states[slot] = state;
+            return;
+        }
+        const state = next(0);
+        if (state === 0)
+            return;
+        if ((this.size + 1) * 2 > this.states.length)
+            this.grow();
+        this.insert(digest.readUInt32LE(0), digest.readUInt32LE(4), digest.readUInt32LE(8), state);
+    }
+    /** The slot holding this digest's fingerprint, or -1. */
+    find(digest) {
+        const a = digest.readUInt32LE(0);
+        const b = digest.readUInt32LE(4);
+        const c = digest.readUInt32LE(8);
+        const mask = this.states.length - 1;
+        for (let slot = a & mask;; slot = (slot + 1) & mask) {
+            if (this.states[slot] === 0)
+                return -1;
+            const at = slot * 3;
+            if (this.keys[at] === a && this.keys[at + 1] === b && this.keys[at + 2] === c)
+                return slot;
+        }
+    }
+    insert(a, b, c, state) {
+        const mask = this.states.length - 1;
+        let slot = a & mask;
+        while (this.states[slot] !== 0)
+            slot = (slot + 1) & mask;
+        this.keys.set([a, b, c], slot * 3);
+        this.states[slot] = state;
+        this.size += 1;
+    }
+    grow() {
+        const { keys, states } = this;
+        this.keys = new Uint32Array(keys.length * 2);
+        this.states = new Uint8Array(states.length * 2);
+        this.size = 0;
+        for (let slot = 0; slot < states.length; slot++)
+            if (states[slot] !== 0)
+                this.insert(keys[slot * 3], keys[slot * 3 + 1], keys[slot * 3 + 2], states[slot]);
+    }
 }
 /**
  * The results that did not pass, one JSON line each, written in blocks as they are folded so
@@ -32262,14 +32334,13 @@ async function settleNotPassed(collector, spillPath, options) {
         counts: { failures: 0, quarantined: 0, flaky: 0 },
     };
     for await (const test of spilled(spillPath)) {
-        const key = fingerprint(test.id);
-        const state = notPassed.get(key) ?? 0;
+        const state = notPassed.get(test.id);
         if (state & TAKEN)
             continue;
         const kind = state & 3;
         if (kind === FAILED && test.outcome !== 'failed')
             continue;
-        notPassed.set(key, state | TAKEN);
+        notPassed.set(test.id, state | TAKEN);
         collector.passedSuspects.delete(test.id);
         const code = kind === FAILED ? 'F' : 'K';
         const index = options.files.indexOf(test);
@@ -32302,8 +32373,7 @@ async function settleNotPassed(collector, spillPath, options) {
 async function* streamNotPassed(collector, spillPath, kind, active) {
     const { notPassed } = collector;
     for await (const test of spilled(spillPath)) {
-        const key = fingerprint(test.id);
-        const state = notPassed.get(key) ?? 0;
+        const state = notPassed.get(test.id);
         if (state & STREAMED)
             continue;
         const own = state & 3;
@@ -32316,7 +32386,7 @@ async function* streamNotPassed(collector, spillPath, kind, active) {
             continue;
         if (kind === 'quarantined' && !entry)
             continue;
-        notPassed.set(key, state | STREAMED);
+        notPassed.set(test.id, state | STREAMED);
         yield { test, entry };
     }
 }
@@ -32408,35 +32478,54 @@ function candidates(test) {
     return innermost === '' ? [test.classname] : [test.classname, innermost];
 }
 /**
- * The run's history record, written as it is read: gzipped JSON in the v1 shape (`tests` first,
- * `files` last, which JSON allows), compressed in blocks so memory holds one block at most. A test
- * written twice keeps its last code; the collector writes held results last.
+ * The run's history record, written as it is read: gzipped JSON in the v1 shape, compressed in
+ * blocks so memory holds one block at most. A test written twice keeps its last code; the collector
+ * writes held results last. Ahead of `tests` goes `failed`, the ids written with a code other than
+ * P: a later run finds the suspects of a window from the head of each record, without inflating the
+ * million passes after it. Sections are written to their own files and joined at the end.
  */
 class RecordWriter {
     path;
     info;
     // Concatenated gzip members are one gzip stream to every reader (RFC 1952, zlib's gunzip).
-    out;
-    first = true;
+    testsOut;
+    failedOut;
+    firstTest = true;
+    firstFailed = true;
     tests = 0;
     constructor(path, info) {
         this.path = path;
         this.info = info;
-        this.out = new BlockWriter(path, (block) => (0,external_node_zlib_.gzipSync)(block, { level: 1 }));
-        const { run, attempt, sha, branch, time } = info;
-        this.out.write(`${JSON.stringify({ v: 1, run, attempt, sha, branch, time }).slice(0, -1)},"tests":{`);
+        this.testsOut = new BlockWriter(`${path}.tests`, gzipBlock);
+        this.failedOut = new BlockWriter(`${path}.failed`, gzipBlock);
     }
     add(id, code, fileIndex) {
-        this.out.write(`${this.first ? '' : ','}${JSON.stringify(id)}:"${code}${fileIndex ?? ''}"`);
-        this.first = false;
+        const key = JSON.stringify(id);
+        this.testsOut.write(`${this.firstTest ? '' : ','}${key}:"${code}${fileIndex ?? ''}"`);
+        this.firstTest = false;
         this.tests += 1;
+        if (code === 'P')
+            return;
+        this.failedOut.write(`${this.firstFailed ? '' : ','}${key}`);
+        this.firstFailed = false;
     }
     close(files) {
-        this.out.write(`},"files":${JSON.stringify(files)}}`);
-        this.out.close();
+        this.testsOut.close();
+        this.failedOut.close();
+        const { run, attempt, sha, branch, time } = this.info;
+        const out = new BlockWriter(this.path, gzipBlock);
+        out.write(`${JSON.stringify({ v: 1, run, attempt, sha, branch, time }).slice(0, -1)},"failed":[`);
+        out.append(`${this.path}.failed`);
+        out.write('],"tests":{');
+        out.append(`${this.path}.tests`);
+        out.write(`},"files":${JSON.stringify(files)}}`);
+        out.close();
+        (0,external_node_fs_.rmSync)(`${this.path}.failed`, { force: true });
+        (0,external_node_fs_.rmSync)(`${this.path}.tests`, { force: true });
         return { ...this.info, path: this.path };
     }
 }
+const gzipBlock = (block) => (0,external_node_zlib_.gzipSync)(block, { level: 1 });
 const BLOCK_BYTES = 1 << 20;
 /**
  * Text appended to a file a megabyte at a time through one reused buffer, not a growing string: a
@@ -32465,6 +32554,18 @@ class BlockWriter {
             }
         }
         this.used += this.block.write(text, this.used);
+    }
+    /** Appends another file's bytes as they are (already encoded: gzip members), after this block. */
+    append(path) {
+        this.flush();
+        const from = (0,external_node_fs_.openSync)(path, 'r');
+        try {
+            for (let read = (0,external_node_fs_.readSync)(from, this.block); read > 0; read = (0,external_node_fs_.readSync)(from, this.block))
+                (0,external_node_fs_.writeSync)(this.fd, this.block, 0, read);
+        }
+        finally {
+            (0,external_node_fs_.closeSync)(from);
+        }
     }
     close() {
         this.flush();
@@ -32861,9 +32962,11 @@ function encodeRecord(record) {
 function parseRecord(bytes) {
     try {
         const value = JSON.parse((0,external_node_zlib_.gunzipSync)(bytes).toString('utf8'));
-        return value && value.v === 1 && typeof value.tests === 'object' && Array.isArray(value.files)
-            ? value
-            : undefined;
+        if (!(value && value.v === 1 && typeof value.tests === 'object' && Array.isArray(value.files)))
+            return undefined;
+        // The index of ids that did not pass (RecordWriter) serves readers that stop at the head.
+        delete value.failed;
+        return value;
     }
     catch {
         return undefined;
@@ -33412,7 +33515,14 @@ function github_report_location(test) {
     return { file: test.file, line: test.line };
 }
 
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: external "node:stream/consumers"
+const consumers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/consumers");
 ;// CONCATENATED MODULE: ./src/history/store.ts
+
+
+
 
 
 
@@ -33476,19 +33586,24 @@ class DirHistory {
         this.format = format;
         this.dir = dir;
     }
-    async load(branch, window, select) {
+    load(branch, window, select) {
+        return decodeAll(this, branch, window, select);
+    }
+    async each(branch, window, visit, select) {
         const names = await (0,promises_namespaceObject.readdir)(this.dir).catch((error) => {
             if (error.code === 'ENOENT')
                 return [];
             throw error;
         });
-        const records = [];
         for (const name of newest(names, branch, window, select)) {
-            const record = this.format.decode(await (0,promises_namespaceObject.readFile)((0,external_node_path_.join)(this.dir, name)));
-            if (record)
-                records.push(record);
+            const stream = (0,external_node_fs_.createReadStream)((0,external_node_path_.join)(this.dir, name));
+            try {
+                await visit(stream);
+            }
+            finally {
+                stream.destroy();
+            }
         }
-        return records;
     }
     async append(record, window) {
         await this.appendAll([record], window);
@@ -33513,6 +33628,18 @@ class DirHistory {
                 await (0,promises_namespaceObject.rm)((0,external_node_path_.join)(this.dir, old), { force: true });
     }
 }
+/** Compressed record bytes read from git in one process, at most (one record may be larger). */
+const BATCH_BYTES = 32 << 20;
+/** `load` for every store: its records' bytes, decoded; a damaged record is left out. */
+async function decodeAll(store, branch, window, select) {
+    const records = [];
+    await store.each(branch, window, async (stream) => {
+        const record = store.format.decode(await (0,consumers_namespaceObject.buffer)(stream));
+        if (record)
+            records.push(record);
+    }, select);
+    return records;
+}
 /**
  * `history: cache`: the directory store kept in GitHub's cache service. Cache entries are immutable,
  * so every run saves the whole window under its own key and the next run restores the newest entry
@@ -33523,6 +33650,7 @@ class CacheHistory extends DirHistory {
     run;
     kind = 'cache';
     restoredKey;
+    restored = false;
     prefix;
     constructor(format, dir, cache, run, prefix) {
         super(format, dir);
@@ -33533,14 +33661,18 @@ class CacheHistory extends DirHistory {
     keyFor(branch) {
         return `${this.prefix}${cacheSafe(branch)}-${this.run.run}-${this.run.attempt}`;
     }
-    async load(branch, window, select) {
-        // The cache is the truth: leftovers of an earlier job on a persistent runner are not history.
-        await (0,promises_namespaceObject.rm)(this.dir, { recursive: true, force: true });
-        this.restoredKey = await this.cache.restoreCache([this.dir], this.keyFor(branch), [
-            `${this.prefix}${cacheSafe(branch)}-`,
-            this.prefix,
-        ]);
-        return super.load(branch, window, select);
+    /** The entry is restored once, by the first read; a second read (or pass) reads the same files. */
+    async each(branch, window, visit, select) {
+        if (!this.restored) {
+            // The cache is the truth: leftovers of an earlier job on a persistent runner are not history.
+            await (0,promises_namespaceObject.rm)(this.dir, { recursive: true, force: true });
+            this.restoredKey = await this.cache.restoreCache([this.dir], this.keyFor(branch), [
+                `${this.prefix}${cacheSafe(branch)}-`,
+                this.prefix,
+            ]);
+            this.restored = true;
+        }
+        return super.each(branch, window, visit, select);
     }
     async append(record, window) {
         await this.appendAll([record], window);
@@ -33577,6 +33709,8 @@ class BranchHistory {
     localRef;
     head;
     loaded = false;
+    /** Blob sizes from the last tree listing. */
+    sizes = new Map();
     constructor(format, git, branchName, clock, options = {}) {
         this.format = format;
         this.git = git;
@@ -33613,37 +33747,50 @@ class BranchHistory {
     }
     async entries() {
         const entries = new Map();
+        this.sizes.clear();
         if (this.head === undefined)
             return entries;
-        const out = await this.git.text(['ls-tree', '-z', this.head]);
+        const out = await this.git.text(['ls-tree', '-z', '-l', this.head]);
         for (const line of out.split('\0')) {
-            const match = /^100644 blob ([0-9a-f]+)\t(.+)$/.exec(line);
-            if (match)
-                entries.set(match[2], match[1]);
+            const match = /^100644 blob ([0-9a-f]+) +(\d+)\t(.+)$/.exec(line);
+            if (!match)
+                continue;
+            entries.set(match[3], match[1]);
+            this.sizes.set(match[1], Number(match[2]));
         }
         return entries;
     }
-    async load(branch, window, select) {
+    load(branch, window, select) {
+        return decodeAll(this, branch, window, select);
+    }
+    /**
+     * The records through `git cat-file --batch`, as many in one process as fit in BATCH_BYTES of
+     * compressed bytes (their sizes come with the tree listing): few processes for a small history,
+     * and memory bounded for a window of big records. The branch is fetched each time.
+     */
+    async each(branch, window, visit, select) {
         await this.fetch();
         const entries = await this.entries();
-        const names = newest([...entries.keys()], branch, window, select);
-        if (names.length === 0)
-            return [];
-        const batch = await this.git.run(['cat-file', '--batch'], {
-            input: `${names.map((n) => entries.get(n)).join('\n')}\n`,
-        });
-        const records = [];
-        let offset = 0;
-        const out = batch.stdout;
-        while (offset < out.length) {
-            const headerEnd = out.indexOf(10, offset);
-            const size = Number(out.subarray(offset, headerEnd).toString().split(' ')[2]);
-            const record = this.format.decode(out.subarray(headerEnd + 1, headerEnd + 1 + size));
-            if (record)
-                records.push(record);
-            offset = headerEnd + 1 + size + 1;
+        const oids = newest([...entries.keys()], branch, window, select).map((name) => entries.get(name));
+        for (let start = 0; start < oids.length;) {
+            let end = start + 1;
+            let bytes = this.sizes.get(oids[start]) ?? 0;
+            const limit = this.options.batchBytes ?? BATCH_BYTES;
+            while (end < oids.length && bytes + (this.sizes.get(oids[end]) ?? 0) <= limit)
+                bytes += this.sizes.get(oids[end++]) ?? 0;
+            const batch = await this.git.run(['cat-file', '--batch'], {
+                input: `${oids.slice(start, end).join('\n')}\n`,
+            });
+            let offset = 0;
+            const out = batch.stdout;
+            while (offset < out.length) {
+                const headerEnd = out.indexOf(10, offset);
+                const size = Number(out.subarray(offset, headerEnd).toString().split(' ')[2]);
+                await visit(external_node_stream_.Readable.from([out.subarray(headerEnd + 1, headerEnd + 1 + size)]));
+                offset = headerEnd + 1 + size + 1;
+            }
+            start = end;
         }
-        return records;
     }
     async append(record, window) {
         await this.appendAll([record], window);
@@ -33746,34 +33893,336 @@ async function openHistoryStore(ctx, format, inputs, options) {
 
 
 
+;// CONCATENATED MODULE: ./src/quarantine/record-scan.ts
+
+/**
+ * Reads a stored run record (gzipped JSON, the v1 shape) as a stream, handing each test's entry to
+ * `onTest` instead of building the `tests` object: a million-test record is about 100 MB of JSON,
+ * and a window of them decoded whole took gigabytes. Memory holds one inflated chunk and the
+ * record's other fields (its file table). Returns undefined for a damaged record, as `parseRecord`
+ * does; entries of a damaged record may already have been visited, so a caller that keeps them
+ * commits them only once the scan succeeded. An id written twice is visited twice, in order (the
+ * last one wins, as in JSON.parse).
+ */
+async function scanRecord(bytes, onTest, options = {}) {
+    const scanner = new TestsScanner(onTest, options);
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    try {
+        const gunzip = (0,external_node_zlib_.createGunzip)({ chunkSize: options.chunkSize });
+        if (Buffer.isBuffer(bytes))
+            gunzip.end(bytes);
+        else {
+            bytes.on('error', (error) => gunzip.destroy(error));
+            bytes.pipe(gunzip);
+        }
+        for await (const chunk of gunzip) {
+            scanner.feed(decoder.decode(chunk, { stream: true }));
+            // The record's index answered: the rest is not inflated (leaving the loop ends the stream).
+            if (scanner.done)
+                break;
+        }
+        if (!scanner.done)
+            scanner.feed(decoder.decode());
+        const record = scanner.finish();
+        return record && record.v === 1 && Array.isArray(record.files) ? record : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+class DamagedRecord extends Error {
+}
+const WHITESPACE = new Set([' ', '\t', '\n', '\r']);
+/**
+ * The record's text with its `tests` object taken out entry by entry. Everything around that object
+ * (the run's fields and the file table, small) is kept as text and parsed at the end.
+ */
+class TestsScanner {
+    onTest;
+    options;
+    state = 'head';
+    /** The record's fields before `tests`, when its `failed` index made reading further needless. */
+    indexed;
+    /** Text of the tests object not yet consumed. */
+    text = '';
+    /** The record's text outside the tests object; the object itself becomes `{}`. */
+    outside = '';
+    // The head is read a character at a time (it is small): where it stands in the top-level object.
+    depth = 0;
+    inString = false;
+    escaped = false;
+    /** The string being read, up to six characters: enough to tell the key `tests`. */
+    word = '';
+    /** A `"tests":` key was just read at the top level. */
+    testsKey = false;
+    constructor(onTest, options) {
+        this.onTest = onTest;
+        this.options = options;
+    }
+    /** Hands an entry over unless the options leave it out; its strings are made only if wanted. */
+    visit(text, keyStart, keyEnd, valueStart, valueEnd) {
+        if (this.options.notPassed && text[valueStart + 1] === 'P')
+            return;
+        const id = jsonString(text, keyStart, keyEnd);
+        if (this.options.ids && !this.options.ids.has(id))
+            return;
+        this.onTest(id, jsonString(text, valueStart, valueEnd));
+    }
+    feed(chunk) {
+        if (this.state === 'head')
+            chunk = this.readHead(chunk);
+        if (this.state === 'tests') {
+            this.text += chunk;
+            this.readTests();
+            chunk = '';
+        }
+        if (this.state === 'tail') {
+            this.outside += this.text + chunk;
+            this.text = '';
+        }
+    }
+    get done() {
+        return this.state === 'done';
+    }
+    finish() {
+        if (this.indexed) {
+            const { tests: _tests, failed: _failed, ...header } = this.indexed;
+            return { files: [], ...header };
+        }
+        if (this.state === 'tests' || this.text !== '')
+            throw new DamagedRecord();
+        const record = JSON.parse(this.outside);
+        if (typeof record !== 'object' || record === null || !('tests' in record))
+            throw new DamagedRecord();
+        // A key spelled with escapes (no writer of ours does that) was not recognised: its entries are here.
+        if (this.state === 'head') {
+            const tests = record.tests;
+            if (typeof tests !== 'object' || tests === null)
+                throw new DamagedRecord();
+            for (const [id, value] of Object.entries(tests)) {
+                if (typeof value !== 'string')
+                    throw new DamagedRecord();
+                const entry = JSON.stringify(id) + JSON.stringify(value);
+                const keyEnd = JSON.stringify(id).length - 1;
+                this.visit(entry, 0, keyEnd, keyEnd + 1, entry.length - 1);
+            }
+        }
+        delete record.tests;
+        delete record.failed;
+        return record;
+    }
+    /** Reads up to and including the `{` that opens the top-level `tests` object; returns the rest. */
+    readHead(chunk) {
+        for (let i = 0; i < chunk.length; i++) {
+            const c = chunk[i];
+            if (this.inString) {
+                if (this.escaped)
+                    this.escaped = false;
+                else if (c === '\\')
+                    this.escaped = true;
+                else if (c === '"') {
+                    this.inString = false;
+                    continue;
+                }
+                if (this.word.length < 6)
+                    this.word += c;
+                continue;
+            }
+            if (WHITESPACE.has(c))
+                continue;
+            if (c === '"') {
+                this.inString = true;
+                this.word = '';
+                continue;
+            }
+            if (c === ':') {
+                this.testsKey = this.depth === 1 && this.word === 'tests';
+                continue;
+            }
+            const opensTests = c === '{' && this.testsKey && this.depth === 1;
+            this.testsKey = false;
+            this.word = '';
+            if (c === '{' || c === '[')
+                this.depth += 1;
+            else if (c === '}' || c === ']') {
+                this.depth -= 1;
+                if (this.depth < 0)
+                    throw new DamagedRecord();
+            }
+            if (opensTests) {
+                this.outside += chunk.slice(0, i + 1);
+                if (this.options.notPassed && this.readIndex()) {
+                    this.state = 'done';
+                    return '';
+                }
+                this.state = 'tests';
+                return chunk.slice(i + 1);
+            }
+        }
+        this.outside += chunk;
+        return '';
+    }
+    /** Visits the ids of the head's `failed` index; false when the record has none (an older one). */
+    readIndex() {
+        const head = JSON.parse(`${this.outside}}}`);
+        const failed = head.failed;
+        if (!Array.isArray(failed) || !failed.every((id) => typeof id === 'string'))
+            return false;
+        for (const id of failed)
+            if (!this.options.ids || this.options.ids.has(id))
+                this.onTest(id, 'F');
+        this.indexed = head;
+        return true;
+    }
+    /** Entries `"id":"value"`, as far as the text holds complete ones; then the closing `}`. */
+    readTests() {
+        const text = this.text;
+        let at = 0;
+        for (;;) {
+            while (at < text.length && (WHITESPACE.has(text[at]) || text[at] === ','))
+                at += 1;
+            if (at >= text.length)
+                break;
+            if (text[at] === '}') {
+                this.outside += '}';
+                this.text = text.slice(at + 1);
+                this.state = 'tail';
+                return;
+            }
+            if (text[at] !== '"')
+                throw new DamagedRecord();
+            const keyEnd = stringEnd(text, at);
+            if (keyEnd < 0)
+                break;
+            let colon = keyEnd + 1;
+            while (colon < text.length && WHITESPACE.has(text[colon]))
+                colon += 1;
+            if (colon >= text.length)
+                break;
+            if (text[colon] !== ':')
+                throw new DamagedRecord();
+            let value = colon + 1;
+            while (value < text.length && WHITESPACE.has(text[value]))
+                value += 1;
+            if (value >= text.length)
+                break;
+            if (text[value] !== '"')
+                throw new DamagedRecord();
+            const valueEnd = stringEnd(text, value);
+            if (valueEnd < 0)
+                break;
+            this.visit(text, at, keyEnd, value, valueEnd);
+            at = valueEnd + 1;
+        }
+        this.text = text.slice(at);
+    }
+}
+/** The index of the quote closing the JSON string that opens at `start`, or -1 if not in `text` yet. */
+function stringEnd(text, start) {
+    let end = text.indexOf('"', start + 1);
+    while (end >= 0) {
+        let backslashes = 0;
+        while (text[end - 1 - backslashes] === '\\')
+            backslashes += 1;
+        if (backslashes % 2 === 0)
+            return end;
+        end = text.indexOf('"', end + 1);
+    }
+    return -1;
+}
+/** The JSON string text[start..end] (quotes included), unescaped; most ids have nothing to unescape. */
+function jsonString(text, start, end) {
+    const raw = text.slice(start, end + 1);
+    if (!raw.includes('\\'))
+        return raw.slice(1, -1);
+    return JSON.parse(raw);
+}
+
 ;// CONCATENATED MODULE: ./src/quarantine/history-store.ts
 
 
 
 
+
+
+const NO_HISTORY = { records: 0, suspects: new Set(), narrowed: async () => [] };
+/**
+ * Reads the window's records as streams, twice, and never holds one whole: a record of a
+ * million-test suite is about 100 MB of JSON, and a window of them decoded took gigabytes. The first
+ * read finds the suspects (tests that did not pass), before this run's reports are read; the second,
+ * after them, keeps the entries of the suspects and of this run's failures.
+ */
 async function loadHistory(ctx, config, info) {
     const store = await historyStore(ctx, config, info);
-    let loaded = [];
-    if (store !== undefined) {
-        try {
-            loaded = await store.load(info.branch, config.window);
+    if (store === undefined)
+        return { store, ...NO_HISTORY };
+    // One copy of each id however many records name it (a window of records repeats the same ids).
+    const interned = new Map();
+    const intern = (text) => {
+        let kept = interned.get(text);
+        if (kept === undefined) {
+            kept = detach(text);
+            interned.set(kept, kept);
+        }
+        return kept;
+    };
+    const read = [];
+    try {
+        await store.each(info.branch, config.window, async (bytes) => {
+            const suspects = [];
+            const header = await scanRecord(bytes, (id) => suspects.push(intern(id)), { notPassed: true });
             // A re-run of the same attempt (a re-triggered step) replaces its own earlier record.
-            loaded = loaded.filter((r) => !(r.run === info.run && r.attempt === info.attempt));
-            loaded = loaded.slice(Math.max(0, loaded.length - (config.window - 1)));
+            if (header && !(header.run === info.run && header.attempt === info.attempt))
+                read.push({ key: recordKey(header), suspects });
+        });
+    }
+    catch (error) {
+        if ((0,errors/* isConfigurationError */.p0)(error))
+            throw error;
+        warnHistory(ctx, store, error);
+        return { store: undefined, ...NO_HISTORY };
+    }
+    const kept = read.slice(Math.max(0, read.length - (config.window - 1)));
+    const keys = new Set(kept.map((record) => record.key));
+    const suspects = new Set();
+    for (const record of kept)
+        for (const id of record.suspects)
+            suspects.add(id);
+    interned.clear();
+    const narrowed = async (keep) => {
+        // The kept ids and outcome codes, one copy each across the window.
+        const ids = new Map();
+        for (const id of keep)
+            ids.set(id, id);
+        const codes = new Map();
+        const records = [];
+        try {
+            await store.each(info.branch, config.window, async (bytes) => {
+                const tests = Object.create(null);
+                const header = await scanRecord(bytes, (id, value) => {
+                    let code = codes.get(value);
+                    if (code === undefined) {
+                        code = detach(value);
+                        codes.set(code, code);
+                    }
+                    tests[ids.get(id)] = code;
+                }, { ids });
+                if (header && keys.has(recordKey(header)))
+                    records.push({ ...header, tests });
+            });
         }
         catch (error) {
             if ((0,errors/* isConfigurationError */.p0)(error))
                 throw error;
             warnHistory(ctx, store, error);
-            return { store: undefined, loaded: [], suspects: new Set() };
+            return [];
         }
-    }
-    const suspects = new Set();
-    for (const record of loaded)
-        for (const [id, value] of Object.entries(record.tests))
-            if (value[0] !== 'P')
-                suspects.add(id);
-    return { store, loaded, suspects };
+        return records;
+    };
+    return { store, records: kept.length, suspects, narrowed };
+}
+function recordKey(record) {
+    return JSON.stringify([record.run, record.attempt, record.time, record.sha]);
 }
 async function saveHistory(ctx, history, record, window) {
     if (history.store === undefined)
@@ -33896,6 +34345,13 @@ const KEPT_TEXT_LIMIT = 64 * 1024;
 /** Attributes accepted on one element. */
 const MAX_ATTRIBUTES = 1024;
 const READ_CHUNK = 256 * 1024;
+/**
+ * What the XML parser is given at a time. V8 puts a string over 128 KB straight into the old
+ * generation (its large-object space): a 256 KB chunk decoded whole became old-space garbage on every
+ * read, which only a full collection frees, so the heap (and the peak RSS) grew with the report.
+ * At 32 KB (64 KB if every character takes two bytes) the decoded text dies young.
+ */
+const PARSE_CHUNK = 32 * 1024;
 // XML 1.0 forbids these; test output (ANSI colour codes, binary junk) puts them in reports anyway.
 const ILLEGAL_XML_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 /** A report that is not well-formed JUnit XML; the message names the report and the line. */
@@ -33926,7 +34382,8 @@ async function parseJUnitFile(path, options) {
             if (bytes > options.maxBytes) {
                 throw new errors/* ConfigurationError */.j1(`Report ${shown} grew past the limit of ${options.maxBytes} bytes set by input 'max-report-size' while it was read.`);
             }
-            reader.write(decoder.decode(buffer.subarray(0, bytesRead), { stream: true }));
+            for (let start = 0; start < bytesRead; start += PARSE_CHUNK)
+                reader.write(decoder.decode(buffer.subarray(start, Math.min(start + PARSE_CHUNK, bytesRead)), { stream: true }));
         }
     }
     finally {
@@ -33938,9 +34395,9 @@ async function parseJUnitFile(path, options) {
 /** The same reader over a string (tests, and reports that arrive in memory). */
 function parseJUnitString(xml, options) {
     const reader = new JUnitReader(options.displayName, options);
-    // In pieces no longer than a file read, so the same bounds hold.
-    for (let start = 0; start < xml.length; start += READ_CHUNK)
-        reader.write(xml.slice(start, start + READ_CHUNK));
+    // In the pieces a file is parsed in, so the same bounds hold.
+    for (let start = 0; start < xml.length; start += PARSE_CHUNK)
+        reader.write(xml.slice(start, start + PARSE_CHUNK));
     return reader.close();
 }
 /** The reader itself: write text in pieces, then close (exported for the property tests). */
@@ -33974,7 +34431,7 @@ class JUnitReader {
     /**
      * saxes gathers every text run, attribute value, comment and CDATA section in one buffer until it
      * ends, and every name the same way: a 200 MB attribute would be held whole (several times over
-     * while strings are joined). Between writes (each at most READ_CHUNK long) the buffer is cut back
+     * while strings are joined). Between writes (each at most PARSE_CHUNK long) the buffer is cut back
      * to KEPT_TEXT_LIMIT, so what is kept stays bounded whatever the input; a name or an entity
      * reference that long, or an element with too many attributes, is refused.
      */
@@ -34201,7 +34658,7 @@ async function judge(ctx, work) {
     let historyNote;
     const entries = await loadQuarantine(config);
     const active = entries.filter((entry) => !quarantine_file_isExpired(entry, ctx.clock.now()));
-    const history = await ctx.log.stage('history-load', () => loadHistory(ctx, config, info), (h) => ({ records: h.loaded.length }));
+    const history = await ctx.log.stage('history-load', () => loadHistory(ctx, config, info), (h) => ({ records: h.records }));
     // One git call lists the blob id of every tracked file: no file is opened to tell an edit apart.
     const git = new Git(ctx.workspace, ctx.runtime.env);
     const blobs = await indexBlobs(git);
@@ -34259,17 +34716,16 @@ async function judge(ctx, work) {
         const opened = blobs === undefined
             ? await table.hashFromDisk(ctx.workspace, chain(suspects.values(), spilled(spillPath)))
             : 0;
-        // This run as detection sees it: the suspects that passed, and the tests that did not pass
-        // which an earlier record of the window saw (one observation alone is never a flake).
-        const current = { v: 1, ...info, files: table.files, tests: {} };
-        const seenBefore = (id) => history.loaded.some((r) => r.tests[id] !== undefined);
+        // This run as detection sees it: the suspects that passed, and the tests that did not pass (all
+        // of them when there is history to compare with; a failure seen once alone is never a flake).
+        const current = { v: 1, ...info, files: table.files, tests: Object.create(null) };
         const settled = await settleNotPassed(collector, spillPath, {
             active,
             files: table,
             record,
             keep: KEPT,
             observe: (test, code, index) => {
-                if (code === 'K' || seenBefore(test.id))
+                if (code === 'K' || history.records > 0)
                     current.tests[test.id] = code + (index ?? '');
             },
         });
@@ -34280,13 +34736,19 @@ async function judge(ctx, work) {
         const memory = process.memoryUsage();
         ctx.runtime.debug(`quarantine: ${totals.total} test runs, ${collector.notPassed.size} not passed (results held in full ${settled.failures.length + settled.quarantined.length + settled.flaky.length}, spilled ${collector.spillLines}), ${record.tests} record entries, ${table.files.length} files; git processes ${git.stats.processes}, test files opened ${opened}; heap ${Math.round(memory.heapUsed / 1e6)} MB, rss ${Math.round(memory.rss / 1e6)} MB.`);
         evaluation = evaluate([...settled.failures, ...settled.quarantined.map((q) => q.test), ...settled.flaky], entries, ctx.clock.now(), config.onExpired, { totals, used: collector.usedEntries, counts: settled.counts });
+        // The earlier records, narrowed to the tests detection looks at: those that did not pass there,
+        // and those that did not pass here (a pass before and a failure now on the same file is a flip).
+        // Read before this run's record is stored, which could push the oldest out of the window.
+        const earlier = history.records === 0
+            ? []
+            : await ctx.log.stage('history-narrow', () => history.narrowed(new Set([...history.suspects, ...Object.keys(current.tests)])), (records) => ({ records: records.length }));
         const saved = await ctx.log.stage('history', () => saveHistory(ctx, history, encoded, config.window), () => ({}));
-        const window = [...history.loaded, current];
+        const window = [...earlier, current];
         flakes = detectFlakes(window);
         historyNote =
             history.store === undefined
                 ? 'not kept (the cache service is not available)'
-                : `${history.store.kind}, ${saved ? window.length : history.loaded.length + 1} run(s) of branch ${info.branch}`;
+                : `${history.store.kind}, ${saved ? window.length : history.records + 1} run(s) of branch ${info.branch}`;
     }
     const proposals = evaluate_proposals(flakes, entries, ctx.clock.now(), config.flakeThreshold);
     // A GitHub write that fails fails the step, but only after the verdict is written; on a fork or
@@ -34483,7 +34945,7 @@ function annotate(ctx, e, mode, otherErrors) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _runtime_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2552);
-/* harmony import */ var _adapter_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5098);
+/* harmony import */ var _adapter_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4419);
 
 
 await (0,_runtime_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runStep */ .e)('quarantine', 'main', _adapter_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .iW);
