@@ -32171,8 +32171,9 @@ class RunCollector {
                     if (used)
                         this.usedEntries.add(used);
                 }
-                if (suspects.has(id))
-                    this.passedSuspects.set(id, slim(resultOf(entry)));
+                const held = suspects.get(id);
+                if (held !== undefined)
+                    this.passedSuspects.set(held, slim(resultOf(entry), held));
                 else
                     record.add(id, 'P', files.indexOf(entry.carrier));
                 continue;
@@ -32191,8 +32192,9 @@ class RunCollector {
             if (result.outcome === 'skipped')
                 continue;
             if (result.outcome === 'passed') {
-                if (suspects.has(result.id))
-                    this.passedSuspects.set(result.id, slim(result));
+                const held = suspects.get(result.id);
+                if (held !== undefined)
+                    this.passedSuspects.set(held, slim(result, held));
                 else
                     record.add(result.id, 'P', files.indexOf(result));
                 continue;
@@ -32397,20 +32399,15 @@ function writePassedSuspects(collector, files, record) {
 }
 /**
  * A held result must not pin the reader's input: V8 keeps a substring as a slice of its parent, so
- * a name cut from a 256 KB read chunk would keep the whole chunk alive. Held strings are copied.
+ * a name cut from a 256 KB read chunk would keep the whole chunk alive. Held strings are copied, and
+ * only those the end of the run needs are held.
  */
-function slim(result) {
+function slim(result, id) {
     return {
-        ...result,
-        id: detach(result.id),
+        id,
         file: result.file === undefined ? undefined : detach(result.file),
         suite: detach(result.suite),
         classname: detach(result.classname),
-        name: detach(result.name),
-        group: detach(result.group),
-        report: detach(result.report),
-        message: result.message === undefined ? undefined : detach(result.message),
-        counts: { ...result.counts },
     };
 }
 /** A copy that shares no storage with the original (a flattened concatenation). */
@@ -34145,7 +34142,7 @@ function jsonString(text, start, end) {
 
 
 
-const NO_HISTORY = { records: 0, suspects: new Set(), narrowed: async () => [] };
+const NO_HISTORY = { records: 0, suspects: new Map(), narrowed: async () => [] };
 /**
  * Reads the window's records as streams, twice, and never holds one whole: a record of a
  * million-test suite is about 100 MB of JSON, and a window of them decoded took gigabytes. The first
@@ -34184,16 +34181,13 @@ async function loadHistory(ctx, config, info) {
     }
     const kept = read.slice(Math.max(0, read.length - (config.window - 1)));
     const keys = new Set(kept.map((record) => record.key));
-    const suspects = new Set();
+    const suspects = new Map();
     for (const record of kept)
         for (const id of record.suspects)
-            suspects.add(id);
+            suspects.set(id, id);
     interned.clear();
-    const narrowed = async (keep) => {
-        // The kept ids and outcome codes, one copy each across the window.
-        const ids = new Map();
-        for (const id of keep)
-            ids.set(id, id);
+    const narrowed = async (ids) => {
+        // The outcome codes, one copy each across the window.
         const codes = new Map();
         const records = [];
         try {
@@ -34725,8 +34719,9 @@ async function judge(ctx, work) {
             record,
             keep: KEPT,
             observe: (test, code, index) => {
+                // The copy of the id history holds, if it holds one: a failing suite's ids are held once.
                 if (code === 'K' || history.records > 0)
-                    current.tests[test.id] = code + (index ?? '');
+                    current.tests[history.suspects.get(test.id) ?? test.id] = code + (index ?? '');
             },
         });
         for (const test of suspects.values())
@@ -34741,7 +34736,13 @@ async function judge(ctx, work) {
         // Read before this run's record is stored, which could push the oldest out of the window.
         const earlier = history.records === 0
             ? []
-            : await ctx.log.stage('history-narrow', () => history.narrowed(new Set([...history.suspects, ...Object.keys(current.tests)])), (records) => ({ records: records.length }));
+            : await ctx.log.stage('history-narrow', () => {
+                const wanted = new Map(history.suspects);
+                for (const id in current.tests)
+                    if (!wanted.has(id))
+                        wanted.set(id, id);
+                return history.narrowed(wanted);
+            }, (records) => ({ records: records.length }));
         const saved = await ctx.log.stage('history', () => saveHistory(ctx, history, encoded, config.window), () => ({}));
         const window = [...earlier, current];
         flakes = detectFlakes(window);

@@ -150,7 +150,9 @@ async function judge(ctx: ActionContext, work: string): Promise<void> {
       record,
       keep: KEPT,
       observe: (test, code, index) => {
-        if (code === 'K' || history.records > 0) current.tests[test.id] = code + (index ?? '');
+        // The copy of the id history holds, if it holds one: a failing suite's ids are held once.
+        if (code === 'K' || history.records > 0)
+          current.tests[history.suspects.get(test.id) ?? test.id] = code + (index ?? '');
       },
     });
     for (const test of suspects.values()) current.tests[test.id] = `P${table.indexOf(test) ?? ''}`;
@@ -175,7 +177,11 @@ async function judge(ctx: ActionContext, work: string): Promise<void> {
         ? []
         : await ctx.log.stage(
             'history-narrow',
-            () => history.narrowed(new Set([...history.suspects, ...Object.keys(current.tests)])),
+            () => {
+              const wanted = new Map(history.suspects);
+              for (const id in current.tests) if (!wanted.has(id)) wanted.set(id, id);
+              return history.narrowed(wanted);
+            },
             (records) => ({ records: records.length }),
           );
     const saved = await ctx.log.stage(

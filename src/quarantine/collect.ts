@@ -19,7 +19,8 @@ import { addToEntry, type Entry, resultOf, type TestResult } from './results.js'
  */
 export interface CollectorOptions {
   /** Ids that failed somewhere in the history window: their passing result is evidence. */
-  suspects: ReadonlySet<string>;
+  /** Each suspect's id mapped to the one copy held (a passing suspect is kept under it). */
+  suspects: ReadonlyMap<string, string>;
   /** Entries in force; those that match a test are marked used. */
   entries: QuarantineEntry[];
   files: FileTable;
@@ -35,7 +36,7 @@ export class RunCollector {
    */
   readonly notPassed = new FingerprintTable();
   /** Suspects that passed in this run (their pass is evidence), held until the end. */
-  readonly passedSuspects = new Map<string, TestResult>();
+  readonly passedSuspects = new Map<string, TestPlace>();
   readonly usedEntries = new Set<QuarantineEntry>();
   /** Test ids seen (counted per group: an id in two suites counts twice). */
   ids = 0;
@@ -87,7 +88,8 @@ export class RunCollector {
           const used = entries.find((candidate) => candidate.matches(id));
           if (used) this.usedEntries.add(used);
         }
-        if (suspects.has(id)) this.passedSuspects.set(id, slim(resultOf(entry)));
+        const held = suspects.get(id);
+        if (held !== undefined) this.passedSuspects.set(held, slim(resultOf(entry), held));
         else record.add(id, 'P', files.indexOf(entry.carrier));
         continue;
       }
@@ -103,7 +105,8 @@ export class RunCollector {
       }
       if (result.outcome === 'skipped') continue;
       if (result.outcome === 'passed') {
-        if (suspects.has(result.id)) this.passedSuspects.set(result.id, slim(result));
+        const held = suspects.get(result.id);
+        if (held !== undefined) this.passedSuspects.set(held, slim(result, held));
         else record.add(result.id, 'P', files.indexOf(result));
         continue;
       }
@@ -324,22 +327,20 @@ export function writePassedSuspects(collector: RunCollector, files: FileTable, r
   for (const test of collector.passedSuspects.values()) record.add(test.id, 'P', files.indexOf(test));
 }
 
+/** What is kept of a suspect that passed: its id and where its file can be named. */
+export type TestPlace = Pick<TestResult, 'id' | 'file' | 'classname' | 'suite'>;
+
 /**
  * A held result must not pin the reader's input: V8 keeps a substring as a slice of its parent, so
- * a name cut from a 256 KB read chunk would keep the whole chunk alive. Held strings are copied.
+ * a name cut from a 256 KB read chunk would keep the whole chunk alive. Held strings are copied, and
+ * only those the end of the run needs are held.
  */
-function slim(result: TestResult): TestResult {
+function slim(result: TestResult, id: string): TestPlace {
   return {
-    ...result,
-    id: detach(result.id),
+    id,
     file: result.file === undefined ? undefined : detach(result.file),
     suite: detach(result.suite),
     classname: detach(result.classname),
-    name: detach(result.name),
-    group: detach(result.group),
-    report: detach(result.report),
-    message: result.message === undefined ? undefined : detach(result.message),
-    counts: { ...result.counts },
   };
 }
 
@@ -365,7 +366,7 @@ export class FileTable {
    */
   async hashFromDisk(
     workspace: string,
-    tests: Iterable<TestResult> | AsyncIterable<TestResult>,
+    tests: Iterable<TestPlace> | AsyncIterable<TestPlace>,
   ): Promise<number> {
     let opened = 0;
     const wanted = new Set<string>();

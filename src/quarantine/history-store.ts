@@ -17,16 +17,17 @@ export interface LoadedHistory {
   store: HistoryStore | undefined;
   /** Earlier records of this branch read (without this run's own earlier try), at most window - 1. */
   records: number;
-  /** Ids that did not pass somewhere in those records. */
-  suspects: Set<string>;
+  /** Ids that did not pass somewhere in those records, each mapped to the one copy held. */
+  suspects: ReadonlyMap<string, string>;
   /**
    * Those records, oldest first, each holding only the entries of the tests in `keep` (a second
-   * read of the store). Detection needs no more: only a test that failed somewhere can be flaky.
+   * read of the store), keyed by the copies `keep` maps them to. Detection needs no more: only a
+   * test that failed somewhere can be flaky.
    */
-  narrowed(keep: ReadonlySet<string>): Promise<RunRecord[]>;
+  narrowed(keep: ReadonlyMap<string, string>): Promise<RunRecord[]>;
 }
 
-const NO_HISTORY = { records: 0, suspects: new Set<string>(), narrowed: async () => [] };
+const NO_HISTORY = { records: 0, suspects: new Map<string, string>(), narrowed: async () => [] };
 
 /**
  * Reads the window's records as streams, twice, and never holds one whole: a record of a
@@ -67,13 +68,11 @@ export async function loadHistory(
   }
   const kept = read.slice(Math.max(0, read.length - (config.window - 1)));
   const keys = new Set(kept.map((record) => record.key));
-  const suspects = new Set<string>();
-  for (const record of kept) for (const id of record.suspects) suspects.add(id);
+  const suspects = new Map<string, string>();
+  for (const record of kept) for (const id of record.suspects) suspects.set(id, id);
   interned.clear();
-  const narrowed = async (keep: ReadonlySet<string>): Promise<RunRecord[]> => {
-    // The kept ids and outcome codes, one copy each across the window.
-    const ids = new Map<string, string>();
-    for (const id of keep) ids.set(id, id);
+  const narrowed = async (ids: ReadonlyMap<string, string>): Promise<RunRecord[]> => {
+    // The outcome codes, one copy each across the window.
     const codes = new Map<string, string>();
     const records: RunRecord[] = [];
     try {

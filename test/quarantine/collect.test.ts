@@ -41,7 +41,7 @@ async function collect(
   const active = options.quarantine ? parseQuarantineFile(options.quarantine, 'q.yml') : [];
   const spillPath = join(dir, 'spill.jsonl');
   const collector = new RunCollector({
-    suspects: new Set(options.suspects ?? []),
+    suspects: new Map((options.suspects ?? []).map((id) => [id, id])),
     entries: active,
     files,
     record,
