@@ -536,22 +536,60 @@ function stageFact(line) {
     return fact;
 }
 
+// EXTERNAL MODULE: ./src/quarantine/collect.ts + 1 modules
+var collect = __webpack_require__(9395);
+// EXTERNAL MODULE: ./src/quarantine/record-scan.ts
+var record_scan = __webpack_require__(5153);
 ;// CONCATENATED MODULE: ./src/pipeline-metrics/sources/tests.ts
 
+
+
+/**
+ * Reads the records as streams, twice, never one whole (a record names every test that ran: about
+ * 100 MB of JSON for a million tests, and the window holds up to a thousand records). The first
+ * read finds the tests that did not pass somewhere (from each record's `failed` index where it has
+ * one); the second keeps only their entries. Only those can have a flaky run, so the flake rates are
+ * the same; tests that always passed are not listed.
+ */
 async function readTests(store, branches, window, since, warn) {
     const stats = { records: 0, skipped: 0 };
+    const inWindow = (key) => key.time >= since;
+    const failing = new Map();
+    const read = async (visit) => {
+        const readable = [];
+        for (const branch of branches) {
+            try {
+                await store.each(branch, window, visit, inWindow);
+                readable.push(branch);
+            }
+            catch (error) {
+                if ((0,errors/* isConfigurationError */.p0)(error))
+                    throw error;
+                warn(`Test history of ${branch} not read (history: ${store.kind}): ${(0,errors/* errorMessage */.gJ)(error)}`);
+            }
+        }
+        return readable;
+    };
+    branches = await read(async (stream) => {
+        await (0,record_scan/* scanRecord */.d)(stream, (id) => failing.has(id) || failing.set((0,collect/* detach */.Yo)(id), ''), { notPassed: true });
+    });
+    for (const id of failing.keys())
+        failing.set(id, id);
     const records = [];
-    for (const branch of branches) {
-        try {
-            records.push(...(await store.load(branch, window, (key) => key.time >= since)));
-        }
-        catch (error) {
-            if ((0,errors/* isConfigurationError */.p0)(error))
-                throw error;
-            warn(`Test history of ${branch} not read (history: ${store.kind}): ${(0,errors/* errorMessage */.gJ)(error)}`);
-        }
-    }
-    return { tests: testFacts(records, since, stats), stats };
+    let damaged = 0;
+    await read(async (stream) => {
+        const tests = Object.create(null);
+        const header = await (0,record_scan/* scanRecord */.d)(stream, (id, value) => (tests[failing.get(id)] = value), {
+            ids: failing,
+        });
+        if (header)
+            records.push({ ...header, tests });
+        else
+            damaged += 1;
+    });
+    const tests = testFacts(records, since, stats);
+    stats.skipped += damaged;
+    return { tests, stats };
 }
 /** TestFacts from records, in id order. */
 function testFacts(records, since, stats) {

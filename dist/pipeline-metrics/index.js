@@ -29274,7 +29274,7 @@ function parseRetryAfter(value, now) {
 
 /***/ }),
 
-/***/ 7175:
+/***/ 4343:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31987,22 +31987,769 @@ function stageFact(line) {
     return fact;
 }
 
-;// CONCATENATED MODULE: ./src/pipeline-metrics/sources/tests.ts
+;// CONCATENATED MODULE: ./src/quarantine/collect.ts
 
-async function readTests(store, branches, window, since, warn) {
-    const stats = { records: 0, skipped: 0 };
-    const records = [];
-    for (const branch of branches) {
-        try {
-            records.push(...(await store.load(branch, window, (key) => key.time >= since)));
+
+
+
+
+
+
+class RunCollector {
+    options;
+    totals = { total: 0, passed: 0, failed: 0, skipped: 0, flaky: 0 };
+    /**
+     * Every test id that did not pass, as a fingerprint (96 bits of SHA-1) -> outcome, in typed arrays:
+     * 16 bytes a failure (a Map of strings took ten times that), whatever their text. The results
+     * themselves go to the spill file.
+     */
+    notPassed = new FingerprintTable();
+    /** Suspects that passed in this run (their pass is evidence), held until the end. */
+    passedSuspects = new Map();
+    usedEntries = new Set();
+    /** Test ids seen (counted per group: an id in two suites counts twice). */
+    ids = 0;
+    group;
+    pending = new Map();
+    get spillLines() {
+        return this.options.spill.lines;
+    }
+    constructor(options) {
+        this.options = options;
+    }
+    add(element) {
+        if (element.group !== this.group) {
+            this.flush();
+            this.group = element.group;
         }
-        catch (error) {
-            if ((0,errors/* isConfigurationError */.p0)(error))
-                throw error;
-            warn(`Test history of ${branch} not read (history: ${store.kind}): ${(0,errors/* errorMessage */.gJ)(error)}`);
+        let entry = this.pending.get(element.id);
+        if (entry === undefined) {
+            entry = { carrier: element, sequences: [] };
+            this.pending.set(element.id, entry);
+        }
+        addToEntry(entry, element);
+    }
+    /** Ends the stream (the last group is folded) and closes the spill file. */
+    end() {
+        this.flush();
+        this.options.spill.close();
+    }
+    flush() {
+        const { entries, suspects, files, record, spill } = this.options;
+        for (const entry of this.pending.values()) {
+            const only = entry.sequences.length === 1 ? entry.sequences[0] : undefined;
+            // Most tests ran once and passed: no result object for them. A pass is written to the record
+            // at once; if the same id failed elsewhere, its failure is written last and wins.
+            if (only !== undefined && only.elements === 1 && only.passes === 1) {
+                const id = entry.carrier.id;
+                this.ids += 1;
+                this.totals.passed += 1;
+                this.totals.total += 1;
+                if (entries.length > 0) {
+                    const used = entries.find((candidate) => candidate.matches(id));
+                    if (used)
+                        this.usedEntries.add(used);
+                }
+                const held = suspects.get(id);
+                if (held !== undefined)
+                    this.passedSuspects.set(held, slim(resultOf(entry), held));
+                else
+                    record.add(id, 'P', files.indexOf(entry.carrier));
+                continue;
+            }
+            const result = resultOf(entry);
+            this.ids += 1;
+            for (const outcome of ['passed', 'failed', 'skipped', 'flaky']) {
+                this.totals[outcome] += result.counts[outcome];
+                this.totals.total += result.counts[outcome];
+            }
+            if (entries.length > 0) {
+                const entry = entries.find((candidate) => candidate.matches(result.id));
+                if (entry)
+                    this.usedEntries.add(entry);
+            }
+            if (result.outcome === 'skipped')
+                continue;
+            if (result.outcome === 'passed') {
+                const held = suspects.get(result.id);
+                if (held !== undefined)
+                    this.passedSuspects.set(held, slim(result, held));
+                else
+                    record.add(result.id, 'P', files.indexOf(result));
+                continue;
+            }
+            // The same id in another suite or report: a failure anywhere stays a failure.
+            const code = result.outcome === 'failed' ? FAILED : FLAKY;
+            this.notPassed.raise(result.id, code);
+            spill.add(result);
+        }
+        this.pending = new Map();
+    }
+}
+const FLAKY = 1;
+const FAILED = 2;
+/** Set on a fingerprint once its result was taken from the spill (one result per id). */
+const TAKEN = 4;
+const STREAMED = 8;
+/**
+ * 96 bits of a test id's SHA-1, as 16 base64 characters. Two ids sharing one would count as one
+ * test: a quarantined failure could hide a real one. At 96 bits the odds among ten million failures
+ * are below 1 in 10^15 (53 bits, a safe integer, gave 1 in 10^4 at a million).
+ */
+function fingerprint(id) {
+    return hash('sha1', id, 'buffer').subarray(0, 12).toString('base64');
+}
+/**
+ * A map from test id fingerprints (96 bits of SHA-1, see `fingerprint`) to a small state, held in
+ * typed arrays with open addressing: three 32-bit words and a byte a slot, no object per entry.
+ * A state of 0 means absent.
+ */
+class FingerprintTable {
+    keys = new Uint32Array(3 * 1024);
+    states = new Uint8Array(1024);
+    size = 0;
+    get(id) {
+        const slot = this.find(hash('sha1', id, 'buffer'));
+        return slot < 0 ? 0 : this.states[slot];
+    }
+    /** Sets a state (not 0 on a held fingerprint: entries are never removed). */
+    set(id, state) {
+        this.update(id, () => state);
+    }
+    /** Sets the state to `state` unless it is already higher (a failure outranks a flaky run). */
+    raise(id, state) {
+        this.update(id, (old) => Math.max(old, state));
+    }
+    update(id, next) {
+        const digest = hash('sha1', id, 'buffer');
+        const slot = this.find(digest);
+        if (slot >= 0) {
+            const state = next(this.states[slot]);
+            // 0 marks an empty slot: clearing one would cut the probe chains through it.
+            if (state === 0)
+                throw new RangeError('a held fingerprint cannot be cleared');
+            this.states[slot] = state;
+            return;
+        }
+        const state = next(0);
+        if (state === 0)
+            return;
+        if ((this.size + 1) * 2 > this.states.length)
+            this.grow();
+        this.insert(digest.readUInt32LE(0), digest.readUInt32LE(4), digest.readUInt32LE(8), state);
+    }
+    /** The slot holding this digest's fingerprint, or -1. */
+    find(digest) {
+        const a = digest.readUInt32LE(0);
+        const b = digest.readUInt32LE(4);
+        const c = digest.readUInt32LE(8);
+        const mask = this.states.length - 1;
+        for (let slot = a & mask;; slot = (slot + 1) & mask) {
+            if (this.states[slot] === 0)
+                return -1;
+            const at = slot * 3;
+            if (this.keys[at] === a && this.keys[at + 1] === b && this.keys[at + 2] === c)
+                return slot;
         }
     }
-    return { tests: testFacts(records, since, stats), stats };
+    insert(a, b, c, state) {
+        const mask = this.states.length - 1;
+        let slot = a & mask;
+        while (this.states[slot] !== 0)
+            slot = (slot + 1) & mask;
+        this.keys.set([a, b, c], slot * 3);
+        this.states[slot] = state;
+        this.size += 1;
+    }
+    grow() {
+        const { keys, states } = this;
+        this.keys = new Uint32Array(keys.length * 2);
+        this.states = new Uint8Array(states.length * 2);
+        this.size = 0;
+        for (let slot = 0; slot < states.length; slot++)
+            if (states[slot] !== 0)
+                this.insert(keys[slot * 3], keys[slot * 3 + 1], keys[slot * 3 + 2], states[slot]);
+    }
+}
+/**
+ * The results that did not pass, one JSON line each, written in blocks as they are folded so
+ * memory holds one block at most. An id can have several lines (several suites or reports).
+ */
+class SpillWriter {
+    path;
+    out;
+    lines = 0;
+    closed = false;
+    constructor(path) {
+        this.path = path;
+        this.out = new BlockWriter(path, (block) => block);
+    }
+    add(result) {
+        this.out.write(`${JSON.stringify(result)}\n`);
+        this.lines += 1;
+    }
+    close() {
+        if (this.closed)
+            return;
+        this.out.close();
+        this.closed = true;
+    }
+}
+async function* spilled(path) {
+    const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+    for await (const line of lines)
+        if (line !== '')
+            yield JSON.parse(line);
+}
+/**
+ * Reads the spill back once the stream ended: one result per id (its first failure, else its
+ * first flaky run), written to the record last (so it wins over a pass of the same id elsewhere),
+ * handed to `observe` (detection), counted, and kept in full for the first `keep` of each kind.
+ */
+async function settleNotPassed(collector, spillPath, options) {
+    const { notPassed } = collector;
+    const out = {
+        failures: [],
+        quarantined: [],
+        flaky: [],
+        counts: { failures: 0, quarantined: 0, flaky: 0 },
+    };
+    for await (const test of spilled(spillPath)) {
+        const state = notPassed.get(test.id);
+        if (state & TAKEN)
+            continue;
+        const kind = state & 3;
+        if (kind === FAILED && test.outcome !== 'failed')
+            continue;
+        notPassed.set(test.id, state | TAKEN);
+        collector.passedSuspects.delete(test.id);
+        const code = kind === FAILED ? 'F' : 'K';
+        const index = options.files.indexOf(test);
+        options.record.add(test.id, code, index);
+        options.observe(test, code, index);
+        if (kind === FLAKY) {
+            out.counts.flaky += 1;
+            if (out.flaky.length < options.keep)
+                out.flaky.push(test);
+            continue;
+        }
+        const entry = options.active.find((candidate) => candidate.matches(test.id));
+        if (entry) {
+            out.counts.quarantined += 1;
+            if (out.quarantined.length < options.keep)
+                out.quarantined.push({ test, entry });
+        }
+        else {
+            out.counts.failures += 1;
+            if (out.failures.length < options.keep)
+                out.failures.push(test);
+        }
+    }
+    return out;
+}
+/**
+ * Every result of one kind from the spill, one per id, in report order: the check run's
+ * annotations, however many, without holding them.
+ */
+async function* streamNotPassed(collector, spillPath, kind, active) {
+    const { notPassed } = collector;
+    for await (const test of spilled(spillPath)) {
+        const state = notPassed.get(test.id);
+        if (state & STREAMED)
+            continue;
+        const own = state & 3;
+        if ((kind === 'flaky') !== (own === FLAKY))
+            continue;
+        if (own === FAILED && test.outcome !== 'failed')
+            continue;
+        const entry = own === FAILED ? active.find((candidate) => candidate.matches(test.id)) : undefined;
+        if (kind === 'failed' && entry)
+            continue;
+        if (kind === 'quarantined' && !entry)
+            continue;
+        notPassed.set(test.id, state | STREAMED);
+        yield { test, entry };
+    }
+}
+/** The suspects that passed and did not fail elsewhere in this run: written last as passes. */
+function writePassedSuspects(collector, files, record) {
+    for (const test of collector.passedSuspects.values())
+        record.add(test.id, 'P', files.indexOf(test));
+}
+/**
+ * A held result must not pin the reader's input: V8 keeps a substring as a slice of its parent, so
+ * a name cut from a 256 KB read chunk would keep the whole chunk alive. Held strings are copied, and
+ * only those the end of the run needs are held.
+ */
+function slim(result, id) {
+    return {
+        id,
+        file: result.file === undefined ? undefined : detach(result.file),
+        suite: detach(result.suite),
+        classname: detach(result.classname),
+    };
+}
+/** A copy that shares no storage with the original (a flattened concatenation). */
+function detach(text) {
+    return text.length < 13 ? text : ` ${text}`.slice(1);
+}
+/**
+ * The files tests live in, with a content id for each, numbered in the order tests name them. The
+ * content id is the file's git blob id (from one listing of the index, taken before the reports are
+ * read), so detection can tell "nothing changed" from an edit without opening a file.
+ */
+class FileTable {
+    blobs;
+    files = [];
+    indexByPath = new Map();
+    constructor(blobs) {
+        this.blobs = blobs;
+    }
+    /**
+     * Outside a git checkout: content ids for the files of the given tests only (the few detection
+     * needs), read from disk and computed the way git computes a blob id.
+     */
+    async hashFromDisk(workspace, tests) {
+        let opened = 0;
+        const wanted = new Set();
+        for await (const test of tests)
+            for (const path of candidates(test))
+                if (!this.blobs.has(path))
+                    wanted.add(path);
+        for (const path of wanted) {
+            if (path === '' || !/\.[A-Za-z0-9]+$/.test(path))
+                continue;
+            opened += 1;
+            const content = await readFile(isAbsolute(path) ? path : join(workspace, path)).catch(() => undefined);
+            if (content === undefined)
+                continue;
+            const blob = createHash('sha1').update(`blob ${content.length}\0`).update(content).digest('hex');
+            this.blobs.set(path, blob);
+        }
+        return opened;
+    }
+    indexOf(test) {
+        for (const path of candidates(test)) {
+            const known = this.indexByPath.get(path);
+            if (known !== undefined)
+                return known;
+            const blob = this.blobs.get(path);
+            if (blob === undefined)
+                continue;
+            const index = this.files.push([path, blob.slice(0, 16)]) - 1;
+            this.indexByPath.set(path, index);
+            return index;
+        }
+        return undefined;
+    }
+}
+/**
+ * Where a test's file can be named: its `file` attribute; else its classname, which vitest and
+ * mocha-style reporters fill with the file's path; else its innermost suite (jest-junit).
+ */
+function candidates(test) {
+    if (test.file !== undefined)
+        return [test.file];
+    const innermost = test.suite.split('::').at(-1) ?? '';
+    return innermost === '' ? [test.classname] : [test.classname, innermost];
+}
+/**
+ * The run's history record, written as it is read: gzipped JSON in the v1 shape, compressed in
+ * blocks so memory holds one block at most. A test written twice keeps its last code; the collector
+ * writes held results last. Ahead of `tests` goes `failed`, the ids written with a code other than
+ * P: a later run finds the suspects of a window from the head of each record, without inflating the
+ * million passes after it. Sections are written to their own files and joined at the end.
+ */
+class RecordWriter {
+    path;
+    info;
+    // Concatenated gzip members are one gzip stream to every reader (RFC 1952, zlib's gunzip).
+    testsOut;
+    failedOut;
+    firstTest = true;
+    firstFailed = true;
+    tests = 0;
+    constructor(path, info) {
+        this.path = path;
+        this.info = info;
+        this.testsOut = new BlockWriter(`${path}.tests`, gzipBlock);
+        this.failedOut = new BlockWriter(`${path}.failed`, gzipBlock);
+    }
+    add(id, code, fileIndex) {
+        const key = JSON.stringify(id);
+        this.testsOut.write(`${this.firstTest ? '' : ','}${key}:"${code}${fileIndex ?? ''}"`);
+        this.firstTest = false;
+        this.tests += 1;
+        if (code === 'P')
+            return;
+        this.failedOut.write(`${this.firstFailed ? '' : ','}${key}`);
+        this.firstFailed = false;
+    }
+    close(files) {
+        this.testsOut.close();
+        this.failedOut.close();
+        const { run, attempt, sha, branch, time } = this.info;
+        const out = new BlockWriter(this.path, gzipBlock);
+        out.write(`${JSON.stringify({ v: 1, run, attempt, sha, branch, time }).slice(0, -1)},"failed":[`);
+        out.append(`${this.path}.failed`);
+        out.write('],"tests":{');
+        out.append(`${this.path}.tests`);
+        out.write(`},"files":${JSON.stringify(files)}}`);
+        out.close();
+        rmSync(`${this.path}.failed`, { force: true });
+        rmSync(`${this.path}.tests`, { force: true });
+        return { ...this.info, path: this.path };
+    }
+}
+const gzipBlock = (block) => gzipSync(block, { level: 1 });
+const BLOCK_BYTES = (/* unused pure expression or super */ null && (1 << 20));
+/**
+ * Text appended to a file a megabyte at a time through one reused buffer, not a growing string: a
+ * megabyte of concatenated strings outlives the young generation and piles up in the old one as
+ * garbage, which made the heap (and the peak RSS) grow with the report's size.
+ */
+class BlockWriter {
+    encode;
+    fd;
+    block = Buffer.allocUnsafe(BLOCK_BYTES);
+    used = 0;
+    constructor(path, 
+    /** What a full block becomes on disk (gzip for the record; as is for the spill). */
+    encode) {
+        this.encode = encode;
+        this.fd = openSync(path, 'w');
+    }
+    write(text) {
+        const bytes = Buffer.byteLength(text);
+        if (this.used + bytes > BLOCK_BYTES) {
+            this.flush();
+            // A piece longer than a block (a huge id or message, the file table) goes through on its own.
+            if (bytes > BLOCK_BYTES) {
+                writeSync(this.fd, this.encode(Buffer.from(text)));
+                return;
+            }
+        }
+        this.used += this.block.write(text, this.used);
+    }
+    /** Appends another file's bytes as they are (already encoded: gzip members), after this block. */
+    append(path) {
+        this.flush();
+        const from = openSync(path, 'r');
+        try {
+            for (let read = readSync(from, this.block); read > 0; read = readSync(from, this.block))
+                writeSync(this.fd, this.block, 0, read);
+        }
+        finally {
+            closeSync(from);
+        }
+    }
+    close() {
+        this.flush();
+        closeSync(this.fd);
+    }
+    flush() {
+        if (this.used === 0)
+            return;
+        writeSync(this.fd, this.encode(this.block.subarray(0, this.used)));
+        this.used = 0;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/quarantine/record-scan.ts
+
+/**
+ * Reads a stored run record (gzipped JSON, the v1 shape) as a stream, handing each test's entry to
+ * `onTest` instead of building the `tests` object: a million-test record is about 100 MB of JSON,
+ * and a window of them decoded whole took gigabytes. Memory holds one inflated chunk and the
+ * record's other fields (its file table). Returns undefined for a damaged record, as `parseRecord`
+ * does; entries of a damaged record may already have been visited, so a caller that keeps them
+ * commits them only once the scan succeeded. An id written twice is visited twice, in order (the
+ * last one wins, as in JSON.parse).
+ */
+async function scanRecord(bytes, onTest, options = {}) {
+    const scanner = new TestsScanner(onTest, options);
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    try {
+        const gunzip = (0,external_node_zlib_.createGunzip)({ chunkSize: options.chunkSize });
+        if (Buffer.isBuffer(bytes))
+            gunzip.end(bytes);
+        else {
+            bytes.on('error', (error) => gunzip.destroy(error));
+            bytes.pipe(gunzip);
+        }
+        for await (const chunk of gunzip) {
+            scanner.feed(decoder.decode(chunk, { stream: true }));
+            // The record's index answered: the rest is not inflated (leaving the loop ends the stream).
+            if (scanner.done)
+                break;
+        }
+        if (!scanner.done)
+            scanner.feed(decoder.decode());
+        const record = scanner.finish();
+        return record && record.v === 1 && Array.isArray(record.files) ? record : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+class DamagedRecord extends Error {
+}
+const WHITESPACE = new Set([' ', '\t', '\n', '\r']);
+/**
+ * The record's text with its `tests` object taken out entry by entry. Everything around that object
+ * (the run's fields and the file table, small) is kept as text and parsed at the end.
+ */
+class TestsScanner {
+    onTest;
+    options;
+    state = 'head';
+    /** The record's fields before `tests`, when its `failed` index made reading further needless. */
+    indexed;
+    /** Text of the tests object not yet consumed. */
+    text = '';
+    /** The record's text outside the tests object; the object itself becomes `{}`. */
+    outside = '';
+    // The head is read a character at a time (it is small): where it stands in the top-level object.
+    depth = 0;
+    inString = false;
+    escaped = false;
+    /** The string being read, up to six characters: enough to tell the key `tests`. */
+    word = '';
+    /** A `"tests":` key was just read at the top level. */
+    testsKey = false;
+    constructor(onTest, options) {
+        this.onTest = onTest;
+        this.options = options;
+    }
+    /** Hands an entry over unless the options leave it out; its strings are made only if wanted. */
+    visit(text, keyStart, keyEnd, valueStart, valueEnd) {
+        if (this.options.notPassed && text[valueStart + 1] === 'P')
+            return;
+        const id = jsonString(text, keyStart, keyEnd);
+        if (this.options.ids && !this.options.ids.has(id))
+            return;
+        this.onTest(id, jsonString(text, valueStart, valueEnd));
+    }
+    feed(chunk) {
+        if (this.state === 'head')
+            chunk = this.readHead(chunk);
+        if (this.state === 'tests') {
+            this.text += chunk;
+            this.readTests();
+            chunk = '';
+        }
+        if (this.state === 'tail') {
+            this.outside += this.text + chunk;
+            this.text = '';
+        }
+    }
+    get done() {
+        return this.state === 'done';
+    }
+    finish() {
+        if (this.indexed) {
+            const { tests: _tests, failed: _failed, ...header } = this.indexed;
+            return { files: [], ...header };
+        }
+        if (this.state === 'tests' || this.text !== '')
+            throw new DamagedRecord();
+        const record = JSON.parse(this.outside);
+        if (typeof record !== 'object' || record === null || !('tests' in record))
+            throw new DamagedRecord();
+        // A key spelled with escapes (no writer of ours does that) was not recognised: its entries are here.
+        if (this.state === 'head') {
+            const tests = record.tests;
+            if (typeof tests !== 'object' || tests === null)
+                throw new DamagedRecord();
+            for (const [id, value] of Object.entries(tests)) {
+                if (typeof value !== 'string')
+                    throw new DamagedRecord();
+                const entry = JSON.stringify(id) + JSON.stringify(value);
+                const keyEnd = JSON.stringify(id).length - 1;
+                this.visit(entry, 0, keyEnd, keyEnd + 1, entry.length - 1);
+            }
+        }
+        delete record.tests;
+        delete record.failed;
+        return record;
+    }
+    /** Reads up to and including the `{` that opens the top-level `tests` object; returns the rest. */
+    readHead(chunk) {
+        for (let i = 0; i < chunk.length; i++) {
+            const c = chunk[i];
+            if (this.inString) {
+                if (this.escaped)
+                    this.escaped = false;
+                else if (c === '\\')
+                    this.escaped = true;
+                else if (c === '"') {
+                    this.inString = false;
+                    continue;
+                }
+                if (this.word.length < 6)
+                    this.word += c;
+                continue;
+            }
+            if (WHITESPACE.has(c))
+                continue;
+            if (c === '"') {
+                this.inString = true;
+                this.word = '';
+                continue;
+            }
+            if (c === ':') {
+                this.testsKey = this.depth === 1 && this.word === 'tests';
+                continue;
+            }
+            const opensTests = c === '{' && this.testsKey && this.depth === 1;
+            this.testsKey = false;
+            this.word = '';
+            if (c === '{' || c === '[')
+                this.depth += 1;
+            else if (c === '}' || c === ']') {
+                this.depth -= 1;
+                if (this.depth < 0)
+                    throw new DamagedRecord();
+            }
+            if (opensTests) {
+                this.outside += chunk.slice(0, i + 1);
+                if (this.options.notPassed && this.readIndex()) {
+                    this.state = 'done';
+                    return '';
+                }
+                this.state = 'tests';
+                return chunk.slice(i + 1);
+            }
+        }
+        this.outside += chunk;
+        return '';
+    }
+    /** Visits the ids of the head's `failed` index; false when the record has none (an older one). */
+    readIndex() {
+        const head = JSON.parse(`${this.outside}}}`);
+        const failed = head.failed;
+        if (!Array.isArray(failed) || !failed.every((id) => typeof id === 'string'))
+            return false;
+        for (const id of failed)
+            if (!this.options.ids || this.options.ids.has(id))
+                this.onTest(id, 'F');
+        this.indexed = head;
+        return true;
+    }
+    /** Entries `"id":"value"`, as far as the text holds complete ones; then the closing `}`. */
+    readTests() {
+        const text = this.text;
+        let at = 0;
+        for (;;) {
+            while (at < text.length && (WHITESPACE.has(text[at]) || text[at] === ','))
+                at += 1;
+            if (at >= text.length)
+                break;
+            if (text[at] === '}') {
+                this.outside += '}';
+                this.text = text.slice(at + 1);
+                this.state = 'tail';
+                return;
+            }
+            if (text[at] !== '"')
+                throw new DamagedRecord();
+            const keyEnd = stringEnd(text, at);
+            if (keyEnd < 0)
+                break;
+            let colon = keyEnd + 1;
+            while (colon < text.length && WHITESPACE.has(text[colon]))
+                colon += 1;
+            if (colon >= text.length)
+                break;
+            if (text[colon] !== ':')
+                throw new DamagedRecord();
+            let value = colon + 1;
+            while (value < text.length && WHITESPACE.has(text[value]))
+                value += 1;
+            if (value >= text.length)
+                break;
+            if (text[value] !== '"')
+                throw new DamagedRecord();
+            const valueEnd = stringEnd(text, value);
+            if (valueEnd < 0)
+                break;
+            this.visit(text, at, keyEnd, value, valueEnd);
+            at = valueEnd + 1;
+        }
+        this.text = text.slice(at);
+    }
+}
+/** The index of the quote closing the JSON string that opens at `start`, or -1 if not in `text` yet. */
+function stringEnd(text, start) {
+    let end = text.indexOf('"', start + 1);
+    while (end >= 0) {
+        let backslashes = 0;
+        while (text[end - 1 - backslashes] === '\\')
+            backslashes += 1;
+        if (backslashes % 2 === 0)
+            return end;
+        end = text.indexOf('"', end + 1);
+    }
+    return -1;
+}
+/** The JSON string text[start..end] (quotes included), unescaped; most ids have nothing to unescape. */
+function jsonString(text, start, end) {
+    const raw = text.slice(start, end + 1);
+    if (!raw.includes('\\'))
+        return raw.slice(1, -1);
+    return JSON.parse(raw);
+}
+
+;// CONCATENATED MODULE: ./src/pipeline-metrics/sources/tests.ts
+
+
+
+/**
+ * Reads the records as streams, twice, never one whole (a record names every test that ran: about
+ * 100 MB of JSON for a million tests, and the window holds up to a thousand records). The first
+ * read finds the tests that did not pass somewhere (from each record's `failed` index where it has
+ * one); the second keeps only their entries. Only those can have a flaky run, so the flake rates are
+ * the same; tests that always passed are not listed.
+ */
+async function readTests(store, branches, window, since, warn) {
+    const stats = { records: 0, skipped: 0 };
+    const inWindow = (key) => key.time >= since;
+    const failing = new Map();
+    const read = async (visit) => {
+        const readable = [];
+        for (const branch of branches) {
+            try {
+                await store.each(branch, window, visit, inWindow);
+                readable.push(branch);
+            }
+            catch (error) {
+                if ((0,errors/* isConfigurationError */.p0)(error))
+                    throw error;
+                warn(`Test history of ${branch} not read (history: ${store.kind}): ${(0,errors/* errorMessage */.gJ)(error)}`);
+            }
+        }
+        return readable;
+    };
+    branches = await read(async (stream) => {
+        await scanRecord(stream, (id) => failing.has(id) || failing.set(detach(id), ''), { notPassed: true });
+    });
+    for (const id of failing.keys())
+        failing.set(id, id);
+    const records = [];
+    let damaged = 0;
+    await read(async (stream) => {
+        const tests = Object.create(null);
+        const header = await scanRecord(stream, (id, value) => (tests[failing.get(id)] = value), {
+            ids: failing,
+        });
+        if (header)
+            records.push({ ...header, tests });
+        else
+            damaged += 1;
+    });
+    const tests = testFacts(records, since, stats);
+    stats.skipped += damaged;
+    return { tests, stats };
 }
 /** TestFacts from records, in id order. */
 function testFacts(records, since, stats) {
@@ -33516,9 +34263,9 @@ function stepSpanIdOf(repository, runId, attempt, jobId, stepNumber) {
     return digest(['gantry-step-span', repository, runId, attempt, jobId, stepNumber], 8);
 }
 const ns = (ms) => BigInt(Math.round(ms)) * 1000000n;
-const FAILED = new Set(['failure', 'timeout', 'error']);
+const otlp_FAILED = new Set(['failure', 'timeout', 'error']);
 function otlp_status(result, conclusion) {
-    return result !== undefined && FAILED.has(result)
+    return result !== undefined && otlp_FAILED.has(result)
         ? { code: STATUS_CODE.error, message: conclusion ?? result }
         : { code: STATUS_CODE.unset };
 }
@@ -35529,7 +36276,7 @@ async function readFactsFile(path) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _runtime_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6238);
-/* harmony import */ var _adapter_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7175);
+/* harmony import */ var _adapter_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4343);
 
 
 await (0,_runtime_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runStep */ .e)('pipeline-metrics', 'main', _adapter_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .iW);

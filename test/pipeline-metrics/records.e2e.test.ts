@@ -94,4 +94,41 @@ describe('deploys and tests from what the suite writes', () => {
     expect(main.summary).toMatch(/deploys: 3 promotion records read/);
     expect(main.summary).toMatch(/tests: 3 quarantine records read/);
   });
+
+  it('flake rates from a long history of a big suite, read under a 48 MB heap (records of 300,000 tests are never held whole)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pmetrics-big-history-'));
+    const store = new DirHistory<RunRecord>(RUN_RECORDS, dir);
+    for (let run = 1; run <= 3; run++) {
+      const tests: Record<string, string> = { 'ui › login': run === 2 ? 'K' : 'P' };
+      for (let i = 0; i < 300_000; i++) tests[`suite${i % 997} › case ${i}`] = i === run ? 'F' : 'P';
+      await store.append(
+        {
+          v: 1,
+          run: String(run),
+          attempt: 1,
+          sha: `s${run}`,
+          branch: 'main',
+          time: Date.now() - (5 - run) * 3_600_000,
+          files: [],
+          tests,
+        },
+        50,
+      );
+    }
+    const { main } = await runAction({
+      action: 'pipeline-metrics',
+      inputs: {
+        'github-token': '',
+        history: 'dir',
+        'history-dir': mkdtempSync(join(tmpdir(), 'pmetrics-runs-')),
+        'test-history': 'dir',
+        'test-history-dir': dir,
+      },
+      env: { GITHUB_REPOSITORY: 'acme/service', NODE_OPTIONS: '--max-old-space-size=48' },
+    });
+    expect(main.exitCode, main.stderr.slice(-2000) + main.log.slice(-2000)).toBe(0);
+    const report = JSON.parse(readFileSync(main.outputs['report-file']!, 'utf8')) as MetricsReport;
+    expect(report.flakes).toEqual([{ test: 'ui › login', runs: 3, flakyRuns: 1, rate: 1 / 3 }]);
+    expect(main.summary).toMatch(/tests: 3 quarantine records read/);
+  }, 120_000);
 });

@@ -3,17 +3,27 @@
  * F failed, K failed then passed on retry). A test's flaky runs are its K runs, and its F runs on a
  * commit where it also passed: the same code gave both answers.
  */
+import type { Readable } from 'node:stream';
 import type { HistoryStore } from '../../history/index.js';
+import { detach } from '../../quarantine/collect.js';
 import type { RunRecord } from '../../quarantine/history.js';
+import { scanRecord } from '../../quarantine/record-scan.js';
 import { errorMessage, isConfigurationError } from '../../runtime/errors.js';
 import type { TestFact } from '../model.js';
 
 export interface TestStats {
   records: number;
-  /** Records outside the window, or with entries that are not outcomes. */
+  /** Records outside the window or damaged, and entries that are not outcomes. */
   skipped: number;
 }
 
+/**
+ * Reads the records as streams, twice, never one whole (a record names every test that ran: about
+ * 100 MB of JSON for a million tests, and the window holds up to a thousand records). The first
+ * read finds the tests that did not pass somewhere (from each record's `failed` index where it has
+ * one); the second keeps only their entries. Only those can have a flaky run, so the flake rates are
+ * the same; tests that always passed are not listed.
+ */
 export async function readTests(
   store: HistoryStore<RunRecord>,
   branches: string[],
@@ -22,16 +32,38 @@ export async function readTests(
   warn: (message: string) => void,
 ): Promise<{ tests: TestFact[]; stats: TestStats }> {
   const stats: TestStats = { records: 0, skipped: 0 };
-  const records: RunRecord[] = [];
-  for (const branch of branches) {
-    try {
-      records.push(...(await store.load(branch, window, (key) => key.time >= since)));
-    } catch (error) {
-      if (isConfigurationError(error)) throw error;
-      warn(`Test history of ${branch} not read (history: ${store.kind}): ${errorMessage(error)}`);
+  const inWindow = (key: { time: number }) => key.time >= since;
+  const failing = new Map<string, string>();
+  const read = async (visit: (record: Readable) => Promise<void>) => {
+    const readable: string[] = [];
+    for (const branch of branches) {
+      try {
+        await store.each(branch, window, visit, inWindow);
+        readable.push(branch);
+      } catch (error) {
+        if (isConfigurationError(error)) throw error;
+        warn(`Test history of ${branch} not read (history: ${store.kind}): ${errorMessage(error)}`);
+      }
     }
-  }
-  return { tests: testFacts(records, since, stats), stats };
+    return readable;
+  };
+  branches = await read(async (stream) => {
+    await scanRecord(stream, (id) => failing.has(id) || failing.set(detach(id), ''), { notPassed: true });
+  });
+  for (const id of failing.keys()) failing.set(id, id);
+  const records: RunRecord[] = [];
+  let damaged = 0;
+  await read(async (stream) => {
+    const tests: Record<string, string> = Object.create(null);
+    const header = await scanRecord(stream, (id, value) => (tests[failing.get(id)!] = value), {
+      ids: failing,
+    });
+    if (header) records.push({ ...header, tests });
+    else damaged += 1;
+  });
+  const tests = testFacts(records, since, stats);
+  stats.skipped += damaged;
+  return { tests, stats };
 }
 
 /** TestFacts from records, in id order. */
