@@ -1233,7 +1233,6 @@ var record_scan = __webpack_require__(5153);
 
 
 
-
 const NO_HISTORY = { records: 0, suspects: new Map(), narrowed: async () => [] };
 /**
  * Reads the window's records as streams, twice, and never holds one whole: a record of a
@@ -1245,23 +1244,12 @@ async function loadHistory(ctx, config, info) {
     const store = await historyStore(ctx, config, info);
     if (store === undefined)
         return { store, ...NO_HISTORY };
-    // One copy of each id however many records name it (a window of records repeats the same ids).
-    const interned = new Map();
-    const intern = (text) => {
-        let kept = interned.get(text);
-        if (kept === undefined) {
-            kept = (0,collect/* detach */.Yo)(text);
-            interned.set(kept, kept);
-        }
-        return kept;
-    };
+    const reader = new record_scan/* WindowReader */.K(store, config.window);
     const read = [];
     try {
-        await store.each(info.branch, config.window, async (bytes) => {
-            const suspects = [];
-            const header = await (0,record_scan/* scanRecord */.d)(bytes, (id) => suspects.push(intern(id)), { notPassed: true });
+        await reader.failing(info.branch, (header, suspects) => {
             // A re-run of the same attempt (a re-triggered step) replaces its own earlier record.
-            if (header && !(header.run === info.run && header.attempt === info.attempt))
+            if (!(header.run === info.run && header.attempt === info.attempt))
                 read.push({ key: recordKey(header), suspects });
         });
     }
@@ -1277,25 +1265,10 @@ async function loadHistory(ctx, config, info) {
     for (const record of kept)
         for (const id of record.suspects)
             suspects.set(id, id);
-    interned.clear();
-    const narrowed = async (ids) => {
-        // The outcome codes, one copy each across the window.
-        const codes = new Map();
-        const records = [];
+    const narrowed = async (keep) => {
+        const into = { records: [], damaged: 0 };
         try {
-            await store.each(info.branch, config.window, async (bytes) => {
-                const tests = Object.create(null);
-                const header = await (0,record_scan/* scanRecord */.d)(bytes, (id, value) => {
-                    let code = codes.get(value);
-                    if (code === undefined) {
-                        code = (0,collect/* detach */.Yo)(value);
-                        codes.set(code, code);
-                    }
-                    tests[ids.get(id)] = code;
-                }, { ids });
-                if (header && keys.has(recordKey(header)))
-                    records.push({ ...header, tests });
-            });
+            await reader.narrowed(info.branch, keep, into);
         }
         catch (error) {
             if ((0,runtime/* isConfigurationError */.p0)(error))
@@ -1303,7 +1276,7 @@ async function loadHistory(ctx, config, info) {
             warnHistory(ctx, store, error);
             return [];
         }
-        return records;
+        return into.records.filter((record) => keys.has(recordKey(record)));
     };
     return { store, records: kept.length, suspects, narrowed };
 }

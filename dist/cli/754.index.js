@@ -536,12 +536,9 @@ function stageFact(line) {
     return fact;
 }
 
-// EXTERNAL MODULE: ./src/quarantine/collect.ts + 1 modules
-var collect = __webpack_require__(9395);
 // EXTERNAL MODULE: ./src/quarantine/record-scan.ts
 var record_scan = __webpack_require__(5153);
 ;// CONCATENATED MODULE: ./src/pipeline-metrics/sources/tests.ts
-
 
 
 /**
@@ -553,13 +550,13 @@ var record_scan = __webpack_require__(5153);
  */
 async function readTests(store, branches, window, since, warn) {
     const stats = { records: 0, skipped: 0 };
-    const inWindow = (key) => key.time >= since;
+    const reader = new record_scan/* WindowReader */.K(store, window, (key) => key.time >= since);
     const failing = new Map();
-    const read = async (visit) => {
+    const read = async (pass) => {
         const readable = [];
         for (const branch of branches) {
             try {
-                await store.each(branch, window, visit, inWindow);
+                await pass(branch);
                 readable.push(branch);
             }
             catch (error) {
@@ -570,23 +567,13 @@ async function readTests(store, branches, window, since, warn) {
         }
         return readable;
     };
-    branches = await read(async (stream) => {
-        await (0,record_scan/* scanRecord */.d)(stream, (id) => failing.has(id) || failing.set((0,collect/* detach */.Yo)(id), ''), { notPassed: true });
-    });
-    for (const id of failing.keys())
-        failing.set(id, id);
-    const records = [];
-    let damaged = 0;
-    await read(async (stream) => {
-        const tests = Object.create(null);
-        const header = await (0,record_scan/* scanRecord */.d)(stream, (id, value) => (tests[failing.get(id)] = value), {
-            ids: failing,
-        });
-        if (header)
-            records.push({ ...header, tests });
-        else
-            damaged += 1;
-    });
+    branches = await read((branch) => reader.failing(branch, (_header, ids) => {
+        for (const id of ids)
+            failing.set(id, id);
+    }));
+    const into = { records: [], damaged: 0 };
+    await read((branch) => reader.narrowed(branch, failing, into));
+    const { records, damaged } = into;
     const tests = testFacts(records, since, stats);
     stats.skipped += damaged;
     return { tests, stats };

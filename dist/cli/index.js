@@ -28528,9 +28528,9 @@ var step = __nccwpck_require__(6788);
 const CLI_ACTIONS = [
     { name: 'promote', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(350), __nccwpck_require__.e(91), __nccwpck_require__.e(37)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6037))).main },
     { name: 'changes', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(169)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7169))).main },
-    { name: 'quarantine', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(800), __nccwpck_require__.e(674), __nccwpck_require__.e(309)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6309))).main },
+    { name: 'quarantine', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(800), __nccwpck_require__.e(916), __nccwpck_require__.e(309)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6309))).main },
     { name: 'pipeline-diff', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(350), __nccwpck_require__.e(764), __nccwpck_require__.e(849), __nccwpck_require__.e(294)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8294))).main },
-    { name: 'pipeline-metrics', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(350), __nccwpck_require__.e(674), __nccwpck_require__.e(754)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4754))).main },
+    { name: 'pipeline-metrics', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(350), __nccwpck_require__.e(916), __nccwpck_require__.e(754)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4754))).main },
     { name: 'registry-retention', main: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(581), __nccwpck_require__.e(350), __nccwpck_require__.e(230)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7230))).main },
     {
         name: 'layer-cache',

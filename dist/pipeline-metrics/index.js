@@ -32457,6 +32457,7 @@ class BlockWriter {
 
 ;// CONCATENATED MODULE: ./src/quarantine/record-scan.ts
 
+
 /**
  * Reads a stored run record (gzipped JSON, the v1 shape) as a stream, handing each test's entry to
  * `onTest` instead of building the `tests` object: a million-test record is about 100 MB of JSON,
@@ -32699,9 +32700,62 @@ function jsonString(text, start, end) {
         return raw.slice(1, -1);
     return JSON.parse(raw);
 }
+/**
+ * The two reads of a window of stored records that never hold one whole (quarantine's history and
+ * pipeline-metrics' flake rates).
+ */
+class WindowReader {
+    store;
+    window;
+    select;
+    /** Outcome codes, one copy each across the window. */
+    codes = new Map();
+    constructor(store, window, select) {
+        this.store = store;
+        this.window = window;
+        this.select = select;
+    }
+    /**
+     * First read: each readable record's fields and the ids it did not pass (its `failed` index), one
+     * copy of each id across the branch's records.
+     */
+    async failing(branch, visit) {
+        const interned = new Map();
+        await this.store.each(branch, this.window, async (stream) => {
+            const ids = [];
+            const header = await scanRecord(stream, (id) => ids.push(intern(interned, id)), { notPassed: true });
+            if (header)
+                visit(header, ids);
+        }, this.select);
+    }
+    /**
+     * Second read: the records holding only the entries of `keep`'s ids, keyed by the copies `keep`
+     * maps them to; `damaged` counts records that could not be read.
+     */
+    async narrowed(branch, keep, into) {
+        await this.store.each(branch, this.window, async (stream) => {
+            const tests = Object.create(null);
+            const header = await scanRecord(stream, (id, value) => (tests[keep.get(id)] = intern(this.codes, value)), {
+                ids: keep,
+            });
+            if (header)
+                into.records.push({ ...header, tests });
+            else
+                into.damaged += 1;
+        }, this.select);
+    }
+}
+/** The one copy of `text` held in `copies` (a detached one, made on first sight). */
+function intern(copies, text) {
+    let kept = copies.get(text);
+    if (kept === undefined) {
+        kept = detach(text);
+        copies.set(kept, kept);
+    }
+    return kept;
+}
 
 ;// CONCATENATED MODULE: ./src/pipeline-metrics/sources/tests.ts
-
 
 
 /**
@@ -32713,13 +32767,13 @@ function jsonString(text, start, end) {
  */
 async function readTests(store, branches, window, since, warn) {
     const stats = { records: 0, skipped: 0 };
-    const inWindow = (key) => key.time >= since;
+    const reader = new WindowReader(store, window, (key) => key.time >= since);
     const failing = new Map();
-    const read = async (visit) => {
+    const read = async (pass) => {
         const readable = [];
         for (const branch of branches) {
             try {
-                await store.each(branch, window, visit, inWindow);
+                await pass(branch);
                 readable.push(branch);
             }
             catch (error) {
@@ -32730,23 +32784,13 @@ async function readTests(store, branches, window, since, warn) {
         }
         return readable;
     };
-    branches = await read(async (stream) => {
-        await scanRecord(stream, (id) => failing.has(id) || failing.set(detach(id), ''), { notPassed: true });
-    });
-    for (const id of failing.keys())
-        failing.set(id, id);
-    const records = [];
-    let damaged = 0;
-    await read(async (stream) => {
-        const tests = Object.create(null);
-        const header = await scanRecord(stream, (id, value) => (tests[failing.get(id)] = value), {
-            ids: failing,
-        });
-        if (header)
-            records.push({ ...header, tests });
-        else
-            damaged += 1;
-    });
+    branches = await read((branch) => reader.failing(branch, (_header, ids) => {
+        for (const id of ids)
+            failing.set(id, id);
+    }));
+    const into = { records: [], damaged: 0 };
+    await read((branch) => reader.narrowed(branch, failing, into));
+    const { records, damaged } = into;
     const tests = testFacts(records, since, stats);
     stats.skipped += damaged;
     return { tests, stats };

@@ -33892,6 +33892,7 @@ async function openHistoryStore(ctx, format, inputs, options) {
 
 ;// CONCATENATED MODULE: ./src/quarantine/record-scan.ts
 
+
 /**
  * Reads a stored run record (gzipped JSON, the v1 shape) as a stream, handing each test's entry to
  * `onTest` instead of building the `tests` object: a million-test record is about 100 MB of JSON,
@@ -34134,9 +34135,62 @@ function jsonString(text, start, end) {
         return raw.slice(1, -1);
     return JSON.parse(raw);
 }
+/**
+ * The two reads of a window of stored records that never hold one whole (quarantine's history and
+ * pipeline-metrics' flake rates).
+ */
+class WindowReader {
+    store;
+    window;
+    select;
+    /** Outcome codes, one copy each across the window. */
+    codes = new Map();
+    constructor(store, window, select) {
+        this.store = store;
+        this.window = window;
+        this.select = select;
+    }
+    /**
+     * First read: each readable record's fields and the ids it did not pass (its `failed` index), one
+     * copy of each id across the branch's records.
+     */
+    async failing(branch, visit) {
+        const interned = new Map();
+        await this.store.each(branch, this.window, async (stream) => {
+            const ids = [];
+            const header = await scanRecord(stream, (id) => ids.push(intern(interned, id)), { notPassed: true });
+            if (header)
+                visit(header, ids);
+        }, this.select);
+    }
+    /**
+     * Second read: the records holding only the entries of `keep`'s ids, keyed by the copies `keep`
+     * maps them to; `damaged` counts records that could not be read.
+     */
+    async narrowed(branch, keep, into) {
+        await this.store.each(branch, this.window, async (stream) => {
+            const tests = Object.create(null);
+            const header = await scanRecord(stream, (id, value) => (tests[keep.get(id)] = intern(this.codes, value)), {
+                ids: keep,
+            });
+            if (header)
+                into.records.push({ ...header, tests });
+            else
+                into.damaged += 1;
+        }, this.select);
+    }
+}
+/** The one copy of `text` held in `copies` (a detached one, made on first sight). */
+function intern(copies, text) {
+    let kept = copies.get(text);
+    if (kept === undefined) {
+        kept = detach(text);
+        copies.set(kept, kept);
+    }
+    return kept;
+}
 
 ;// CONCATENATED MODULE: ./src/quarantine/history-store.ts
-
 
 
 
@@ -34153,23 +34207,12 @@ async function loadHistory(ctx, config, info) {
     const store = await historyStore(ctx, config, info);
     if (store === undefined)
         return { store, ...NO_HISTORY };
-    // One copy of each id however many records name it (a window of records repeats the same ids).
-    const interned = new Map();
-    const intern = (text) => {
-        let kept = interned.get(text);
-        if (kept === undefined) {
-            kept = detach(text);
-            interned.set(kept, kept);
-        }
-        return kept;
-    };
+    const reader = new WindowReader(store, config.window);
     const read = [];
     try {
-        await store.each(info.branch, config.window, async (bytes) => {
-            const suspects = [];
-            const header = await scanRecord(bytes, (id) => suspects.push(intern(id)), { notPassed: true });
+        await reader.failing(info.branch, (header, suspects) => {
             // A re-run of the same attempt (a re-triggered step) replaces its own earlier record.
-            if (header && !(header.run === info.run && header.attempt === info.attempt))
+            if (!(header.run === info.run && header.attempt === info.attempt))
                 read.push({ key: recordKey(header), suspects });
         });
     }
@@ -34185,25 +34228,10 @@ async function loadHistory(ctx, config, info) {
     for (const record of kept)
         for (const id of record.suspects)
             suspects.set(id, id);
-    interned.clear();
-    const narrowed = async (ids) => {
-        // The outcome codes, one copy each across the window.
-        const codes = new Map();
-        const records = [];
+    const narrowed = async (keep) => {
+        const into = { records: [], damaged: 0 };
         try {
-            await store.each(info.branch, config.window, async (bytes) => {
-                const tests = Object.create(null);
-                const header = await scanRecord(bytes, (id, value) => {
-                    let code = codes.get(value);
-                    if (code === undefined) {
-                        code = detach(value);
-                        codes.set(code, code);
-                    }
-                    tests[ids.get(id)] = code;
-                }, { ids });
-                if (header && keys.has(recordKey(header)))
-                    records.push({ ...header, tests });
-            });
+            await reader.narrowed(info.branch, keep, into);
         }
         catch (error) {
             if ((0,errors/* isConfigurationError */.p0)(error))
@@ -34211,7 +34239,7 @@ async function loadHistory(ctx, config, info) {
             warnHistory(ctx, store, error);
             return [];
         }
-        return records;
+        return into.records.filter((record) => keys.has(recordKey(record)));
     };
     return { store, records: kept.length, suspects, narrowed };
 }

@@ -1,7 +1,6 @@
 import type { Git } from '../git/index.js';
 import { openHistoryStore } from '../history/index.js';
 import { type ActionContext, errorMessage, isConfigurationError, oneLine } from '../runtime/index.js';
-import { detach } from './collect.js';
 import type { QuarantineConfig } from './config.js';
 import { readOnlyTokenRun } from './github-report.js';
 import {
@@ -11,7 +10,7 @@ import {
   type RunInfo,
   type RunRecord,
 } from './history.js';
-import { scanRecord } from './record-scan.js';
+import { WindowReader } from './record-scan.js';
 
 export interface LoadedHistory {
   store: HistoryStore | undefined;
@@ -42,23 +41,12 @@ export async function loadHistory(
 ): Promise<LoadedHistory> {
   const store = await historyStore(ctx, config, info);
   if (store === undefined) return { store, ...NO_HISTORY };
-  // One copy of each id however many records name it (a window of records repeats the same ids).
-  const interned = new Map<string, string>();
-  const intern = (text: string) => {
-    let kept = interned.get(text);
-    if (kept === undefined) {
-      kept = detach(text);
-      interned.set(kept, kept);
-    }
-    return kept;
-  };
+  const reader = new WindowReader(store, config.window);
   const read: { key: string; suspects: string[] }[] = [];
   try {
-    await store.each(info.branch, config.window, async (bytes) => {
-      const suspects: string[] = [];
-      const header = await scanRecord(bytes, (id) => suspects.push(intern(id)), { notPassed: true });
+    await reader.failing(info.branch, (header, suspects) => {
       // A re-run of the same attempt (a re-triggered step) replaces its own earlier record.
-      if (header && !(header.run === info.run && header.attempt === info.attempt))
+      if (!(header.run === info.run && header.attempt === info.attempt))
         read.push({ key: recordKey(header), suspects });
     });
   } catch (error) {
@@ -70,34 +58,16 @@ export async function loadHistory(
   const keys = new Set(kept.map((record) => record.key));
   const suspects = new Map<string, string>();
   for (const record of kept) for (const id of record.suspects) suspects.set(id, id);
-  interned.clear();
-  const narrowed = async (ids: ReadonlyMap<string, string>): Promise<RunRecord[]> => {
-    // The outcome codes, one copy each across the window.
-    const codes = new Map<string, string>();
-    const records: RunRecord[] = [];
+  const narrowed = async (keep: ReadonlyMap<string, string>): Promise<RunRecord[]> => {
+    const into = { records: [] as RunRecord[], damaged: 0 };
     try {
-      await store.each(info.branch, config.window, async (bytes) => {
-        const tests: Record<string, string> = Object.create(null);
-        const header = await scanRecord(
-          bytes,
-          (id, value) => {
-            let code = codes.get(value);
-            if (code === undefined) {
-              code = detach(value);
-              codes.set(code, code);
-            }
-            tests[ids.get(id)!] = code;
-          },
-          { ids },
-        );
-        if (header && keys.has(recordKey(header))) records.push({ ...header, tests });
-      });
+      await reader.narrowed(info.branch, keep, into);
     } catch (error) {
       if (isConfigurationError(error)) throw error;
       warnHistory(ctx, store, error);
       return [];
     }
-    return records;
+    return into.records.filter((record) => keys.has(recordKey(record)));
   };
   return { store, records: kept.length, suspects, narrowed };
 }

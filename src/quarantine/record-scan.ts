@@ -1,6 +1,8 @@
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import type { RunRecord } from './history.js';
+import type { RecordKey } from '../history/index.js';
+import { detach } from './collect.js';
+import type { HistoryStore, RunRecord } from './history.js';
 
 /** A stored record without its tests: what a scan returns once every test was visited. */
 export type RecordHeader = Omit<RunRecord, 'tests'>;
@@ -241,4 +243,75 @@ function jsonString(text: string, start: number, end: number): string {
   const raw = text.slice(start, end + 1);
   if (!raw.includes('\\')) return raw.slice(1, -1);
   return JSON.parse(raw) as string;
+}
+
+/**
+ * The two reads of a window of stored records that never hold one whole (quarantine's history and
+ * pipeline-metrics' flake rates).
+ */
+export class WindowReader {
+  /** Outcome codes, one copy each across the window. */
+  private readonly codes = new Map<string, string>();
+
+  constructor(
+    private readonly store: HistoryStore,
+    private readonly window: number,
+    private readonly select?: (key: RecordKey) => boolean,
+  ) {}
+
+  /**
+   * First read: each readable record's fields and the ids it did not pass (its `failed` index), one
+   * copy of each id across the branch's records.
+   */
+  async failing(branch: string, visit: (header: RecordHeader, ids: string[]) => void): Promise<void> {
+    const interned = new Map<string, string>();
+    await this.store.each(
+      branch,
+      this.window,
+      async (stream) => {
+        const ids: string[] = [];
+        const header = await scanRecord(stream, (id) => ids.push(intern(interned, id)), { notPassed: true });
+        if (header) visit(header, ids);
+      },
+      this.select,
+    );
+  }
+
+  /**
+   * Second read: the records holding only the entries of `keep`'s ids, keyed by the copies `keep`
+   * maps them to; `damaged` counts records that could not be read.
+   */
+  async narrowed(
+    branch: string,
+    keep: ReadonlyMap<string, string>,
+    into: { records: RunRecord[]; damaged: number },
+  ): Promise<void> {
+    await this.store.each(
+      branch,
+      this.window,
+      async (stream) => {
+        const tests: Record<string, string> = Object.create(null);
+        const header = await scanRecord(
+          stream,
+          (id, value) => (tests[keep.get(id)!] = intern(this.codes, value)),
+          {
+            ids: keep,
+          },
+        );
+        if (header) into.records.push({ ...header, tests });
+        else into.damaged += 1;
+      },
+      this.select,
+    );
+  }
+}
+
+/** The one copy of `text` held in `copies` (a detached one, made on first sight). */
+function intern(copies: Map<string, string>, text: string): string {
+  let kept = copies.get(text);
+  if (kept === undefined) {
+    kept = detach(text);
+    copies.set(kept, kept);
+  }
+  return kept;
 }

@@ -3,11 +3,9 @@
  * F failed, K failed then passed on retry). A test's flaky runs are its K runs, and its F runs on a
  * commit where it also passed: the same code gave both answers.
  */
-import type { Readable } from 'node:stream';
 import type { HistoryStore } from '../../history/index.js';
-import { detach } from '../../quarantine/collect.js';
 import type { RunRecord } from '../../quarantine/history.js';
-import { scanRecord } from '../../quarantine/record-scan.js';
+import { WindowReader } from '../../quarantine/record-scan.js';
 import { errorMessage, isConfigurationError } from '../../runtime/errors.js';
 import type { TestFact } from '../model.js';
 
@@ -32,13 +30,13 @@ export async function readTests(
   warn: (message: string) => void,
 ): Promise<{ tests: TestFact[]; stats: TestStats }> {
   const stats: TestStats = { records: 0, skipped: 0 };
-  const inWindow = (key: { time: number }) => key.time >= since;
+  const reader = new WindowReader(store, window, (key) => key.time >= since);
   const failing = new Map<string, string>();
-  const read = async (visit: (record: Readable) => Promise<void>) => {
+  const read = async (pass: (branch: string) => Promise<void>) => {
     const readable: string[] = [];
     for (const branch of branches) {
       try {
-        await store.each(branch, window, visit, inWindow);
+        await pass(branch);
         readable.push(branch);
       } catch (error) {
         if (isConfigurationError(error)) throw error;
@@ -47,20 +45,14 @@ export async function readTests(
     }
     return readable;
   };
-  branches = await read(async (stream) => {
-    await scanRecord(stream, (id) => failing.has(id) || failing.set(detach(id), ''), { notPassed: true });
-  });
-  for (const id of failing.keys()) failing.set(id, id);
-  const records: RunRecord[] = [];
-  let damaged = 0;
-  await read(async (stream) => {
-    const tests: Record<string, string> = Object.create(null);
-    const header = await scanRecord(stream, (id, value) => (tests[failing.get(id)!] = value), {
-      ids: failing,
-    });
-    if (header) records.push({ ...header, tests });
-    else damaged += 1;
-  });
+  branches = await read((branch) =>
+    reader.failing(branch, (_header, ids) => {
+      for (const id of ids) failing.set(id, id);
+    }),
+  );
+  const into = { records: [] as RunRecord[], damaged: 0 };
+  await read((branch) => reader.narrowed(branch, failing, into));
+  const { records, damaged } = into;
   const tests = testFacts(records, since, stats);
   stats.skipped += damaged;
   return { tests, stats };
